@@ -1,0 +1,99 @@
+#include "linux/app.hh"
+
+#include <cstdio>
+
+#include "linux/schemes.hh"
+#include "linux/window.hh"
+
+namespace host {
+
+App::App(Options options, Config config) : options_(std::move(options)), config_(std::move(config)) {
+  bundleId_ = config_.get("meta_bundle_identifier");
+  // Site data (localStorage, IndexedDB) lives per app under the XDG data dir, like any desktop app's.
+  std::string data = std::string(g_get_user_data_dir()) + "/" + bundleId_;
+  std::string cache = std::string(g_get_user_cache_dir()) + "/" + bundleId_;
+  WebKitWebsiteDataManager *manager = testMode()
+    ? webkit_website_data_manager_new_ephemeral()
+    : webkit_website_data_manager_new("base-data-directory", data.c_str(), "base-cache-directory", cache.c_str(), nullptr);
+  context_ = WEBKIT_WEB_CONTEXT(g_object_new(WEBKIT_TYPE_WEB_CONTEXT, "website-data-manager", manager, nullptr));
+  g_object_unref(manager);
+  webkit_web_context_set_cache_model(context_, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+  registerAppSchemes(*this);
+  registerIpcScheme(*this);
+  windows_.resize(kMaxWindows);
+}
+
+App::~App() {
+  for (auto &window : windows_) window.reset();
+  if (context_) g_object_unref(context_);
+}
+
+std::string App::startUrl() const {
+  if (options_.devPort) return "http://" + options_.devHost + ":" + std::to_string(options_.devPort) + "/";
+  std::string root = config_.get("webview_root", "/");
+  if (root.empty() || root[0] != '/') root = "/" + root;
+  return origin() + root;
+}
+
+Window *App::createWindow(const WindowOptions &options, std::string &error) {
+  if (options.index < 0 || options.index >= kMaxWindows) {
+    error = "window index " + std::to_string(options.index) + " is out of range 0.." + std::to_string(kMaxWindows - 1);
+    return nullptr;
+  }
+  if (windows_[options.index]) {
+    error = "window " + std::to_string(options.index) + " already exists";
+    return nullptr;
+  }
+  windows_[options.index] = std::make_unique<Window>(*this, options);
+  return windows_[options.index].get();
+}
+
+Window *App::window(int index) const {
+  return index >= 0 && index < kMaxWindows ? windows_[index].get() : nullptr;
+}
+
+Window *App::windowForView(WebKitWebView *view) const {
+  for (auto &window : windows_)
+    if (window && window->view() == view) return window.get();
+  return nullptr;
+}
+
+std::vector<Window *> App::windows() const {
+  std::vector<Window *> out;
+  for (auto &window : windows_)
+    if (window) out.push_back(window.get());
+  return out;
+}
+
+void App::closeWindow(int index) {
+  Window *closing = window(index);
+  if (!closing) return;
+  windows_[index].reset();
+  for (Window *other : windows())
+    other->emit("windowclosed", "{\"index\":" + std::to_string(index) + "}");
+  if (windows().empty()) exit(exitCode_);
+}
+
+void App::exit(int code) {
+  exitCode_ = code;
+  if (quitting_) return;
+  quitting_ = true;
+  gtk_main_quit();
+}
+
+int App::run() {
+  if (!quitting_) gtk_main();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  return exitCode_;
+}
+
+void App::onMainThread(std::function<void()> task) {
+  auto *boxed = new std::function<void()>(std::move(task));
+  g_main_context_invoke_full(nullptr, G_PRIORITY_DEFAULT, [](gpointer data) -> gboolean {
+    (*static_cast<std::function<void()> *>(data))();
+    return G_SOURCE_REMOVE;
+  }, boxed, [](gpointer data) { delete static_cast<std::function<void()> *>(data); });
+}
+
+}  // namespace host

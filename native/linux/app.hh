@@ -1,0 +1,65 @@
+// The application: config, the shared web context, the windows by index, the exit status.
+#pragma once
+#include <webkit2/webkit2.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "linux/config.hh"
+#include "linux/options.hh"
+
+namespace host {
+
+class Window;
+
+struct WindowOptions {
+  int index = 0;
+  std::string url;        // empty: the app's start page
+  std::string title;
+  int width = 0, height = 0;  // 0: from config or default
+  bool headless = false;
+  bool resizable = true;
+  bool frameless = false;
+};
+
+class App {
+ public:
+  static constexpr int kMaxWindows = 32;
+
+  App(Options options, Config config);
+  ~App();
+
+  // Returns the new window, or nullptr with `error` set (index taken or out of range).
+  Window *createWindow(const WindowOptions &options, std::string &error);
+  Window *window(int index) const;
+  Window *windowForView(WebKitWebView *view) const;
+  std::vector<Window *> windows() const;
+  void closeWindow(int index);  // destroys the window; exits the app when it was the last one
+
+  void exit(int code);  // quit the main loop; run() returns `code`
+  int run();
+
+  // Runs `task` on the GTK main thread (from any thread).
+  static void onMainThread(std::function<void()> task);
+
+  const Options &options() const { return options_; }
+  const Config &config() const { return config_; }
+  const std::string &bundleId() const { return bundleId_; }
+  std::string origin() const { return "socket://" + bundleId_; }
+  std::string startUrl() const;
+  WebKitWebContext *context() const { return context_; }
+  bool testMode() const { return !options_.test.empty(); }
+
+ private:
+  Options options_;
+  Config config_;
+  std::string bundleId_;
+  WebKitWebContext *context_ = nullptr;
+  std::vector<std::unique_ptr<Window>> windows_;
+  int exitCode_ = 0;
+  bool quitting_ = false;
+};
+
+}  // namespace host

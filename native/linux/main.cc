@@ -1,0 +1,64 @@
+// socket-host: the Linux desktop host. Reads the app beside it (Contract 4) and opens its first window.
+#include <gtk/gtk.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "linux/app.hh"
+#include "linux/window.hh"
+
+namespace {
+// With --headless and no display, run under a private Xvfb instead of failing (tests, CI, tools).
+int reexecUnderXvfb(int argc, char **argv) {
+  std::vector<char *> args = {const_cast<char *>("xvfb-run"), const_cast<char *>("-a"),
+                              const_cast<char *>("-s"), const_cast<char *>("-screen 0 1280x1024x24")};
+  static char self[4096];
+  ssize_t size = readlink("/proc/self/exe", self, sizeof(self) - 1);
+  if (size <= 0) return 1;
+  self[size] = '\0';
+  args.push_back(self);
+  for (int i = 1; i < argc; i++) args.push_back(argv[i]);
+  args.push_back(nullptr);
+  setenv("SOCKET_HOST_UNDER_XVFB", "1", 1);
+  execvp("xvfb-run", args.data());
+  std::fprintf(stderr, "socket-host: no display and xvfb-run is not installed (apt-get install -y xvfb xauth)\n");
+  return 1;
+}
+}  // namespace
+
+int main(int argc, char **argv) {
+  host::Options options;
+  std::string error;
+  if (!host::parseOptions(argc, argv, options, error)) {
+    std::fprintf(stderr, "socket-host: %s\n", error.c_str());
+    return 2;
+  }
+  if (!gtk_init_check(&argc, &argv)) {
+    if (options.headless && !std::getenv("SOCKET_HOST_UNDER_XVFB")) return reexecUnderXvfb(argc, argv);
+    std::fprintf(stderr, "socket-host: cannot open a display (set DISPLAY, or pass --headless to use Xvfb)\n");
+    return 1;
+  }
+  host::Config config;
+  std::string configPath = options.resources + "/socket-config.json";
+  if (!config.load(configPath, error)) {
+    std::fprintf(stderr, "socket-host: %s (is --resources the app's folder?)\n", error.c_str());
+    return 2;
+  }
+  if (config.get("meta_bundle_identifier").empty()) {
+    std::fprintf(stderr, "socket-host: %s has no meta_bundle_identifier\n", configPath.c_str());
+    return 2;
+  }
+  if (config.flag("build_headless", false)) options.headless = true;
+
+  host::App app(options, config);
+  host::WindowOptions first;
+  first.headless = options.headless;
+  if (!app.createWindow(first, error)) {
+    std::fprintf(stderr, "socket-host: %s\n", error.c_str());
+    return 1;
+  }
+  return app.run();
+}

@@ -1,0 +1,134 @@
+#include "linux/preload.hh"
+
+#include "linux/config.hh"
+
+#include <utility>
+
+namespace host {
+
+namespace {
+// Kept as one readable script; the placeholders are JSON values spliced in by buildPreload().
+constexpr const char *kPreload = R"JS((() => {
+  if (Object.prototype.hasOwnProperty.call(globalThis, '__args')) return
+  const raw = __CONFIG__
+  const coerce = (value) => {
+    if (value === 'true') return true
+    if (value === 'false') return false
+    if (value === 'null') return null
+    if (/^-?(\d+|\d*\.\d+)([eE][-+]?\d+)?$/.test(value)) return Number(value)
+    if (/^0x[0-9a-fA-F]+$/.test(value)) return parseInt(value, 16)
+    if (/^[[{]/.test(value)) { try { return JSON.parse(value) } catch {} }
+    return value
+  }
+  const config = {}
+  const env = __ENV__
+  for (const key of Object.keys(raw)) {
+    config[key] = coerce(raw[key])
+    if (key.startsWith('env_')) env[key.slice(4)] = raw[key]
+  }
+  const top = globalThis.top === globalThis
+  const client = {
+    id: Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join(''),
+    top, frameType: top ? 'top-level' : 'nested', type: 'window', platform: 'linux',
+    host: globalThis.location?.hostname ?? '', port: Number(globalThis.location?.port || 0)
+  }
+  const args = {
+    argv: Object.freeze(__ARGV__), config: Object.freeze(config), env: Object.freeze(env), index: __INDEX__,
+    debug: __DEBUG__, headless: __HEADLESS__, client: Object.freeze(client)
+  }
+  Object.defineProperty(globalThis, '__args', { value: Object.freeze(args), enumerable: true })
+
+  const handlers = globalThis.webkit?.messageHandlers
+  const post = (channel, text) => { try { handlers[channel].postMessage(text) } catch {} }
+  const show = (value) => {
+    if (typeof value === 'string') return value
+    if (value instanceof Error) return value.stack ? `${value.name}: ${value.message}\n${value.stack}` : String(value)
+    if (typeof value === 'object' && value !== null) { try { return JSON.stringify(value) } catch {} }
+    return String(value)
+  }
+  const format = (values) => {
+    if (typeof values[0] === 'string' && /%[sdifjoO%]/.test(values[0])) {
+      let rest = values.slice(1)
+      const head = values[0].replace(/%([sdifjoO%])/g, (match, kind) => {
+        if (kind === '%') return '%'
+        if (rest.length === 0) return match
+        const value = rest.shift()
+        if (kind === 'd' || kind === 'i') return String(parseInt(value))
+        if (kind === 'f') return String(Number(value))
+        return show(value)
+      })
+      return [head, ...rest.map(show)].join(' ')
+    }
+    return values.map(show).join(' ')
+  }
+  for (const [level, channel] of [['log', 'o'], ['info', 'o'], ['debug', 'o'], ['warn', 'e'], ['error', 'e']]) {
+    const original = console[level]
+    console[level] = function (...values) {
+      post('__console', channel + format(values))
+      if (__DEBUG__) original.apply(console, values)
+    }
+  }
+  addEventListener('error', (event) => post('__error', 'Uncaught ' + show(event.error ?? event.message)))
+  addEventListener('unhandledrejection', (event) => post('__error', 'Unhandled rejection: ' + show(event.reason)))
+
+  // Native to JS: the host calls __socketHost.dispatch with a batch of [name, detail, base64Bytes?] per
+  // main-loop turn, so a burst of UDP datagrams costs one script evaluation, not one per datagram.
+  const decode = (text) => {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text)
+    const binary = atob(text)
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    return bytes
+  }
+  const dispatch = (batch) => {
+    for (const [name, detail, bytes] of batch) {
+      const value = detail && typeof detail === 'object' ? detail : { value: detail }
+      if (typeof bytes === 'string') value.data = decode(bytes)
+      try { globalThis.dispatchEvent(new CustomEvent(name, { detail: bytes === undefined ? detail : value })) } catch (error) {
+        post('__error', 'Error in listener for ' + name + ': ' + show(error))
+      }
+    }
+  }
+  Object.defineProperty(globalThis, '__socketHost', { value: Object.freeze({ dispatch }) })
+
+  const testUrl = __TEST__
+  if (testUrl && top) {
+    const run = () => import(testUrl).catch((error) => post('__fatal', 'Cannot run test file ' + testUrl + ': ' + show(error)))
+    if (document.readyState === 'complete') run()
+    else addEventListener('load', run, { once: true })
+  }
+})()
+//# sourceURL=socket-host-preload.js
+)JS";
+
+}  // namespace
+
+std::string buildPreload(const PreloadInput &input) {
+  const std::pair<const char *, std::string> values[] = {
+    {"__CONFIG__", input.configJson}, {"__ENV__", input.envJson}, {"__ARGV__", input.argvJson},
+    {"__INDEX__", std::to_string(input.index)}, {"__DEBUG__", input.debug ? "true" : "false"},
+    {"__HEADLESS__", input.headless ? "true" : "false"},
+    {"__TEST__", input.testUrl.empty() ? "''" : jsonQuote(input.testUrl)},
+  };
+  // One pass over the template, so a value that happens to contain a placeholder name is never expanded.
+  std::string script, source = kPreload;
+  size_t at = 0;
+  while (at < source.size()) {
+    bool matched = false;
+    if (source.compare(at, 2, "__") == 0) {
+      for (auto &[name, value] : values) {
+        size_t length = std::char_traits<char>::length(name);
+        if (source.compare(at, length, name) == 0) {
+          script += value;
+          at += length;
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched) script += source[at++];
+  }
+  return script;
+}
+
+}  // namespace host

@@ -1,0 +1,20 @@
+// The script injected at document start in every frame of a window: __args, console forwarding,
+// the native-to-JS event entry point, error reporting and (test mode) the test file import.
+#pragma once
+#include <string>
+
+namespace host {
+
+struct PreloadInput {
+  std::string configJson;  // flat {"key":"value"} of socket.ini (coerced in JS)
+  std::string argvJson;    // ["host", "--flag", ...]
+  std::string envJson;     // {"NAME":"value"} of the allowed environment
+  int index = 0;
+  bool debug = false;
+  bool headless = false;
+  std::string testUrl;     // non-empty in window 0 of a --test run
+};
+
+std::string buildPreload(const PreloadInput &input);
+
+}  // namespace host

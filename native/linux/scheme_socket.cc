@@ -1,0 +1,197 @@
+// Serves the app: socket://<bundle-id>/<path> from the resources directory, and the module proxies that make
+// `import 'socket:fs'` and `import 'node:fs'` resolve to the one instance at socket://<bundle-id>/socket/fs.js.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "linux/app.hh"
+#include "linux/mime.hh"
+#include "linux/schemes.hh"
+
+namespace host {
+
+namespace {
+// Node core names that `node:<name>` may import (the original's allow-list).
+constexpr const char *kNodeModules[] = {
+  "async_hooks", "assert", "buffer", "console", "constants", "child_process", "crypto", "dgram", "dns",
+  "dns/promises", "events", "fs", "fs/constants", "fs/promises", "http", "https", "ip", "module", "net", "os",
+  "os/constants", "path", "path/posix", "path/win32", "perf_hooks", "process", "querystring", "stream",
+  "stream/web", "string_decoder", "sys", "test", "timers", "timers/promises", "tty", "url", "util", "vm",
+  "worker_threads",
+};
+
+// Permissive enough for any app, strict about where code and connections may come from. An app tightens it
+// with its own <meta http-equiv="Content-Security-Policy"> (policies only ever add restrictions) or replaces it
+// with `webview_csp` in socket.ini.
+constexpr const char *kDefaultCsp =
+  "default-src 'self' socket: node: ipc: blob: data:; "
+  "script-src 'self' socket: node: blob: 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; "
+  "style-src 'self' socket: 'unsafe-inline'; img-src 'self' socket: blob: data: https:; "
+  "media-src 'self' socket: blob: data: https:; font-src 'self' socket: data:; "
+  "connect-src 'self' socket: ipc: blob: data: ws: wss: http: https:; "
+  "worker-src 'self' socket: blob:; frame-src 'self' socket: blob: data: https:; object-src 'none'";
+
+struct Response {
+  int status = 200;
+  std::string body;
+  std::string type = "text/plain; charset=utf-8";
+  bool csp = false;
+};
+
+void finish(App &app, WebKitURISchemeRequest *request, Response response) {
+  gsize size = response.body.size();
+  auto *copy = static_cast<gchar *>(g_malloc(size ? size : 1));
+  if (size) std::memcpy(copy, response.body.data(), size);
+  GInputStream *stream = g_memory_input_stream_new_from_data(copy, size, g_free);
+  WebKitURISchemeResponse *reply = webkit_uri_scheme_response_new(stream, size);
+  webkit_uri_scheme_response_set_status(reply, response.status, nullptr);
+  webkit_uri_scheme_response_set_content_type(reply, response.type.c_str());
+  SoupMessageHeaders *headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_append(headers, "Access-Control-Allow-Origin", "*");
+  soup_message_headers_append(headers, "Cache-Control", "no-cache");
+  soup_message_headers_append(headers, "Content-Type", response.type.c_str());
+  if (response.csp) {
+    std::string csp = app.config().get("webview_csp", kDefaultCsp);
+    soup_message_headers_append(headers, "Content-Security-Policy", csp.c_str());
+  }
+  webkit_uri_scheme_response_set_http_headers(reply, headers);
+  webkit_uri_scheme_request_finish_with_response(request, reply);
+  g_object_unref(reply);
+  g_object_unref(stream);
+}
+
+Response error(int status, const std::string &message) {
+  Response response;
+  response.status = status;
+  response.body = message;
+  return response;
+}
+
+bool readFile(const std::string &path, std::string &out) {
+  gchar *contents = nullptr;
+  gsize size = 0;
+  if (!g_file_get_contents(path.c_str(), &contents, &size, nullptr)) return false;
+  out.assign(contents, size);
+  g_free(contents);
+  return true;
+}
+
+bool isRegularFile(const std::string &path) {
+  struct stat info;
+  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+bool isDirectory(const std::string &path) {
+  struct stat info;
+  return stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+// Resolves a request path inside the resources directory. The decoded path is normalised segment by segment
+// and any `..` (also as `%2e%2e`) is refused. Symlinks placed in the app by its build (socket/ may be one) are
+// the developer's choice and are followed.
+bool resolveInside(const std::string &root, const std::string &requestPath, std::string &out) {
+  gchar *decoded = g_uri_unescape_string(requestPath.c_str(), nullptr);
+  if (!decoded) return false;
+  std::string path = decoded;
+  g_free(decoded);
+  if (path.find('\0') != std::string::npos) return false;
+  std::string normal;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    std::string segment = path.substr(start, end - start);
+    if (segment == "..") return false;
+    if (!segment.empty() && segment != ".") normal += "/" + segment;
+    start = end + 1;
+  }
+  out = root + normal;
+  return true;
+}
+
+bool hasDefaultExport(const std::string &source) {
+  return source.find("export default") != std::string::npos || source.find(" as default") != std::string::npos;
+}
+
+Response moduleProxy(App &app, const std::string &name) {
+  if (name.empty() || name.find("..") != std::string::npos || name.find("//") != std::string::npos)
+    return error(404, "no such module: " + name);
+  std::string file = app.options().resources + "/socket/" + name + ".js";
+  std::string source;
+  if (!readFile(file, source)) {
+    // `socket:fs` may also be a folder module: socket/fs/index.js
+    file = app.options().resources + "/socket/" + name + "/index.js";
+    if (!readFile(file, source)) return error(404, "no such module: socket:" + name);
+    std::string url = app.origin() + "/socket/" + name + "/index.js";
+    Response response;
+    response.type = "text/javascript; charset=utf-8";
+    response.body = "export * from '" + url + "'\n";
+    if (hasDefaultExport(source)) response.body += "export { default } from '" + url + "'\n";
+    return response;
+  }
+  std::string url = app.origin() + "/socket/" + name + ".js";
+  Response response;
+  response.type = "text/javascript; charset=utf-8";
+  response.body = "export * from '" + url + "'\n";
+  if (hasDefaultExport(source)) response.body += "export { default } from '" + url + "'\n";
+  return response;
+}
+
+void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
+  App &app = *static_cast<App *>(data);
+  const char *uri = webkit_uri_scheme_request_get_uri(request);
+  GUri *parsed = g_uri_parse(uri, G_URI_FLAGS_ENCODED, nullptr);
+  if (!parsed) return finish(app, request, error(400, "bad URI"));
+  std::string host = g_uri_get_host(parsed) ? g_uri_get_host(parsed) : "";
+  std::string path = g_uri_get_path(parsed) ? g_uri_get_path(parsed) : "";
+  g_uri_unref(parsed);
+  std::string scheme = webkit_uri_scheme_request_get_scheme(request);
+
+  if (scheme == "node") {
+    for (const char *allowed : kNodeModules)
+      if (path == allowed) return finish(app, request, moduleProxy(app, path));
+    return finish(app, request, error(404, "node:" + path + " is not a module this runtime provides"));
+  }
+  if (host.empty()) return finish(app, request, moduleProxy(app, path));  // socket:fs/promises
+  if (host != app.bundleId()) return finish(app, request, error(404, "unknown origin: " + host));
+
+  std::string file;
+  if (!resolveInside(app.options().resources, path, file)) return finish(app, request, error(403, "path escapes the app"));
+  if (isDirectory(file)) file += "/index.html";
+  bool found = isRegularFile(file);
+  if (!found && path.find('.') == std::string::npos && isRegularFile(file + ".html")) {
+    file += ".html";
+    found = true;
+  }
+  if (!found) {
+    // Single-page apps: an unknown path without an extension falls back to the root index.
+    std::string index = app.options().resources + "/" + app.config().get("webview_default_index", "index.html");
+    auto slash = path.rfind('/');
+    if (path.find('.', slash == std::string::npos ? 0 : slash) != std::string::npos || !isRegularFile(index))
+      return finish(app, request, error(404, "not found: " + path));
+    file = index;
+  }
+  Response response;
+  if (!readFile(file, response.body)) return finish(app, request, error(404, "cannot read: " + path));
+  response.type = mimeTypeFor(file);
+  response.csp = response.type.rfind("text/html", 0) == 0;
+  finish(app, request, std::move(response));
+}
+}  // namespace
+
+void registerAppSchemes(App &app) {
+  WebKitWebContext *context = app.context();
+  WebKitSecurityManager *security = webkit_web_context_get_security_manager(context);
+  for (const char *scheme : {"socket", "node"}) {
+    webkit_web_context_register_uri_scheme(context, scheme, onSocketRequest, &app, nullptr);
+    webkit_security_manager_register_uri_scheme_as_secure(security, scheme);
+    webkit_security_manager_register_uri_scheme_as_cors_enabled(security, scheme);
+  }
+}
+
+}  // namespace host

@@ -1,0 +1,175 @@
+#include "linux/window.hh"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "linux/preload.hh"
+#include "linux/services.hh"
+
+namespace host {
+
+namespace {
+std::string jsonArray(const std::vector<std::string> &values) {
+  std::string out = "[";
+  for (auto &value : values) out += (out.size() > 1 ? "," : "") + jsonQuote(value);
+  return out + "]";
+}
+
+// Only variables the app asked for (socket.ini `build_env`, comma or space separated) reach the page.
+std::string allowedEnvironment(const Config &config) {
+  std::string list = config.get("build_env"), out = "{", name;
+  auto add = [&]() {
+    if (name.empty()) return;
+    if (const char *value = std::getenv(name.c_str())) out += (out.size() > 1 ? "," : "") + jsonQuote(name) + ":" + jsonQuote(value);
+    name.clear();
+  };
+  for (char c : list) {
+    if (c == ',' || c == ' ') add();
+    else name += c;
+  }
+  add();
+  return out + "}";
+}
+
+void onConsoleMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, gpointer) {
+  char *text = jsc_value_to_string(webkit_javascript_result_get_js_value(result));
+  if (text && *text) {
+    FILE *stream = text[0] == 'e' ? stderr : stdout;
+    std::fputs(text + 1, stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+  }
+  g_free(text);
+}
+
+void onErrorMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, gpointer data) {
+  auto *window = static_cast<Window *>(data);
+  char *text = jsc_value_to_string(webkit_javascript_result_get_js_value(result));
+  std::fprintf(stderr, "%s\n", text ? text : "Uncaught error");
+  std::fflush(stderr);
+  g_free(text);
+  // Contract 4: in test mode an uncaught error fails the run.
+  if (window->app().testMode()) window->app().exit(1);
+}
+
+void onFatalMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, gpointer data) {
+  auto *window = static_cast<Window *>(data);
+  char *text = jsc_value_to_string(webkit_javascript_result_get_js_value(result));
+  std::fprintf(stderr, "%s\n", text ? text : "fatal error");
+  std::fflush(stderr);
+  g_free(text);
+  window->app().exit(1);
+}
+
+gboolean onDelete(GtkWidget *, GdkEvent *, gpointer data) {
+  auto *window = static_cast<Window *>(data);
+  // Closing happens on idle: the GtkWindow must outlive this signal handler.
+  int index = window->index();
+  App *app = &window->app();
+  App::onMainThread([app, index]() { app->closeWindow(index); });
+  return TRUE;
+}
+}  // namespace
+
+Window::Window(App &app, const WindowOptions &options)
+    : app_(app), index_(options.index), headless_(options.headless) {
+  const Config &config = app.config();
+  WebKitUserContentManager *content = webkit_user_content_manager_new();
+  PreloadInput preload;
+  preload.configJson = config.json();
+  preload.argvJson = jsonArray(app.options().argv);
+  preload.envJson = allowedEnvironment(config);
+  preload.index = index_;
+  preload.debug = app.options().debug;
+  preload.headless = headless_;
+  if (index_ == 0 && app.testMode()) {
+    std::string test = app.options().test;
+    if (test.rfind(app.options().resources + "/", 0) == 0) test = test.substr(app.options().resources.size() + 1);
+    while (test.rfind("./", 0) == 0) test = test.substr(2);
+    while (!test.empty() && test[0] == '/') test = test.substr(1);
+    preload.testUrl = app.origin() + "/" + test;
+  }
+  std::string script = buildPreload(preload);
+  WebKitUserScript *user = webkit_user_script_new(script.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
+                                                  WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
+  webkit_user_content_manager_add_script(content, user);
+  webkit_user_script_unref(user);
+  g_signal_connect(content, "script-message-received::__console", G_CALLBACK(onConsoleMessage), this);
+  g_signal_connect(content, "script-message-received::__error", G_CALLBACK(onErrorMessage), this);
+  g_signal_connect(content, "script-message-received::__fatal", G_CALLBACK(onFatalMessage), this);
+  for (const char *channel : {"__console", "__error", "__fatal"})
+    webkit_user_content_manager_register_script_message_handler(content, channel);
+
+  view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", app.context(),
+                                       "user-content-manager", content, nullptr));
+  g_object_unref(content);
+  WebKitSettings *settings = webkit_web_view_get_settings(view_);
+  webkit_settings_set_enable_developer_extras(settings, app.options().debug);
+  webkit_settings_set_javascript_can_access_clipboard(settings, config.flag("permissions_allow_clipboard", true));
+  webkit_settings_set_enable_webgl(settings, true);
+  webkit_settings_set_enable_media_stream(settings, config.flag("permissions_allow_user_media", true));
+
+  window_ = gtk_window_new(GTK_WINDOW_TOPLEVEL);
+  int width = options.width > 0 ? options.width : static_cast<int>(config.number("window_width", 800));
+  int height = options.height > 0 ? options.height : static_cast<int>(config.number("window_height", 600));
+  gtk_window_set_default_size(GTK_WINDOW(window_), width, height);
+  std::string title = !options.title.empty() ? options.title : config.get("meta_title", config.get("build_name", "Socket"));
+  gtk_window_set_title(GTK_WINDOW(window_), title.c_str());
+  gtk_window_set_resizable(GTK_WINDOW(window_), options.resizable && config.flag("window_resizable", true));
+  gtk_window_set_decorated(GTK_WINDOW(window_), !(options.frameless || config.flag("window_frameless", false)));
+  gtk_container_add(GTK_CONTAINER(window_), GTK_WIDGET(view_));
+  g_signal_connect(window_, "delete-event", G_CALLBACK(onDelete), this);
+
+  services_ = std::make_unique<WindowServices>(*this);
+  navigate(options.url.empty() ? app.startUrl() : options.url);
+  gtk_widget_show(GTK_WIDGET(view_));
+  if (!headless_) gtk_widget_show(window_);
+}
+
+Window::~Window() {
+  *alive_ = false;
+  if (flushSource_) g_source_remove(flushSource_);
+  services_.reset();  // closes descriptors, sockets and watchers owned by this window
+  if (window_) gtk_widget_destroy(window_);
+}
+
+void Window::navigate(const std::string &url) { webkit_web_view_load_uri(view_, url.c_str()); }
+
+void Window::show() {
+  if (!headless_) gtk_widget_show(window_);
+}
+
+void Window::hide() { gtk_widget_hide(window_); }
+
+bool Window::visible() const { return gtk_widget_get_visible(window_); }
+
+void Window::eval(const std::string &script) {
+  webkit_web_view_evaluate_javascript(view_, script.c_str(), static_cast<gssize>(script.size()), nullptr, nullptr,
+                                      nullptr, nullptr, nullptr);
+}
+
+void Window::emit(const std::string &name, const std::string &detailJson, const std::string *bytes) {
+  pendingEvents_ += pendingEvents_.empty() ? "[" : ",";
+  pendingEvents_ += "[" + jsonQuote(name) + "," + (detailJson.empty() ? "null" : detailJson);
+  if (bytes) {
+    gchar *encoded = g_base64_encode(reinterpret_cast<const guchar *>(bytes->data()), bytes->size());
+    pendingEvents_ += ",\"";
+    pendingEvents_ += encoded;
+    pendingEvents_ += "\"";
+    g_free(encoded);
+  }
+  pendingEvents_ += "]";
+  if (!flushSource_) flushSource_ = g_idle_add_full(G_PRIORITY_DEFAULT, flushEvents, this, nullptr);
+}
+
+gboolean Window::flushEvents(gpointer data) {
+  auto *self = static_cast<Window *>(data);
+  self->flushSource_ = 0;
+  if (self->pendingEvents_.empty()) return G_SOURCE_REMOVE;
+  std::string script = "globalThis.__socketHost?.dispatch(" + self->pendingEvents_ + "])";
+  self->pendingEvents_.clear();
+  self->eval(script);
+  return G_SOURCE_REMOVE;
+}
+
+}  // namespace host

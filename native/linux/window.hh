@@ -1,0 +1,57 @@
+// One native window: a GtkWindow holding a WebKitWebView, its preload, and the queue of events to its page.
+#pragma once
+#include <gtk/gtk.h>
+#include <webkit2/webkit2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "linux/app.hh"
+
+namespace host {
+
+class WindowServices;
+
+class Window {
+ public:
+  Window(App &app, const WindowOptions &options);
+  ~Window();
+  Window(const Window &) = delete;
+  Window &operator=(const Window &) = delete;
+
+  int index() const { return index_; }
+  App &app() const { return app_; }
+  GtkWindow *gtkWindow() const { return GTK_WINDOW(window_); }
+  WebKitWebView *view() const { return view_; }
+  bool headless() const { return headless_; }
+  WindowServices &services() const { return *services_; }
+
+  void navigate(const std::string &url);
+  void show();
+  void hide();
+  bool visible() const;
+  // Runs `script` in the page; fire and forget.
+  void eval(const std::string &script);
+  // Queues a CustomEvent(name, {detail}) for the page; `detailJson` is JSON text. `bytes` (optional)
+  // becomes detail.data as a Uint8Array. Main thread only. Flushed once per main-loop turn.
+  void emit(const std::string &name, const std::string &detailJson, const std::string *bytes = nullptr);
+
+  // Set while the window is being torn down, so late async replies can tell.
+  std::shared_ptr<bool> alive() const { return alive_; }
+
+ private:
+  static gboolean flushEvents(gpointer self);
+
+  App &app_;
+  int index_;
+  bool headless_;
+  GtkWidget *window_ = nullptr;
+  WebKitWebView *view_ = nullptr;
+  std::unique_ptr<WindowServices> services_;
+  std::string pendingEvents_;
+  guint flushSource_ = 0;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace host
