@@ -1,9 +1,123 @@
-// The ipc:// scheme: Contract 1 requests from the page, dispatched through the window's router.
+// The ipc:// scheme: Contract 1 requests from a page, decoded by native/ipc and dispatched through the calling
+// window's router. The window is the one whose web view made the request: a page cannot act as another window
+// by sending a different `index`.
+#include <cstring>
+
+#include "ipc/ipc.hh"
 #include "linux/app.hh"
 #include "linux/schemes.hh"
+#include "linux/services.hh"
+#include "linux/window.hh"
 
 namespace host {
 
-void registerIpcScheme(App &app) {}
+namespace {
+// Request bodies above this are refused before they are read (fs.write and udp.send carry their bytes here).
+constexpr gsize kMaxBodyBytes = 64 * 1024 * 1024;
+
+void finish(WebKitURISchemeRequest *request, ipc::Response response) {
+  gsize size = response.body.size();
+  auto *copy = static_cast<gchar *>(g_malloc(size ? size : 1));
+  if (size) std::memcpy(copy, response.body.data(), size);
+  GInputStream *stream = g_memory_input_stream_new_from_data(copy, size, g_free);
+  WebKitURISchemeResponse *reply = webkit_uri_scheme_response_new(stream, size);
+  webkit_uri_scheme_response_set_status(reply, response.status, nullptr);
+  const char *type = response.contentType.empty() ? "application/json" : response.contentType.c_str();
+  webkit_uri_scheme_response_set_content_type(reply, type);
+  SoupMessageHeaders *headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_append(headers, "Access-Control-Allow-Origin", "*");
+  soup_message_headers_append(headers, "Content-Type", type);
+  soup_message_headers_append(headers, "Cache-Control", "no-store");
+  webkit_uri_scheme_response_set_http_headers(reply, headers);
+  webkit_uri_scheme_request_finish_with_response(request, reply);
+  g_object_unref(reply);
+  g_object_unref(stream);
+}
+
+void finishError(WebKitURISchemeRequest *request, const std::string &source, const ipc::Error &error, int status) {
+  std::string body = ipc::envelope(source, "", nullptr, &error);
+  finish(request, {status, "application/json", std::vector<uint8_t>(body.begin(), body.end())});
+}
+
+// Answers CORS preflights: pages at socket://<bundle-id> POST binary bodies to ipc://.
+void finishPreflight(WebKitURISchemeRequest *request) {
+  GInputStream *stream = g_memory_input_stream_new();
+  WebKitURISchemeResponse *reply = webkit_uri_scheme_response_new(stream, 0);
+  webkit_uri_scheme_response_set_status(reply, 204, nullptr);
+  SoupMessageHeaders *headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_append(headers, "Access-Control-Allow-Origin", "*");
+  soup_message_headers_append(headers, "Access-Control-Allow-Methods", "GET, POST, PUT, OPTIONS");
+  soup_message_headers_append(headers, "Access-Control-Allow-Headers", "*");
+  soup_message_headers_append(headers, "Access-Control-Max-Age", "86400");
+  webkit_uri_scheme_response_set_http_headers(reply, headers);
+  webkit_uri_scheme_request_finish_with_response(request, reply);
+  g_object_unref(reply);
+  g_object_unref(stream);
+}
+
+bool readBody(WebKitURISchemeRequest *request, std::vector<uint8_t> &body, std::string &error) {
+  GInputStream *stream = webkit_uri_scheme_request_get_http_body(request);
+  if (!stream) return true;
+  uint8_t chunk[65536];
+  while (true) {
+    GError *failure = nullptr;
+    gssize got = g_input_stream_read(stream, chunk, sizeof chunk, nullptr, &failure);
+    if (got < 0) {
+      error = failure ? failure->message : "cannot read the request body";
+      if (failure) g_error_free(failure);
+      g_object_unref(stream);
+      return false;
+    }
+    if (got == 0) break;
+    if (body.size() + static_cast<gsize>(got) > kMaxBodyBytes) {
+      error = "the request body is larger than " + std::to_string(kMaxBodyBytes) + " bytes";
+      g_object_unref(stream);
+      return false;
+    }
+    body.insert(body.end(), chunk, chunk + got);
+  }
+  g_object_unref(stream);
+  return true;
+}
+
+void onIpcRequest(WebKitURISchemeRequest *request, gpointer data) {
+  App &app = *static_cast<App *>(data);
+  const char *method = webkit_uri_scheme_request_get_http_method(request);
+  if (method && std::strcmp(method, "OPTIONS") == 0) return finishPreflight(request);
+  Window *window = app.windowForView(webkit_uri_scheme_request_get_web_view(request));
+  const char *uri = webkit_uri_scheme_request_get_uri(request);
+  if (!window) return finishError(request, "", ipc::Error::notFound("no window owns this request"), 404);
+
+  std::string why;
+  auto message = ipc::Message::parse(uri ? uri : "", &why);
+  if (!message) return finishError(request, "", ipc::Error::typeError("malformed ipc:// request: " + why), 400);
+  if (!readBody(request, message->body, why)) return finishError(request, message->route, ipc::Error::rangeError(why), 413);
+
+  ipc::Context context;
+  context.index = window->index();
+  context.seq = message->seq;
+  context.events = window->services().events();
+  std::string token;
+  if (const auto *value = message->param("ipc-token")) token = *value;
+
+  // The reply may come from a worker thread and after the window is gone; the request keeps itself alive.
+  g_object_ref(request);
+  auto sink = [request](ipc::Response response) {
+    App::onMainThread([request, response = std::move(response)]() mutable {
+      finish(request, std::move(response));
+      g_object_unref(request);
+    });
+  };
+  window->services().router().dispatch(*message, context, ipc::Reply(message->route, token, sink));
+}
+}  // namespace
+
+void registerIpcScheme(App &app) {
+  WebKitWebContext *context = app.context();
+  WebKitSecurityManager *security = webkit_web_context_get_security_manager(context);
+  webkit_web_context_register_uri_scheme(context, "ipc", onIpcRequest, &app, nullptr);
+  webkit_security_manager_register_uri_scheme_as_secure(security, "ipc");
+  webkit_security_manager_register_uri_scheme_as_cors_enabled(security, "ipc");
+}
 
 }  // namespace host

@@ -1,10 +1,15 @@
 #include "linux/services.hh"
 
+#include "linux/events.hh"
 #include "linux/window.hh"
 
 namespace host {
 
-WindowServices::WindowServices(Window &window) : window_(window) {}
-WindowServices::~WindowServices() = default;
+WindowServices::WindowServices(Window &window) : window_(window), events_(makeWindowEventSink(window)) {}
+
+WindowServices::~WindowServices() {
+  // Services go first (they may emit while closing); the router's handlers point into them.
+  services_.clear();
+}
 
 }  // namespace host
