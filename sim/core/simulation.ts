@@ -1,0 +1,90 @@
+// The discrete-event loop: virtual time, the queue, and a fingerprint of everything that happened.
+// Protocol code may use promises, so before virtual time moves forward the loop lets Node drain every
+// pending microtask (one setImmediate turn): work caused at time T always completes at time T.
+import { EventQueue, type SimEvent } from './event-queue.ts'
+import { SeededRandom } from './random.ts'
+
+export interface RunProgress {
+  simTime: number
+  events: number
+  wallMs: number
+}
+
+export class Simulation {
+  readonly queue = new EventQueue()
+  readonly random: SeededRandom
+  /** Virtual milliseconds since the start of the run. */
+  now = 0
+  eventsRun = 0
+  /** Rolling FNV-1a fingerprint of the event log: two runs agree on it iff they did the same things. */
+  private fingerprint = 0x811c9dc5
+  /** When set, every logged entry is also kept here (tests and --log). */
+  record: string[] | null = null
+  private stopped = false
+
+  constructor (seed: string | number) {
+    this.random = new SeededRandom(seed)
+  }
+
+  at (time: number, run: () => void): SimEvent {
+    if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time} ms: the clock is already at ${this.now} ms`)
+    return this.queue.push(time, run)
+  }
+
+  after (delay: number, run: () => void): SimEvent {
+    return this.at(this.now + Math.max(0, delay), run)
+  }
+
+  /** Adds one entry to the event log fingerprint. Fields are small integers or short strings. */
+  log (kind: string, ...fields: Array<number | string>): void {
+    let h = this.fingerprint
+    const mix = (text: string): void => {
+      for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) }
+      h ^= 0x1f; h = Math.imul(h, 0x01000193)
+    }
+    mix(kind)
+    mix(String(Math.round(this.now * 1000)))
+    for (const field of fields) mix(String(field))
+    this.fingerprint = h
+    if (this.record !== null) this.record.push(`${this.now.toFixed(3)} ${kind} ${fields.join(' ')}`)
+  }
+
+  get logHash (): string { return (this.fingerprint >>> 0).toString(16).padStart(8, '0') }
+
+  stop (): void { this.stopped = true }
+
+  /**
+   * Runs events until virtual time `until` (inclusive) or until the queue empties.
+   * `onProgress` is called about every `progressEveryMs` of wall time.
+   */
+  async run (until: number, onProgress?: (p: RunProgress) => void, progressEveryMs = 1000): Promise<void> {
+    const started = performance.now()
+    let lastReport = started
+    this.stopped = false
+    await drainMicrotasks()
+    while (!this.stopped) {
+      const next = this.queue.peek()
+      if (next === undefined || next.time > until) break
+      this.queue.pop()
+      if (next.cancelled) continue
+      this.now = next.time
+      next.run()
+      this.eventsRun++
+      const following = this.queue.peek()
+      if (following === undefined || following.time > this.now) await drainMicrotasks()
+      if (onProgress !== undefined && (this.eventsRun & 1023) === 0) {
+        const wall = performance.now()
+        if (wall - lastReport >= progressEveryMs) {
+          lastReport = wall
+          onProgress({ simTime: this.now, events: this.eventsRun, wallMs: wall - started })
+        }
+      }
+    }
+    if (!this.stopped && this.now < until) this.now = until
+    await drainMicrotasks()
+  }
+}
+
+export function drainMicrotasks (): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}

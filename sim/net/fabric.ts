@@ -1,0 +1,259 @@
+// The simulated Internet: hosts (each alone behind its own NAT, or on a public address), their UDP sockets,
+// and the links between them with latency, random loss and per-host up/down bandwidth. Every datagram is
+// either delivered to a socket's handler or dropped for a named reason; both are counted and logged.
+import type { Endpoint, Transport, UdpSocketLike } from '../../runtime-js/peer/transport.ts'
+import type { Simulation } from '../core/simulation.ts'
+import { HostClock } from '../core/host-clock.ts'
+import { Nat, type NatType } from './nat.ts'
+import { LinkLatency, DEFAULT_LATENCY, type LatencyModel } from './latency.ts'
+import { TrafficStats } from './traffic-stats.ts'
+
+export interface FabricOptions {
+  latency?: LatencyModel
+  /** Probability that any one datagram is lost in transit. */
+  loss?: number
+  /** Default NAT mapping timeout (ms). */
+  natTimeoutMs?: number
+  /** Longest a datagram may wait in a host's send or receive queue before it is tail-dropped (ms). */
+  maxQueueMs?: number
+  /** Virtual epoch that HostClock.now() adds to simulated time (ms since 1970). */
+  epochMs?: number
+  /** Labels datagrams for per-kind statistics (for example "publish", "ping"). */
+  classify?: (data: Uint8Array) => string
+}
+
+export interface HostOptions {
+  nat: NatType
+  natTimeoutMs?: number
+  /** Bits per second; Infinity for no limit. */
+  uplinkBps?: number
+  downlinkBps?: number
+  /** Extra loss on this host's access link. */
+  loss?: number
+}
+
+export type HostState = 'up' | 'asleep' | 'gone'
+
+/** IP + UDP header bytes counted on the wire for every datagram. */
+export const HEADER_BYTES = 28
+
+export class Host {
+  state: HostState = 'up'
+  readonly sockets = new Map<number, SimSocket>()
+  readonly clock: HostClock
+  readonly stats = { sentDatagrams: 0, sentBytes: 0, receivedDatagrams: 0, receivedBytes: 0 }
+  upFreeAt = 0
+  /** Virtual time of the last wake-up, if the host ever slept. */
+  lastWakeAt: number | null = null
+  downFreeAt = 0
+  errors = 0
+
+  constructor (
+    readonly fabric: Fabric,
+    readonly id: number,
+    readonly localAddress: string,
+    readonly publicAddress: string,
+    readonly nat: Nat | null,
+    readonly options: Required<Omit<HostOptions, 'natTimeoutMs'>>
+  ) {
+    this.clock = new HostClock(fabric.sim, fabric.epochMs, (error) => fabric.reportError(this, error))
+  }
+
+  readonly transport: Transport = { createSocket: () => new SimSocket(this) }
+
+  sleep (): void {
+    if (this.state !== 'up') return
+    this.state = 'asleep'
+    this.clock.sleep()
+    this.fabric.sim.log('sleep', this.id)
+  }
+
+  wake (): void {
+    if (this.state !== 'asleep') return
+    this.state = 'up'
+    this.lastWakeAt = this.fabric.sim.now
+    this.clock.wake()
+    this.fabric.sim.log('wake', this.id)
+  }
+
+  /** The host leaves for good: its timers stop and its sockets close. */
+  leave (): void {
+    if (this.state === 'gone') return
+    this.state = 'gone'
+    this.clock.kill()
+    for (const socket of [...this.sockets.values()]) socket.close()
+    this.fabric.sim.log('leave', this.id)
+  }
+
+  allocatePort (): number {
+    for (;;) {
+      const port = this.fabric.portRandom.int(49152, 65535)
+      if (!this.sockets.has(port)) return port
+    }
+  }
+}
+
+export class SimSocket implements UdpSocketLike {
+  private handler: ((data: Uint8Array, from: Endpoint) => void) | null = null
+  port = 0
+  closed = false
+
+  constructor (readonly host: Host) {}
+
+  async bind (port = 0, _address?: string): Promise<Endpoint> {
+    if (this.closed) throw new Error('bind: socket is closed')
+    if (this.port !== 0) throw new Error(`bind: socket is already bound to port ${this.port}`)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`bind: port must be 0..65535, got ${port}`)
+    if (this.host.state === 'gone') throw new Error('bind: host has left the network')
+    if (port !== 0 && this.host.sockets.has(port)) {
+      throw Object.assign(new Error(`bind EADDRINUSE ${this.host.localAddress}:${port}`), { code: 'EADDRINUSE' })
+    }
+    this.port = port === 0 ? this.host.allocatePort() : port
+    this.host.sockets.set(this.port, this)
+    return { address: this.host.localAddress, port: this.port }
+  }
+
+  send (data: Uint8Array, port: number, address: string): void {
+    if (this.closed || this.host.state !== 'up') return
+    if (this.port === 0) {
+      this.port = this.host.allocatePort()
+      this.host.sockets.set(this.port, this)
+    }
+    this.host.fabric.send(this, data, port, address)
+  }
+
+  onMessage (handler: (data: Uint8Array, from: Endpoint) => void): void { this.handler = handler }
+
+  /** Called by the fabric with a datagram that passed every check. */
+  deliver (data: Uint8Array, from: Endpoint): void {
+    if (this.handler === null) return
+    try { this.handler(data, from) } catch (error) { this.host.fabric.reportError(this.host, error) }
+  }
+
+  close (): void {
+    if (this.closed) return
+    this.closed = true
+    if (this.port !== 0 && this.host.sockets.get(this.port) === this) this.host.sockets.delete(this.port)
+    this.host.nat?.closeLocalPort(this.port)
+  }
+}
+
+export class Fabric {
+  readonly hosts: Host[] = []
+  private readonly byPublicAddress = new Map<string, Host>()
+  readonly latency: LinkLatency
+  readonly traffic = new TrafficStats()
+  readonly epochMs: number
+  readonly portRandom
+  private readonly lossRandom
+  private readonly jitterRandom
+  private readonly natRandom
+  readonly loss: number
+  readonly natTimeoutMs: number
+  readonly maxQueueMs: number
+  private readonly classify: ((data: Uint8Array) => string) | null
+  /** Errors thrown by protocol code inside handlers or timers; the host keeps running. */
+  readonly errors: Array<{ host: number, time: number, message: string }> = []
+
+  constructor (readonly sim: Simulation, options: FabricOptions = {}) {
+    this.latency = new LinkLatency(options.latency ?? DEFAULT_LATENCY, sim.random.fork('latency').uint32())
+    this.loss = options.loss ?? 0
+    if (!(this.loss >= 0 && this.loss < 1)) throw new RangeError(`loss must be in [0, 1), got ${this.loss}`)
+    this.natTimeoutMs = options.natTimeoutMs ?? 30_000
+    this.maxQueueMs = options.maxQueueMs ?? 1000
+    this.epochMs = options.epochMs ?? 1_700_000_000_000
+    this.classify = options.classify ?? null
+    this.portRandom = sim.random.fork('ports')
+    this.lossRandom = sim.random.fork('loss')
+    this.jitterRandom = sim.random.fork('jitter')
+    this.natRandom = sim.random.fork('nat')
+  }
+
+  addHost (options: HostOptions): Host {
+    const id = this.hosts.length
+    const publicAddress = `${11 + (id >> 16)}.${(id >> 8) & 255}.${id & 255}.${1 + (id % 200)}`
+    const nat = options.nat === 'open'
+      ? null
+      : new Nat(options.nat, publicAddress, options.natTimeoutMs ?? this.natTimeoutMs, this.natRandom.fork(String(id)))
+    const host = new Host(this, id, nat === null ? publicAddress : '192.168.1.2', publicAddress, nat, {
+      nat: options.nat,
+      uplinkBps: options.uplinkBps ?? Infinity,
+      downlinkBps: options.downlinkBps ?? Infinity,
+      loss: options.loss ?? 0
+    })
+    this.hosts.push(host)
+    this.byPublicAddress.set(publicAddress, host)
+    this.sim.log('host', id, options.nat)
+    return host
+  }
+
+  hostAt (address: string): Host | undefined { return this.byPublicAddress.get(address) }
+
+  send (socket: SimSocket, payload: Uint8Array, toPort: number, toAddress: string): void {
+    const sim = this.sim
+    const from = socket.host
+    const bytes = payload.length + HEADER_BYTES
+    const label = this.classify === null ? 'datagram' : this.classify(payload)
+    from.stats.sentDatagrams++
+    from.stats.sentBytes += bytes
+    this.traffic.sent(label, bytes)
+    const fromPort = from.nat === null ? socket.port : from.nat.outbound(socket.port, toAddress, toPort, sim.now)
+    const to = this.byPublicAddress.get(toAddress)
+    if (to === undefined) return this.drop('no-route', from.id, -1, label)
+    if (this.lossRandom.float() < this.loss + from.options.loss + to.options.loss) return this.drop('loss', from.id, to.id, label)
+    let departs = sim.now
+    if (from.options.uplinkBps !== Infinity) {
+      departs = Math.max(sim.now, from.upFreeAt)
+      if (departs - sim.now > this.maxQueueMs) return this.drop('uplink-queue', from.id, to.id, label)
+      from.upFreeAt = departs + bytes * 8000 / from.options.uplinkBps
+    }
+    const data = payload.slice()
+    const arrives = departs + this.latency.sample(from.id, to.id, this.jitterRandom.float())
+    const fromAddress = from.publicAddress
+    sim.at(arrives, () => this.arrive(to, data, toPort, fromAddress, fromPort, from.id, bytes, label))
+  }
+
+  private arrive (to: Host, data: Uint8Array, toPort: number, fromAddress: string, fromPort: number, fromId: number, bytes: number, label: string): void {
+    const sim = this.sim
+    if (to.state !== 'up') return this.drop(to.state === 'asleep' ? 'asleep' : 'gone', fromId, to.id, label)
+    let localPort = toPort
+    if (to.nat !== null) {
+      const verdict = to.nat.inbound(toPort, fromAddress, fromPort, sim.now)
+      if ('drop' in verdict) return this.drop(`nat-${verdict.drop}`, fromId, to.id, label)
+      localPort = verdict.localPort
+    }
+    const socket = to.sockets.get(localPort)
+    if (socket === undefined) return this.drop('port-closed', fromId, to.id, label)
+    if (to.options.downlinkBps !== Infinity) {
+      const starts = Math.max(sim.now, to.downFreeAt)
+      if (starts - sim.now > this.maxQueueMs) return this.drop('downlink-queue', fromId, to.id, label)
+      to.downFreeAt = starts + bytes * 8000 / to.options.downlinkBps
+      if (to.downFreeAt - sim.now > 0.01) {
+        sim.at(to.downFreeAt, () => this.handOver(to, socket, data, fromAddress, fromPort, fromId, bytes, label))
+        return
+      }
+    }
+    this.handOver(to, socket, data, fromAddress, fromPort, fromId, bytes, label)
+  }
+
+  private handOver (to: Host, socket: SimSocket, data: Uint8Array, fromAddress: string, fromPort: number, fromId: number, bytes: number, label: string): void {
+    if (to.state !== 'up' || socket.closed) return this.drop(to.state === 'up' ? 'port-closed' : to.state, fromId, to.id, label)
+    to.stats.receivedDatagrams++
+    to.stats.receivedBytes += bytes
+    this.traffic.delivered(label, bytes)
+    this.sim.log('rx', fromId, to.id, bytes)
+    socket.deliver(data, { address: fromAddress, port: fromPort })
+  }
+
+  private drop (reason: string, fromId: number, toId: number, label: string): void {
+    this.traffic.dropped(reason, label)
+    this.sim.log('drop', reason, fromId, toId)
+  }
+
+  reportError (host: Host, error: unknown): void {
+    host.errors++
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    if (this.errors.length < 100) this.errors.push({ host: host.id, time: this.sim.now, message })
+    this.sim.log('error', host.id, message)
+  }
+}

@@ -1,0 +1,120 @@
+// Reduces a finished run to the numbers we publish (JSON-safe).
+import type { Scenario } from './scenario.ts'
+import type { ProtocolDriver } from './protocols/driver.ts'
+import type { Run } from './runner.ts'
+import { distribution, THRESHOLDS, type Distribution, type Sample } from './metrics.ts'
+
+export interface NamedOutcome { name: string, expected: number, received: number, lastWakeMs: number | null, latencyMs: Distribution, afterWakeMs: Distribution }
+
+export interface RunResult {
+  scenario: string
+  protocol: string
+  seed: number
+  simulatedMs: number
+  wallMs: number
+  /** Simulated time over wall time. */
+  speedup: number
+  events: number
+  logHash: string
+  peersEver: number
+  peersAtEnd: number
+  messages: {
+    published: number
+    deliveries: number
+    duplicateDeliveries: number
+    /** Per threshold (50%, 90%, 100% of the subscribers online at publish time): share of messages that got there, and how fast. */
+    reach: Array<{ threshold: number, reachedShare: number, timeMs: Distribution }>
+    finalCoverage: number | null
+    finalSurvival: number | null
+    minSurvival: number | null
+  }
+  traffic: {
+    sentDatagrams: number
+    sentBytes: number
+    dataDatagrams: number
+    dataBytes: number
+    droppedDatagrams: number
+    dropsByReason: Record<string, number>
+    byKind: Record<string, { sentDatagrams: number, sentBytes: number }>
+  }
+  overhead: { datagramsPerDelivery: number | null, bytesPerDelivery: number | null, dataDatagramsPerDelivery: number | null, dataBytesPerDelivery: number | null }
+  perPeer: { uplinkBytesPerSecond: Distribution, downlinkBytesPerSecond: Distribution, finalCacheBytes: Distribution, peakCacheBytes: number }
+  named: NamedOutcome[]
+  junkDatagrams: number
+  errors: { count: number, first: string[] }
+  samples: Sample[]
+}
+
+export function summarize (scenario: Scenario, driver: ProtocolDriver, run: Run, wallMs: number, startErrors: string[], junkDatagrams: number): RunResult {
+  const { sim, fabric, metrics } = run
+  const messages = [...metrics.messages.values()]
+  const traffic = fabric.traffic
+  let dataDatagrams = 0, dataBytes = 0
+  const byKind: Record<string, { sentDatagrams: number, sentBytes: number }> = {}
+  for (const [kind, counters] of traffic.byKind) {
+    byKind[kind] = { sentDatagrams: counters.sentDatagrams, sentBytes: counters.sentBytes }
+    if (driver.dataKinds.includes(kind)) { dataDatagrams += counters.sentDatagrams; dataBytes += counters.sentBytes }
+  }
+  const honest = metrics.nodes.filter((n) => n.role !== 'junk')
+  const lifetime = (n: typeof honest[number]): number => ((n.leftAt ?? sim.now) - n.joinedAt) / 1000
+  const living = honest.filter((n) => lifetime(n) > 1)
+  const per = (d: number): number | null => metrics.deliveries === 0 ? null : d / metrics.deliveries
+  const last = metrics.samples[metrics.samples.length - 1]
+  const survivals = metrics.samples.map((s) => s.survival).filter((v) => !Number.isNaN(v))
+  const named = metrics.nodes.filter((n) => n.name !== null && n.role === 'peer').map((n) => {
+    const expected = messages.filter((m) => n.topics.includes(m.topic) && m.publisher !== n.index)
+    const latencies = expected.filter((m) => m.delivered.has(n.index)).map((m) => m.delivered.get(n.index)! - m.publishedAt)
+    const woke = n.host.lastWakeAt
+    const afterWake = woke === null ? [] : expected.map((m) => m.delivered.get(n.index)).filter((t): t is number => t !== undefined && t >= woke).map((t) => t - woke)
+    return { name: n.name!, expected: expected.length, received: latencies.length, lastWakeMs: woke, latencyMs: distribution(latencies), afterWakeMs: distribution(afterWake) }
+  })
+  return {
+    scenario: scenario.name,
+    protocol: driver.name,
+    seed: scenario.seed,
+    simulatedMs: sim.now,
+    wallMs,
+    speedup: sim.now / wallMs,
+    events: sim.eventsRun,
+    logHash: sim.logHash,
+    peersEver: honest.length,
+    peersAtEnd: honest.filter((n) => n.leftAt === null).length,
+    messages: {
+      published: messages.length,
+      deliveries: metrics.deliveries,
+      duplicateDeliveries: metrics.duplicateDeliveries,
+      reach: THRESHOLDS.map((threshold, i) => {
+        const times = messages.map((m) => m.reachedAt[i]).filter((t): t is number => t !== null)
+        return { threshold, reachedShare: messages.length === 0 ? 0 : times.length / messages.length, timeMs: distribution(times) }
+      }),
+      finalCoverage: last === undefined || Number.isNaN(last.coverage) ? null : last.coverage,
+      finalSurvival: last === undefined || Number.isNaN(last.survival) ? null : last.survival,
+      minSurvival: survivals.length === 0 ? null : Math.min(...survivals)
+    },
+    traffic: {
+      sentDatagrams: traffic.sentDatagrams,
+      sentBytes: traffic.sentBytes,
+      dataDatagrams,
+      dataBytes,
+      droppedDatagrams: traffic.droppedDatagrams,
+      dropsByReason: Object.fromEntries([...traffic.dropsByReason].sort()),
+      byKind
+    },
+    overhead: {
+      datagramsPerDelivery: per(traffic.sentDatagrams),
+      bytesPerDelivery: per(traffic.sentBytes),
+      dataDatagramsPerDelivery: per(dataDatagrams),
+      dataBytesPerDelivery: per(dataBytes)
+    },
+    perPeer: {
+      uplinkBytesPerSecond: distribution(living.map((n) => n.host.stats.sentBytes / lifetime(n))),
+      downlinkBytesPerSecond: distribution(living.map((n) => n.host.stats.receivedBytes / lifetime(n))),
+      finalCacheBytes: distribution(honest.filter((n) => n.leftAt === null && n.node !== null).map((n) => n.node!.cacheBytes())),
+      peakCacheBytes: metrics.peakCacheBytes
+    },
+    named,
+    junkDatagrams,
+    errors: { count: fabric.errors.length + startErrors.length, first: [...startErrors, ...fabric.errors.map((e) => `t=${e.time.toFixed(0)}ms host ${e.host}: ${e.message}`)].slice(0, 10) },
+    samples: metrics.samples
+  }
+}

@@ -1,0 +1,196 @@
+// Builds the network a scenario describes, runs one protocol on it, and returns what was measured.
+import type { Endpoint } from '../runtime-js/peer/transport.ts'
+import { Simulation, type RunProgress } from './core/simulation.ts'
+import type { SeededRandom } from './core/random.ts'
+import { Fabric, type Host } from './net/fabric.ts'
+import { NAT_TYPES, type NatType } from './net/nat.ts'
+import { Metrics, type NodeRecord, type Role } from './metrics.ts'
+import { planChurn, type ChurnAction } from './churn.ts'
+import { JunkTap } from './junk.ts'
+import type { Scenario } from './scenario.ts'
+import type { ProtocolDriver } from './protocols/driver.ts'
+import { summarize, type RunResult } from './result.ts'
+
+export interface RunOptions {
+  onProgress?: (p: RunProgress & { fraction: number }) => void
+  /** Keep the full event log in memory (tests). */
+  record?: boolean
+}
+
+export interface Run {
+  sim: Simulation
+  fabric: Fabric
+  metrics: Metrics
+  churnDone: ChurnAction[]
+}
+
+/** Spread of the initial joins, so that a whole network does not say hello in the same millisecond. */
+const JOIN_SPREAD_MS = 5_000
+
+export async function runScenario (scenario: Scenario, driver: ProtocolDriver, options: RunOptions = {}): Promise<RunResult & { run: Run }> {
+  const sim = new Simulation(`${scenario.seed}`)
+  if (options.record === true) sim.record = []
+  const fabric = new Fabric(sim, {
+    latency: scenario.latency,
+    loss: scenario.loss,
+    natTimeoutMs: scenario.natTimeoutMs,
+    classify: (data) => driver.classify(data)
+  })
+  const metrics = new Metrics(() => sim.now)
+  const pickNat = natPicker(scenario, sim.random.fork('nat-types'))
+  const subscribeRandom = sim.random.fork('subscribe')
+  const churnRandom = sim.random.fork('churn-targets')
+  const publishRandom = sim.random.fork('publish')
+  const joinRandom = sim.random.fork('join-times')
+  const protocolConfig = scenario.config[driver.name] ?? {}
+  const bootstrap: Endpoint[] = []
+  const startErrors: string[] = []
+  const churnDone: ChurnAction[] = []
+  const deaths = new WeakSet<NodeRecord>()
+
+  const addNode = (role: Role, topics: string[], nat: NatType, name: string | null, startAt: number, tap?: (host: Host) => JunkTap): NodeRecord => {
+    const host = fabric.addHost({ nat, uplinkBps: scenario.uplinkBps, downlinkBps: scenario.downlinkBps })
+    const record: NodeRecord = { index: metrics.nodes.length, name, role, topics, host, node: null, joinedAt: startAt, leftAt: null, deliveries: 0 }
+    metrics.nodes.push(record)
+    const junkTap = tap?.(host)
+    sim.at(startAt, () => {
+      if (host.state === 'gone') return
+      const transportHost = junkTap === undefined ? host : Object.create(host, { transport: { value: junkTap.transport } }) as Host
+      driver.start({
+        host: transportHost,
+        random: sim.random.fork(`node-${record.index}`),
+        bootstrap: role === 'introducer' ? [] : bootstrap,
+        topics,
+        onDeliver: (id) => { if (!deaths.has(record)) metrics.delivered(record.index, id) },
+        config: protocolConfig
+      }).then((node) => {
+        if (host.state === 'gone') { node.close(); return }
+        record.node = node
+        if (role === 'introducer') bootstrap.push({ address: host.publicAddress, port: node.port })
+      }, (error: unknown) => {
+        startErrors.push(`node ${record.index}: ${(error as Error).message}`)
+      })
+    })
+    return record
+  }
+
+  const freshPeer = (startAt: number): NodeRecord => {
+    const subscribed = subscribeRandom.float() < scenario.subscribeFraction
+    return addNode('peer', subscribed ? [scenario.topic] : [], pickNat(), null, startAt)
+  }
+
+  const removeNode = (record: NodeRecord): void => {
+    if (record.leftAt !== null) return
+    record.leftAt = sim.now
+    deaths.add(record)
+    try { record.node?.close() } catch (error) { fabric.reportError(record.host, error) }
+    record.host.leave()
+    metrics.left(record.index)
+  }
+
+  // Introducers start first and are never churned; everyone else joins within the first few seconds.
+  for (let i = 0; i < scenario.introducers; i++) addNode('introducer', [], 'open', `introducer-${i}`, 0)
+  const named = new Map<string, NodeRecord>()
+  for (const n of scenario.named) named.set(n.name, addNode('peer', n.topics, n.nat ?? pickNat(), n.name, 100 + joinRandom.float() * JOIN_SPREAD_MS))
+  for (let i = named.size; i < scenario.peers; i++) freshPeer(100 + joinRandom.float() * JOIN_SPREAD_MS)
+
+  const taps: JunkTap[] = []
+  scenario.junk.forEach((plan, p) => {
+    for (let i = 0; i < plan.peers; i++) {
+      addNode('junk', [], 'open', `junk-${p}-${i}`, 100 + joinRandom.float() * JOIN_SPREAD_MS, (host) => {
+        const tap = new JunkTap(host.transport, sim.random.fork(`junk-${p}-${i}`))
+        taps.push(tap)
+        const rate = sim.random.fork(`junk-rate-${p}-${i}`)
+        const fire = (): void => {
+          if (sim.now >= plan.endMs) return
+          tap.fire(plan.bytes, bootstrap)
+          sim.after(rate.exponential(1000 / plan.perSecond), fire)
+        }
+        sim.at(plan.startMs, fire)
+        return tap
+      })
+    }
+  })
+
+  const churnable = (record: NodeRecord): boolean =>
+    record.role === 'peer' && record.name === null && record.leftAt === null && record.node !== null
+  for (const action of planChurn(scenario.churn, sim.random.fork('churn'), scenario.durationMs)) {
+    sim.at(action.time, () => {
+      if (action.kind === 'join') { freshPeer(sim.now); churnDone.push(action); return }
+      let target: NodeRecord | undefined
+      if (action.kind === 'sleep' && action.peer !== null) target = named.get(action.peer)
+      else {
+        const eligible = metrics.nodes.filter((r) => churnable(r) && (action.kind !== 'sleep' || r.host.state === 'up'))
+        if (eligible.length > 0) target = churnRandom.pick(eligible)
+      }
+      if (target === undefined) return
+      churnDone.push(action)
+      if (action.kind === 'sleep') {
+        target.host.sleep()
+        const host = target.host
+        sim.after(action.durationMs, () => host.wake())
+      } else {
+        removeNode(target)
+        if (action.kind === 'replace') freshPeer(sim.now)
+      }
+    })
+  }
+
+  for (const plan of scenario.publish) {
+    const topic = plan.topic ?? scenario.topic
+    for (let k = 0; k < plan.count; k++) {
+      sim.at(plan.atMs + k * plan.intervalMs, () => {
+        let publisher: NodeRecord | undefined
+        if (plan.from === 'subscriber') {
+          const candidates = metrics.nodes.filter((r) => r.role === 'peer' && r.leftAt === null && r.node !== null && r.host.state === 'up' && r.topics.includes(topic))
+          if (candidates.length > 0) publisher = publishRandom.pick(candidates)
+        } else {
+          publisher = named.get(plan.from)
+        }
+        if (publisher?.node == null || publisher.host.state !== 'up') return
+        const payload = publishRandom.bytes(plan.bytes)
+        try {
+          const id = publisher.node.publish(topic, payload)
+          metrics.published(id, topic, publisher.index)
+          sim.log('publish', publisher.index, id)
+        } catch (error) {
+          fabric.reportError(publisher.host, error)
+        }
+      })
+    }
+  }
+
+  const sampleTick = (): void => {
+    metrics.sample()
+    if (sim.now + scenario.sampleEveryMs <= scenario.durationMs) sim.after(scenario.sampleEveryMs, sampleTick)
+  }
+  sim.at(scenario.sampleEveryMs, sampleTick)
+
+  const wallStart = performance.now()
+  await sim.run(scenario.durationMs, options.onProgress === undefined
+    ? undefined
+    : (p) => options.onProgress!({ ...p, fraction: p.simTime / scenario.durationMs }))
+  const wallMs = performance.now() - wallStart
+  const run: Run = { sim, fabric, metrics, churnDone }
+  const result = summarize(scenario, driver, run, wallMs, startErrors, taps.reduce((sum, t) => sum + t.sent, 0))
+  for (const record of metrics.nodes) {
+    if (record.leftAt === null) {
+      try { record.node?.close() } catch { /* closing at the end of the run: nothing left to protect */ }
+      record.host.leave()
+    }
+  }
+  return { ...result, run }
+}
+
+function natPicker (scenario: Scenario, random: SeededRandom): () => NatType {
+  const entries = NAT_TYPES.map((type) => [type, scenario.nat[type] ?? 0] as const).filter(([, share]) => share > 0)
+  const total = entries.reduce((sum, [, share]) => sum + share, 0)
+  return () => {
+    let pick = random.float() * total
+    for (const [type, share] of entries) {
+      if (pick < share) return type
+      pick -= share
+    }
+    return entries[entries.length - 1][0]
+  }
+}
