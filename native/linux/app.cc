@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "linux/backend.hh"
 #include "linux/schemes.hh"
 #include "linux/window.hh"
 
@@ -21,9 +22,11 @@ App::App(Options options, Config config) : options_(std::move(options)), config_
   registerAppSchemes(*this);
   registerIpcScheme(*this);
   windows_.resize(kMaxWindows);
+  backend_ = std::make_unique<Backend>(*this);
 }
 
 App::~App() {
+  backend_.reset();  // stops the backend before the windows it reports to
   for (auto &window : windows_) window.reset();
   if (context_) g_object_unref(context_);
 }

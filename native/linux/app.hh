@@ -13,6 +13,7 @@
 namespace host {
 
 class Window;
+class Backend;
 
 struct WindowOptions {
   int index = 0;
@@ -50,6 +51,7 @@ class App {
   std::string origin() const { return "socket://" + bundleId_; }
   std::string startUrl() const;
   WebKitWebContext *context() const { return context_; }
+  Backend &backend() const { return *backend_; }
   bool testMode() const { return !options_.test.empty(); }
 
  private:
@@ -58,6 +60,7 @@ class App {
   std::string bundleId_;
   WebKitWebContext *context_ = nullptr;
   std::vector<std::unique_ptr<Window>> windows_;
+  std::unique_ptr<Backend> backend_;
   int exitCode_ = 0;
   bool quitting_ = false;
 };

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "linux/app.hh"
+#include "linux/backend.hh"
 #include "linux/window.hh"
 
 namespace {
@@ -60,5 +61,7 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "socket-host: %s\n", error.c_str());
     return 1;
   }
+  if (app.backend().configured() && !app.backend().open(false, error))
+    std::fprintf(stderr, "socket-host: %s\n", error.c_str());  // the app runs on without it
   return app.run();
 }
