@@ -1,0 +1,34 @@
+// setImmediate for the webview: a macrotask queued through a MessageChannel (no 4 ms clamp, unlike
+// setTimeout(0)). In Node, where it exists, the native one is used.
+type Immediate = { id: number, cancelled: boolean }
+
+const native = (globalThis as { setImmediate?: (fn: (...a: unknown[]) => void, ...args: unknown[]) => unknown }).setImmediate
+const nativeClear = (globalThis as { clearImmediate?: (handle: unknown) => void }).clearImmediate
+const queue: Array<{ handle: Immediate, run: () => void }> = []
+let channel: MessageChannel | undefined
+let nextId = 1
+
+function flush (): void {
+  const batch = queue.splice(0, queue.length)
+  for (const { handle, run } of batch) if (!handle.cancelled) run()
+}
+
+export function setImmediate<A extends unknown[]> (callback: (...args: A) => void, ...args: A): unknown {
+  if (typeof callback !== 'function') {
+    throw Object.assign(new TypeError('The "callback" argument must be of type function'), { code: 'ERR_INVALID_ARG_TYPE' })
+  }
+  if (native !== undefined) return native(callback as (...a: unknown[]) => void, ...args)
+  if (channel === undefined) {
+    channel = new MessageChannel()
+    channel.port1.onmessage = flush
+  }
+  const handle: Immediate = { id: nextId++, cancelled: false }
+  queue.push({ handle, run: () => callback(...args) })
+  if (queue.length === 1) channel.port2.postMessage(null)
+  return handle
+}
+
+export function clearImmediate (handle: unknown): void {
+  if (native !== undefined && nativeClear !== undefined) return nativeClear(handle)
+  if (handle !== null && typeof handle === 'object' && 'cancelled' in handle) (handle as Immediate).cancelled = true
+}

@@ -1,0 +1,10 @@
+// socket:path — Node's path (POSIX flavour by default, as on Linux, plus `posix` and `win32`), and the
+// well-known directories of the original (`path.DOCUMENTS`, `path.DOWNLOADS`, ...).
+import { posix, win32 } from '../internal/path/posix.ts'
+
+export { posix, win32 }
+export const {
+  sep, delimiter, resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename,
+  extname, format, parse
+} = posix
+export default posix

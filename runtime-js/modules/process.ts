@@ -1,0 +1,75 @@
+// socket:process — a Node-like `process` for the webview: argv/env from the preload's __args, platform
+// facts from the host, `exit` through application.exit, and an EventEmitter for 'exit' and signals.
+import EventEmitter from 'events/events.js'
+import { runtimeArgs } from '../internal/args.ts'
+import { hostFacts, requestExit } from '../internal/host.ts'
+
+const origin = performance.now()
+const NS_PER_MS = 1_000_000n
+
+function hrtime (previous?: [number, number]): [number, number] {
+  const now = hrtimeBigint()
+  const seconds = Number(now / 1_000_000_000n)
+  const nanos = Number(now % 1_000_000_000n)
+  if (previous === undefined) return [seconds, nanos]
+  let ds = seconds - previous[0]
+  let dn = nanos - previous[1]
+  if (dn < 0) { ds -= 1; dn += 1e9 }
+  return [ds, dn]
+}
+
+function hrtimeBigint (): bigint {
+  // performance.now() has microsecond resolution at best in the webview; scale it to nanoseconds.
+  const ms = performance.timeOrigin + performance.now()
+  return BigInt(Math.floor(ms)) * NS_PER_MS + BigInt(Math.round((ms % 1) * 1e6))
+}
+hrtime.bigint = hrtimeBigint
+
+class RuntimeProcess extends EventEmitter {
+  readonly title = 'socket'
+  readonly browser = false
+  readonly hrtime = hrtime
+  exitCode: number | undefined = undefined
+
+  get argv (): string[] { return runtimeArgs().argv }
+  get argv0 (): string { return this.argv[0] ?? 'socket' }
+  get env (): Record<string, string> { return envObject }
+  get platform (): string { return hostFacts().platform }
+  get arch (): string { return hostFacts().arch }
+  get version (): string { return hostFacts().version }
+  get versions (): Record<string, string> { return { socket: hostFacts().version } }
+  get config (): Record<string, unknown> { return runtimeArgs().config }
+  get debug (): boolean { return runtimeArgs().debug }
+
+  cwd (): string { return hostFacts().cwd }
+  uptime (): number { return (performance.now() - origin) / 1000 }
+
+  nextTick<A extends unknown[]> (callback: (...args: A) => void, ...args: A): void {
+    queueMicrotask(() => callback(...args))
+  }
+
+  memoryUsage (): { rss: number, heapTotal: number, heapUsed: number, external: number, arrayBuffers: number } {
+    const memory = (performance as { memory?: { totalJSHeapSize: number, usedJSHeapSize: number } }).memory
+    return { rss: 0, heapTotal: memory?.totalJSHeapSize ?? 0, heapUsed: memory?.usedJSHeapSize ?? 0, external: 0, arrayBuffers: 0 }
+  }
+
+  /** Ends the app with `code` (emits 'exit' first, as Node does). */
+  exit (code?: number): void {
+    const status = code ?? this.exitCode ?? 0
+    this.emit('exit', status)
+    requestExit(status)
+  }
+}
+
+/** env is a copy, so apps can write to it as in Node without touching the frozen __args.env. */
+const envObject: Record<string, string> = { ...runtimeArgs().env }
+
+const process = new RuntimeProcess()
+export default process
+export const { argv, env, platform, arch, version, versions } = process
+export const cwd = (): string => process.cwd()
+export const exit = (code?: number): void => process.exit(code)
+export const nextTick = process.nextTick.bind(process)
+export { hrtime }
+export const uptime = (): number => process.uptime()
+export const memoryUsage = (): ReturnType<RuntimeProcess['memoryUsage']> => process.memoryUsage()

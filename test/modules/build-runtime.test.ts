@@ -1,0 +1,51 @@
+// scripts/build-runtime.ts: every module lands at build/runtime/socket/<same path>.js, shared code is
+// split into chunks (one copy each), output is deterministic, and nothing refers to Node built-ins.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+
+function build (out: string): void {
+  const run = spawnSync('npx', ['tsx', 'scripts/build-runtime.ts', '--no-types', `--out=${out}`], { encoding: 'utf8' })
+  assert.equal(run.status, 0, run.stderr)
+}
+
+function listFiles (dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => entry.isDirectory()
+    ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
+    : [`${prefix}${entry.name}`]).sort()
+}
+
+test('build-runtime bundles each module to its socket: path, deterministically, with a manifest', () => {
+  const first = mkdtempSync(join(tmpdir(), 'runtime-a-'))
+  const second = mkdtempSync(join(tmpdir(), 'runtime-b-'))
+  try {
+    build(first)
+    build(second)
+    const files = listFiles(first)
+    for (const name of ['path.js', 'path/win32.js', 'events.js', 'buffer.js', 'timers/promises.js', 'manifest.json']) {
+      assert.ok(files.includes(name), `${name} missing from the bundle`)
+    }
+    assert.deepEqual(listFiles(second), files)
+    for (const file of files) assert.equal(readFileSync(join(second, file), 'utf8'), readFileSync(join(first, file), 'utf8'), `${file} differs between builds`)
+
+    const manifest = JSON.parse(readFileSync(join(first, 'manifest.json'), 'utf8'))
+    assert.equal(manifest.modules['timers/promises'].file, 'timers/promises.js')
+    assert.equal(manifest.modules.path.default, true)
+    assert.ok(manifest.modules.buffer.exports.includes('Buffer'))
+
+    for (const file of files.filter((f) => f.endsWith('.js'))) {
+      const text = readFileSync(join(first, file), 'utf8')
+      assert.doesNotMatch(text, /from\s*["'](node:)?(fs|path|events|buffer|util|os|dgram)["']/, `${file} imports a Node built-in`)
+      assert.doesNotMatch(text, /\brequire\(["'](?!\.)/, `${file} requires a bare module at run time`)
+    }
+    // The EventEmitter port is bundled once, in a shared chunk, not copied into every module using it.
+    const copies = files.filter((f) => f.endsWith('.js') && readFileSync(join(first, f), 'utf8').includes('MaxListenersExceededWarning'))
+    assert.equal(copies.length, 1, `EventEmitter bundled in ${copies.join(', ')}`)
+  } finally {
+    rmSync(first, { recursive: true, force: true })
+    rmSync(second, { recursive: true, force: true })
+  }
+})
