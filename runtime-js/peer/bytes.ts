@@ -1,0 +1,50 @@
+// Small byte helpers shared by the codecs. Plain Uint8Array only (no Buffer), so the code runs in a webview.
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+export function toHex (bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]]
+  return out
+}
+
+export function fromHex (hex: string): Uint8Array {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new TypeError(`not a hex string: "${hex.slice(0, 80)}"`)
+  const out = new Uint8Array(hex.length / 2)
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+  return out
+}
+
+export function concat (...parts: Uint8Array[]): Uint8Array {
+  let size = 0
+  for (const p of parts) size += p.length
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const p of parts) { out.set(p, at); at += p.length }
+  return out
+}
+
+export function equal (a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder('utf-8', { fatal: true })
+export const utf8 = (s: string): Uint8Array => encoder.encode(s)
+export const fromUtf8 = (b: Uint8Array): string => decoder.decode(b)
+
+/** Base64 without Buffer (used for persistence). */
+export function toBase64 (bytes: Uint8Array): string {
+  let s = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(s)
+}
+
+export function fromBase64 (text: string): Uint8Array {
+  const s = atob(text)
+  const out = new Uint8Array(s.length)
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i)
+  return out
+}

@@ -1,0 +1,30 @@
+// The protocol's numbers in one place. docs/protocol.md explains each; the original's values are noted where
+// we kept or changed them.
+
+export const MAGIC = [0x53, 0x52] as const // "SR"
+export const VERSION = 1
+/** Largest datagram we ever send: the IPv6 minimum MTU (1280) minus IPv6 (40) and UDP (8) headers. */
+export const MAX_DATAGRAM = 1232
+/** Largest `message` field of a data packet (publish, stream). */
+export const MAX_MESSAGE = 1024
+/** Postage: a packet is relayed at most this many times. */
+export const MAX_HOPS = 16
+export const FANOUT = 3
+export const ID_BYTES = 16
+export const KEY_BYTES = 32
+export const SIG_BYTES = 64
+
+export const DEFAULT_KEEPALIVE_MS = 30_000
+/** A peer not heard from for this many keepalives is forgotten. */
+export const EXPIRE_KEEPALIVES = 3
+export const DEFAULT_MAX_PEERS = 256
+export const DEFAULT_CACHE_BYTES = 16 * 1024 * 1024
+/** Default packet lifetime in minutes (6 h, as the original). */
+export const DEFAULT_TTL_MINUTES = 360
+export const PING_RETRY_MS = [0, 500, 2000]
+export const PROBE_WAIT_MS = 512
+export const INTRO_FALLBACK_MS = 2048
+export const QUERY_MAX_AGE_MS = 4096
+export const REASSEMBLY_QUERY_DELAY_MS = 400
+export const SYNC_WINDOW_MS = 6000
+export const JOIN_RELAY_HOPS = 3

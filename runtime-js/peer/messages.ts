@@ -1,0 +1,172 @@
+// Binary bodies of the control packets (ping, pong, intro, join, sync, query). Fixed layouts, no JSON: they
+// are smaller, and a malformed body fails with a PacketDecodeError instead of reaching the protocol.
+import { PacketDecodeError } from './errors.ts'
+import { fromUtf8, utf8 } from './bytes.ts'
+
+class Writer {
+  parts: number[] = []
+  u8 (v: number): this { this.parts.push(v & 0xff); return this }
+  u16 (v: number): this { return this.u8(v >> 8).u8(v) }
+  bytes (b: Uint8Array): this { for (const x of b) this.parts.push(x); return this }
+  address (s: string): this { const b = utf8(s); return this.u8(b.length).bytes(b) }
+  done (): Uint8Array { return Uint8Array.from(this.parts) }
+}
+
+class Reader {
+  at = 0
+  constructor (readonly data: Uint8Array, readonly what: string) {}
+  need (n: number, field: string): void {
+    if (this.at + n > this.data.length) throw new PacketDecodeError('ETRUNCATED', `${this.what} body ends inside ${field}`)
+  }
+
+  u8 (field: string): number { this.need(1, field); return this.data[this.at++] }
+  u16 (field: string): number { return (this.u8(field) << 8) | this.u8(field) }
+  bytes (n: number, field: string): Uint8Array { this.need(n, field); const b = this.data.slice(this.at, this.at + n); this.at += n; return b }
+  rest (): Uint8Array { const b = this.data.slice(this.at); this.at = this.data.length; return b }
+  address (field: string): string {
+    const n = this.u8(field)
+    if (n === 0 || n > 45) throw new PacketDecodeError('EFIELD', `${this.what} ${field} has length ${n}`)
+    const b = this.bytes(n, field)
+    if (!b.every(c => (c >= 0x30 && c <= 0x3a) || c === 0x2e || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) {
+      throw new PacketDecodeError('EFIELD', `${this.what} ${field} is not an IP address`)
+    }
+    return fromUtf8(b)
+  }
+
+  end (): void {
+    if (this.at !== this.data.length) throw new PacketDecodeError('ETRAILING', `${this.data.length - this.at} bytes after the ${this.what} body`)
+  }
+}
+
+export const PingFlag = { Probe: 1, Reflection: 2, Connection: 4, ProbeReply: 8 } as const
+
+export interface Ping { peerId: Uint8Array, natType: number, flags: number, pingId: Uint8Array, probePort: number }
+export interface Pong extends Ping { address: string, port: number }
+export interface Intro { peerId: Uint8Array, natType: number, address: string, port: number }
+export type Join = Intro
+
+export function encodePing (m: Ping): Uint8Array {
+  return new Writer().bytes(m.peerId).u8(m.natType).u8(m.flags).bytes(m.pingId).u16(m.probePort).done()
+}
+
+function readPing (r: Reader): Ping {
+  return { peerId: r.bytes(32, 'peerId'), natType: r.u8('natType'), flags: r.u8('flags'), pingId: r.bytes(8, 'pingId'), probePort: r.u16('probePort') }
+}
+
+export function decodePing (b: Uint8Array): Ping {
+  const r = new Reader(b, 'ping'); const m = readPing(r); r.end(); return m
+}
+
+export function encodePong (m: Pong): Uint8Array {
+  return new Writer().bytes(encodePing(m)).address(m.address).u16(m.port).done()
+}
+
+export function decodePong (b: Uint8Array): Pong {
+  const r = new Reader(b, 'pong')
+  const m = { ...readPing(r), address: r.address('address'), port: r.u16('port') }
+  r.end()
+  return m
+}
+
+export function encodeIntro (m: Intro): Uint8Array {
+  return new Writer().bytes(m.peerId).u8(m.natType).address(m.address).u16(m.port).done()
+}
+
+export function decodeIntro (b: Uint8Array, what = 'intro'): Intro {
+  const r = new Reader(b, what)
+  const m = { peerId: r.bytes(32, 'peerId'), natType: r.u8('natType'), address: r.address('address'), port: r.u16('port') }
+  r.end()
+  return m
+}
+
+export const encodeJoin = encodeIntro
+export const decodeJoin = (b: Uint8Array): Join => decodeIntro(b, 'join')
+
+/** Sync: a summary of a cache bucket (16 child hashes) or, near the leaves, the list of ids it holds. */
+export type Sync =
+  | { kind: 'summary', prefix: string, buckets: Array<Uint8Array | null> }
+  | { kind: 'ids', prefix: string, reply: boolean, ids: Uint8Array[] }
+
+export const SYNC_HASH_BYTES = 8
+export const SYNC_MAX_IDS = 60
+
+function writePrefix (w: Writer, prefix: string): void {
+  w.u8(prefix.length)
+  const padded = prefix.length % 2 ? prefix + '0' : prefix
+  for (let i = 0; i < padded.length; i += 2) w.u8(parseInt(padded.slice(i, i + 2), 16))
+}
+
+function readPrefix (r: Reader): string {
+  const n = r.u8('prefix length')
+  if (n > 32) throw new PacketDecodeError('EFIELD', `sync prefix of ${n} nibbles is longer than an id`)
+  const b = r.bytes(Math.ceil(n / 2), 'prefix')
+  let s = ''
+  for (const x of b) s += x.toString(16).padStart(2, '0')
+  return s.slice(0, n)
+}
+
+export function encodeSync (m: Sync): Uint8Array {
+  const w = new Writer().u8(m.kind === 'summary' ? 1 : 2)
+  writePrefix(w, m.prefix)
+  if (m.kind === 'summary') {
+    let bitmap = 0
+    m.buckets.forEach((h, i) => { if (h) bitmap |= 1 << i })
+    w.u16(bitmap)
+    for (const h of m.buckets) if (h) w.bytes(h)
+  } else {
+    w.u8(m.reply ? 1 : 0).u8(m.ids.length)
+    for (const id of m.ids) w.bytes(id)
+  }
+  return w.done()
+}
+
+export function decodeSync (b: Uint8Array): Sync {
+  const r = new Reader(b, 'sync')
+  const kind = r.u8('kind')
+  const prefix = readPrefix(r)
+  let m: Sync
+  if (kind === 1) {
+    const bitmap = r.u16('bitmap')
+    const buckets: Array<Uint8Array | null> = []
+    for (let i = 0; i < 16; i++) buckets.push(bitmap & (1 << i) ? r.bytes(SYNC_HASH_BYTES, 'bucket hash') : null)
+    m = { kind: 'summary', prefix, buckets }
+  } else if (kind === 2) {
+    const reply = r.u8('reply') === 1
+    const n = r.u8('count')
+    if (n > SYNC_MAX_IDS) throw new PacketDecodeError('EFIELD', `sync id list of ${n} exceeds ${SYNC_MAX_IDS}`)
+    const ids: Uint8Array[] = []
+    for (let i = 0; i < n; i++) ids.push(r.bytes(16, 'id'))
+    m = { kind: 'ids', prefix, reply, ids }
+  } else {
+    throw new PacketDecodeError('EFIELD', `unknown sync kind ${kind}`)
+  }
+  r.end()
+  return m
+}
+
+/** Query: a question for a packet id, or an answer carrying the packet, routed back along the question's path. */
+export type Query =
+  | { kind: 'question', queryId: Uint8Array, packetId: Uint8Array }
+  | { kind: 'answer', queryId: Uint8Array, packet: Uint8Array }
+
+export function encodeQuery (m: Query): Uint8Array {
+  const w = new Writer().u8(m.kind === 'question' ? 1 : 2).bytes(m.queryId)
+  return w.bytes(m.kind === 'question' ? m.packetId : m.packet).done()
+}
+
+export function decodeQuery (b: Uint8Array): Query {
+  const r = new Reader(b, 'query')
+  const kind = r.u8('kind')
+  const queryId = r.bytes(8, 'queryId')
+  if (kind === 1) {
+    const m: Query = { kind: 'question', queryId, packetId: r.bytes(16, 'packetId') }
+    r.end()
+    return m
+  }
+  if (kind === 2) {
+    const packet = r.rest()
+    if (packet.length === 0) throw new PacketDecodeError('ETRUNCATED', 'query answer carries no packet')
+    return { kind: 'answer', queryId, packet }
+  }
+  throw new PacketDecodeError('EFIELD', `unknown query kind ${kind}`)
+}

@@ -1,0 +1,73 @@
+// The bounded table of known peers. When full, the peer heard from least recently (never an introducer the
+// app gave us) makes room. Liveness: a peer is forgotten after EXPIRE_KEEPALIVES keepalives of silence.
+import type { Strategy } from './nat.ts'
+import type { Endpoint, UdpSocketLike } from './transport.ts'
+
+export interface RemotePeer {
+  idHex: string
+  id: Uint8Array
+  address: string
+  port: number
+  natType: number
+  /** Clock time of the last datagram from this peer (0: never). */
+  lastSeen: number
+  connected: boolean
+  introducer: boolean
+  subclusters: Set<string>
+  strategy?: Strategy
+  /** When we cannot reach the peer directly: the id of the peer that relays for us. */
+  proxy?: string
+  /** The socket that reaches this peer, when it is not the main one (birthday-paradox traversal). */
+  socket?: UdpSocketLike
+  lastSync: number
+}
+
+export const endpointKey = (e: Endpoint): string => `${e.address}:${e.port}`
+
+export class PeerTable {
+  #byId = new Map<string, RemotePeer>()
+  #byEndpoint = new Map<string, string>()
+  /** Introducers known only by address until they answer. */
+  readonly introducers = new Map<string, Endpoint>()
+
+  constructor (readonly max: number) {}
+
+  get size (): number { return this.#byId.size }
+  get (idHex: string): RemotePeer | undefined { return this.#byId.get(idHex) }
+  byEndpoint (e: Endpoint): RemotePeer | undefined {
+    const id = this.#byEndpoint.get(endpointKey(e))
+    return id === undefined ? undefined : this.#byId.get(id)
+  }
+
+  values (): IterableIterator<RemotePeer> { return this.#byId.values() }
+
+  /** Adds or updates a peer; returns the peer evicted to make room, if any. */
+  upsert (peer: RemotePeer): RemotePeer | undefined {
+    const old = this.#byId.get(peer.idHex)
+    if (old) this.#byEndpoint.delete(endpointKey(old))
+    this.#byId.set(peer.idHex, peer)
+    this.#byEndpoint.set(endpointKey(peer), peer.idHex)
+    if (this.#byId.size <= this.max) return undefined
+    let victim: RemotePeer | undefined
+    for (const p of this.#byId.values()) {
+      if (p.introducer || p === peer) continue
+      if (!victim || p.lastSeen < victim.lastSeen) victim = p
+    }
+    if (victim) this.delete(victim.idHex)
+    return victim
+  }
+
+  moveEndpoint (peer: RemotePeer, e: Endpoint): void {
+    this.#byEndpoint.delete(endpointKey(peer))
+    peer.address = e.address
+    peer.port = e.port
+    this.#byEndpoint.set(endpointKey(peer), peer.idHex)
+  }
+
+  delete (idHex: string): void {
+    const p = this.#byId.get(idHex)
+    if (!p) return
+    this.#byId.delete(idHex)
+    if (this.#byEndpoint.get(endpointKey(p)) === idHex) this.#byEndpoint.delete(endpointKey(p))
+  }
+}

@@ -1,0 +1,888 @@
+// A Stream Relay peer: the protocol's state and its reactions to datagrams and timers. Everything it needs
+// from the world comes through the injected Transport, Clock and RandomSource (see README.md).
+import { equal, fromBase64, fromHex, toBase64, toHex } from './bytes.ts'
+import {
+  DEFAULT_CACHE_BYTES, DEFAULT_KEEPALIVE_MS, DEFAULT_MAX_PEERS, DEFAULT_TTL_MINUTES, EXPIRE_KEEPALIVES, FANOUT,
+  INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, PING_RETRY_MS, QUERY_MAX_AGE_MS, REASSEMBLY_QUERY_DELAY_MS
+} from './constants.ts'
+import { boxKeyOf, keyPairFromSeed, subclusterKeys, verify, type KeyPair } from './crypto.ts'
+import { Emitter } from './emitter.ts'
+import { openEnvelope, sealEnvelope } from './envelope.ts'
+import { NotSupportedError, PacketDecodeError, PeerInputError } from './errors.ts'
+import { buildMessage } from './fragment.ts'
+import { Gate } from './gate.ts'
+import {
+  PingFlag, SYNC_MAX_IDS, decodeIntro, decodeJoin, decodePing, decodePong, decodeQuery, decodeSync,
+  encodeIntro, encodeJoin, encodePing, encodePong, encodeQuery, encodeSync, type Pong, type Sync
+} from './messages.ts'
+import { NatType, connectionStrategy, natName, type Strategy } from './nat.ts'
+import { PacketType, decodePacket, encodePacket, packetId, type Packet } from './packet.ts'
+import { PeerTable, endpointKey, type RemotePeer } from './peer-table.ts'
+import { RateLimiter } from './rate-limit.ts'
+import { Reassembler } from './reassembler.ts'
+import { RelayCache, type CacheEntry } from './cache.ts'
+import { NatDetector } from './reflection.ts'
+import { BirthdayTraversal } from './birthday.ts'
+import { type PeerState, STATE_VERSION } from './state.ts'
+import type { Clock, Endpoint, RandomSource, TimerHandle, Transport, UdpSocketLike } from './transport.ts'
+
+export interface PeerConfig {
+  keepaliveMs: number
+  cacheBytes: number
+  maxPeers: number
+  fanout: number
+  maxHops: number
+  ttlMinutes: number
+  /** Skip detection and use this NAT type (a server with a public address knows it is unrestricted). */
+  natType?: number
+  /** Per sender address:port, packets per second (burst: twice that). */
+  senderRate: number
+  /** Per subcluster, publish and join packets per second (burst: twice that). */
+  subclusterRate: number
+  /** Bytes of incomplete messages held for reassembly. */
+  reassemblyBytes: number
+  /** Pool size for the birthday-paradox strategy (symmetric side). */
+  birthdaySockets: number
+}
+
+export interface PeerOptions {
+  transport: Transport
+  clock: Clock
+  random: RandomSource
+  identitySeed?: Uint8Array
+  port?: number
+  address?: string
+  bootstrap?: Endpoint[]
+  config?: Partial<PeerConfig>
+  state?: PeerState
+}
+
+export interface PacketEvent { subclusterId: string, messageId: string, data: Uint8Array, author: string, previousId?: string, timestamp: number }
+export interface StreamEvent { from: string, messageId: string, data: Uint8Array }
+export interface ConnectionEvent { peerId: string, strategy: Strategy, state: 'connected' | 'relayed' | 'disconnected' }
+
+export interface PeerEvents extends Record<string, unknown> {
+  ready: { peerId: string, natType: number, address?: string, port?: number }
+  nat: { natType: number, name: string }
+  packet: PacketEvent
+  stream: StreamEvent
+  join: { peerId: string, subclusterId: string }
+  leave: { peerId: string, subclusterId: string }
+  connection: ConnectionEvent
+  error: unknown
+}
+
+interface Subcluster { keys: KeyPair, idHex: string, lastJoin: number }
+
+const DEFAULTS: PeerConfig = {
+  keepaliveMs: DEFAULT_KEEPALIVE_MS,
+  cacheBytes: DEFAULT_CACHE_BYTES,
+  maxPeers: DEFAULT_MAX_PEERS,
+  fanout: FANOUT,
+  maxHops: MAX_HOPS,
+  ttlMinutes: DEFAULT_TTL_MINUTES,
+  senderRate: 4000,
+  subclusterRate: 2000,
+  reassemblyBytes: 32 * 1024 * 1024,
+  birthdaySockets: 64
+}
+
+export function newMetrics () {
+  return {
+    received: 0,
+    sent: 0,
+    delivered: 0,
+    relayed: 0,
+    cached: 0,
+    queried: 0,
+    answered: 0,
+    synced: 0,
+    dropped: { malformed: 0, rateLimited: 0, forged: 0, duplicate: 0, unopened: 0, unverified: 0, expired: 0, noRoute: 0, handler: 0 }
+  }
+}
+export type Metrics = ReturnType<typeof newMetrics>
+
+export class Peer extends Emitter<PeerEvents> {
+  readonly config: PeerConfig
+  readonly identity: KeyPair
+  readonly peerId: string
+  readonly peers: PeerTable
+  readonly cache: RelayCache
+  readonly metrics = newMetrics()
+  natType: number = NatType.Unknown
+  external?: Endpoint
+  local?: Endpoint
+
+  readonly #transport: Transport
+  readonly #clock: Clock
+  readonly #random: RandomSource
+  readonly #subclusters = new Map<string, Subcluster>()
+  readonly #seen: Gate
+  readonly #delivered: Gate
+  readonly #joins: Gate
+  readonly #queries: Gate
+  readonly #returnRoutes = new Map<string, { to: Endpoint, at: number }>()
+  readonly #myQueries = new Map<string, number>()
+  readonly #pings = new Map<string, { peerId?: string, at: number }>()
+  readonly #reassembler: Reassembler
+  readonly #senderLimit: RateLimiter
+  readonly #subclusterLimit: RateLimiter
+  readonly #detector: NatDetector
+  readonly #bindPort: number
+  readonly #bindAddress: string
+  #main?: UdpSocketLike
+  #probe?: UdpSocketLike
+  #birthday?: BirthdayTraversal
+  #timer: TimerHandle | undefined
+  #reassemblyTimer: TimerHandle | undefined
+  #ticks = 0
+  #started = false
+  #closed = false
+  #ready = false
+  readonly #startedAt: number
+
+  constructor (opts: PeerOptions) {
+    super()
+    this.config = { ...DEFAULTS, ...opts.config }
+    if (this.config.maxHops > MAX_HOPS) throw new PeerInputError(`maxHops may be at most ${MAX_HOPS}`)
+    this.#transport = opts.transport
+    this.#clock = opts.clock
+    this.#random = opts.random
+    this.#bindPort = opts.port ?? 0
+    this.#bindAddress = opts.address ?? '0.0.0.0'
+    const seed = opts.state ? fromBase64(opts.state.identitySeed) : (opts.identitySeed ?? this.#random.bytes(32))
+    this.identity = keyPairFromSeed(seed)
+    this.peerId = toHex(this.identity.publicKey)
+    this.peers = new PeerTable(this.config.maxPeers)
+    this.cache = new RelayCache(this.config.cacheBytes)
+    const lifetimeMs = this.config.ttlMinutes * 60_000 * 2
+    this.#seen = new Gate(65536, lifetimeMs)
+    this.#delivered = new Gate(65536, lifetimeMs)
+    this.#joins = new Gate(8192, this.config.keepaliveMs * 2)
+    this.#queries = new Gate(8192, QUERY_MAX_AGE_MS)
+    this.#reassembler = new Reassembler(this.config.reassemblyBytes, 60_000)
+    this.#senderLimit = new RateLimiter(this.config.senderRate, this.config.senderRate * 2)
+    this.#subclusterLimit = new RateLimiter(this.config.subclusterRate, this.config.subclusterRate * 2)
+    this.#startedAt = this.#clock.now()
+    this.#detector = new NatDetector({
+      clock: this.#clock,
+      random: this.#random,
+      sendPing: (socket, to, pingId, reflection, probePort) => {
+        const flags = socket === 'probe' ? PingFlag.Probe : PingFlag.Reflection
+        const body = encodePing({ peerId: this.identity.publicKey, natType: this.natType, flags: reflection ? flags : PingFlag.Probe, pingId, probePort })
+        this.#sendRaw(socket === 'probe' ? this.#probe : this.#main, to, this.#control(PacketType.Ping, body))
+      },
+      done: (result) => this.#onDetected(result)
+    })
+    for (const e of opts.bootstrap ?? []) this.peers.introducers.set(endpointKey(e), e)
+    if (opts.state) this.#restore(opts.state)
+  }
+
+  // ─── lifecycle ──────────────────────────────────────────────────────────────────────────────────────
+
+  async start (): Promise<void> {
+    if (this.#started) return
+    this.#started = true
+    this.#main = this.#transport.createSocket()
+    this.#probe = this.#transport.createSocket()
+    this.#main.onMessage((d, from) => this.#receive(d, from, 'main'))
+    this.#probe.onMessage((d, from) => this.#receive(d, from, 'probe'))
+    this.local = await this.#main.bind(this.#bindPort, this.#bindAddress)
+    await this.#probe.bind(0, this.#bindAddress)
+    if (this.config.natType !== undefined) this.#onDetected({ natType: this.config.natType, external: this.local })
+    this.#contactAll()
+    this.#schedule()
+  }
+
+  close (): void {
+    if (this.#closed) return
+    this.#closed = true
+    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer)
+    if (this.#reassemblyTimer !== undefined) this.#clock.clearTimeout(this.#reassemblyTimer)
+    this.#detector.stop()
+    this.#birthday?.close()
+    this.#main?.close()
+    this.#probe?.close()
+  }
+
+  addPeer (e: Endpoint): void {
+    this.peers.introducers.set(endpointKey(e), e)
+    if (this.#started) this.#ping(e, PingFlag.Connection)
+  }
+
+  // ─── app-facing operations ───────────────────────────────────────────────────────────────────────────
+
+  join (sharedKey: Uint8Array | string): { id: Uint8Array, idHex: string } {
+    const keys = subclusterKeys(sharedKey)
+    const idHex = toHex(keys.publicKey)
+    if (!this.#subclusters.has(idHex)) {
+      this.#subclusters.set(idHex, { keys, idHex, lastJoin: -Infinity })
+      this.cache.adopt(idHex)
+      if (this.#started) this.#announceJoin(this.#subclusters.get(idHex) as Subcluster)
+    }
+    return { id: keys.publicKey, idHex }
+  }
+
+  leave (subclusterIdHex: string): void {
+    this.#subclusters.delete(subclusterIdHex)
+  }
+
+  /** Publishes `data` to a subcluster this peer joined. Returns the message id (hex). */
+  publish (subcluster: Uint8Array | string, data: Uint8Array, opts: { previousId?: string, to?: string } = {}): string {
+    const sc = this.#subclusterFor(subcluster)
+    const payload = sealEnvelope(data, this.identity, sc.keys.publicKey, sc.keys.boxPublicKey, this.#random)
+    const { messageId, packets } = buildMessage({
+      type: PacketType.Publish,
+      payload,
+      timestamp: this.#seconds(),
+      ttl: this.config.ttlMinutes,
+      subclusterId: sc.keys.publicKey,
+      previousId: opts.previousId ? this.#id16(opts.previousId) : undefined,
+      signer: sc.keys
+    })
+    const idHex = toHex(messageId)
+    this.#delivered.add(idHex, this.#clock.now())
+    const targets = this.#fanoutTargets(sc.idHex, undefined, opts.to)
+    for (const p of packets) {
+      const id = toHex(packetId(p))
+      this.#seen.add(id, this.#clock.now())
+      this.#cacheInsert(p, id)
+      const bytes = encodePacket(p)
+      for (const t of targets) this.#sendTo(t, bytes)
+    }
+    return idHex
+  }
+
+  /** Sends `data` to one peer only, sealed for it; relayed through a third peer when needed. */
+  stream (peerIdHex: string, data: Uint8Array): string {
+    const to = fromHex(peerIdHex)
+    if (to.length !== 32) throw new PeerInputError(`a peer id is 32 bytes (64 hex characters), got "${peerIdHex}"`)
+    let boxKey: Uint8Array
+    try { boxKey = boxKeyOf(to) } catch { throw new PeerInputError(`"${peerIdHex}" is not a valid peer id (not an Ed25519 public key)`) }
+    const payload = sealEnvelope(data, this.identity, to, boxKey, this.#random)
+    const { messageId, packets } = buildMessage({
+      type: PacketType.Stream, payload, timestamp: this.#seconds(), ttl: this.config.ttlMinutes, to, from: this.identity.publicKey, signer: this.identity
+    })
+    const route = this.#routeTo(peerIdHex)
+    for (const p of packets) {
+      const bytes = encodePacket(p)
+      this.#seen.add(toHex(packetId(p)), this.#clock.now())
+      if (route) this.#sendTo(route, bytes)
+      else for (const t of this.#fanoutTargets(undefined)) this.#sendTo(t, bytes)
+    }
+    return toHex(messageId)
+  }
+
+  /** Asks the network for a packet by id; an answer is handled as if the packet had arrived. */
+  query (packetIdHex: string): void {
+    const id = this.#id16(packetIdHex)
+    const queryId = this.#random.bytes(8)
+    const qHex = toHex(queryId)
+    this.#myQueries.set(qHex, this.#clock.now())
+    this.#queries.add(qHex, this.#clock.now())
+    this.metrics.queried++
+    const bytes = encodePacket(this.#control(PacketType.Query, encodeQuery({ kind: 'question', queryId, packetId: id })))
+    for (const t of this.#fanoutTargets(undefined)) this.#sendTo(t, bytes)
+  }
+
+  getState (): PeerState {
+    const peers = [...this.peers.values()].filter(p => p.lastSeen > 0).map(p => ({ id: p.idHex, address: p.address, port: p.port, natType: p.natType }))
+    return {
+      version: STATE_VERSION,
+      identitySeed: toBase64(this.identity.secretKey),
+      subclusters: [...this.#subclusters.values()].map(s => toBase64(s.keys.secretKey)),
+      introducers: [...this.peers.introducers.values()],
+      peers,
+      cache: [...this.cache.entries()].map(e => toBase64(e.bytes)),
+      natType: this.natType
+    }
+  }
+
+  get subclusters (): string[] { return [...this.#subclusters.keys()] }
+  get ready (): boolean { return this.#ready }
+
+  // ─── receiving ────────────────────────────────────────────────────────────────────────────────────────
+
+  #receive (data: Uint8Array, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+    if (this.#closed) return
+    this.metrics.received++
+    try {
+      if (!this.#senderLimit.allow(endpointKey(from), this.#clock.now())) { this.metrics.dropped.rateLimited++; return }
+      const p = decodePacket(data)
+      this.#dispatch(p, from, socket)
+    } catch (err) {
+      if (err instanceof PacketDecodeError) { this.metrics.dropped.malformed++; return }
+      this.metrics.dropped.handler++
+      this.emit('error', err)
+    }
+  }
+
+  #dispatch (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+    const known = this.peers.byEndpoint(from)
+    if (known) { known.lastSeen = this.#clock.now() }
+    switch (p.type) {
+      case PacketType.Ping: return this.#onPing(p, from, socket)
+      case PacketType.Pong: return this.#onPong(p, from, socket)
+      case PacketType.Intro: return this.#onIntro(p, from)
+      case PacketType.Join: return this.#onJoin(p, from)
+      case PacketType.Publish: return this.#onPublish(p, from)
+      case PacketType.Stream: return this.#onStream(p, from)
+      case PacketType.Sync: return this.#onSync(p, from)
+      case PacketType.Query: return this.#onQuery(p, from)
+    }
+  }
+
+  #onPing (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+    const ping = decodePing(p.message)
+    if (equal(ping.peerId, this.identity.publicKey)) return
+    const pong = { peerId: this.identity.publicKey, natType: this.natType, flags: 0, pingId: ping.pingId, probePort: 0, address: from.address, port: from.port }
+    const reply = typeof socket === 'string' ? (socket === 'probe' ? this.#probe : this.#main) : socket
+    this.#sendRaw(reply, from, this.#control(PacketType.Pong, encodePong(pong)))
+    if (ping.flags & PingFlag.Reflection && ping.probePort > 0) {
+      // The second half of reflection: a pong from our other socket tells the asker what its firewall lets in.
+      const probe = { ...pong, flags: PingFlag.ProbeReply }
+      this.#sendRaw(this.#probe, { address: from.address, port: ping.probePort }, this.#control(PacketType.Pong, encodePong(probe)))
+    }
+    if (ping.flags & PingFlag.Probe) return // from a probe socket: not the asker's real endpoint
+    this.#heard(ping.peerId, ping.natType, from, socket)
+  }
+
+  #onPong (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+    const pong = decodePong(p.message)
+    const probeReply = (pong.flags & PingFlag.ProbeReply) !== 0
+    if (typeof socket === 'string' && this.#detector.onPong(socket, pong, probeReply) && (socket === 'probe' || probeReply)) return
+    if (probeReply || socket === 'probe') return
+    this.#pings.delete(toHex(pong.pingId))
+    if (!this.external && socket === 'main') this.external = { address: pong.address, port: pong.port }
+    this.#heard(pong.peerId, pong.natType, from, socket)
+  }
+
+  /** A direct packet from a peer that told us its id: it is connected. */
+  #heard (id: Uint8Array, natType: number, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+    const idHex = toHex(id)
+    const now = this.#clock.now()
+    let peer = this.peers.get(idHex)
+    const isIntroducer = this.peers.introducers.has(endpointKey(from))
+    if (!peer) {
+      peer = this.#newPeer(id, from, natType)
+      this.peers.upsert(peer)
+    } else if (peer.address !== from.address || peer.port !== from.port) {
+      this.peers.moveEndpoint(peer, from)
+    }
+    peer.natType = natType
+    peer.lastSeen = now
+    if (isIntroducer) peer.introducer = true
+    if (typeof socket !== 'string') peer.socket = socket
+    if (!peer.connected) {
+      peer.connected = true
+      peer.proxy = undefined
+      peer.strategy ??= 'direct'
+      this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
+      this.#sync(peer, '')
+      if (!this.#ready && this.natType === NatType.Unknown && this.#detector.state !== 'probe' && this.#detector.state !== 'reflect') this.#detect()
+      for (const sc of this.#subclusters.values()) this.#sendJoin(sc, peer)
+    }
+  }
+
+  #onIntro (p: Packet, from: Endpoint): void {
+    const intro = decodeIntro(p.message)
+    const idHex = toHex(intro.peerId)
+    if (idHex === this.peerId) return
+    const introducer = this.peers.byEndpoint(from)
+    if (!introducer?.connected) return // intros only count from peers we talk to
+    let peer = this.peers.get(idHex)
+    if (peer?.connected) return
+    if (!peer) {
+      peer = this.#newPeer(intro.peerId, intro, intro.natType)
+      this.peers.upsert(peer)
+    } else {
+      this.peers.moveEndpoint(peer, intro)
+      peer.natType = intro.natType
+    }
+    const strategy = connectionStrategy(this.natType, intro.natType)
+    peer.strategy = strategy
+    const target = peer
+    const fallback = (): void => {
+      if (target.connected || this.#closed) return
+      target.proxy = introducer.idHex
+      target.strategy = 'relay'
+      target.lastSeen = this.#clock.now()
+      this.emit('connection', { peerId: idHex, strategy: 'relay', state: 'relayed' })
+    }
+    if (strategy === 'relay') return fallback()
+    if (strategy === 'birthday') {
+      this.#birthday ??= new BirthdayTraversal({
+        transport: this.#transport,
+        clock: this.#clock,
+        random: this.#random,
+        poolSize: this.config.birthdaySockets,
+        ping: (socket, to) => this.#sendRaw(socket, to, this.#control(PacketType.Ping, this.#pingBody(PingFlag.Connection))),
+        receive: (d, f, s) => this.#receive(d, f, s)
+      })
+      const symmetric = natName(this.natType) === 'symmetric'
+      if (symmetric) this.#birthday.connect(intro, () => target.connected)
+      else this.#birthday.open(intro, () => this.#sendRaw(this.#main, intro, this.#control(PacketType.Ping, this.#pingBody(PingFlag.Connection))))
+      for (const ms of PING_RETRY_MS) this.#clock.setTimeout(() => { if (!target.connected) this.#ping(intro, PingFlag.Connection) }, ms)
+      this.#clock.setTimeout(fallback, BirthdayTraversal.DEADLINE_MS)
+      return
+    }
+    for (const ms of PING_RETRY_MS) this.#clock.setTimeout(() => { if (!target.connected && !this.#closed) this.#ping(intro, PingFlag.Connection) }, ms)
+    this.#clock.setTimeout(fallback, INTRO_FALLBACK_MS + PING_RETRY_MS[PING_RETRY_MS.length - 1])
+  }
+
+  #onJoin (p: Packet, from: Endpoint): void {
+    if (!p.subclusterId) throw new PacketDecodeError('EFIELD', 'a join names its subcluster')
+    const join = decodeJoin(p.message)
+    const joinerHex = toHex(join.peerId)
+    if (joinerHex === this.peerId) return
+    const scHex = toHex(p.subclusterId)
+    const now = this.#clock.now()
+    if (!this.#subclusterLimit.allow(scHex, now)) { this.metrics.dropped.rateLimited++; return }
+    const firstHop = p.hops === 0
+    if (firstHop) { join.address = from.address; join.port = from.port }
+    if (p.to) {
+      // A rendezvous request: the sender is a member who heard of the joiner through us; introduce the two.
+      const joiner = this.peers.get(toHex(p.to))
+      const sender = this.peers.byEndpoint(from)
+      if (joiner?.connected && sender?.connected) this.#introduce(joiner, sender)
+      return
+    }
+    if (!this.#joins.add(`${joinerHex}/${scHex}/${p.timestamp}`, now)) return
+    const joiner = this.peers.get(joinerHex) ?? (firstHop ? undefined : this.#newPeer(join.peerId, join, join.natType))
+    if (joiner && !this.peers.get(joinerHex)) this.peers.upsert(joiner)
+    if (joiner) {
+      const isNew = !joiner.subclusters.has(scHex)
+      joiner.subclusters.add(scHex)
+      if (isNew && this.#subclusters.has(scHex)) this.emit('join', { peerId: joinerHex, subclusterId: scHex })
+      if (joiner.connected) {
+        let introduced = 0
+        for (const member of this.#shuffle([...this.peers.values()])) {
+          if (introduced >= this.config.fanout) break
+          if (member === joiner || !member.connected || member.proxy || !member.subclusters.has(scHex)) continue
+          this.#introduce(joiner, member)
+          introduced++
+        }
+      } else if (p.hops === 1 && this.#subclusters.has(scHex)) {
+        // We are a member the joiner does not know: ask the first hop, who knows both, to introduce us.
+        const rendezvous = this.#control(PacketType.Join, encodeJoin({ peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0 }))
+        rendezvous.subclusterId = p.subclusterId
+        rendezvous.to = join.peerId
+        rendezvous.from = this.identity.publicKey
+        this.#sendRaw(this.#main, from, rendezvous)
+      }
+    }
+    if (p.hops + 1 < JOIN_RELAY_HOPS && p.hops + 1 <= this.config.maxHops) {
+      const fwd = { ...p, hops: p.hops + 1, message: encodeJoin(join) }
+      const bytes = encodePacket(fwd)
+      for (const t of this.#fanoutTargets(scHex, from, undefined, joinerHex)) this.#sendTo(t, bytes)
+    }
+  }
+
+  #introduce (a: RemotePeer, b: RemotePeer): void {
+    this.#sendRaw(this.#socketFor(a), a, this.#control(PacketType.Intro, encodeIntro({ peerId: b.id, natType: b.natType, address: b.address, port: b.port })))
+    this.#sendRaw(this.#socketFor(b), b, this.#control(PacketType.Intro, encodeIntro({ peerId: a.id, natType: a.natType, address: a.address, port: a.port })))
+  }
+
+  #onPublish (p: Packet, from: Endpoint): void {
+    if (!p.subclusterId) throw new PacketDecodeError('EFIELD', 'a publish packet names its subcluster')
+    if (p.to) throw new PacketDecodeError('EFIELD', 'a publish packet has no route fields')
+    const now = this.#clock.now()
+    const idHex = toHex(packetId(p))
+    if (this.#seen.has(idHex, now) || this.cache.has(idHex)) { this.metrics.dropped.duplicate++; return }
+    if (this.#expired(p, now)) { this.metrics.dropped.expired++; return }
+    if (p.index === 0) {
+      if (!p.sig || !verify(p.sig, encodePacket(p, true), p.subclusterId)) { this.metrics.dropped.forged++; return }
+    } else if (!p.previousId) {
+      throw new PacketDecodeError('EFIELD', 'a fragment links to its message head')
+    }
+    const scHex = toHex(p.subclusterId)
+    if (!p.replay && !this.#subclusterLimit.allow(scHex, now)) { this.metrics.dropped.rateLimited++; return }
+    this.#seen.add(idHex, now)
+    this.#cacheInsert(p, idHex)
+    const sc = this.#subclusters.get(scHex)
+    if (sc) {
+      const done = this.#reassembler.add(p, idHex, now)
+      if (done) this.#deliverPublish(sc, done.messageId, done.head, done.payload)
+      else if (p.count > 1) this.#armReassembly()
+    }
+    if (!p.replay && p.hops < this.config.maxHops) {
+      this.metrics.relayed++
+      const bytes = encodePacket({ ...p, hops: p.hops + 1 })
+      for (const t of this.#fanoutTargets(scHex, from)) this.#sendTo(t, bytes)
+    }
+  }
+
+  #deliverPublish (sc: Subcluster, messageId: string, head: Packet, payload: Uint8Array): void {
+    if (!this.#delivered.add(messageId, this.#clock.now())) return
+    const opened = openEnvelope(payload, sc.keys, sc.keys.publicKey)
+    if (!opened.ok) { this.metrics.dropped[opened.reason]++; return }
+    this.metrics.delivered++
+    this.emit('packet', {
+      subclusterId: sc.idHex,
+      messageId,
+      data: opened.data,
+      author: toHex(opened.author),
+      previousId: head.previousId ? toHex(head.previousId) : undefined,
+      timestamp: head.timestamp
+    })
+  }
+
+  #onStream (p: Packet, from: Endpoint): void {
+    if (!p.to || !p.from) throw new PacketDecodeError('EFIELD', 'a stream packet carries to and from')
+    const now = this.#clock.now()
+    const idHex = toHex(packetId(p))
+    if (this.#seen.has(idHex, now)) { this.metrics.dropped.duplicate++; return }
+    if (p.index === 0 && (!p.sig || !verify(p.sig, encodePacket(p, true), p.from))) { this.metrics.dropped.forged++; return }
+    if (p.index > 0 && !p.previousId) throw new PacketDecodeError('EFIELD', 'a fragment links to its message head')
+    this.#seen.add(idHex, now)
+    const toHex_ = toHex(p.to)
+    if (toHex_ !== this.peerId) {
+      const route = this.#routeTo(toHex_)
+      if (!route || p.hops >= this.config.maxHops) { this.metrics.dropped.noRoute++; return }
+      this.metrics.relayed++
+      this.#sendTo(route, encodePacket({ ...p, hops: p.hops + 1 }))
+      return
+    }
+    const done = this.#reassembler.add(p, idHex, now)
+    if (!done) { if (p.count > 1) this.#armReassembly(); return }
+    if (!this.#delivered.add(done.messageId, now)) return
+    const opened = openEnvelope(done.payload, this.identity, this.identity.publicKey)
+    if (!opened.ok) { this.metrics.dropped[opened.reason]++; return }
+    if (!equal(opened.author, p.from)) { this.metrics.dropped.unverified++; return }
+    this.metrics.delivered++
+    this.emit('stream', { from: toHex(opened.author), messageId: done.messageId, data: opened.data })
+  }
+
+  #onSync (p: Packet, from: Endpoint): void {
+    const peer = this.peers.byEndpoint(from)
+    if (!peer?.connected) return
+    const m = decodeSync(p.message)
+    if (m.kind === 'summary') {
+      const local = this.cache.summarize(m.prefix)
+      for (let i = 0; i < 16; i++) {
+        const r = m.buckets[i]
+        const l = local[i]
+        if ((r === null && l === null) || (r && l && equal(r, l))) continue
+        const sub = m.prefix + i.toString(16)
+        if (l === null) this.#sendSync(peer, { kind: 'ids', prefix: sub, reply: false, ids: [] })
+        else if (r === null) this.#sendPackets(peer, this.cache.idsWithPrefix(sub))
+        else this.#sync(peer, sub)
+      }
+      return
+    }
+    const local = this.cache.idsWithPrefix(m.prefix)
+    const remote = new Set(m.ids.map(toHex))
+    this.#sendPackets(peer, local.filter(e => !remote.has(e.idHex)))
+    if (!m.reply) {
+      const have = new Set(local.map(e => e.idHex))
+      if ([...remote].some(id => !have.has(id))) this.#sync(peer, m.prefix, true)
+    }
+  }
+
+  #onQuery (p: Packet, from: Endpoint): void {
+    const q = decodeQuery(p.message)
+    const qHex = toHex(q.queryId)
+    const now = this.#clock.now()
+    if (q.kind === 'answer') {
+      if (this.#myQueries.has(qHex)) {
+        const inner = decodePacket(q.packet)
+        if (inner.type !== PacketType.Publish && inner.type !== PacketType.Stream) throw new PacketDecodeError('ETYPE', 'a query answer carries a data packet')
+        this.metrics.answered++
+        this.#dispatch({ ...inner, replay: true }, from, 'main')
+        return
+      }
+      const route = this.#returnRoutes.get(qHex)
+      if (!route) { this.metrics.dropped.noRoute++; return }
+      this.#returnRoutes.delete(qHex)
+      this.#sendRaw(this.#main, route.to, { ...p, hops: Math.min(p.hops + 1, this.config.maxHops) })
+      return
+    }
+    if (!this.#queries.add(qHex, now)) return
+    this.#returnRoutes.set(qHex, { to: from, at: now })
+    if (this.#returnRoutes.size > 4096) this.#returnRoutes.delete(this.#returnRoutes.keys().next().value as string)
+    const hit = this.cache.get(toHex(q.packetId))
+    if (hit) {
+      const packet = encodePacket({ ...decodePacket(hit.bytes), replay: true })
+      this.#returnRoutes.delete(qHex)
+      this.#sendRaw(this.#main, from, this.#control(PacketType.Query, encodeQuery({ kind: 'answer', queryId: q.queryId, packet })))
+      return
+    }
+    if (p.hops + 1 >= this.config.maxHops) return
+    const bytes = encodePacket({ ...p, hops: p.hops + 1 })
+    for (const t of this.#fanoutTargets(undefined, from)) this.#sendTo(t, bytes)
+  }
+
+  // ─── NAT detection ───────────────────────────────────────────────────────────────────────────────────
+
+  #detect (): void {
+    if (this.config.natType !== undefined || this.#closed) return
+    const candidates = [...this.peers.values()].filter(p => p.connected && !p.proxy && p.lastSeen > 0)
+      .sort((a, b) => Number(b.introducer) - Number(a.introducer))
+    if (candidates.length < 2) return
+    this.#detector.start(candidates[0], candidates[1])
+  }
+
+  #onDetected (result: { natType: number, external: Endpoint } | undefined): void {
+    if (!result) return
+    const changed = result.natType !== this.natType
+    this.natType = result.natType
+    this.external = result.external
+    if (changed) this.emit('nat', { natType: this.natType, name: natName(this.natType) })
+    if (!this.#ready) {
+      this.#ready = true
+      this.emit('ready', { peerId: this.peerId, natType: this.natType, address: this.external.address, port: this.external.port })
+    }
+    for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
+  }
+
+  // ─── timers ──────────────────────────────────────────────────────────────────────────────────────────
+
+  #schedule (): void {
+    if (this.#closed) return
+    this.#timer = this.#clock.setTimeout(() => { this.#tick(); this.#schedule() }, this.config.keepaliveMs)
+  }
+
+  #tick (): void {
+    const now = this.#clock.now()
+    this.#ticks++
+    const expireAfter = this.config.keepaliveMs * EXPIRE_KEEPALIVES
+    for (const peer of [...this.peers.values()]) {
+      if (peer.lastSeen > 0 && now - peer.lastSeen > expireAfter) {
+        this.#forget(peer)
+      } else if (!peer.proxy && (peer.connected || peer.introducer)) {
+        this.#sendRaw(this.#socketFor(peer), peer, this.#control(PacketType.Ping, this.#pingBody(0)))
+      }
+    }
+    for (const e of this.peers.introducers.values()) if (!this.peers.byEndpoint(e)?.connected) this.#ping(e, PingFlag.Connection)
+    this.#cacheTick(now)
+    for (const sc of this.#subclusters.values()) {
+      const members = [...this.peers.values()].filter(p => p.connected && p.subclusters.has(sc.idHex)).length
+      if (members < this.config.fanout * 2 || now - sc.lastJoin > this.config.keepaliveMs * 10) this.#announceJoin(sc)
+    }
+    const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
+    if (connected.length > 0) this.#sync(connected[Math.floor(this.#random.float() * connected.length)], '')
+    if (!this.#ready && this.#detector.state !== 'probe' && this.#detector.state !== 'reflect') this.#detect()
+    this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now)
+    for (const [q, at] of this.#myQueries) if (now - at > QUERY_MAX_AGE_MS) this.#myQueries.delete(q)
+    for (const [q, r] of this.#returnRoutes) if (now - r.at > QUERY_MAX_AGE_MS) this.#returnRoutes.delete(q)
+    for (const [k, v] of this.#pings) if (now - v.at > expireAfter) this.#pings.delete(k)
+  }
+
+  #forget (peer: RemotePeer): void {
+    this.peers.delete(peer.idHex)
+    if (peer.introducer) this.peers.introducers.set(endpointKey(peer), { address: peer.address, port: peer.port })
+    for (const sc of peer.subclusters) if (this.#subclusters.has(sc)) this.emit('leave', { peerId: peer.idHex, subclusterId: sc })
+    if (peer.connected || peer.proxy) this.emit('connection', { peerId: peer.idHex, strategy: peer.strategy ?? 'direct', state: 'disconnected' })
+  }
+
+  /** Near the end of its life a packet is re-broadcast once (if postage remains); then it leaves the cache. */
+  #cacheTick (now: number): void {
+    const soon = this.config.keepaliveMs * 2
+    for (const e of [...this.cache.entries()]) {
+      if (e.expiresAt <= now) { this.cache.delete(e.idHex); continue }
+      if (!e.rebroadcast && e.expiresAt - now <= soon && e.hops < this.config.maxHops) {
+        e.rebroadcast = true
+        this.#rebroadcast(e)
+      }
+    }
+  }
+
+  #rebroadcast (e: CacheEntry): void {
+    const p = decodePacket(e.bytes)
+    const bytes = encodePacket({ ...p, hops: p.hops + 1, replay: false })
+    for (const t of this.#fanoutTargets(e.subclusterHex)) this.#sendTo(t, bytes)
+  }
+
+  #armReassembly (): void {
+    if (this.#reassemblyTimer !== undefined || this.#closed) return
+    this.#reassemblyTimer = this.#clock.setTimeout(() => {
+      this.#reassemblyTimer = undefined
+      const missing = this.#reassembler.stalled(this.#clock.now(), REASSEMBLY_QUERY_DELAY_MS)
+      for (const id of missing) this.query(id)
+      if (this.#reassembler.size > 0) this.#armReassembly()
+    }, REASSEMBLY_QUERY_DELAY_MS)
+  }
+
+  // ─── helpers ─────────────────────────────────────────────────────────────────────────────────────────
+
+  #contactAll (): void {
+    for (const e of this.peers.introducers.values()) this.#ping(e, PingFlag.Connection)
+    for (const p of this.peers.values()) this.#ping(p, PingFlag.Connection)
+  }
+
+  #announceJoin (sc: Subcluster): void {
+    sc.lastJoin = this.#clock.now()
+    const targets = this.#fanoutTargets(sc.idHex)
+    for (const peer of this.peers.values()) if (peer.introducer && peer.connected && !targets.includes(peer)) targets.push(peer)
+    for (const t of targets) this.#sendJoin(sc, t)
+  }
+
+  #sendJoin (sc: Subcluster, to: RemotePeer): void {
+    const body = encodeJoin({ peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0 })
+    const p = this.#control(PacketType.Join, body)
+    p.subclusterId = sc.keys.publicKey
+    this.#sendTo(to, encodePacket(p))
+  }
+
+  #sync (peer: RemotePeer, prefix: string, reply = false): void {
+    peer.lastSync = this.#clock.now()
+    this.metrics.synced++
+    const ids = this.cache.idsWithPrefix(prefix)
+    if (prefix !== '' && ids.length <= SYNC_MAX_IDS) return this.#sendSync(peer, { kind: 'ids', prefix, reply, ids: ids.map(e => e.id) })
+    if (prefix === '' && ids.length === 0) return this.#sendSync(peer, { kind: 'summary', prefix, buckets: new Array(16).fill(null) })
+    this.#sendSync(peer, { kind: 'summary', prefix, buckets: this.cache.summarize(prefix) })
+  }
+
+  #sendSync (peer: RemotePeer, m: Sync): void {
+    this.#sendTo(peer, encodePacket(this.#control(PacketType.Sync, encodeSync(m))))
+  }
+
+  #sendPackets (peer: RemotePeer, entries: CacheEntry[]): void {
+    for (const e of entries.slice(0, 1024)) this.#sendTo(peer, encodePacket({ ...decodePacket(e.bytes), replay: true }))
+  }
+
+  #cacheInsert (p: Packet, idHex: string): void {
+    if (!p.subclusterId) return
+    const scHex = toHex(p.subclusterId)
+    const ejected = this.cache.insert({
+      id: fromHex(idHex),
+      idHex,
+      bytes: encodePacket({ ...p, replay: false }),
+      subclusterHex: scHex,
+      hops: p.hops,
+      expiresAt: this.#expiresAt(p),
+      own: this.#subclusters.has(scHex),
+      rebroadcast: false
+    })
+    this.metrics.cached++
+    // An evicted packet gets one more chance elsewhere, while it still has postage.
+    for (const e of ejected) if (e.hops < this.config.maxHops && e.expiresAt > this.#clock.now()) this.#rebroadcast(e)
+  }
+
+  #expiresAt (p: Packet): number {
+    const own = p.subclusterId && this.#subclusters.has(toHex(p.subclusterId))
+    return p.timestamp * 1000 + p.ttl * 60_000 * (own ? 2 : 1)
+  }
+
+  #expired (p: Packet, now: number): boolean {
+    return this.#expiresAt(p) <= now || p.timestamp * 1000 > now + 10 * 60_000
+  }
+
+  /** Up to `fanout` random connected peers, members of the subcluster first, plus the recipient if given. */
+  #fanoutTargets (scHex?: string, exclude?: Endpoint, to?: string, skipId?: string): RemotePeer[] {
+    const members: RemotePeer[] = []
+    const others: RemotePeer[] = []
+    const ex = exclude ? endpointKey(exclude) : undefined
+    for (const p of this.peers.values()) {
+      if (!p.connected || p.proxy || p.idHex === skipId || (ex && endpointKey(p) === ex)) continue
+      ;(scHex && p.subclusters.has(scHex) ? members : others).push(p)
+    }
+    const out = this.#pick(members, this.config.fanout)
+    out.push(...this.#pick(others, Math.max(1, this.config.fanout - out.length)))
+    if (to) {
+      const r = this.#routeTo(to)
+      if (r && !out.includes(r)) out.unshift(r)
+    }
+    return out
+  }
+
+  #pick<T> (list: T[], n: number): T[] {
+    if (list.length <= n) return list.slice()
+    const out: T[] = []
+    const copy = list.slice()
+    for (let i = 0; i < n; i++) {
+      const j = i + Math.floor(this.#random.float() * (copy.length - i))
+      ;[copy[i], copy[j]] = [copy[j], copy[i]]
+      out.push(copy[i])
+    }
+    return out
+  }
+
+  #shuffle<T> (list: T[]): T[] { return this.#pick(list, list.length) }
+
+  /** The peer to hand a packet for `peerIdHex` to: the peer itself, or the peer that relays for it. */
+  #routeTo (peerIdHex: string): RemotePeer | undefined {
+    const peer = this.peers.get(peerIdHex)
+    if (!peer) return undefined
+    if (peer.connected) return peer
+    if (peer.proxy) {
+      const proxy = this.peers.get(peer.proxy)
+      if (proxy?.connected) return proxy
+    }
+    return undefined
+  }
+
+  #newPeer (id: Uint8Array, e: Endpoint, natType: number): RemotePeer {
+    return { idHex: toHex(id), id, address: e.address, port: e.port, natType, lastSeen: 0, connected: false, introducer: false, subclusters: new Set(), lastSync: 0 }
+  }
+
+  #subclusterFor (s: Uint8Array | string): Subcluster {
+    let sc: Subcluster | undefined
+    if (typeof s === 'string' && /^[0-9a-f]{64}$/.test(s)) sc = this.#subclusters.get(s)
+    sc ??= this.#subclusters.get(toHex(subclusterKeys(s).publicKey))
+    if (!sc) throw new PeerInputError('publish: this peer has not joined that subcluster (call join(sharedKey) first)')
+    return sc
+  }
+
+  #id16 (hex: string): Uint8Array {
+    const b = fromHex(hex)
+    if (b.length !== 16) throw new PeerInputError(`a packet id is 16 bytes (32 hex characters), got "${hex}"`)
+    return b
+  }
+
+  #seconds (): number { return Math.floor(this.#clock.now() / 1000) }
+
+  #control (type: PacketType, message: Uint8Array): Packet {
+    return { type, hops: 0, replay: false, timestamp: this.#seconds(), ttl: 0, index: 0, count: 1, message }
+  }
+
+  #pingBody (flags: number): Uint8Array {
+    const pingId = this.#random.bytes(8)
+    this.#pings.set(toHex(pingId), { at: this.#clock.now() })
+    return encodePing({ peerId: this.identity.publicKey, natType: this.natType, flags, pingId, probePort: 0 })
+  }
+
+  #ping (to: Endpoint, flags: number): void {
+    this.#sendRaw(this.#main, to, this.#control(PacketType.Ping, this.#pingBody(flags)))
+  }
+
+  #socketFor (peer: RemotePeer): UdpSocketLike | undefined { return peer.socket ?? this.#main }
+
+  #sendTo (peer: RemotePeer, bytes: Uint8Array): void {
+    if (this.#closed) return
+    this.metrics.sent++
+    this.#socketFor(peer)?.send(bytes, peer.port, peer.address)
+  }
+
+  #sendRaw (socket: UdpSocketLike | undefined, to: Endpoint, p: Packet): void {
+    if (this.#closed || !socket || to.port === 0) return
+    this.metrics.sent++
+    socket.send(encodePacket(p), to.port, to.address)
+  }
+
+  #restore (s: PeerState): void {
+    if (s.version !== STATE_VERSION) throw new NotSupportedError(`peer state version ${String(s.version)} is not supported (expected ${STATE_VERSION})`)
+    for (const seed of s.subclusters) {
+      const keys = keyPairFromSeed(fromBase64(seed))
+      this.#subclusters.set(toHex(keys.publicKey), { keys, idHex: toHex(keys.publicKey), lastJoin: -Infinity })
+    }
+    for (const e of s.introducers) this.peers.introducers.set(endpointKey(e), e)
+    for (const p of s.peers) this.peers.upsert(this.#newPeer(fromHex(p.id), p, p.natType))
+    for (const b of s.cache) {
+      try {
+        const p = decodePacket(fromBase64(b))
+        const id = toHex(packetId(p))
+        this.#seen.add(id, this.#clock.now())
+        this.#cacheInsert(p, id)
+        const sc = p.subclusterId ? this.#subclusters.get(toHex(p.subclusterId)) : undefined
+        if (sc) {
+          const done = this.#reassembler.add(p, id, this.#clock.now())
+          if (done) this.#delivered.add(done.messageId, this.#clock.now())
+        }
+      } catch (err) {
+        if (!(err instanceof PacketDecodeError)) throw err
+        this.metrics.dropped.malformed++
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// Token buckets, one per key (a sender's address:port, or a subcluster id). A bucket holds `burst` tokens and
+// refills at `perSecond`; a packet that finds its bucket empty is dropped and counted. The number of buckets
+// is bounded so that a flood from many addresses cannot grow memory.
+
+interface Bucket { tokens: number, at: number }
+
+export class RateLimiter {
+  #buckets = new Map<string, Bucket>()
+  constructor (private readonly perSecond: number, private readonly burst: number, private readonly maxKeys = 4096) {}
+
+  allow (key: string, now: number): boolean {
+    let b = this.#buckets.get(key)
+    if (!b) {
+      b = { tokens: this.burst, at: now }
+      this.#buckets.set(key, b)
+      if (this.#buckets.size > this.maxKeys) this.#buckets.delete(this.#buckets.keys().next().value as string)
+    } else {
+      b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 1000) * this.perSecond)
+      b.at = now
+    }
+    if (b.tokens < 1) return false
+    b.tokens -= 1
+    return true
+  }
+}
