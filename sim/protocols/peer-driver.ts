@@ -1,12 +1,49 @@
-// Runs the product's Stream Relay peer (runtime-js/peer) unchanged on a simulated host.
-import { NotSupportedError } from '../errors.ts'
-import type { ProtocolDriver } from './driver.ts'
+// Runs the product's Stream Relay peer (runtime-js/peer/peer.ts) unchanged on a simulated host: the host's
+// Transport and Clock and a seeded RandomSource are injected, topics are subclusters joined by shared key.
+import { Peer } from '../../runtime-js/peer/peer.ts'
+import type { ProtocolDriver, SimNode } from './driver.ts'
+
+/** Wire constants read from the datagram only to label traffic (runtime-js/peer/packet.ts). */
+const MAGIC0 = 0x53, MAGIC1 = 0x52, REPLAY_FLAG = 1 << 5
+const TYPE_NAMES = ['?', 'ping', 'pong', 'intro', 'join', 'publish', 'stream', 'sync', 'query']
+/** The NAT type a server on a public address announces without detection (UNRESTRICTED). */
+const UNRESTRICTED = 31
 
 export const peerDriver: ProtocolDriver = {
   name: 'peer',
-  dataKinds: ['publish'],
-  classify: () => 'datagram',
-  async start () {
-    throw new NotSupportedError('the peer driver is not written yet: runtime-js/peer/peer.ts has not landed')
+  dataKinds: ['publish', 'publish-replay', 'query'],
+  classify (data) {
+    if (data.length < 16 || data[0] !== MAGIC0 || data[1] !== MAGIC1) return 'junk'
+    const name = TYPE_NAMES[data[3]] ?? 'junk'
+    return name === 'publish' && (data[4] & REPLAY_FLAG) !== 0 ? 'publish-replay' : name
+  },
+  async start (ctx) {
+    const introducer = ctx.bootstrap.length === 0
+    const peer = new Peer({
+      transport: ctx.host.transport,
+      clock: ctx.host.clock,
+      random: ctx.random,
+      bootstrap: ctx.bootstrap,
+      config: { ...ctx.config, ...(introducer ? { natType: UNRESTRICTED } : {}) },
+      ...(ctx.state !== undefined ? { state: ctx.state as never } : {})
+    })
+    const subclusters = new Map<string, string>()
+    for (const topic of ctx.topics) subclusters.set(topic, peer.join(topic).idHex)
+    peer.on('packet', (event) => ctx.onDeliver(event.messageId))
+    peer.on('error', (error) => ctx.host.fabric.reportError(ctx.host, error))
+    await peer.start()
+    const node: SimNode = {
+      port: peer.local?.port ?? 0,
+      publish (topic, payload) {
+        const id = subclusters.get(topic) ?? peer.join(topic).idHex
+        subclusters.set(topic, id)
+        return peer.publish(id, payload)
+      },
+      holds: (messageId) => peer.cache.has(messageId),
+      cacheBytes: () => peer.cache.bytes,
+      saveState: () => peer.getState(),
+      close: () => peer.close()
+    }
+    return node
   }
 }
