@@ -17,7 +17,8 @@ export interface IniDocument {
 }
 
 const SECTION_NAME = /^\.?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/
-const KEY_NAME = /^[A-Za-z0-9_.-]+$/
+// Keys are mostly identifiers, but mount keys are paths (`$HOST_HOME/Documents = /docs`).
+const KEY_NAME = /^[^\s=[\];#"']+$/
 
 /** Parses one ini file; `file` is only used in error messages. Throws `ConfigError` naming the line. */
 export function parseIni (text: string, file: string): IniDocument {
@@ -66,7 +67,7 @@ export function parseIni (text: string, file: string): IniDocument {
     if (isArray) key = key.slice(0, -2).trim()
     if (key === '') throw new ConfigError(file, line, null, 'missing key name before "="')
     if (!KEY_NAME.test(key)) {
-      throw new ConfigError(file, line, key, `invalid key name: use letters, digits, "_", "-" and "."`)
+      throw new ConfigError(file, line, key, 'invalid key name: no spaces, quotes, brackets, "=", ";" or "#"')
     }
     const flatKey = section === '' ? key : `${section}_${key}`
     const value = parseValue(text.slice(equals + 1).trim(), file, line, flatKey)
