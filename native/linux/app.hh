@@ -9,6 +9,7 @@
 
 #include "linux/config.hh"
 #include "linux/options.hh"
+#include "linux/permissions.hh"
 
 namespace host {
 
@@ -52,12 +53,14 @@ class App {
   std::string startUrl() const;
   WebKitWebContext *context() const { return context_; }
   Backend &backend() const { return *backend_; }
+  Permissions &permissions() { return permissions_; }
   bool testMode() const { return !options_.test.empty(); }
 
  private:
   Options options_;
   Config config_;
   std::string bundleId_;
+  Permissions permissions_;
   WebKitWebContext *context_ = nullptr;
   std::vector<std::unique_ptr<Window>> windows_;
   std::unique_ptr<Backend> backend_;

@@ -37,11 +37,6 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "socket-host: %s\n", error.c_str());
     return 2;
   }
-  if (!gtk_init_check(&argc, &argv)) {
-    if (options.headless && !std::getenv("SOCKET_HOST_UNDER_XVFB")) return reexecUnderXvfb(argc, argv);
-    std::fprintf(stderr, "socket-host: cannot open a display (set DISPLAY, or pass --headless to use Xvfb)\n");
-    return 1;
-  }
   host::Config config;
   std::string configPath = options.resources + "/socket-config.json";
   if (!config.load(configPath, error)) {
@@ -53,6 +48,13 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (config.flag("build_headless", false)) options.headless = true;
+  if (!gtk_init_check(&argc, &argv)) {
+    if (options.headless && !std::getenv("SOCKET_HOST_UNDER_XVFB")) return reexecUnderXvfb(argc, argv);
+    std::fprintf(stderr, "socket-host: cannot open a display (set DISPLAY, or pass --headless to use Xvfb)\n");
+    return 1;
+  }
+  // Relative paths in fs calls and the backend's working directory are the app's folder, as in the original.
+  if (chdir(options.resources.c_str()) != 0) std::fprintf(stderr, "socket-host: cannot enter %s\n", options.resources.c_str());
 
   host::App app(options, config);
   host::WindowOptions first;
