@@ -8,7 +8,7 @@ import { Log } from '../log.ts'
 import { buildPaths, type BuildPaths } from '../build/paths.ts'
 import { runBuildScript } from '../build/script.ts'
 import { copyAppFiles } from '../build/copy.ts'
-import { placeHost, placeRuntimeJs, treeSizeKiB, writeHostConfig, MissingPartError } from '../build/assemble.ts'
+import { placeHost, placeNodeHelper, placeRuntimeJs, treeSizeKiB, writeHostConfig, MissingPartError } from '../build/assemble.ts'
 import { desktopEntry } from '../build/desktop-entry.ts'
 import { debianControl } from '../build/debian-control.ts'
 import { packageApp, packageFormat } from '../build/package.ts'
@@ -88,6 +88,7 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
   if (!relayout) return paths
 
   done = log.step('placing the runtime JS and the host')
+  await placeNodeHelper(paths)
   const runtimeFiles = placeRuntimeJs(paths)
   placeHost(paths)
   done(`${runtimeFiles} runtime files`)
