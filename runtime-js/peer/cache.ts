@@ -15,6 +15,8 @@ export interface CacheEntry {
   expiresAt: number
   own: boolean
   rebroadcast: boolean
+  /** `<message id>/<index>` for fragments (index > 0), so that a lost fragment can be asked for by position. */
+  fragmentKey?: string
 }
 
 const ENTRY_OVERHEAD = 96 // what a Map entry and its record cost beyond the packet bytes, roughly
@@ -22,6 +24,7 @@ const ENTRY_OVERHEAD = 96 // what a Map entry and its record cost beyond the pac
 export class RelayCache {
   #own = new Map<string, CacheEntry>()
   #foreign = new Map<string, CacheEntry>()
+  #fragments = new Map<string, string>()
   #bytes = 0
   evicted = 0
 
@@ -32,6 +35,10 @@ export class RelayCache {
 
   has (idHex: string): boolean { return this.#own.has(idHex) || this.#foreign.has(idHex) }
   get (idHex: string): CacheEntry | undefined { return this.#own.get(idHex) ?? this.#foreign.get(idHex) }
+  getFragment (messageIdHex: string, index: number): CacheEntry | undefined {
+    const id = this.#fragments.get(`${messageIdHex}/${index}`)
+    return id === undefined ? undefined : this.get(id)
+  }
 
   /** Inserts an entry (no-op if present); returns the entries evicted to make room. */
   insert (entry: CacheEntry): CacheEntry[] {
@@ -39,6 +46,7 @@ export class RelayCache {
     const cost = entry.bytes.length + ENTRY_OVERHEAD
     if (cost > this.maxBytes) return []
     ;(entry.own ? this.#own : this.#foreign).set(entry.idHex, entry)
+    if (entry.fragmentKey) this.#fragments.set(entry.fragmentKey, entry.idHex)
     this.#bytes += cost
     const out: CacheEntry[] = []
     while (this.#bytes > this.maxBytes) {
@@ -55,6 +63,7 @@ export class RelayCache {
     const e = this.get(idHex)
     if (!e) return
     this.#own.delete(idHex) || this.#foreign.delete(idHex)
+    if (e.fragmentKey && this.#fragments.get(e.fragmentKey) === idHex) this.#fragments.delete(e.fragmentKey)
     this.#bytes -= e.bytes.length + ENTRY_OVERHEAD
   }
 

@@ -144,29 +144,41 @@ export function decodeSync (b: Uint8Array): Sync {
   return m
 }
 
-/** Query: a question for a packet id, or an answer carrying the packet, routed back along the question's path. */
+/** Query: a question for a packet by id or by (message id, fragment index), or an answer carrying the
+ * packet, routed back along the question's path. */
 export type Query =
   | { kind: 'question', queryId: Uint8Array, packetId: Uint8Array }
+  | { kind: 'fragment', queryId: Uint8Array, messageId: Uint8Array, index: number }
   | { kind: 'answer', queryId: Uint8Array, packet: Uint8Array }
 
 export function encodeQuery (m: Query): Uint8Array {
-  const w = new Writer().u8(m.kind === 'question' ? 1 : 2).bytes(m.queryId)
-  return w.bytes(m.kind === 'question' ? m.packetId : m.packet).done()
+  const kind = m.kind === 'question' ? 1 : m.kind === 'answer' ? 2 : 3
+  const w = new Writer().u8(kind).bytes(m.queryId)
+  if (m.kind === 'question') return w.bytes(m.packetId).done()
+  if (m.kind === 'fragment') return w.bytes(m.messageId).u16(m.index).done()
+  const head = w.done()
+  const out = new Uint8Array(head.length + m.packet.length)
+  out.set(head); out.set(m.packet, head.length)
+  return out
 }
 
 export function decodeQuery (b: Uint8Array): Query {
   const r = new Reader(b, 'query')
   const kind = r.u8('kind')
   const queryId = r.bytes(8, 'queryId')
+  let m: Query
   if (kind === 1) {
-    const m: Query = { kind: 'question', queryId, packetId: r.bytes(16, 'packetId') }
-    r.end()
-    return m
-  }
-  if (kind === 2) {
+    m = { kind: 'question', queryId, packetId: r.bytes(16, 'packetId') }
+  } else if (kind === 3) {
+    m = { kind: 'fragment', queryId, messageId: r.bytes(16, 'messageId'), index: r.u16('index') }
+    if (m.index === 0) throw new PacketDecodeError('EFIELD', 'a fragment query asks for index 1 or more (the head is asked for by id)')
+  } else if (kind === 2) {
     const packet = r.rest()
     if (packet.length === 0) throw new PacketDecodeError('ETRUNCATED', 'query answer carries no packet')
     return { kind: 'answer', queryId, packet }
+  } else {
+    throw new PacketDecodeError('EFIELD', `unknown query kind ${kind}`)
   }
-  throw new PacketDecodeError('EFIELD', `unknown query kind ${kind}`)
+  r.end()
+  return m
 }

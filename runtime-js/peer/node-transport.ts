@@ -43,9 +43,20 @@ export function systemClock (): Clock {
   }
 }
 
+/** Crypto-quality randomness, drawn from a refilled pool (one system call per 4 KiB, not per value). */
 export function cryptoRandom (): RandomSource {
+  let pool = randomBytes(4096)
+  let at = 0
+  const take = (n: number): Uint8Array => {
+    if (n > pool.length) return new Uint8Array(randomBytes(n))
+    if (at + n > pool.length) { pool = randomBytes(4096); at = 0 }
+    const out = new Uint8Array(pool.subarray(at, at + n))
+    pool.fill(0, at, at + n)
+    at += n
+    return out
+  }
   return {
-    bytes: (n) => new Uint8Array(randomBytes(n)),
-    float: () => randomBytes(4).readUInt32BE(0) / 0x1_0000_0000
+    bytes: take,
+    float: () => { const b = take(4); return (((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3]) / 0x1_0000_0000 }
   }
 }

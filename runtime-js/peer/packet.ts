@@ -149,3 +149,11 @@ export function decodePacket (data: Uint8Array): Packet {
 export function packetId (p: Packet): Uint8Array {
   return sha256(encodePacket(p, true)).subarray(0, ID_BYTES)
 }
+
+/** A copy of an encoded packet with new mutable fields: how relays forward without re-encoding. */
+export function withHops (encoded: Uint8Array, hops: number, replay = false): Uint8Array {
+  const out = encoded.slice()
+  out[5] = hops
+  out[4] = replay ? out[4] | Flag.Replay : out[4] & ~Flag.Replay
+  return out
+}

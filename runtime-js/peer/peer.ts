@@ -3,7 +3,7 @@
 import { equal, fromBase64, fromHex, toBase64, toHex } from './bytes.ts'
 import {
   DEFAULT_CACHE_BYTES, DEFAULT_KEEPALIVE_MS, DEFAULT_MAX_PEERS, DEFAULT_TTL_MINUTES, EXPIRE_KEEPALIVES, FANOUT,
-  INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, PING_RETRY_MS, QUERY_MAX_AGE_MS, REASSEMBLY_QUERY_DELAY_MS
+  INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, PING_RETRY_MS, QUERY_MAX_AGE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
 } from './constants.ts'
 import { boxKeyOf, keyPairFromSeed, subclusterKeys, verify, type KeyPair } from './crypto.ts'
 import { Emitter } from './emitter.ts'
@@ -13,10 +13,10 @@ import { buildMessage } from './fragment.ts'
 import { Gate } from './gate.ts'
 import {
   PingFlag, SYNC_MAX_IDS, decodeIntro, decodeJoin, decodePing, decodePong, decodeQuery, decodeSync,
-  encodeIntro, encodeJoin, encodePing, encodePong, encodeQuery, encodeSync, type Pong, type Sync
+  encodeIntro, encodeJoin, encodePing, encodePong, encodeQuery, encodeSync, type Query, type Sync
 } from './messages.ts'
 import { NatType, connectionStrategy, natName, type Strategy } from './nat.ts'
-import { PacketType, decodePacket, encodePacket, packetId, type Packet } from './packet.ts'
+import { PacketType, decodePacket, encodePacket, packetId, withHops, type Packet } from './packet.ts'
 import { PeerTable, endpointKey, type RemotePeer } from './peer-table.ts'
 import { RateLimiter } from './rate-limit.ts'
 import { Reassembler } from './reassembler.ts'
@@ -43,6 +43,9 @@ export interface PeerConfig {
   reassemblyBytes: number
   /** Pool size for the birthday-paradox strategy (symmetric side). */
   birthdaySockets: number
+  /** Long messages leave `paceBurst` packets every `paceMs`. */
+  paceBurst: number
+  paceMs: number
 }
 
 export interface PeerOptions {
@@ -84,7 +87,9 @@ const DEFAULTS: PeerConfig = {
   senderRate: 4000,
   subclusterRate: 2000,
   reassemblyBytes: 32 * 1024 * 1024,
-  birthdaySockets: 64
+  birthdaySockets: 256,
+  paceBurst: 16,
+  paceMs: 4
 }
 
 export function newMetrics () {
@@ -243,20 +248,20 @@ export class Peer extends Emitter<PeerEvents> {
     const idHex = toHex(messageId)
     this.#delivered.add(idHex, this.#clock.now())
     const targets = this.#fanoutTargets(sc.idHex, undefined, opts.to)
-    for (const p of packets) {
+    const sends = packets.map(p => {
       const id = toHex(packetId(p))
       this.#seen.add(id, this.#clock.now())
       this.#cacheInsert(p, id)
-      const bytes = encodePacket(p)
-      for (const t of targets) this.#sendTo(t, bytes)
-    }
+      return { targets, bytes: encodePacket(p) }
+    })
+    this.#paced(sends)
     return idHex
   }
 
   /** Sends `data` to one peer only, sealed for it; relayed through a third peer when needed. */
   stream (peerIdHex: string, data: Uint8Array): string {
+    if (!/^[0-9a-fA-F]{64}$/.test(peerIdHex)) throw new PeerInputError(`a peer id is 32 bytes (64 hex characters), got "${peerIdHex.slice(0, 80)}"`)
     const to = fromHex(peerIdHex)
-    if (to.length !== 32) throw new PeerInputError(`a peer id is 32 bytes (64 hex characters), got "${peerIdHex}"`)
     let boxKey: Uint8Array
     try { boxKey = boxKeyOf(to) } catch { throw new PeerInputError(`"${peerIdHex}" is not a valid peer id (not an Ed25519 public key)`) }
     const payload = sealEnvelope(data, this.identity, to, boxKey, this.#random)
@@ -264,25 +269,27 @@ export class Peer extends Emitter<PeerEvents> {
       type: PacketType.Stream, payload, timestamp: this.#seconds(), ttl: this.config.ttlMinutes, to, from: this.identity.publicKey, signer: this.identity
     })
     const route = this.#routeTo(peerIdHex)
-    for (const p of packets) {
-      const bytes = encodePacket(p)
+    const targets = route ? [route] : this.#fanoutTargets(undefined)
+    this.#paced(packets.map(p => {
       this.#seen.add(toHex(packetId(p)), this.#clock.now())
-      if (route) this.#sendTo(route, bytes)
-      else for (const t of this.#fanoutTargets(undefined)) this.#sendTo(t, bytes)
-    }
+      return { targets, bytes: encodePacket(p) }
+    }))
     return toHex(messageId)
   }
 
   /** Asks the network for a packet by id; an answer is handled as if the packet had arrived. */
   query (packetIdHex: string): void {
-    const id = this.#id16(packetIdHex)
-    const queryId = this.#random.bytes(8)
-    const qHex = toHex(queryId)
+    this.#ask({ kind: 'question', queryId: this.#random.bytes(8), packetId: this.#id16(packetIdHex) })
+  }
+
+  #ask (q: Query): void {
+    const qHex = toHex(q.queryId)
     this.#myQueries.set(qHex, this.#clock.now())
     this.#queries.add(qHex, this.#clock.now())
     this.metrics.queried++
-    const bytes = encodePacket(this.#control(PacketType.Query, encodeQuery({ kind: 'question', queryId, packetId: id })))
-    for (const t of this.#fanoutTargets(undefined)) this.#sendTo(t, bytes)
+    const bytes = encodePacket(this.#control(PacketType.Query, encodeQuery(q)))
+    // One random peer first (most peers cache what they relayed); it spreads the question only if it must.
+    for (const t of this.#pick(this.#fanoutTargets(undefined), 1)) this.#sendTo(t, bytes)
   }
 
   getState (): PeerState {
@@ -309,7 +316,7 @@ export class Peer extends Emitter<PeerEvents> {
     try {
       if (!this.#senderLimit.allow(endpointKey(from), this.#clock.now())) { this.metrics.dropped.rateLimited++; return }
       const p = decodePacket(data)
-      this.#dispatch(p, from, socket)
+      this.#dispatch(p, data, from, socket)
     } catch (err) {
       if (err instanceof PacketDecodeError) { this.metrics.dropped.malformed++; return }
       this.metrics.dropped.handler++
@@ -317,7 +324,7 @@ export class Peer extends Emitter<PeerEvents> {
     }
   }
 
-  #dispatch (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+  #dispatch (p: Packet, raw: Uint8Array, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
     const known = this.peers.byEndpoint(from)
     if (known) { known.lastSeen = this.#clock.now() }
     switch (p.type) {
@@ -325,8 +332,8 @@ export class Peer extends Emitter<PeerEvents> {
       case PacketType.Pong: return this.#onPong(p, from, socket)
       case PacketType.Intro: return this.#onIntro(p, from)
       case PacketType.Join: return this.#onJoin(p, from)
-      case PacketType.Publish: return this.#onPublish(p, from)
-      case PacketType.Stream: return this.#onStream(p, from)
+      case PacketType.Publish: return this.#onPublish(p, raw, from)
+      case PacketType.Stream: return this.#onStream(p, raw, from)
       case PacketType.Sync: return this.#onSync(p, from)
       case PacketType.Query: return this.#onQuery(p, from)
     }
@@ -483,7 +490,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#sendRaw(this.#socketFor(b), b, this.#control(PacketType.Intro, encodeIntro({ peerId: a.id, natType: a.natType, address: a.address, port: a.port })))
   }
 
-  #onPublish (p: Packet, from: Endpoint): void {
+  #onPublish (p: Packet, raw: Uint8Array, from: Endpoint): void {
     if (!p.subclusterId) throw new PacketDecodeError('EFIELD', 'a publish packet names its subcluster')
     if (p.to) throw new PacketDecodeError('EFIELD', 'a publish packet has no route fields')
     const now = this.#clock.now()
@@ -498,7 +505,7 @@ export class Peer extends Emitter<PeerEvents> {
     const scHex = toHex(p.subclusterId)
     if (!p.replay && !this.#subclusterLimit.allow(scHex, now)) { this.metrics.dropped.rateLimited++; return }
     this.#seen.add(idHex, now)
-    this.#cacheInsert(p, idHex)
+    this.#cacheInsert(p, idHex, raw)
     const sc = this.#subclusters.get(scHex)
     if (sc) {
       const done = this.#reassembler.add(p, idHex, now)
@@ -507,7 +514,7 @@ export class Peer extends Emitter<PeerEvents> {
     }
     if (!p.replay && p.hops < this.config.maxHops) {
       this.metrics.relayed++
-      const bytes = encodePacket({ ...p, hops: p.hops + 1 })
+      const bytes = withHops(raw, p.hops + 1)
       for (const t of this.#fanoutTargets(scHex, from)) this.#sendTo(t, bytes)
     }
   }
@@ -527,7 +534,7 @@ export class Peer extends Emitter<PeerEvents> {
     })
   }
 
-  #onStream (p: Packet, from: Endpoint): void {
+  #onStream (p: Packet, raw: Uint8Array, from: Endpoint): void {
     if (!p.to || !p.from) throw new PacketDecodeError('EFIELD', 'a stream packet carries to and from')
     const now = this.#clock.now()
     const idHex = toHex(packetId(p))
@@ -540,7 +547,7 @@ export class Peer extends Emitter<PeerEvents> {
       const route = this.#routeTo(toHex_)
       if (!route || p.hops >= this.config.maxHops) { this.metrics.dropped.noRoute++; return }
       this.metrics.relayed++
-      this.#sendTo(route, encodePacket({ ...p, hops: p.hops + 1 }))
+      this.#sendTo(route, withHops(raw, p.hops + 1))
       return
     }
     const done = this.#reassembler.add(p, idHex, now)
@@ -588,7 +595,7 @@ export class Peer extends Emitter<PeerEvents> {
         const inner = decodePacket(q.packet)
         if (inner.type !== PacketType.Publish && inner.type !== PacketType.Stream) throw new PacketDecodeError('ETYPE', 'a query answer carries a data packet')
         this.metrics.answered++
-        this.#dispatch({ ...inner, replay: true }, from, 'main')
+        this.#dispatch({ ...inner, replay: true }, withHops(q.packet, inner.hops, true), from, 'main')
         return
       }
       const route = this.#returnRoutes.get(qHex)
@@ -600,9 +607,9 @@ export class Peer extends Emitter<PeerEvents> {
     if (!this.#queries.add(qHex, now)) return
     this.#returnRoutes.set(qHex, { to: from, at: now })
     if (this.#returnRoutes.size > 4096) this.#returnRoutes.delete(this.#returnRoutes.keys().next().value as string)
-    const hit = this.cache.get(toHex(q.packetId))
+    const hit = q.kind === 'question' ? this.cache.get(toHex(q.packetId)) : this.cache.getFragment(toHex(q.messageId), q.index)
     if (hit) {
-      const packet = encodePacket({ ...decodePacket(hit.bytes), replay: true })
+      const packet = withHops(hit.bytes, hit.hops, true)
       this.#returnRoutes.delete(qHex)
       this.#sendRaw(this.#main, from, this.#control(PacketType.Query, encodeQuery({ kind: 'answer', queryId: q.queryId, packet })))
       return
@@ -697,10 +704,13 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#reassemblyTimer !== undefined || this.#closed) return
     this.#reassemblyTimer = this.#clock.setTimeout(() => {
       this.#reassemblyTimer = undefined
-      const missing = this.#reassembler.stalled(this.#clock.now(), REASSEMBLY_QUERY_DELAY_MS)
-      for (const id of missing) this.query(id)
+      for (const m of this.#reassembler.stalled(this.#clock.now(), REASSEMBLY_QUERY_DELAY_MS)) {
+        const queryId = this.#random.bytes(8)
+        const messageId = fromHex(m.messageId)
+        this.#ask(m.index === undefined ? { kind: 'question', queryId, packetId: messageId } : { kind: 'fragment', queryId, messageId, index: m.index })
+      }
       if (this.#reassembler.size > 0) this.#armReassembly()
-    }, REASSEMBLY_QUERY_DELAY_MS)
+    }, REASSEMBLY_CHECK_MS)
   }
 
   // ─── helpers ─────────────────────────────────────────────────────────────────────────────────────────
@@ -738,21 +748,22 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #sendPackets (peer: RemotePeer, entries: CacheEntry[]): void {
-    for (const e of entries.slice(0, 1024)) this.#sendTo(peer, encodePacket({ ...decodePacket(e.bytes), replay: true }))
+    for (const e of entries.slice(0, 1024)) this.#sendTo(peer, withHops(e.bytes, e.hops, true))
   }
 
-  #cacheInsert (p: Packet, idHex: string): void {
+  #cacheInsert (p: Packet, idHex: string, raw?: Uint8Array): void {
     if (!p.subclusterId) return
     const scHex = toHex(p.subclusterId)
     const ejected = this.cache.insert({
       id: fromHex(idHex),
       idHex,
-      bytes: encodePacket({ ...p, replay: false }),
+      bytes: raw ? withHops(raw, p.hops) : encodePacket({ ...p, replay: false }),
       subclusterHex: scHex,
       hops: p.hops,
       expiresAt: this.#expiresAt(p),
       own: this.#subclusters.has(scHex),
-      rebroadcast: false
+      rebroadcast: false,
+      fragmentKey: p.index > 0 && p.previousId ? `${toHex(p.previousId)}/${p.index}` : undefined
     })
     this.metrics.cached++
     // An evicted packet gets one more chance elsewhere, while it still has postage.
@@ -825,9 +836,8 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #id16 (hex: string): Uint8Array {
-    const b = fromHex(hex)
-    if (b.length !== 16) throw new PeerInputError(`a packet id is 16 bytes (32 hex characters), got "${hex}"`)
-    return b
+    if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new PeerInputError(`a packet id is 16 bytes (32 hex characters), got "${hex.slice(0, 80)}"`)
+    return fromHex(hex)
   }
 
   #seconds (): number { return Math.floor(this.#clock.now() / 1000) }
@@ -844,6 +854,19 @@ export class Peer extends Emitter<PeerEvents> {
 
   #ping (to: Endpoint, flags: number): void {
     this.#sendRaw(this.#main, to, this.#control(PacketType.Ping, this.#pingBody(flags)))
+  }
+
+  /** Sends a long message a few packets at a time, so that receivers' socket buffers are not overrun. */
+  #paced (sends: Array<{ targets: RemotePeer[], bytes: Uint8Array }>): void {
+    const { paceBurst, paceMs } = this.config
+    let at = 0
+    const step = (): void => {
+      for (const end = Math.min(at + paceBurst, sends.length); at < end; at++) {
+        for (const t of sends[at].targets) this.#sendTo(t, sends[at].bytes)
+      }
+      if (at < sends.length && !this.#closed) this.#clock.setTimeout(step, paceMs)
+    }
+    step()
   }
 
   #socketFor (peer: RemotePeer): UdpSocketLike | undefined { return peer.socket ?? this.#main }

@@ -11,8 +11,13 @@ interface Pending {
   cursor?: string
   bytes: number
   lastProgress: number
+  lastQuery: number
   queried: number
 }
+
+const MAX_QUERIES = 128
+
+export interface Missing { messageId: string, index?: number }
 
 export interface Completed { messageId: string, head: Packet, payload: Uint8Array }
 
@@ -31,7 +36,7 @@ export class Reassembler {
     const messageId = p.index === 0 ? idHex : (p.previousId ? toHex(p.previousId) : undefined)
     if (messageId === undefined) return undefined
     let m = this.#pending.get(messageId)
-    if (!m) this.#pending.set(messageId, m = { parts: new Map(), chunks: [], bytes: 0, lastProgress: now, queried: 0 })
+    if (!m) this.#pending.set(messageId, m = { parts: new Map(), chunks: [], bytes: 0, lastProgress: now, lastQuery: 0, queried: 0 })
     if (p.index === 0) {
       if (m.head) return undefined
       m.head = p
@@ -44,6 +49,7 @@ export class Reassembler {
     m.bytes += p.message.length
     this.#bytes += p.message.length
     m.lastProgress = now
+    m.queried = 0
     const done = this.#advance(messageId, m)
     this.#bound()
     return done
@@ -78,14 +84,19 @@ export class Reassembler {
     while (this.#bytes > this.maxBytes && this.#pending.size > 0) this.drop(this.#pending.keys().next().value as string)
   }
 
-  /** Ids worth asking the network for: the next missing link of each message stalled for `delayMs`. */
-  stalled (now: number, delayMs: number): string[] {
-    const out: string[] = []
+  /** What to ask the network for, per message stalled for `delayMs`: its head (by id) when it is missing,
+   * else the positions of the fragments not held. */
+  stalled (now: number, delayMs: number): Missing[] {
+    const out: Missing[] = []
     for (const [messageId, m] of this.#pending) {
       if (now - m.lastProgress > this.maxAgeMs) { this.drop(messageId); continue }
-      if (now - m.lastProgress < delayMs * (1 + m.queried)) continue
+      if (now - Math.max(m.lastProgress, m.lastQuery) < delayMs * (1 + m.queried)) continue
       m.queried++
-      out.push(m.head ? (m.cursor as string) : messageId)
+      m.lastQuery = now
+      if (!m.head) { out.push({ messageId }); continue }
+      const held = new Set<number>()
+      for (const part of m.parts.values()) held.add(part.index)
+      for (let i = m.chunks.length; i < m.head.count && out.length < MAX_QUERIES; i++) if (!held.has(i)) out.push({ messageId, index: i })
     }
     return out
   }
