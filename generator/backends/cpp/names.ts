@@ -1,0 +1,111 @@
+// C++ naming and type mapping for the generated headers and dispatch.
+import type { Capability, DefaultValue, Dictionary, Type } from '../../model.ts'
+import { pascal } from '../../render.ts'
+
+const RESERVED = new Set(['alignas', 'alignof', 'and', 'asm', 'auto', 'bool', 'break', 'case', 'catch', 'char',
+  'class', 'const', 'constexpr', 'continue', 'default', 'delete', 'do', 'double', 'else', 'enum', 'explicit',
+  'export', 'extern', 'false', 'float', 'for', 'friend', 'goto', 'if', 'inline', 'int', 'long', 'mutable',
+  'namespace', 'new', 'noexcept', 'not', 'nullptr', 'operator', 'or', 'private', 'protected', 'public',
+  'register', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'template', 'this', 'throw',
+  'true', 'try', 'typedef', 'typeid', 'typename', 'union', 'unsigned', 'using', 'virtual', 'void', 'volatile',
+  'while', 'xor', 'errno', 'stdin', 'stdout', 'stderr', 'linux', 'unix', 'major', 'minor', 'assert'])
+
+// A member or argument name as a C++ identifier (a trailing _ avoids keywords and libc macros).
+export function cppName (name: string): string {
+  return RESERVED.has(name) ? `${name}_` : name
+}
+
+export function namespaceOf (capability: Capability): string {
+  return `api::${cppName(capability.name)}`
+}
+
+export function enumValueName (value: string): string {
+  const name = pascal(value)
+  if (name === '') return 'Empty'
+  return /^[0-9]/.test(name) ? `V${name}` : name
+}
+
+const INTEGER: Record<string, string> = {
+  byte: 'int8_t', octet: 'uint8_t', short: 'int16_t', 'unsigned short': 'uint16_t', long: 'int32_t',
+  'unsigned long': 'uint32_t', 'long long': 'int64_t', 'unsigned long long': 'uint64_t'
+}
+
+export function cppType (type: Type): string {
+  switch (type.kind) {
+    case 'boolean': return 'bool'
+    case 'integer': return INTEGER[type.idl]
+    case 'float': return type.bits === 32 ? 'float' : 'double'
+    case 'string': return 'std::string'
+    case 'buffer': return 'std::vector<uint8_t>'
+    case 'any': return 'ipc::Json'
+    case 'undefined': return 'void'
+    case 'enum': case 'dictionary': return type.name
+    case 'callback': throw new Error('callbacks never reach C++')
+    case 'sequence': return `std::vector<${cppType(type.item)}>`
+    case 'record': return `std::map<std::string, ${cppType(type.value)}>`
+    case 'nullable': return `std::optional<${cppType(type.inner)}>`
+    case 'union': return `std::variant<${type.members.map(cppType).join(', ')}>`
+  }
+}
+
+// The C++ type of an argument or member: optional-without-default becomes std::optional (once).
+export function storageType (type: Type, optional: boolean, value: DefaultValue | undefined): string {
+  if (type.kind !== 'nullable' && isOptionalStorage(type, optional, value)) return `std::optional<${cppType(type)}>`
+  return cppType(type)
+}
+
+// True when the C++ field is a std::optional: nullable types, and optional values without a default.
+export function isOptionalStorage (type: Type, optional: boolean, value: DefaultValue | undefined): boolean {
+  if (type.kind === 'nullable') return true
+  if (type.kind === 'buffer' || type.kind === 'any') return false
+  return optional && (!value || value.kind === 'null')
+}
+
+export function initializer (type: Type, value: DefaultValue | undefined, optionalStorage: boolean): string {
+  if (optionalStorage) return ''
+  const base = type.kind === 'nullable' ? type.inner : type
+  if (value) {
+    switch (value.kind) {
+      case 'boolean': return ` = ${value.value}`
+      case 'number': return base.kind === 'union' ? ` = ${cppType(base.members.find((m) => m.kind === 'integer' || m.kind === 'float')!)}(${value.text})` : ` = ${value.text}`
+      case 'string':
+        if (base.kind === 'enum') return ` = ${base.name}::${enumValueName(value.value)}`
+        if (base.kind === 'union') return ` = std::string(${JSON.stringify(value.value)})`
+        return ` = ${JSON.stringify(value.value)}`
+      default: return ''
+    }
+  }
+  if (type.kind === 'nullable') return ''
+  switch (type.kind) {
+    case 'boolean': return ' = false'
+    case 'integer': case 'float': return ' = 0'
+    case 'enum': return '{}'
+    default: return ''
+  }
+}
+
+// Dictionaries in an order where each one's by-value members are declared before it.
+export function orderDictionaries (dictionaries: Dictionary[]): Dictionary[] {
+  const byName = new Map(dictionaries.map((d) => [d.name, d]))
+  const out: Dictionary[] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const uses = (type: Type): string[] => {
+    switch (type.kind) {
+      case 'dictionary': return [type.name]
+      case 'sequence': return uses(type.item)
+      case 'record': return uses(type.value)
+      case 'nullable': return uses(type.inner)
+      case 'union': return type.members.flatMap(uses)
+      default: return []
+    }
+  }
+  const visit = (dictionary: Dictionary): void => {
+    if (state.get(dictionary.name)) return
+    state.set(dictionary.name, 'visiting')
+    for (const member of dictionary.members) for (const name of uses(member.type)) visit(byName.get(name)!)
+    state.set(dictionary.name, 'done')
+    out.push(dictionary)
+  }
+  dictionaries.forEach(visit)
+  return out
+}

@@ -1,0 +1,499 @@
+// IDL text to the typed model: parse every file with webidl2, check what our generator supports, resolve
+// typedefs and names, and collect every problem (with its location) before giving up.
+import { parse } from 'webidl2'
+import { IdlError, IdlErrors, type SourceFile } from './errors.ts'
+import { docComment, firstToken, locate, parseDoc, type Token } from './source.ts'
+import type {
+  Api, Argument, Callback, Capability, DefaultValue, Dictionary, DictionaryMember, Doc, Enum, EventDef,
+  IntegerIdl, Operation, Type
+} from './model.ts'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Node = any
+
+const INTEGERS: Record<IntegerIdl, { bits: 8 | 16 | 32 | 64, signed: boolean }> = {
+  byte: { bits: 8, signed: true },
+  octet: { bits: 8, signed: false },
+  short: { bits: 16, signed: true },
+  'unsigned short': { bits: 16, signed: false },
+  long: { bits: 32, signed: true },
+  'unsigned long': { bits: 32, signed: false },
+  'long long': { bits: 64, signed: true },
+  'unsigned long long': { bits: 64, signed: false }
+}
+const FLOATS: Record<string, { bits: 32 | 64, unrestricted: boolean }> = {
+  float: { bits: 32, unrestricted: false },
+  'unrestricted float': { bits: 32, unrestricted: true },
+  double: { bits: 64, unrestricted: false },
+  'unrestricted double': { bits: 64, unrestricted: true }
+}
+const BUFFERS = new Set(['ArrayBuffer', 'Uint8Array', 'BufferSource', 'ArrayBufferView'])
+const UNSUPPORTED_TYPES = new Set(['object', 'symbol', 'bigint', 'ByteString', 'Int8Array', 'Int16Array',
+  'Int32Array', 'Uint16Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'DataView', 'Uint8ClampedArray',
+  'BigInt64Array', 'BigUint64Array'])
+
+const KNOWN_EXT_ATTRS: Record<string, string[]> = {
+  interface: ['Capability', 'JSImplemented'],
+  operation: ['Route', 'Event', 'Source'],
+  argument: ['MaxLength'],
+  field: ['MaxLength'],
+  dictionary: [],
+  enum: [],
+  typedef: [],
+  callback: []
+}
+
+interface Declared {
+  kind: 'dictionary' | 'enum' | 'typedef' | 'callback' | 'interface'
+  node: Node
+  file: SourceFile
+}
+
+export function buildModel (files: SourceFile[]): Api {
+  const errors: IdlError[] = []
+  const fail = (file: SourceFile, node: unknown, detail: string): void => {
+    errors.push(new IdlError(locate(file, firstToken(node)), detail))
+  }
+  const failAt = (file: SourceFile, token: Token | undefined, detail: string): void => {
+    errors.push(new IdlError(locate(file, token), detail))
+  }
+
+  // 1. Parse every file; a syntax error stops that file only.
+  const parsed: Array<{ file: SourceFile, ast: Node[] }> = []
+  for (const file of files) {
+    try {
+      parsed.push({ file, ast: parse(file.text, { sourceName: file.path }) as Node[] })
+    } catch (error: any) {
+      const token = error.tokens?.[0] as Token | undefined
+      const detail = `syntax error: ${String(error.bareMessage ?? error.message).trim()}`
+      const location = token ? locate(file, token) : { file, line: error.line ?? 1, column: 1 }
+      errors.push(new IdlError(location, detail))
+    }
+  }
+
+  // 2. Declare every named definition (names are global: one set of generated names per language).
+  const declared = new Map<string, Declared>()
+  for (const { file, ast } of parsed) {
+    for (const node of ast) {
+      const unsupported: Record<string, string> = {
+        namespace: 'namespaces are not supported: declare an interface with [Capability=<name>]',
+        'interface mixin': 'interface mixins are not supported: declare the members on the interface',
+        includes: '"includes" statements are not supported',
+        'callback interface': 'callback interfaces are not supported: use a callback function type'
+      }
+      if (unsupported[node.type]) { fail(file, node, unsupported[node.type]); continue }
+      if (node.partial && node.type === 'interface') continue
+      if (node.partial) { fail(file, node, `partial ${node.type} is not supported (only partial interfaces)`); continue }
+      const previous = declared.get(node.name)
+      if (previous) {
+        fail(file, node.tokens?.name ?? node, `duplicate definition '${node.name}' (first declared in ${previous.file.path})`)
+        continue
+      }
+      declared.set(node.name, { kind: node.type, node, file })
+    }
+  }
+
+  const checkExtAttrs = (file: SourceFile, node: Node, kind: string): void => {
+    for (const attr of node.extAttrs ?? []) {
+      if (!(KNOWN_EXT_ATTRS[kind] ?? []).includes(attr.name)) {
+        fail(file, attr, `unknown extended attribute [${attr.name}] on ${kind === 'field' ? 'a dictionary member' : `${kind === 'operation' ? 'an' : 'a'} ${kind}`}`)
+      }
+    }
+  }
+  const extAttr = (node: Node, name: string): Node | undefined =>
+    (node.extAttrs ?? []).find((attr: Node) => attr.name === name)
+  const extValue = (node: Node, name: string): string | undefined => {
+    const attr = extAttr(node, name)
+    if (!attr?.rhs) return undefined
+    const value = String(attr.rhs.value)
+    return attr.rhs.type === 'string' ? value.slice(1, -1) : value
+  }
+  const requireDoc = (file: SourceFile, node: Node, what: string): Doc => {
+    const text = docComment(node)
+    if (!text) { fail(file, node, `missing doc comment on ${what} (write /** … */ above it)`); return parseDoc('') }
+    return parseDoc(text)
+  }
+
+  // Files whose capability is [JSImplemented]: nothing crosses the wire there, so buffers may appear anywhere.
+  const jsFiles = new Set<SourceFile>()
+  for (const { file, ast } of parsed) {
+    for (const node of ast) {
+      if (node.type === 'interface' && !node.partial && (node.extAttrs ?? []).some((a: Node) => a.name === 'JSImplemented')) jsFiles.add(file)
+    }
+  }
+
+  // 3. Types: resolve typedefs, check that every name exists and every construct is one we generate.
+  const resolving = new Set<string>()
+  const resolveType = (file: SourceFile, idlType: Node, where: 'argument' | 'result' | 'member' | 'event' | 'typedef' | 'callback'): Type | undefined => {
+    let type = resolveInner(file, idlType, where)
+    if (type && idlType.nullable) {
+      if (type.kind === 'nullable') { fail(file, idlType, 'a nullable type cannot be nullable again'); return undefined }
+      if (type.kind === 'any') { fail(file, idlType, "'any' is already nullable"); return undefined }
+      type = { kind: 'nullable', inner: type }
+    }
+    return type
+  }
+  const resolveInner = (file: SourceFile, idlType: Node, where: string): Type | undefined => {
+    if (idlType.union) {
+      const members: Type[] = []
+      for (const member of idlType.idlType) {
+        const type = resolveType(file, member, where as any)
+        if (!type) return undefined
+        members.push(type)
+      }
+      const category = (type: Type): string | undefined => {
+        switch (type.kind) {
+          case 'buffer': return jsFiles.has(file) ? 'buffer' : undefined
+          case 'boolean': return 'boolean'
+          case 'integer': return type.bits === 64 ? undefined : 'number'
+          case 'float': return 'number'
+          case 'string': case 'enum': return 'string'
+          case 'dictionary': return 'object'
+          default: return undefined
+        }
+      }
+      const seen = new Set<string>()
+      for (const member of members) {
+        const kind = category(member)
+        if (!kind) {
+          fail(file, idlType, 'unsupported union member: unions may hold booleans, numbers (not 64-bit), strings, enums and dictionaries')
+          return undefined
+        }
+        if (seen.has(kind)) {
+          fail(file, idlType, `unsupported union: two members are both ${kind === 'object' ? 'dictionaries' : kind + 's'}, so the wire cannot tell them apart`)
+          return undefined
+        }
+        seen.add(kind)
+      }
+      return { kind: 'union', members }
+    }
+    if (idlType.generic) {
+      const args = idlType.idlType as Node[]
+      if (idlType.generic === 'sequence') {
+        const item = resolveType(file, args[0], where as any)
+        if (!item) return undefined
+        if (item.kind === 'buffer') { fail(file, idlType, 'a sequence of buffers is not supported: buffers travel only as the request body'); return undefined }
+        return { kind: 'sequence', item }
+      }
+      if (idlType.generic === 'record') {
+        if (!['DOMString', 'USVString'].includes(args[0].idlType)) { fail(file, idlType, 'record keys must be DOMString'); return undefined }
+        const value = resolveType(file, args[1], where as any)
+        if (!value) return undefined
+        if (value.kind === 'buffer') { fail(file, idlType, 'a record of buffers is not supported: buffers travel only as the request body'); return undefined }
+        return { kind: 'record', value }
+      }
+      if (idlType.generic === 'Promise') { fail(file, idlType, 'Promise is only allowed as the return type of an operation'); return undefined }
+      fail(file, idlType, `unsupported generic type ${idlType.generic}<…>`)
+      return undefined
+    }
+    const name = idlType.idlType as string
+    if (name === 'boolean') return { kind: 'boolean' }
+    if (name in INTEGERS) return { kind: 'integer', idl: name as IntegerIdl, ...INTEGERS[name as IntegerIdl] }
+    if (name in FLOATS) return { kind: 'float', idl: name, ...FLOATS[name] }
+    if (name === 'DOMString' || name === 'USVString') return { kind: 'string', idl: name }
+    if (name === 'any') return { kind: 'any' }
+    if (name === 'undefined') {
+      if (where !== 'result' && where !== 'callback') { fail(file, idlType, "'undefined' is only allowed as a return type"); return undefined }
+      return { kind: 'undefined' }
+    }
+    if (BUFFERS.has(name)) {
+      if (where === 'member' && !jsFiles.has(file)) { fail(file, idlType, `${name} is not supported in a dictionary: buffers travel only as the request body`); return undefined }
+      return { kind: 'buffer', idl: name }
+    }
+    if (UNSUPPORTED_TYPES.has(name)) { fail(file, idlType, `unsupported type '${name}'`); return undefined }
+    const target = declared.get(name)
+    if (!target) { fail(file, idlType, `unknown type '${name}'`); return undefined }
+    if (target.file !== file) {
+      fail(file, idlType, `type '${name}' is declared in ${target.file.path}; a capability may only use types from its own file`)
+      return undefined
+    }
+    switch (target.kind) {
+      case 'dictionary': return { kind: 'dictionary', name }
+      case 'enum': return { kind: 'enum', name }
+      case 'callback': return { kind: 'callback', name }
+      case 'typedef': {
+        if (resolving.has(name)) { fail(file, idlType, `typedef '${name}' refers to itself`); return undefined }
+        resolving.add(name)
+        const type = resolveType(target.file, target.node.idlType, where as any)
+        resolving.delete(name)
+        return type
+      }
+      default:
+        fail(file, idlType, `'${name}' is an interface; interfaces cannot be passed as values`)
+        return undefined
+    }
+  }
+
+  const defaultOf = (file: SourceFile, node: Node, type: Type): DefaultValue | undefined => {
+    const value = node.default
+    if (!value) return undefined
+    const base = type.kind === 'nullable' ? type.inner : type
+    switch (value.type) {
+      case 'boolean':
+        if (base.kind !== 'boolean') break
+        return { kind: 'boolean', value: value.value }
+      case 'number': {
+        const numeric = base.kind === 'union' ? base.members.find((m) => m.kind === 'integer' || m.kind === 'float') : base
+        if (!numeric || (numeric.kind !== 'integer' && numeric.kind !== 'float')) break
+        const text = String(value.value)
+        const number = Number(text)
+        if (numeric.kind === 'integer') {
+          if (!Number.isInteger(number)) { fail(file, value, 'the default of an integer must be an integer'); return undefined }
+          const min = numeric.signed ? -(2 ** (numeric.bits - 1)) : 0
+          const max = numeric.signed ? 2 ** (numeric.bits - 1) - 1 : 2 ** numeric.bits - 1
+          if (number < min || number > max) { fail(file, value, `default ${text} is out of range for ${numeric.idl}`); return undefined }
+        }
+        return { kind: 'number', value: number, text }
+      }
+      case 'string':
+        if (base.kind === 'string') return { kind: 'string', value: value.value }
+        if (base.kind === 'union' && base.members.some((m) => m.kind === 'string')) return { kind: 'string', value: value.value }
+        if (base.kind === 'enum') {
+          const values = declared.get(base.name)!.node.values.map((v: Node) => v.value)
+          if (!values.includes(value.value)) { fail(file, value, `"${value.value}" is not a value of enum ${base.name}`); return undefined }
+          return { kind: 'string', value: value.value }
+        }
+        break
+      case 'null':
+        if (type.kind !== 'nullable' && type.kind !== 'any') break
+        return { kind: 'null' }
+      case 'sequence':
+        if (base.kind !== 'sequence') break
+        return { kind: 'empty-sequence' }
+      case 'dictionary':
+        if (base.kind !== 'dictionary' && base.kind !== 'record') break
+        return { kind: 'empty-dictionary' }
+      default:
+        fail(file, value, `unsupported default value (${value.type})`)
+        return undefined
+    }
+    fail(file, value, 'the default value does not match the type')
+    return undefined
+  }
+
+  const maxLengthOf = (file: SourceFile, node: Node, type: Type | undefined): number | undefined => {
+    const text = extValue(node, 'MaxLength')
+    if (text === undefined) return undefined
+    const n = Number(text)
+    if (!Number.isSafeInteger(n) || n < 0) { fail(file, extAttr(node, 'MaxLength'), '[MaxLength] needs a non-negative integer'); return undefined }
+    const base = type?.kind === 'nullable' ? type.inner : type
+    if (base && !['string', 'buffer', 'sequence'].includes(base.kind)) {
+      fail(file, extAttr(node, 'MaxLength'), '[MaxLength] applies only to strings, buffers and sequences')
+      return undefined
+    }
+    return n
+  }
+
+  const argumentsOf = (file: SourceFile, owner: Node, args: Node[], docs: Doc, where: 'argument' | 'callback'): Argument[] => {
+    const out: Argument[] = []
+    const names = new Set<string>()
+    for (const arg of args) {
+      checkExtAttrs(file, arg, 'argument')
+      if (arg.variadic) { fail(file, arg, 'variadic arguments are not supported'); continue }
+      if (names.has(arg.name)) { fail(file, arg.tokens?.name ?? arg, `duplicate argument '${arg.name}'`); continue }
+      names.add(arg.name)
+      if (['seq', 'index', 'nonce'].includes(arg.name) && where === 'argument') {
+        fail(file, arg.tokens?.name ?? arg, `argument name '${arg.name}' is reserved by the wire format`)
+        continue
+      }
+      const type = resolveType(file, arg.idlType, where)
+      if (!type) continue
+      if (type.kind === 'callback' && where === 'argument' && !owner.jsImplemented) {
+        fail(file, arg.idlType, 'callbacks cannot cross to native code: declare an [Event] instead')
+        continue
+      }
+      out.push({
+        name: arg.name,
+        type,
+        optional: Boolean(arg.optional),
+        default: defaultOf(file, arg, type),
+        maxLength: maxLengthOf(file, arg, type),
+        doc: docs.params[arg.name] ?? ''
+      })
+    }
+    return out
+  }
+
+  // 4. Capabilities: one interface (plus its partials) per file.
+  const capabilities: Capability[] = []
+  for (const { file, ast } of parsed) {
+    const interfaces = ast.filter((node: Node) => node.type === 'interface')
+    const main = interfaces.filter((node: Node) => !node.partial)
+    if (main.length === 0) {
+      const first = ast[0]
+      failAt(file, first ? firstToken(first) : undefined, 'the file declares no interface: every .idl file describes one capability')
+      continue
+    }
+    if (main.length > 1) { fail(file, main[1], `a file describes one capability, but '${main[1].name}' is a second interface`); continue }
+    const node = main[0]
+    checkExtAttrs(file, node, 'interface')
+    if (node.inheritance) fail(file, node, 'interface inheritance is not supported')
+    const name = extValue(node, 'Capability')
+    if (!name) { fail(file, node, `interface ${node.name} needs [Capability=<name>] (the route namespace, e.g. fs)`); continue }
+    const jsImplemented = Boolean(extAttr(node, 'JSImplemented'))
+    const capability: Capability = {
+      name,
+      interfaceName: node.name,
+      file: file.path,
+      implementedIn: jsImplemented ? 'js' : 'native',
+      doc: requireDoc(file, node, `interface ${node.name}`),
+      operations: [],
+      events: [],
+      dictionaries: [],
+      enums: [],
+      callbacks: []
+    }
+    const partials = interfaces.filter((other: Node) => other.partial)
+    for (const partial of partials) {
+      if (partial.name !== node.name) fail(file, partial, `partial interface ${partial.name} does not match this file's interface ${node.name}`)
+      if ((partial.extAttrs ?? []).length > 0) fail(file, partial.extAttrs[0], 'extended attributes belong on the main interface, not on a partial one')
+    }
+    const memberNames = new Map<string, string>()
+    for (const owner of [node, ...partials.filter((p: Node) => p.name === node.name)]) {
+      for (const member of owner.members) {
+        if (member.type !== 'operation') {
+          const what: Record<string, string> = {
+            attribute: 'attributes are not supported: declare an operation (getX/setX) instead',
+            const: 'constants are not supported',
+            constructor: 'constructors are not supported',
+            iterable: 'iterable<> declarations are not supported',
+            maplike: 'maplike<> declarations are not supported',
+            setlike: 'setlike<> declarations are not supported',
+            'async_iterable': 'async iterable<> declarations are not supported'
+          }
+          fail(file, member, what[member.type] ?? `unsupported interface member (${member.type})`)
+          continue
+        }
+        if (member.special) { fail(file, member, `${member.special} operations are not supported`); continue }
+        checkExtAttrs(file, member, 'operation')
+        const memberName: string = member.name
+        if (memberNames.has(memberName)) {
+          fail(file, member.tokens.name, `duplicate member '${memberName}' in interface ${node.name} (overloads are not supported)`)
+          continue
+        }
+        memberNames.set(memberName, memberName)
+        const doc = requireDoc(file, member, `${node.name}.${memberName}`)
+        const event = extValue(member, 'Event')
+        if (event !== undefined || extAttr(member, 'Event')) {
+          const built = buildEvent(file, member, memberName, event, doc, capability)
+          if (built) capability.events.push(built)
+          continue
+        }
+        if (extAttr(member, 'Source')) fail(file, extAttr(member, 'Source'), '[Source] applies only to [Event] members')
+        const returns = member.idlType
+        if (returns.generic !== 'Promise') {
+          fail(file, returns, `operation ${memberName} must return a Promise<…>: every call crosses to ${jsImplemented ? 'the protocol' : 'native code'} asynchronously`)
+          continue
+        }
+        const result = resolveType(file, returns.idlType[0], 'result')
+        const args = argumentsOf(file, { jsImplemented }, member.arguments, doc, 'argument')
+        if (!result) continue
+        if (result.kind === 'callback') { fail(file, returns, 'an operation cannot return a callback'); continue }
+        const buffers = jsImplemented ? [] : args.filter((arg) => arg.type.kind === 'buffer' || (arg.type.kind === 'nullable' && arg.type.inner.kind === 'buffer'))
+        if (buffers.length > 1) fail(file, member.tokens.name, `operation ${memberName} takes ${buffers.length} buffers, but only one can travel as the request body`)
+        for (const buffer of buffers) {
+          if (buffer.optional || buffer.type.kind === 'nullable') {
+            fail(file, member.tokens.name, `buffer argument '${buffer.name}' cannot be optional or nullable: send an empty buffer instead`)
+          }
+        }
+        const route = extValue(member, 'Route') ?? `${name}.${memberName}`
+        capability.operations.push({ name: memberName, route, doc, args, result })
+      }
+    }
+
+    // Named types declared in this file.
+    for (const def of ast) {
+      if (def.type === 'dictionary' && !def.partial) {
+        checkExtAttrs(file, def, 'dictionary')
+        if (def.inheritance) fail(file, def, 'dictionary inheritance is not supported: repeat the members')
+        const dictionary: Dictionary = { name: def.name, doc: requireDoc(file, def, `dictionary ${def.name}`), members: [] }
+        const seen = new Set<string>()
+        for (const field of def.members) {
+          checkExtAttrs(file, field, 'field')
+          if (seen.has(field.name)) { fail(file, field.tokens?.name ?? field, `duplicate member '${field.name}' in dictionary ${def.name}`); continue }
+          seen.add(field.name)
+          const fieldDoc = docComment(field)
+          if (!fieldDoc) fail(file, field, `missing doc comment on ${def.name}.${field.name} (write /** … */ above it)`)
+          const type = resolveType(file, field.idlType, 'member')
+          if (!type) continue
+          if (type.kind === 'callback') { fail(file, field.idlType, 'callbacks cannot be dictionary members'); continue }
+          const member: DictionaryMember = {
+            name: field.name,
+            type,
+            required: Boolean(field.required),
+            default: defaultOf(file, field, type),
+            maxLength: maxLengthOf(file, field, type),
+            doc: fieldDoc ?? ''
+          }
+          dictionary.members.push(member)
+        }
+        capability.dictionaries.push(dictionary)
+      } else if (def.type === 'enum') {
+        checkExtAttrs(file, def, 'enum')
+        const values: string[] = []
+        for (const value of def.values) {
+          if (values.includes(value.value)) { fail(file, value, `duplicate value "${value.value}" in enum ${def.name}`); continue }
+          values.push(value.value)
+        }
+        if (values.length === 0) fail(file, def, `enum ${def.name} has no values`)
+        const enumDef: Enum = { name: def.name, doc: requireDoc(file, def, `enum ${def.name}`), values }
+        capability.enums.push(enumDef)
+      } else if (def.type === 'callback') {
+        checkExtAttrs(file, def, 'callback')
+        const doc = requireDoc(file, def, `callback ${def.name}`)
+        if (!jsImplemented) fail(file, def, `callback ${def.name}: callbacks are only supported in [JSImplemented] capabilities; native code reports through [Event] members`)
+        const result = resolveType(file, def.idlType, 'callback')
+        const args = argumentsOf(file, { jsImplemented: true }, def.arguments, doc, 'callback')
+        if (result) capability.callbacks.push({ name: def.name, doc, args, result } satisfies Callback)
+      } else if (def.type === 'typedef') {
+        checkExtAttrs(file, def, 'typedef')
+        requireDoc(file, def, `typedef ${def.name}`)
+        resolving.add(def.name)
+        resolveType(file, def.idlType, 'typedef')
+        resolving.delete(def.name)
+      }
+    }
+    capabilities.push(capability)
+  }
+
+  function buildEvent (file: SourceFile, member: Node, name: string, domEvent: string | undefined, doc: Doc, capability: Capability): EventDef | undefined {
+    if (!domEvent) { fail(file, extAttr(member, 'Event'), '[Event] needs the DOM event name, e.g. [Event=data]'); return undefined }
+    if (member.idlType.idlType !== 'undefined') { fail(file, member.idlType, `event ${name} must return undefined`); return undefined }
+    const args = member.arguments as Node[]
+    if (args.length < 1 || args.length > 2) { fail(file, member.tokens.name, `event ${name} takes a detail dictionary and, for binary events, a buffer`); return undefined }
+    const detail = resolveType(file, args[0].idlType, 'event')
+    if (detail && detail.kind !== 'dictionary') { fail(file, args[0].idlType, `the detail of event ${name} must be a dictionary`); return undefined }
+    let binary = false
+    if (args[1]) {
+      const bytes = resolveType(file, args[1].idlType, 'event')
+      if (bytes && bytes.kind !== 'buffer') { fail(file, args[1].idlType, `the second argument of event ${name} must be a buffer`); return undefined }
+      binary = true
+    }
+    if (!detail) return undefined
+    const source = extValue(member, 'Source') ?? `${capability.name}.${name}`
+    return { name, domEvent, source, detail, binary, doc }
+  }
+
+  // 5. Names that every backend relies on being unique.
+  const routes = new Map<string, string>()
+  for (const capability of capabilities) {
+    for (const op of capability.operations) {
+      const key = op.route.toLowerCase()
+      if (routes.has(key)) errors.push(new IdlError({ file: files.find((f) => f.path === capability.file)!, line: 1, column: 1 }, `route '${op.route}' is declared twice (also by ${routes.get(key)})`))
+      routes.set(key, `${capability.name}.${op.name}`)
+    }
+  }
+  const capabilityNames = new Map<string, string>()
+  for (const capability of capabilities) {
+    const previous = capabilityNames.get(capability.name)
+    if (previous) {
+      const file = files.find((f) => f.path === capability.file)!
+      errors.push(new IdlError({ file, line: 1, column: 1 }, `capability '${capability.name}' is also declared in ${previous}`))
+    }
+    capabilityNames.set(capability.name, capability.file)
+  }
+
+  if (errors.length > 0) throw new IdlErrors(errors)
+  capabilities.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  return { capabilities }
+}

@@ -1,0 +1,55 @@
+// Handlebars, configured once: no HTML escaping, templates loaded from a backend's templates/ folder.
+import Handlebars from 'handlebars'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type Render = (name: string, view: object) => string
+
+// Loads every `*.hbs` in `dir`; each is usable as a template and as a partial (`{{> name}}`).
+export function loadTemplates (dir: string): Render {
+  const env = Handlebars.create()
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+  const compiled = new Map<string, Handlebars.TemplateDelegate>()
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort()) {
+    const name = file.slice(0, -'.hbs'.length)
+    const source = readFileSync(join(dir, file), 'utf8')
+    env.registerPartial(name, source)
+    compiled.set(name, env.compile(source, { noEscape: true }))
+  }
+  return (name, view) => {
+    const template = compiled.get(name)
+    if (!template) throw new Error(`no template ${name}.hbs in ${dir}`)
+    return tidy(template(view))
+  }
+}
+
+// Output hygiene shared by every backend: no trailing spaces, at most one blank line in a row, one final newline.
+export function tidy (text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\{\n\n/g, '{\n')
+    .replace(/\n\n(\s*[}\]])/g, '\n$1')
+    .trimEnd() + '\n'
+}
+
+// A doc comment in the `/** … */` style at the given indent, or nothing for empty text.
+export function blockComment (text: string, indent: string, style: '/**' | '///' = '/**'): string {
+  const lines = text.trim().split('\n').filter((line, i, all) => !(line === '' && (i === 0 || i === all.length - 1)))
+  if (lines.length === 0 || lines.join('').trim() === '') return ''
+  if (style === '///') return lines.map((line) => `${indent}/// ${line}`.trimEnd()).join('\n') + '\n'
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`
+  return `${indent}/**\n${lines.map((line) => `${indent} * ${line}`.trimEnd()).join('\n')}\n${indent} */\n`
+}
+
+export function pascal (name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean)
+  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join('')
+}
+
+export function camel (name: string): string {
+  const p = pascal(name)
+  return p.length > 0 ? p[0].toLowerCase() + p.slice(1) : p
+}
