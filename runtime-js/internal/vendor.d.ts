@@ -20,3 +20,7 @@ declare module 'querystring-es3/index.js' {
   const querystring: Pick<typeof import('node:querystring'), 'parse' | 'stringify' | 'decode' | 'encode'>
   export default querystring
 }
+declare module 'readable-stream' {
+  export { Readable, Writable, Duplex, Transform, PassThrough, Stream, pipeline, finished, addAbortSignal } from 'node:stream'
+  export { default } from 'node:stream'
+}

@@ -2,7 +2,7 @@
 // facts from the host, `exit` through application.exit, and an EventEmitter for 'exit' and signals.
 import EventEmitter from 'events/events.js'
 import { runtimeArgs } from '../internal/args.ts'
-import { hostFacts, requestExit } from '../internal/host.ts'
+import { hostArch, hostCwd, hostPlatform, hostVersion, requestExit } from '../internal/host.ts'
 
 const origin = performance.now()
 const NS_PER_MS = 1_000_000n
@@ -34,14 +34,14 @@ class RuntimeProcess extends EventEmitter {
   get argv (): string[] { return runtimeArgs().argv }
   get argv0 (): string { return this.argv[0] ?? 'socket' }
   get env (): Record<string, string> { return envObject }
-  get platform (): string { return hostFacts().platform }
-  get arch (): string { return hostFacts().arch }
-  get version (): string { return hostFacts().version }
-  get versions (): Record<string, string> { return { socket: hostFacts().version } }
+  get platform (): string { return hostPlatform() }
+  get arch (): string { return hostArch() }
+  get version (): string { return hostVersion() }
+  get versions (): Record<string, string> { return { socket: hostVersion() } }
   get config (): Record<string, unknown> { return runtimeArgs().config }
   get debug (): boolean { return runtimeArgs().debug }
 
-  cwd (): string { return hostFacts().cwd }
+  cwd (): string { return hostCwd() }
   uptime (): number { return (performance.now() - origin) / 1000 }
 
   nextTick<A extends unknown[]> (callback: (...args: A) => void, ...args: A): void {
@@ -66,7 +66,8 @@ const envObject: Record<string, string> = { ...runtimeArgs().env }
 
 const process = new RuntimeProcess()
 export default process
-export const { argv, env, platform, arch, version, versions } = process
+// `version` is left off the named exports: it costs a host round trip, so it is read on use.
+export const { argv, env, platform, arch } = process
 export const cwd = (): string => process.cwd()
 export const exit = (code?: number): void => process.exit(code)
 export const nextTick = process.nextTick.bind(process)

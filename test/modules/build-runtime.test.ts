@@ -25,7 +25,7 @@ test('build-runtime bundles each module to its socket: path, deterministically, 
     build(first)
     build(second)
     const files = listFiles(first)
-    for (const name of ['path.js', 'path/win32.js', 'events.js', 'buffer.js', 'timers/promises.js', 'manifest.json']) {
+    for (const name of ['fs.js', 'fs/promises.js', 'path.js', 'path/win32.js', 'events.js', 'buffer.js', 'ipc.js', 'timers/promises.js', 'manifest.json']) {
       assert.ok(files.includes(name), `${name} missing from the bundle`)
     }
     assert.deepEqual(listFiles(second), files)

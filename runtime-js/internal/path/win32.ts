@@ -1,6 +1,7 @@
 // Windows path semantics (drive letters, UNC roots, both separators), written to behave like Node's
 // path.win32 so code that builds Windows paths runs the same here. No npm port covers win32.
 import { normalizeSegments } from './normalize.ts'
+import process from '../../modules/process.ts'
 
 export interface ParsedPath { root: string, dir: string, base: string, ext: string, name: string }
 
@@ -86,10 +87,9 @@ export function resolve (...paths: string[]): string {
   return absolute ? `${device}\\${tail}` : `${device}${tail}` || '.'
 }
 
+/** Node on POSIX gives path.win32 the POSIX cwd; do the same so results match. */
 function cwd (): string {
-  // Node on POSIX gives path.win32 the POSIX cwd; do the same so results match.
-  const proc = (globalThis as { process?: { cwd?: () => string } }).process
-  return typeof proc?.cwd === 'function' ? proc.cwd() : '/'
+  return process.cwd()
 }
 
 export function normalize (path: string): string {

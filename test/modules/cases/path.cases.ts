@@ -21,8 +21,10 @@ function observeFlavour (o: Observer, name: string, path: PathApi, inputs: strin
     if (path.parse(input).base !== '') o.see(`${name}.basename(${JSON.stringify(input)}, '.gz')`, () => path.basename(input, '.gz'))
   }
   const pairs = name === 'posix'
-    ? [['/a/b/c', '/a/d'], ['/a', '/a/b/c'], ['/a/b', '/a/b'], ['/', '/x'], ['/data/orandea/test/aaa', '/data/orandea/impl/bbb'], ['a', 'b']]
+    ? [['/a/b/c', '/a/d'], ['/a', '/a/b/c'], ['/a/b', '/a/b'], ['/', '/x'], ['/data/orandea/test/aaa', '/data/orandea/impl/bbb']]
     : [['C:\\a\\b', 'C:\\a\\c'], ['C:\\', 'D:\\x'], ['c:\\A\\b', 'C:\\a\\B\\c'], ['\\\\s\\sh\\a', '\\\\s\\sh\\b'], ['C:\\orandea\\test\\aaa', 'C:\\orandea\\impl\\bbb']]
+  // Only absolute paths here: relative ones resolve against process.cwd(), which differs between Node
+  // (the repo) and the app (its resources folder); modules.webview tests cwd-based resolution separately.
   for (const [from, to] of pairs) o.see(`${name}.relative(${from}, ${to})`, () => path.relative(from, to))
   const joins = name === 'posix'
     ? [['a', 'b', '../c'], ['/a', '', 'b/'], [''], ['..', '..', 'x'], ['/', '/']]

@@ -1,0 +1,118 @@
+// fs/promises FileHandle: an open file as an object, over the same operations as the fd forms.
+import EventEmitter from 'events/events.js'
+import { Buffer } from '../../modules/buffer.ts'
+import { runAsync } from './ops.ts'
+import * as ops from './operations.ts'
+import { ReadStream, WriteStream, type ReadStreamOptions, type WriteStreamOptions } from './streams.ts'
+import { toBytes, toOptions } from './args.ts'
+import { NotSupportedError, codedError } from '../errors.ts'
+import type { BigIntStats, Stats } from './stats.ts'
+
+export class FileHandle extends EventEmitter {
+  #fd: number
+
+  constructor (fd: number) {
+    super()
+    this.#fd = fd
+  }
+
+  /** The descriptor number, or -1 once closed (as Node). */
+  get fd (): number { return this.#fd }
+
+  #open (): number {
+    if (this.#fd < 0) throw codedError(Error, 'EBADF', 'file closed')
+    return this.#fd
+  }
+
+  async read (buffer?: ArrayBufferView | { buffer?: ArrayBufferView, offset?: number, length?: number, position?: number | null }, offset?: number, length?: number, position?: number | null): Promise<{ bytesRead: number, buffer: ArrayBufferView }> {
+    if (buffer === undefined || !ArrayBuffer.isView(buffer)) {
+      const options = (buffer ?? {}) as { buffer?: ArrayBufferView, offset?: number, length?: number, position?: number | null }
+      buffer = options.buffer ?? Buffer.alloc(16384)
+      offset = options.offset
+      length = options.length
+      position = options.position
+    }
+    const target = buffer
+    const bytesRead = await runAsync(ops.read(this.#open(), target, offset ?? 0, length ?? target.byteLength - (offset ?? 0), position))
+    return { bytesRead, buffer: target }
+  }
+
+  async write (data: ArrayBufferView | string, offsetOrPosition?: number | null, lengthOrEncoding?: number | string, position?: number | null): Promise<{ bytesWritten: number, buffer: ArrayBufferView | string }> {
+    if (typeof data === 'string') {
+      const bytes = toBytes(data, typeof lengthOrEncoding === 'string' ? lengthOrEncoding : 'utf8')
+      const bytesWritten = await runAsync(ops.write(this.#open(), bytes, offsetOrPosition))
+      return { bytesWritten, buffer: data }
+    }
+    const all = toBytes(data)
+    const offset = offsetOrPosition ?? 0
+    const length = typeof lengthOrEncoding === 'number' ? lengthOrEncoding : all.byteLength - offset
+    const bytesWritten = await runAsync(ops.write(this.#open(), all.subarray(offset, offset + length), position))
+    return { bytesWritten, buffer: data }
+  }
+
+  async readFile (options?: unknown): Promise<string | Buffer> {
+    return await runAsync(ops.readFile(this.#open(), options))
+  }
+
+  async writeFile (data: unknown, options?: unknown): Promise<void> {
+    await runAsync(ops.writeFile(this.#open(), data, options))
+  }
+
+  async appendFile (data: unknown, options?: unknown): Promise<void> {
+    await runAsync(ops.writeFile(this.#open(), data, options))
+  }
+
+  async stat (options?: { bigint?: boolean }): Promise<Stats | BigIntStats> {
+    return await runAsync(ops.fstat(this.#open(), options))
+  }
+
+  async truncate (length = 0): Promise<void> {
+    await runAsync(ops.ftruncate(this.#open(), length))
+  }
+
+  async sync (): Promise<void> {
+    await runAsync(ops.fsync(this.#open()))
+  }
+
+  async datasync (): Promise<void> {
+    await runAsync(ops.fsync(this.#open()))
+  }
+
+  async chmod (): Promise<never> {
+    throw new NotSupportedError('FileHandle.chmod (no fchmod in idl/fs.idl; use fs.chmod with the path)')
+  }
+
+  async utimes (): Promise<never> {
+    throw new NotSupportedError('FileHandle.utimes (no futimes in idl/fs.idl)')
+  }
+
+  createReadStream (options: ReadStreamOptions = {}): ReadStream {
+    return new ReadStream(null, { ...options, fd: this.#open() })
+  }
+
+  createWriteStream (options: WriteStreamOptions = {}): WriteStream {
+    return new WriteStream(null, { ...options, fd: this.#open() })
+  }
+
+  async close (): Promise<void> {
+    if (this.#fd < 0) return
+    const fd = this.#fd
+    this.#fd = -1
+    await runAsync(ops.close(fd))
+    this.emit('close')
+  }
+
+  async [Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose')] (): Promise<void> {
+    await this.close()
+  }
+
+  async readLines (): Promise<never> {
+    throw new NotSupportedError('FileHandle.readLines (no socket:readline)')
+  }
+}
+
+export async function openHandle (path: unknown, flags?: unknown, mode?: unknown): Promise<FileHandle> {
+  return new FileHandle(await runAsync(ops.open(path, flags, mode)))
+}
+
+export { toOptions }

@@ -1,0 +1,310 @@
+// The fs operations, each written once as an Op (see ops.ts) and run by the promise, callback and sync
+// forms. They only adapt Node's arguments and results to the IDL's calls; the host does the file work.
+import { Buffer } from '../../modules/buffer.ts'
+import { errnoException } from '../errors.ts'
+import { native, type Op } from './ops.ts'
+import { constants, parseFlags, parseMode } from './constants.ts'
+import { BigIntStats, Dirent, Stats } from './stats.ts'
+import { forget, idOf, newId, remember } from './descriptors.ts'
+import { encode, toBytes, toFd, toOptions, toPath } from './args.ts'
+
+/** Bytes per native read or write call: well under the host's 4 MiB request-body limit. */
+export const CHUNK = 1024 * 1024
+
+interface OpenResult { id: unknown, fd: number }
+interface Entry { name: string, type: string }
+
+export function * access (path: unknown, mode?: unknown): Op<void> {
+  const p = toPath(path)
+  yield * native({ method: 'access', args: [p, mode ?? constants.F_OK], syscall: 'access', path: p })
+}
+
+export function * chmod (path: unknown, mode: unknown): Op<void> {
+  const p = toPath(path)
+  yield * native({ method: 'chmod', args: [p, parseMode(mode, 0)], syscall: 'chmod', path: p })
+}
+
+export function * chown (path: unknown, uid: number, gid: number, link = false): Op<void> {
+  const p = toPath(path)
+  yield * native({ method: link ? 'lchown' : 'chown', args: [p, uid, gid], syscall: link ? 'lchown' : 'chown', path: p })
+}
+
+export function * open (path: unknown, flags?: unknown, mode?: unknown): Op<number> {
+  const p = toPath(path)
+  const id = newId()
+  const result = yield * native<OpenResult>({ method: 'open', args: [id, p, parseFlags(flags), parseMode(mode, 0o666)], syscall: 'open', path: p })
+  remember(result.fd, id)
+  return result.fd
+}
+
+export function * close (fd: unknown): Op<void> {
+  const n = toFd(fd)
+  yield * native({ method: 'close', args: [idOf(n, 'close')], syscall: 'close' })
+  forget(n)
+}
+
+/** Reads into `buffer[offset, offset+length)` from `position` (-1/null: the current position). */
+export function * read (fd: unknown, buffer: ArrayBufferView, offset = 0, length?: number, position?: number | bigint | null): Op<number> {
+  const n = toFd(fd)
+  const target = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  const size = length ?? target.byteLength - offset
+  if (offset < 0 || size < 0 || offset + size > target.byteLength) {
+    throw Object.assign(new RangeError(`The value of "length" is out of range. It must be <= ${target.byteLength - offset}. Received ${size}`), { code: 'ERR_OUT_OF_RANGE' })
+  }
+  if (size === 0) return 0
+  const at = position === null || position === undefined ? -1 : position
+  const bytes = yield * native<Uint8Array>({ method: 'read', args: [idOf(n, 'read'), size, at], syscall: 'read' })
+  target.set(bytes.subarray(0, size), offset)
+  return Math.min(bytes.byteLength, size)
+}
+
+export function * write (fd: unknown, data: Uint8Array, position?: number | bigint | null): Op<number> {
+  const n = toFd(fd)
+  const id = idOf(n, 'write')
+  let written = 0
+  let at = position === null || position === undefined ? -1 : Number(position)
+  do {
+    const chunk = data.subarray(written, written + CHUNK)
+    const result = yield * native<{ bytes: number }>({ method: 'write', args: [id, chunk, at], syscall: 'write' })
+    written += result.bytes
+    if (at >= 0) at += result.bytes
+    if (result.bytes === 0 && chunk.byteLength > 0) break
+  } while (written < data.byteLength)
+  return written
+}
+
+function statsOf (raw: unknown, bigint: unknown): Stats | BigIntStats {
+  return bigint === true ? BigIntStats.from(raw) : Stats.from(raw)
+}
+
+export function * stat (path: unknown, options?: { bigint?: boolean }): Op<Stats | BigIntStats> {
+  const p = toPath(path)
+  return statsOf(yield * native({ method: 'stat', args: [p], syscall: 'stat', path: p }), options?.bigint)
+}
+
+export function * lstat (path: unknown, options?: { bigint?: boolean }): Op<Stats | BigIntStats> {
+  const p = toPath(path)
+  return statsOf(yield * native({ method: 'lstat', args: [p], syscall: 'lstat', path: p }), options?.bigint)
+}
+
+export function * fstat (fd: unknown, options?: { bigint?: boolean }): Op<Stats | BigIntStats> {
+  const n = toFd(fd)
+  return statsOf(yield * native({ method: 'fstat', args: [idOf(n, 'fstat')], syscall: 'fstat' }), options?.bigint)
+}
+
+export function * fsync (fd: unknown): Op<void> {
+  const n = toFd(fd)
+  yield * native({ method: 'fsync', args: [idOf(n, 'fsync')], syscall: 'fsync' })
+}
+
+export function * ftruncate (fd: unknown, length = 0): Op<void> {
+  const n = toFd(fd)
+  yield * native({ method: 'ftruncate', args: [idOf(n, 'ftruncate'), length], syscall: 'ftruncate' })
+}
+
+export function * truncate (path: unknown, length = 0): Op<void> {
+  const fd = yield * open(path, 'r+')
+  try {
+    yield * ftruncate(fd, length)
+  } finally {
+    yield * close(fd)
+  }
+}
+
+/** Node's mkdir: with `recursive`, resolves to the first directory created (undefined if none was). */
+export function * mkdir (path: unknown, options?: unknown): Op<string | undefined> {
+  const p = toPath(path)
+  const { recursive, mode } = typeof options === 'number' || typeof options === 'string'
+    ? { recursive: false, mode: options }
+    : toOptions(options, { recursive: false, mode: 0o777 as unknown })
+  let first: string | undefined
+  if (recursive === true) {
+    // Find the outermost missing ancestor: that is what Node reports as created.
+    let dir = p.replace(/\/+$/, '') || '/'
+    while (dir !== '' && dir !== '/' && dir !== '.') {
+      const exists = yield * existsOp(dir)
+      if (exists) break
+      first = dir
+      dir = dir.slice(0, dir.lastIndexOf('/'))
+    }
+    if (first !== undefined && !first.startsWith('/') && p.startsWith('/')) first = `/${first}`
+  }
+  yield * native({ method: 'mkdir', args: [p, parseMode(mode, 0o777), recursive === true], syscall: 'mkdir', path: p })
+  return recursive === true ? first : undefined
+}
+
+export function * existsOp (path: string): Op<boolean> {
+  try {
+    yield * native({ method: 'access', args: [path, constants.F_OK], syscall: 'access', path })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function * exists (path: unknown): Op<boolean> {
+  let p: string
+  try { p = toPath(path) } catch { return false }
+  return yield * existsOp(p)
+}
+
+/** Every entry of a directory (through opendir/readdir/closedir), sorted by name as libuv's scandir does. */
+export function * listDirectory (path: string, syscall = 'scandir'): Op<Entry[]> {
+  const id = newId()
+  yield * native({ method: 'opendir', args: [id, path], syscall, path })
+  const entries: Entry[] = []
+  try {
+    while (true) {
+      const batch = yield * native<Entry[]>({ method: 'readdir', args: [id, 256], syscall, path })
+      if (batch.length === 0) break
+      entries.push(...batch)
+    }
+  } finally {
+    yield * native({ method: 'closedir', args: [id], syscall: 'closedir', path })
+  }
+  return entries.sort((a, b) => compareBytes(a.name, b.name))
+}
+
+function compareBytes (a: string, b: string): number {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return Buffer.compare(x, y)
+}
+
+export function * readdir (path: unknown, options?: unknown): Op<Array<string | Buffer | Dirent>> {
+  const p = toPath(path)
+  const { withFileTypes, encoding, recursive } = toOptions(options, { withFileTypes: false, recursive: false })
+  const names: Array<{ parent: string, relative: string, entry: Entry }> = []
+  const walk = function * (dir: string, prefix: string): Op<void> {
+    for (const entry of yield * listDirectory(dir)) {
+      names.push({ parent: dir, relative: prefix + entry.name, entry })
+      if (recursive === true && entry.type === 'directory') yield * walk(`${dir}/${entry.name}`, `${prefix}${entry.name}/`)
+    }
+  }
+  yield * walk(p, '')
+  if (withFileTypes === true) return names.map(({ parent, entry }) => new Dirent(entry.name, entry.type, parent))
+  return names.map(({ relative }) => encoding === 'buffer' ? Buffer.from(relative) : relative)
+}
+
+export function * readFile (path: unknown, options?: unknown): Op<string | Buffer> {
+  const { encoding, flag } = toOptions(options, { flag: 'r' as unknown })
+  const ownFd = typeof path !== 'number'
+  const fd = ownFd ? yield * open(path, flag) : path
+  try {
+    const stats = yield * fstat(fd)
+    if (stats.isDirectory()) throw errnoException('EISDIR', { syscall: 'read' })
+    const chunks: Uint8Array[] = []
+    let total = 0
+    const chunkSize = Math.min(CHUNK, Math.max(64 * 1024, Number(stats.size) + 1))
+    while (true) {
+      const chunk = new Uint8Array(chunkSize)
+      const count = yield * read(fd, chunk, 0, chunkSize, ownFd ? total : null)
+      if (count === 0) break
+      chunks.push(chunk.subarray(0, count))
+      total += count
+    }
+    return encode(Buffer.concat(chunks, total), encoding)
+  } finally {
+    if (ownFd) yield * close(fd)
+  }
+}
+
+export function * writeFile (path: unknown, data: unknown, options?: unknown, defaultFlag = 'w'): Op<void> {
+  const { encoding, flag, mode } = toOptions(options, { flag: defaultFlag as unknown, mode: 0o666 as unknown })
+  const bytes = toBytes(data, encoding === 'buffer' ? 'utf8' : encoding)
+  const ownFd = typeof path !== 'number'
+  const fd = ownFd ? yield * open(path, flag, mode) : path
+  try {
+    yield * write(fd, bytes, null)
+  } finally {
+    if (ownFd) yield * close(fd)
+  }
+}
+
+export function * copyFile (src: unknown, dest: unknown, mode = 0): Op<void> {
+  const s = toPath(src, 'src')
+  const d = toPath(dest, 'dest')
+  yield * native({ method: 'copyFile', args: [s, d, mode], syscall: 'copyfile', path: s, dest: d })
+}
+
+export function * rename (from: unknown, to: unknown): Op<void> {
+  const s = toPath(from, 'oldPath')
+  const d = toPath(to, 'newPath')
+  yield * native({ method: 'rename', args: [s, d], syscall: 'rename', path: s, dest: d })
+}
+
+export function * link (existing: unknown, newPath: unknown): Op<void> {
+  const s = toPath(existing, 'existingPath')
+  const d = toPath(newPath, 'newPath')
+  yield * native({ method: 'link', args: [s, d], syscall: 'link', path: s, dest: d })
+}
+
+export function * symlink (target: unknown, path: unknown): Op<void> {
+  const s = toPath(target, 'target')
+  const d = toPath(path)
+  yield * native({ method: 'symlink', args: [s, d, 0], syscall: 'symlink', path: s, dest: d })
+}
+
+export function * readlink (path: unknown, options?: unknown): Op<string | Buffer> {
+  const p = toPath(path)
+  const { encoding } = toOptions(options, {})
+  const target = yield * native<string>({ method: 'readlink', args: [p], syscall: 'readlink', path: p })
+  return encoding === 'buffer' ? Buffer.from(target) : target
+}
+
+export function * realpath (path: unknown, options?: unknown): Op<string | Buffer> {
+  const p = toPath(path)
+  const { encoding } = toOptions(options, {})
+  const resolved = yield * native<string>({ method: 'realpath', args: [p], syscall: 'realpath', path: p })
+  return encoding === 'buffer' ? Buffer.from(resolved) : resolved
+}
+
+export function * unlink (path: unknown): Op<void> {
+  const p = toPath(path)
+  yield * native({ method: 'unlink', args: [p], syscall: 'unlink', path: p })
+}
+
+export function * rmdir (path: unknown, options?: unknown): Op<void> {
+  const p = toPath(path)
+  if (toOptions(options, { recursive: false }).recursive === true) return yield * rm(p, { recursive: true })
+  yield * native({ method: 'rmdir', args: [p], syscall: 'rmdir', path: p })
+}
+
+/** Node's rm: files, or whole trees with `recursive`; `force` ignores a missing path. */
+export function * rm (path: unknown, options?: unknown): Op<void> {
+  const p = toPath(path)
+  const { recursive, force } = toOptions(options, { recursive: false, force: false })
+  let stats: Stats | BigIntStats
+  try {
+    stats = yield * lstat(p)
+  } catch (error) {
+    if (force === true && (error as { code?: string }).code === 'ENOENT') return
+    throw error
+  }
+  if (!stats.isDirectory()) return yield * unlink(p)
+  if (recursive !== true) {
+    throw Object.assign(new Error(`Path is a directory: rm returned EISDIR (is a directory) ${p}`), {
+      code: 'ERR_FS_EISDIR', errno: 21, syscall: 'rm', path: p
+    })
+  }
+  for (const entry of yield * listDirectory(p)) yield * rm(`${p}/${entry.name}`, { recursive: true, force })
+  yield * native({ method: 'rmdir', args: [p], syscall: 'rmdir', path: p })
+}
+
+const TEMP_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+
+/** Node's mkdtemp: `prefix` plus six random characters, created with mode 0o700 (retried on a clash). */
+export function * mkdtemp (prefix: unknown, options?: unknown): Op<string | Buffer> {
+  const base = toPath(prefix, 'prefix')
+  const { encoding } = toOptions(options, {})
+  for (let attempt = 0; ; attempt++) {
+    const random = globalThis.crypto.getRandomValues(new Uint8Array(6))
+    const path = base + Array.from(random, (b) => TEMP_CHARS[b % TEMP_CHARS.length]).join('')
+    try {
+      yield * native({ method: 'mkdir', args: [path, 0o700, false], syscall: 'mkdtemp', path: `${base}XXXXXX` })
+      return encoding === 'buffer' ? Buffer.from(path) : path
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST' || attempt > 8) throw error
+    }
+  }
+}

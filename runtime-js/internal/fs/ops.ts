@@ -1,0 +1,83 @@
+// Every fs operation is written once, as a generator that yields native calls; a driver runs it either
+// asynchronously (promises, callbacks) or synchronously (the *Sync forms). A yielded call names the
+// generated binding method, its arguments, and how a failure is reported in Node's shape.
+import { fs as binding, createFsClient, type FsClient } from '../../../generated/js/fs.ts'
+import { capturingClient, runSync } from '../sync-call.ts'
+import { toNodeError } from './errors.ts'
+
+export interface NativeCall {
+  method: keyof FsClient
+  args: unknown[]
+  /** Node's name for the failing operation and the paths it names, for the error message. */
+  syscall: string
+  path?: string
+  dest?: string
+}
+
+export type Op<T> = Generator<NativeCall, T, unknown>
+
+/** Yields one native call and returns its (decoded) result. */
+export function * native<T = unknown> (call: NativeCall): Op<T> {
+  return (yield call) as T
+}
+
+function invoke (client: FsClient, call: NativeCall): Promise<unknown> {
+  return (client[call.method] as (...args: unknown[]) => Promise<unknown>)(...call.args)
+}
+
+/** Runs `op` asynchronously; argument errors (raised before the first native call) reject. */
+export function runAsync<T> (op: Op<T>): Promise<T> {
+  try {
+    return drive(op, op.next())
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
+async function drive<T> (op: Op<T>, first: IteratorResult<NativeCall, T>): Promise<T> {
+  let step = first
+  while (step.done !== true) {
+    const call = step.value
+    let result: unknown
+    try {
+      result = await invoke(binding, call)
+    } catch (error) {
+      step = op.throw(toNodeError(error, call))
+      continue
+    }
+    step = op.next(result)
+  }
+  return step.value
+}
+
+let syncClient: FsClient | undefined
+
+export function runSyncOp<T> (op: Op<T>): T {
+  syncClient ??= createFsClient(capturingClient())
+  const client = syncClient
+  let step = op.next()
+  while (step.done !== true) {
+    const call = step.value
+    let result: unknown
+    try {
+      result = runSync(`fs.${call.method}`, () => invoke(client, call), call.method === 'read')
+    } catch (error) {
+      step = op.throw(toNodeError(error, call))
+      continue
+    }
+    step = op.next(result)
+  }
+  return step.value
+}
+
+/**
+ * The callback form: argument errors throw synchronously (as in Node), the rest is called back
+ * error-first. `map` spreads a result into several callback arguments (read gives bytesRead, buffer).
+ */
+export function runCallback<T> (op: Op<T>, callback: unknown, map: (value: T) => unknown[] = (value) => [value]): void {
+  if (typeof callback !== 'function') {
+    throw Object.assign(new TypeError(`The "cb" argument must be of type function. Received ${typeof callback}`), { code: 'ERR_INVALID_ARG_TYPE' })
+  }
+  const first = op.next()
+  drive(op, first).then((value) => callback(null, ...map(value)), (error: unknown) => callback(error))
+}

@@ -1,0 +1,149 @@
+// fs.ReadStream and fs.WriteStream: Node streams (readable-stream) over the fs operations, reading and
+// writing in chunks of highWaterMark bytes at explicit positions.
+import { Readable, Writable } from 'readable-stream'
+import { Buffer } from '../../modules/buffer.ts'
+import { runAsync } from './ops.ts'
+import { close, open, read, write } from './operations.ts'
+import { toPath } from './args.ts'
+
+export interface ReadStreamOptions {
+  flags?: string, encoding?: BufferEncoding | null, fd?: number | { fd: number } | null, mode?: number, autoClose?: boolean,
+  emitClose?: boolean, start?: number, end?: number, highWaterMark?: number, signal?: AbortSignal
+}
+
+export class ReadStream extends Readable {
+  path: string
+  fd: number | null
+  flags: string
+  mode: number
+  start: number | undefined
+  end: number
+  bytesRead = 0
+  pending = true
+  #position: number | undefined
+  #autoClose: boolean
+
+  constructor (path: unknown, options: ReadStreamOptions = {}) {
+    super({ highWaterMark: options.highWaterMark ?? 64 * 1024, encoding: options.encoding ?? undefined, emitClose: options.emitClose ?? true, signal: options.signal } as object)
+    const fd = options.fd
+    this.fd = typeof fd === 'number' ? fd : typeof fd === 'object' && fd !== null ? fd.fd : null
+    this.path = this.fd === null ? toPath(path) : String(path ?? '')
+    this.flags = options.flags ?? 'r'
+    this.mode = options.mode ?? 0o666
+    this.start = options.start
+    this.end = options.end ?? Infinity
+    this.#position = options.start
+    this.#autoClose = options.autoClose ?? true
+  }
+
+  override _construct (callback: (error?: Error | null) => void): void {
+    if (this.fd !== null) {
+      this.pending = false
+      callback()
+      return
+    }
+    runAsync(open(this.path, this.flags, this.mode)).then((fd) => {
+      this.fd = fd
+      this.pending = false
+      this.emit('open', fd)
+      this.emit('ready')
+      callback()
+    }, callback)
+  }
+
+  override _read (size: number): void {
+    const remaining = this.end === Infinity ? size : Math.min(size, this.end - (this.#position ?? this.bytesRead) + 1)
+    if (remaining <= 0) {
+      this.push(null)
+      return
+    }
+    const chunk = Buffer.alloc(remaining)
+    runAsync(read(this.fd, chunk, 0, remaining, this.#position ?? null)).then((count) => {
+      if (this.#position !== undefined) this.#position += count
+      this.bytesRead += count
+      this.push(count > 0 ? chunk.subarray(0, count) : null)
+    }, (error: Error) => this.destroy(error))
+  }
+
+  override _destroy (error: Error | null, callback: (error?: Error | null) => void): void {
+    if (this.fd === null || !this.#autoClose) {
+      callback(error)
+      return
+    }
+    const fd = this.fd
+    this.fd = null
+    runAsync(close(fd)).then(() => callback(error), (closeError: Error) => callback(error ?? closeError))
+  }
+
+  close (callback?: (error?: Error | null) => void): void {
+    if (callback !== undefined) this.once('close', callback)
+    this.destroy()
+  }
+}
+
+export interface WriteStreamOptions {
+  flags?: string, encoding?: BufferEncoding, fd?: number | { fd: number } | null, mode?: number, autoClose?: boolean,
+  emitClose?: boolean, start?: number, highWaterMark?: number, signal?: AbortSignal
+}
+
+export class WriteStream extends Writable {
+  path: string
+  fd: number | null
+  flags: string
+  mode: number
+  start: number | undefined
+  bytesWritten = 0
+  pending = true
+  #position: number | undefined
+  #autoClose: boolean
+
+  constructor (path: unknown, options: WriteStreamOptions = {}) {
+    super({ highWaterMark: options.highWaterMark, decodeStrings: true, defaultEncoding: options.encoding ?? 'utf8', emitClose: options.emitClose ?? true, signal: options.signal } as object)
+    const fd = options.fd
+    this.fd = typeof fd === 'number' ? fd : typeof fd === 'object' && fd !== null ? fd.fd : null
+    this.path = this.fd === null ? toPath(path) : String(path ?? '')
+    this.flags = options.flags ?? 'w'
+    this.mode = options.mode ?? 0o666
+    this.start = options.start
+    this.#position = options.start
+    this.#autoClose = options.autoClose ?? true
+  }
+
+  override _construct (callback: (error?: Error | null) => void): void {
+    if (this.fd !== null) {
+      this.pending = false
+      callback()
+      return
+    }
+    runAsync(open(this.path, this.flags, this.mode)).then((fd) => {
+      this.fd = fd
+      this.pending = false
+      this.emit('open', fd)
+      this.emit('ready')
+      callback()
+    }, callback)
+  }
+
+  override _write (chunk: Uint8Array, _encoding: string, callback: (error?: Error | null) => void): void {
+    runAsync(write(this.fd, chunk, this.#position ?? null)).then((count) => {
+      if (this.#position !== undefined) this.#position += count
+      this.bytesWritten += count
+      callback()
+    }, callback)
+  }
+
+  override _destroy (error: Error | null, callback: (error?: Error | null) => void): void {
+    if (this.fd === null || !this.#autoClose) {
+      callback(error)
+      return
+    }
+    const fd = this.fd
+    this.fd = null
+    runAsync(close(fd)).then(() => callback(error), (closeError: Error) => callback(error ?? closeError))
+  }
+
+  close (callback?: (error?: Error | null) => void): void {
+    if (callback !== undefined) this.once('close', callback)
+    this.end()
+  }
+}

@@ -1,0 +1,32 @@
+// Runs a generated binding synchronously. Generated clients only have async methods, but each one builds
+// its request (URI + body) synchronously before the first await; a capturing transport records that request,
+// and the sync XHR in ipc-sync.ts sends it. So the sync forms still get their URIs from the IDL.
+import { IpcClient, type IpcRequest, type Transport } from '../ipc/index.ts'
+import { sendSyncRequest } from './ipc-sync.ts'
+
+let captured: IpcRequest | undefined
+
+const capturing: Transport = {
+  send (request: IpcRequest) {
+    captured = request
+    return new Promise(() => {}) // never settles: nobody awaits it, and it must not reject unhandled
+  }
+}
+
+let client: IpcClient | undefined
+
+/** The client to build a sync call's request with: pass it to the generated `create<Cap>Client(client)`. */
+export function capturingClient (): IpcClient {
+  client ??= new IpcClient({ transport: capturing })
+  return client
+}
+
+/** Calls `invoke` (a generated method on a capturingClient() client) and sends its request synchronously. */
+export function runSync (route: string, invoke: () => Promise<unknown>, binary = false): unknown {
+  captured = undefined
+  void invoke()
+  const request = captured as IpcRequest | undefined
+  captured = undefined
+  if (request === undefined) throw new Error(`${route}: the binding built no request synchronously`)
+  return sendSyncRequest(route, request.uri, { body: request.body, binary })
+}

@@ -1,0 +1,58 @@
+// socket:fs/promises — Node's fs/promises over the IDL's fs capability (generated/js/fs.ts). Each function
+// runs one operation from internal/fs/operations.ts asynchronously; errors are Node-shaped.
+import { runAsync } from '../../internal/fs/ops.ts'
+import * as ops from '../../internal/fs/operations.ts'
+import { opendir as opendirOp, Dir } from '../../internal/fs/dir.ts'
+import { FileHandle, openHandle } from '../../internal/fs/handle.ts'
+import { watchAsync } from '../../internal/fs/watch.ts'
+import { constants } from '../../internal/fs/constants.ts'
+import { NotSupportedError } from '../../internal/errors.ts'
+import type { Buffer } from '../buffer.ts'
+import type { BigIntStats, Dirent, Stats } from '../../internal/fs/stats.ts'
+
+type PathLike = string | Uint8Array | URL
+
+export { constants, FileHandle, Dir }
+export const access = (path: PathLike, mode?: number): Promise<void> => runAsync(ops.access(path, mode))
+export const appendFile = (path: PathLike | FileHandle, data: string | ArrayBufferView, options?: unknown): Promise<void> =>
+  path instanceof FileHandle ? path.appendFile(data, options) : runAsync(ops.writeFile(path, data, options, 'a'))
+export const chmod = (path: PathLike, mode: number | string): Promise<void> => runAsync(ops.chmod(path, mode))
+export const chown = (path: PathLike, uid: number, gid: number): Promise<void> => runAsync(ops.chown(path, uid, gid))
+export const lchown = (path: PathLike, uid: number, gid: number): Promise<void> => runAsync(ops.chown(path, uid, gid, true))
+export const copyFile = (src: PathLike, dest: PathLike, mode?: number): Promise<void> => runAsync(ops.copyFile(src, dest, mode))
+export const link = (existingPath: PathLike, newPath: PathLike): Promise<void> => runAsync(ops.link(existingPath, newPath))
+export const lstat = (path: PathLike, options?: { bigint?: boolean }): Promise<Stats | BigIntStats> => runAsync(ops.lstat(path, options))
+export const mkdir = (path: PathLike, options?: unknown): Promise<string | undefined> => runAsync(ops.mkdir(path, options))
+export const mkdtemp = (prefix: string, options?: unknown): Promise<string | Buffer> => runAsync(ops.mkdtemp(prefix, options))
+export const open = (path: PathLike, flags?: string | number, mode?: number | string): Promise<FileHandle> => openHandle(path, flags, mode)
+export const opendir = (path: PathLike): Promise<Dir> => runAsync(opendirOp(path))
+export const readdir = (path: PathLike, options?: unknown): Promise<Array<string | Buffer | Dirent>> => runAsync(ops.readdir(path, options))
+export const readFile = (path: PathLike | FileHandle, options?: unknown): Promise<string | Buffer> =>
+  path instanceof FileHandle ? path.readFile(options) : runAsync(ops.readFile(path, options))
+export const readlink = (path: PathLike, options?: unknown): Promise<string | Buffer> => runAsync(ops.readlink(path, options))
+export const realpath = (path: PathLike, options?: unknown): Promise<string | Buffer> => runAsync(ops.realpath(path, options))
+export const rename = (oldPath: PathLike, newPath: PathLike): Promise<void> => runAsync(ops.rename(oldPath, newPath))
+export const rm = (path: PathLike, options?: { recursive?: boolean, force?: boolean }): Promise<void> => runAsync(ops.rm(path, options))
+export const rmdir = (path: PathLike, options?: { recursive?: boolean }): Promise<void> => runAsync(ops.rmdir(path, options))
+export const stat = (path: PathLike, options?: { bigint?: boolean }): Promise<Stats | BigIntStats> => runAsync(ops.stat(path, options))
+export const symlink = (target: PathLike, path: PathLike): Promise<void> => runAsync(ops.symlink(target, path))
+export const truncate = (path: PathLike, length?: number): Promise<void> => runAsync(ops.truncate(path, length))
+export const unlink = (path: PathLike): Promise<void> => runAsync(ops.unlink(path))
+export const writeFile = (path: PathLike | FileHandle, data: string | ArrayBufferView, options?: unknown): Promise<void> =>
+  path instanceof FileHandle ? path.writeFile(data, options) : runAsync(ops.writeFile(path, data, options))
+export const watch = watchAsync
+
+export async function utimes (): Promise<never> {
+  throw new NotSupportedError('fs.utimes (idl/fs.idl has no utimes route)')
+}
+export const lutimes = utimes
+
+export async function cp (): Promise<never> {
+  throw new NotSupportedError('fs.cp (copy trees with readdir + copyFile)')
+}
+
+export default {
+  access, appendFile, chmod, chown, lchown, copyFile, cp, link, lstat, mkdir, mkdtemp, open, opendir, readdir,
+  readFile, readlink, realpath, rename, rm, rmdir, stat, symlink, truncate, unlink, utimes, lutimes, watch,
+  writeFile, constants
+}

@@ -1,0 +1,15 @@
+// Runs in the webview: every pure differential case file against socket:<name>, results to stdout.
+import { pureCases } from '../cases/index.ts'
+import { errorShape } from '../harness/observe.ts'
+
+const results: Record<string, unknown> = {}
+for (const [name, observe] of Object.entries(pureCases)) {
+  try {
+    const specifier = `socket:${name}`
+    results[name] = await observe(await import(specifier))
+  } catch (error) {
+    results[name] = { failedToRun: errorShape(error), message: String((error as Error)?.stack ?? error) }
+  }
+}
+// Through '%s' so no console formatting touches the JSON (e.g. a '%%' inside a label).
+console.log('%s', '__RESULT__ ' + JSON.stringify(results))
