@@ -2,7 +2,7 @@
 // queue runs in order, printing TAP 13 through console.log (the host sends it to stdout), and in test mode
 // (`ssc build -r --test=FILE`) the app exits 1024 ms after the last test: status 1 if anything failed.
 import { runtimeArgs } from '../internal/args.ts'
-import { requestExit } from '../internal/host.ts'
+import { send } from './ipc.ts'
 import { TestRunner, type RunnerOptions } from './test/runner.ts'
 import { Test, type TestFn } from './test/test-case.ts'
 
@@ -14,19 +14,15 @@ function inTestMode (): boolean {
   return runtimeArgs().argv.some((arg) => arg.startsWith('--test='))
 }
 
-/** Ends the app: the runtime's exit when it exists, else the `application.exit` IPC route directly. */
+/** Ends the app with `code` through `application.exit` (or `process.exit`, its alias); never throws. */
 async function exitApp (code: number): Promise<void> {
-  try {
-    requestExit(code)
-    return
-  } catch {}
-  try {
-    const response = await fetch(`ipc://application.exit?seq=R0&index=${runtimeArgs().index}&value=${code}`)
-    if (response.ok) return
-    console.error(`# socket:test: application.exit answered ${response.status}: ${await response.text()}`)
-  } catch (error) {
-    console.error(`# socket:test: cannot end the app with status ${code}: ${String(error)}`)
+  let failure: Error | null = null
+  for (const route of ['application.exit', 'process.exit']) {
+    const result = await send(route, { value: code })
+    if (result.err === null) return
+    failure = result.err
   }
+  console.error(`# socket:test: cannot end the app with status ${code}: ${failure?.message ?? 'unknown error'}`)
 }
 
 export const GLOBAL_TEST_RUNNER = new TestRunner({
