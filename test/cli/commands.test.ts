@@ -215,3 +215,29 @@ test('run refuses an app that is not built, naming the command to build it', asy
   assert.equal(result.status, 1)
   assert.match(result.stderr, /hello-dev is not built: run "ssc build .*" first/)
 })
+
+test('-w rebuilds when a watched file changes, and Ctrl-C stops it', { skip: PARTS }, async () => {
+  const dir = await initApp()
+  const { spawn } = await import('node:child_process')
+  const child = spawn(process.execPath, [join(REPO, 'cli', 'bin', 'ssc.js'), 'build', '-w', dir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  const until = async (predicate: () => boolean, what: string): Promise<void> => {
+    const deadline = Date.now() + 20_000
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr:\n${stderr}`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+  try {
+    await until(() => stderr.includes('watching'), 'the watch to start')
+    const root = (await sscInProcess(['print-build-dir', dir])).stdout.trim()
+    writeFileSync(join(dir, 'src', 'index.html'), '<h1>changed</h1>')
+    await until(() => readFileSync(join(root, 'index.html'), 'utf8') === '<h1>changed</h1>', 'the rebuilt index.html')
+    await until(() => stderr.includes('rebuilt'), 'the rebuild message')
+  } finally {
+    child.kill('SIGINT')
+  }
+  const [code] = await new Promise<[number | null]>((resolve) => child.on('close', (c) => resolve([c])))
+  assert.equal(code, 0)
+})
