@@ -79,6 +79,10 @@ bool fromJson (const Json& json, const std::string& name, std::variant<T...>& ou
 
 template <class T, std::enable_if_t<isIdlInteger<T>, int>>
 bool fromJson (const Json& json, const std::string& name, T& out, Error& error) {
+  // Only 64-bit integers may arrive as decimal strings; smaller ones are plain JSON numbers.
+  if constexpr (sizeof(T) < 8) {
+    if (!json.isNumber()) { error = wrongType(name, "an integer"); return false; }
+  }
   if constexpr (std::is_signed_v<T>) {
     int64_t value = 0;
     if (!fromJsonSigned(json, name, std::numeric_limits<T>::min(), std::numeric_limits<T>::max(), value, error)) return false;

@@ -54,7 +54,7 @@ export class IpcClient {
     }
     if (envelope.err) throw errorFromWire(envelope.err, route)
     if (options.binary && envelope.data == null) return new Uint8Array(0)
-    return envelope.data ?? undefined
+    return envelope.data
   }
 }
 

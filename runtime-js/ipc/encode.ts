@@ -15,6 +15,12 @@ export function json (value: unknown): string | undefined {
   return JSON.stringify(value, replacer)
 }
 
+// For `any`: null is a value to send ("null"); only undefined means absent.
+export function jsonValue (value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  return JSON.stringify(value, replacer)
+}
+
 export type BufferInput = Uint8Array | ArrayBuffer | ArrayBufferView
 
 export function bytes (value: BufferInput): Uint8Array {

@@ -2,7 +2,7 @@
 export { IpcClient, defaultClient, setDefaultClient, type CallOptions, type ClientOptions } from './client.ts'
 export { fetchTransport, type IpcRequest, type IpcResponse, type Transport } from './transport.ts'
 export { buildUri, encodeComponent, type Params } from './uri.ts'
-export { bytes, json, scalar, type BufferInput } from './encode.ts'
+export { bytes, json, jsonValue, scalar, type BufferInput } from './encode.ts'
 export { identity, nullable, record, sequence, toBigInt } from './decode.ts'
 export { listen, listenBinary, type Unsubscribe } from './events.ts'
 export {

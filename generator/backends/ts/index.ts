@@ -66,7 +66,7 @@ function viewOf (capability: Capability) {
     const params = op.args.map((a) => `${a.name}${a.optional || a.type.kind === 'nullable' && trailingOptional(op.args, a) ? '?' : ''}: ${tsType(a.type, direction)}`).join(', ')
     const body = op.args.find((a) => encodingOf(a.type) === 'body')
     const wireParams = op.args.filter((a) => encodingOf(a.type) !== 'body').map((a) => {
-      const fn = encodingOf(a.type) === 'text' ? 'scalar' : 'json'
+      const fn = encodingOf(a.type) === 'text' ? 'scalar' : a.type.kind === 'any' ? 'jsonValue' : 'json'
       if (!usesJsImplementation) imports.add(fn)
       return `['${a.name}', ${fn}(${a.name})]`
     })
