@@ -3,7 +3,6 @@
 // oldest foreign packet goes first, and own packets only when no foreign one is left. Summaries over the ids
 // (a hex trie) let two peers find what the other lacks without listing everything (see sync).
 import { sha256 } from '@noble/hashes/sha2.js'
-import { concat } from './bytes.ts'
 import { SYNC_HASH_BYTES } from './messages.ts'
 
 export interface CacheEntry {
@@ -25,6 +24,8 @@ export class RelayCache {
   #own = new Map<string, CacheEntry>()
   #foreign = new Map<string, CacheEntry>()
   #fragments = new Map<string, string>()
+  /** Summaries by prefix, valid until the next insert or delete. */
+  #summaries = new Map<string, Array<Uint8Array | null>>()
   #bytes = 0
   evicted = 0
 
@@ -47,6 +48,7 @@ export class RelayCache {
     if (cost > this.maxBytes) return []
     ;(entry.own ? this.#own : this.#foreign).set(entry.idHex, entry)
     if (entry.fragmentKey) this.#fragments.set(entry.fragmentKey, entry.idHex)
+    this.#summaries.clear()
     this.#bytes += cost
     const out: CacheEntry[] = []
     while (this.#bytes > this.maxBytes) {
@@ -63,6 +65,7 @@ export class RelayCache {
     const e = this.get(idHex)
     if (!e) return
     this.#own.delete(idHex) || this.#foreign.delete(idHex)
+    this.#summaries.clear()
     if (e.fragmentKey && this.#fragments.get(e.fragmentKey) === idHex) this.#fragments.delete(e.fragmentKey)
     this.#bytes -= e.bytes.length + ENTRY_OVERHEAD
   }
@@ -87,6 +90,12 @@ export class RelayCache {
 
   /** 16 bucket hashes for the ids under `prefix` (null for an empty bucket). */
   summarize (prefix: string): Array<Uint8Array | null> {
+    let memo = this.#summaries.get(prefix)
+    if (!memo) this.#summaries.set(prefix, memo = this.#summarize(prefix))
+    return memo
+  }
+
+  #summarize (prefix: string): Array<Uint8Array | null> {
     const groups: string[][] = Array.from({ length: 16 }, () => [])
     for (const e of this.entries()) {
       if (e.idHex.length > prefix.length && e.idHex.startsWith(prefix)) groups[parseInt(e.idHex[prefix.length], 16)].push(e.idHex)
@@ -95,8 +104,10 @@ export class RelayCache {
   }
 }
 
+const ENCODER = new TextEncoder()
+
 function bucketHash (idsHex: string[]): Uint8Array {
   idsHex.sort()
-  return sha256(concat(...idsHex.map(h => new TextEncoder().encode(h)))).subarray(0, SYNC_HASH_BYTES)
+  return sha256(ENCODER.encode(idsHex.join(''))).subarray(0, SYNC_HASH_BYTES)
 }
 
