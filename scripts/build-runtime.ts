@@ -1,7 +1,7 @@
 // Bundles every runtime-js/modules/**/*.ts into build/runtime/socket/<same path>.js (ESM, code splitting so
 // each module and each bundled npm package exists once), plus a manifest the host uses to write its
 // `socket:<name>` proxies, plus `.d.ts` files so editors complete `socket:` imports.
-// Usage: tsx scripts/build-runtime.ts [--no-types] [--out=DIR]
+// Usage: tsx scripts/build-runtime.ts [--no-types] [--out=DIR]; or import { buildRuntime }.
 import { build, type Metafile } from 'esbuild'
 import { readdirSync, rmSync, mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs'
 import { join, relative, dirname, sep } from 'node:path'
@@ -10,9 +10,6 @@ import { spawnSync } from 'node:child_process'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const modulesDir = join(root, 'runtime-js', 'modules')
-const args = process.argv.slice(2)
-const outDir = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'build', 'runtime', 'socket')
-const withTypes = !args.includes('--no-types')
 
 function findModules (dir: string): string[] {
   if (!existsSync(dir)) return []
@@ -28,41 +25,50 @@ function moduleName (file: string): string {
   return relative(modulesDir, file).split(sep).join('/').replace(/\.ts$/, '')
 }
 
-const started = performance.now()
-const files = findModules(modulesDir)
-rmSync(outDir, { recursive: true, force: true })
-mkdirSync(outDir, { recursive: true })
+export interface BuildOptions { outDir?: string, types?: boolean }
 
-const result = await build({
-  absWorkingDir: root,
-  entryPoints: files.map((file) => ({ in: file, out: moduleName(file) })),
-  outdir: outDir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  chunkNames: 'chunks/[name]-[hash]',
-  // Browser ports of Node core (util) read a few `process` fields at load; give them socket:process.
-  inject: [join(root, 'runtime-js', 'internal', 'node-globals.ts')],
-  metafile: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-  sourcemap: false
-})
+/** Builds the runtime into `outDir` (default build/runtime/socket); returns the module names. */
+export async function buildRuntime (options: BuildOptions = {}): Promise<string[]> {
+  const outDir = options.outDir ?? join(root, 'build', 'runtime', 'socket')
+  const files = findModules(modulesDir)
+  rmSync(outDir, { recursive: true, force: true })
+  mkdirSync(outDir, { recursive: true })
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: files.map((file) => ({ in: file, out: moduleName(file) })),
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    chunkNames: 'chunks/[name]-[hash]',
+    // Browser ports of Node core (util) read a few `process` fields at load; give them socket:process.
+    inject: [join(root, 'runtime-js', 'internal', 'node-globals.ts')],
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+    sourcemap: false
+  })
+  writeManifest(result.metafile, outDir)
+  if (options.types !== false && files.length > 0) emitTypes(files, outDir)
+  return files.map(moduleName)
+}
 
-writeManifest(result.metafile)
-const bundled = performance.now()
-if (withTypes && files.length > 0) emitTypes(files)
-const typed = performance.now()
-console.log(`build-runtime: ${files.length} modules -> ${relative(root, outDir)} in ${Math.round(bundled - started)} ms` +
-  (withTypes ? ` (+ types ${Math.round(typed - bundled)} ms)` : ''))
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2)
+  const started = performance.now()
+  const outDir = args.find((a) => a.startsWith('--out='))?.slice(6)
+  const types = !args.includes('--no-types')
+  const names = await buildRuntime({ outDir, types })
+  console.log(`build-runtime: ${names.length} modules -> ${relative(root, outDir ?? join(root, 'build', 'runtime', 'socket'))} in ${Math.round(performance.now() - started)} ms${types ? ' (with types)' : ''}`)
+}
 
 /**
  * manifest.json: for each `socket:` name, its file and whether it has a default export, so the host's proxy
  * (`export * from …` plus `export { default } from …` only when there is one) never guesses from the source.
  */
-function writeManifest (metafile: Metafile): void {
+function writeManifest (metafile: Metafile, outDir: string): void {
   const modules: Record<string, { file: string, default: boolean, exports: string[] }> = {}
   for (const [output, info] of Object.entries(metafile.outputs)) {
     if (info.entryPoint === undefined || !output.endsWith('.js')) continue
@@ -80,7 +86,7 @@ function writeManifest (metafile: Metafile): void {
  * declarations, so `"paths": { "socket:*": ["<resources>/socket/*"] }` gives editors every `socket:` module.
  * A type error is reported but does not fail the bundle (`npm run typecheck` is the gate for that).
  */
-function emitTypes (files: string[]): void {
+function emitTypes (files: string[], outDir: string): void {
   const typesDir = join(outDir, 'types')
   const config = {
     compilerOptions: {

@@ -2,15 +2,11 @@
 // split into chunks (one copy each), output is deterministic, and nothing refers to Node built-ins.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { buildRuntime } from '../../scripts/build-runtime.ts'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 
-function build (out: string): void {
-  const run = spawnSync('npx', ['tsx', 'scripts/build-runtime.ts', '--no-types', `--out=${out}`], { encoding: 'utf8' })
-  assert.equal(run.status, 0, run.stderr)
-}
 
 function listFiles (dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => entry.isDirectory()
@@ -18,12 +14,12 @@ function listFiles (dir: string, prefix = ''): string[] {
     : [`${prefix}${entry.name}`]).sort()
 }
 
-test('build-runtime bundles each module to its socket: path, deterministically, with a manifest', () => {
+test('build-runtime bundles each module to its socket: path, deterministically, with a manifest', async () => {
   const first = mkdtempSync(join(tmpdir(), 'runtime-a-'))
   const second = mkdtempSync(join(tmpdir(), 'runtime-b-'))
   try {
-    build(first)
-    build(second)
+    await buildRuntime({ outDir: first, types: false })
+    await buildRuntime({ outDir: second, types: false })
     const files = listFiles(first)
     for (const name of ['fs.js', 'fs/promises.js', 'path.js', 'path/win32.js', 'events.js', 'buffer.js', 'ipc.js', 'timers/promises.js', 'manifest.json']) {
       assert.ok(files.includes(name), `${name} missing from the bundle`)

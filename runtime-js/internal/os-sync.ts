@@ -1,0 +1,16 @@
+// Node's os functions are synchronous; the IDL's os capability is async. This runs a generated os method
+// through the sync path (sync-call.ts) and caches the facts that cannot change while the app runs.
+import { createOsClient, type OsClient } from '../../generated/js/os.ts'
+import { capturingClient, runSync } from './sync-call.ts'
+
+let client: OsClient | undefined
+const cache = new Map<string, unknown>()
+
+export function osSync<K extends keyof OsClient> (method: K, options: { cache?: boolean } = {}): Awaited<ReturnType<OsClient[K]>> {
+  if (options.cache === true && cache.has(method)) return cache.get(method) as Awaited<ReturnType<OsClient[K]>>
+  client ??= createOsClient(capturingClient())
+  const c = client
+  const value = runSync(`os.${method}`, () => (c[method] as () => Promise<unknown>)())
+  if (options.cache === true) cache.set(method, value)
+  return value as Awaited<ReturnType<OsClient[K]>>
+}

@@ -1,0 +1,216 @@
+// socket:dgram — Node's UDP sockets (createSocket, Socket as an EventEmitter) over the IDL's udp capability
+// (generated/js/udp.ts): datagrams arrive as the host's `data` events, filtered by this socket's id.
+import EventEmitter from 'events/events.js'
+import { udp, onDatagram, type SocketAddress } from '../../generated/js/udp.ts'
+import { Buffer } from './buffer.ts'
+import { newId } from '../internal/fs/descriptors.ts'
+import { codedError, invalidArgType, NotSupportedError } from '../internal/errors.ts'
+import {
+  alreadyBound, badType, isConnected, notConnected, notRunning, socketError, validatePort
+} from '../internal/dgram/errors.ts'
+
+export type SocketType = 'udp4' | 'udp6'
+export interface SocketOptions { type: SocketType, reuseAddr?: boolean, ipv6Only?: boolean, recvBufferSize?: number, sendBufferSize?: number, signal?: AbortSignal }
+export interface RemoteInfo { address: string, family: 'IPv4' | 'IPv6', port: number, size: number }
+export interface AddressInfo { address: string, family: string, port: number }
+type MessageInput = string | ArrayBufferView | ArrayBuffer | ReadonlyArray<string | ArrayBufferView>
+type SendCallback = (error: Error | null, bytes?: number) => void
+
+const enum State { Unbound, Binding, Bound, Closed }
+
+export class Socket extends EventEmitter {
+  readonly type: SocketType
+  readonly #id = newId()
+  readonly #reuseAddr: boolean
+  #state = State.Unbound
+  #local: SocketAddress | undefined
+  #remote: SocketAddress | undefined
+  #connecting = false
+  #unsubscribe: (() => void) | undefined
+  #ready: Promise<void> | undefined
+
+  constructor (options: SocketType | SocketOptions, listener?: (msg: Buffer, rinfo: RemoteInfo) => void) {
+    super()
+    const type = typeof options === 'string' ? options : options?.type
+    if (type !== 'udp4' && type !== 'udp6') throw badType()
+    this.type = type
+    this.#reuseAddr = typeof options === 'object' && options.reuseAddr === true
+    if (listener !== undefined) this.on('message', listener)
+    if (typeof options === 'object') options.signal?.addEventListener('abort', () => { if (this.#state !== State.Closed) this.close() }, { once: true })
+  }
+
+  /** bind([port][, address][, callback]) | bind({ port, address, exclusive }[, callback]) */
+  bind (port?: number | { port?: number, address?: string, exclusive?: boolean, fd?: number } | (() => void), address?: string | (() => void), callback?: () => void): this {
+    if (this.#state === State.Closed) throw notRunning()
+    if (this.#state !== State.Unbound) throw alreadyBound()
+    if (typeof port === 'function') { callback = port; port = undefined }
+    if (typeof address === 'function') { callback = address; address = undefined }
+    let host = address
+    let number: number
+    if (port !== null && typeof port === 'object') {
+      if (port.fd !== undefined) throw new NotSupportedError('dgram Socket.bind({ fd })')
+      host = port.address
+      number = validatePort(port.port ?? 0)
+    } else {
+      number = validatePort(port ?? 0)
+    }
+    if (host !== undefined && typeof host !== 'string') throw invalidArgType('address', 'of type string', host)
+    if (callback !== undefined) this.once('listening', callback)
+    this.#state = State.Binding
+    const bindAddress = host ?? (this.type === 'udp6' ? '::' : '0.0.0.0')
+    this.#ready = this.#bindNative(number, bindAddress)
+    return this
+  }
+
+  async #bindNative (port: number, address: string): Promise<void> {
+    try {
+      this.#unsubscribe = onDatagram((detail, bytes) => {
+        if (BigInt(detail.id) !== this.#id || this.#state !== State.Bound) return
+        const rinfo: RemoteInfo = { address: detail.address, family: detail.address.includes(':') ? 'IPv6' : 'IPv4', port: detail.port, size: bytes.byteLength }
+        this.emit('message', Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), rinfo)
+      })
+      this.#local = await udp.bind(this.#id, port, address, this.#reuseAddr)
+      if (this.#state === State.Closed) return
+      await udp.readStart(this.#id)
+      this.#state = State.Bound
+      this.emit('listening')
+    } catch (error) {
+      this.#unsubscribe?.()
+      this.#unsubscribe = undefined
+      if (this.#state === State.Closed) return
+      this.#state = State.Unbound
+      this.emit('error', socketError(error, 'bind', address, port))
+    }
+  }
+
+  /** Binds to an ephemeral port when needed (Node sends from an unbound socket the same way). */
+  async #ensureBound (): Promise<void> {
+    if (this.#state === State.Unbound) this.bind(0)
+    await this.#ready
+    if (this.#state !== State.Bound) throw notRunning()
+  }
+
+  connect (port: number, address?: string | (() => void), callback?: () => void): void {
+    const number = validatePort(port, 'Port', false)
+    if (typeof address === 'function') { callback = address; address = undefined }
+    if (this.#state === State.Closed) throw notRunning()
+    if (this.#remote !== undefined || this.#connecting) throw isConnected()
+    if (callback !== undefined) this.once('connect', callback)
+    this.#connecting = true
+    const host = address ?? (this.type === 'udp6' ? '::1' : '127.0.0.1')
+    this.#ensureBound().then(async () => {
+      this.#remote = await udp.connect(this.#id, number, host)
+      this.#connecting = false
+      this.emit('connect')
+    }).catch((error: unknown) => {
+      this.#connecting = false
+      this.emit('error', socketError(error, 'connect', host, number))
+    })
+  }
+
+  disconnect (): void {
+    if (this.#state === State.Closed) throw notRunning()
+    if (this.#remote === undefined) throw notConnected()
+    this.#remote = undefined
+    void udp.disconnect(this.#id).catch((error: unknown) => this.emit('error', socketError(error, 'disconnect')))
+  }
+
+  /** send(msg[, offset, length][, port][, address][, callback]), as Node parses it. */
+  send (msg: MessageInput, ...rest: unknown[]): void {
+    let [offset, length, port, address, callback] = rest as [unknown, unknown, unknown, unknown, unknown]
+    let data = toBytes(msg)
+    const connected = this.#remote !== undefined
+    if (!connected) {
+      if ((address !== undefined && address !== null) || (port !== undefined && port !== null && typeof port !== 'function')) {
+        data = slice(data, offset, length)
+      } else {
+        callback = port
+        port = offset
+        address = length
+      }
+    } else {
+      if (typeof length === 'number') {
+        data = slice(data, offset, length)
+        if (typeof port === 'function') { callback = port; port = null }
+      } else {
+        callback = offset
+      }
+      if ((port !== undefined && port !== null) || (address !== undefined && address !== null)) throw isConnected()
+    }
+    if (this.#state === State.Closed) throw notRunning()
+    const portNumber = connected ? 0 : validatePort(port, 'Port', false)
+    if (typeof address === 'function') { callback = address; address = undefined }
+    if (address !== undefined && address !== null && typeof address !== 'string') throw invalidArgType('address', 'of type string', address)
+    if (callback !== undefined && typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback)
+    const host = connected ? '' : (address as string | undefined) ?? (this.type === 'udp6' ? '::1' : '127.0.0.1')
+    const done = callback as SendCallback | undefined
+    this.#ensureBound().then(() => udp.send(this.#id, data, portNumber, host)).then((result) => {
+      done?.(null, result.bytes)
+    }, (error: unknown) => {
+      const failure = socketError(error, 'send', host || undefined, portNumber || undefined)
+      if (done !== undefined) done(failure)
+      else this.emit('error', failure)
+    })
+  }
+
+  close (callback?: () => void): this {
+    if (this.#state === State.Closed) throw notRunning()
+    if (callback !== undefined) this.once('close', callback)
+    const wasOpen = this.#state !== State.Unbound
+    this.#state = State.Closed
+    this.#unsubscribe?.()
+    this.#unsubscribe = undefined
+    const closed = wasOpen ? (this.#ready ?? Promise.resolve()).then(() => udp.close(this.#id)).catch(() => {}) : Promise.resolve()
+    void closed.then(() => this.emit('close'))
+    return this
+  }
+
+  address (): AddressInfo {
+    if (this.#state !== State.Bound || this.#local === undefined) throw notRunning()
+    return { address: this.#local.address, family: this.#local.family, port: this.#local.port }
+  }
+
+  remoteAddress (): AddressInfo {
+    if (this.#state === State.Closed) throw notRunning()
+    if (this.#remote === undefined) throw notConnected()
+    return { address: this.#remote.address, family: this.#remote.family, port: this.#remote.port }
+  }
+
+  ref (): this { return this }
+  unref (): this { return this }
+
+  async getRecvBufferSize (): Promise<number> { return (await udp.bufferSize(this.#id, 0, 1)).size }
+  async getSendBufferSize (): Promise<number> { return (await udp.bufferSize(this.#id, 0, 0)).size }
+  async setRecvBufferSize (size: number): Promise<void> { await udp.bufferSize(this.#id, size, 1) }
+  async setSendBufferSize (size: number): Promise<void> { await udp.bufferSize(this.#id, size, 0) }
+
+  setBroadcast (): never { throw new NotSupportedError('dgram Socket.setBroadcast') }
+  setTTL (): never { throw new NotSupportedError('dgram Socket.setTTL') }
+  setMulticastTTL (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
+  setMulticastLoopback (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
+  setMulticastInterface (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
+  addMembership (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
+  dropMembership (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
+}
+
+function toBytes (msg: MessageInput): Uint8Array {
+  if (typeof msg === 'string') return Buffer.from(msg)
+  if (msg instanceof ArrayBuffer) return new Uint8Array(msg)
+  if (ArrayBuffer.isView(msg)) return new Uint8Array(msg.buffer, msg.byteOffset, msg.byteLength)
+  if (Array.isArray(msg)) return Buffer.concat(msg.map((part) => toBytes(part as string | ArrayBufferView)))
+  throw invalidArgType('buffer', 'of type string or an instance of Buffer, TypedArray, or DataView', msg)
+}
+
+function slice (data: Uint8Array, offset: unknown, length: unknown): Uint8Array {
+  const start = typeof offset === 'number' ? offset : 0
+  const count = typeof length === 'number' ? length : data.byteLength - start
+  if (start < 0 || start > data.byteLength) throw codedError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', '"offset" is outside of buffer bounds')
+  if (count < 0 || start + count > data.byteLength) throw codedError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', '"length" is outside of buffer bounds')
+  return data.subarray(start, start + count)
+}
+
+export function createSocket (options: SocketType | SocketOptions, listener?: (msg: Buffer, rinfo: RemoteInfo) => void): Socket {
+  return new Socket(options, listener)
+}
+
+export default { createSocket, Socket }

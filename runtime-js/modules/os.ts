@@ -1,0 +1,77 @@
+// socket:os — Node's os over the IDL's os capability (synchronous, as Node's is: a blocking call, cached
+// for facts that cannot change), plus the original's extras (isWindows, host, rusage, hrtime, ...).
+import constants from './os/constants.ts'
+import { osSync } from '../internal/os-sync.ts'
+import { hostArch, hostPlatform } from '../internal/host.ts'
+import { runtimeArgs } from '../internal/args.ts'
+import { NotSupportedError } from '../internal/errors.ts'
+
+export { constants }
+export const EOL = '\n'
+export const devNull = '/dev/null'
+
+export function arch (): string { return hostArch() }
+export function platform (): string { return hostPlatform() }
+export function machine (): string { return osSync('uname', { cache: true }).machine }
+export function release (): string { return osSync('uname', { cache: true }).release }
+export function version (): string { return osSync('uname', { cache: true }).version }
+export function type (): string { return osSync('uname', { cache: true }).sysname }
+export function endianness (): 'LE' | 'BE' { return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE' }
+export function isWindows (): boolean { return platform() === 'win32' }
+export function uname (): { sysname: string, release: string, version: string, machine: string } { return osSync('uname', { cache: true }) }
+export function uptime (): number { return Number(osSync('uptime')) }
+export function freemem (): number { return Number(osSync('availableMemory')) }
+export function availableMemory (): number { return freemem() }
+export function availableParallelism (): number { return globalThis.navigator?.hardwareConcurrency ?? cpus().length }
+export function rusage (): { userCPUTime: number, systemCPUTime: number, maxRSS: number } { return osSync('rusage') }
+/** A monotonic clock in nanoseconds (the host's), as the original's os.hrtime(). */
+export function hrtime (): bigint { return BigInt(osSync('hrtime') as unknown as string) }
+
+export function cpus (): Array<{ model: string, speed: number, times: { user: number, nice: number, sys: number, idle: number, irq: number } }> {
+  return osSync('cpus')
+}
+
+export function networkInterfaces (): Record<string, Array<{ address: string, netmask: string, family: string, mac: string, internal: boolean, cidr: string | null, scopeid?: number }>> {
+  const interfaces = osSync('networkInterfaces')
+  // Node lists scopeid only for IPv6 addresses.
+  for (const list of Object.values(interfaces)) {
+    for (const entry of list as Array<{ family: string, scopeid?: number }>) if (entry.family === 'IPv4') delete entry.scopeid
+  }
+  return interfaces as ReturnType<typeof networkInterfaces>
+}
+
+function paths (): Record<string, string> {
+  return osSync('paths', { cache: true })
+}
+
+export function homedir (): string {
+  return runtimeArgs().env.HOME ?? paths().home ?? '/'
+}
+
+/** Node's tmpdir: $TMPDIR, $TMP or $TEMP without a trailing slash, else the host's, else /tmp. */
+export function tmpdir (): string {
+  const env = runtimeArgs().env
+  const dir = env.TMPDIR ?? env.TMP ?? env.TEMP ?? paths().tmp ?? '/tmp'
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir
+}
+
+/** The original's os.host(): the runtime's origin host (the bundle id). */
+export function host (): string {
+  return globalThis.location?.host ?? ''
+}
+
+function missing (name: string): () => never {
+  return () => { throw new NotSupportedError(`os.${name} (idl/os.idl has no route for it)`) }
+}
+export const hostname = missing('hostname')
+export const totalmem = missing('totalmem')
+export const loadavg = missing('loadavg')
+export const userInfo = missing('userInfo')
+export const getPriority = missing('getPriority')
+export const setPriority = missing('setPriority')
+
+export default {
+  EOL, devNull, constants, arch, platform, machine, release, version, type, endianness, isWindows, uname, uptime,
+  freemem, availableMemory, availableParallelism, rusage, hrtime, cpus, networkInterfaces, homedir, tmpdir, host,
+  hostname, totalmem, loadavg, userInfo, getPriority, setPriority
+}
