@@ -283,8 +283,9 @@ export function * rm (path: unknown, options?: unknown): Op<void> {
   }
   if (!stats.isDirectory()) return yield * unlink(p)
   if (recursive !== true) {
+    // Node raises this one as a SystemError with a positive errno.
     throw Object.assign(new Error(`Path is a directory: rm returned EISDIR (is a directory) ${p}`), {
-      code: 'ERR_FS_EISDIR', errno: 21, syscall: 'rm', path: p
+      name: 'SystemError', code: 'ERR_FS_EISDIR', errno: 21, syscall: 'rm', path: p
     })
   }
   for (const entry of yield * listDirectory(p)) yield * rm(`${p}/${entry.name}`, { recursive: true, force })

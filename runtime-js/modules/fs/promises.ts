@@ -7,15 +7,21 @@ import { FileHandle, openHandle } from '../../internal/fs/handle.ts'
 import { watchAsync } from '../../internal/fs/watch.ts'
 import { constants } from '../../internal/fs/constants.ts'
 import { NotSupportedError } from '../../internal/errors.ts'
+import { toPath } from '../../internal/fs/args.ts'
 import type { Buffer } from '../buffer.ts'
 import type { BigIntStats, Dirent, Stats } from '../../internal/fs/stats.ts'
 
 type PathLike = string | Uint8Array | URL
 
+/** fs/promises takes paths or FileHandles, never raw fds (numbers): those are rejected as Node does. */
+function noFd (path: unknown): unknown {
+  return typeof path === 'number' ? toPath(path) : path
+}
+
 export { constants, FileHandle, Dir }
 export const access = (path: PathLike, mode?: number): Promise<void> => runAsync(ops.access(path, mode))
 export const appendFile = (path: PathLike | FileHandle, data: string | ArrayBufferView, options?: unknown): Promise<void> =>
-  path instanceof FileHandle ? path.appendFile(data, options) : runAsync(ops.writeFile(path, data, options, 'a'))
+  path instanceof FileHandle ? path.appendFile(data, options) : runAsync(ops.writeFile(noFd(path), data, options, 'a'))
 export const chmod = (path: PathLike, mode: number | string): Promise<void> => runAsync(ops.chmod(path, mode))
 export const chown = (path: PathLike, uid: number, gid: number): Promise<void> => runAsync(ops.chown(path, uid, gid))
 export const lchown = (path: PathLike, uid: number, gid: number): Promise<void> => runAsync(ops.chown(path, uid, gid, true))
@@ -28,7 +34,7 @@ export const open = (path: PathLike, flags?: string | number, mode?: number | st
 export const opendir = (path: PathLike): Promise<Dir> => runAsync(opendirOp(path))
 export const readdir = (path: PathLike, options?: unknown): Promise<Array<string | Buffer | Dirent>> => runAsync(ops.readdir(path, options))
 export const readFile = (path: PathLike | FileHandle, options?: unknown): Promise<string | Buffer> =>
-  path instanceof FileHandle ? path.readFile(options) : runAsync(ops.readFile(path, options))
+  path instanceof FileHandle ? path.readFile(options) : runAsync(ops.readFile(noFd(path), options))
 export const readlink = (path: PathLike, options?: unknown): Promise<string | Buffer> => runAsync(ops.readlink(path, options))
 export const realpath = (path: PathLike, options?: unknown): Promise<string | Buffer> => runAsync(ops.realpath(path, options))
 export const rename = (oldPath: PathLike, newPath: PathLike): Promise<void> => runAsync(ops.rename(oldPath, newPath))
@@ -39,7 +45,7 @@ export const symlink = (target: PathLike, path: PathLike): Promise<void> => runA
 export const truncate = (path: PathLike, length?: number): Promise<void> => runAsync(ops.truncate(path, length))
 export const unlink = (path: PathLike): Promise<void> => runAsync(ops.unlink(path))
 export const writeFile = (path: PathLike | FileHandle, data: string | ArrayBufferView, options?: unknown): Promise<void> =>
-  path instanceof FileHandle ? path.writeFile(data, options) : runAsync(ops.writeFile(path, data, options))
+  path instanceof FileHandle ? path.writeFile(data, options) : runAsync(ops.writeFile(noFd(path), data, options))
 export const watch = watchAsync
 
 export async function utimes (): Promise<never> {

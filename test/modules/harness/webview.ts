@@ -21,7 +21,16 @@ export function webviewUnavailable (): string | undefined {
 
 export interface WebviewRun { result: unknown, stdout: string, stderr: string }
 
-export async function runInWebview (entry: string, options: { timeoutMs?: number, argv?: string[] } = {}): Promise<WebviewRun> {
+export interface WebviewOptions {
+  timeoutMs?: number
+  argv?: string[]
+  /** Extra socket.ini keys (flattened), e.g. `filesystem_allow` for a test directory. */
+  config?: Record<string, string>
+  /** Compile-time constants for the page script (esbuild `define`), e.g. the test directory's path. */
+  define?: Record<string, string>
+}
+
+export async function runInWebview (entry: string, options: WebviewOptions = {}): Promise<WebviewRun> {
   if (!existsSync(join(runtimeDir, 'manifest.json'))) {
     const built = spawnSync('npx', ['tsx', 'scripts/build-runtime.ts', '--no-types'], { cwd: root, encoding: 'utf8' })
     if (built.status !== 0) throw new Error(`build-runtime failed: ${built.stderr}`)
@@ -29,13 +38,14 @@ export async function runInWebview (entry: string, options: { timeoutMs?: number
   const resources = mkdtempSync(join(tmpdir(), 'socket-modules-webview-'))
   try {
     writeFileSync(join(resources, 'socket-config.json'), JSON.stringify({
-      meta_bundle_identifier: 'org.socket.modules.test', meta_title: 'modules test', build_name: 'modules-test'
+      meta_bundle_identifier: 'org.socket.modules.test', meta_title: 'modules test', build_name: 'modules-test', ...options.config
     }))
     writeFileSync(join(resources, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body>modules test</body></html>\n')
     symlinkSync(runtimeDir, join(resources, 'socket'))
     await build({
       entryPoints: [entry], outfile: join(resources, 'page.js'), bundle: true, format: 'esm', platform: 'browser',
-      target: 'es2022', external: ['socket:*', 'node:*'], logLevel: 'error'
+      target: 'es2022', external: ['socket:*', 'node:*'], logLevel: 'error',
+      define: Object.fromEntries(Object.entries(options.define ?? {}).map(([key, value]) => [key, JSON.stringify(value)]))
     })
     return await runHost(resources, options.timeoutMs ?? 30_000, options.argv ?? [])
   } finally {
