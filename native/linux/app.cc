@@ -4,6 +4,8 @@
 
 #include "linux/backend.hh"
 #include "linux/schemes.hh"
+#include "linux/services.hh"
+#include "linux/window_service.hh"
 #include "linux/window.hh"
 
 namespace host {
@@ -72,9 +74,10 @@ std::vector<Window *> App::windows() const {
 void App::closeWindow(int index) {
   Window *closing = window(index);
   if (!closing) return;
+  api::window::WindowInfo info = windowInfo(*closing);
+  info.status = api::window::WindowStatus::Closed;
   windows_[index].reset();
-  for (Window *other : windows())
-    other->emit("windowclosed", "{\"index\":" + std::to_string(index) + "}");
+  for (Window *other : windows()) api::window::emitClosed(*other->services().events(), info);
   if (windows().empty()) exit(exitCode_);
 }
 

@@ -24,6 +24,7 @@ struct WindowOptions {
   bool headless = false;
   bool resizable = true;
   bool frameless = false;
+  std::string userScript;  // extra script at document start (window.create's userScript)
 };
 
 class App {

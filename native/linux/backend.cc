@@ -12,6 +12,7 @@
 #include "ipc/message.hh"
 #include "linux/app.hh"
 #include "linux/config.hh"
+#include "linux/services.hh"
 #include "linux/window.hh"
 
 namespace host {
@@ -71,15 +72,8 @@ Backend::~Backend() {
   closePipes();
 }
 
-ipc::Json Backend::describe() const {
-  ipc::Json args = ipc::Json::array();
-  for (auto &arg : argv_) args.push(arg);
-  ipc::Json out = ipc::Json::object();
-  out.set("cmd", command_);
-  out.set("argv", args);
-  out.set("path", app_.options().resources);
-  out.set("pid", static_cast<double>(pid_));
-  return out;
+api::process::BackendInfo Backend::describe() const {
+  return api::process::BackendInfo{command_, argv_, app_.options().resources, static_cast<int32_t>(pid_)};
 }
 
 bool Backend::open(bool force, std::string &error) {
@@ -199,7 +193,7 @@ gboolean Backend::onStderr(GIOChannel *channel, GIOCondition, gpointer data) {
   std::string text(chunk, got);
   std::fwrite(text.data(), 1, text.size(), stderr);
   std::fflush(stderr);
-  self->broadcast("process-error", "{\"err\":" + jsonQuote(text) + "}");
+  self->broadcast([&](ipc::EventSink &events) { api::process::emitBackendError(events, {text}); });
   return G_SOURCE_CONTINUE;
 }
 
@@ -214,11 +208,10 @@ void Backend::onExit(GPid pid, gint status, gpointer data) {
     while (self->outWatch_ && onStdout(self->out_, G_IO_IN, self) == G_SOURCE_CONTINUE) {}
   }
   self->closePipes();
-  int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  int signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-  std::string detail = "{\"code\":" + std::to_string(code) + ",\"signal\":" +
-                       (signal ? jsonQuote(strsignal(signal)) : std::string("null")) + "}";
-  self->broadcast("backend-exit", detail);
+  // status: the exit code, or null when a signal ended it.
+  api::process::BackendExit detail;
+  if (WIFEXITED(status)) detail.status = WEXITSTATUS(status);
+  self->broadcast([&](ipc::EventSink &events) { api::process::emitBackendExit(events, detail); });
 }
 
 void Backend::closePipes() {
@@ -230,8 +223,8 @@ void Backend::closePipes() {
   inQueue_.clear();
 }
 
-void Backend::broadcast(const std::string &event, const std::string &detailJson) {
-  for (Window *window : app_.windows()) window->emit(event, detailJson);
+void Backend::broadcast(const std::function<void(ipc::EventSink &)> &emit) {
+  for (Window *window : app_.windows()) emit(*window->services().events());
 }
 
 void Backend::handleLine(const std::string &rawLine) {
@@ -261,8 +254,9 @@ void Backend::handleLine(const std::string &rawLine) {
     if (event.empty()) return;
     int index = message->index;
     std::string detail = asJson(value);
-    if (index < 0) broadcast(event, detail);
-    else if (Window *window = app_.window(index)) window->emit(event, detail);
+    if (index < 0) {
+      for (Window *window : app_.windows()) window->emit(event, detail);
+    } else if (Window *window = app_.window(index)) window->emit(event, detail);
   } else if (route == "heartbeat" || route == "resolve") {
     int index = message->index < 0 ? 0 : message->index;
     Window *window = app_.window(index);
@@ -272,7 +266,11 @@ void Backend::handleLine(const std::string &rawLine) {
                                                            : "{\"data\":" + asJson(value) + "}";
     window->emit("resolve-" + std::to_string(index) + "-" + message->seq, detail);
   } else if (route == "process.exit") {
-    broadcast("process-exit", "{\"code\":" + asJson(value) + "}");
+    api::process::BackendExit detail;
+    char *end = nullptr;
+    long code = std::strtol(value.c_str(), &end, 10);
+    if (!value.empty() && end && *end == '\0') detail.status = static_cast<int32_t>(code);
+    broadcast([&](ipc::EventSink &events) { api::process::emitBackendExitStatus(events, detail); });
   } else {
     std::fprintf(stderr, "socket-host: the backend sent an unknown message '%s'\n", route.c_str());
   }

@@ -4,10 +4,11 @@
 #include <glib.h>
 #include <sys/types.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
-#include "ipc/json.hh"
+#include "generated/cpp/process.hh"
 
 namespace host {
 
@@ -27,7 +28,7 @@ class Backend {
   // Queues one line (a newline is added) for its stdin. False when not running or the queue is full.
   bool write(const std::string &line, std::string &error);
   // {cmd, argv, path} as application.backend.open() returns it.
-  ipc::Json describe() const;
+  api::process::BackendInfo describe() const;
 
  private:
   static gboolean onStdout(GIOChannel *, GIOCondition, gpointer);
@@ -36,7 +37,8 @@ class Backend {
   static void onExit(GPid, gint, gpointer);
   void handleLine(const std::string &line);
   void closePipes();
-  void broadcast(const std::string &event, const std::string &detailJson);
+  // Runs `emit` with the event sink of every open window.
+  void broadcast(const std::function<void(ipc::EventSink &)> &emit);
 
   App &app_;
   std::string command_;

@@ -117,12 +117,23 @@ Window::Window(App &app, const WindowOptions &options)
   gtk_window_set_title(GTK_WINDOW(window_), title.c_str());
   gtk_window_set_resizable(GTK_WINDOW(window_), options.resizable && config.flag("window_resizable", true));
   gtk_window_set_decorated(GTK_WINDOW(window_), !(options.frameless || config.flag("window_frameless", false)));
-  gtk_container_add(GTK_CONTAINER(window_), GTK_WIDGET(view_));
+  box_ = gtk_box_new(GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_pack_end(GTK_BOX(box_), GTK_WIDGET(view_), TRUE, TRUE, 0);
+  gtk_container_add(GTK_CONTAINER(window_), box_);
+  accelerators_ = gtk_accel_group_new();
+  gtk_window_add_accel_group(GTK_WINDOW(window_), accelerators_);
+  if (!options.userScript.empty()) {
+    WebKitUserScript *extra = webkit_user_script_new(options.userScript.c_str(), WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                                     WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
+    webkit_user_content_manager_add_script(webkit_web_view_get_user_content_manager(view_), extra);
+    webkit_user_script_unref(extra);
+  }
   g_signal_connect(window_, "delete-event", G_CALLBACK(onDelete), this);
 
   services_ = std::make_unique<WindowServices>(*this);
   navigate(options.url.empty() ? app.startUrl() : options.url);
   gtk_widget_show(GTK_WIDGET(view_));
+  gtk_widget_show(box_);
   if (!headless_) gtk_widget_show(window_);
 }
 
@@ -131,6 +142,13 @@ Window::~Window() {
   if (flushSource_) g_source_remove(flushSource_);
   services_.reset();  // closes descriptors, sockets and watchers owned by this window
   if (window_) gtk_widget_destroy(window_);
+  if (accelerators_) g_object_unref(accelerators_);
+}
+
+void Window::setMenuBar(GtkWidget *bar) {
+  if (menuBar_) gtk_widget_destroy(menuBar_);
+  menuBar_ = bar;
+  if (bar) gtk_box_pack_start(GTK_BOX(box_), bar, FALSE, FALSE, 0);
 }
 
 void Window::navigate(const std::string &url) { webkit_web_view_load_uri(view_, url.c_str()); }

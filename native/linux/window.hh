@@ -28,6 +28,10 @@ class Window {
   WindowServices &services() const { return *services_; }
 
   void navigate(const std::string &url);
+  // Replaces the window's menu bar (nullptr removes it).
+  void setMenuBar(GtkWidget *bar);
+  GtkWidget *menuBar() const { return menuBar_; }
+  GtkAccelGroup *accelerators() const { return accelerators_; }
   void show();
   void hide();
   bool visible() const;
@@ -47,6 +51,9 @@ class Window {
   int index_;
   bool headless_;
   GtkWidget *window_ = nullptr;
+  GtkWidget *box_ = nullptr;
+  GtkWidget *menuBar_ = nullptr;
+  GtkAccelGroup *accelerators_ = nullptr;
   WebKitWebView *view_ = nullptr;
   std::unique_ptr<WindowServices> services_;
   std::string pendingEvents_;

@@ -1,0 +1,485 @@
+#include "linux/fs_service.hh"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+
+namespace host {
+
+using namespace api::fs;
+using Access = Permissions::Access;
+
+namespace {
+FileStats toStats(const struct stat &info) {
+  auto ms = [](const timespec &t) { return t.tv_sec * 1000.0 + t.tv_nsec / 1e6; };
+  FileStats out;
+  out.dev = info.st_dev;
+  out.ino = info.st_ino;
+  out.mode = info.st_mode;
+  out.nlink = info.st_nlink;
+  out.uid = info.st_uid;
+  out.gid = info.st_gid;
+  out.rdev = info.st_rdev;
+  out.size = info.st_size;
+  out.blksize = info.st_blksize;
+  out.blocks = info.st_blocks;
+  out.atimeMs = ms(info.st_atim);
+  out.mtimeMs = ms(info.st_mtim);
+  out.ctimeMs = ms(info.st_ctim);
+  out.birthtimeMs = out.ctimeMs;
+  return out;
+}
+
+FileType typeOf(mode_t mode) {
+  if (S_ISREG(mode)) return FileType::File;
+  if (S_ISDIR(mode)) return FileType::Directory;
+  if (S_ISLNK(mode)) return FileType::Symlink;
+  if (S_ISFIFO(mode)) return FileType::Fifo;
+  if (S_ISSOCK(mode)) return FileType::Socket;
+  if (S_ISCHR(mode)) return FileType::Char;
+  if (S_ISBLK(mode)) return FileType::Block;
+  return FileType::Unknown;
+}
+
+FileType typeOfDirent(unsigned char type) {
+  switch (type) {
+    case DT_REG: return FileType::File;
+    case DT_DIR: return FileType::Directory;
+    case DT_LNK: return FileType::Symlink;
+    case DT_FIFO: return FileType::Fifo;
+    case DT_SOCK: return FileType::Socket;
+    case DT_CHR: return FileType::Char;
+    case DT_BLK: return FileType::Block;
+    default: return FileType::Unknown;
+  }
+}
+
+bool fail(ipc::Reply &reply, const char *syscall, const std::string &path = "") {
+  return reply.error(ipc::Error::fromErrno(errno, syscall, path));
+}
+
+bool writes(int flags) {
+  return (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) != 0;
+}
+}  // namespace
+
+FsServiceImpl::~FsServiceImpl() {
+  for (auto &[id, descriptor] : descriptors_) closeDescriptor(descriptor);
+  for (auto &[id, watcher] : watchers_) {
+    g_file_monitor_cancel(watcher->monitor);
+    g_object_unref(watcher->monitor);
+    g_object_unref(watcher->root);
+  }
+}
+
+bool FsServiceImpl::allowed(const std::string &path, Access access, std::string &resolved, ipc::Reply &reply) {
+  std::string why;
+  if (permissions_.check(path, access, resolved, why)) return true;
+  ipc::Error error = ipc::Error::notAllowed(why);
+  error.path = path;
+  reply.error(error);
+  return false;
+}
+
+FsServiceImpl::Descriptor *FsServiceImpl::find(uint64_t id, bool directory, ipc::Reply &reply) {
+  auto found = descriptors_.find(id);
+  if (found == descriptors_.end() || (directory != (found->second.dir != nullptr))) {
+    ipc::Error error = ipc::Error::fromErrno(EBADF, directory ? "readdir" : "fd");
+    error.message = std::string("no open ") + (directory ? "directory handle" : "descriptor") + " with id " +
+                    std::to_string(id) + " in this window";
+    reply.error(error);
+    return nullptr;
+  }
+  return &found->second;
+}
+
+void FsServiceImpl::closeDescriptor(Descriptor &descriptor) {
+  if (descriptor.dir) ::closedir(static_cast<DIR *>(descriptor.dir));
+  else if (descriptor.fd >= 0) ::close(descriptor.fd);
+  descriptor.dir = nullptr;
+  descriptor.fd = -1;
+}
+
+void FsServiceImpl::access(const ipc::Context &, AccessArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, (args.mode & W_OK) ? Access::Write : Access::Read, path, reply)) return;
+  if (::access(path.c_str(), args.mode) != 0) return (void)fail(reply, "access", args.path);
+  resolveAccess(reply, AccessResult{args.mode});
+}
+
+void FsServiceImpl::chmod(const ipc::Context &, ChmodArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Write, path, reply)) return;
+  if (::chmod(path.c_str(), args.mode) != 0) return (void)fail(reply, "chmod", args.path);
+  resolveChmod(reply);
+}
+
+void FsServiceImpl::chown(const ipc::Context &, ChownArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Write, path, reply)) return;
+  if (::chown(path.c_str(), args.uid, args.gid) != 0) return (void)fail(reply, "chown", args.path);
+  resolveChown(reply);
+}
+
+void FsServiceImpl::lchown(const ipc::Context &, LchownArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Write, path, reply)) return;
+  if (::lchown(path.c_str(), args.uid, args.gid) != 0) return (void)fail(reply, "lchown", args.path);
+  resolveLchown(reply);
+}
+
+void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) {
+  if (descriptors_.count(args.id)) return (void)reply.error(ipc::Error::typeError("id " + std::to_string(args.id) + " is already in use in this window"));
+  std::string path;
+  if (!allowed(args.path, writes(args.flags) ? Access::Write : Access::Read, path, reply)) return;
+  int fd = ::open(path.c_str(), args.flags | O_CLOEXEC, args.mode);
+  if (fd < 0) return (void)fail(reply, "open", args.path);
+  descriptors_[args.id] = Descriptor{fd, nullptr, false};
+  resolveOpen(reply, OpenResult{args.id, fd});
+}
+
+void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply reply) {
+  if (descriptors_.count(args.id)) return (void)reply.error(ipc::Error::typeError("id " + std::to_string(args.id) + " is already in use in this window"));
+  std::string path;
+  if (!allowed(args.path, Access::Read, path, reply)) return;
+  DIR *dir = ::opendir(path.c_str());
+  if (!dir) return (void)fail(reply, "opendir", args.path);
+  descriptors_[args.id] = Descriptor{dirfd(dir), dir, false};
+  resolveOpendir(reply, OpenResult{args.id, dirfd(dir)});
+}
+
+void FsServiceImpl::close(const ipc::Context &, CloseArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, false, reply);
+  if (!descriptor) return;
+  int status = ::close(descriptor->fd);
+  int saved = errno;
+  descriptors_.erase(args.id);
+  errno = saved;
+  if (status != 0 && errno != EINTR) return (void)fail(reply, "close");
+  resolveClose(reply);
+}
+
+void FsServiceImpl::closedir(const ipc::Context &, ClosedirArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, true, reply);
+  if (!descriptor) return;
+  closeDescriptor(*descriptor);
+  descriptors_.erase(args.id);
+  resolveClosedir(reply);
+}
+
+void FsServiceImpl::closeOpenDescriptor(const ipc::Context &, CloseOpenDescriptorArgs args, ipc::Reply reply) {
+  auto found = descriptors_.find(args.id);
+  if (found == descriptors_.end()) return (void)reply.error(ipc::Error::fromErrno(EBADF, "close"));
+  closeDescriptor(found->second);
+  descriptors_.erase(found);
+  resolveCloseOpenDescriptor(reply);
+}
+
+void FsServiceImpl::closeOpenDescriptors(const ipc::Context &, CloseOpenDescriptorsArgs args, ipc::Reply reply) {
+  uint32_t closed = 0;
+  for (auto it = descriptors_.begin(); it != descriptors_.end();) {
+    if (args.preserveRetained && it->second.retained) { ++it; continue; }
+    closeDescriptor(it->second);
+    it = descriptors_.erase(it);
+    closed++;
+  }
+  resolveCloseOpenDescriptors(reply, closed);
+}
+
+void FsServiceImpl::retainOpenDescriptor(const ipc::Context &, RetainOpenDescriptorArgs args, ipc::Reply reply) {
+  auto found = descriptors_.find(args.id);
+  if (found == descriptors_.end()) return (void)reply.error(ipc::Error::fromErrno(EBADF, "retain"));
+  found->second.retained = true;
+  resolveRetainOpenDescriptor(reply);
+}
+
+void FsServiceImpl::getOpenDescriptors(const ipc::Context &, GetOpenDescriptorsArgs, ipc::Reply reply) {
+  std::vector<OpenDescriptor> out;
+  for (auto &[id, descriptor] : descriptors_)
+    out.push_back(OpenDescriptor{id, descriptor.fd, descriptor.dir ? FileType::Directory : FileType::File, descriptor.retained});
+  resolveGetOpenDescriptors(reply, out);
+}
+
+void FsServiceImpl::constants(const ipc::Context &, ConstantsArgs, ipc::Reply reply) {
+  std::map<std::string, int32_t> out = {
+    {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR}, {"O_APPEND", O_APPEND},
+    {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL}, {"O_TRUNC", O_TRUNC}, {"O_SYNC", O_SYNC},
+    {"O_DSYNC", O_DSYNC}, {"O_NOCTTY", O_NOCTTY}, {"O_NOFOLLOW", O_NOFOLLOW}, {"O_DIRECTORY", O_DIRECTORY},
+    {"O_NONBLOCK", O_NONBLOCK}, {"O_NOATIME", O_NOATIME},
+    {"S_IFMT", S_IFMT}, {"S_IFREG", S_IFREG}, {"S_IFDIR", S_IFDIR}, {"S_IFCHR", S_IFCHR}, {"S_IFBLK", S_IFBLK},
+    {"S_IFIFO", S_IFIFO}, {"S_IFLNK", S_IFLNK}, {"S_IFSOCK", S_IFSOCK},
+    {"S_IRWXU", S_IRWXU}, {"S_IRUSR", S_IRUSR}, {"S_IWUSR", S_IWUSR}, {"S_IXUSR", S_IXUSR},
+    {"S_IRWXG", S_IRWXG}, {"S_IRGRP", S_IRGRP}, {"S_IWGRP", S_IWGRP}, {"S_IXGRP", S_IXGRP},
+    {"S_IRWXO", S_IRWXO}, {"S_IROTH", S_IROTH}, {"S_IWOTH", S_IWOTH}, {"S_IXOTH", S_IXOTH},
+    {"F_OK", F_OK}, {"R_OK", R_OK}, {"W_OK", W_OK}, {"X_OK", X_OK},
+    {"UV_FS_COPYFILE_EXCL", 1}, {"COPYFILE_EXCL", 1}, {"UV_FS_SYMLINK_DIR", 1}, {"UV_FS_SYMLINK_JUNCTION", 2},
+    {"UV_DIRENT_UNKNOWN", 0}, {"UV_DIRENT_FILE", 1}, {"UV_DIRENT_DIR", 2}, {"UV_DIRENT_LINK", 3},
+    {"UV_DIRENT_FIFO", 4}, {"UV_DIRENT_SOCKET", 5}, {"UV_DIRENT_CHAR", 6}, {"UV_DIRENT_BLOCK", 7},
+  };
+  resolveConstants(reply, out);
+}
+
+void FsServiceImpl::copyFile(const ipc::Context &, CopyFileArgs args, ipc::Reply reply) {
+  std::string src, dest;
+  if (!allowed(args.src, Access::Read, src, reply) || !allowed(args.dest, Access::Write, dest, reply)) return;
+  int in = ::open(src.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return (void)fail(reply, "copyfile", args.src);
+  struct stat info;
+  ::fstat(in, &info);
+  int out = ::open(dest.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | ((args.flags & 1) ? O_EXCL : 0), info.st_mode & 0777);
+  if (out < 0) {
+    int saved = errno;
+    ::close(in);
+    errno = saved;
+    return (void)fail(reply, "copyfile", args.dest);
+  }
+  char buffer[1 << 16];
+  ssize_t got;
+  while ((got = ::read(in, buffer, sizeof buffer)) > 0) {
+    for (ssize_t done = 0; done < got;) {
+      ssize_t wrote = ::write(out, buffer + done, got - done);
+      if (wrote < 0) {
+        int saved = errno;
+        ::close(in);
+        ::close(out);
+        errno = saved;
+        return (void)fail(reply, "copyfile", args.dest);
+      }
+      done += wrote;
+    }
+  }
+  ::close(in);
+  ::close(out);
+  if (got < 0) return (void)fail(reply, "copyfile", args.src);
+  resolveCopyFile(reply);
+}
+
+void FsServiceImpl::fstat(const ipc::Context &, FstatArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, false, reply);
+  if (!descriptor) return;
+  struct stat info;
+  if (::fstat(descriptor->fd, &info) != 0) return (void)fail(reply, "fstat");
+  resolveFstat(reply, toStats(info));
+}
+
+void FsServiceImpl::fsync(const ipc::Context &, FsyncArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, false, reply);
+  if (!descriptor) return;
+  if (::fsync(descriptor->fd) != 0) return (void)fail(reply, "fsync");
+  resolveFsync(reply);
+}
+
+void FsServiceImpl::ftruncate(const ipc::Context &, FtruncateArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, false, reply);
+  if (!descriptor) return;
+  if (args.offset < 0) return (void)reply.error(ipc::Error::rangeError("offset must not be negative"));
+  if (::ftruncate(descriptor->fd, args.offset) != 0) return (void)fail(reply, "ftruncate");
+  resolveFtruncate(reply);
+}
+
+void FsServiceImpl::link(const ipc::Context &, LinkArgs args, ipc::Reply reply) {
+  std::string src, dest;
+  if (!allowed(args.src, Access::Read, src, reply) || !allowed(args.dest, Access::Write, dest, reply)) return;
+  if (::link(src.c_str(), dest.c_str()) != 0) return (void)fail(reply, "link", args.src);
+  resolveLink(reply);
+}
+
+void FsServiceImpl::symlink(const ipc::Context &, SymlinkArgs args, ipc::Reply reply) {
+  std::string dest, target;
+  if (!allowed(args.dest, Access::Write, dest, reply)) return;
+  // The link's target must be a place the app may read, or the link would be a way out of its folders.
+  std::string base = dest.substr(0, dest.rfind('/'));
+  std::string absoluteTarget = !args.src.empty() && args.src[0] == '/' ? args.src : base + "/" + args.src;
+  if (!allowed(absoluteTarget, Access::Read, target, reply)) return;
+  if (::symlink(args.src.c_str(), dest.c_str()) != 0) return (void)fail(reply, "symlink", args.dest);
+  resolveSymlink(reply);
+}
+
+void FsServiceImpl::lstat(const ipc::Context &, LstatArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Read, path, reply)) return;
+  struct stat info;
+  if (::lstat(path.c_str(), &info) != 0) return (void)fail(reply, "lstat", args.path);
+  resolveLstat(reply, toStats(info));
+}
+
+void FsServiceImpl::stat(const ipc::Context &, StatArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Read, path, reply)) return;
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) return (void)fail(reply, "stat", args.path);
+  resolveStat(reply, toStats(info));
+}
+
+void FsServiceImpl::mkdir(const ipc::Context &, MkdirArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Write, path, reply)) return;
+  int status = args.recursive ? g_mkdir_with_parents(path.c_str(), args.mode) : ::mkdir(path.c_str(), args.mode);
+  if (status != 0) return (void)fail(reply, "mkdir", args.path);
+  resolveMkdir(reply);
+}
+
+void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, false, reply);
+  if (!descriptor) return;
+  std::vector<uint8_t> bytes(args.size);
+  size_t total = 0;
+  // Loop until `size` bytes or the end: one short read(2) must not look like the end of the file.
+  while (total < args.size) {
+    ssize_t got = args.offset >= 0 ? ::pread(descriptor->fd, bytes.data() + total, args.size - total, args.offset + total)
+                                   : ::read(descriptor->fd, bytes.data() + total, args.size - total);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return (void)fail(reply, "read");
+    }
+    if (got == 0) break;
+    total += got;
+  }
+  bytes.resize(total);
+  resolveRead(reply, std::move(bytes));
+}
+
+void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, false, reply);
+  if (!descriptor) return;
+  size_t total = 0;
+  while (total < args.data.size()) {
+    ssize_t wrote = args.offset >= 0
+      ? ::pwrite(descriptor->fd, args.data.data() + total, args.data.size() - total, args.offset + total)
+      : ::write(descriptor->fd, args.data.data() + total, args.data.size() - total);
+    if (wrote < 0) {
+      if (errno == EINTR) continue;
+      return (void)fail(reply, "write");
+    }
+    total += wrote;
+  }
+  resolveWrite(reply, WriteResult{static_cast<uint32_t>(total)});
+}
+
+void FsServiceImpl::readdir(const ipc::Context &, ReaddirArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, true, reply);
+  if (!descriptor) return;
+  auto *dir = static_cast<DIR *>(descriptor->dir);
+  std::vector<DirectoryEntry> out;
+  while (out.size() < args.entries) {
+    errno = 0;
+    struct dirent *entry = ::readdir(dir);
+    if (!entry) {
+      if (errno) return (void)fail(reply, "readdir");
+      break;
+    }
+    std::string name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    FileType type = typeOfDirent(entry->d_type);
+    if (type == FileType::Unknown) {
+      struct stat info;
+      if (fstatat(dirfd(dir), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0) type = typeOf(info.st_mode);
+    }
+    out.push_back(DirectoryEntry{name, type});
+  }
+  resolveReaddir(reply, out);
+}
+
+void FsServiceImpl::readlink(const ipc::Context &, ReadlinkArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Read, path, reply)) return;
+  char buffer[PATH_MAX];
+  // Permissions judge where a link points; reading the link itself needs its own folder, so use lstat-level path.
+  ssize_t size = ::readlink(path.c_str(), buffer, sizeof buffer - 1);
+  if (size < 0) return (void)fail(reply, "readlink", args.path);
+  resolveReadlink(reply, std::string(buffer, size));
+}
+
+void FsServiceImpl::realpath(const ipc::Context &, RealpathArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Read, path, reply)) return;
+  char buffer[PATH_MAX];
+  if (!::realpath(path.c_str(), buffer)) return (void)fail(reply, "realpath", args.path);
+  resolveRealpath(reply, std::string(buffer));
+}
+
+void FsServiceImpl::rename(const ipc::Context &, RenameArgs args, ipc::Reply reply) {
+  std::string src, dest;
+  if (!allowed(args.src, Access::Write, src, reply) || !allowed(args.dest, Access::Write, dest, reply)) return;
+  if (::rename(src.c_str(), dest.c_str()) != 0) return (void)fail(reply, "rename", args.src);
+  resolveRename(reply);
+}
+
+void FsServiceImpl::rmdir(const ipc::Context &, RmdirArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Write, path, reply)) return;
+  if (::rmdir(path.c_str()) != 0) return (void)fail(reply, "rmdir", args.path);
+  resolveRmdir(reply);
+}
+
+void FsServiceImpl::unlink(const ipc::Context &, UnlinkArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Write, path, reply)) return;
+  if (::unlink(path.c_str()) != 0) return (void)fail(reply, "unlink", args.path);
+  resolveUnlink(reply);
+}
+
+void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Reply reply) {
+  if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
+  std::string path;
+  if (!allowed(args.path, Access::Read, path, reply)) return;
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) return (void)fail(reply, "watch", args.path);
+  auto watcher = std::make_unique<Watcher>();
+  watcher->root = g_file_new_for_path(path.c_str());
+  GError *error = nullptr;
+  watcher->monitor = S_ISDIR(info.st_mode)
+    ? g_file_monitor_directory(watcher->root, G_FILE_MONITOR_WATCH_MOVES, nullptr, &error)
+    : g_file_monitor_file(watcher->root, G_FILE_MONITOR_WATCH_MOVES, nullptr, &error);
+  if (!watcher->monitor) {
+    std::string message = error ? error->message : "cannot watch";
+    if (error) g_error_free(error);
+    g_object_unref(watcher->root);
+    return (void)reply.error(ipc::Error::internal("watch " + args.path + ": " + message));
+  }
+  g_file_monitor_set_rate_limit(watcher->monitor, 50);
+  watcher->id = args.id;
+  watcher->events = context.events;
+  g_signal_connect(watcher->monitor, "changed", G_CALLBACK(onChanged), watcher.get());
+  watchers_[args.id] = std::move(watcher);
+  resolveWatch(reply);
+}
+
+void FsServiceImpl::onChanged(GFileMonitor *, GFile *file, GFile *other, GFileMonitorEvent event, gpointer data) {
+  auto *watcher = static_cast<Watcher *>(data);
+  if (!watcher->events) return;
+  FileChangeKind kind;
+  switch (event) {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED: kind = FileChangeKind::Change; break;
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED: kind = FileChangeKind::Rename; break;
+    default: return;  // CHANGES_DONE_HINT and unmount notices are not changes of their own
+  }
+  char *relative = g_file_get_relative_path(watcher->root, file);
+  char *name = relative ? nullptr : g_file_get_basename(file);
+  emitChange(*watcher->events, FileChange{watcher->id, relative ? relative : name, kind});
+  g_free(relative);
+  g_free(name);
+  (void)other;
+}
+
+void FsServiceImpl::stopWatch(const ipc::Context &, StopWatchArgs args, ipc::Reply reply) {
+  auto found = watchers_.find(args.id);
+  if (found == watchers_.end()) return (void)reply.error(ipc::Error::notFound("no watcher with id " + std::to_string(args.id)));
+  g_file_monitor_cancel(found->second->monitor);
+  g_object_unref(found->second->monitor);
+  g_object_unref(found->second->root);
+  watchers_.erase(found);
+  resolveStopWatch(reply);
+}
+
+}  // namespace host

@@ -1,0 +1,78 @@
+// fs: the generated FsService on real files. Descriptors, directory handles and watchers belong to the window
+// that opened them and are closed when it goes away. Every path passes the app's Permissions first.
+#pragma once
+#include <gio/gio.h>
+
+#include <map>
+#include <memory>
+
+#include "generated/cpp/fs.hh"
+#include "linux/permissions.hh"
+
+namespace host {
+
+class FsServiceImpl : public api::fs::FsService {
+ public:
+  explicit FsServiceImpl(Permissions &permissions) : permissions_(permissions) {}
+  ~FsServiceImpl() override;
+
+  void access(const ipc::Context &, api::fs::AccessArgs, ipc::Reply) override;
+  void chmod(const ipc::Context &, api::fs::ChmodArgs, ipc::Reply) override;
+  void chown(const ipc::Context &, api::fs::ChownArgs, ipc::Reply) override;
+  void close(const ipc::Context &, api::fs::CloseArgs, ipc::Reply) override;
+  void closeOpenDescriptor(const ipc::Context &, api::fs::CloseOpenDescriptorArgs, ipc::Reply) override;
+  void closeOpenDescriptors(const ipc::Context &, api::fs::CloseOpenDescriptorsArgs, ipc::Reply) override;
+  void closedir(const ipc::Context &, api::fs::ClosedirArgs, ipc::Reply) override;
+  void constants(const ipc::Context &, api::fs::ConstantsArgs, ipc::Reply) override;
+  void copyFile(const ipc::Context &, api::fs::CopyFileArgs, ipc::Reply) override;
+  void fstat(const ipc::Context &, api::fs::FstatArgs, ipc::Reply) override;
+  void fsync(const ipc::Context &, api::fs::FsyncArgs, ipc::Reply) override;
+  void ftruncate(const ipc::Context &, api::fs::FtruncateArgs, ipc::Reply) override;
+  void getOpenDescriptors(const ipc::Context &, api::fs::GetOpenDescriptorsArgs, ipc::Reply) override;
+  void lchown(const ipc::Context &, api::fs::LchownArgs, ipc::Reply) override;
+  void link(const ipc::Context &, api::fs::LinkArgs, ipc::Reply) override;
+  void lstat(const ipc::Context &, api::fs::LstatArgs, ipc::Reply) override;
+  void mkdir(const ipc::Context &, api::fs::MkdirArgs, ipc::Reply) override;
+  void open(const ipc::Context &, api::fs::OpenArgs, ipc::Reply) override;
+  void opendir(const ipc::Context &, api::fs::OpendirArgs, ipc::Reply) override;
+  void read(const ipc::Context &, api::fs::ReadArgs, ipc::Reply) override;
+  void readdir(const ipc::Context &, api::fs::ReaddirArgs, ipc::Reply) override;
+  void readlink(const ipc::Context &, api::fs::ReadlinkArgs, ipc::Reply) override;
+  void realpath(const ipc::Context &, api::fs::RealpathArgs, ipc::Reply) override;
+  void rename(const ipc::Context &, api::fs::RenameArgs, ipc::Reply) override;
+  void retainOpenDescriptor(const ipc::Context &, api::fs::RetainOpenDescriptorArgs, ipc::Reply) override;
+  void rmdir(const ipc::Context &, api::fs::RmdirArgs, ipc::Reply) override;
+  void stat(const ipc::Context &, api::fs::StatArgs, ipc::Reply) override;
+  void stopWatch(const ipc::Context &, api::fs::StopWatchArgs, ipc::Reply) override;
+  void symlink(const ipc::Context &, api::fs::SymlinkArgs, ipc::Reply) override;
+  void unlink(const ipc::Context &, api::fs::UnlinkArgs, ipc::Reply) override;
+  void watch(const ipc::Context &, api::fs::WatchArgs, ipc::Reply) override;
+  void write(const ipc::Context &, api::fs::WriteArgs, ipc::Reply) override;
+
+  size_t openCount() const { return descriptors_.size(); }
+
+ private:
+  struct Descriptor {
+    int fd = -1;
+    void *dir = nullptr;  // DIR* for opendir handles
+    bool retained = false;
+  };
+  struct Watcher {
+    GFileMonitor *monitor = nullptr;
+    GFile *root = nullptr;
+    uint64_t id = 0;
+    std::shared_ptr<ipc::EventSink> events;
+  };
+
+  // Checks permission; on refusal answers `reply` and returns false.
+  bool allowed(const std::string &path, Permissions::Access access, std::string &resolved, ipc::Reply &reply);
+  Descriptor *find(uint64_t id, bool directory, ipc::Reply &reply);
+  void closeDescriptor(Descriptor &descriptor);
+  static void onChanged(GFileMonitor *, GFile *, GFile *, GFileMonitorEvent, gpointer);
+
+  Permissions &permissions_;
+  std::map<uint64_t, Descriptor> descriptors_;
+  std::map<uint64_t, std::unique_ptr<Watcher>> watchers_;
+};
+
+}  // namespace host

@@ -1,0 +1,113 @@
+// Shared by the host tests: lay out a throwaway app per Contract 4 and run the real host binary on it.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const hostBinary = join(repo, 'build', 'native', 'socket-host')
+export const runtimeDir = join(repo, 'build', 'runtime', 'socket')
+
+export interface AppLayout {
+  dir: string
+  remove: () => void
+}
+
+// files: relative path -> contents. config: flattened socket.ini keys.
+export function makeApp (files: Record<string, string | Uint8Array>, config: Record<string, string> = {}, options: { runtime?: boolean } = {}): AppLayout {
+  const dir = mkdtempSync(join(tmpdir(), 'socket-host-test-'))
+  const fullConfig = { meta_bundle_identifier: 'com.example.hosttest', build_name: 'hosttest', ...config }
+  writeFileSync(join(dir, 'socket-config.json'), JSON.stringify(fullConfig))
+  if (!('index.html' in files)) files = { 'index.html': '<!doctype html><meta charset="utf-8"><title>test</title><body></body>', ...files }
+  for (const [name, contents] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), contents)
+  }
+  if (options.runtime !== false && existsSync(runtimeDir) && !existsSync(join(dir, 'socket'))) symlinkSync(runtimeDir, join(dir, 'socket'))
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export interface HostRun {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  pid: number
+}
+
+export interface RunOptions {
+  args?: string[]
+  timeoutMs?: number
+  env?: NodeJS.ProcessEnv
+  headless?: boolean
+  // Called with each stdout line as it arrives (e.g. to react to a page's "ready" line).
+  onLine?: (line: string, child: ReturnType<typeof spawn>) => void
+}
+
+// Runs the host on an app folder until it exits (or the timeout kills it, which fails the run).
+export function runHost (dir: string, options: RunOptions = {}): Promise<HostRun> {
+  const args = [`--resources=${dir}`, ...(options.headless === false ? [] : ['--headless']), ...(options.args ?? [])]
+  const child = spawn(hostBinary, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  let pending = ''
+  child.stdout.setEncoding('utf8')
+  child.stderr.setEncoding('utf8')
+  child.stdout.on('data', (chunk: string) => {
+    stdout += chunk
+    pending += chunk
+    let newline
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, newline)
+      pending = pending.slice(newline + 1)
+      options.onLine?.(line, child)
+    }
+  })
+  child.stderr.on('data', (chunk: string) => { stderr += chunk })
+  const timeout = setTimeout(() => {
+    stderr += `\n[test] host killed after ${options.timeoutMs ?? 30000} ms\n`
+    child.kill('SIGKILL')
+  }, options.timeoutMs ?? 30000)
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      clearTimeout(timeout)
+      resolve({ code, signal, stdout, stderr, pid: child.pid ?? -1 })
+    })
+  })
+}
+
+// A test page: runs `body` (an async function body with `report` in scope) and exits with 0, or prints the
+// error and exits 1. `report(name, value)` prints one JSON line the test can read back.
+export function testPage (body: string): string {
+  return `
+const report = (name, value) => console.log('REPORT ' + JSON.stringify([name, value]))
+const call = async (route, params = {}, init) => {
+  const query = new URLSearchParams({ seq: 'R' + (call.seq = (call.seq ?? 0) + 1), index: String(globalThis.__args?.index ?? 0), ...params })
+  const response = await fetch('ipc://' + route + '?' + query.toString().replace(/\\+/g, '%20'), init)
+  const type = response.headers.get('content-type') ?? ''
+  if (type.startsWith('application/octet-stream')) return { bytes: new Uint8Array(await response.arrayBuffer()), status: response.status }
+  return { ...(await response.json()), status: response.status }
+}
+const exit = (code) => fetch('ipc://application.exit?seq=R0&value=' + code).catch(() => {})
+try {
+  ${body}
+  await exit(0)
+} catch (error) {
+  console.error('TEST FAILED: ' + (error?.stack ?? error))
+  await exit(1)
+}
+`
+}
+
+// Reads the REPORT lines of a run into a map.
+export function reports (run: HostRun): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const line of run.stdout.split('\n')) {
+    if (!line.startsWith('REPORT ')) continue
+    const [name, value] = JSON.parse(line.slice(7))
+    out[name] = value
+  }
+  return out
+}
