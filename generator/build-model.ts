@@ -94,7 +94,7 @@ export function buildModel (files: SourceFile[]): Api {
   }
 
   const checkExtAttrs = (file: SourceFile, node: Node, kind: string): void => {
-    for (const attr of node.extAttrs ?? []) {
+    for (const attr of [...(node.extAttrs ?? []), ...(node.idlType?.extAttrs ?? [])]) {
       if (!(KNOWN_EXT_ATTRS[kind] ?? []).includes(attr.name)) {
         fail(file, attr, `unknown extended attribute [${attr.name}] on ${kind === 'field' ? 'a dictionary member' : `${kind === 'operation' ? 'an' : 'a'} ${kind}`}`)
       }
@@ -271,7 +271,9 @@ export function buildModel (files: SourceFile[]): Api {
     return undefined
   }
 
-  const maxLengthOf = (file: SourceFile, node: Node, type: Type | undefined): number | undefined => {
+  const maxLengthOf = (file: SourceFile, owner: Node, type: Type | undefined): number | undefined => {
+    // `[MaxLength=n] DOMString x` and `optional [MaxLength=n] DOMString x` put it on the member or on its type.
+    const node = extAttr(owner, 'MaxLength') ? owner : owner.idlType
     const text = extValue(node, 'MaxLength')
     if (text === undefined) return undefined
     const n = Number(text)

@@ -40,6 +40,8 @@ export function blockComment (text: string, indent: string, style: '/**' | '///'
   const lines = text.trim().split('\n').filter((line, i, all) => !(line === '' && (i === 0 || i === all.length - 1)))
   if (lines.length === 0 || lines.join('').trim() === '') return ''
   if (style === '///') return lines.map((line) => `${indent}/// ${line}`.trimEnd()).join('\n') + '\n'
+  // Comment markers inside the text would end (or, in Kotlin and Swift, nest) the comment.
+  for (let i = 0; i < lines.length; i++) lines[i] = lines[i].replace(/\*\//g, '*\u2215').replace(/\/\*/g, '\u2215*')
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`
   return `${indent}/**\n${lines.map((line) => `${indent} * ${line}`.trimEnd()).join('\n')}\n${indent} */\n`
 }

@@ -126,6 +126,7 @@ void dispatchBindArgs (UdpService& service, [[maybe_unused]] const ipc::Message&
   if (const std::string* text = message.param("address")) {
     if (!fromText(*text, "address", args.address, error)) return fail(reply, error);
   }
+  if (!ipc::checkMaxLength(args.address.size(), 255, "address", error)) return fail(reply, error);
   if (const std::string* text = message.param("reuseAddr")) {
     if (!fromText(*text, "reuseAddr", args.reuseAddr, error)) return fail(reply, error);
   }
@@ -148,6 +149,7 @@ void dispatchConnectArgs (UdpService& service, [[maybe_unused]] const ipc::Messa
   if (const std::string* text = message.param("address")) {
     if (!fromText(*text, "address", args.address, error)) return fail(reply, error);
   }
+  if (!ipc::checkMaxLength(args.address.size(), 255, "address", error)) return fail(reply, error);
   service.connect(context, std::move(args), std::move(reply));
 }
 
@@ -178,6 +180,7 @@ void dispatchSendArgs (UdpService& service, [[maybe_unused]] const ipc::Message&
   if (const std::string* text = message.param("address")) {
     if (!fromText(*text, "address", args.address, error)) return fail(reply, error);
   }
+  if (!ipc::checkMaxLength(args.address.size(), 255, "address", error)) return fail(reply, error);
   if (const std::string* text = message.param("ephemeral")) {
     if (!fromText(*text, "ephemeral", args.ephemeral, error)) return fail(reply, error);
   }

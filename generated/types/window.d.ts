@@ -178,7 +178,7 @@ export interface FilePickerOptions {
    */
   title?: string
   /**
-   * Accepted MIME types or extensions, e.g. ["image/*", ".txt"].
+   * Accepted MIME types or extensions, e.g. ["image∕*", ".txt"].
    * (default: [])
    */
   contentTypes?: Array<string>

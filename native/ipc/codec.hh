@@ -160,8 +160,13 @@ bool fromJson (const Json& json, const std::string& name, std::variant<T...>& ou
 template <class T>
 bool member (const Json& object, const char* key, const std::string& name, bool required, T& out, Error& error) {
   const Json* value = object.get(key);
-  if (!value || value->isNull()) {
-    if constexpr (requires { out.reset(); }) out.reset();
+  if (value && value->isNull()) {
+    // JSON null is a value for nullable (std::optional) and `any` members; for the others it means absent.
+    if constexpr (requires { out.reset(); }) { out.reset(); return true; }
+    if constexpr (std::is_same_v<T, Json>) { out = Json(); return true; }
+    value = nullptr;
+  }
+  if (!value) {
     if (required) { error = missingArgument(name + "." + key); return false; }
     return true;
   }

@@ -1,0 +1,150 @@
+// The Kotlin backend, for the Android host: per capability an interface, argument classes, data classes and
+// enums, and an object with the dispatcher (`register`), typed resolve helpers and event emitters; plus the
+// support code (support/Ipc.kt) they compile against. Targets Kotlin 1.3 (Debian's kotlinc).
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Api, Argument, Capability, Type } from '../../model.ts'
+import { blockComment, loadTemplates, pascal } from '../../render.ts'
+import { encodingOf } from '../../wire.ts'
+import type { Backend, Files } from '../types.ts'
+import { argumentType, enumConstant, fromJson, fromText, isNullableField, ktDefault, ktName, ktType, toJson } from './names.ts'
+
+const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
+const SUPPORT = readFileSync(fileURLToPath(new URL('./support/Ipc.kt', import.meta.url)), 'utf8')
+
+const doc = (text: string, indent: string): string => blockComment(text, indent)
+const str = (text: string): string => JSON.stringify(text).replace(/\$/g, '\\$')
+
+function lengthOf (type: Type, value: string): string {
+  const base = type.kind === 'nullable' ? type.inner : type
+  return base.kind === 'string' ? `Decode.utf8Length(${value})` : `${value}.size`
+}
+
+function local (prefix: string, name: string): string {
+  return prefix + pascal(name)
+}
+
+function decodeArgument (arg: Argument): string[] {
+  const name = local('a', arg.name)
+  const n = str(arg.name)
+  const encoding = encodingOf(arg.type)
+  const nullable = isNullableField(arg.type, arg.optional, arg.default)
+  const fallback = ktDefault(arg.type, arg.default)
+  const lines: string[] = []
+  if (encoding === 'body') {
+    lines.push(`val ${name} = ipcMessage.body`)
+  } else {
+    const decode = encoding === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `Decode.jsonArg(${t}, ${n}).let { j -> ${fromJson(arg.type, 'j', n)} }`
+    const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
+    if (!mayBeAbsent) lines.push(`val ${name} = ipcMessage.require(${n}).let { t -> ${decode('t')} }`)
+    else lines.push(`val ${name} = ipcMessage.param(${n})?.let { t -> ${decode('t')} }${fallback && fallback !== 'null' ? ` ?: ${fallback}` : ''}`)
+  }
+  if (arg.maxLength !== undefined) {
+    const check = `Decode.checkMaxLength(${lengthOf(arg.type, name)}, ${arg.maxLength}L, ${n})`
+    lines.push(nullable && encoding !== 'body' ? `if (${name} != null) ${check.replace(`(${name})`, `(${name})`)}` : check)
+  }
+  return lines
+}
+
+function resolveHelper (op: Capability['operations'][number]) {
+  const type = op.result
+  if (type.kind === 'undefined') return { params: 'reply: Reply', body: 'reply.ok()' }
+  if (type.kind === 'buffer') return { params: 'reply: Reply, bytes: ByteArray', body: 'reply.binary(bytes)' }
+  return { params: `reply: Reply, value: ${ktType(type)}`, body: `reply.data(${toJson(type, 'value')})` }
+}
+
+function viewOf (capability: Capability) {
+  const enums = capability.enums.map((e) => ({
+    doc: doc(e.doc.summary, ''),
+    name: e.name,
+    constants: e.values.map((v, i) => `${enumConstant(v)}(${str(v)})${i === e.values.length - 1 ? ';' : ','}`),
+    message: str(` must be one of ${e.values.map((v) => `'${v}'`).join(', ')}`)
+  }))
+  const dictionaries = capability.dictionaries.map((d) => ({
+    doc: doc(d.doc.summary, ''),
+    name: d.name,
+    fields: d.members.map((m, i) => {
+      const nullable = isNullableField(m.type, !m.required, m.default)
+      const type = ktType(m.type) + (nullable && m.type.kind !== 'nullable' ? '?' : '')
+      const fallback = ktDefault(m.type, m.default) ?? (nullable ? 'null' : undefined)
+      return {
+        doc: doc(m.doc, '  '),
+        declaration: `val ${ktName(m.name)}: ${type}${fallback ? ` = ${fallback}` : ''}${i === d.members.length - 1 ? '' : ','}`
+      }
+    }),
+    reads: d.members.flatMap((m) => {
+      const name = local('f', m.name)
+      const nullable = isNullableField(m.type, !m.required, m.default)
+      const path = `at + ${str('.' + m.name)}`
+      const get = `Decode.member(members, ${str(m.name)}, at, ${m.required}, ${m.type.kind === 'nullable' || m.type.kind === 'any'})`
+      const fallback = ktDefault(m.type, m.default)
+      const lines = m.required
+        ? [`val ${name} = ${fromJson(m.type, `${get}!!`, path)}`]
+        : [`val ${name} = ${get}?.let { j -> ${fromJson(m.type, 'j', path)} }${fallback && fallback !== 'null' ? ` ?: ${fallback}` : ''}`]
+      if (m.maxLength !== undefined) {
+        const check = `Decode.checkMaxLength(${lengthOf(m.type, name)}, ${m.maxLength}L, ${path})`
+        lines.push(nullable ? `if (${name} != null) ${check}` : check)
+      }
+      return lines
+    }),
+    construct: `${d.name}(${d.members.map((m) => `${ktName(m.name)} = ${local('f', m.name)}`).join(', ')})`,
+    writes: d.members.map((m) => {
+      const name = ktName(m.name)
+      const optional = isNullableField(m.type, !m.required, m.default) && m.type.kind !== 'nullable'
+      return optional
+        ? `if (${name} != null) out[${str(m.name)}] = ${toJson(m.type, name)}`
+        : `out[${str(m.name)}] = ${toJson(m.type, name)}`
+    })
+  }))
+  const operations = capability.operations.map((op) => {
+    const resolve = resolveHelper(op)
+    return {
+      doc: doc(`${op.doc.summary}\n\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
+      name: ktName(op.name),
+      route: op.route,
+      argsName: `${pascal(op.name)}Args`,
+      decodeName: `decode${pascal(op.name)}`,
+      resolveName: `resolve${pascal(op.name)}`,
+      resolveParams: resolve.params,
+      resolveBody: resolve.body,
+      fields: op.args.map((a, i) => ({
+        doc: doc(a.doc, '  '),
+        declaration: `val ${ktName(a.name)}: ${argumentType(a)}${i === op.args.length - 1 ? '' : ','}`
+      })),
+      decode: op.args.flatMap(decodeArgument),
+      construct: `${pascal(op.name)}Args(${op.args.map((a) => local('a', a.name)).join(', ')})`
+    }
+  })
+  const events = capability.events.map((ev) => ({
+    doc: doc(`${ev.doc.summary}\n\nDispatched in JS as \`${ev.domEvent}\`${ev.binary ? ` with params.source \`${ev.source}\`` : ''}.`, '  '),
+    fn: `emit${pascal(ev.name)}`,
+    params: ev.binary ? `events: EventSink, detail: ${ktType(ev.detail)}, bytes: ByteArray` : `events: EventSink, detail: ${ktType(ev.detail)}`,
+    body: ev.binary
+      ? `events.emitBinary(${str(ev.domEvent)}, Json.obj("source" to Json.Str(${str(ev.source)}), "data" to detail.toJson()), bytes)`
+      : `events.emit(${str(ev.domEvent)}, detail.toJson())`
+  }))
+  return {
+    source: capability.file,
+    packageName: `socket.api.${capability.name.replace(/[^A-Za-z0-9_]/g, '_')}`,
+    doc: doc(capability.doc.summary, ''),
+    serviceName: `${capability.interfaceName}Service`,
+    objectName: capability.interfaceName,
+    enums,
+    dictionaries,
+    operations,
+    events
+  }
+}
+
+export const kotlinBackend: Backend = {
+  name: 'kotlin',
+  generate (api: Api): Files {
+    const files: Files = new Map()
+    files.set('generated/kotlin/socket/ipc/Ipc.kt', SUPPORT)
+    for (const capability of api.capabilities) {
+      if (capability.implementedIn !== 'native') continue
+      files.set(`generated/kotlin/socket/api/${capability.name}/${capability.interfaceName}.kt`, render('capability', viewOf(capability)))
+    }
+    return files
+  }
+}
