@@ -46,8 +46,7 @@ document.getElementById('echo-form').addEventListener('submit', async (event) =>
   try {
     const { default: application } = await import('socket:application')
     await application.backend.open()
-    const { send } = await import('socket:window')
-    await send({ backend: true, event: 'echo', value })
+    await application.backend.send('echo', value)
     log.textContent += `sent: ${JSON.stringify(value)}\n`
   } catch (error) {
     showError(log, error)
