@@ -3,7 +3,7 @@
 import { equal, fromBase64, fromHex, toBase64, toHex } from './bytes.ts'
 import {
   DEFAULT_CACHE_BYTES, DEFAULT_KEEPALIVE_MS, DEFAULT_MAX_PEERS, DEFAULT_TTL_MINUTES, EXPIRE_KEEPALIVES, FANOUT,
-  INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, PING_RETRY_MS, QUERY_MAX_AGE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
+  INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, PING_RETRY_MS, QUERY_MAX_AGE_MS, READY_DEADLINE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
 } from './constants.ts'
 import { boxKeyOf, keyPairFromSeed, subclusterKeys, verify, type KeyPair } from './crypto.ts'
 import { Emitter } from './emitter.ts'
@@ -197,6 +197,11 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.config.natType !== undefined) this.#onDetected({ natType: this.config.natType, external: this.local })
     this.#contactAll()
     this.#schedule()
+    this.#clock.setTimeout(() => {
+      if (this.#ready) return
+      this.#becomeReady()
+      for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
+    }, READY_DEADLINE_MS)
   }
 
   close (): void {
@@ -223,7 +228,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (!this.#subclusters.has(idHex)) {
       this.#subclusters.set(idHex, { keys, idHex, lastJoin: -Infinity })
       this.cache.adopt(idHex)
-      if (this.#started) this.#announceJoin(this.#subclusters.get(idHex) as Subcluster)
+      if (this.#ready) this.#announceJoin(this.#subclusters.get(idHex) as Subcluster)
     }
     return { id: keys.publicKey, idHex }
   }
@@ -383,11 +388,12 @@ export class Peer extends Emitter<PeerEvents> {
     if (!peer.connected) {
       peer.connected = true
       peer.proxy = undefined
-      peer.strategy ??= 'direct'
+      // Introduced peers are labelled by their NAT pair (both types are known by now); others were direct.
+      peer.strategy = peer.strategy === undefined ? 'direct' : connectionStrategy(this.natType, natType)
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
       this.#sync(peer, '')
-      if (!this.#ready && this.natType === NatType.Unknown && this.#detector.state !== 'probe' && this.#detector.state !== 'reflect') this.#detect()
-      for (const sc of this.#subclusters.values()) this.#sendJoin(sc, peer)
+      if (this.natType === NatType.Unknown) this.#detect()
+      if (this.#ready) for (const sc of this.#subclusters.values()) this.#sendJoin(sc, peer)
     }
   }
 
@@ -428,7 +434,7 @@ export class Peer extends Emitter<PeerEvents> {
       })
       const symmetric = natName(this.natType) === 'symmetric'
       if (symmetric) this.#birthday.connect(intro, () => target.connected)
-      else this.#birthday.open(intro, () => this.#sendRaw(this.#main, intro, this.#control(PacketType.Ping, this.#pingBody(PingFlag.Connection))))
+      else this.#birthday.open(intro, (port) => this.#sendRaw(this.#main, port, this.#control(PacketType.Ping, this.#pingBody(PingFlag.Connection))))
       for (const ms of PING_RETRY_MS) this.#clock.setTimeout(() => { if (!target.connected) this.#ping(intro, PingFlag.Connection) }, ms)
       this.#clock.setTimeout(fallback, BirthdayTraversal.DEADLINE_MS)
       return
@@ -622,7 +628,7 @@ export class Peer extends Emitter<PeerEvents> {
   // ─── NAT detection ───────────────────────────────────────────────────────────────────────────────────
 
   #detect (): void {
-    if (this.config.natType !== undefined || this.#closed) return
+    if (this.config.natType !== undefined || this.#closed || this.#detector.state === 'probe' || this.#detector.state === 'reflect') return
     const candidates = [...this.peers.values()].filter(p => p.connected && !p.proxy && p.lastSeen > 0)
       .sort((a, b) => Number(b.introducer) - Number(a.introducer))
     if (candidates.length < 2) return
@@ -635,11 +641,15 @@ export class Peer extends Emitter<PeerEvents> {
     this.natType = result.natType
     this.external = result.external
     if (changed) this.emit('nat', { natType: this.natType, name: natName(this.natType) })
-    if (!this.#ready) {
-      this.#ready = true
-      this.emit('ready', { peerId: this.peerId, natType: this.natType, address: this.external.address, port: this.external.port })
-    }
+    this.#becomeReady()
     for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
+  }
+
+  /** Ready once the NAT type is known, or after READY_DEADLINE_MS without enough peers to detect it. */
+  #becomeReady (): void {
+    if (this.#ready || this.#closed) return
+    this.#ready = true
+    this.emit('ready', { peerId: this.peerId, natType: this.natType, address: this.external?.address, port: this.external?.port })
   }
 
   // ─── timers ──────────────────────────────────────────────────────────────────────────────────────────
@@ -662,13 +672,13 @@ export class Peer extends Emitter<PeerEvents> {
     }
     for (const e of this.peers.introducers.values()) if (!this.peers.byEndpoint(e)?.connected) this.#ping(e, PingFlag.Connection)
     this.#cacheTick(now)
-    for (const sc of this.#subclusters.values()) {
+    for (const sc of this.#ready ? this.#subclusters.values() : []) {
       const members = [...this.peers.values()].filter(p => p.connected && p.subclusters.has(sc.idHex)).length
       if (members < this.config.fanout * 2 || now - sc.lastJoin > this.config.keepaliveMs * 10) this.#announceJoin(sc)
     }
     const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
     if (connected.length > 0) this.#sync(connected[Math.floor(this.#random.float() * connected.length)], '')
-    if (!this.#ready && this.#detector.state !== 'probe' && this.#detector.state !== 'reflect') this.#detect()
+    if (this.natType === NatType.Unknown) this.#detect()
     this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now)
     for (const [q, at] of this.#myQueries) if (now - at > QUERY_MAX_AGE_MS) this.#myQueries.delete(q)
     for (const [q, r] of this.#returnRoutes) if (now - r.at > QUERY_MAX_AGE_MS) this.#returnRoutes.delete(q)

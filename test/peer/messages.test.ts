@@ -24,7 +24,7 @@ test('a 1 MB message is fragmented, relayed and reassembled intact', async (t) =
   const got = await room(peers, 'big')
   const data = cryptoRandom().bytes(1024 * 1024)
   peers[3].publish('big', data)
-  await waitFor('every other peer to get the 1 MB message', () => peers.every(p => p === peers[3] || got.get(p)?.length === 1), 30_000)
+  await waitFor('every other peer to get the 1 MB message', () => peers.every(p => p === peers[3] || got.get(p)?.length === 1), 60_000)
   for (const p of peers) {
     if (p === peers[3]) continue
     const e = (got.get(p) as PacketEvent[])[0]
