@@ -1,6 +1,7 @@
 // Shared by the host tests: lay out a throwaway app per Contract 4 and run the real host binary on it.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -110,4 +111,25 @@ export function reports (run: HostRun): Record<string, unknown> {
     out[name] = value
   }
   return out
+}
+
+// A private X server (and optionally a window manager) for tests and benchmarks that look at the screen.
+export async function startXvfb (options: { windowManager?: boolean } = {}): Promise<{ display: string, stop: () => void }> {
+  for (let n = 90 + Math.floor(Math.random() * 100); n < 400; n++) {
+    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue
+    const display = `:${n}`
+    const server = spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' })
+    const started = Date.now()
+    while (!existsSync(`/tmp/.X11-unix/X${n}`)) {
+      if (Date.now() - started > 10000 || server.exitCode !== null) { server.kill(); throw new Error('Xvfb did not start') }
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    let wm: ChildProcess | undefined
+    if (options.windowManager) {
+      wm = spawn('openbox', ['--sm-disable'], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore' })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+    return { display, stop: () => { wm?.kill(); server.kill() } }
+  }
+  throw new Error('no free X display number')
 }
