@@ -87,7 +87,7 @@ test('a test file that throws while loading fails the run', { skip: PARTS }, asy
   assert.match(result.stderr, /broken at import/)
 })
 
-test('a Node backend echoes events both ways, and its crash and kill are reported to the window', { skip: PARTS }, async () => {
+test('a Node backend echoes events both ways, survives a flood, and its crash and kill are reported to the window', { skip: PARTS }, async () => {
   const dir = await seedApp('withbackend')
   writeFileSync(join(dir, 'src', 'index.js'), "console.log('page loaded')\n")
   writeFileSync(join(dir, 'socket.ini'), readFileSync(join(dir, 'socket.ini'), 'utf8')
@@ -96,6 +96,10 @@ test('a Node backend echoes events both ways, and its crash and kill are reporte
 const runtime = backend()
 runtime.on('echo', (value) => runtime.send({ event: 'echoed', value: { back: value } }))
 runtime.on('crash', () => { throw new Error('backend crashed on request') })
+runtime.on('flood', (count) => {
+  for (let i = 0; i < count; i++) console.log('flood line ' + i + ' ' + 'x'.repeat(100))
+  runtime.send({ event: 'flooded', value: count })
+})
 console.log('backend up', process.argv.slice(2).filter((a) => a.startsWith('--name')).join(' '))
 `)
   writeFileSync(join(dir, 'test', 'backend.js'), `import { test } from 'socket:test'
@@ -109,6 +113,15 @@ test('window to backend and back', async (t) => {
   const echoed = next('echoed')
   await application.backend.send('echo', { text: 'héllo & bye' })
   t.deepEqual(await echoed, { back: { text: 'héllo & bye' } }, 'the backend echoed the event into the window')
+})
+
+test('a backend flooding its stdout does not stop the app', async (t) => {
+  const flooded = next('flooded')
+  const started = performance.now()
+  await application.backend.send('flood', 20000)
+  t.equal(await flooded, 20000, 'the event after 20000 lines (2 MB) arrives')
+  await t.requestAnimationFrame()
+  t.ok(performance.now() - started < 20000, 'the page kept running')
 })
 
 test('a crashing backend is reported', async (t) => {
@@ -131,8 +144,9 @@ test('a killed backend is reported', async (t) => {
   const tap = parseTap(result.stdout)
   assert.equal(result.status, 0, `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`)
   assert.deepEqual(tap.notOk, [])
-  assert.equal(tap.ok.length, 5)
+  assert.equal(tap.ok.length, 7)
   assert.match(result.stdout, /^backend up --name=withbackend-dev$/m, 'the backend\'s console.log reaches the app\'s stdout')
+  assert.match(result.stdout, /^flood line 19999 x{100}$/m, 'every flooded line reached the app\'s stdout')
 })
 
 test('--port loads a dev server\'s page, which can still import socket: modules', { skip: PARTS }, async () => {

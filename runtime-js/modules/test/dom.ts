@@ -6,8 +6,12 @@ export function sleep (ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
+/** The next animation frame; a hidden (headless) window paints no frames, so after 100 ms a timer stands in. */
 export function nextFrame (): Promise<number> {
-  return new Promise((resolve) => globalThis.requestAnimationFrame(resolve))
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(performance.now()), 100)
+    globalThis.requestAnimationFrame((time) => { clearTimeout(timer); resolve(time) })
+  })
 }
 
 /** The element for a selector (or the element itself); throws a clear error when nothing matches. */
