@@ -9,9 +9,10 @@ import type { Backend, Files } from './backends/types.ts'
 import { tsBackend } from './backends/ts/index.ts'
 import { cppBackend } from './backends/cpp/index.ts'
 import { kotlinBackend } from './backends/kotlin/index.ts'
+import { swiftBackend } from './backends/swift/index.ts'
 import { docsBackend } from './backends/docs/index.ts'
 
-export const BACKENDS: Backend[] = [tsBackend, cppBackend, kotlinBackend, docsBackend]
+export const BACKENDS: Backend[] = [tsBackend, cppBackend, kotlinBackend, swiftBackend, docsBackend]
 
 // Every path the generator owns: --check reports files here that it would not write as stale too.
 export const OUTPUT_ROOTS = ['generated', 'docs/api']

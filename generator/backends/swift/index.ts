@@ -1,0 +1,147 @@
+// The Swift backend, for the iOS host: per capability a protocol, argument structs, structs and enums, and an
+// enum namespace with the dispatcher (`register`), typed resolve helpers and event emitters; plus the support
+// code (support/Ipc.swift). Parse-checked only: no Swift compiler runs on the Linux CI machine.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Api, Argument, Capability, Type } from '../../model.ts'
+import { blockComment, loadTemplates, pascal } from '../../render.ts'
+import { encodingOf } from '../../wire.ts'
+import type { Backend, Files } from '../types.ts'
+import { enumCase, fromJson, fromText, isOptionalField, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
+
+const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
+const SUPPORT = readFileSync(fileURLToPath(new URL('./support/Ipc.swift', import.meta.url)), 'utf8')
+
+const doc = (text: string, indent: string): string => blockComment(text, indent, '///')
+const str = (text: string): string => JSON.stringify(text).replace(/\\u([0-9a-fA-F]{4})/g, '\\u{$1}')
+
+function lengthOf (type: Type, value: string): string {
+  const base = type.kind === 'nullable' ? type.inner : type
+  return base.kind === 'string' ? `${value}.utf8.count` : `${value}.count`
+}
+
+function fieldType (type: Type, optional: boolean, value: Argument['default']): string {
+  const t = swiftType(type)
+  return isOptionalField(type, optional, value) && type.kind !== 'nullable' ? `${t}?` : t
+}
+
+function decodeArgument (arg: Argument): string[] {
+  const name = `a${pascal(arg.name)}`
+  const n = str(arg.name)
+  const encoding = encodingOf(arg.type)
+  const optional = isOptionalField(arg.type, arg.optional, arg.default)
+  const fallback = swiftDefault(arg.type, arg.default)
+  const lines: string[] = []
+  if (encoding === 'body') {
+    lines.push(`let ${name} = message.body`)
+  } else {
+    const decode = encoding === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `try { let j = try Decode.jsonArg(${t}, ${n}); return ${fromJson(arg.type, 'j', n)} }()`
+    const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
+    if (!mayBeAbsent) lines.push(`let ${name}: ${fieldType(arg.type, false, undefined)} = ${decode(`try message.require(${n})`)}`)
+    else lines.push(`let ${name}: ${fieldType(arg.type, arg.optional, arg.default)} = try (try message.param(${n})).map { t in ${decode('t')} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`)
+  }
+  if (arg.maxLength !== undefined) {
+    const check = (v: string) => `try Decode.checkMaxLength(${lengthOf(arg.type, v)}, ${arg.maxLength}, ${n})`
+    lines.push(optional && encoding !== 'body' ? `if let value = ${name} { ${check('value')} }` : check(name))
+  }
+  return lines
+}
+
+function viewOf (capability: Capability) {
+  const enums = capability.enums.map((e) => ({
+    doc: doc(e.doc.summary, ''),
+    name: e.name,
+    cases: e.values.map((v) => `case ${enumCase(v)} = ${str(v)}`),
+    message: str(` must be one of ${e.values.map((v) => `'${v}'`).join(', ')}`)
+  }))
+  const dictionaries = capability.dictionaries.map((d) => ({
+    doc: doc(d.doc.summary, ''),
+    name: d.name,
+    fields: d.members.map((m) => ({ doc: doc(m.doc, '  '), declaration: `public var ${swiftName(m.name)}: ${fieldType(m.type, !m.required, m.default)}` })),
+    initParams: d.members.map((m) => {
+      const fallback = swiftDefault(m.type, m.default) ?? (isOptionalField(m.type, !m.required, m.default) ? 'nil' : undefined)
+      return `${m.name}: ${fieldType(m.type, !m.required, m.default)}${fallback ? ` = ${fallback}` : ''}`
+    }).join(', '),
+    assigns: d.members.map((m) => `self.${m.name} = ${swiftName(m.name)}`),
+    reads: d.members.flatMap((m) => {
+      const local = `f${pascal(m.name)}`
+      const path = `at + ${str('.' + m.name)}`
+      const get = `try Decode.member(members, ${str(m.name)}, at, required: ${m.required}, nullable: ${m.type.kind === 'nullable' || m.type.kind === 'any'})`
+      const fallback = swiftDefault(m.type, m.default)
+      const lines = m.required
+        ? [`let ${local}: ${fieldType(m.type, false, undefined)} = ${fromJson(m.type, `(${get})!`, path)}`]
+        : [`let ${local}: ${fieldType(m.type, true, m.default)} = try (${get}).map { j in ${fromJson(m.type, 'j', path)} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`]
+      if (m.maxLength !== undefined) {
+        const optional = isOptionalField(m.type, !m.required, m.default)
+        const check = (v: string) => `try Decode.checkMaxLength(${lengthOf(m.type, v)}, ${m.maxLength}, ${path})`
+        lines.push(optional ? `if let value = ${local} { ${check('value')} }` : check(local))
+      }
+      return lines
+    }),
+    construct: `${d.name}(${d.members.map((m) => `${m.name}: f${pascal(m.name)}`).join(', ')})`,
+    writes: d.members.map((m) => {
+      const name = `self.${m.name}`
+      const optional = isOptionalField(m.type, !m.required, m.default) && m.type.kind !== 'nullable'
+      return optional
+        ? `if let value = ${name} { out.set(${str(m.name)}, ${toJson(m.type, 'value')}) }`
+        : `out.set(${str(m.name)}, ${toJson(m.type, name)})`
+    })
+  }))
+  const operations = capability.operations.map((op) => {
+    const result = op.result
+    const resolve = result.kind === 'undefined'
+      ? { params: '_ reply: Reply', body: 'reply.ok()' }
+      : result.kind === 'buffer'
+        ? { params: '_ reply: Reply, _ bytes: [UInt8]', body: 'reply.binary(bytes)' }
+        : { params: `_ reply: Reply, _ value: ${swiftType(result)}`, body: `reply.data(${toJson(result, 'value')})` }
+    return {
+      doc: doc(`${op.doc.summary}\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
+      name: swiftName(op.name),
+      route: op.route,
+      argsName: `${pascal(op.name)}Args`,
+      decodeName: `decode${pascal(op.name)}`,
+      resolveName: `resolve${pascal(op.name)}`,
+      resolveParams: resolve.params,
+      resolveBody: resolve.body,
+      fields: op.args.map((a) => ({ doc: doc(a.doc, '  '), declaration: `public let ${swiftName(a.name)}: ${fieldType(a.type, a.optional, a.default)}` })),
+      decode: op.args.flatMap(decodeArgument),
+      construct: `${pascal(op.name)}Args(${op.args.map((a) => `${a.name}: a${pascal(a.name)}`).join(', ')})`
+    }
+  })
+  const events = capability.events.map((ev) => ({
+    doc: doc(`${ev.doc.summary}\nDispatched in JS as \`${ev.domEvent}\`${ev.binary ? ` with params.source \`${ev.source}\`` : ''}.`, '  '),
+    fn: `emit${pascal(ev.name)}`,
+    params: ev.binary ? `_ events: EventSink, _ detail: ${swiftType(ev.detail)}, _ bytes: [UInt8]` : `_ events: EventSink, _ detail: ${swiftType(ev.detail)}`,
+    body: ev.binary
+      ? [
+          'var params = JSONObject()',
+          `params.set("source", .string(${str(ev.source)}))`,
+          'params.set("data", detail.toJSON())',
+          `events.emitBinary(${str(ev.domEvent)}, .object(params), bytes)`
+        ]
+      : [`events.emit(${str(ev.domEvent)}, detail.toJSON())`]
+  }))
+  return {
+    source: capability.file,
+    doc: doc(capability.doc.summary, ''),
+    serviceName: `${capability.interfaceName}Service`,
+    objectName: capability.interfaceName,
+    enums,
+    dictionaries,
+    operations,
+    events
+  }
+}
+
+export const swiftBackend: Backend = {
+  name: 'swift',
+  generate (api: Api): Files {
+    const files: Files = new Map()
+    files.set('generated/swift/Ipc.swift', SUPPORT)
+    for (const capability of api.capabilities) {
+      if (capability.implementedIn !== 'native') continue
+      files.set(`generated/swift/${capability.interfaceName}.swift`, render('capability', viewOf(capability)))
+    }
+    return files
+  }
+}

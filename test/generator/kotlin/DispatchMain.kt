@@ -1,0 +1,81 @@
+// Runs the generated Kotlin dispatcher (generated/kotlin) on the JVM: each stdin line is `<uri>\t<base64 body>`;
+// each answer is printed as `<status>\t<content-type>\t<body>` with the random reply id blanked, and events the
+// service emits are printed as `event\t<name>\t<json>`. The service records what it was given and echoes it.
+import socket.api.udp.AddressFamily
+import socket.api.udp.BindArgs
+import socket.api.udp.BufferSizeArgs
+import socket.api.udp.CloseArgs
+import socket.api.udp.ConnectArgs
+import socket.api.udp.Datagram
+import socket.api.udp.DisconnectArgs
+import socket.api.udp.GetPeerNameArgs
+import socket.api.udp.GetSockNameArgs
+import socket.api.udp.GetStateArgs
+import socket.api.udp.ReadStartArgs
+import socket.api.udp.ReadStopArgs
+import socket.api.udp.SendArgs
+import socket.api.udp.SendResult
+import socket.api.udp.SocketAddress
+import socket.api.udp.SocketState
+import socket.api.udp.Udp
+import socket.api.udp.UdpService
+import socket.api.fs.Fs
+import socket.api.fs.FsService
+import socket.ipc.Context
+import socket.ipc.EventSink
+import socket.ipc.Json
+import socket.ipc.Message
+import socket.ipc.Reply
+import socket.ipc.Router
+
+class PrintingEvents : EventSink {
+  override fun emit(name: String, detail: Json) = println("event\t$name\t${detail.stringify()}")
+  override fun emitBinary(name: String, params: Json, bytes: ByteArray) =
+    println("event\t$name\t${params.stringify()}\t${java.util.Base64.getEncoder().encodeToString(bytes)}")
+}
+
+class EchoUdp : UdpService {
+  override fun bind(context: Context, args: BindArgs, reply: Reply) =
+    Udp.resolveBind(reply, SocketAddress(args.address, args.port, if (args.address.contains(':')) AddressFamily.IPV6 else AddressFamily.IPV4))
+  override fun connect(context: Context, args: ConnectArgs, reply: Reply) =
+    Udp.resolveConnect(reply, SocketAddress(args.address, args.port, AddressFamily.IPV4))
+  override fun disconnect(context: Context, args: DisconnectArgs, reply: Reply) = Udp.resolveDisconnect(reply)
+  override fun send(context: Context, args: SendArgs, reply: Reply) = Udp.resolveSend(reply, SendResult(args.data.size.toLong()))
+  override fun readStart(context: Context, args: ReadStartArgs, reply: Reply) {
+    Udp.resolveReadStart(reply)
+    Udp.emitDatagram(context.events!!, Datagram(args.id, 4242, "10.0.0.1", 3), byteArrayOf(1, 2, 3))
+  }
+  override fun readStop(context: Context, args: ReadStopArgs, reply: Reply) = Udp.resolveReadStop(reply)
+  override fun close(context: Context, args: CloseArgs, reply: Reply) = Udp.resolveClose(reply)
+  override fun getSockName(context: Context, args: GetSockNameArgs, reply: Reply) =
+    Udp.resolveGetSockName(reply, SocketAddress("127.0.0.1", 1, AddressFamily.IPV4))
+  override fun getPeerName(context: Context, args: GetPeerNameArgs, reply: Reply) =
+    Udp.resolveGetPeerName(reply, SocketAddress("127.0.0.1", 2, AddressFamily.IPV4))
+  override fun getState(context: Context, args: GetStateArgs, reply: Reply) =
+    Udp.resolveGetState(reply, SocketState(args.id, true, false, true, false))
+  override fun bufferSize(context: Context, args: BufferSizeArgs, reply: Reply) {
+    reply.error(socket.ipc.IpcError.notSupported("bufferSize: not supported by this test service"))
+  }
+}
+
+fun main() {
+  val router = Router()
+  Udp.register(router, EchoUdp())
+  // fs is registered only to prove that every generated capability links; its service is never called here.
+  val unusedFs: FsService? = null
+  if (unusedFs != null) Fs.register(router, unusedFs)
+  val events = PrintingEvents()
+  val idPattern = Regex("\"id\":\"[0-9]+\"")
+  while (true) {
+    val line = readLine() ?: break
+    val parts = line.split('\t')
+    val body = if (parts.size > 1) java.util.Base64.getDecoder().decode(parts[1]) else ByteArray(0)
+    val message = try { Message.parse(parts[0], body) } catch (e: socket.ipc.IpcError) { println("400\t\t${e.message}"); continue }
+    val reply = Reply(message.route, message.param("ipc-token")) { response ->
+      val text = if (response.contentType == "application/json") String(response.body, Charsets.UTF_8).replace(idPattern, "\"id\":\"\"")
+      else java.util.Base64.getEncoder().encodeToString(response.body)
+      println("${response.status}\t${response.contentType}\t$text")
+    }
+    router.dispatch(message, Context(message.index, message.seq, events), reply)
+  }
+}
