@@ -1,13 +1,15 @@
 // `npm run gen` writes generated/ and docs/api/ from idl/; `npm run gen -- --check` writes nothing and exits 1
 // naming every stale, missing or extra file. IDL errors print with their location and exit 2.
+// `runGenerator` is the whole command as a function, so tests can run it without a new process.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { EXIT_IDL_ERROR, EXIT_OK, EXIT_STALE, EXIT_USAGE, IdlErrors } from './errors.ts'
 import { generate, OUTPUT_ROOTS, readIdl } from './pipeline.ts'
 
 const USAGE = `usage: npm run gen [-- --check] [--idl <dir>] [--out <dir>]
   --check      write nothing; exit 1 and name each file that is stale, missing or not generated
-  --idl <dir>  read .idl files from <dir> (default: idl)
+  --idl <dir>  read .idl files from <dir>, or the one file <dir> (default: idl)
   --out <dir>  repository root to write under (default: .)`
 
 function listFiles (root: string): string[] {
@@ -16,7 +18,15 @@ function listFiles (root: string): string[] {
   return readdirSync(root).flatMap((name) => listFiles(join(root, name)))
 }
 
-function main (argv: string[]): number {
+export interface Io {
+  out (line: string): void
+  err (line: string): void
+}
+
+const consoleIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line) }
+
+export function runGenerator (argv: string[], io: Io = consoleIo): number {
+  const console = { log: io.out, error: io.err }
   let check = false
   let idlDir = 'idl'
   let outDir = '.'
@@ -63,8 +73,10 @@ function main (argv: string[]): number {
     writeFileSync(target, outputs.get(path)!)
   }
   for (const path of extra) rmSync(join(root, path))
-  console.log(`gen: ${outputs.size} files from ${idlDir}/ (${changed.length} written, ${extra.length} removed)`)
+  console.log(`gen: ${outputs.size} files from ${idlDir} (${changed.length} written, ${extra.length} removed)`)
   return EXIT_OK
 }
 
-process.exitCode = main(process.argv.slice(2))
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = runGenerator(process.argv.slice(2))
+}

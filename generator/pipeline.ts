@@ -1,6 +1,6 @@
 // The whole generation as a pure function: IDL sources in, a sorted map of output files out. The CLI, the
 // tests and the benchmark all call this, so they all see the same bytes.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { buildModel } from './build-model.ts'
 import type { SourceFile } from './errors.ts'
@@ -17,14 +17,13 @@ export const BACKENDS: Backend[] = [tsBackend, cppBackend, kotlinBackend, swiftB
 // Every path the generator owns: --check reports files here that it would not write as stale too.
 export const OUTPUT_ROOTS = ['generated', 'docs/api']
 
+// Every .idl file in `dir` (sorted, so output order never depends on the file system), or just `dir` when it
+// is itself a file.
 export function readIdl (dir: string, cwd: string = process.cwd()): SourceFile[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.idl'))
-    .sort()
-    .map((name) => {
-      const path = join(dir, name)
-      return { path: relative(cwd, path) || path, text: readFileSync(path, 'utf8') }
-    })
+  const paths = statSync(dir).isFile()
+    ? [dir]
+    : readdirSync(dir).filter((name) => name.endsWith('.idl')).sort().map((name) => join(dir, name))
+  return paths.map((path) => ({ path: relative(cwd, path) || path, text: readFileSync(path, 'utf8') }))
 }
 
 export function generate (files: SourceFile[], backends: Backend[] = BACKENDS): { api: Api, outputs: Files } {

@@ -79,12 +79,24 @@ export interface ApplicationClient {
 export function createApplicationClient (client?: IpcClient): ApplicationClient {
   const ipc = (): IpcClient => client ?? defaultClient()
   return {
-    async exit (value?: number): Promise<void> { await ipc().call('application.exit', [['value', scalar(value)]]) },
-    async getScreenSize (): Promise<ScreenSize> { return await ipc().call('application.getScreenSize', []) as ScreenSize },
-    async getWindows (indices?: Array<number>): Promise<Array<ApplicationWindow>> { return await ipc().call('application.getWindows', [['indices', json(indices)]]) as Array<ApplicationWindow> },
-    async setSystemMenu (value: string): Promise<void> { await ipc().call('application.setSystemMenu', [['value', scalar(value)]]) },
-    async setSystemMenuItemEnabled (enabled: boolean, indexMain: number, indexSub: number): Promise<void> { await ipc().call('application.setSystemMenuItemEnabled', [['enabled', scalar(enabled)], ['indexMain', scalar(indexMain)], ['indexSub', scalar(indexSub)]]) },
-    async setTrayMenu (value: string): Promise<void> { await ipc().call('application.setTrayMenu', [['value', scalar(value)]]) },
+    async exit (value?: number): Promise<void> {
+      await ipc().call('application.exit', [['value', scalar(value)]])
+    },
+    async getScreenSize (): Promise<ScreenSize> {
+      return await ipc().call('application.getScreenSize', []) as ScreenSize
+    },
+    async getWindows (indices?: Array<number>): Promise<Array<ApplicationWindow>> {
+      return await ipc().call('application.getWindows', [['indices', json(indices)]]) as Array<ApplicationWindow>
+    },
+    async setSystemMenu (value: string): Promise<void> {
+      await ipc().call('application.setSystemMenu', [['value', scalar(value)]])
+    },
+    async setSystemMenuItemEnabled (enabled: boolean, indexMain: number, indexSub: number): Promise<void> {
+      await ipc().call('application.setSystemMenuItemEnabled', [['enabled', scalar(enabled)], ['indexMain', scalar(indexMain)], ['indexSub', scalar(indexSub)]])
+    },
+    async setTrayMenu (value: string): Promise<void> {
+      await ipc().call('application.setTrayMenu', [['value', scalar(value)]])
+    },
   }
 }
 

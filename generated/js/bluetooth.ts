@@ -54,9 +54,15 @@ export interface BluetoothClient {
 export function createBluetoothClient (client?: IpcClient): BluetoothClient {
   const ipc = (): IpcClient => client ?? defaultClient()
   return {
-    async start (serviceId: string): Promise<void> { await ipc().call('bluetooth.start', [['serviceId', scalar(serviceId)]]) },
-    async subscribe (serviceId: string, characteristicId: string): Promise<void> { await ipc().call('bluetooth.subscribe', [['serviceId', scalar(serviceId)], ['characteristicId', scalar(characteristicId)]]) },
-    async publish (serviceId: string, characteristicId: string, message: BufferInput): Promise<void> { await ipc().call('bluetooth.publish', [['serviceId', scalar(serviceId)], ['characteristicId', scalar(characteristicId)]], { body: bytes(message) }) },
+    async start (serviceId: string): Promise<void> {
+      await ipc().call('bluetooth.start', [['serviceId', scalar(serviceId)]])
+    },
+    async subscribe (serviceId: string, characteristicId: string): Promise<void> {
+      await ipc().call('bluetooth.subscribe', [['serviceId', scalar(serviceId)], ['characteristicId', scalar(characteristicId)]])
+    },
+    async publish (serviceId: string, characteristicId: string, message: BufferInput): Promise<void> {
+      await ipc().call('bluetooth.publish', [['serviceId', scalar(serviceId)], ['characteristicId', scalar(characteristicId)]], { body: bytes(message) })
+    },
   }
 }
 

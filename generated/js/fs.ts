@@ -320,38 +320,102 @@ export interface FsClient {
 export function createFsClient (client?: IpcClient): FsClient {
   const ipc = (): IpcClient => client ?? defaultClient()
   return {
-    async access (path: string, mode?: number): Promise<AccessResult> { return await ipc().call('fs.access', [['path', scalar(path)], ['mode', scalar(mode)]]) as AccessResult },
-    async chmod (path: string, mode: number): Promise<void> { await ipc().call('fs.chmod', [['path', scalar(path)], ['mode', scalar(mode)]]) },
-    async chown (path: string, uid: number, gid: number): Promise<void> { await ipc().call('fs.chown', [['path', scalar(path)], ['uid', scalar(uid)], ['gid', scalar(gid)]]) },
-    async close (id: bigint | number): Promise<void> { await ipc().call('fs.close', [['id', scalar(id)]]) },
-    async closeOpenDescriptor (id: bigint | number): Promise<void> { await ipc().call('fs.closeOpenDescriptor', [['id', scalar(id)]]) },
-    async closeOpenDescriptors (preserveRetained?: boolean): Promise<number> { return await ipc().call('fs.closeOpenDescriptors', [['preserveRetained', scalar(preserveRetained)]]) as number },
-    async closedir (id: bigint | number): Promise<void> { await ipc().call('fs.closedir', [['id', scalar(id)]]) },
-    async constants (): Promise<Record<string, number>> { return await ipc().call('fs.constants', []) as Record<string, number> },
-    async copyFile (src: string, dest: string, flags?: number): Promise<void> { await ipc().call('fs.copyFile', [['src', scalar(src)], ['dest', scalar(dest)], ['flags', scalar(flags)]]) },
-    async fstat (id: bigint | number): Promise<FileStats> { return decodeFileStats(await ipc().call('fs.fstat', [['id', scalar(id)]])) },
-    async fsync (id: bigint | number): Promise<void> { await ipc().call('fs.fsync', [['id', scalar(id)]]) },
-    async ftruncate (id: bigint | number, offset?: bigint | number): Promise<void> { await ipc().call('fs.ftruncate', [['id', scalar(id)], ['offset', scalar(offset)]]) },
-    async getOpenDescriptors (): Promise<Array<OpenDescriptor>> { return sequence(decodeOpenDescriptor)(await ipc().call('fs.getOpenDescriptors', [])) },
-    async lchown (path: string, uid: number, gid: number): Promise<void> { await ipc().call('fs.lchown', [['path', scalar(path)], ['uid', scalar(uid)], ['gid', scalar(gid)]]) },
-    async link (src: string, dest: string): Promise<void> { await ipc().call('fs.link', [['src', scalar(src)], ['dest', scalar(dest)]]) },
-    async lstat (path: string): Promise<FileStats> { return decodeFileStats(await ipc().call('fs.lstat', [['path', scalar(path)]])) },
-    async mkdir (path: string, mode?: number, recursive?: boolean): Promise<void> { await ipc().call('fs.mkdir', [['path', scalar(path)], ['mode', scalar(mode)], ['recursive', scalar(recursive)]]) },
-    async open (id: bigint | number, path: string, flags?: number, mode?: number): Promise<OpenResult> { return decodeOpenResult(await ipc().call('fs.open', [['id', scalar(id)], ['path', scalar(path)], ['flags', scalar(flags)], ['mode', scalar(mode)]])) },
-    async opendir (id: bigint | number, path: string): Promise<OpenResult> { return decodeOpenResult(await ipc().call('fs.opendir', [['id', scalar(id)], ['path', scalar(path)]])) },
-    async read (id: bigint | number, size: number, offset?: bigint | number): Promise<Uint8Array> { return await ipc().call('fs.read', [['id', scalar(id)], ['size', scalar(size)], ['offset', scalar(offset)]], { binary: true }) as Uint8Array },
-    async readdir (id: bigint | number, entries?: number): Promise<Array<DirectoryEntry>> { return await ipc().call('fs.readdir', [['id', scalar(id)], ['entries', scalar(entries)]]) as Array<DirectoryEntry> },
-    async readlink (path: string): Promise<string> { return await ipc().call('fs.readlink', [['path', scalar(path)]]) as string },
-    async realpath (path: string): Promise<string> { return await ipc().call('fs.realpath', [['path', scalar(path)]]) as string },
-    async rename (src: string, dest: string): Promise<void> { await ipc().call('fs.rename', [['src', scalar(src)], ['dest', scalar(dest)]]) },
-    async retainOpenDescriptor (id: bigint | number): Promise<void> { await ipc().call('fs.retainOpenDescriptor', [['id', scalar(id)]]) },
-    async rmdir (path: string): Promise<void> { await ipc().call('fs.rmdir', [['path', scalar(path)]]) },
-    async stat (path: string): Promise<FileStats> { return decodeFileStats(await ipc().call('fs.stat', [['path', scalar(path)]])) },
-    async stopWatch (id: bigint | number): Promise<void> { await ipc().call('fs.stopWatch', [['id', scalar(id)]]) },
-    async symlink (src: string, dest: string, flags?: number): Promise<void> { await ipc().call('fs.symlink', [['src', scalar(src)], ['dest', scalar(dest)], ['flags', scalar(flags)]]) },
-    async unlink (path: string): Promise<void> { await ipc().call('fs.unlink', [['path', scalar(path)]]) },
-    async watch (id: bigint | number, path: string): Promise<void> { await ipc().call('fs.watch', [['id', scalar(id)], ['path', scalar(path)]]) },
-    async write (id: bigint | number, data: BufferInput, offset?: bigint | number): Promise<WriteResult> { return await ipc().call('fs.write', [['id', scalar(id)], ['offset', scalar(offset)]], { body: bytes(data) }) as WriteResult },
+    async access (path: string, mode?: number): Promise<AccessResult> {
+      return await ipc().call('fs.access', [['path', scalar(path)], ['mode', scalar(mode)]]) as AccessResult
+    },
+    async chmod (path: string, mode: number): Promise<void> {
+      await ipc().call('fs.chmod', [['path', scalar(path)], ['mode', scalar(mode)]])
+    },
+    async chown (path: string, uid: number, gid: number): Promise<void> {
+      await ipc().call('fs.chown', [['path', scalar(path)], ['uid', scalar(uid)], ['gid', scalar(gid)]])
+    },
+    async close (id: bigint | number): Promise<void> {
+      await ipc().call('fs.close', [['id', scalar(id)]])
+    },
+    async closeOpenDescriptor (id: bigint | number): Promise<void> {
+      await ipc().call('fs.closeOpenDescriptor', [['id', scalar(id)]])
+    },
+    async closeOpenDescriptors (preserveRetained?: boolean): Promise<number> {
+      return await ipc().call('fs.closeOpenDescriptors', [['preserveRetained', scalar(preserveRetained)]]) as number
+    },
+    async closedir (id: bigint | number): Promise<void> {
+      await ipc().call('fs.closedir', [['id', scalar(id)]])
+    },
+    async constants (): Promise<Record<string, number>> {
+      return await ipc().call('fs.constants', []) as Record<string, number>
+    },
+    async copyFile (src: string, dest: string, flags?: number): Promise<void> {
+      await ipc().call('fs.copyFile', [['src', scalar(src)], ['dest', scalar(dest)], ['flags', scalar(flags)]])
+    },
+    async fstat (id: bigint | number): Promise<FileStats> {
+      return decodeFileStats(await ipc().call('fs.fstat', [['id', scalar(id)]]))
+    },
+    async fsync (id: bigint | number): Promise<void> {
+      await ipc().call('fs.fsync', [['id', scalar(id)]])
+    },
+    async ftruncate (id: bigint | number, offset?: bigint | number): Promise<void> {
+      await ipc().call('fs.ftruncate', [['id', scalar(id)], ['offset', scalar(offset)]])
+    },
+    async getOpenDescriptors (): Promise<Array<OpenDescriptor>> {
+      return sequence(decodeOpenDescriptor)(await ipc().call('fs.getOpenDescriptors', []))
+    },
+    async lchown (path: string, uid: number, gid: number): Promise<void> {
+      await ipc().call('fs.lchown', [['path', scalar(path)], ['uid', scalar(uid)], ['gid', scalar(gid)]])
+    },
+    async link (src: string, dest: string): Promise<void> {
+      await ipc().call('fs.link', [['src', scalar(src)], ['dest', scalar(dest)]])
+    },
+    async lstat (path: string): Promise<FileStats> {
+      return decodeFileStats(await ipc().call('fs.lstat', [['path', scalar(path)]]))
+    },
+    async mkdir (path: string, mode?: number, recursive?: boolean): Promise<void> {
+      await ipc().call('fs.mkdir', [['path', scalar(path)], ['mode', scalar(mode)], ['recursive', scalar(recursive)]])
+    },
+    async open (id: bigint | number, path: string, flags?: number, mode?: number): Promise<OpenResult> {
+      return decodeOpenResult(await ipc().call('fs.open', [['id', scalar(id)], ['path', scalar(path)], ['flags', scalar(flags)], ['mode', scalar(mode)]]))
+    },
+    async opendir (id: bigint | number, path: string): Promise<OpenResult> {
+      return decodeOpenResult(await ipc().call('fs.opendir', [['id', scalar(id)], ['path', scalar(path)]]))
+    },
+    async read (id: bigint | number, size: number, offset?: bigint | number): Promise<Uint8Array> {
+      return await ipc().call('fs.read', [['id', scalar(id)], ['size', scalar(size)], ['offset', scalar(offset)]], { binary: true }) as Uint8Array
+    },
+    async readdir (id: bigint | number, entries?: number): Promise<Array<DirectoryEntry>> {
+      return await ipc().call('fs.readdir', [['id', scalar(id)], ['entries', scalar(entries)]]) as Array<DirectoryEntry>
+    },
+    async readlink (path: string): Promise<string> {
+      return await ipc().call('fs.readlink', [['path', scalar(path)]]) as string
+    },
+    async realpath (path: string): Promise<string> {
+      return await ipc().call('fs.realpath', [['path', scalar(path)]]) as string
+    },
+    async rename (src: string, dest: string): Promise<void> {
+      await ipc().call('fs.rename', [['src', scalar(src)], ['dest', scalar(dest)]])
+    },
+    async retainOpenDescriptor (id: bigint | number): Promise<void> {
+      await ipc().call('fs.retainOpenDescriptor', [['id', scalar(id)]])
+    },
+    async rmdir (path: string): Promise<void> {
+      await ipc().call('fs.rmdir', [['path', scalar(path)]])
+    },
+    async stat (path: string): Promise<FileStats> {
+      return decodeFileStats(await ipc().call('fs.stat', [['path', scalar(path)]]))
+    },
+    async stopWatch (id: bigint | number): Promise<void> {
+      await ipc().call('fs.stopWatch', [['id', scalar(id)]])
+    },
+    async symlink (src: string, dest: string, flags?: number): Promise<void> {
+      await ipc().call('fs.symlink', [['src', scalar(src)], ['dest', scalar(dest)], ['flags', scalar(flags)]])
+    },
+    async unlink (path: string): Promise<void> {
+      await ipc().call('fs.unlink', [['path', scalar(path)]])
+    },
+    async watch (id: bigint | number, path: string): Promise<void> {
+      await ipc().call('fs.watch', [['id', scalar(id)], ['path', scalar(path)]])
+    },
+    async write (id: bigint | number, data: BufferInput, offset?: bigint | number): Promise<WriteResult> {
+      return await ipc().call('fs.write', [['id', scalar(id)], ['offset', scalar(offset)]], { body: bytes(data) }) as WriteResult
+    },
   }
 }
 

@@ -147,19 +147,45 @@ export interface OsClient {
 export function createOsClient (client?: IpcClient): OsClient {
   const ipc = (): IpcClient => client ?? defaultClient()
   return {
-    async availableMemory (): Promise<bigint> { return toBigInt(await ipc().call('os.availableMemory', [])) },
-    async constants (): Promise<OsConstants> { return await ipc().call('os.constants', []) as OsConstants },
-    async cpus (): Promise<Array<CpuInfo>> { return await ipc().call('os.cpus', []) as Array<CpuInfo> },
-    async hrtime (): Promise<bigint> { return toBigInt(await ipc().call('os.hrtime', [])) },
-    async networkInterfaces (): Promise<Record<string, Array<NetworkInterface>>> { return await ipc().call('os.networkInterfaces', []) as Record<string, Array<NetworkInterface>> },
-    async paths (): Promise<Record<string, string>> { return await ipc().call('os.paths', []) as Record<string, string> },
-    async rusage (): Promise<ResourceUsage> { return await ipc().call('os.rusage', []) as ResourceUsage },
-    async uname (): Promise<Uname> { return await ipc().call('os.uname', []) as Uname },
-    async uptime (): Promise<number> { return await ipc().call('os.uptime', []) as number },
-    async primordials (): Promise<Primordials> { return await ipc().call('platform.primordials', []) as Primordials },
-    async platformEvent (value: string): Promise<void> { await ipc().call('platform.event', [['value', scalar(value)]]) },
-    async openExternal (value: string): Promise<void> { await ipc().call('platform.openExternal', [['value', scalar(value)]]) },
-    async revealFile (value: string): Promise<void> { await ipc().call('platform.revealFile', [['value', scalar(value)]]) },
+    async availableMemory (): Promise<bigint> {
+      return toBigInt(await ipc().call('os.availableMemory', []))
+    },
+    async constants (): Promise<OsConstants> {
+      return await ipc().call('os.constants', []) as OsConstants
+    },
+    async cpus (): Promise<Array<CpuInfo>> {
+      return await ipc().call('os.cpus', []) as Array<CpuInfo>
+    },
+    async hrtime (): Promise<bigint> {
+      return toBigInt(await ipc().call('os.hrtime', []))
+    },
+    async networkInterfaces (): Promise<Record<string, Array<NetworkInterface>>> {
+      return await ipc().call('os.networkInterfaces', []) as Record<string, Array<NetworkInterface>>
+    },
+    async paths (): Promise<Record<string, string>> {
+      return await ipc().call('os.paths', []) as Record<string, string>
+    },
+    async rusage (): Promise<ResourceUsage> {
+      return await ipc().call('os.rusage', []) as ResourceUsage
+    },
+    async uname (): Promise<Uname> {
+      return await ipc().call('os.uname', []) as Uname
+    },
+    async uptime (): Promise<number> {
+      return await ipc().call('os.uptime', []) as number
+    },
+    async primordials (): Promise<Primordials> {
+      return await ipc().call('platform.primordials', []) as Primordials
+    },
+    async platformEvent (value: string): Promise<void> {
+      await ipc().call('platform.event', [['value', scalar(value)]])
+    },
+    async openExternal (value: string): Promise<void> {
+      await ipc().call('platform.openExternal', [['value', scalar(value)]])
+    },
+    async revealFile (value: string): Promise<void> {
+      await ipc().call('platform.revealFile', [['value', scalar(value)]])
+    },
   }
 }
 

@@ -69,13 +69,27 @@ export interface ProcessClient {
 export function createProcessClient (client?: IpcClient): ProcessClient {
   const ipc = (): IpcClient => client ?? defaultClient()
   return {
-    async envGet (key: string): Promise<string | null> { return await ipc().call('process.env.get', [['key', scalar(key)]]) as (string | null) },
-    async envSet (key: string, value: string): Promise<void> { await ipc().call('process.env.set', [['key', scalar(key)], ['value', scalar(value)]]) },
-    async cwd (): Promise<string> { return await ipc().call('process.cwd', []) as string },
-    async open (force?: boolean): Promise<BackendInfo> { return await ipc().call('process.open', [['force', scalar(force)]]) as BackendInfo },
-    async kill (): Promise<void> { await ipc().call('process.kill', []) },
-    async write (event: string, value?: unknown): Promise<void> { await ipc().call('process.write', [['event', scalar(event)], ['value', jsonValue(value)]]) },
-    async exit (value?: number): Promise<void> { await ipc().call('process.exit', [['value', scalar(value)]]) },
+    async envGet (key: string): Promise<string | null> {
+      return await ipc().call('process.env.get', [['key', scalar(key)]]) as (string | null)
+    },
+    async envSet (key: string, value: string): Promise<void> {
+      await ipc().call('process.env.set', [['key', scalar(key)], ['value', scalar(value)]])
+    },
+    async cwd (): Promise<string> {
+      return await ipc().call('process.cwd', []) as string
+    },
+    async open (force?: boolean): Promise<BackendInfo> {
+      return await ipc().call('process.open', [['force', scalar(force)]]) as BackendInfo
+    },
+    async kill (): Promise<void> {
+      await ipc().call('process.kill', [])
+    },
+    async write (event: string, value?: unknown): Promise<void> {
+      await ipc().call('process.write', [['event', scalar(event)], ['value', jsonValue(value)]])
+    },
+    async exit (value?: number): Promise<void> {
+      await ipc().call('process.exit', [['value', scalar(value)]])
+    },
   }
 }
 

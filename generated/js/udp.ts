@@ -146,17 +146,39 @@ export interface UdpClient {
 export function createUdpClient (client?: IpcClient): UdpClient {
   const ipc = (): IpcClient => client ?? defaultClient()
   return {
-    async bind (id: bigint | number, port: number, address?: string, reuseAddr?: boolean): Promise<SocketAddress> { return await ipc().call('udp.bind', [['id', scalar(id)], ['port', scalar(port)], ['address', scalar(address)], ['reuseAddr', scalar(reuseAddr)]]) as SocketAddress },
-    async connect (id: bigint | number, port: number, address?: string): Promise<SocketAddress> { return await ipc().call('udp.connect', [['id', scalar(id)], ['port', scalar(port)], ['address', scalar(address)]]) as SocketAddress },
-    async disconnect (id: bigint | number): Promise<void> { await ipc().call('udp.disconnect', [['id', scalar(id)]]) },
-    async send (id: bigint | number, data: BufferInput, port?: number, address?: string, ephemeral?: boolean): Promise<SendResult> { return await ipc().call('udp.send', [['id', scalar(id)], ['port', scalar(port)], ['address', scalar(address)], ['ephemeral', scalar(ephemeral)]], { body: bytes(data) }) as SendResult },
-    async readStart (id: bigint | number): Promise<void> { await ipc().call('udp.readStart', [['id', scalar(id)]]) },
-    async readStop (id: bigint | number): Promise<void> { await ipc().call('udp.readStop', [['id', scalar(id)]]) },
-    async close (id: bigint | number): Promise<void> { await ipc().call('udp.close', [['id', scalar(id)]]) },
-    async getSockName (id: bigint | number): Promise<SocketAddress> { return await ipc().call('udp.getSockName', [['id', scalar(id)]]) as SocketAddress },
-    async getPeerName (id: bigint | number): Promise<SocketAddress> { return await ipc().call('udp.getPeerName', [['id', scalar(id)]]) as SocketAddress },
-    async getState (id: bigint | number): Promise<SocketState> { return decodeSocketState(await ipc().call('udp.getState', [['id', scalar(id)]])) },
-    async bufferSize (id: bigint | number, size?: number, buffer?: number): Promise<BufferSize> { return await ipc().call('os.bufferSize', [['id', scalar(id)], ['size', scalar(size)], ['buffer', scalar(buffer)]]) as BufferSize },
+    async bind (id: bigint | number, port: number, address?: string, reuseAddr?: boolean): Promise<SocketAddress> {
+      return await ipc().call('udp.bind', [['id', scalar(id)], ['port', scalar(port)], ['address', scalar(address)], ['reuseAddr', scalar(reuseAddr)]]) as SocketAddress
+    },
+    async connect (id: bigint | number, port: number, address?: string): Promise<SocketAddress> {
+      return await ipc().call('udp.connect', [['id', scalar(id)], ['port', scalar(port)], ['address', scalar(address)]]) as SocketAddress
+    },
+    async disconnect (id: bigint | number): Promise<void> {
+      await ipc().call('udp.disconnect', [['id', scalar(id)]])
+    },
+    async send (id: bigint | number, data: BufferInput, port?: number, address?: string, ephemeral?: boolean): Promise<SendResult> {
+      return await ipc().call('udp.send', [['id', scalar(id)], ['port', scalar(port)], ['address', scalar(address)], ['ephemeral', scalar(ephemeral)]], { body: bytes(data) }) as SendResult
+    },
+    async readStart (id: bigint | number): Promise<void> {
+      await ipc().call('udp.readStart', [['id', scalar(id)]])
+    },
+    async readStop (id: bigint | number): Promise<void> {
+      await ipc().call('udp.readStop', [['id', scalar(id)]])
+    },
+    async close (id: bigint | number): Promise<void> {
+      await ipc().call('udp.close', [['id', scalar(id)]])
+    },
+    async getSockName (id: bigint | number): Promise<SocketAddress> {
+      return await ipc().call('udp.getSockName', [['id', scalar(id)]]) as SocketAddress
+    },
+    async getPeerName (id: bigint | number): Promise<SocketAddress> {
+      return await ipc().call('udp.getPeerName', [['id', scalar(id)]]) as SocketAddress
+    },
+    async getState (id: bigint | number): Promise<SocketState> {
+      return decodeSocketState(await ipc().call('udp.getState', [['id', scalar(id)]]))
+    },
+    async bufferSize (id: bigint | number, size?: number, buffer?: number): Promise<BufferSize> {
+      return await ipc().call('os.bufferSize', [['id', scalar(id)], ['size', scalar(size)], ['buffer', scalar(buffer)]]) as BufferSize
+    },
   }
 }
 

@@ -341,30 +341,78 @@ export interface WindowClient {
 export function createWindowClient (client?: IpcClient): WindowClient {
   const ipc = (): IpcClient => client ?? defaultClient()
   return {
-    async create (options: WindowOptions): Promise<WindowInfo> { return await ipc().call('window.create', [['options', json(options)]]) as WindowInfo },
-    async close (targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.close', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async show (targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.show', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async hide (targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.hide', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async maximize (targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.maximize', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async minimize (targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.minimize', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async restore (targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.restore', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async eval (value: string, targetWindowIndex?: number): Promise<unknown> { return await ipc().call('window.eval', [['value', scalar(value)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as unknown },
-    async navigate (url: string, targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.navigate', [['url', scalar(url)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async send (event: string, value?: unknown, targetWindowIndex?: number): Promise<void> { await ipc().call('window.send', [['event', scalar(event)], ['value', jsonValue(value)], ['targetWindowIndex', scalar(targetWindowIndex)]]) },
-    async getTitle (targetWindowIndex?: number): Promise<string> { return await ipc().call('window.getTitle', [['targetWindowIndex', scalar(targetWindowIndex)]]) as string },
-    async setTitle (value: string, targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.setTitle', [['value', scalar(value)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async setSize (width: number, height: number, targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.setSize', [['width', scalar(width)], ['height', scalar(height)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async setPosition (x: number, y: number, targetWindowIndex?: number): Promise<WindowInfo> { return await ipc().call('window.setPosition', [['x', scalar(x)], ['y', scalar(y)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo },
-    async getBackgroundColor (targetWindowIndex?: number): Promise<Color> { return await ipc().call('window.getBackgroundColor', [['targetWindowIndex', scalar(targetWindowIndex)]]) as Color },
-    async setBackgroundColor (red: number, green: number, blue: number, alpha?: number, targetWindowIndex?: number): Promise<void> { await ipc().call('window.setBackgroundColor', [['red', scalar(red)], ['green', scalar(green)], ['blue', scalar(blue)], ['alpha', scalar(alpha)], ['targetWindowIndex', scalar(targetWindowIndex)]]) },
-    async setContextMenu (value: string, targetWindowIndex?: number): Promise<void> { await ipc().call('window.setContextMenu', [['value', scalar(value)], ['targetWindowIndex', scalar(targetWindowIndex)]]) },
-    async showInspector (targetWindowIndex?: number): Promise<void> { await ipc().call('window.showInspector', [['targetWindowIndex', scalar(targetWindowIndex)]]) },
-    async showFileSystemPicker (options: FilePickerOptions): Promise<Array<string>> { return await ipc().call('window.showFileSystemPicker', [['options', json(options)]]) as Array<string> },
-    async hotkeyBind (expression: string): Promise<HotkeyBinding> { return await ipc().call('window.hotkey.bind', [['expression', scalar(expression)]]) as HotkeyBinding },
-    async hotkeyUnbind (id: number): Promise<void> { await ipc().call('window.hotkey.unbind', [['id', scalar(id)]]) },
-    async hotkeyReset (): Promise<void> { await ipc().call('window.hotkey.reset', []) },
-    async hotkeyBindings (): Promise<Array<HotkeyBinding>> { return await ipc().call('window.hotkey.bindings', []) as Array<HotkeyBinding> },
-    async hotkeyMappings (): Promise<Record<string, number>> { return await ipc().call('window.hotkey.mappings', []) as Record<string, number> },
+    async create (options: WindowOptions): Promise<WindowInfo> {
+      return await ipc().call('window.create', [['options', json(options)]]) as WindowInfo
+    },
+    async close (targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.close', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async show (targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.show', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async hide (targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.hide', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async maximize (targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.maximize', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async minimize (targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.minimize', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async restore (targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.restore', [['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async eval (value: string, targetWindowIndex?: number): Promise<unknown> {
+      return await ipc().call('window.eval', [['value', scalar(value)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as unknown
+    },
+    async navigate (url: string, targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.navigate', [['url', scalar(url)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async send (event: string, value?: unknown, targetWindowIndex?: number): Promise<void> {
+      await ipc().call('window.send', [['event', scalar(event)], ['value', jsonValue(value)], ['targetWindowIndex', scalar(targetWindowIndex)]])
+    },
+    async getTitle (targetWindowIndex?: number): Promise<string> {
+      return await ipc().call('window.getTitle', [['targetWindowIndex', scalar(targetWindowIndex)]]) as string
+    },
+    async setTitle (value: string, targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.setTitle', [['value', scalar(value)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async setSize (width: number, height: number, targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.setSize', [['width', scalar(width)], ['height', scalar(height)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async setPosition (x: number, y: number, targetWindowIndex?: number): Promise<WindowInfo> {
+      return await ipc().call('window.setPosition', [['x', scalar(x)], ['y', scalar(y)], ['targetWindowIndex', scalar(targetWindowIndex)]]) as WindowInfo
+    },
+    async getBackgroundColor (targetWindowIndex?: number): Promise<Color> {
+      return await ipc().call('window.getBackgroundColor', [['targetWindowIndex', scalar(targetWindowIndex)]]) as Color
+    },
+    async setBackgroundColor (red: number, green: number, blue: number, alpha?: number, targetWindowIndex?: number): Promise<void> {
+      await ipc().call('window.setBackgroundColor', [['red', scalar(red)], ['green', scalar(green)], ['blue', scalar(blue)], ['alpha', scalar(alpha)], ['targetWindowIndex', scalar(targetWindowIndex)]])
+    },
+    async setContextMenu (value: string, targetWindowIndex?: number): Promise<void> {
+      await ipc().call('window.setContextMenu', [['value', scalar(value)], ['targetWindowIndex', scalar(targetWindowIndex)]])
+    },
+    async showInspector (targetWindowIndex?: number): Promise<void> {
+      await ipc().call('window.showInspector', [['targetWindowIndex', scalar(targetWindowIndex)]])
+    },
+    async showFileSystemPicker (options: FilePickerOptions): Promise<Array<string>> {
+      return await ipc().call('window.showFileSystemPicker', [['options', json(options)]]) as Array<string>
+    },
+    async hotkeyBind (expression: string): Promise<HotkeyBinding> {
+      return await ipc().call('window.hotkey.bind', [['expression', scalar(expression)]]) as HotkeyBinding
+    },
+    async hotkeyUnbind (id: number): Promise<void> {
+      await ipc().call('window.hotkey.unbind', [['id', scalar(id)]])
+    },
+    async hotkeyReset (): Promise<void> {
+      await ipc().call('window.hotkey.reset', [])
+    },
+    async hotkeyBindings (): Promise<Array<HotkeyBinding>> {
+      return await ipc().call('window.hotkey.bindings', []) as Array<HotkeyBinding>
+    },
+    async hotkeyMappings (): Promise<Record<string, number>> {
+      return await ipc().call('window.hotkey.mappings', []) as Record<string, number>
+    },
   }
 }
 

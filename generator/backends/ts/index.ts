@@ -74,7 +74,7 @@ function viewOf (capability: Capability) {
     const decoder = decoderOf(op.result, capability)
     let expression = `await ipc().call('${op.route}', [${wireParams.join(', ')}]${callOptions(body?.name, binary)})`
     if (body && !usesJsImplementation) imports.add('bytes')
-    if (op.result.kind === 'undefined') expression = `{ ${expression} }`
+    if (op.result.kind === 'undefined') expression = `${expression}`
     else if (binary) expression = `${expression} as Uint8Array`
     else if (decoder) expression = `${decoder}(${expression})`
     else expression = `${expression} as ${wrapType(resultType(op.result))}`

@@ -13,8 +13,8 @@ export function tsType (type: Type, direction: Direction): string {
     case 'any': return 'unknown'
     case 'undefined': return 'void'
     case 'enum': case 'dictionary': case 'callback': return type.name
-    case 'sequence': return `Array<${tsType(type.item, 'out')}>`
-    case 'record': return `Record<string, ${tsType(type.value, 'out')}>`
+    case 'sequence': return `Array<${tsType(type.item, direction === 'in' && type.item.kind === 'integer' ? 'in' : 'out')}>`
+    case 'record': return `Record<string, ${tsType(type.value, direction === 'in' && type.value.kind === 'integer' ? 'in' : 'out')}>`
     case 'nullable': return `${wrap(tsType(type.inner, direction))} | null`
     case 'union': return type.members.map((m) => wrap(tsType(m, 'out'))).join(' | ')
   }
