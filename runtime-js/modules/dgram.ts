@@ -4,7 +4,7 @@ import EventEmitter from 'events/events.js'
 import { udp, onDatagram, type SocketAddress } from '../../generated/js/udp.ts'
 import { Buffer } from './buffer.ts'
 import { newId } from '../internal/fs/descriptors.ts'
-import { codedError, invalidArgType, NotSupportedError } from '../internal/errors.ts'
+import { codedError, errnoException, invalidArgType, NotSupportedError } from '../internal/errors.ts'
 import {
   alreadyBound, badType, isConnected, notConnected, notRunning, socketError, validatePort
 } from '../internal/dgram/errors.ts'
@@ -141,7 +141,8 @@ export class Socket extends EventEmitter {
     const portNumber = connected ? 0 : validatePort(port, 'Port', false)
     if (typeof address === 'function') { callback = address; address = undefined }
     if (address !== undefined && address !== null && typeof address !== 'string') throw invalidArgType('address', 'of type string', address)
-    if (callback !== undefined && typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback)
+    // Like Node, a non-function in the callback slot (e.g. a port given to a connected socket) is ignored.
+    if (typeof callback !== 'function') callback = undefined
     const host = connected ? '' : (address as string | undefined) ?? (this.type === 'udp6' ? '::1' : '127.0.0.1')
     const done = callback as SendCallback | undefined
     this.#ensureBound().then(() => udp.send(this.#id, data, portNumber, host)).then((result) => {
@@ -166,7 +167,9 @@ export class Socket extends EventEmitter {
   }
 
   address (): AddressInfo {
-    if (this.#state !== State.Bound || this.#local === undefined) throw notRunning()
+    if (this.#state === State.Closed) throw notRunning()
+    // Node asks the OS (getsockname) even before bind, and reports its EBADF.
+    if (this.#state !== State.Bound || this.#local === undefined) throw errnoException('EBADF', { syscall: 'getsockname' })
     return { address: this.#local.address, family: this.#local.family, port: this.#local.port }
   }
 
