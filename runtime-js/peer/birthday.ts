@@ -21,34 +21,31 @@ const OPEN_PORTS = 1024
 export class BirthdayTraversal {
   static readonly DEADLINE_MS = SPACING_MS * MAX_ATTEMPTS + 2048
   #pool: UdpSocketLike[] = []
-  #ready: Promise<void> | undefined
   #closed = false
 
   constructor (private readonly opts: BirthdayOptions) {}
 
-  #ensurePool (): Promise<void> {
-    this.#ready ??= (async () => {
-      for (let i = 0; i < this.opts.poolSize; i++) {
-        const s = this.opts.transport.createSocket()
-        s.onMessage((d, from) => this.opts.receive(d, from, s))
-        await s.bind(0)
-        this.#pool.push(s)
-      }
-    })()
-    return this.#ready
-  }
-
-  /** Symmetric side: ping the remote's known endpoint from random pool sockets until `done()`. */
+  /** Symmetric side: ping the remote's known endpoint, each time from a new socket (a new mapping) until the
+   * pool is full, then from random pool sockets, until `done()`. Sockets are made only as needed, so an early
+   * success costs few. */
   connect (to: Endpoint, done: () => boolean): void {
-    void this.#ensurePool().then(() => {
-      let attempts = 0
-      const step = (): void => {
-        if (this.#closed || done() || attempts++ >= MAX_ATTEMPTS) return
-        this.opts.ping(this.#pool[Math.floor(this.opts.random.float() * this.#pool.length)], to)
-        this.opts.clock.setTimeout(step, SPACING_MS)
+    let attempts = 0
+    const step = async (): Promise<void> => {
+      if (this.#closed || done() || attempts++ >= MAX_ATTEMPTS) return
+      let socket: UdpSocketLike
+      if (this.#pool.length < this.opts.poolSize) {
+        socket = this.opts.transport.createSocket()
+        socket.onMessage((d, from) => this.opts.receive(d, from, socket))
+        this.#pool.push(socket)
+        await socket.bind(0)
+      } else {
+        socket = this.#pool[Math.floor(this.opts.random.float() * this.#pool.length)]
       }
-      step()
-    })
+      if (this.#closed) return
+      this.opts.ping(socket, to)
+      this.opts.clock.setTimeout(() => { void step() }, SPACING_MS)
+    }
+    void step()
   }
 
   /** Restricted side: open the firewall for many random ports at the remote address. */

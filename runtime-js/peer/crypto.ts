@@ -4,7 +4,7 @@ import { ed25519, x25519 } from '@noble/curves/ed25519.js'
 import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js'
 import { blake2b } from '@noble/hashes/blake2.js'
 import { concat, utf8 } from './bytes.ts'
-import type { RandomSource } from './transport.ts'
+import type { RandomSource, Signatures } from './transport.ts'
 
 export interface KeyPair {
   /** Ed25519 public key (32 bytes); also the peer id or the subcluster id. */
@@ -72,14 +72,22 @@ export function open (sealed: Uint8Array, keys: Pick<KeyPair, 'boxPublicKey' | '
   }
 }
 
-export function sign (message: Uint8Array, keys: Pick<KeyPair, 'secretKey'>): Uint8Array {
-  return ed25519.sign(message, keys.secretKey)
+export const nobleSignatures: Signatures = {
+  sign: (message, seed) => ed25519.sign(message, seed),
+  verify (sig, message, publicKey) {
+    try {
+      // Strict RFC 8032 rules (not ZIP-215), so that every implementation accepts exactly the same signatures.
+      return ed25519.verify(sig, message, publicKey, { zip215: false })
+    } catch {
+      return false
+    }
+  }
 }
 
-export function verify (sig: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  try {
-    return ed25519.verify(sig, message, publicKey)
-  } catch {
-    return false
-  }
+export function sign (message: Uint8Array, keys: Pick<KeyPair, 'secretKey'>, sigs: Signatures = nobleSignatures): Uint8Array {
+  return sigs.sign(message, keys.secretKey)
+}
+
+export function verify (sig: Uint8Array, message: Uint8Array, publicKey: Uint8Array, sigs: Signatures = nobleSignatures): boolean {
+  return sigs.verify(sig, message, publicKey)
 }

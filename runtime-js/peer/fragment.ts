@@ -5,6 +5,7 @@ import { MAX_MESSAGE } from './constants.ts'
 import { PeerInputError } from './errors.ts'
 import { encodePacket, packetId, type Packet, type PacketType } from './packet.ts'
 import { sign, type KeyPair } from './crypto.ts'
+import type { Signatures } from './transport.ts'
 
 /** 65535 packets of 1024 bytes: the largest message the 16-bit index can carry. */
 export const MAX_MESSAGE_BYTES = 0xffff * MAX_MESSAGE
@@ -21,6 +22,7 @@ export interface MessageSpec {
   previousId?: Uint8Array
   /** Signs the head: the subcluster key for publish, the author's identity for streams. */
   signer: KeyPair
+  signatures?: Signatures
 }
 
 export interface BuiltMessage {
@@ -40,7 +42,7 @@ export function buildMessage (spec: MessageSpec): BuiltMessage {
     const p: Packet = { ...base, index, message, nextId }
     if (index === 0) {
       p.previousId = spec.previousId
-      p.sig = sign(encodePacket(p, true), spec.signer)
+      p.sig = sign(encodePacket(p, true), spec.signer, spec.signatures)
     }
     packets[index] = p
     nextId = packetId(p)

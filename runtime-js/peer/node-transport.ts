@@ -1,8 +1,8 @@
 // Node adapters for the seams: node:dgram sockets, the wall clock, crypto randomness. Used by tests, tools
 // and backends; apps use socket:dgram and the simulator its own fabric.
 import dgram from 'node:dgram'
-import { randomBytes } from 'node:crypto'
-import type { Clock, Endpoint, RandomSource, Transport, UdpSocketLike } from './transport.ts'
+import { createPrivateKey, createPublicKey, randomBytes, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto'
+import type { Clock, Endpoint, RandomSource, Signatures, Transport, UdpSocketLike } from './transport.ts'
 
 export function nodeTransport (): Transport {
   return {
@@ -58,5 +58,40 @@ export function cryptoRandom (): RandomSource {
   return {
     bytes: take,
     float: () => { const b = take(4); return (((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3]) / 0x1_0000_0000 }
+  }
+}
+
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
+
+/** Ed25519 through OpenSSL (node:crypto): same signatures as @noble, much faster. Keys are cached, bounded. */
+export function nodeSignatures (maxKeys = 4096): Signatures {
+  const publicKeys = new Map<string, KeyObject | null>()
+  const privateKeys = new Map<string, KeyObject>()
+  const remember = <T>(map: Map<string, T>, key: string, value: T): T => {
+    map.set(key, value)
+    if (map.size > maxKeys) map.delete(map.keys().next().value as string)
+    return value
+  }
+  const publicKey = (raw: Uint8Array): KeyObject | null => {
+    const k = Buffer.from(raw).toString('hex')
+    const hit = publicKeys.get(k)
+    if (hit !== undefined) return hit
+    let key: KeyObject | null = null
+    try { key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' }) } catch {}
+    return remember(publicKeys, k, key)
+  }
+  return {
+    sign (message, seed) {
+      const k = Buffer.from(seed).toString('hex')
+      const key = privateKeys.get(k) ?? remember(privateKeys, k, createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' }))
+      return new Uint8Array(nodeSign(null, message, key))
+    },
+    verify (sig, message, raw) {
+      if (sig.length !== 64 || raw.length !== 32) return false
+      const key = publicKey(raw)
+      if (!key) return false
+      try { return nodeVerify(null, message, key, sig) } catch { return false }
+    }
   }
 }

@@ -5,7 +5,7 @@ import {
   DEFAULT_CACHE_BYTES, DEFAULT_KEEPALIVE_MS, DEFAULT_MAX_PEERS, DEFAULT_TTL_MINUTES, EXPIRE_KEEPALIVES, FANOUT,
   INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, PING_RETRY_MS, QUERY_MAX_AGE_MS, READY_DEADLINE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
 } from './constants.ts'
-import { boxKeyOf, keyPairFromSeed, subclusterKeys, verify, type KeyPair } from './crypto.ts'
+import { boxKeyOf, keyPairFromSeed, nobleSignatures, subclusterKeys, type KeyPair } from './crypto.ts'
 import { Emitter } from './emitter.ts'
 import { openEnvelope, sealEnvelope } from './envelope.ts'
 import { NotSupportedError, PacketDecodeError, PeerInputError } from './errors.ts'
@@ -24,7 +24,7 @@ import { RelayCache, type CacheEntry } from './cache.ts'
 import { NatDetector } from './reflection.ts'
 import { BirthdayTraversal } from './birthday.ts'
 import { type PeerState, STATE_VERSION } from './state.ts'
-import type { Clock, Endpoint, RandomSource, TimerHandle, Transport, UdpSocketLike } from './transport.ts'
+import type { Clock, Endpoint, RandomSource, Signatures, TimerHandle, Transport, UdpSocketLike } from './transport.ts'
 
 export interface PeerConfig {
   keepaliveMs: number
@@ -41,8 +41,9 @@ export interface PeerConfig {
   subclusterRate: number
   /** Bytes of incomplete messages held for reassembly. */
   reassemblyBytes: number
-  /** Pool size for the birthday-paradox strategy (symmetric side). */
+  /** Pool size for the birthday-paradox strategy (symmetric side), and how many attempts may run at once. */
   birthdaySockets: number
+  birthdayConcurrency: number
   /** Long messages leave `paceBurst` packets every `paceMs`. */
   paceBurst: number
   paceMs: number
@@ -58,6 +59,8 @@ export interface PeerOptions {
   bootstrap?: Endpoint[]
   config?: Partial<PeerConfig>
   state?: PeerState
+  /** Ed25519 implementation; @noble by default (see Signatures in transport.ts). */
+  signatures?: Signatures
 }
 
 export interface PacketEvent { subclusterId: string, messageId: string, data: Uint8Array, author: string, previousId?: string, timestamp: number }
@@ -88,6 +91,7 @@ const DEFAULTS: PeerConfig = {
   subclusterRate: 2000,
   reassemblyBytes: 32 * 1024 * 1024,
   birthdaySockets: 256,
+  birthdayConcurrency: 2,
   paceBurst: 16,
   paceMs: 4
 }
@@ -121,6 +125,7 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #transport: Transport
   readonly #clock: Clock
   readonly #random: RandomSource
+  readonly #sigs: Signatures
   readonly #subclusters = new Map<string, Subcluster>()
   readonly #seen: Gate
   readonly #delivered: Gate
@@ -138,6 +143,7 @@ export class Peer extends Emitter<PeerEvents> {
   #main?: UdpSocketLike
   #probe?: UdpSocketLike
   #birthday?: BirthdayTraversal
+  #birthdayRuns: number[] = []
   #timer: TimerHandle | undefined
   #reassemblyTimer: TimerHandle | undefined
   #ticks = 0
@@ -153,6 +159,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#transport = opts.transport
     this.#clock = opts.clock
     this.#random = opts.random
+    this.#sigs = opts.signatures ?? nobleSignatures
     this.#bindPort = opts.port ?? 0
     this.#bindAddress = opts.address ?? '0.0.0.0'
     const seed = opts.state ? fromBase64(opts.state.identitySeed) : (opts.identitySeed ?? this.#random.bytes(32))
@@ -240,7 +247,7 @@ export class Peer extends Emitter<PeerEvents> {
   /** Publishes `data` to a subcluster this peer joined. Returns the message id (hex). */
   publish (subcluster: Uint8Array | string, data: Uint8Array, opts: { previousId?: string, to?: string } = {}): string {
     const sc = this.#subclusterFor(subcluster)
-    const payload = sealEnvelope(data, this.identity, sc.keys.publicKey, sc.keys.boxPublicKey, this.#random)
+    const payload = sealEnvelope(data, this.identity, sc.keys.publicKey, sc.keys.boxPublicKey, this.#random, this.#sigs)
     const { messageId, packets } = buildMessage({
       type: PacketType.Publish,
       payload,
@@ -248,7 +255,8 @@ export class Peer extends Emitter<PeerEvents> {
       ttl: this.config.ttlMinutes,
       subclusterId: sc.keys.publicKey,
       previousId: opts.previousId ? this.#id16(opts.previousId) : undefined,
-      signer: sc.keys
+      signer: sc.keys,
+      signatures: this.#sigs
     })
     const idHex = toHex(messageId)
     this.#delivered.add(idHex, this.#clock.now())
@@ -269,9 +277,9 @@ export class Peer extends Emitter<PeerEvents> {
     const to = fromHex(peerIdHex)
     let boxKey: Uint8Array
     try { boxKey = boxKeyOf(to) } catch { throw new PeerInputError(`"${peerIdHex}" is not a valid peer id (not an Ed25519 public key)`) }
-    const payload = sealEnvelope(data, this.identity, to, boxKey, this.#random)
+    const payload = sealEnvelope(data, this.identity, to, boxKey, this.#random, this.#sigs)
     const { messageId, packets } = buildMessage({
-      type: PacketType.Stream, payload, timestamp: this.#seconds(), ttl: this.config.ttlMinutes, to, from: this.identity.publicKey, signer: this.identity
+      type: PacketType.Stream, payload, timestamp: this.#seconds(), ttl: this.config.ttlMinutes, to, from: this.identity.publicKey, signer: this.identity, signatures: this.#sigs
     })
     const route = this.#routeTo(peerIdHex)
     const targets = route ? [route] : this.#fanoutTargets(undefined)
@@ -422,8 +430,12 @@ export class Peer extends Emitter<PeerEvents> {
       target.lastSeen = this.#clock.now()
       this.emit('connection', { peerId: idHex, strategy: 'relay', state: 'relayed' })
     }
-    if (strategy === 'relay') return fallback()
+    // Few birthday-paradox attempts at once: each costs up to a thousand datagrams; the rest use a relay.
+    const now = this.#clock.now()
+    this.#birthdayRuns = this.#birthdayRuns.filter(until => until > now)
+    if (strategy === 'relay' || (strategy === 'birthday' && this.#birthdayRuns.length >= this.config.birthdayConcurrency)) return fallback()
     if (strategy === 'birthday') {
+      this.#birthdayRuns.push(now + BirthdayTraversal.DEADLINE_MS)
       this.#birthday ??= new BirthdayTraversal({
         transport: this.#transport,
         clock: this.#clock,
@@ -504,7 +516,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#seen.has(idHex, now) || this.cache.has(idHex)) { this.metrics.dropped.duplicate++; return }
     if (this.#expired(p, now)) { this.metrics.dropped.expired++; return }
     if (p.index === 0) {
-      if (!p.sig || !verify(p.sig, encodePacket(p, true), p.subclusterId)) { this.metrics.dropped.forged++; return }
+      if (!p.sig || !this.#sigs.verify(p.sig, encodePacket(p, true), p.subclusterId)) { this.metrics.dropped.forged++; return }
     } else if (!p.previousId) {
       throw new PacketDecodeError('EFIELD', 'a fragment links to its message head')
     }
@@ -527,7 +539,7 @@ export class Peer extends Emitter<PeerEvents> {
 
   #deliverPublish (sc: Subcluster, messageId: string, head: Packet, payload: Uint8Array): void {
     if (!this.#delivered.add(messageId, this.#clock.now())) return
-    const opened = openEnvelope(payload, sc.keys, sc.keys.publicKey)
+    const opened = openEnvelope(payload, sc.keys, sc.keys.publicKey, this.#sigs)
     if (!opened.ok) { this.metrics.dropped[opened.reason]++; return }
     this.metrics.delivered++
     this.emit('packet', {
@@ -545,7 +557,7 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     const idHex = toHex(packetId(p))
     if (this.#seen.has(idHex, now)) { this.metrics.dropped.duplicate++; return }
-    if (p.index === 0 && (!p.sig || !verify(p.sig, encodePacket(p, true), p.from))) { this.metrics.dropped.forged++; return }
+    if (p.index === 0 && (!p.sig || !this.#sigs.verify(p.sig, encodePacket(p, true), p.from))) { this.metrics.dropped.forged++; return }
     if (p.index > 0 && !p.previousId) throw new PacketDecodeError('EFIELD', 'a fragment links to its message head')
     this.#seen.add(idHex, now)
     const toHex_ = toHex(p.to)
@@ -559,7 +571,7 @@ export class Peer extends Emitter<PeerEvents> {
     const done = this.#reassembler.add(p, idHex, now)
     if (!done) { if (p.count > 1) this.#armReassembly(); return }
     if (!this.#delivered.add(done.messageId, now)) return
-    const opened = openEnvelope(done.payload, this.identity, this.identity.publicKey)
+    const opened = openEnvelope(done.payload, this.identity, this.identity.publicKey, this.#sigs)
     if (!opened.ok) { this.metrics.dropped[opened.reason]++; return }
     if (!equal(opened.author, p.from)) { this.metrics.dropped.unverified++; return }
     this.metrics.delivered++

@@ -38,3 +38,12 @@ export interface RandomSource {
   /** A float in [0, 1). */
   float (): number
 }
+
+/** Ed25519 signing and verification. Pure JS (@noble) by default; Node tools and the simulator may inject
+ * OpenSSL's (node-transport.ts), which is many times faster. Both are deterministic (RFC 8032). */
+export interface Signatures {
+  /** Signs with the 32-byte Ed25519 seed. */
+  sign (message: Uint8Array, seed: Uint8Array): Uint8Array
+  /** False for any bad signature or key; never throws. */
+  verify (sig: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean
+}

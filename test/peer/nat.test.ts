@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { createInterface } from 'node:readline'
 import type { ChildProcess } from 'node:child_process'
 import { INTRODUCERS, NatLab, labUnavailable, type NatKind, type Site } from './netns-lab.ts'
-import { waitFor } from './helpers.ts'
+import { bundleFixture, waitFor } from './helpers.ts'
 import { connectionStrategy, natName, NatType } from '../../runtime-js/peer/nat.ts'
 
 const unavailable = labUnavailable()
@@ -25,17 +25,17 @@ test('peers behind full-cone, port-restricted and symmetric NATs detect them and
   const lab = new NatLab()
   t.after(() => lab.destroy())
   lab.create(KINDS)
-  const intro = lab.spawn(lab.inet, 'test/peer/fixtures/nat-introducers.ts', [...INTRODUCERS, '9000'])
+  const intro = lab.spawn(lab.inet, bundleFixture('nat-introducers.ts'), [...INTRODUCERS, '9000'])
   const introLines: any[] = []
   watch(intro, introLines)
-  await waitFor('introducers', () => introLines.some(l => l.ready), 20_000)
+  await waitFor('introducers', () => introLines.some(l => l.ready), 60_000)
   const procs: Proc[] = lab.sites.map(site => {
-    const child = lab.spawn(site.host, 'test/peer/fixtures/nat-peer.ts', [INTRODUCERS.join(','), '9000', 'nat-room'])
+    const child = lab.spawn(site.host, bundleFixture('nat-peer.ts'), [INTRODUCERS.join(','), '9000', 'nat-room'])
     const p: Proc = { site, child, lines: [] }
     watch(child, p.lines)
     return p
   })
-  await waitFor('every peer to detect its NAT', () => procs.every(p => p.lines.some(l => l.ready)), 40_000)
+  await waitFor('every peer to detect its NAT', () => procs.every(p => p.lines.some(l => l.ready)), 90_000)
   for (const p of procs) {
     const ready = p.lines.find(l => l.ready).ready
     p.peerId = ready.peerId
@@ -48,7 +48,7 @@ test('peers behind full-cone, port-restricted and symmetric NATs detect them and
   const outcome = (a: Proc, b: Proc): any => [...a.lines].reverse().find(l => l.connection?.peerId === b.peerId && l.connection.state !== 'disconnected')?.connection
   const pairs: Array<[Proc, Proc]> = []
   for (let i = 0; i < procs.length; i++) for (let j = i + 1; j < procs.length; j++) pairs.push([procs[i], procs[j]])
-  await waitFor('every pair to connect or relay', () => pairs.every(([a, b]) => outcome(a, b) && outcome(b, a)), 40_000).catch(() => {})
+  await waitFor('every pair to connect or relay', () => pairs.every(([a, b]) => outcome(a, b) && outcome(b, a)), 90_000).catch(() => {})
 
   const table: string[] = []
   for (const [a, b] of pairs) {
@@ -72,7 +72,7 @@ test('peers behind full-cone, port-restricted and symmetric NATs detect them and
 
   // Messages flow between every pair, whichever way they connected.
   for (const p of procs) p.child.stdin?.write(`publish hello from ${p.site.index}\n`)
-  await waitFor('every peer to hear the five others', () => procs.every(p => p.lines.filter(l => l.packet).length >= procs.length - 1), 20_000)
+  await waitFor('every peer to hear the five others', () => procs.every(p => p.lines.filter(l => l.packet).length >= procs.length - 1), 60_000)
   for (const p of procs) {
     const texts = p.lines.filter(l => l.packet).map(l => l.packet.text).sort()
     assert.deepEqual(texts, procs.filter(o => o !== p).map(o => `hello from ${o.site.index}`).sort())
@@ -80,6 +80,6 @@ test('peers behind full-cone, port-restricted and symmetric NATs detect them and
   // A stream between the two symmetric sites can only go through a relay.
   const [s1, s2] = procs.filter(p => p.site.kind === 'symmetric')
   s1.child.stdin?.write(`stream ${s2.peerId} relayed hello\n`)
-  await waitFor('a relayed stream between symmetric NATs', () => s2.lines.some(l => l.stream?.text === 'relayed hello'), 10_000)
+  await waitFor('a relayed stream between symmetric NATs', () => s2.lines.some(l => l.stream?.text === 'relayed hello'), 30_000)
   void natName
 })

@@ -72,9 +72,9 @@ export class NatLab {
     this.sites.push({ index: i, kind, router, host, lanIp, wanIp })
   }
 
-  /** Starts a Node program (through tsx) inside a namespace. */
+  /** Starts a Node program (a bundled .mjs) inside a namespace. */
   spawn (ns: string, script: string, args: string[]): ChildProcess {
-    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, '--import', 'tsx', script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] })
+    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] })
     this.#children.push(child)
     return child
   }

@@ -3,12 +3,12 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { startNetwork, waitFor } from './helpers.ts'
+import { bundleFixture, startNetwork, waitFor } from './helpers.ts'
 
 interface Child { proc: ChildProcess, lines: any[] }
 
 function spawnPeer (bootPort: number, room: string): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'test/peer/fixtures/peer-process.ts', String(bootPort), room], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const proc = spawn(process.execPath, [bundleFixture('peer-process.ts'), String(bootPort), room], { stdio: ['pipe', 'pipe', 'inherit'] })
   const child: Child = { proc, lines: [] }
   createInterface({ input: proc.stdout as NodeJS.ReadableStream }).on('line', l => child.lines.push(JSON.parse(l)))
   return child
@@ -18,8 +18,8 @@ test('three peer processes join a room through an introducer and each gets the o
   const [intro, second] = await startNetwork(0)
   const children = [0, 1, 2].map(() => spawnPeer(intro.local?.port as number, 'process-room'))
   t.after(() => { for (const c of children) c.proc.kill(); intro.close(); second.close() })
-  await waitFor('children ready', () => children.every(c => c.lines.some(l => l.ready)), 30_000)
-  await waitFor('children to see each other join', () => children.every(c => c.lines.filter(l => l.join).length >= 2), 20_000)
+  await waitFor('children ready', () => children.every(c => c.lines.some(l => l.ready)), 60_000)
+  await waitFor('children to see each other join', () => children.every(c => c.lines.filter(l => l.join).length >= 2), 60_000)
   children[0].proc.stdin?.write('from zero\n')
   children[1].proc.stdin?.write('from one\n')
   await waitFor('messages to arrive', () => children.every(c => c.lines.filter(l => l.packet).length >= (c === children[2] ? 2 : 1)), 15_000)
