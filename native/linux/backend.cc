@@ -99,6 +99,8 @@ bool Backend::open(bool force, std::string &error) {
   fcntl(in, F_SETFD, FD_CLOEXEC);
   fcntl(out, F_SETFD, FD_CLOEXEC);
   fcntl(err, F_SETFD, FD_CLOEXEC);
+  fcntl(out, F_SETFL, fcntl(out, F_GETFL) | O_NONBLOCK);
+  fcntl(err, F_SETFL, fcntl(err, F_GETFL) | O_NONBLOCK);
   out_ = g_io_channel_unix_new(out);
   err_ = g_io_channel_unix_new(err);
   in_ = g_io_channel_unix_new(in);
@@ -149,52 +151,60 @@ gboolean Backend::onStdinWritable(GIOChannel *, GIOCondition condition, gpointer
   return G_SOURCE_REMOVE;
 }
 
-gboolean Backend::onStdout(GIOChannel *channel, GIOCondition condition, gpointer data) {
-  auto *self = static_cast<Backend *>(data);
+// Reads one chunk of stdout (the pipe is non-blocking) and handles the complete lines in it.
+Backend::ReadResult Backend::readStdout(int fd) {
   char chunk[kReadChunk];
-  ssize_t got = ::read(g_io_channel_unix_get_fd(channel), chunk, sizeof chunk);
-  if (got <= 0) {
-    if (got < 0 && (errno == EAGAIN || errno == EINTR)) return G_SOURCE_CONTINUE;
-    if (!self->outBuffer_.empty() && !self->discardingLongLine_) self->handleLine(self->outBuffer_);
-    self->outBuffer_.clear();
-    self->outWatch_ = 0;
-    return G_SOURCE_REMOVE;
+  ssize_t got = ::read(fd, chunk, sizeof chunk);
+  if (got < 0) return errno == EAGAIN || errno == EINTR ? ReadResult::Again : ReadResult::End;
+  if (got == 0) {
+    if (!outBuffer_.empty() && !discardingLongLine_) handleLine(outBuffer_);
+    outBuffer_.clear();
+    return ReadResult::End;
   }
   size_t start = 0;
   for (ssize_t i = 0; i < got; i++) {
     if (chunk[i] != '\n') continue;
-    if (!self->discardingLongLine_) {
-      self->outBuffer_.append(chunk + start, i - start);
-      self->handleLine(self->outBuffer_);
+    if (!discardingLongLine_) {
+      outBuffer_.append(chunk + start, i - start);
+      handleLine(outBuffer_);
     }
-    self->outBuffer_.clear();
-    self->discardingLongLine_ = false;
+    outBuffer_.clear();
+    discardingLongLine_ = false;
     start = i + 1;
   }
-  if (!self->discardingLongLine_) self->outBuffer_.append(chunk + start, got - start);
-  if (self->outBuffer_.size() > kMaxLineBytes) {
+  if (!discardingLongLine_) outBuffer_.append(chunk + start, got - start);
+  if (outBuffer_.size() > kMaxLineBytes) {
     std::fprintf(stderr, "socket-host: backend stdout line longer than %zu bytes dropped\n", kMaxLineBytes);
-    self->outBuffer_.clear();
-    self->discardingLongLine_ = true;
+    outBuffer_.clear();
+    discardingLongLine_ = true;
   }
-  (void)condition;
-  return G_SOURCE_CONTINUE;
+  return ReadResult::Data;
 }
 
-gboolean Backend::onStderr(GIOChannel *channel, GIOCondition, gpointer data) {
+gboolean Backend::onStdout(GIOChannel *channel, GIOCondition, gpointer data) {
   auto *self = static_cast<Backend *>(data);
+  if (self->readStdout(g_io_channel_unix_get_fd(channel)) != ReadResult::End) return G_SOURCE_CONTINUE;
+  self->outWatch_ = 0;
+  return G_SOURCE_REMOVE;
+}
+
+// Reads one chunk of stderr: printed, and sent to every window as `process-error`. False when nothing came.
+bool Backend::readStderr(int fd) {
   char chunk[kReadChunk];
-  ssize_t got = ::read(g_io_channel_unix_get_fd(channel), chunk, sizeof chunk);
-  if (got <= 0) {
-    if (got < 0 && (errno == EAGAIN || errno == EINTR)) return G_SOURCE_CONTINUE;
-    self->errWatch_ = 0;
-    return G_SOURCE_REMOVE;
-  }
+  ssize_t got = ::read(fd, chunk, sizeof chunk);
+  if (got <= 0) return false;
   std::string text(chunk, got);
   std::fwrite(text.data(), 1, text.size(), stderr);
   std::fflush(stderr);
-  self->broadcast([&](ipc::EventSink &events) { api::process::emitBackendError(events, {text}); });
-  return G_SOURCE_CONTINUE;
+  broadcast([&](ipc::EventSink &events) { api::process::emitBackendError(events, {text}); });
+  return true;
+}
+
+gboolean Backend::onStderr(GIOChannel *channel, GIOCondition condition, gpointer data) {
+  auto *self = static_cast<Backend *>(data);
+  if (self->readStderr(g_io_channel_unix_get_fd(channel)) || !(condition & (G_IO_HUP | G_IO_ERR))) return G_SOURCE_CONTINUE;
+  self->errWatch_ = 0;
+  return G_SOURCE_REMOVE;
 }
 
 void Backend::onExit(GPid pid, gint status, gpointer data) {
@@ -203,9 +213,14 @@ void Backend::onExit(GPid pid, gint status, gpointer data) {
   if (self->pid_ != pid) return;
   self->pid_ = 0;
   self->exitWatch_ = 0;
-  // Read what is left on stdout before saying it exited, so the last lines are not lost.
-  if (self->out_) {
-    while (self->outWatch_ && onStdout(self->out_, G_IO_IN, self) == G_SOURCE_CONTINUE) {}
+  // Read what is left on stdout (non-blocking) before saying it exited, so the last lines are not lost.
+  if (self->out_ && self->outWatch_) {
+    int fd = g_io_channel_unix_get_fd(self->out_);
+    while (self->readStdout(fd) == ReadResult::Data) {}
+  }
+  if (self->err_ && self->errWatch_) {
+    int fd = g_io_channel_unix_get_fd(self->err_);
+    while (self->readStderr(fd)) {}
   }
   self->closePipes();
   // status: the exit code, or null when a signal ended it.

@@ -35,6 +35,9 @@ class Backend {
   static gboolean onStderr(GIOChannel *, GIOCondition, gpointer);
   static gboolean onStdinWritable(GIOChannel *, GIOCondition, gpointer);
   static void onExit(GPid, gint, gpointer);
+  enum class ReadResult { Data, Again, End };
+  ReadResult readStdout(int fd);
+  bool readStderr(int fd);
   void handleLine(const std::string &line);
   void closePipes();
   // Runs `emit` with the event sink of every open window.
