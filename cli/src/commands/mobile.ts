@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { stringFlag, type ParsedArgs } from '../args.ts'
 import { loadConfig } from '../config/load.ts'
 import { CliError, NotSupportedError, UsageError } from '../errors.ts'
-import { buildPaths } from '../build/paths.ts'
+import { buildPaths } from '../build-steps/paths.ts'
 import { checkPlatform, whyUnsupported } from './platform.ts'
 import { HELP_FLAG, type Command } from './types.ts'
 

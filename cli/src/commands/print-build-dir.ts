@@ -2,7 +2,7 @@
 import { stringFlag } from '../args.ts'
 import { loadConfig } from '../config/load.ts'
 import { UsageError } from '../errors.ts'
-import { buildPaths } from '../build/paths.ts'
+import { buildPaths } from '../build-steps/paths.ts'
 import { checkPlatform } from './platform.ts'
 import { HELP_FLAG, type Command } from './types.ts'
 
