@@ -193,3 +193,23 @@ test('defaults fill what the original fills: version, output, title, protocol', 
 test('.ssc.env parsing ignores junk lines', () => {
   assert.deepEqual(parseEnvFile('A=1\nnot a pair\n B = "two words" \n'), { A: '1', B: 'two words' })
 })
+
+test('every parse error message is the one docs/config.md documents', async () => {
+  const { readFileSync } = await import('node:fs')
+  const docs = readFileSync(new URL('../../docs/config.md', import.meta.url), 'utf8')
+  const inputs = ['[build', '[bad name]', '[.sub]', '[build]\nname "x"', '[build]\n= x', '[build]\nna me = x',
+    '[build]\nname = "x', '[build]\nname = "x" y']
+  for (const input of inputs) {
+    const message = configError(input).message.replace(/^socket\.ini:\d+: /, '')
+    assert.ok(docs.includes(`\`${message}\``), `docs/config.md documents: ${message}`)
+  }
+  for (const [ini, expected] of [
+    ['[build]\nname = "my app"\n[meta]\nbundle_identifier = com.example.a\n', 'build_name: "my app" is not a valid name'],
+    ['[build]\nname = a\n[meta]\nbundle_identifier = app\n', 'meta_bundle_identifier: "app" is not a reverse-DNS identifier'],
+    ['[build]\nname = a\n[meta]\nbundle_identifier = com.example.a\nversion = one\n', 'meta_version: "one" is not a version like "1.0.0"']
+  ]) {
+    const message = loadError(appWith(ini)).message.replace(/^.*socket\.ini:\d+: /, '')
+    assert.ok(message.startsWith(expected))
+    assert.ok(docs.includes(`\`${message}\``), `docs/config.md documents: ${message}`)
+  }
+})
