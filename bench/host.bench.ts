@@ -2,11 +2,11 @@
 // one private Xvfb. Writes docs/benchmarks.md. Ratios are ours / bare; the targets come from the issue.
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hostBinary, makeApp, repo, startXvfb } from '../test/host/helpers.ts'
 
-const runs = Number(process.env.BENCH_RUNS ?? 5)
+const runs = Number(process.env.BENCH_RUNS ?? 3)
 const baselineSource = process.env.BARE_HOST_DIR ?? join(repo, '..', 'shared', 'baseline')
 
 function median (values: number[]): number {
@@ -141,8 +141,10 @@ function writeTable (data: { ours: Sample[], theirs: Sample[], bareBench: Sample
   const coldBare = median(data.theirs.map((s) => s.readyMs))
   const memOurs = median(data.ours.map((s) => s.peakRssKb))
   const memBare = median(data.theirs.map((s) => s.peakRssKb))
-  const rtOurs = data.ourBench.report.roundTrip.p50
-  const rtBare = data.bareBench.report.roundTrip.p50
+  // WebKit clamps performance.now() to whole milliseconds here, so single-call percentiles are 0, 1 or 2 ms;
+  // the mean over 2,000 sequential calls is the meaningful figure.
+  const rtOurs = data.ourBench.report.roundTrip.mean
+  const rtBare = data.bareBench.report.roundTrip.mean
   const readOurs = data.ourBench.report.read10MB.mbPerSecond
   const readBare = data.bareBench.report.read10MB.mbPerSecond
   const row = (name: string, ours: string, bare: string, ratio: number, target: string, ok: boolean) =>
@@ -152,14 +154,15 @@ function writeTable (data: { ours: Sample[], theirs: Sample[], bareBench: Sample
     '',
     `Written by \`npm run bench\` (bench/host.bench.ts) on ${new Date().toISOString().slice(0, 10)}; both hosts built and run in`,
     `the same run under one Xvfb, ${runs} interleaved cold starts each (medians), then one IPC run each.`,
-    'Ratios are ours / bare. Machine: ' + `${process.arch}, ${cpuCount()} CPUs.`,
+    'Ratios are ours / bare. Machine: ' + `${process.arch}, ${cpuCount()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+    '(the machine is shared: absolute times swing with its load; the ratios come from interleaved runs).',
     '',
     '| measure | socket-host | bare-host | ratio | target | result |',
     '| --- | --- | --- | --- | --- | --- |',
     `| stripped binary size | ${(data.ourSize / 1024).toFixed(0)} KB | ${(data.bareSize / 1024).toFixed(0)} KB | ${(data.ourSize / data.bareSize).toFixed(1)}x | at most 1 MB | ${data.ourSize <= 1024 * 1024 ? 'met' : '**missed**'} |`,
     row('cold start to DOMContentLoaded (spawn to first line)', `${coldOurs.toFixed(0)} ms`, `${coldBare.toFixed(0)} ms`, coldOurs / coldBare, 'at most 1.1x', coldOurs / coldBare <= 1.1),
     row('peak RSS, host + WebKit processes', `${(memOurs / 1024).toFixed(0)} MB`, `${(memBare / 1024).toFixed(0)} MB`, memOurs / memBare, 'at most 1.1x', memOurs / memBare <= 1.1),
-    row('IPC round trip p50 (ours: generated os.uptime; bare: ipc://echo)', `${rtOurs.toFixed(3)} ms`, `${rtBare.toFixed(3)} ms`, rtOurs / rtBare, 'at most 1.5x', rtOurs / rtBare <= 1.5),
+    row('IPC round trip, mean of 2,000 (ours: generated os.uptime; bare: ipc://echo)', `${rtOurs.toFixed(3)} ms`, `${rtBare.toFixed(3)} ms`, rtOurs / rtBare, 'at most 1.5x', rtOurs / rtBare <= 1.5),
     row(`read 10 MB (ours: ${data.ourBench.report.read10MB.via}; bare: ipc://bytes)`, `${readOurs.toFixed(0)} MB/s`, `${readBare.toFixed(0)} MB/s`, readOurs / readBare, 'at least 0.8x', readOurs / readBare >= 0.8),
     '',
     'Raw samples (cold start ms / peak RSS MB):',
