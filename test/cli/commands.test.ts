@@ -45,7 +45,7 @@ test('--version prints the version, commit and installation path', async () => {
   const result = await ssc(['--version'])
   assert.equal(result.status, 0)
   const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version
-  assert.match(result.stdout, new RegExp(`^v${version.replace(/\./g, '\\.')} \\([0-9a-f]+|unknown\\)\nInstallation path: ${REPO}\n$`))
+  assert.match(result.stdout, new RegExp(`^v${version.replace(/\./g, '\\.')} \\(([0-9a-f]+|unknown)\\)\nInstallation path: ${REPO}\n$`))
 })
 
 test('init writes the seed app; existing files are kept; -C writes only socket.ini; -n names it', async () => {
