@@ -33,7 +33,7 @@ export function hostPrimordials (): Primordials {
   const fallback = { arch: hostArch(), platform: hostPlatform(), cwd: '/', version: { short: '0.0.0', hash: '', full: '0.0.0' } }
   if (!inRuntime()) {
     // Outside a host window (Node tests): `/` is the sandbox root the original used too.
-    primordials = fallback
+    primordials = Object.freeze(fallback)
   } else {
     let data: unknown
     try {

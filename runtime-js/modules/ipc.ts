@@ -161,16 +161,7 @@ export function createBinding (domain: string): Record<string, (value?: unknown,
 
 export let debug = runtimeArgs().debug
 
-/** `{ arch, cwd, platform, version }` from the host, fetched once on first use (a sync call). */
-export const primordials: Readonly<Primordials> = new Proxy({} as Primordials, {
-  get: (_target, key) => hostPrimordials()[key as keyof Primordials],
-  has: (_target, key) => key in hostPrimordials(),
-  ownKeys: () => Reflect.ownKeys(hostPrimordials()),
-  // Reported configurable: the proxy's own (empty) target must not claim fixed properties it lacks.
-  getOwnPropertyDescriptor: (_target, key) => {
-    const descriptor = Object.getOwnPropertyDescriptor(hostPrimordials(), key)
-    return descriptor === undefined ? undefined : { ...descriptor, configurable: true }
-  }
-})
+/** `{ arch, cwd, platform, version }` from the host, frozen: one sync call when socket:ipc loads, as the original. */
+export const primordials: Readonly<Primordials> = hostPrimordials()
 
 export default { OK, ERROR, TIMEOUT, Result, Message, send, sendSync, request, write, emit, ready, createBinding, primordials, debug }

@@ -19,7 +19,7 @@ export function webviewUnavailable (): string | undefined {
   return undefined
 }
 
-export interface WebviewRun { result: unknown, stdout: string, stderr: string }
+export interface WebviewRun { result: unknown, stdout: string, stderr: string, resources: string, exitCode?: number | null }
 
 export interface WebviewOptions {
   timeoutMs?: number
@@ -28,6 +28,8 @@ export interface WebviewOptions {
   config?: Record<string, string>
   /** Compile-time constants for the page script (esbuild `define`), e.g. the test directory's path. */
   define?: Record<string, string>
+  /** Wait for the host to exit by itself (and report its status) instead of for a __RESULT__ line. */
+  waitForExit?: boolean
 }
 
 export async function runInWebview (entry: string, options: WebviewOptions = {}): Promise<WebviewRun> {
@@ -47,13 +49,13 @@ export async function runInWebview (entry: string, options: WebviewOptions = {})
       target: 'es2022', external: ['socket:*', 'node:*'], logLevel: 'error',
       define: Object.fromEntries(Object.entries(options.define ?? {}).map(([key, value]) => [key, JSON.stringify(value)]))
     })
-    return await runHost(resources, options.timeoutMs ?? 30_000, options.argv ?? [])
+    return { ...await runHost(resources, options.timeoutMs ?? 30_000, options.argv ?? [], options.waitForExit === true), resources }
   } finally {
     rmSync(resources, { recursive: true, force: true })
   }
 }
 
-function runHost (resources: string, timeoutMs: number, argv: string[]): Promise<WebviewRun> {
+function runHost (resources: string, timeoutMs: number, argv: string[], waitForExit: boolean): Promise<Omit<WebviewRun, 'resources'>> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(hostBinary, [`--resources=${resources}`, '--test=page.js', '--headless', ...argv], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -71,7 +73,7 @@ function runHost (resources: string, timeoutMs: number, argv: string[]): Promise
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk
       const line = stdout.split('\n').find((l) => l.startsWith('__RESULT__ '))
-      if (line !== undefined && stdout.includes('\n', stdout.indexOf(line))) {
+      if (!waitForExit && line !== undefined && stdout.includes('\n', stdout.indexOf(line))) {
         try {
           finish(undefined, JSON.parse(line.slice('__RESULT__ '.length)))
         } catch (error) {
@@ -81,6 +83,14 @@ function runHost (resources: string, timeoutMs: number, argv: string[]): Promise
     })
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk })
     child.on('error', (error) => finish(error))
-    child.on('exit', (code) => finish(new Error(`host exited (${code}) before reporting\nstdout:\n${stdout}\nstderr:\n${stderr}`)))
+    child.on('exit', (code) => {
+      if (waitForExit) {
+        settled = true
+        clearTimeout(timer)
+        resolvePromise({ result: undefined, stdout, stderr, exitCode: code })
+      } else {
+        finish(new Error(`host exited (${code}) before reporting\nstdout:\n${stdout}\nstderr:\n${stderr}`))
+      }
+    })
   })
 }

@@ -1,0 +1,31 @@
+// Observations of os: the host and the test runner are the same machine, so the platform facts agree.
+// Runs on node:os in Node and on socket:os in the webview. Values that move while the test runs (uptime,
+// free memory, CPU times) are observed as plausible ranges.
+import type * as NodeOs from 'node:os'
+import { Observer, type Observations } from '../harness/observe.ts'
+
+export function observeOs (os: typeof NodeOs): Observations {
+  const o = new Observer()
+  o.see('EOL', () => os.EOL)
+  o.see('devNull', () => os.devNull)
+  o.see('arch', () => os.arch())
+  o.see('platform', () => os.platform())
+  o.see('type', () => os.type())
+  o.see('release', () => os.release())
+  o.see('version', () => os.version())
+  o.see('machine', () => os.machine())
+  o.see('endianness', () => os.endianness())
+  o.see('homedir', () => os.homedir())
+  o.see('tmpdir', () => os.tmpdir())
+  o.see('constants.signals.SIGTERM', () => os.constants.signals.SIGTERM)
+  o.see('constants.errno.ENOENT', () => os.constants.errno.ENOENT)
+  o.see('cpus', () => { const cpus = os.cpus(); return [cpus.length, cpus[0]?.model, typeof cpus[0]?.times.idle, cpus[0]?.times.idle >= 0] })
+  o.see('uptime', () => { const up = os.uptime(); return typeof up === 'number' && up > 0 })
+  o.see('freemem', () => { const free = os.freemem(); return typeof free === 'number' && free > 0 })
+  o.see('loopback interface', () => {
+    const lo = os.networkInterfaces().lo ?? []
+    return lo.filter((entry) => entry.family === 'IPv4').map(({ address, netmask, family, internal, cidr, mac }) => ({ address, netmask, family, internal, cidr, mac }))
+  })
+  o.see('interface names', () => Object.keys(os.networkInterfaces()).sort())
+  return o.results
+}
