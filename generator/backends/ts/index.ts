@@ -111,6 +111,19 @@ function viewOf (capability: Capability) {
       mapType: ev.binary ? `${detail} & { data: Uint8Array }` : detail
     }
   })
+  // Emit a dictionary's decoder only when a result, an event or another emitted decoder uses it.
+  const used = new Set<string>()
+  const mark = (text: string): void => {
+    for (const d of dictionaries) {
+      if (!used.has(d.name) && d.decoder && new RegExp(`\\bdecode${d.name}\\b`).test(text)) {
+        used.add(d.name)
+        for (const c of d.conversions) mark(c.fn)
+      }
+    }
+  }
+  for (const op of operations) mark(op.expression)
+  for (const ev of events) mark(ev.decoder)
+  for (const d of dictionaries) d.decoder = d.decoder && used.has(d.name)
   const needsBufferInput = !usesJsImplementation && capability.operations.some((op) => op.args.some((a) => a.type.kind === 'buffer'))
   if (!usesJsImplementation) {
     imports.add('defaultClient')

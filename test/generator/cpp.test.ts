@@ -1,0 +1,27 @@
+// The generated C++ compiles with g++ -std=c++20 -Wall -Wextra -Werror (every capability of idl/ and the
+// constructs fixture), and the generated udp dispatch runs correctly on sample messages (cpp/udp_selftest.cc).
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { compileAndLink } from './cpp-build.ts'
+import { generateFixture } from './fixture-build.ts'
+
+const IPC_SOURCES = readdirSync('native/ipc').filter((name) => name.endsWith('.cc')).sort().map((name) => `native/ipc/${name}`)
+
+test('every generated dispatch compiles warning-free and the udp dispatch passes its self-test', async () => {
+  const { root } = generateFixture('test/fixtures/idl/constructs', 'constructs-cpp')
+  const dispatch = readdirSync('generated/cpp').filter((name) => name.endsWith('_dispatch.cc')).sort().map((name) => `generated/cpp/${name}`)
+  assert.ok(dispatch.length >= 7, 'a dispatch file per native capability')
+  const binary = join(root, 'udp-selftest')
+  await compileAndLink(
+    ['test/generator/cpp/udp_selftest.cc', 'generated/cpp/udp_dispatch.cc', ...IPC_SOURCES],
+    ['native', 'generated/cpp', join(root, 'generated/cpp')],
+    binary,
+    [...dispatch.filter((file) => !file.endsWith('/udp_dispatch.cc')), join(root, 'generated/cpp/gadget_dispatch.cc')])
+  const run = spawnSync(resolve(binary), { encoding: 'utf8' })
+  assert.equal(run.stderr, '')
+  assert.equal(run.status, 0)
+  assert.match(run.stdout, /^ok \d+ checks$/m)
+})
