@@ -3,6 +3,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildRuntime } from '../../scripts/build-runtime.ts'
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -18,13 +20,14 @@ test('build-runtime bundles each module to its socket: path, deterministically, 
   const first = mkdtempSync(join(tmpdir(), 'runtime-a-'))
   const second = mkdtempSync(join(tmpdir(), 'runtime-b-'))
   try {
-    await buildRuntime({ outDir: first, types: false })
+    await buildRuntime({ outDir: first, types: true })
     await buildRuntime({ outDir: second, types: false })
-    const files = listFiles(first)
+    const files = listFiles(first).filter((f) => !f.endsWith('.d.ts'))
     for (const name of ['fs.js', 'fs/promises.js', 'path.js', 'path/win32.js', 'events.js', 'buffer.js', 'ipc.js', 'timers/promises.js', 'manifest.json']) {
       assert.ok(files.includes(name), `${name} missing from the bundle`)
     }
     assert.deepEqual(listFiles(second), files)
+    typecheckConsumer(first)
     for (const file of files) assert.equal(readFileSync(join(second, file), 'utf8'), readFileSync(join(first, file), 'utf8'), `${file} differs between builds`)
 
     const manifest = JSON.parse(readFileSync(join(first, 'manifest.json'), 'utf8'))
@@ -45,3 +48,38 @@ test('build-runtime bundles each module to its socket: path, deterministically, 
     rmSync(second, { recursive: true, force: true })
   }
 })
+
+/** An app's TypeScript, with `socket:*` mapped to the bundle, type-checks against the emitted .d.ts files. */
+function typecheckConsumer (runtime: string): void {
+  const app = mkdtempSync(join(tmpdir(), 'runtime-consumer-'))
+  try {
+    writeFileSync(join(app, 'app.ts'), [
+      "import fs, { readFileSync } from 'socket:fs'",
+      "import { readFile } from 'socket:fs/promises'",
+      "import path from 'socket:path'",
+      "import dgram from 'socket:dgram'",
+      "import { Buffer } from 'socket:buffer'",
+      "import application from 'socket:application'",
+      "import { send } from 'socket:ipc'",
+      "export const joined: string = path.join('a', 'b')",
+      "export const socket = dgram.createSocket('udp4').bind(0)",
+      "export const bytes: Buffer = Buffer.from('x')",
+      "export const text: Promise<string | Buffer> = readFile('/x', 'utf8')",
+      "export const all = [fs, readFileSync, application.getScreenSize(), send('ping')]",
+      '// @ts-expect-error: a number is not a path segment',
+      'path.join(1)',
+      ''
+    ].join('\n'))
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true,
+        lib: ['ES2023', 'DOM'], types: [], paths: { 'socket:*': [`${runtime}/*`] }
+      },
+      files: ['app.ts']
+    }))
+    const tsc = spawnSync(join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsc'), ['-p', join(app, 'tsconfig.json')], { encoding: 'utf8' })
+    assert.equal(tsc.status, 0, `an app importing socket: modules does not type-check:\n${tsc.stdout}${tsc.stderr}`)
+  } finally {
+    rmSync(app, { recursive: true, force: true })
+  }
+}
