@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,7 +88,9 @@ bool Backend::open(bool force, std::string &error) {
   GError *failure = nullptr;
   GPid pid = 0;
   if (!g_spawn_async_with_pipes(app_.options().resources.c_str(), args.data(), nullptr,
-                                GSpawnFlags(G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD), nullptr, nullptr,
+                                GSpawnFlags(G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD),
+                                // If the host dies without cleaning up, the backend is told to stop too.
+                                [](gpointer) { prctl(PR_SET_PDEATHSIG, SIGTERM); }, nullptr,
                                 &pid, &in, &out, &err, &failure)) {
     error = std::string("cannot start the backend '") + command_ + "': " + (failure ? failure->message : "?");
     if (failure) g_error_free(failure);

@@ -1,10 +1,13 @@
 // socket-host: the Linux desktop host. Reads the app beside it (Contract 4) and opens its first window.
+#include <glib-unix.h>
 #include <gtk/gtk.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "linux/app.hh"
@@ -62,6 +65,14 @@ int main(int argc, char **argv) {
   if (!app.createWindow(first, error)) {
     std::fprintf(stderr, "socket-host: %s\n", error.c_str());
     return 1;
+  }
+  // SIGTERM/SIGINT/SIGHUP end the app cleanly (the backend is stopped, windows close) with status 128 + signal.
+  for (int signal : {SIGTERM, SIGINT, SIGHUP}) {
+    g_unix_signal_add(signal, [](gpointer data) -> gboolean {
+      auto *pair = static_cast<std::pair<host::App *, int> *>(data);
+      pair->first->exit(128 + pair->second);
+      return G_SOURCE_CONTINUE;
+    }, new std::pair<host::App *, int>(&app, signal));
   }
   if (app.backend().configured() && !app.backend().open(false, error))
     std::fprintf(stderr, "socket-host: %s\n", error.c_str());  // the app runs on without it
