@@ -67,9 +67,9 @@ export function runHost (dir: string, options: RunOptions = {}): Promise<HostRun
   })
   child.stderr.on('data', (chunk: string) => { stderr += chunk })
   const timeout = setTimeout(() => {
-    stderr += `\n[test] host killed after ${options.timeoutMs ?? 30000} ms\n`
+    stderr += `\n[test] host killed after ${options.timeoutMs ?? 90000} ms\n`
     child.kill('SIGKILL')
-  }, options.timeoutMs ?? 30000)
+  }, options.timeoutMs ?? 90000)
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code, signal) => {
