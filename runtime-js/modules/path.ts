@@ -5,7 +5,7 @@ import * as wellKnown from '../internal/path/well-known.ts'
 
 export { posix, win32 }
 export const {
-  DOWNLOADS, DOCUMENTS, RESOURCES, PICTURES, DESKTOP, VIDEOS, CONFIG, MEDIA, MUSIC, HOME, DATA, LOG, TMP
+  DOWNLOADS, DOCUMENTS, RESOURCES, PICTURES, DESKTOP, VIDEOS, CONFIG, CACHE, MEDIA, MUSIC, HOME, DATA, LOG, TMP
 } = wellKnown
 export const {
   sep, delimiter, resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename,

@@ -2,6 +2,7 @@
 // facts from the host, `exit` through application.exit, and an EventEmitter for 'exit' and signals.
 import EventEmitter from 'events/events.js'
 import { runtimeArgs } from '../internal/args.ts'
+import { osSync } from '../internal/os-sync.ts'
 import { hostArch, hostCwd, hostPlatform, hostVersion, requestExit } from '../internal/host.ts'
 
 const origin = performance.now()
@@ -48,9 +49,18 @@ class RuntimeProcess extends EventEmitter {
     queueMicrotask(() => callback(...args))
   }
 
+  /**
+   * `rss` is the host process's peak resident size (getrusage), the nearest fact the host reports; the heap
+   * figures come from `performance.memory` where the engine has it (WebKit does not: they are 0 there).
+   */
   memoryUsage (): { rss: number, heapTotal: number, heapUsed: number, external: number, arrayBuffers: number } {
     const memory = (performance as { memory?: { totalJSHeapSize: number, usedJSHeapSize: number } }).memory
-    return { rss: 0, heapTotal: memory?.totalJSHeapSize ?? 0, heapUsed: memory?.usedJSHeapSize ?? 0, external: 0, arrayBuffers: 0 }
+    return { rss: this.resourceUsage().maxRSS * 1024, heapTotal: memory?.totalJSHeapSize ?? 0, heapUsed: memory?.usedJSHeapSize ?? 0, external: 0, arrayBuffers: 0 }
+  }
+
+  /** Node's process.resourceUsage(), from the host's getrusage: CPU times in microseconds, maxRSS in KiB. */
+  resourceUsage (): { userCPUTime: number, systemCPUTime: number, maxRSS: number } {
+    return osSync('rusage')
   }
 
   /** Ends the app with `code` (emits 'exit' first, as Node does). */

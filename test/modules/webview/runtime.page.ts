@@ -49,6 +49,7 @@ await o.seeAsync('process.nextTick order', async () => {
 })
 o.see('process.hrtime', () => { const [s, ns] = process.hrtime(); const d = process.hrtime([s, ns]); return [typeof process.hrtime.bigint(), d[0] >= 0, ns < 1e9] })
 o.see('process.uptime', () => process.uptime() >= 0)
+o.see('process.memoryUsage rss', () => process.memoryUsage().rss > 10 * 1024 * 1024)
 o.see('process is an EventEmitter', () => typeof process.on === 'function' && typeof process.emit === 'function')
 o.see('process.version matches primordials', () => process.version === ipc.primordials.version.short)
 
@@ -56,7 +57,8 @@ o.see('process.version matches primordials', () => process.version === ipc.primo
 o.see('path.resolve(".") is cwd', () => path.resolve('.') === process.cwd())
 o.see('path.relative from cwd', () => path.relative(process.cwd(), `${process.cwd()}/a/b`))
 o.see('path.HOME is os.homedir', () => path.HOME === os.homedir())
-o.see('path well-known are strings or null', () => ['DOWNLOADS', 'DOCUMENTS', 'DATA', 'CONFIG', 'TMP'].map((k) => path[k] === null || typeof path[k] === 'string'))
+o.see('path.RESOURCES is cwd', () => path.RESOURCES === process.cwd())
+o.see('path well-known are strings or null', () => ['DOWNLOADS', 'DOCUMENTS', 'DATA', 'CONFIG', 'CACHE', 'TMP'].map((k) => path[k] === null || typeof path[k] === 'string'))
 
 // socket:application and socket:window
 o.see('application basics', () => [application.getCurrentWindowIndex(), application.MAX_WINDOWS, application.config.meta_title, typeof application.runtimeVersion()])
