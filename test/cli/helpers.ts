@@ -25,10 +25,16 @@ export function ssc (args: string[], options: { cwd?: string, env?: Record<strin
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+    // On timeout, SIGTERM first: ssc then stops the app's process group (xvfb-run, Xvfb, the host) too.
+    let killer: NodeJS.Timeout | undefined
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM')
+      killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    }, options.timeoutMs ?? 60_000)
     child.on('error', reject)
     child.on('close', (status) => {
       clearTimeout(timer)
+      clearTimeout(killer)
       resolvePromise({ status, stdout, stderr })
     })
   })

@@ -53,18 +53,38 @@ export async function launchApp (options: LaunchOptions): Promise<number> {
   }
   const [command, ...args] = launchCommand(options)
   options.log.debug(`$ ${[command, ...args].join(' ')}`)
-  const child = spawn(command, args, {
-    env: { ...process.env, ...options.config.env },
-    stdio: [options.test !== undefined ? 'ignore' : 'inherit', 'pipe', 'pipe']
-  })
+  const child = spawnApp(command, args, options.config.env, options.test !== undefined ? 'ignore' : 'inherit')
   return await superviseApp(child)
+}
+
+/**
+ * Starts the app in a process group of its own, so that stopping it also stops what wraps or serves it
+ * (xvfb-run exits on SIGTERM without waiting for the app; a group signal reaches both).
+ */
+export function spawnApp (command: string, args: string[], env: Record<string, string>, stdin: 'ignore' | 'inherit'): ChildProcess {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: [stdin, 'pipe', 'pipe'], detached: true })
+  const stopOnExit = (): void => { stopApp(child, 'SIGTERM') }
+  process.once('exit', stopOnExit)
+  child.once('close', () => process.off('exit', stopOnExit))
+  return child
+}
+
+/** Signals the app's whole process group (see spawnApp); a no-op once it is gone. */
+export function stopApp (child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    child.kill(signal)
+  }
 }
 
 /** Streams a running app's output and forwards Ctrl-C / SIGTERM to it. */
 export async function superviseApp (child: ChildProcess): Promise<number> {
   child.stdout?.pipe(process.stdout, { end: false })
   child.stderr?.pipe(process.stderr, { end: false })
-  const forward = (signal: NodeJS.Signals): void => { child.kill(signal) }
+  // The app has its own process group (no terminal signals reach it): pass Ctrl-C and SIGTERM on.
+  const forward = (signal: NodeJS.Signals): void => { stopApp(child, signal) }
   process.on('SIGINT', forward)
   process.on('SIGTERM', forward)
   try {

@@ -1,11 +1,11 @@
 // `-w`: rebuild the user step on changes to [build.watch] sources (default: the [build] copy paths) and
 // restart the running app so the window shows the new files.
 import { watch, type FSWatcher } from 'node:fs'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { configValue, type AppConfig } from '../config/load.ts'
 import { buildApp, type BuildOptions } from '../commands/build.ts'
-import { launchCommand, superviseApp, type LaunchOptions } from './launch.ts'
+import { launchCommand, spawnApp, stopApp, superviseApp, type LaunchOptions } from './launch.ts'
 
 const SETTLE_MS = 150
 
@@ -23,7 +23,7 @@ export async function watchAndRebuild (config: AppConfig, options: BuildOptions,
   const start = (): void => {
     if (launch === undefined) return
     const [command, ...args] = launchCommand(launch)
-    const child = app = spawn(command, args, { env: { ...process.env, ...config.env }, stdio: ['inherit', 'pipe', 'pipe'] })
+    const child = app = spawnApp(command, args, config.env, 'inherit')
     void superviseApp(child).then((status) => {
       // The app closing by itself (not by our restart) ends the watch session with its status.
       if (!restarting && app === child) finish(status)
@@ -40,7 +40,7 @@ export async function watchAndRebuild (config: AppConfig, options: BuildOptions,
       if (app !== undefined && app.exitCode === null) {
         restarting = true
         const exited = new Promise((resolve) => app!.once('close', resolve))
-        app.kill('SIGTERM')
+        stopApp(app, 'SIGTERM')
         await exited
         restarting = false
       }
@@ -71,7 +71,7 @@ export async function watchAndRebuild (config: AppConfig, options: BuildOptions,
   } finally {
     for (const watcher of watchers) watcher.close()
     clearTimeout(timer)
-    if (app !== undefined && app.exitCode === null) app.kill('SIGTERM')
+    if (app !== undefined) stopApp(app, 'SIGTERM')
     process.off('SIGINT', stop)
   }
 }
