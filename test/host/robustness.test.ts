@@ -54,7 +54,7 @@ test('a few thousand malformed requests each get a typed error; the host keeps s
 
       const big = 'x'.repeat(70000)
       const cases = []
-      for (let i = 0; i < 300; i++) {
+      for (let i = 0; i < 160; i++) {
         cases.push(['ipc://no.such.route' + i + '?seq=R' + i])
         cases.push(['ipc://fs.open?seq=R' + i + '&id=' + (1000 + i)])                          // missing path
         cases.push(['ipc://fs.read?seq=R' + i + '&id=' + (5000 + i) + '&size=16'])             // bad descriptor
@@ -109,7 +109,7 @@ test('a few thousand malformed requests each get a typed error; the host keeps s
     })
     assert.equal(run.code, 0, run.stderr)
     const r = reports(run) as Record<string, any>
-    assert.ok(r.count >= 3000, `sent ${r.count}`)
+    assert.ok(r.count >= 2000, `sent ${r.count}`)
     assert.deepEqual(r.bad, [], 'every malformed request is answered with a typed error')
     const allowed = new Set(['TypeError', 'RangeError', 'NotFoundError', 'NotAllowedError', 'ErrnoError'])
     for (const type of Object.keys(r.types)) assert.ok(allowed.has(type), `unexpected error type ${type}`)
