@@ -192,3 +192,36 @@ test('the demo app that npm start opens passes its own test', { skip: PARTS }, a
   assert.ok(tap.allOk)
   assert.match(result.stdout, /^demo backend ready$/m, 'the demo\'s backend started with the app')
 })
+
+test('-r -w restarts the app with the changed files, and Ctrl-C stops it and everything it started', { skip: PARTS }, async () => {
+  const { spawn, execFileSync } = await import('node:child_process')
+  const dir = await seedApp('watched')
+  writeFileSync(join(dir, 'src', 'index.js'), "console.log('version A')\n")
+  const child = spawn(process.execPath, [join(REPO, 'cli', 'bin', 'ssc.js'), 'build', '-r', '-w', '--headless', dir],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  const until = async (text: string): Promise<void> => {
+    const deadline = Date.now() + 40_000
+    while (!output.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}"; output:\n${output}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  const running = (): string[] => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
+    .filter((line) => line.includes(join(dir, 'build')))
+  try {
+    await until('version A')
+    writeFileSync(join(dir, 'src', 'index.js'), "console.log('version B')\n")
+    await until('version B')
+    assert.match(output, /rebuilt; restarting the app/)
+    assert.equal(running().filter((line) => !line.includes('xvfb-run')).length, 1, 'one app process after the restart')
+  } finally {
+    child.kill('SIGINT')
+  }
+  const [code] = await new Promise<[number | null]>((resolve) => child.on('close', (c) => resolve([c])))
+  assert.equal(code, 130)
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  assert.deepEqual(running(), [], 'no app, xvfb-run or Xvfb left behind')
+})
