@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildRuntime } from '../../scripts/build-runtime.ts'
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -20,14 +20,13 @@ test('build-runtime bundles each module to its socket: path, deterministically, 
   const first = mkdtempSync(join(tmpdir(), 'runtime-a-'))
   const second = mkdtempSync(join(tmpdir(), 'runtime-b-'))
   try {
-    await buildRuntime({ outDir: first, types: true })
+    await buildRuntime({ outDir: first, types: false })
     await buildRuntime({ outDir: second, types: false })
-    const files = listFiles(first).filter((f) => !f.endsWith('.d.ts'))
+    const files = listFiles(first)
     for (const name of ['fs.js', 'fs/promises.js', 'path.js', 'path/win32.js', 'events.js', 'buffer.js', 'ipc.js', 'timers/promises.js', 'manifest.json']) {
       assert.ok(files.includes(name), `${name} missing from the bundle`)
     }
     assert.deepEqual(listFiles(second), files)
-    typecheckConsumer(first)
     for (const file of files) assert.equal(readFileSync(join(second, file), 'utf8'), readFileSync(join(first, file), 'utf8'), `${file} differs between builds`)
 
     const manifest = JSON.parse(readFileSync(join(first, 'manifest.json'), 'utf8'))
@@ -46,6 +45,19 @@ test('build-runtime bundles each module to its socket: path, deterministically, 
   } finally {
     rmSync(first, { recursive: true, force: true })
     rmSync(second, { recursive: true, force: true })
+  }
+})
+
+test('an app importing socket: modules type-checks against the emitted .d.ts files', async () => {
+  // npm test's setup has just built the runtime with types; build them here only when it has not.
+  const built = join(import.meta.dirname, '..', '..', 'build', 'runtime', 'socket')
+  if (existsSync(join(built, 'fs.d.ts'))) return typecheckConsumer(built)
+  const out = mkdtempSync(join(tmpdir(), 'runtime-types-'))
+  try {
+    await buildRuntime({ outDir: out, types: true })
+    typecheckConsumer(out)
+  } finally {
+    rmSync(out, { recursive: true, force: true })
   }
 })
 

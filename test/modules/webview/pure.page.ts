@@ -1,5 +1,7 @@
-// Runs in the webview: every pure differential case file against socket:<name>, results to stdout.
+// Runs in the webview: every pure differential case file against socket:<name>, and the os case file
+// against socket:os (the same machine as the test runner), results to stdout.
 import { pureCases } from '../cases/index.ts'
+import { observeOs } from '../cases/os.cases.ts'
 import { errorShape } from '../harness/observe.ts'
 
 const results: Record<string, unknown> = {}
@@ -10,6 +12,11 @@ for (const [name, observe] of Object.entries(pureCases)) {
   } catch (error) {
     results[name] = { failedToRun: errorShape(error), message: String((error as Error)?.stack ?? error) }
   }
+}
+try {
+  results.os = observeOs(await import('socket:os' as string))
+} catch (error) {
+  results.os = { failedToRun: errorShape(error), message: String((error as Error)?.stack ?? error) }
 }
 // Through '%s' so no console formatting touches the JSON (e.g. a '%%' inside a label).
 console.log('%s', '__RESULT__ ' + JSON.stringify(results))
