@@ -105,7 +105,9 @@ test('build lays out the Linux package: executable, app files, runtime, config, 
   // A build script (gets the resources dir as $1) and a copy_map with a renamed file.
   writeFileSync(join(dir, 'socket.ini'), readFileSync(join(dir, 'socket.ini'), 'utf8')
     .replace('; script = "npm run build --"', 'script = "sh make.sh"')
-    .replace('output = "build"', 'output = "build"\ncopy_map = "copy-map.ini"'))
+    .replace('output = "build"', 'output = "build"\ncopy_map = "copy-map.ini"')
+    .replace('categories = "Utility"', 'categories = "Utility"\nicon = "icon.png"'))
+  writeFileSync(join(dir, 'icon.png'), Buffer.from('89504e470d0a1a0a', 'hex'))
   writeFileSync(join(dir, 'make.sh'), 'echo generated > "$1/generated.txt"\n')
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'assets', 'logo.svg'), '<svg/>')
@@ -132,6 +134,7 @@ test('build lays out the Linux package: executable, app files, runtime, config, 
   assert.equal(config.build_script, 'sh make.sh')
   assert.ok(Object.values(config).every((v) => typeof v === 'string'), 'flat string values')
 
+  assert.deepEqual(readFileSync(join(root, 'usr/share/icons/hicolor/256x256/apps/hello-dev.png')), readFileSync(join(dir, 'icon.png')))
   const desktop = readFileSync(join(root, 'usr/share/applications/hello-dev.desktop'), 'utf8')
   assert.match(desktop, /^\[Desktop Entry\]$/m)
   assert.match(desktop, /^Exec=\/opt\/hello-dev\/hello-dev %U$/m)

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync, copyFileSync, statSync } 
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args.ts'
 import { configValue, loadConfig, type AppConfig } from '../config/load.ts'
-import { CliError, NotSupportedError, UsageError } from '../errors.ts'
+import { ConfigError, NotSupportedError, UsageError } from '../errors.ts'
 import { Log } from '../log.ts'
 import { buildPaths, type BuildPaths } from '../build-steps/paths.ts'
 import { runBuildScript } from '../build-steps/script.ts'
@@ -100,7 +100,7 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
     const source = resolve(config.dir, icon)
     if (!existsSync(source)) {
       const entry = config.entries.get('linux_icon')!
-      throw new CliError(`${entry.file}:${entry.line}: linux_icon: "${icon}" does not exist`)
+      throw new ConfigError(entry.file, entry.line, 'linux_icon', `"${icon}" does not exist (looked for ${source})`)
     }
     mkdirSync(dirname(paths.iconFile), { recursive: true })
     copyFileSync(source, paths.iconFile)
