@@ -117,8 +117,8 @@ export function ktDefault (type: Type, value: DefaultValue | undefined): string 
       if (base.kind === 'enum') return `${base.name}.${enumConstant(value.value)}`
       return JSON.stringify(value.value).replace(/\$/g, '\\$')
     case 'number': {
-      const numeric = base.kind === 'union' ? base.members.find((m) => m.kind === 'integer' || m.kind === 'float')! : base
-      const kt = numeric.kind === 'union' ? 'Double' : ktType(numeric)
+      // A number default of a union is kept as the union's Kotlin value, a Double.
+      const kt = base.kind === 'union' ? 'Double' : ktType(base)
       if (kt === 'Int') return value.text
       if (kt === 'Long') return `${value.text}L`
       return `(${value.text}).to${kt}()`
