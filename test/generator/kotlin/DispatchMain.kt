@@ -65,14 +65,15 @@ fun main() {
   val unusedFs: FsService? = null
   if (unusedFs != null) Fs.register(router, unusedFs)
   val events = PrintingEvents()
-  val idPattern = Regex("\"id\":\"[0-9]+\"")
+  // Blanks the envelope's random id (it follows the token), not ids inside the data.
+  val idPattern = Regex("(\"token\":(null|\"[^\"]*\"),\"id\":)\"[0-9]+\"")
   while (true) {
     val line = readLine() ?: break
     val parts = line.split('\t')
     val body = if (parts.size > 1) java.util.Base64.getDecoder().decode(parts[1]) else ByteArray(0)
     val message = try { Message.parse(parts[0], body) } catch (e: socket.ipc.IpcError) { println("400\t\t${e.message}"); continue }
     val reply = Reply(message.route, message.param("ipc-token")) { response ->
-      val text = if (response.contentType == "application/json") String(response.body, Charsets.UTF_8).replace(idPattern, "\"id\":\"\"")
+      val text = if (response.contentType == "application/json") String(response.body, Charsets.UTF_8).replace(idPattern, "\$1\"\"")
       else java.util.Base64.getEncoder().encodeToString(response.body)
       println("${response.status}\t${response.contentType}\t$text")
     }
