@@ -24,3 +24,6 @@ declare module 'readable-stream' {
   export { Readable, Writable, Duplex, Transform, PassThrough, Stream, pipeline, finished, addAbortSignal } from 'node:stream'
   export { default } from 'node:stream'
 }
+declare module 'string_decoder/lib/string_decoder.js' {
+  export { StringDecoder } from 'node:string_decoder'
+}

@@ -10,7 +10,9 @@ const ours: Record<string, () => Promise<unknown>> = {
   util: async () => await import('../../runtime-js/modules/util.ts'),
   url: async () => await import('../../runtime-js/modules/url.ts'),
   querystring: async () => await import('../../runtime-js/modules/querystring.ts'),
-  crypto: async () => await import('../../runtime-js/modules/crypto.ts')
+  crypto: async () => await import('../../runtime-js/modules/crypto.ts'),
+  string_decoder: async () => await import('../../runtime-js/modules/string_decoder.ts'),
+  net: async () => await import('../../runtime-js/modules/net.ts')
 }
 
 for (const [name, observe] of Object.entries(pureCases)) {

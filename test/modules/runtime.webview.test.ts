@@ -53,7 +53,8 @@ test('runtime modules (ipc, process, application, window, timers, dns, child_pro
     'crypto.createDigest = createHash': true,
     'crypto.rand64': 'bigint',
     'stream pipeline': 'abc',
-    'node: aliases': [true, true]
+    'node: aliases': [true, true],
+    'node: extras': [2, '5', 'number', 'function', false, 'function', 6, 'NotSupportedError']
   }
   const wrong = Object.entries(expected).filter(([label, value]) => JSON.stringify(seen[label]) !== JSON.stringify(value))
     .map(([label, value]) => `${label}: expected ${JSON.stringify(value)}, got ${JSON.stringify(seen[label])}`)

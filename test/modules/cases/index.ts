@@ -6,6 +6,8 @@ import { observeUtil } from './util.cases.ts'
 import { observeUrl } from './url.cases.ts'
 import { observeQuerystring } from './querystring.cases.ts'
 import { observeCrypto } from './crypto.cases.ts'
+import { observeStringDecoder } from './string_decoder.cases.ts'
+import { observeNet } from './net.cases.ts'
 import type { Observations } from '../harness/observe.ts'
 
 export const pureCases: Record<string, (module: any) => Observations | Promise<Observations>> = {
@@ -15,5 +17,7 @@ export const pureCases: Record<string, (module: any) => Observations | Promise<O
   util: observeUtil,
   url: observeUrl,
   querystring: observeQuerystring,
-  crypto: observeCrypto
+  crypto: observeCrypto,
+  string_decoder: observeStringDecoder,
+  net: observeNet
 }

@@ -115,4 +115,15 @@ await o.seeAsync('stream pipeline', async () => {
 // node: aliases share the socket: instance
 await o.seeAsync('node: aliases', async () => [(await load('node:fs')).readFile === (await load('socket:fs')).readFile, (await load('node:path')).join === path.join])
 
+await o.seeAsync('node: extras', async () => [
+  (await load('node:constants')).default.ENOENT,
+  (await load('node:sys')).format('%d', 5),
+  typeof (await load('node:perf_hooks')).performance.now(),
+  typeof (await load('node:console')).log,
+  (await load('node:tty')).isatty(1),
+  typeof (await load('node:stream/web')).ReadableStream,
+  (await load('socket:ip')).isIP('::1'),
+  await (async () => { try { (await load('node:net')).connect(); return 'no error' } catch (e) { return (e as Error).name } })()
+])
+
 console.log('%s', '__RESULT__ ' + JSON.stringify(o.results))
