@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -23,8 +24,9 @@ class Json {
   Json (std::nullptr_t) : value(nullptr) {}
   Json (bool b) : value(b) {}
   Json (double n) : value(n) {}
-  Json (int n) : value(static_cast<double>(n)) {}
-  Json (unsigned n) : value(static_cast<double>(n)) {}
+  // Any integer type (int, size_t, int64_t, …) becomes a JSON number; 64-bit ids belong in strings instead.
+  template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+  Json (T n) : value(static_cast<double>(n)) {}
   Json (const char* s) : value(std::string(s)) {}
   Json (std::string s) : value(std::move(s)) {}
   Json (std::string_view s) : value(std::string(s)) {}
