@@ -3,7 +3,7 @@
 // then one link. A clean checkout (CI) compiles everything once.
 import { createHash } from 'node:crypto'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 
 export const CXXFLAGS = ['-std=c++20', '-Wall', '-Wextra', '-Werror', '-O0']
@@ -51,7 +51,10 @@ export async function compileAndLink (sources: string[], includes: string[], out
         await run('g++', [...flags, '-fsyntax-only', next.source])
         writeFileSync(next.object, '')
       } else {
-        await run('g++', [...flags, '-c', next.source, '-o', next.object])
+        // Test files run in parallel and share objects: write aside, then rename, so nobody links half a file.
+        const partial = `${next.object}.${process.pid}.tmp`
+        await run('g++', [...flags, '-c', next.source, '-o', partial])
+        renameSync(partial, next.object)
       }
     }
   })
