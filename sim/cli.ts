@@ -1,5 +1,5 @@
 // npm run sim -- <scenario|path.json|all> [--protocol peer,flooding] [--seed N] [--duration MS] [--peers N]
-//                [--out DIR] [--quiet]
+//                [--name OUTPUT-NAME] [--out DIR] [--quiet]
 // Runs each protocol on the scenario in turn, prints progress, and writes JSON, Markdown and SVG results.
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -41,7 +41,7 @@ function clock (ms: number): string {
 async function main (): Promise<void> {
   const { targets, flags } = parseArgs(process.argv.slice(2))
   if (targets.length === 0) {
-    console.error('usage: npm run sim -- <scenario|file.json|all> [--protocol peer,flooding] [--seed N] [--duration MS] [--peers N] [--out DIR] [--quiet]')
+    console.error('usage: npm run sim -- <scenario|file.json|all> [--protocol peer,flooding] [--seed N] [--duration MS] [--peers N] [--name OUTPUT-NAME] [--out DIR] [--quiet]')
     process.exit(2)
   }
   const quiet = flags.has('quiet')
@@ -51,6 +51,7 @@ async function main (): Promise<void> {
     if (flags.has('seed')) scenario.seed = Number(flags.get('seed'))
     if (flags.has('duration')) scenario.durationMs = Number(flags.get('duration'))
     if (flags.has('peers')) scenario.peers = Number(flags.get('peers'))
+    if (flags.has('name')) scenario.name = flags.get('name')!
     const protocols = flags.get('protocol')?.split(',') ?? scenario.protocols
     const results: RunResult[] = []
     for (const name of protocols) {

@@ -14,6 +14,8 @@ export interface RunResult {
   wallMs: number
   /** Simulated time over wall time. */
   speedup: number
+  /** CPU time this process used (user + system): the fairer figure on a machine shared with other work. */
+  cpuMs: number
   events: number
   logHash: string
   peersEver: number
@@ -45,7 +47,7 @@ export interface RunResult {
   samples: Sample[]
 }
 
-export function summarize (scenario: Scenario, driver: ProtocolDriver, run: Run, wallMs: number, startErrors: string[], junkDatagrams: number): RunResult {
+export function summarize (scenario: Scenario, driver: ProtocolDriver, run: Run, wallMs: number, cpuMs: number, startErrors: string[], junkDatagrams: number): RunResult {
   const { sim, fabric, metrics } = run
   const messages = [...metrics.messages.values()]
   const traffic = fabric.traffic
@@ -75,6 +77,7 @@ export function summarize (scenario: Scenario, driver: ProtocolDriver, run: Run,
     simulatedMs: sim.now,
     wallMs,
     speedup: sim.now / wallMs,
+    cpuMs,
     events: sim.eventsRun,
     logHash: sim.logHash,
     peersEver: honest.length,

@@ -167,12 +167,15 @@ export async function runScenario (scenario: Scenario, driver: ProtocolDriver, o
   sim.at(scenario.sampleEveryMs, sampleTick)
 
   const wallStart = performance.now()
+  const cpuStart = process.cpuUsage()
   await sim.run(scenario.durationMs, options.onProgress === undefined
     ? undefined
     : (p) => options.onProgress!({ ...p, fraction: p.simTime / scenario.durationMs }))
   const wallMs = performance.now() - wallStart
+  const cpu = process.cpuUsage(cpuStart)
+  const cpuMs = (cpu.user + cpu.system) / 1000
   const run: Run = { sim, fabric, metrics, churnDone }
-  const result = summarize(scenario, driver, run, wallMs, startErrors, taps.reduce((sum, t) => sum + t.sent, 0))
+  const result = summarize(scenario, driver, run, wallMs, cpuMs, startErrors, taps.reduce((sum, t) => sum + t.sent, 0))
   for (const record of metrics.nodes) {
     if (record.leftAt === null) {
       try { record.node?.close() } catch { /* closing at the end of the run: nothing left to protect */ }

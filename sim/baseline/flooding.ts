@@ -30,8 +30,9 @@ interface Neighbour { endpoint: Endpoint, lastSeen: number }
 class FloodingNode implements SimNode {
   private socket: UdpSocketLike
   private neighbours = new Map<string, Neighbour>()
-  /** Introducer's view: everyone who said hello recently. */
+  /** Introducer's view: everyone who said hello recently (map for lookup, array for sampling). */
   private directory = new Map<string, Neighbour>()
+  private directoryList: string[] = []
   private seen = new Map<string, { expires: number, bytes: number }>()
   private timer: unknown = null
   private counter = 0
@@ -79,6 +80,7 @@ class FloodingNode implements SimNode {
       else this.send(PING, new Uint8Array(0), n.endpoint)
     }
     for (const [key, n] of this.directory) if (now - n.lastSeen > this.config.neighbourTimeoutMs) this.directory.delete(key)
+    this.directoryList = [...this.directory.keys()]
     for (const [id, entry] of this.seen) if (entry.expires <= now) this.seen.delete(id)
     if (this.neighbours.size < this.config.degree) for (const introducer of this.ctx.bootstrap) this.send(HELLO, new Uint8Array(0), introducer)
     this.timer = this.ctx.host.clock.setTimeout(() => this.tick(), this.config.keepaliveMs)
@@ -128,13 +130,20 @@ class FloodingNode implements SimNode {
 
   /** Introducer: answer with a few known nodes and tell them about the newcomer, so both sides punch. */
   private introduce (from: Endpoint, key: string, now: number): void {
-    const others = [...this.directory.values()].filter((n) => `${n.endpoint.address}:${n.endpoint.port}` !== key)
-    this.ctx.random.shuffle(others)
-    const chosen = others.slice(0, this.config.degree)
+    // Sample without copying the whole directory: an introducer may know thousands of nodes.
+    const chosen: Neighbour[] = []
+    const list = this.directoryList
+    for (let tries = 0; chosen.length < this.config.degree && tries < this.config.degree * 3 && list.length > 0; tries++) {
+      const pick = list[Math.floor(this.ctx.random.float() * list.length)]
+      const n = this.directory.get(pick)
+      if (n !== undefined && pick !== key && !chosen.includes(n)) chosen.push(n)
+    }
     this.send(PEERS, encodeEndpoints(chosen.map((n) => n.endpoint)), from)
     const newcomer = encodeEndpoints([from])
     for (const n of chosen) this.send(INTRO, newcomer, n.endpoint)
-    this.directory.set(key, { endpoint: from, lastSeen: now })
+    const known = this.directory.get(key)
+    if (known !== undefined) known.lastSeen = now
+    else { this.directory.set(key, { endpoint: from, lastSeen: now }); this.directoryList.push(key) }
   }
 
   private accept (id: string, topic: string, hops: number, payload: Uint8Array, fromKey: string | null): void {
