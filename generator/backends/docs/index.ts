@@ -30,13 +30,18 @@ function cell (text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim()
 }
 
+function limitUnit (type: Type): string {
+  const base = type.kind === 'nullable' ? type.inner : type
+  return base.kind === 'string' ? 'UTF-8 bytes' : base.kind === 'sequence' ? 'items' : 'bytes'
+}
+
 function argRows (args: Argument[]) {
   return args.map((a) => ({
     name: a.name,
     type: cell(`\`${idlType(a.type)}\``),
     ts: cell(`\`${tsType(a.type, 'in')}\``),
     required: a.optional ? (a.default ? `no (default ${defaultText(a.default)})` : 'no') : a.type.kind === 'nullable' ? 'no (null)' : 'yes',
-    doc: cell(a.doc + (a.maxLength !== undefined ? ` At most ${a.maxLength}.` : ''))
+    doc: cell(a.doc + (a.maxLength !== undefined ? ` At most ${a.maxLength} ${limitUnit(a.type)}.` : ''))
   }))
 }
 
@@ -52,7 +57,7 @@ function viewOf (capability: Capability) {
       summary: op.doc.summary,
       signature: `Promise<${idlType(op.result)}> ${op.name}(${op.args.map((a) => `${a.optional ? 'optional ' : ''}${idlType(a.type)} ${a.name}${a.default ? ` = ${defaultText(a.default)}` : ''}`).join(', ')})`,
       args: argRows(op.args),
-      returns: op.doc.returns ?? '',
+      returns: (op.doc.returns ?? '').replace(/\.$/, ''),
       result: `\`${idlType(op.result)}\``
     })),
     events: capability.events.map((ev) => ({
