@@ -12,7 +12,8 @@ const ours: Record<string, () => Promise<unknown>> = {
   querystring: async () => await import('../../runtime-js/modules/querystring.ts'),
   crypto: async () => await import('../../runtime-js/modules/crypto.ts'),
   string_decoder: async () => await import('../../runtime-js/modules/string_decoder.ts'),
-  net: async () => await import('../../runtime-js/modules/net.ts')
+  net: async () => await import('../../runtime-js/modules/net.ts'),
+  assert: async () => await import('../../runtime-js/modules/assert.ts')
 }
 
 for (const [name, observe] of Object.entries(pureCases)) {

@@ -8,6 +8,7 @@ import { observeQuerystring } from './querystring.cases.ts'
 import { observeCrypto } from './crypto.cases.ts'
 import { observeStringDecoder } from './string_decoder.cases.ts'
 import { observeNet } from './net.cases.ts'
+import { observeAssert } from './assert.cases.ts'
 import type { Observations } from '../harness/observe.ts'
 
 export const pureCases: Record<string, (module: any) => Observations | Promise<Observations>> = {
@@ -19,5 +20,6 @@ export const pureCases: Record<string, (module: any) => Observations | Promise<O
   querystring: observeQuerystring,
   crypto: observeCrypto,
   string_decoder: observeStringDecoder,
-  net: observeNet
+  net: observeNet,
+  assert: observeAssert
 }
