@@ -76,7 +76,9 @@ void App::closeWindow(int index) {
   if (!closing) return;
   api::window::WindowInfo info = windowInfo(*closing);
   info.status = api::window::WindowStatus::Closed;
+  bool exitApp = closing->exitOnClose();
   windows_[index].reset();
+  if (exitApp) return exit(exitCode_);
   for (Window *other : windows()) api::window::emitClosed(*other->services().events(), info);
   if (windows().empty()) exit(exitCode_);
 }

@@ -25,6 +25,9 @@ struct WindowOptions {
   bool resizable = true;
   bool frameless = false;
   std::string userScript;  // extra script at document start (window.create's userScript)
+  std::string background;  // a CSS colour for the view before the page paints ("" = WebKit's default)
+  bool debug = false;      // developer extras (inspector) for this window
+  bool exitOnClose = false;  // closing this window ends the app
 };
 
 class App {

@@ -72,7 +72,7 @@ gboolean onDelete(GtkWidget *, GdkEvent *, gpointer data) {
 }  // namespace
 
 Window::Window(App &app, const WindowOptions &options)
-    : app_(app), index_(options.index), headless_(options.headless) {
+    : app_(app), index_(options.index), headless_(options.headless), exitOnClose_(options.exitOnClose) {
   const Config &config = app.config();
   WebKitUserContentManager *content = webkit_user_content_manager_new();
   PreloadInput preload;
@@ -104,7 +104,10 @@ Window::Window(App &app, const WindowOptions &options)
                                        "user-content-manager", content, nullptr));
   g_object_unref(content);
   WebKitSettings *settings = webkit_web_view_get_settings(view_);
-  webkit_settings_set_enable_developer_extras(settings, app.options().debug);
+  webkit_settings_set_enable_developer_extras(settings, app.options().debug || options.debug);
+  GdkRGBA background;
+  if (!options.background.empty() && gdk_rgba_parse(&background, options.background.c_str()))
+    webkit_web_view_set_background_color(view_, &background);
   webkit_settings_set_javascript_can_access_clipboard(settings, config.flag("permissions_allow_clipboard", true));
   webkit_settings_set_enable_webgl(settings, true);
   webkit_settings_set_enable_media_stream(settings, config.flag("permissions_allow_user_media", true));

@@ -25,6 +25,7 @@ class Window {
   GtkWindow *gtkWindow() const { return GTK_WINDOW(window_); }
   WebKitWebView *view() const { return view_; }
   bool headless() const { return headless_; }
+  bool exitOnClose() const { return exitOnClose_; }
   WindowServices &services() const { return *services_; }
 
   void navigate(const std::string &url);
@@ -50,6 +51,7 @@ class Window {
   App &app_;
   int index_;
   bool headless_;
+  bool exitOnClose_;
   GtkWidget *window_ = nullptr;
   GtkWidget *box_ = nullptr;
   GtkWidget *menuBar_ = nullptr;

@@ -89,6 +89,10 @@ void WindowServiceImpl::create(const ipc::Context &, CreateArgs args, ipc::Reply
   create.resizable = options.resizable;
   create.frameless = options.frameless;
   create.userScript = options.userScript;
+  create.debug = options.debug;
+  create.exitOnClose = options.shouldExitApplicationOnClose;
+  // The light colour: GTK 3 has no system-wide dark-mode signal that WebKitGTK follows here.
+  create.background = options.backgroundColorLight;
   std::string error;
   Window *window = app_.createWindow(create, error);
   if (!window) return (void)reply.error(ipc::Error::typeError("options.targetWindowIndex: " + error));

@@ -3,6 +3,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { makeApp, reports, runHost, startXvfb, testPage } from './helpers.ts'
 
 const tools = ['Xvfb', 'openbox', 'xwininfo', 'xprop', 'import'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
@@ -20,8 +23,21 @@ function pixel (display: string, x: number, y: number): string {
   return /#([0-9A-F]{6})/i.exec(out)?.[1]?.toUpperCase() ?? out
 }
 
+// Re-checks `probe` until `done` says yes or `ms` pass (windows map, move and paint asynchronously).
+function settle<T> (probe: () => T, done: (value: T) => boolean, ms = 10000): T {
+  const until = Date.now() + ms
+  let value = probe()
+  while (!done(value) && Date.now() < until) {
+    spawnSync('sleep', ['0.1'])
+    value = probe()
+  }
+  return value
+}
+
 test('window operations are visible to the window manager and on screen; two windows exchange events', { skip: tools.length > 0 && `missing ${tools.join(', ')}` }, async () => {
   const x = await startXvfb({ windowManager: true })
+  // The page and the test take turns: the page prints STEP <name> and waits for the file <acks>/<name>.
+  const acks = mkdtempSync(join(tmpdir(), 'socket-host-acks-'))
   const seen: Record<string, ReturnType<typeof inspect> & { pixel?: string }> = {}
   const app = makeApp({
     'second.html': `<!doctype html><meta charset="utf-8"><title>second</title><script type="module">
@@ -33,7 +49,10 @@ test('window operations are visible to the window manager and on screen; two win
     </script>`,
     'main.js': testPage(`
       const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-      const step = async (name) => { console.log('STEP ' + name); await sleep(900) }
+      const step = async (name) => {
+        console.log('STEP ' + name)
+        for (let i = 0; i < 600 && (await call('fs.stat', { path: ${JSON.stringify(acks)} + '/' + name })).err; i++) await sleep(100)
+      }
       document.body.style.background = 'rgb(255, 0, 0)'
       document.body.style.margin = '0'
       report('title', (await call('window.setTitle', { value: 'Window Test One' })).data.title)
@@ -56,7 +75,7 @@ test('window operations are visible to the window manager and on screen; two win
       const hello = new Promise((resolve) => addEventListener('hello', (event) => resolve(event.detail), { once: true }))
       const ack = new Promise((resolve) => addEventListener('ack', (event) => resolve(event.detail), { once: true }))
       const closed = new Promise((resolve) => addEventListener('windowclosed', (event) => resolve(event.detail), { once: true }))
-      const created = await call('window.create', { options: JSON.stringify({ targetWindowIndex: 1, url: 'second.html', width: 300, height: 200, title: 'Window Test Two' }) })
+      const created = await call('window.create', { options: JSON.stringify({ targetWindowIndex: 1, url: 'second.html', width: 300, height: 200, title: 'Window Test Two', backgroundColorLight: 'rgb(0, 0, 255)' }) })
       report('created', created.data ?? created.err)
       report('duplicate', (await call('window.create', { options: JSON.stringify({ targetWindowIndex: 1, url: 'second.html' }) })).err?.type)
       report('hello', await hello)
@@ -64,6 +83,7 @@ test('window operations are visible to the window manager and on screen; two win
       report('ack', await ack)
       report('eval', (await call('window.eval', { value: 'document.title + ":" + __args.index', targetWindowIndex: '1' })).data)
       report('windows', (await call('application.getWindows')).data.map((w) => w.index))
+      report('secondBg', (await call('window.getBackgroundColor', { targetWindowIndex: '1' })).data)
       report('screen', (await call('application.getScreenSize')).data)
       report('menu', (await call('application.setSystemMenu', { value: 'File:\\n  Say Hi: h\\n  ---\\n  Quit: q;\\nEdit:\\n  Copy: c;' })).err ?? 'ok')
       report('badMenu', (await call('application.setSystemMenu', { value: 'no title line' })).err?.type)
@@ -73,7 +93,7 @@ test('window operations are visible to the window manager and on screen; two win
       report('closed', await closed)
       report('missing', (await call('window.show', { targetWindowIndex: '7' })).err?.type)
     `)
-  })
+  }, { filesystem_read: acks })
   try {
     const run = await runHost(app.dir, {
       headless: false,
@@ -82,8 +102,19 @@ test('window operations are visible to the window manager and on screen; two win
       onLine: (line) => {
         if (!line.startsWith('STEP ')) return
         const name = line.slice(5)
-        const state = inspect(x.display, 'Window Test One')
-        seen[name] = name === 'placed' ? { ...state, pixel: pixel(x.display, state.x + 250, state.y + 200) } : state
+        const expected: Record<string, (s: ReturnType<typeof inspect>) => boolean> = {
+          placed: (s) => s.map === 'IsViewable' && s.width === 500 && s.height === 400,
+          hidden: (s) => s.map === 'IsUnMapped',
+          shown: (s) => s.map === 'IsViewable',
+          maximized: (s) => s.width > 1000,
+          restored: (s) => s.width === 500,
+          minimized: (s) => /Iconic|HIDDEN/.test(s.state)
+        }
+        const state = settle(() => inspect(x.display, 'Window Test One'), expected[name] ?? (() => true))
+        seen[name] = name === 'placed'
+          ? { ...state, pixel: settle(() => pixel(x.display, state.x + 250, state.y + 200), (p) => p === 'FF0000') }
+          : state
+        writeFileSync(join(acks, name), 'seen')
       }
     })
     assert.equal(run.code, 0, run.stderr)
@@ -105,6 +136,7 @@ test('window operations are visible to the window manager and on screen; two win
     assert.deepEqual(r.ack, { from: 1 })
     assert.equal(r.eval, 'second:1')
     assert.deepEqual(r.windows, [0, 1])
+    assert.deepEqual(r.secondBg, { red: 0, green: 0, blue: 255, alpha: 1 })
     assert.deepEqual(r.screen, { width: 1280, height: 1024 })
     assert.equal(r.menu, 'ok')
     assert.equal(r.badMenu, 'TypeError')
@@ -115,5 +147,6 @@ test('window operations are visible to the window manager and on screen; two win
   } finally {
     x.stop()
     app.remove()
+    rmSync(acks, { recursive: true, force: true })
   }
 })
