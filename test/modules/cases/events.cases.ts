@@ -2,7 +2,14 @@
 import type { EventEmitter as NodeEventEmitter } from 'node:events'
 import { Observer, type Observations } from '../harness/observe.ts'
 
-interface EventsModule { EventEmitter: typeof NodeEventEmitter, once: typeof NodeEventEmitter.once }
+interface EventsModule {
+  EventEmitter: typeof NodeEventEmitter
+  once: typeof NodeEventEmitter.once
+  on: typeof NodeEventEmitter.on
+  errorMonitor: symbol
+  getEventListeners: (emitter: NodeEventEmitter, name: string) => Function[]
+  setMaxListeners: (n: number, ...targets: NodeEventEmitter[]) => void
+}
 
 export async function observeEvents (events: EventsModule): Promise<Observations> {
   const o = new Observer()
@@ -51,6 +58,44 @@ export async function observeEvents (events: EventsModule): Promise<Observations
     setTimeout(() => e.emit('error', new TypeError('bad')), 1)
     return await events.once(e, 'ready')
   })
+  await o.seeAsync('events.on iterates until break', async () => {
+    const e = new EventEmitter()
+    setTimeout(() => { e.emit('tick', 1); e.emit('tick', 2, 'b'); e.emit('tick', 3) }, 1)
+    const seen: unknown[] = []
+    for await (const args of events.on(e, 'tick')) {
+      seen.push(args)
+      if (seen.length === 3) break
+    }
+    return [seen, e.listenerCount('tick'), e.listenerCount('error')]
+  })
+  await o.seeAsync('events.on rejects on error', async () => {
+    const e = new EventEmitter()
+    setTimeout(() => e.emit('error', new RangeError('bad')), 1)
+    for await (const args of events.on(e, 'tick')) return args
+    return 'ended'
+  })
+  await o.seeAsync('events.on abort', async () => {
+    const e = new EventEmitter()
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 1)
+    for await (const args of events.on(e, 'tick', { signal: controller.signal })) return args
+    return 'ended'
+  })
+  o.see('errorMonitor sees errors first', () => {
+    const e = new EventEmitter()
+    const seen: string[] = []
+    e.on(events.errorMonitor, () => seen.push('monitor'))
+    e.on('error', () => seen.push('handler'))
+    e.emit('error', new Error('x'))
+    return [seen, events.EventEmitter.errorMonitor === events.errorMonitor]
+  })
+  o.see('errorMonitor does not handle', () => {
+    const e = new EventEmitter()
+    e.on(events.errorMonitor, () => {})
+    e.emit('error', new TypeError('unhandled'))
+  })
+  o.see('getEventListeners', () => { const e = new EventEmitter(); const f = (): void => {}; e.on('a', f); return events.getEventListeners(e, 'a').length })
+  o.see('setMaxListeners on targets', () => { const e = new EventEmitter(); events.setMaxListeners(42, e); return e.getMaxListeners() })
   o.see('subclass', () => {
     class Thing extends EventEmitter {}
     const thing = new Thing()
