@@ -21,12 +21,18 @@ export function capturingClient (): IpcClient {
   return client
 }
 
-/** Calls `invoke` (a generated method on a capturingClient() client) and sends its request synchronously. */
-export function runSync (route: string, invoke: () => Promise<unknown>, binary = false): unknown {
+/** The request `invoke` (a generated method on a capturingClient() client) builds, without sending it. */
+export function captureRequest (route: string, invoke: () => Promise<unknown>): IpcRequest {
   captured = undefined
   void invoke()
   const request = captured as IpcRequest | undefined
   captured = undefined
-  if (request === undefined) throw new Error(`${route}: the binding built no request synchronously`)
+  if (request === undefined) throw new Error(`${route}: the generated binding built no request synchronously; sync forms cannot use it`)
+  return request
+}
+
+/** Calls `invoke` (a generated method on a capturingClient() client) and sends its request synchronously. */
+export function runSync (route: string, invoke: () => Promise<unknown>, binary = false): unknown {
+  const request = captureRequest(route, invoke)
   return sendSyncRequest(route, request.uri, { body: request.body, binary })
 }
