@@ -76,7 +76,7 @@ test('fs.watch events, typed errors from the raw routes, and descriptors closed 
       const opened = await call('fs.open', { id: '11', path: dir + '/w.txt', flags: String(0o101), mode: '420' })
       report('open', opened.data ?? opened.err)
       await call('fs.write', { id: '11', offset: '0' }, { method: 'POST', body: new TextEncoder().encode('hello') })
-      await new Promise((resolve) => setTimeout(resolve, 1500))
+      for (let i = 0; i < 200 && !changes.some((c) => c.path === 'w.txt'); i++) await sleep(50)
       report('changes', changes.map((c) => c.path + ':' + c.kind))
       report('badId', (await call('fs.read', { id: '999', size: '4' })).err)
       report('badSize', (await call('fs.read', { id: '11', size: '-1' })).err)

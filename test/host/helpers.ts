@@ -81,8 +81,16 @@ export function runHost (dir: string, options: RunOptions = {}): Promise<HostRun
 
 // A test page: runs `body` (an async function body with `report` in scope) and exits with 0, or prints the
 // error and exits 1. `report(name, value)` prints one JSON line the test can read back.
-export function testPage (body: string): string {
+// With `acks` (a folder the app may read), `step(name)` prints "STEP <name>" and waits until the test has written
+// <acks>/<name>: the page and the test take turns instead of guessing with sleeps.
+export function testPage (body: string, acks?: string): string {
   return `
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const step = async (name) => {
+  console.log('STEP ' + name)
+  const acks = ${JSON.stringify(acks ?? '')}
+  for (let i = 0; acks && i < 1200 && (await call('fs.stat', { path: acks + '/' + name })).err; i++) await sleep(50)
+}
 const report = (name, value) => console.log('REPORT ' + JSON.stringify([name, value]))
 const call = async (route, params = {}, init) => {
   const query = new URLSearchParams({ seq: 'R' + (call.seq = (call.seq ?? 0) + 1), index: String(globalThis.__args?.index ?? 0), ...params })
@@ -100,6 +108,12 @@ try {
   await exit(1)
 }
 `
+}
+
+// A folder for step acknowledgements (see testPage); `ack(name)` lets the page continue.
+export function makeAcks (): { dir: string, ack: (name: string) => void, remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'socket-host-acks-'))
+  return { dir, ack: (name) => writeFileSync(join(dir, name), 'ok'), remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 // Reads the REPORT lines of a run into a map.

@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
-import { makeApp, reports, runHost, testPage } from './helpers.ts'
+import { makeAcks, makeApp, reports, runHost, testPage } from './helpers.ts'
 
 // The host's pid: the child itself, or (when --headless re-ran it under xvfb-run) its socket-host descendant.
 function hostPid (root: number): number {
@@ -26,6 +26,7 @@ const descriptors = (pid: number): string[] => readdirSync(`/proc/${pid}/fd`)
   .filter((target) => !target.startsWith('/proc/') && !target.startsWith('/sys/') && target !== 'anon_inode:[pidfd]')
 
 test('a few thousand malformed requests each get a typed error; the host keeps serving and leaks no descriptors, even from a closed window', async () => {
+  const acks = makeAcks()
   const app = makeApp({
     'holder.html': `<!doctype html><script type="module">
       // Opens descriptors and sockets and keeps them: closing this window must release them all.
@@ -36,7 +37,6 @@ test('a few thousand malformed requests each get a typed error; the host keeps s
       await fetch('ipc://window.send?seq=Rs&event=holding&targetWindowIndex=0&value=' + held.data.length)
     </script>`,
     'main.js': testPage(`
-      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
       const raw = async (uri, init) => {
         try {
           const response = await fetch(uri, init)
@@ -49,8 +49,7 @@ test('a few thousand malformed requests each get a typed error; the host keeps s
       await raw('ipc://fs.close?seq=R2&id=5')
       await raw('ipc://udp.bind?seq=R3&id=6&port=0&address=127.0.0.1')
       await raw('ipc://udp.close?seq=R4&id=6')
-      console.log('PHASE before')
-      await sleep(800)
+      await step('before')
 
       const big = 'x'.repeat(70000)
       const cases = []
@@ -91,10 +90,9 @@ test('a few thousand malformed requests each get a typed error; the host keeps s
       await closed
       const alive = await raw('ipc://os.uptime?seq=R99999')
       report('alive', typeof alive.data)
-      console.log('PHASE after')
-      await sleep(800)
-    `)
-  })
+      await step('after')
+    `, acks.dir)
+  }, { filesystem_read: acks.dir })
   try {
     const counts: Record<string, string[]> = {}
     let pid = 0
@@ -102,9 +100,10 @@ test('a few thousand malformed requests each get a typed error; the host keeps s
       args: ['--test=main.js'],
       timeoutMs: 90000,
       onLine: (line, child) => {
-        if (!line.startsWith('PHASE ')) return
+        if (!line.startsWith('STEP ')) return
         pid ||= hostPid(child.pid!)
-        counts[line.slice(6)] = descriptors(pid)
+        counts[line.slice(5)] = descriptors(pid)
+        acks.ack(line.slice(5))
       }
     })
     assert.equal(run.code, 0, run.stderr)
@@ -120,5 +119,6 @@ test('a few thousand malformed requests each get a typed error; the host keeps s
     assert.ok(counts.after.length <= counts.before.length, `descriptors before ${counts.before.join(' ')}\nafter ${counts.after.join(' ')}`)
   } finally {
     app.remove()
+    acks.remove()
   }
 })

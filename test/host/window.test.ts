@@ -3,10 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { makeApp, reports, runHost, startXvfb, testPage } from './helpers.ts'
+import { makeAcks, makeApp, reports, runHost, startXvfb, testPage } from './helpers.ts'
 
 const tools = ['Xvfb', 'openbox', 'xwininfo', 'xprop', 'import'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
 
@@ -37,7 +34,7 @@ function settle<T> (probe: () => T, done: (value: T) => boolean, ms = 10000): T 
 test('window operations are visible to the window manager and on screen; two windows exchange events', { skip: tools.length > 0 && `missing ${tools.join(', ')}` }, async () => {
   const x = await startXvfb({ windowManager: true })
   // The page and the test take turns: the page prints STEP <name> and waits for the file <acks>/<name>.
-  const acks = mkdtempSync(join(tmpdir(), 'socket-host-acks-'))
+  const acks = makeAcks()
   const seen: Record<string, ReturnType<typeof inspect> & { pixel?: string }> = {}
   const app = makeApp({
     'second.html': `<!doctype html><meta charset="utf-8"><title>second</title><script type="module">
@@ -48,11 +45,6 @@ test('window operations are visible to the window manager and on screen; two win
       fetch('ipc://window.send?seq=R8&index=1&event=hello&targetWindowIndex=0&value=' + encodeURIComponent(JSON.stringify({ from: __args.index, text: 'hi ✓' })))
     </script>`,
     'main.js': testPage(`
-      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-      const step = async (name) => {
-        console.log('STEP ' + name)
-        for (let i = 0; i < 600 && (await call('fs.stat', { path: ${JSON.stringify(acks)} + '/' + name })).err; i++) await sleep(100)
-      }
       document.body.style.background = 'rgb(255, 0, 0)'
       document.body.style.margin = '0'
       report('title', (await call('window.setTitle', { value: 'Window Test One' })).data.title)
@@ -92,8 +84,8 @@ test('window operations are visible to the window manager and on screen; two win
       await call('window.close', { targetWindowIndex: '1' })
       report('closed', await closed)
       report('missing', (await call('window.show', { targetWindowIndex: '7' })).err?.type)
-    `)
-  }, { filesystem_read: acks })
+    `, acks.dir)
+  }, { filesystem_read: acks.dir })
   try {
     const run = await runHost(app.dir, {
       headless: false,
@@ -114,7 +106,7 @@ test('window operations are visible to the window manager and on screen; two win
         seen[name] = name === 'placed'
           ? { ...state, pixel: settle(() => pixel(x.display, state.x + 250, state.y + 200), (p) => p === 'FF0000') }
           : state
-        writeFileSync(join(acks, name), 'seen')
+        acks.ack(name)
       }
     })
     assert.equal(run.code, 0, run.stderr)
@@ -147,6 +139,6 @@ test('window operations are visible to the window manager and on screen; two win
   } finally {
     x.stop()
     app.remove()
-    rmSync(acks, { recursive: true, force: true })
+    acks.remove()
   }
 })
