@@ -5,6 +5,7 @@ import { newId } from './descriptors.ts'
 import { native, runAsync } from './ops.ts'
 import { toPath } from './args.ts'
 import { Buffer } from '../../modules/buffer.ts'
+import { NotSupportedError } from '../errors.ts'
 
 export interface WatchOptions { encoding?: BufferEncoding | 'buffer', persistent?: boolean, recursive?: boolean, signal?: AbortSignal }
 
@@ -45,6 +46,7 @@ export function watch (path: unknown, options?: unknown, listener?: (event: stri
     options = {}
   }
   const opts = (typeof options === 'string' ? { encoding: options } : options ?? {}) as WatchOptions
+  if (opts.recursive === true) throw new NotSupportedError('fs.watch({ recursive: true }) (the host watches one directory level)')
   const watcher = new FSWatcher(toPath(path, 'filename'), opts)
   if (listener !== undefined) watcher.on('change', listener)
   return watcher
