@@ -8,6 +8,7 @@ import { loadDriver } from './protocols/registry.ts'
 import { runScenario } from './runner.ts'
 import { writeResults } from './report/write.ts'
 import type { RunResult } from './result.ts'
+import { sourceStamp } from './report/source.ts'
 
 const SCENARIO_DIR = 'sim/scenarios'
 
@@ -54,6 +55,7 @@ async function main (): Promise<void> {
     if (flags.has('name')) scenario.name = flags.get('name')!
     const protocols = flags.get('protocol')?.split(',') ?? scenario.protocols
     const results: RunResult[] = []
+    const source = sourceStamp()
     for (const name of protocols) {
       const driver = await loadDriver(name)
       const label = `[${scenario.name}/${name}]`
@@ -71,7 +73,7 @@ async function main (): Promise<void> {
         `survival ${result.messages.finalSurvival ?? '–'}, ${result.overhead.datagramsPerDelivery?.toFixed(1) ?? '–'} datagrams/delivery, ` +
         `${result.errors.count} errors, log ${result.logHash}`)
     }
-    const written = writeResults(out, scenario, results)
+    const written = writeResults(out, scenario, results, source)
     console.error(`wrote ${written.join(', ')}`)
   }
 }
