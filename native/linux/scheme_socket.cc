@@ -121,25 +121,18 @@ bool hasDefaultExport(const std::string &source) {
 Response moduleProxy(App &app, const std::string &name) {
   if (name.empty() || name.find("..") != std::string::npos || name.find("//") != std::string::npos)
     return error(404, "no such module: " + name);
-  std::string file = app.options().resources + "/socket/" + name + ".js";
-  std::string source;
-  if (!readFile(file, source)) {
-    // `socket:fs` may also be a folder module: socket/fs/index.js
-    file = app.options().resources + "/socket/" + name + "/index.js";
-    if (!readFile(file, source)) return error(404, "no such module: socket:" + name);
-    std::string url = app.origin() + "/socket/" + name + "/index.js";
+  // `socket:fs` is socket/fs.js, or a folder module socket/fs/index.js.
+  for (const std::string &relative : {"/socket/" + name + ".js", "/socket/" + name + "/index.js"}) {
+    std::string source;
+    if (!readFile(app.options().resources + relative, source)) continue;
+    std::string url = app.origin() + relative;
     Response response;
     response.type = "text/javascript; charset=utf-8";
     response.body = "export * from '" + url + "'\n";
     if (hasDefaultExport(source)) response.body += "export { default } from '" + url + "'\n";
     return response;
   }
-  std::string url = app.origin() + "/socket/" + name + ".js";
-  Response response;
-  response.type = "text/javascript; charset=utf-8";
-  response.body = "export * from '" + url + "'\n";
-  if (hasDefaultExport(source)) response.body += "export { default } from '" + url + "'\n";
-  return response;
+  return error(404, "no such module: socket:" + name);
 }
 
 void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
