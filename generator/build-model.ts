@@ -43,6 +43,30 @@ const KNOWN_EXT_ATTRS: Record<string, string[]> = {
   callback: []
 }
 
+// The known name nearest to a misspelt one, if it is close enough to be a likely typo.
+function closest (name: string, known: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]
+      row[0] = i
+      for (let j = 1; j <= b.length; j++) {
+        const saved = row[j]
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1))
+        previous = saved
+      }
+    }
+    return row[b.length]
+  }
+  let best: string | undefined
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1
+  for (const candidate of [...known].sort()) {
+    const d = distance(name, candidate)
+    if (d < bestDistance) { best = candidate; bestDistance = d }
+  }
+  return best
+}
+
 interface Declared {
   kind: 'dictionary' | 'enum' | 'typedef' | 'callback' | 'interface'
   node: Node
@@ -202,7 +226,12 @@ export function buildModel (files: SourceFile[]): Api {
     }
     if (UNSUPPORTED_TYPES.has(name)) { fail(file, idlType, `unsupported type '${name}'`); return undefined }
     const target = declared.get(name)
-    if (!target) { fail(file, idlType, `unknown type '${name}'`); return undefined }
+    if (!target) {
+      const known = [...Object.keys(INTEGERS), ...Object.keys(FLOATS), ...BUFFERS, 'boolean', 'DOMString', 'USVString', 'any', ...declared.keys()]
+      const guess = closest(name, known)
+      fail(file, idlType, `unknown type '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}`)
+      return undefined
+    }
     if (target.file !== file) {
       fail(file, idlType, `type '${name}' is declared in ${target.file.path}; a capability may only use types from its own file`)
       return undefined
