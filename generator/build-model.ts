@@ -245,7 +245,7 @@ export function buildModel (files: SourceFile[]): Api {
         resolving.add(name)
         const type = resolveType(target.file, target.node.idlType, where as any)
         resolving.delete(name)
-        return type
+        return type ? { ...type, alias: name } : undefined
       }
       default:
         fail(file, idlType, `'${name}' is an interface; interfaces cannot be passed as values`)
@@ -372,7 +372,8 @@ export function buildModel (files: SourceFile[]): Api {
       events: [],
       dictionaries: [],
       enums: [],
-      callbacks: []
+      callbacks: [],
+      typedefs: []
     }
     const partials = interfaces.filter((other: Node) => other.partial)
     for (const partial of partials) {
@@ -478,10 +479,11 @@ export function buildModel (files: SourceFile[]): Api {
         if (result) capability.callbacks.push({ name: def.name, doc, args, result } satisfies Callback)
       } else if (def.type === 'typedef') {
         checkExtAttrs(file, def, 'typedef')
-        requireDoc(file, def, `typedef ${def.name}`)
+        const doc = requireDoc(file, def, `typedef ${def.name}`)
         resolving.add(def.name)
-        resolveType(file, def.idlType, 'typedef')
+        const type = resolveType(file, def.idlType, 'typedef')
         resolving.delete(def.name)
+        if (type) capability.typedefs.push({ name: def.name, doc, type })
       }
     }
     capabilities.push(capability)

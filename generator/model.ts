@@ -4,7 +4,10 @@
 export type IntegerIdl = 'byte' | 'octet' | 'short' | 'unsigned short' | 'long' | 'unsigned long' |
   'long long' | 'unsigned long long'
 
-export type Type =
+// `alias` names the typedef a type came through (for documentation only; backends use the resolved type).
+export type Type = TypeKind & { alias?: string }
+
+type TypeKind =
   | { kind: 'boolean' }
   | { kind: 'integer', idl: IntegerIdl, bits: 8 | 16 | 32 | 64, signed: boolean }
   | { kind: 'float', idl: string, bits: 32 | 64, unrestricted: boolean }
@@ -81,6 +84,12 @@ export interface Enum {
   values: string[]
 }
 
+export interface Typedef {
+  name: string
+  doc: Doc
+  type: Type
+}
+
 export interface Callback {
   name: string
   doc: Doc
@@ -99,6 +108,7 @@ export interface Capability {
   dictionaries: Dictionary[]       // declared in the same file, in source order
   enums: Enum[]
   callbacks: Callback[]
+  typedefs: Typedef[]
 }
 
 export interface Api {

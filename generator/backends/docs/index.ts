@@ -10,6 +10,11 @@ import { tsType } from '../ts/names.ts'
 const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
 
 export function idlType (type: Type): string {
+  if (type.alias) return type.alias
+  return resolvedIdlType(type)
+}
+
+function resolvedIdlType (type: Type): string {
   switch (type.kind) {
     case 'boolean': return 'boolean'
     case 'integer': return type.idl
@@ -80,6 +85,7 @@ function viewOf (capability: Capability) {
       }))
     })),
     enums: capability.enums.map((e) => ({ name: e.name, summary: e.doc.summary, values: e.values.map((v) => `\`"${v}"\``).join(', ') })),
+    typedefs: capability.typedefs.map((t) => ({ name: t.name, summary: t.doc.summary, type: resolvedIdlType(t.type) })),
     callbacks: capability.callbacks.map((c) => ({
       name: c.name,
       summary: c.doc.summary,
