@@ -107,13 +107,18 @@ function emitTypes (files: string[], outDir: string): void {
     const fixed = text.replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3')
     if (fixed !== text) writeFileSync(file, fixed)
   }
+  // The npm ports' ambient declarations (vendor.d.ts) travel with the types, referenced by every wrapper.
+  const vendor = join(typesDir, 'vendor.d.ts')
+  writeFileSync(vendor, readFileSync(join(root, 'runtime-js', 'internal', 'vendor.d.ts')))
+  const fromWrapper = (name: string, target: string): string => {
+    const path = relative(dirname(join(outDir, name)), target).split(sep).join('/')
+    return path.startsWith('.') ? path : `./${path}`
+  }
   for (const file of files) {
     const name = moduleName(file)
-    const declaration = join(typesDir, relative(root, file)).replace(/\.ts$/, '.js')
-    let target = relative(dirname(join(outDir, name)), declaration).split(sep).join('/')
-    if (!target.startsWith('.')) target = `./${target}`
+    const target = fromWrapper(name, join(typesDir, relative(root, file)).replace(/\.ts$/, '.js'))
     const hasDefault = /export default|as default\b/.test(readFileSync(file, 'utf8'))
-    writeFileSync(join(outDir, `${name}.d.ts`),
+    writeFileSync(join(outDir, `${name}.d.ts`), `/// <reference path="${fromWrapper(name, vendor)}" />\n` +
       `export * from '${target}'\n` + (hasDefault ? `export { default } from '${target}'\n` : ''))
   }
 }
