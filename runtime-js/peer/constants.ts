@@ -28,6 +28,6 @@ export const QUERY_MAX_AGE_MS = 4096
 export const REASSEMBLY_QUERY_DELAY_MS = 300
 export const REASSEMBLY_CHECK_MS = 100
 export const SYNC_WINDOW_MS = 6000
-export const JOIN_RELAY_HOPS = 3
+export const JOIN_RELAY_HOPS = 2
 /** A peer that cannot detect its NAT (fewer than two reachable peers) is ready anyway after this long. */
 export const READY_DEADLINE_MS = 6000

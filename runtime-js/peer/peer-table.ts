@@ -20,6 +20,8 @@ export interface RemotePeer {
   /** The socket that reaches this peer, when it is not the main one (birthday-paradox traversal). */
   socket?: UdpSocketLike
   lastSync: number
+  /** Clock time of the last traversal attempt (intro), so that re-introductions do not restart it. */
+  attemptedAt?: number
 }
 
 export const endpointKey = (e: Endpoint): string => `${e.address}:${e.port}`

@@ -41,6 +41,8 @@ export interface PeerConfig {
   subclusterRate: number
   /** Bytes of incomplete messages held for reassembly. */
   reassemblyBytes: number
+  /** Peers kept alive by keepalive pings (subcluster members first, then introducers). */
+  maxConnections: number
   /** Pool size for the birthday-paradox strategy (symmetric side), and how many attempts may run at once. */
   birthdaySockets: number
   birthdayConcurrency: number
@@ -80,6 +82,9 @@ export interface PeerEvents extends Record<string, unknown> {
 
 interface Subcluster { keys: KeyPair, idHex: string, lastJoin: number }
 
+/** A relayed peer is not re-tried for this many keepalives. */
+const RETRY_KEEPALIVES = 10
+
 const DEFAULTS: PeerConfig = {
   keepaliveMs: DEFAULT_KEEPALIVE_MS,
   cacheBytes: DEFAULT_CACHE_BYTES,
@@ -90,6 +95,7 @@ const DEFAULTS: PeerConfig = {
   senderRate: 4000,
   subclusterRate: 2000,
   reassemblyBytes: 32 * 1024 * 1024,
+  maxConnections: 10,
   birthdaySockets: 256,
   birthdayConcurrency: 2,
   paceBurst: 16,
@@ -401,7 +407,9 @@ export class Peer extends Emitter<PeerEvents> {
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
       this.#sync(peer, '')
       if (this.natType === NatType.Unknown) this.#detect()
-      if (this.#ready) for (const sc of this.#subclusters.values()) this.#sendJoin(sc, peer)
+      // A new connection is asked for introductions only while we know too few members: otherwise every
+      // introduction would bring more, until everyone knew everyone.
+      if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#fewMembers(sc)) this.#sendJoin(sc, peer)
     }
   }
 
@@ -412,7 +420,12 @@ export class Peer extends Emitter<PeerEvents> {
     const introducer = this.peers.byEndpoint(from)
     if (!introducer?.connected) return // intros only count from peers we talk to
     let peer = this.peers.get(idHex)
+    const scHex = p.subclusterId ? toHex(p.subclusterId) : undefined
+    if (peer && scHex !== undefined) this.#addMember(peer, scHex)
     if (peer?.connected) return
+    const now = this.#clock.now()
+    // A peer we already tried (and relay to) is not tried again for a while: re-joins re-introduce it often.
+    if (peer?.attemptedAt !== undefined && now - peer.attemptedAt < this.config.keepaliveMs * RETRY_KEEPALIVES) return
     if (!peer) {
       peer = this.#newPeer(intro.peerId, intro, intro.natType)
       this.peers.upsert(peer)
@@ -420,6 +433,8 @@ export class Peer extends Emitter<PeerEvents> {
       this.peers.moveEndpoint(peer, intro)
       peer.natType = intro.natType
     }
+    peer.attemptedAt = now
+    if (scHex !== undefined) this.#addMember(peer, scHex)
     const strategy = connectionStrategy(this.natType, intro.natType)
     peer.strategy = strategy
     const target = peer
@@ -431,9 +446,10 @@ export class Peer extends Emitter<PeerEvents> {
       this.emit('connection', { peerId: idHex, strategy: 'relay', state: 'relayed' })
     }
     // Few birthday-paradox attempts at once: each costs up to a thousand datagrams; the rest use a relay.
-    const now = this.#clock.now()
     this.#birthdayRuns = this.#birthdayRuns.filter(until => until > now)
-    if (strategy === 'relay' || (strategy === 'birthday' && this.#birthdayRuns.length >= this.config.birthdayConcurrency)) return fallback()
+    // It is also skipped by a peer that already has enough direct connections for the flood to reach it.
+    const costly = strategy === 'birthday' && (this.#birthdayRuns.length >= this.config.birthdayConcurrency || this.#directCount() >= this.config.fanout * 2)
+    if (strategy === 'relay' || costly) return fallback()
     if (strategy === 'birthday') {
       this.#birthdayRuns.push(now + BirthdayTraversal.DEADLINE_MS)
       this.#birthday ??= new BirthdayTraversal({
@@ -469,22 +485,20 @@ export class Peer extends Emitter<PeerEvents> {
       // A rendezvous request: the sender is a member who heard of the joiner through us; introduce the two.
       const joiner = this.peers.get(toHex(p.to))
       const sender = this.peers.byEndpoint(from)
-      if (joiner?.connected && sender?.connected) this.#introduce(joiner, sender)
+      if (joiner?.connected && sender?.connected) this.#introduce(joiner, sender, p.subclusterId)
       return
     }
     if (!this.#joins.add(`${joinerHex}/${scHex}/${p.timestamp}`, now)) return
     const joiner = this.peers.get(joinerHex) ?? (firstHop ? undefined : this.#newPeer(join.peerId, join, join.natType))
     if (joiner && !this.peers.get(joinerHex)) this.peers.upsert(joiner)
     if (joiner) {
-      const isNew = !joiner.subclusters.has(scHex)
-      joiner.subclusters.add(scHex)
-      if (isNew && this.#subclusters.has(scHex)) this.emit('join', { peerId: joinerHex, subclusterId: scHex })
+      this.#addMember(joiner, scHex)
       if (joiner.connected) {
         let introduced = 0
         for (const member of this.#shuffle([...this.peers.values()])) {
           if (introduced >= this.config.fanout) break
           if (member === joiner || !member.connected || member.proxy || !member.subclusters.has(scHex)) continue
-          this.#introduce(joiner, member)
+          this.#introduce(joiner, member, p.subclusterId)
           introduced++
         }
       } else if (p.hops === 1 && this.#subclusters.has(scHex)) {
@@ -503,9 +517,13 @@ export class Peer extends Emitter<PeerEvents> {
     }
   }
 
-  #introduce (a: RemotePeer, b: RemotePeer): void {
-    this.#sendRaw(this.#socketFor(a), a, this.#control(PacketType.Intro, encodeIntro({ peerId: b.id, natType: b.natType, address: b.address, port: b.port })))
-    this.#sendRaw(this.#socketFor(b), b, this.#control(PacketType.Intro, encodeIntro({ peerId: a.id, natType: a.natType, address: a.address, port: a.port })))
+  /** Tells `a` and `b` about each other, as members of the subcluster `subclusterId` (in the header). */
+  #introduce (a: RemotePeer, b: RemotePeer, subclusterId: Uint8Array): void {
+    for (const [to, about] of [[a, b], [b, a]]) {
+      const intro = this.#control(PacketType.Intro, encodeIntro({ peerId: about.id, natType: about.natType, address: about.address, port: about.port }))
+      intro.subclusterId = subclusterId
+      this.#sendRaw(this.#socketFor(to), to, intro)
+    }
   }
 
   #onPublish (p: Packet, raw: Uint8Array, from: Endpoint): void {
@@ -675,18 +693,22 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     this.#ticks++
     const expireAfter = this.config.keepaliveMs * EXPIRE_KEEPALIVES
+    const keep: RemotePeer[] = []
     for (const peer of [...this.peers.values()]) {
-      if (peer.lastSeen > 0 && now - peer.lastSeen > expireAfter) {
-        this.#forget(peer)
-      } else if (!peer.proxy && (peer.connected || peer.introducer)) {
-        this.#sendRaw(this.#socketFor(peer), peer, this.#control(PacketType.Ping, this.#pingBody(0)))
-      }
+      if (peer.lastSeen > 0 && now - peer.lastSeen > expireAfter) this.#forget(peer)
+      else if (!peer.proxy && (peer.connected || peer.introducer)) keep.push(peer)
+    }
+    // Keepalive: only peers not heard from for most of a keepalive (a pair's pings then alternate instead of
+    // crossing), and only the `maxConnections` that matter most: subcluster members, then introducers, then
+    // the most recently heard. The others fall silent and are forgotten.
+    keep.sort((a, b) => this.#keepRank(b) - this.#keepRank(a) || b.lastSeen - a.lastSeen)
+    for (const peer of keep.slice(0, this.config.maxConnections)) {
+      if (now - peer.lastSeen >= this.config.keepaliveMs * 0.75) this.#sendRaw(this.#socketFor(peer), peer, this.#control(PacketType.Ping, this.#pingBody(0)))
     }
     for (const e of this.peers.introducers.values()) if (!this.peers.byEndpoint(e)?.connected) this.#ping(e, PingFlag.Connection)
     this.#cacheTick(now)
     for (const sc of this.#ready ? this.#subclusters.values() : []) {
-      const members = [...this.peers.values()].filter(p => p.connected && p.subclusters.has(sc.idHex)).length
-      if (members < this.config.fanout * 2 || now - sc.lastJoin > this.config.keepaliveMs * 10) this.#announceJoin(sc)
+      if (this.#fewMembers(sc) || now - sc.lastJoin > this.config.keepaliveMs * 10) this.#announceJoin(sc)
     }
     const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
     if (connected.length > 0) this.#sync(connected[Math.floor(this.#random.float() * connected.length)], '')
@@ -695,6 +717,31 @@ export class Peer extends Emitter<PeerEvents> {
     for (const [q, at] of this.#myQueries) if (now - at > QUERY_MAX_AGE_MS) this.#myQueries.delete(q)
     for (const [q, r] of this.#returnRoutes) if (now - r.at > QUERY_MAX_AGE_MS) this.#returnRoutes.delete(q)
     for (const [k, v] of this.#pings) if (now - v.at > expireAfter) this.#pings.delete(k)
+  }
+
+  /** Records `peer` as a member of a subcluster; `join` is emitted the first time, if we are in it too. */
+  #addMember (peer: RemotePeer, scHex: string): void {
+    if (peer.subclusters.has(scHex)) return
+    peer.subclusters.add(scHex)
+    if (this.#subclusters.has(scHex)) this.emit('join', { peerId: peer.idHex, subclusterId: scHex })
+  }
+
+  #directCount (): number {
+    let n = 0
+    for (const p of this.peers.values()) if (p.connected && !p.proxy) n++
+    return n
+  }
+
+  /** Fewer than 2 × fanout members reachable (directly or through a relay). */
+  #fewMembers (sc: Subcluster): boolean {
+    let n = 0
+    for (const p of this.peers.values()) if ((p.connected || p.proxy) && p.subclusters.has(sc.idHex) && ++n >= this.config.fanout * 2) return false
+    return true
+  }
+
+  #keepRank (p: RemotePeer): number {
+    for (const sc of p.subclusters) if (this.#subclusters.has(sc)) return 2
+    return p.introducer ? 1 : 0
   }
 
   #forget (peer: RemotePeer): void {
@@ -745,8 +792,8 @@ export class Peer extends Emitter<PeerEvents> {
   #announceJoin (sc: Subcluster): void {
     sc.lastJoin = this.#clock.now()
     const targets = this.#fanoutTargets(sc.idHex)
-    for (const peer of this.peers.values()) if (peer.introducer && peer.connected && !targets.includes(peer)) targets.push(peer)
-    for (const t of targets) this.#sendJoin(sc, t)
+    const introducers = [...this.peers.values()].filter(p => p.introducer && p.connected && !targets.includes(p))
+    for (const t of [...targets, ...this.#pick(introducers, 2)]) this.#sendJoin(sc, t)
   }
 
   #sendJoin (sc: Subcluster, to: RemotePeer): void {
