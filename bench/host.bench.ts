@@ -41,7 +41,7 @@ function treeRssKb (root: number): number {
 interface Sample { readyMs: number, peakRssKb: number, report?: any }
 
 // Starts `command`, times the first stdout line starting with "ready", samples memory until exit.
-function measure (command: string, args: string[], display: string): Promise<Sample> {
+function measure (command: string, args: string[], display: string, onLine?: (line: string) => void): Promise<Sample> {
   const started = performance.now()
   const child = spawn(command, args, { env: { ...process.env, DISPLAY: display }, stdio: ['ignore', 'pipe', 'pipe'] })
   let readyMs = NaN
@@ -60,6 +60,7 @@ function measure (command: string, args: string[], display: string): Promise<Sam
       buffer = buffer.slice(newline + 1)
       if (line.startsWith('ready') && Number.isNaN(readyMs)) readyMs = performance.now() - started
       if (line.startsWith('report ')) report = JSON.parse(line.slice(7))
+      onLine?.(line)
     }
   })
   const killer = setTimeout(() => child.kill('SIGKILL'), 60000)
@@ -98,6 +99,20 @@ if (report.bench) {
   const ms = performance.now() - start
   report.read10MB = { bytes, ms, mbPerSecond: bytes / 1e6 / (ms / 1000), via: ${JSON.stringify(hasSocketFs ? 'socket:fs/promises readFile' : 'ipc fs.open/fs.read')} }
 }
+if (report.bench) {
+  // UDP to the page: how many datagrams per second reach a listener (ours only; bare-host has no UDP).
+  const { createSocket } = await import('socket:dgram')
+  const socket = createSocket('udp4')
+  await new Promise((resolve) => socket.bind(0, '127.0.0.1', resolve))
+  let received = 0
+  let first = 0
+  let last = 0
+  socket.on('message', () => { last = performance.now(); if (received++ === 0) first = last })
+  console.log('UDP_PORT ' + socket.address().port)
+  await new Promise((resolve) => setTimeout(resolve, 4000))
+  report.udp = { received, ms: last - first, perSecond: received / ((last - first) / 1000) }
+  socket.close()
+}
 console.log('report ' + JSON.stringify(report))
 await fetch('ipc://application.exit?seq=Rx&index=0&value=0')
 `
@@ -127,7 +142,9 @@ async function main (): Promise<void> {
       ours.push(await measure(hostBinary, [`--resources=${app.dir}`], x.display))
     }
     const bareBench = await measure(bare, [page, '#bench'], x.display)
-    const ourBench = await measure(hostBinary, [`--resources=${app.dir}`, '--bench'], x.display)
+    const ourBench = await measure(hostBinary, [`--resources=${app.dir}`, '--bench'], x.display, (line) => {
+      if (line.startsWith('UDP_PORT ')) void blastUdp(Number(line.slice(9)))
+    })
     writeTable({ ours, theirs, bareBench, ourBench, bareSize: statSync(bare).size, ourSize: statSync(hostBinary).size })
   } finally {
     x.stop()
@@ -170,11 +187,27 @@ function writeTable (data: { ours: Sample[], theirs: Sample[], bareBench: Sample
     `- socket-host: ${data.ours.map((s) => `${s.readyMs.toFixed(0)}/${(s.peakRssKb / 1024).toFixed(0)}`).join(', ')}`,
     `- bare-host: ${data.theirs.map((s) => `${s.readyMs.toFixed(0)}/${(s.peakRssKb / 1024).toFixed(0)}`).join(', ')}`,
     `- round trip (mean/p50/p99 ms): ours ${fmt(data.ourBench.report.roundTrip)}, bare ${fmt(data.bareBench.report.roundTrip)}`,
+    `- UDP into the page (ours only): ${data.ourBench.report.udp.received} of ${UDP_DATAGRAMS} 64-byte datagrams from Node`,
+    `  delivered as \`message\` events through socket:dgram in ${data.ourBench.report.udp.ms.toFixed(0)} ms: ${data.ourBench.report.udp.perSecond.toFixed(0)} datagrams/s`,
+    '  (loopback drops what the socket buffer cannot hold while the page is busy; the sender does not pace itself).',
     ''
   ]
   const text = lines.join('\n')
   writeFileSync(join(repo, 'docs', 'benchmarks.md'), text)
   console.log(text)
+}
+
+// Sends UDP_DATAGRAMS 64-byte datagrams to the page in bursts of 100 per millisecond tick, for about a second.
+const UDP_DATAGRAMS = 20000
+async function blastUdp (port: number): Promise<void> {
+  const { createSocket } = await import('node:dgram')
+  const socket = createSocket('udp4')
+  const payload = Buffer.alloc(64, 7)
+  for (let sent = 0; sent < UDP_DATAGRAMS; sent += 100) {
+    for (let k = 0; k < 100; k++) socket.send(payload, port, '127.0.0.1')
+    await new Promise((resolve) => setTimeout(resolve, 1))
+  }
+  setTimeout(() => socket.close(), 500)
 }
 
 function fmt (r: { mean: number, p50: number, p99: number }): string {
