@@ -171,7 +171,7 @@ test('the dev server page is loaded', async (t) => {
   t.equal(document.body.dataset.joined, 'a/b', 'socket:path imported from the dev server page')
 })
 `)
-    const result = await runTest(dir, 'test/dev.js', [`--port=${port}`, '--host=127.0.0.1'])
+    const result = await runTest(dir, 'test/dev.js', ['-o', `--port=${port}`, '--host=127.0.0.1'])
     const tap = parseTap(result.stdout)
     assert.equal(result.status, 0, `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`)
     assert.equal(tap.ok.length, 3)
