@@ -4,12 +4,20 @@ import { PacketDecodeError } from './errors.ts'
 import { fromUtf8, utf8 } from './bytes.ts'
 
 class Writer {
-  parts: number[] = []
-  u8 (v: number): this { this.parts.push(v & 0xff); return this }
+  #buf = new Uint8Array(128)
+  #at = 0
+  #room (n: number): void {
+    if (this.#at + n <= this.#buf.length) return
+    const bigger = new Uint8Array(Math.max(this.#buf.length * 2, this.#at + n))
+    bigger.set(this.#buf)
+    this.#buf = bigger
+  }
+
+  u8 (v: number): this { this.#room(1); this.#buf[this.#at++] = v & 0xff; return this }
   u16 (v: number): this { return this.u8(v >> 8).u8(v) }
-  bytes (b: Uint8Array): this { for (const x of b) this.parts.push(x); return this }
+  bytes (b: Uint8Array): this { this.#room(b.length); this.#buf.set(b, this.#at); this.#at += b.length; return this }
   address (s: string): this { const b = utf8(s); return this.u8(b.length).bytes(b) }
-  done (): Uint8Array { return Uint8Array.from(this.parts) }
+  done (): Uint8Array { return this.#buf.slice(0, this.#at) }
 }
 
 class Reader {

@@ -36,8 +36,9 @@ export class PeerTable {
 
   get size (): number { return this.#byId.size }
   get (idHex: string): RemotePeer | undefined { return this.#byId.get(idHex) }
-  byEndpoint (e: Endpoint): RemotePeer | undefined {
-    const id = this.#byEndpoint.get(endpointKey(e))
+  byEndpoint (e: Endpoint): RemotePeer | undefined { return this.byKey(endpointKey(e)) }
+  byKey (key: string): RemotePeer | undefined {
+    const id = this.#byEndpoint.get(key)
     return id === undefined ? undefined : this.#byId.get(id)
   }
 

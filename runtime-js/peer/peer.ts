@@ -333,8 +333,11 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#closed) return
     this.metrics.received++
     try {
-      if (!this.#senderLimit.allow(endpointKey(from), this.#clock.now())) { this.metrics.dropped.rateLimited++; return }
+      const key = endpointKey(from)
+      if (!this.#senderLimit.allow(key, this.#clock.now())) { this.metrics.dropped.rateLimited++; return }
       const p = decodePacket(data)
+      const known = this.peers.byKey(key)
+      if (known) known.lastSeen = this.#clock.now()
       this.#dispatch(p, data, from, socket)
     } catch (err) {
       if (err instanceof PacketDecodeError) { this.metrics.dropped.malformed++; return }
@@ -344,8 +347,6 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #dispatch (p: Packet, raw: Uint8Array, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
-    const known = this.peers.byEndpoint(from)
-    if (known) { known.lastSeen = this.#clock.now() }
     switch (p.type) {
       case PacketType.Ping: return this.#onPing(p, from, socket)
       case PacketType.Pong: return this.#onPong(p, from, socket)
@@ -405,7 +406,7 @@ export class Peer extends Emitter<PeerEvents> {
       // Introduced peers are labelled by their NAT pair (both types are known by now); others were direct.
       peer.strategy = peer.strategy === undefined ? 'direct' : connectionStrategy(this.natType, natType)
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
-      this.#sync(peer, '')
+      if (this.cache.size > 0) this.#sync(peer, '') // an empty cache has nothing to offer; the other side asks
       if (this.natType === NatType.Unknown) this.#detect()
       // A new connection is asked for introductions only while we know too few members: otherwise every
       // introduction would bring more, until everyone knew everyone.
@@ -492,6 +493,8 @@ export class Peer extends Emitter<PeerEvents> {
     const joiner = this.peers.get(joinerHex) ?? (firstHop ? undefined : this.#newPeer(join.peerId, join, join.natType))
     if (joiner && !this.peers.get(joinerHex)) this.peers.upsert(joiner)
     if (joiner) {
+      // The joiner knows its NAT type best (ours may be from a ping sent before its detection finished).
+      if (join.natType !== NatType.Unknown) joiner.natType = join.natType
       this.#addMember(joiner, scHex)
       if (joiner.connected) {
         let introduced = 0
@@ -710,8 +713,10 @@ export class Peer extends Emitter<PeerEvents> {
     for (const sc of this.#ready ? this.#subclusters.values() : []) {
       if (this.#fewMembers(sc) || now - sc.lastJoin > this.config.keepaliveMs * 10) this.#announceJoin(sc)
     }
-    const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
-    if (connected.length > 0) this.#sync(connected[Math.floor(this.#random.float() * connected.length)], '')
+    if (this.cache.size > 0) {
+      const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
+      if (connected.length > 0) this.#sync(connected[Math.floor(this.#random.float() * connected.length)], '')
+    }
     if (this.natType === NatType.Unknown) this.#detect()
     this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now)
     for (const [q, at] of this.#myQueries) if (now - at > QUERY_MAX_AGE_MS) this.#myQueries.delete(q)
@@ -852,9 +857,8 @@ export class Peer extends Emitter<PeerEvents> {
   #fanoutTargets (scHex?: string, exclude?: Endpoint, to?: string, skipId?: string): RemotePeer[] {
     const members: RemotePeer[] = []
     const others: RemotePeer[] = []
-    const ex = exclude ? endpointKey(exclude) : undefined
     for (const p of this.peers.values()) {
-      if (!p.connected || p.proxy || p.idHex === skipId || (ex && endpointKey(p) === ex)) continue
+      if (!p.connected || p.proxy || p.idHex === skipId || (exclude && p.port === exclude.port && p.address === exclude.address)) continue
       ;(scHex && p.subclusters.has(scHex) ? members : others).push(p)
     }
     const out = this.#pick(members, this.config.fanout)
