@@ -72,9 +72,10 @@ async function main (): Promise<void> {
         `100% reached by ${(reach[2].reachedShare * 100).toFixed(0)}% (mean ${reach[2].timeMs.mean?.toFixed(0) ?? '–'} ms), ` +
         `survival ${result.messages.finalSurvival ?? '–'}, ${result.overhead.datagramsPerDelivery?.toFixed(1) ?? '–'} datagrams/delivery, ` +
         `${result.errors.count} errors, log ${result.logHash}`)
+      // Written after every protocol, so a long run that is stopped later keeps what it finished.
+      const written = writeResults(out, scenario, results, source)
+      console.error(`wrote ${written.join(', ')}`)
     }
-    const written = writeResults(out, scenario, results, source)
-    console.error(`wrote ${written.join(', ')}`)
   }
 }
 
