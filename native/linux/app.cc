@@ -105,4 +105,12 @@ void App::onMainThread(std::function<void()> task) {
   }, boxed, [](gpointer data) { delete static_cast<std::function<void()> *>(data); });
 }
 
+void App::later(std::function<void()> task) {
+  auto *boxed = new std::function<void()>(std::move(task));
+  g_idle_add_full(G_PRIORITY_DEFAULT, [](gpointer data) -> gboolean {
+    (*static_cast<std::function<void()> *>(data))();
+    return G_SOURCE_REMOVE;
+  }, boxed, [](gpointer data) { delete static_cast<std::function<void()> *>(data); });
+}
+
 }  // namespace host

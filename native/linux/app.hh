@@ -47,8 +47,10 @@ class App {
   void exit(int code);  // quit the main loop; run() returns `code`
   int run();
 
-  // Runs `task` on the GTK main thread (from any thread).
+  // Runs `task` on the GTK main thread (from any thread; at once when already there).
   static void onMainThread(std::function<void()> task);
+  // Runs `task` on a later main-loop turn (e.g. to destroy a widget whose signal handler is running).
+  static void later(std::function<void()> task);
 
   const Options &options() const { return options_; }
   const Config &config() const { return config_; }

@@ -66,7 +66,7 @@ gboolean onDelete(GtkWidget *, GdkEvent *, gpointer data) {
   // Closing happens on idle: the GtkWindow must outlive this signal handler.
   int index = window->index();
   App *app = &window->app();
-  App::onMainThread([app, index]() { app->closeWindow(index); });
+  App::later([app, index]() { app->closeWindow(index); });
   return TRUE;
 }
 }  // namespace

@@ -122,11 +122,7 @@ void WindowServiceImpl::close(const ipc::Context &context, CloseArgs args, ipc::
   // Closed on the next turn, so this reply reaches the page even when it closes itself.
   int index = window->index();
   App *app = &app_;
-  g_idle_add_full(G_PRIORITY_DEFAULT, [](gpointer data) -> gboolean {
-    auto *pair = static_cast<std::pair<App *, int> *>(data);
-    pair->first->closeWindow(pair->second);
-    return G_SOURCE_REMOVE;
-  }, new std::pair<App *, int>(app, index), [](gpointer data) { delete static_cast<std::pair<App *, int> *>(data); });
+  App::later([app, index]() { app->closeWindow(index); });
 }
 
 void WindowServiceImpl::show(const ipc::Context &context, ShowArgs args, ipc::Reply reply) {
