@@ -22,6 +22,7 @@ export interface RemotePeer {
   lastSync: number
   /** Clock time of the last traversal attempt (intro), so that re-introductions do not restart it. */
   attemptedAt?: number
+  tried?: Strategy
 }
 
 export const endpointKey = (e: Endpoint): string => `${e.address}:${e.port}`

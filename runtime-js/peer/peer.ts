@@ -425,8 +425,10 @@ export class Peer extends Emitter<PeerEvents> {
     if (peer && scHex !== undefined) this.#addMember(peer, scHex)
     if (peer?.connected) return
     const now = this.#clock.now()
-    // A peer we already tried (and relay to) is not tried again for a while: re-joins re-introduce it often.
-    if (peer?.attemptedAt !== undefined && now - peer.attemptedAt < this.config.keepaliveMs * RETRY_KEEPALIVES) return
+    // A peer we already tried (and relay to) is not tried again the same way for a while: re-joins
+    // re-introduce it often. Better information (a NAT type learned since) gives it a new try.
+    const strategy = connectionStrategy(this.natType, intro.natType)
+    if (peer?.attemptedAt !== undefined && peer.tried === strategy && now - peer.attemptedAt < this.config.keepaliveMs * RETRY_KEEPALIVES) return
     if (!peer) {
       peer = this.#newPeer(intro.peerId, intro, intro.natType)
       this.peers.upsert(peer)
@@ -436,8 +438,8 @@ export class Peer extends Emitter<PeerEvents> {
     }
     peer.attemptedAt = now
     if (scHex !== undefined) this.#addMember(peer, scHex)
-    const strategy = connectionStrategy(this.natType, intro.natType)
     peer.strategy = strategy
+    peer.tried = strategy
     const target = peer
     const fallback = (): void => {
       if (target.connected || this.#closed) return
@@ -449,7 +451,7 @@ export class Peer extends Emitter<PeerEvents> {
     // Few birthday-paradox attempts at once: each costs up to a thousand datagrams; the rest use a relay.
     this.#birthdayRuns = this.#birthdayRuns.filter(until => until > now)
     // It is also skipped by a peer that already has enough direct connections for the flood to reach it.
-    const costly = strategy === 'birthday' && (this.#birthdayRuns.length >= this.config.birthdayConcurrency || this.#directCount() >= this.config.fanout * 2)
+    const costly = strategy === 'birthday' && (this.#birthdayRuns.length >= this.config.birthdayConcurrency || this.#directCount() >= this.config.maxConnections)
     if (strategy === 'relay' || costly) return fallback()
     if (strategy === 'birthday') {
       this.#birthdayRuns.push(now + BirthdayTraversal.DEADLINE_MS)
