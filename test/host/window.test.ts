@@ -142,3 +142,39 @@ test('window operations are visible to the window manager and on screen; two win
     acks.remove()
   }
 })
+
+test('closing the last window from the window manager ends the app with status 0', { skip: (tools.length > 0 || spawnSync('sh', ['-c', 'command -v xdotool']).status !== 0) && 'needs Xvfb, openbox and xdotool' }, async () => {
+  const x = await startXvfb({ windowManager: true })
+  const app = makeApp({
+    'index.html': '<!doctype html><meta charset="utf-8"><script type="module">console.log("SHOWN")</script>'
+  }, { meta_title: 'Close Me' })
+  try {
+    let closing = false
+    let retry: NodeJS.Timeout | undefined
+    const env = { ...process.env, DISPLAY: x.display }
+    // Alt+F4 through openbox: GTK gets a delete-event, as when a user closes the window. The window must have
+    // the focus first; on a loaded machine that can take a moment, so the key is pressed again until it works.
+    const pressClose = (): void => {
+      spawnSync('xdotool', ['search', '--name', 'Close Me', 'windowactivate', '--sync'], { env, timeout: 5000 })
+      spawnSync('sleep', ['0.5'])
+      spawnSync('xdotool', ['key', 'alt+F4'], { env, timeout: 5000 })
+    }
+    const run = await runHost(app.dir, {
+      headless: false,
+      env: { DISPLAY: x.display },
+      timeoutMs: 60000,
+      onLine: (line) => {
+        if (line !== 'SHOWN' || closing) return
+        closing = true
+        pressClose()
+        retry = setInterval(pressClose, 3000)
+      }
+    })
+    clearInterval(retry)
+    assert.equal(closing, true)
+    assert.equal(run.code, 0, run.stderr)
+  } finally {
+    x.stop()
+    app.remove()
+  }
+})
