@@ -3,6 +3,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { makeAcks, makeApp, reports, runHost, startXvfb, testPage } from './helpers.ts'
 
 const tools = ['Xvfb', 'openbox', 'xwininfo', 'xprop', 'import'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
@@ -176,5 +179,57 @@ test('closing the last window from the window manager ends the app with status 0
   } finally {
     x.stop()
     app.remove()
+  }
+})
+
+test('a file the user picks in the GTK open dialog becomes readable by the page', { skip: (tools.length > 0 || spawnSync('sh', ['-c', 'command -v xdotool']).status !== 0) && 'needs Xvfb, openbox and xdotool' }, async () => {
+  const x = await startXvfb({ windowManager: true })
+  const outside = mkdtempSync(join(tmpdir(), 'socket-host-picked-'))
+  const picked = join(outside, 'picked.txt')
+  writeFileSync(picked, 'chosen by the user')
+  const app = makeApp({
+    'main.js': testPage(`
+      const read = async () => {
+        const opened = await call('fs.open', { id: '1', path: ${JSON.stringify(picked)} })
+        if (opened.err) return opened.err.type
+        const bytes = (await call('fs.read', { id: '1', size: '100', offset: '0' })).bytes
+        await call('fs.close', { id: '1' })
+        return new TextDecoder().decode(bytes)
+      }
+      report('before', await read())
+      console.log('PICKER')
+      const chosen = await call('window.showFileSystemPicker', { options: JSON.stringify({ type: 'open', title: 'Pick For Test' }) })
+      report('chosen', chosen.data ?? chosen.err)
+      report('after', await read())
+    `)
+  })
+  try {
+    const env = { ...process.env, DISPLAY: x.display }
+    const run = await runHost(app.dir, {
+      headless: false,
+      args: ['--test=main.js'],
+      env: { DISPLAY: x.display },
+      timeoutMs: 60000,
+      onLine: (line) => {
+        if (line !== 'PICKER') return
+        // Type the path into the dialog's location bar, as a user would, then press Enter.
+        settle(() => spawnSync('xdotool', ['search', '--name', 'Pick For Test', 'windowactivate', '--sync'], { env, timeout: 5000 }).status, (status) => status === 0)
+        spawnSync('sleep', ['0.5'])
+        spawnSync('xdotool', ['key', 'ctrl+l'], { env })
+        spawnSync('sleep', ['0.3'])
+        spawnSync('xdotool', ['type', '--delay', '20', picked], { env })
+        spawnSync('sleep', ['0.3'])
+        spawnSync('xdotool', ['key', 'Return'], { env })
+      }
+    })
+    assert.equal(run.code, 0, run.stderr)
+    const r = reports(run) as Record<string, any>
+    assert.equal(r.before, 'NotAllowedError')
+    assert.deepEqual(r.chosen, [picked])
+    assert.equal(r.after, 'chosen by the user')
+  } finally {
+    x.stop()
+    app.remove()
+    rmSync(outside, { recursive: true, force: true })
   }
 })
