@@ -41,6 +41,7 @@ test('runtime modules (ipc, process, application, window, timers, dns, child_pro
     'createWindow then close': [3, true, false],
     'createWindow bad index': 'ERR_OUT_OF_RANGE',
     'window.send reaches this window': { n: 1 },
+    'setImmediate is not throttled in a hidden page': [true, true],
     'setImmediate before setTimeout': ['immediate', 'timeout'],
     clearImmediate: false,
     'timers/promises setTimeout value': 'v',

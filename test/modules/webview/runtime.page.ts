@@ -86,6 +86,11 @@ await o.seeAsync('window.send reaches this window', async () => {
 })
 
 // socket:timers
+await o.seeAsync('setImmediate is not throttled in a hidden page', async () => {
+  const started = performance.now()
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => timers.setImmediate(resolve))
+  return [document.hidden, performance.now() - started < 200]
+})
 await o.seeAsync('setImmediate before setTimeout', async () => {
   const order: string[] = []
   await new Promise<void>((resolve) => { timers.setTimeout(() => { order.push('timeout'); resolve() }, 20); timers.setImmediate(() => order.push('immediate')) })
