@@ -1,8 +1,0 @@
-// Errors the simulator raises for things it deliberately does not do.
-
-export class NotSupportedError extends Error {
-  constructor (message: string) {
-    super(message)
-    this.name = 'NotSupportedError'
-  }
-}
