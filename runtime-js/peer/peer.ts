@@ -426,9 +426,10 @@ export class Peer extends Emitter<PeerEvents> {
     if (peer?.connected) return
     const now = this.#clock.now()
     // A peer we already tried (and relay to) is not tried again the same way for a while: re-joins
-    // re-introduce it often. Better information (a NAT type learned since) gives it a new try.
+    // re-introduce it often. Better information (a NAT type learned since) gives it a new try, except after
+    // a birthday attempt, the costliest.
     const strategy = connectionStrategy(this.natType, intro.natType)
-    if (peer?.attemptedAt !== undefined && peer.tried === strategy && now - peer.attemptedAt < this.config.keepaliveMs * RETRY_KEEPALIVES) return
+    if (peer?.attemptedAt !== undefined && (peer.tried === strategy || peer.tried === 'birthday') && now - peer.attemptedAt < this.config.keepaliveMs * RETRY_KEEPALIVES) return
     if (!peer) {
       peer = this.#newPeer(intro.peerId, intro, intro.natType)
       this.peers.upsert(peer)
