@@ -6,6 +6,32 @@ import { runAsync } from './ops.ts'
 import { close, open, read, write } from './operations.ts'
 import { toPath } from './args.ts'
 
+/** What both stream kinds share while opening: a path to open, or a descriptor they were given. */
+interface FileStream {
+  path: string
+  fd: number | null
+  flags: string
+  mode: number
+  pending: boolean
+  emit (event: string, ...args: unknown[]): boolean
+}
+
+/** Opens the stream's file unless it was handed a descriptor, then emits 'open' and 'ready' as Node does. */
+function openFileStream (stream: FileStream, callback: (error?: Error | null) => void): void {
+  if (stream.fd !== null) {
+    stream.pending = false
+    callback()
+    return
+  }
+  runAsync(open(stream.path, stream.flags, stream.mode)).then((fd) => {
+    stream.fd = fd
+    stream.pending = false
+    stream.emit('open', fd)
+    stream.emit('ready')
+    callback()
+  }, callback)
+}
+
 export interface ReadStreamOptions {
   flags?: string, encoding?: BufferEncoding | null, fd?: number | { fd: number } | null, mode?: number, autoClose?: boolean,
   emitClose?: boolean, start?: number, end?: number, highWaterMark?: number, signal?: AbortSignal
@@ -37,18 +63,7 @@ export class ReadStream extends Readable {
   }
 
   override _construct (callback: (error?: Error | null) => void): void {
-    if (this.fd !== null) {
-      this.pending = false
-      callback()
-      return
-    }
-    runAsync(open(this.path, this.flags, this.mode)).then((fd) => {
-      this.fd = fd
-      this.pending = false
-      this.emit('open', fd)
-      this.emit('ready')
-      callback()
-    }, callback)
+    openFileStream(this, callback)
   }
 
   override _read (size: number): void {
@@ -110,18 +125,7 @@ export class WriteStream extends Writable {
   }
 
   override _construct (callback: (error?: Error | null) => void): void {
-    if (this.fd !== null) {
-      this.pending = false
-      callback()
-      return
-    }
-    runAsync(open(this.path, this.flags, this.mode)).then((fd) => {
-      this.fd = fd
-      this.pending = false
-      this.emit('open', fd)
-      this.emit('ready')
-      callback()
-    }, callback)
+    openFileStream(this, callback)
   }
 
   override _write (chunk: Uint8Array, _encoding: string, callback: (error?: Error | null) => void): void {
