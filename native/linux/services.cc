@@ -2,6 +2,7 @@
 
 #include "linux/app.hh"
 #include "linux/bluetooth_service.hh"
+#include "linux/dns_service.hh"
 #include "linux/events.hh"
 #include "linux/fs_service.hh"
 #include "linux/os_service.hh"
@@ -32,6 +33,7 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
   api::process::registerProcessRoutes(router_, own<ProcessServiceImpl>(services_, app));
   api::window::registerWindowRoutes(router_, own<WindowServiceImpl>(services_, app));
   api::application::registerApplicationRoutes(router_, own<ApplicationServiceImpl>(services_, app));
+  api::dns::registerDnsRoutes(router_, own<DnsServiceImpl>(services_));
   api::bluetooth::registerBluetoothRoutes(router_, own<BluetoothServiceImpl>(services_));
 }
 

@@ -4,9 +4,16 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { runInWebview, webviewUnavailable } from './harness/webview.ts'
+import { lookup } from 'node:dns/promises'
+import { hostname } from 'node:os'
+
+const nodeAddresses = async (name: string): Promise<string[]> => (await lookup(name, { all: true })).map((a) => `${a.family} ${a.address}`).sort()
+const nodeFailure = async (name: string): Promise<unknown> => {
+  try { await lookup(name); return 'no error' } catch (e: any) { return ['Error', e.message, e.code, e.errno, e.syscall, e.hostname] }
+}
 
 test('runtime modules (ipc, process, application, window, timers, dns, child_process, crypto, stream) in the webview', { skip: webviewUnavailable() }, async () => {
-  const run = await runInWebview(join(import.meta.dirname, 'webview', 'runtime.page.ts'), { argv: ['--modules-test-flag'], timeoutMs: 60_000 })
+  const run = await runInWebview(join(import.meta.dirname, 'webview', 'runtime.page.ts'), { argv: ['--modules-test-flag', `--dns-host=${hostname()}`], timeoutMs: 60_000 })
   const seen = run.result as Record<string, unknown>
   const expected: Record<string, unknown> = {
     'ipc.send primordials': [null, 'string', 'platform.primordials'],
@@ -49,7 +56,10 @@ test('runtime modules (ipc, process, application, window, timers, dns, child_pro
     'timers/promises setInterval': [7, 7, 7],
     'dns.lookup literal': [null, '127.0.0.1', 4],
     'dns.promises.lookup localhost all': [{ address: '127.0.0.1', family: 4 }],
-    'dns.lookup a name': 'NotSupportedError',
+    // The page asks the host's resolver; Node asks the same system resolver here, so their answers must agree.
+    'dns.lookup localhost all (host resolver)': await nodeAddresses('localhost'),
+    'dns.lookup the machine host name': await nodeAddresses(hostname()),
+    'dns.lookup a failing name': await nodeFailure('no-such-host.invalid'),
     'child_process.spawn': 'NotSupportedError',
     'crypto.createDigest = createHash': true,
     'crypto.rand64': 'bigint',

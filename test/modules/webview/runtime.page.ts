@@ -104,7 +104,10 @@ await o.seeAsync('timers/promises setInterval', async () => { const seen: number
 // socket:dns, socket:child_process
 await o.seeAsync('dns.lookup literal', async () => await new Promise((resolve) => dns.lookup('127.0.0.1', (e: Error | null, a: string, f: number) => resolve([e, a, f]))))
 await o.seeAsync('dns.promises.lookup localhost all', async () => await dns.promises.lookup('localhost', { all: true, family: 4 }))
-await o.seeAsync('dns.lookup a name', async () => await new Promise((resolve) => dns.lookup('example.com', (e: Error | null) => resolve(e?.name))))
+const sortedAddresses = (list: Array<{ address: string, family: number }>): string[] => list.map((a) => `${a.family} ${a.address}`).sort()
+await o.seeAsync('dns.lookup localhost all (host resolver)', async () => await new Promise((resolve) => dns.lookup('localhost', { all: true }, (e: Error | null, list: Array<{ address: string, family: number }>) => resolve(e ? e.message : sortedAddresses(list)))))
+await o.seeAsync('dns.lookup the machine host name', async () => sortedAddresses(await dns.promises.lookup(String(process.argv.find((a: string) => a.startsWith('--dns-host=')) ?? '').slice(11), { all: true })))
+await o.seeAsync('dns.lookup a failing name', async () => await new Promise((resolve) => dns.lookup('no-such-host.invalid', (e: any) => resolve(e ? [e.name, e.message, e.code, e.errno, e.syscall, e.hostname] : 'no error'))))
 o.see('child_process.spawn', () => { try { childProcess.spawn('ls'); return 'no error' } catch (e) { return (e as Error).name } })
 
 // socket:crypto extras, socket:stream
