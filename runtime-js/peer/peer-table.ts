@@ -1,5 +1,5 @@
-// The bounded table of known peers. When full, the peer heard from least recently (never an introducer the
-// app gave us) makes room. Liveness: a peer is forgotten after EXPIRE_KEEPALIVES keepalives of silence.
+// The bounded table of known peers. When full, a peer of the lowest rank (see `rank`; by default: hearsay
+// before connected peers) heard from least recently makes room, never an introducer the app gave us. Liveness: a peer is forgotten after EXPIRE_KEEPALIVES keepalives of silence.
 import type { Strategy } from './nat.ts'
 import type { Endpoint, UdpSocketLike } from './transport.ts'
 
@@ -33,7 +33,8 @@ export class PeerTable {
   /** Introducers known only by address until they answer. */
   readonly introducers = new Map<string, Endpoint>()
 
-  constructor (readonly max: number) {}
+  /** `rank`: higher is kept longer (a peer reports the members of its own subclusters higher). */
+  constructor (readonly max: number, readonly rank: (p: RemotePeer) => number = p => (p.connected || p.proxy ? 1 : 0)) {}
 
   get size (): number { return this.#byId.size }
   get (idHex: string): RemotePeer | undefined { return this.#byId.get(idHex) }
@@ -52,10 +53,13 @@ export class PeerTable {
     this.#byId.set(peer.idHex, peer)
     this.#byEndpoint.set(endpointKey(peer), peer.idHex)
     if (this.#byId.size <= this.max) return undefined
+    // Evicting a connected peer is costly (it keeps pinging, is re-added, re-greeted): hearsay goes first.
     let victim: RemotePeer | undefined
+    let victimRank = Infinity
     for (const p of this.#byId.values()) {
       if (p.introducer || p === peer) continue
-      if (!victim || p.lastSeen < victim.lastSeen) victim = p
+      const r = this.rank(p)
+      if (r < victimRank || (r === victimRank && victim && p.lastSeen < victim.lastSeen)) { victim = p; victimRank = r }
     }
     if (victim) this.delete(victim.idHex)
     return victim

@@ -137,6 +137,9 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #delivered: Gate
   readonly #joins: Gate
   readonly #queries: Gate
+  /** Peers greeted (synced with, asked for introductions) on connecting, so that a peer evicted from a full
+   * table and re-added at its next ping is not greeted again at once: that loop was a join/sync storm. */
+  readonly #greeted: Gate
   readonly #returnRoutes = new Map<string, { to: Endpoint, at: number }>()
   readonly #myQueries = new Map<string, number>()
   readonly #pings = new Map<string, { peerId?: string, at: number }>()
@@ -171,13 +174,14 @@ export class Peer extends Emitter<PeerEvents> {
     const seed = opts.state ? fromBase64(opts.state.identitySeed) : (opts.identitySeed ?? this.#random.bytes(32))
     this.identity = keyPairFromSeed(seed)
     this.peerId = toHex(this.identity.publicKey)
-    this.peers = new PeerTable(this.config.maxPeers)
+    this.peers = new PeerTable(this.config.maxPeers, p => (p.connected || p.proxy ? 1 : 0) + (this.#keepRank(p) === 2 ? 2 : 0))
     this.cache = new RelayCache(this.config.cacheBytes)
     const lifetimeMs = this.config.ttlMinutes * 60_000 * 2
     this.#seen = new Gate(65536, lifetimeMs)
     this.#delivered = new Gate(65536, lifetimeMs)
     this.#joins = new Gate(8192, this.config.keepaliveMs * 2)
     this.#queries = new Gate(8192, QUERY_MAX_AGE_MS)
+    this.#greeted = new Gate(8192, this.config.keepaliveMs * RETRY_KEEPALIVES)
     this.#reassembler = new Reassembler(this.config.reassemblyBytes, 60_000)
     this.#senderLimit = new RateLimiter(this.config.senderRate, this.config.senderRate * 2)
     this.#subclusterLimit = new RateLimiter(this.config.subclusterRate, this.config.subclusterRate * 2)
@@ -266,7 +270,7 @@ export class Peer extends Emitter<PeerEvents> {
     })
     const idHex = toHex(messageId)
     this.#delivered.add(idHex, this.#clock.now())
-    const targets = this.#fanoutTargets(sc.idHex, undefined, opts.to)
+    const targets = this.#fanoutTargets(sc.idHex, undefined, opts.to, undefined, true)
     const sends = packets.map(p => {
       const id = toHex(packetId(p))
       this.#seen.add(id, this.#clock.now())
@@ -406,11 +410,13 @@ export class Peer extends Emitter<PeerEvents> {
       // Introduced peers are labelled by their NAT pair (both types are known by now); others were direct.
       peer.strategy = peer.strategy === undefined ? 'direct' : connectionStrategy(this.natType, natType)
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
-      if (this.cache.size > 0) this.#sync(peer, '') // an empty cache has nothing to offer; the other side asks
       if (this.natType === NatType.Unknown) this.#detect()
-      // A new connection is asked for introductions only while we know too few members: otherwise every
-      // introduction would bring more, until everyone knew everyone.
-      if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#fewMembers(sc)) this.#sendJoin(sc, peer)
+      if (this.#greeted.add(idHex, now)) {
+        if (this.cache.size > 0) this.#sync(peer, '') // an empty cache has nothing to offer; the other side asks
+        // A new connection is asked for introductions only while we know too few members: otherwise every
+        // introduction would bring more, until everyone knew everyone.
+        if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#fewMembers(sc)) this.#sendJoin(sc, peer)
+      }
     }
   }
 
@@ -493,8 +499,11 @@ export class Peer extends Emitter<PeerEvents> {
       return
     }
     if (!this.#joins.add(`${joinerHex}/${scHex}/${p.timestamp}`, now)) return
-    const joiner = this.peers.get(joinerHex) ?? (firstHop ? undefined : this.#newPeer(join.peerId, join, join.natType))
-    if (joiner && !this.peers.get(joinerHex)) this.peers.upsert(joiner)
+    // A joiner heard of through a forwarded join is not added to the table: in a full table it would evict a
+    // connected peer, which re-connects, is greeted, asks for joins… (the storm). The intro that follows the
+    // rendezvous below adds it.
+    const joiner = this.peers.get(joinerHex)
+    if (!joiner && !firstHop && p.hops === 1 && this.#subclusters.has(scHex)) this.#askRendezvous(p, join, from)
     if (joiner) {
       // The joiner knows its NAT type best (ours may be from a ping sent before its detection finished).
       if (join.natType !== NatType.Unknown) joiner.natType = join.natType
@@ -508,12 +517,7 @@ export class Peer extends Emitter<PeerEvents> {
           introduced++
         }
       } else if (p.hops === 1 && this.#subclusters.has(scHex)) {
-        // We are a member the joiner does not know: ask the first hop, who knows both, to introduce us.
-        const rendezvous = this.#control(PacketType.Join, encodeJoin({ peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0 }))
-        rendezvous.subclusterId = p.subclusterId
-        rendezvous.to = join.peerId
-        rendezvous.from = this.identity.publicKey
-        this.#sendRaw(this.#main, from, rendezvous)
+        this.#askRendezvous(p, join, from)
       }
     }
     if (p.hops + 1 < JOIN_RELAY_HOPS && p.hops + 1 <= this.config.maxHops) {
@@ -521,6 +525,15 @@ export class Peer extends Emitter<PeerEvents> {
       const bytes = encodePacket(fwd)
       for (const t of this.#fanoutTargets(scHex, from, undefined, joinerHex)) this.#sendTo(t, bytes)
     }
+  }
+
+  /** We are a member the joiner does not know: ask the first hop, who knows both, to introduce us. */
+  #askRendezvous (p: Packet, join: { peerId: Uint8Array }, from: Endpoint): void {
+    const rendezvous = this.#control(PacketType.Join, encodeJoin({ peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0 }))
+    rendezvous.subclusterId = p.subclusterId
+    rendezvous.to = join.peerId
+    rendezvous.from = this.identity.publicKey
+    this.#sendRaw(this.#main, from, rendezvous)
   }
 
   /** Tells `a` and `b` about each other, as members of the subcluster `subclusterId` (in the header). */
@@ -557,7 +570,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (!p.replay && p.hops < this.config.maxHops) {
       this.metrics.relayed++
       const bytes = withHops(raw, p.hops + 1)
-      for (const t of this.#fanoutTargets(scHex, from)) this.#sendTo(t, bytes)
+      for (const t of this.#fanoutTargets(scHex, from, undefined, undefined, sc !== undefined)) this.#sendTo(t, bytes)
     }
   }
 
@@ -717,8 +730,11 @@ export class Peer extends Emitter<PeerEvents> {
       if (this.#fewMembers(sc) || now - sc.lastJoin > this.config.keepaliveMs * 10) this.#announceJoin(sc)
     }
     if (this.cache.size > 0) {
+      // With a member of our subclusters when there is one: its cache holds what we are missing.
       const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
-      if (connected.length > 0) this.#sync(connected[Math.floor(this.#random.float() * connected.length)], '')
+      const members = connected.filter(p => this.#keepRank(p) === 2)
+      const pool = members.length > 0 ? members : connected
+      if (pool.length > 0) this.#sync(pool[Math.floor(this.#random.float() * pool.length)], '')
     }
     if (this.natType === NatType.Unknown) this.#detect()
     this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now)
@@ -731,7 +747,11 @@ export class Peer extends Emitter<PeerEvents> {
   #addMember (peer: RemotePeer, scHex: string): void {
     if (peer.subclusters.has(scHex)) return
     peer.subclusters.add(scHex)
-    if (this.#subclusters.has(scHex)) this.emit('join', { peerId: peer.idHex, subclusterId: scHex })
+    if (!this.#subclusters.has(scHex)) return
+    this.emit('join', { peerId: peer.idHex, subclusterId: scHex })
+    // A new fellow member gets what it missed now, not at the next keepalive tick: messages published while it
+    // was connecting, before any member knew to push to it, were the slow tail of reach.
+    if (peer.connected && !peer.proxy && this.cache.size > 0 && this.#greeted.add(`${peer.idHex}/${scHex}`, this.#clock.now())) this.#sync(peer, '')
   }
 
   #directCount (): number {
@@ -856,15 +876,17 @@ export class Peer extends Emitter<PeerEvents> {
     return this.#expiresAt(p) <= now || p.timestamp * 1000 > now + 10 * 60_000
   }
 
-  /** Up to `fanout` random connected peers, members of the subcluster first, plus the recipient if given. */
-  #fanoutTargets (scHex?: string, exclude?: Endpoint, to?: string, skipId?: string): RemotePeer[] {
+  /** Up to `fanout` random connected peers, members of the subcluster first, plus the recipient if given.
+   * `allMembers`: every connected member instead of `fanout` of them (a member relaying its own subcluster's
+   * packets: a random 3 of its members left ~5% of the subscribers to wait for a sync, 30 s later). */
+  #fanoutTargets (scHex?: string, exclude?: Endpoint, to?: string, skipId?: string, allMembers = false): RemotePeer[] {
     const members: RemotePeer[] = []
     const others: RemotePeer[] = []
     for (const p of this.peers.values()) {
       if (!p.connected || p.proxy || p.idHex === skipId || (exclude && p.port === exclude.port && p.address === exclude.address)) continue
       ;(scHex && p.subclusters.has(scHex) ? members : others).push(p)
     }
-    const out = this.#pick(members, this.config.fanout)
+    const out = allMembers ? members : this.#pick(members, this.config.fanout)
     out.push(...this.#pick(others, Math.max(1, this.config.fanout - out.length)))
     if (to) {
       const r = this.#routeTo(to)
