@@ -82,6 +82,9 @@ export interface PeerEvents extends Record<string, unknown> {
 
 interface Subcluster { keys: KeyPair, idHex: string, lastJoin: number }
 
+/** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). */
+const EARLY_SYNC_MS = [2000, 5000, 10_000, 20_000]
+
 /** A relayed peer is not re-tried for this many keepalives. */
 const RETRY_KEEPALIVES = 10
 
@@ -698,6 +701,9 @@ export class Peer extends Emitter<PeerEvents> {
   #becomeReady (): void {
     if (this.#ready || this.#closed) return
     this.#ready = true
+    // A newcomer catches up soon after its joins, not only at its keepalive ticks: what was published while
+    // it connected reaches it from a fellow member's cache.
+    for (const ms of EARLY_SYNC_MS) this.#clock.setTimeout(() => this.#syncWithMember(), ms)
     this.emit('ready', { peerId: this.peerId, natType: this.natType, address: this.external?.address, port: this.external?.port })
   }
 
@@ -729,18 +735,21 @@ export class Peer extends Emitter<PeerEvents> {
     for (const sc of this.#ready ? this.#subclusters.values() : []) {
       if (this.#fewMembers(sc) || now - sc.lastJoin > this.config.keepaliveMs * 10) this.#announceJoin(sc)
     }
-    if (this.cache.size > 0) {
-      // With a member of our subclusters when there is one: its cache holds what we are missing.
-      const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
-      const members = connected.filter(p => this.#keepRank(p) === 2)
-      const pool = members.length > 0 ? members : connected
-      if (pool.length > 0) this.#sync(pool[Math.floor(this.#random.float() * pool.length)], '')
-    }
+    if (this.cache.size > 0) this.#syncWithMember()
     if (this.natType === NatType.Unknown) this.#detect()
     this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now)
     for (const [q, at] of this.#myQueries) if (now - at > QUERY_MAX_AGE_MS) this.#myQueries.delete(q)
     for (const [q, r] of this.#returnRoutes) if (now - r.at > QUERY_MAX_AGE_MS) this.#returnRoutes.delete(q)
     for (const [k, v] of this.#pings) if (now - v.at > expireAfter) this.#pings.delete(k)
+  }
+
+  /** Syncs with a random connected peer, a member of our subclusters when there is one (it holds what we miss). */
+  #syncWithMember (): void {
+    if (this.#closed) return
+    const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
+    const members = connected.filter(p => this.#keepRank(p) === 2)
+    const pool = members.length > 0 ? members : connected
+    if (pool.length > 0) this.#sync(pool[Math.floor(this.#random.float() * pool.length)], '')
   }
 
   /** Records `peer` as a member of a subcluster; `join` is emitted the first time, if we are in it too. */
