@@ -2,6 +2,7 @@
 
 #include "linux/app.hh"
 #include "linux/bluetooth_service.hh"
+#include "linux/child_process_service.hh"
 #include "linux/dns_service.hh"
 #include "linux/events.hh"
 #include "linux/fs_service.hh"
@@ -33,6 +34,7 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
   api::process::registerProcessRoutes(router_, own<ProcessServiceImpl>(services_, app));
   api::window::registerWindowRoutes(router_, own<WindowServiceImpl>(services_, app));
   api::application::registerApplicationRoutes(router_, own<ApplicationServiceImpl>(services_, app));
+  api::child_process::registerChildProcessRoutes(router_, own<ChildProcessServiceImpl>(services_, app));
   api::dns::registerDnsRoutes(router_, own<DnsServiceImpl>(services_));
   api::bluetooth::registerBluetoothRoutes(router_, own<BluetoothServiceImpl>(services_));
 }

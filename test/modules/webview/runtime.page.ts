@@ -108,7 +108,7 @@ const sortedAddresses = (list: Array<{ address: string, family: number }>): stri
 await o.seeAsync('dns.lookup localhost all (host resolver)', async () => await new Promise((resolve) => dns.lookup('localhost', { all: true }, (e: Error | null, list: Array<{ address: string, family: number }>) => resolve(e ? e.message : sortedAddresses(list)))))
 await o.seeAsync('dns.lookup the machine host name', async () => sortedAddresses(await dns.promises.lookup(String(process.argv.find((a: string) => a.startsWith('--dns-host=')) ?? '').slice(11), { all: true })))
 await o.seeAsync('dns.lookup a failing name', async () => await new Promise((resolve) => dns.lookup('no-such-host.invalid', (e: any) => resolve(e ? [e.name, e.message, e.code, e.errno, e.syscall, e.hostname] : 'no error'))))
-o.see('child_process.spawn', () => { try { childProcess.spawn('ls'); return 'no error' } catch (e) { return (e as Error).name } })
+o.see('child_process.spawn returns a ChildProcess', () => childProcess.spawn('true') instanceof childProcess.ChildProcess)
 
 // socket:crypto extras, socket:stream
 await o.seeAsync('crypto.createDigest = createHash', async () => (await crypto.createDigest('SHA-256', new TextEncoder().encode('x'))).toString('hex') === crypto.createHash('sha256').update('x').digest('hex'))
