@@ -16,6 +16,8 @@ export interface CacheEntry {
   rebroadcast: boolean
   /** `<message id>/<index>` for fragments (index > 0), so that a lost fragment can be asked for by position. */
   fragmentKey?: string
+  /** Packets in the whole message (on the head; 1 for a single-packet message). */
+  count?: number
 }
 
 const ENTRY_OVERHEAD = 96 // what a Map entry and its record cost beyond the packet bytes, roughly
@@ -36,6 +38,14 @@ export class RelayCache {
 
   has (idHex: string): boolean { return this.#own.has(idHex) || this.#foreign.has(idHex) }
   get (idHex: string): CacheEntry | undefined { return this.#own.get(idHex) ?? this.#foreign.get(idHex) }
+  /** The whole message: its head (whose id is the message id) and every fragment it announces. */
+  hasMessage (messageIdHex: string): boolean {
+    const head = this.get(messageIdHex)
+    if (!head) return false
+    for (let i = 1; i < (head.count ?? 1); i++) if (!this.getFragment(messageIdHex, i)) return false
+    return true
+  }
+
   getFragment (messageIdHex: string, index: number): CacheEntry | undefined {
     const id = this.#fragments.get(`${messageIdHex}/${index}`)
     return id === undefined ? undefined : this.get(id)

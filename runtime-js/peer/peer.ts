@@ -869,7 +869,8 @@ export class Peer extends Emitter<PeerEvents> {
       expiresAt: this.#expiresAt(p),
       own: this.#subclusters.has(scHex),
       rebroadcast: false,
-      fragmentKey: p.index > 0 && p.previousId ? `${toHex(p.previousId)}/${p.index}` : undefined
+      fragmentKey: p.index > 0 && p.previousId ? `${toHex(p.previousId)}/${p.index}` : undefined,
+      count: p.index === 0 ? p.count : undefined
     })
     this.metrics.cached++
     // An evicted packet gets one more chance elsewhere, while it still has postage.

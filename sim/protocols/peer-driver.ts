@@ -43,7 +43,7 @@ export const peerDriver: ProtocolDriver = {
         subclusters.set(topic, id)
         return peer.publish(id, payload)
       },
-      holds: (messageId) => peer.cache.has(messageId),
+      holds: (messageId) => peer.cache.hasMessage(messageId),
       cacheBytes: () => peer.cache.bytes,
       saveState: () => peer.getState(),
       close: () => peer.close()
