@@ -216,6 +216,24 @@ struct CopyFileArgs {
   int32_t flags = 0;
 };
 
+/// Arguments of `fs.fchmod`, decoded and validated before the service sees them.
+struct FchmodArgs {
+  /// The descriptor's id.
+  uint64_t id = 0;
+  /// The new mode, for example 420 (0o644).
+  int32_t mode = 0;
+};
+
+/// Arguments of `fs.fchown`, decoded and validated before the service sees them.
+struct FchownArgs {
+  /// The descriptor's id.
+  uint64_t id = 0;
+  /// The new owner's user id (4294967295 leaves it unchanged).
+  uint32_t uid = 0;
+  /// The new group id (4294967295 leaves it unchanged).
+  uint32_t gid = 0;
+};
+
 /// Arguments of `fs.fstat`, decoded and validated before the service sees them.
 struct FstatArgs {
   /// The descriptor's id.
@@ -234,6 +252,16 @@ struct FtruncateArgs {
   uint64_t id = 0;
   /// The new length in bytes.
   int64_t offset = 0;
+};
+
+/// Arguments of `fs.futimes`, decoded and validated before the service sees them.
+struct FutimesArgs {
+  /// The descriptor's id.
+  uint64_t id = 0;
+  /// The new access time, in seconds since the epoch (fractions kept to the nanosecond).
+  double atime = 0;
+  /// The new modification time, in seconds since the epoch.
+  double mtime = 0;
 };
 
 /// Arguments of `fs.getOpenDescriptors`, decoded and validated before the service sees them.
@@ -262,6 +290,16 @@ struct LinkArgs {
 struct LstatArgs {
   /// The path to inspect.
   std::string path;
+};
+
+/// Arguments of `fs.lutimes`, decoded and validated before the service sees them.
+struct LutimesArgs {
+  /// The link (or file) to change.
+  std::string path;
+  /// The new access time, in seconds since the epoch.
+  double atime = 0;
+  /// The new modification time, in seconds since the epoch.
+  double mtime = 0;
 };
 
 /// Arguments of `fs.mkdir`, decoded and validated before the service sees them.
@@ -372,6 +410,16 @@ struct UnlinkArgs {
   std::string path;
 };
 
+/// Arguments of `fs.utimes`, decoded and validated before the service sees them.
+struct UtimesArgs {
+  /// The file to change.
+  std::string path;
+  /// The new access time, in seconds since the epoch (fractions kept to the nanosecond).
+  double atime = 0;
+  /// The new modification time, in seconds since the epoch.
+  double mtime = 0;
+};
+
 /// Arguments of `fs.watch`, decoded and validated before the service sees them.
 struct WatchArgs {
   /// The id the caller chose for the watcher.
@@ -424,6 +472,12 @@ class FsService {
   /// Copies a file.
   /// Route `fs.copyFile`. Answer with resolveCopyFile(reply) or reply.error(…).
   virtual void copyFile (const ipc::Context& context, CopyFileArgs args, ipc::Reply reply) = 0;
+  /// Changes the permission bits of an open file. Needs write permission on the path it was opened with.
+  /// Route `fs.fchmod`. Answer with resolveFchmod(reply) or reply.error(…).
+  virtual void fchmod (const ipc::Context& context, FchmodArgs args, ipc::Reply reply) = 0;
+  /// Changes the owner and group of an open file. Needs write permission on the path it was opened with.
+  /// Route `fs.fchown`. Answer with resolveFchown(reply) or reply.error(…).
+  virtual void fchown (const ipc::Context& context, FchownArgs args, ipc::Reply reply) = 0;
   /// Metadata of an open descriptor.
   /// Route `fs.fstat`. Answer with resolveFstat(reply, …) or reply.error(…).
   virtual void fstat (const ipc::Context& context, FstatArgs args, ipc::Reply reply) = 0;
@@ -433,6 +487,9 @@ class FsService {
   /// Truncates (or extends with zeros) an open file to `offset` bytes.
   /// Route `fs.ftruncate`. Answer with resolveFtruncate(reply) or reply.error(…).
   virtual void ftruncate (const ipc::Context& context, FtruncateArgs args, ipc::Reply reply) = 0;
+  /// Sets the access and modification times of an open file. Needs write permission on the path it was opened with.
+  /// Route `fs.futimes`. Answer with resolveFutimes(reply) or reply.error(…).
+  virtual void futimes (const ipc::Context& context, FutimesArgs args, ipc::Reply reply) = 0;
   /// The descriptors this window has open.
   /// Route `fs.getOpenDescriptors`. Answer with resolveGetOpenDescriptors(reply, …) or reply.error(…).
   virtual void getOpenDescriptors (const ipc::Context& context, GetOpenDescriptorsArgs args, ipc::Reply reply) = 0;
@@ -445,6 +502,9 @@ class FsService {
   /// Metadata of a path, without following a final symbolic link.
   /// Route `fs.lstat`. Answer with resolveLstat(reply, …) or reply.error(…).
   virtual void lstat (const ipc::Context& context, LstatArgs args, ipc::Reply reply) = 0;
+  /// Sets the access and modification times of a symbolic link itself (not of what it points at).
+  /// Route `fs.lutimes`. Answer with resolveLutimes(reply) or reply.error(…).
+  virtual void lutimes (const ipc::Context& context, LutimesArgs args, ipc::Reply reply) = 0;
   /// Creates a directory.
   /// Route `fs.mkdir`. Answer with resolveMkdir(reply) or reply.error(…).
   virtual void mkdir (const ipc::Context& context, MkdirArgs args, ipc::Reply reply) = 0;
@@ -487,6 +547,9 @@ class FsService {
   /// Removes a file.
   /// Route `fs.unlink`. Answer with resolveUnlink(reply) or reply.error(…).
   virtual void unlink (const ipc::Context& context, UnlinkArgs args, ipc::Reply reply) = 0;
+  /// Sets the access and modification times of a file, following symbolic links.
+  /// Route `fs.utimes`. Answer with resolveUtimes(reply) or reply.error(…).
+  virtual void utimes (const ipc::Context& context, UtimesArgs args, ipc::Reply reply) = 0;
   /// Starts watching a file or directory; changes arrive as `change` events carrying this id.
   /// Route `fs.watch`. Answer with resolveWatch(reply) or reply.error(…).
   virtual void watch (const ipc::Context& context, WatchArgs args, ipc::Reply reply) = 0;
@@ -513,11 +576,17 @@ inline void resolveConstants (ipc::Reply& reply, const std::map<std::string, int
 
 inline void resolveCopyFile (ipc::Reply& reply) { reply.ok(); }
 
+inline void resolveFchmod (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveFchown (ipc::Reply& reply) { reply.ok(); }
+
 inline void resolveFstat (ipc::Reply& reply, const FileStats& value) { reply.data(toJson(value)); }
 
 inline void resolveFsync (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolveFtruncate (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveFutimes (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolveGetOpenDescriptors (ipc::Reply& reply, const std::vector<OpenDescriptor>& value) { reply.data(toJson(value)); }
 
@@ -526,6 +595,8 @@ inline void resolveLchown (ipc::Reply& reply) { reply.ok(); }
 inline void resolveLink (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolveLstat (ipc::Reply& reply, const FileStats& value) { reply.data(toJson(value)); }
+
+inline void resolveLutimes (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolveMkdir (ipc::Reply& reply) { reply.ok(); }
 
@@ -554,6 +625,8 @@ inline void resolveStopWatch (ipc::Reply& reply) { reply.ok(); }
 inline void resolveSymlink (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolveUnlink (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveUtimes (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolveWatch (ipc::Reply& reply) { reply.ok(); }
 

@@ -313,6 +313,43 @@ void dispatchCopyFileArgs (FsService& service, [[maybe_unused]] const ipc::Messa
   service.copyFile(context, std::move(args), std::move(reply));
 }
 
+void dispatchFchmodArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  FchmodArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("mode")) {
+    if (!fromText(*text, "mode", args.mode, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("mode"));
+  }
+  service.fchmod(context, std::move(args), std::move(reply));
+}
+
+void dispatchFchownArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  FchownArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("uid")) {
+    if (!fromText(*text, "uid", args.uid, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("uid"));
+  }
+  if (const std::string* text = message.param("gid")) {
+    if (!fromText(*text, "gid", args.gid, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("gid"));
+  }
+  service.fchown(context, std::move(args), std::move(reply));
+}
+
 void dispatchFstatArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
   FstatArgs args;
   ipc::Error error;
@@ -347,6 +384,27 @@ void dispatchFtruncateArgs (FsService& service, [[maybe_unused]] const ipc::Mess
     if (!fromText(*text, "offset", args.offset, error)) return fail(reply, error);
   }
   service.ftruncate(context, std::move(args), std::move(reply));
+}
+
+void dispatchFutimesArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  FutimesArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("atime")) {
+    if (!fromText(*text, "atime", args.atime, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("atime"));
+  }
+  if (const std::string* text = message.param("mtime")) {
+    if (!fromText(*text, "mtime", args.mtime, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("mtime"));
+  }
+  service.futimes(context, std::move(args), std::move(reply));
 }
 
 void dispatchGetOpenDescriptorsArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
@@ -405,6 +463,28 @@ void dispatchLstatArgs (FsService& service, [[maybe_unused]] const ipc::Message&
   }
   if (!ipc::checkMaxLength(args.path.size(), 4096, "path", error)) return fail(reply, error);
   service.lstat(context, std::move(args), std::move(reply));
+}
+
+void dispatchLutimesArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  LutimesArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("path")) {
+    if (!fromText(*text, "path", args.path, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("path"));
+  }
+  if (!ipc::checkMaxLength(args.path.size(), 4096, "path", error)) return fail(reply, error);
+  if (const std::string* text = message.param("atime")) {
+    if (!fromText(*text, "atime", args.atime, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("atime"));
+  }
+  if (const std::string* text = message.param("mtime")) {
+    if (!fromText(*text, "mtime", args.mtime, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("mtime"));
+  }
+  service.lutimes(context, std::move(args), std::move(reply));
 }
 
 void dispatchMkdirArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
@@ -619,6 +699,28 @@ void dispatchUnlinkArgs (FsService& service, [[maybe_unused]] const ipc::Message
   service.unlink(context, std::move(args), std::move(reply));
 }
 
+void dispatchUtimesArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  UtimesArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("path")) {
+    if (!fromText(*text, "path", args.path, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("path"));
+  }
+  if (!ipc::checkMaxLength(args.path.size(), 4096, "path", error)) return fail(reply, error);
+  if (const std::string* text = message.param("atime")) {
+    if (!fromText(*text, "atime", args.atime, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("atime"));
+  }
+  if (const std::string* text = message.param("mtime")) {
+    if (!fromText(*text, "mtime", args.mtime, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("mtime"));
+  }
+  service.utimes(context, std::move(args), std::move(reply));
+}
+
 void dispatchWatchArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
   WatchArgs args;
   ipc::Error error;
@@ -680,6 +782,12 @@ void registerFsRoutes (ipc::Router& router, FsService& service) {
   router.map("fs.copyFile", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchCopyFileArgs(service, message, context, std::move(reply));
   });
+  router.map("fs.fchmod", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchFchmodArgs(service, message, context, std::move(reply));
+  });
+  router.map("fs.fchown", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchFchownArgs(service, message, context, std::move(reply));
+  });
   router.map("fs.fstat", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchFstatArgs(service, message, context, std::move(reply));
   });
@@ -688,6 +796,9 @@ void registerFsRoutes (ipc::Router& router, FsService& service) {
   });
   router.map("fs.ftruncate", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchFtruncateArgs(service, message, context, std::move(reply));
+  });
+  router.map("fs.futimes", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchFutimesArgs(service, message, context, std::move(reply));
   });
   router.map("fs.getOpenDescriptors", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchGetOpenDescriptorsArgs(service, message, context, std::move(reply));
@@ -700,6 +811,9 @@ void registerFsRoutes (ipc::Router& router, FsService& service) {
   });
   router.map("fs.lstat", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchLstatArgs(service, message, context, std::move(reply));
+  });
+  router.map("fs.lutimes", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchLutimesArgs(service, message, context, std::move(reply));
   });
   router.map("fs.mkdir", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchMkdirArgs(service, message, context, std::move(reply));
@@ -742,6 +856,9 @@ void registerFsRoutes (ipc::Router& router, FsService& service) {
   });
   router.map("fs.unlink", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchUnlinkArgs(service, message, context, std::move(reply));
+  });
+  router.map("fs.utimes", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchUtimesArgs(service, message, context, std::move(reply));
   });
   router.map("fs.watch", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchWatchArgs(service, message, context, std::move(reply));

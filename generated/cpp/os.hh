@@ -50,6 +50,10 @@ struct Uname;
 bool fromJson (const ipc::Json& json, const std::string& name, Uname& out, ipc::Error& error);
 ipc::Json toJson (const Uname& value);
 
+struct UserInfo;
+bool fromJson (const ipc::Json& json, const std::string& name, UserInfo& out, ipc::Error& error);
+ipc::Json toJson (const UserInfo& value);
+
 struct RuntimeVersion;
 bool fromJson (const ipc::Json& json, const std::string& name, RuntimeVersion& out, ipc::Error& error);
 ipc::Json toJson (const RuntimeVersion& value);
@@ -130,6 +134,20 @@ struct Uname {
   std::string machine;
 };
 
+/// An account of the password database, as getpwuid_r(3) reports it.
+struct UserInfo {
+  /// The user id.
+  uint32_t uid = 0;
+  /// The primary group id.
+  uint32_t gid = 0;
+  /// The login name.
+  std::string username;
+  /// The home directory recorded for the account (not $HOME).
+  std::string homedir;
+  /// The login shell, or null when the account has none.
+  std::optional<std::string> shell;
+};
+
 /// The runtime's version.
 struct RuntimeVersion {
   /// e.g. "0.1.0".
@@ -164,8 +182,16 @@ struct ConstantsArgs {
 struct CpusArgs {
 };
 
+/// Arguments of `os.hostname`, decoded and validated before the service sees them.
+struct HostnameArgs {
+};
+
 /// Arguments of `os.hrtime`, decoded and validated before the service sees them.
 struct HrtimeArgs {
+};
+
+/// Arguments of `os.loadavg`, decoded and validated before the service sees them.
+struct LoadavgArgs {
 };
 
 /// Arguments of `os.networkInterfaces`, decoded and validated before the service sees them.
@@ -180,12 +206,20 @@ struct PathsArgs {
 struct RusageArgs {
 };
 
+/// Arguments of `os.totalMemory`, decoded and validated before the service sees them.
+struct TotalMemoryArgs {
+};
+
 /// Arguments of `os.uname`, decoded and validated before the service sees them.
 struct UnameArgs {
 };
 
 /// Arguments of `os.uptime`, decoded and validated before the service sees them.
 struct UptimeArgs {
+};
+
+/// Arguments of `os.userInfo`, decoded and validated before the service sees them.
+struct UserInfoArgs {
 };
 
 /// Arguments of `platform.primordials`, decoded and validated before the service sees them.
@@ -224,9 +258,15 @@ class OsService {
   /// One entry per logical CPU.
   /// Route `os.cpus`. Answer with resolveCpus(reply, …) or reply.error(…).
   virtual void cpus (const ipc::Context& context, CpusArgs args, ipc::Reply reply) = 0;
+  /// The machine's host name, as gethostname(2) reports it.
+  /// Route `os.hostname`. Answer with resolveHostname(reply, …) or reply.error(…).
+  virtual void hostname (const ipc::Context& context, HostnameArgs args, ipc::Reply reply) = 0;
   /// A monotonic clock in nanoseconds, for `process.hrtime`.
   /// Route `os.hrtime`. Answer with resolveHrtime(reply, …) or reply.error(…).
   virtual void hrtime (const ipc::Context& context, HrtimeArgs args, ipc::Reply reply) = 0;
+  /// The 1, 5 and 15 minute load averages, as getloadavg(3) reports them.
+  /// Route `os.loadavg`. Answer with resolveLoadavg(reply, …) or reply.error(…).
+  virtual void loadavg (const ipc::Context& context, LoadavgArgs args, ipc::Reply reply) = 0;
   /// The machine's network interfaces by name.
   /// Route `os.networkInterfaces`. Answer with resolveNetworkInterfaces(reply, …) or reply.error(…).
   virtual void networkInterfaces (const ipc::Context& context, NetworkInterfacesArgs args, ipc::Reply reply) = 0;
@@ -236,12 +276,18 @@ class OsService {
   /// Resource usage of the runtime process.
   /// Route `os.rusage`. Answer with resolveRusage(reply, …) or reply.error(…).
   virtual void rusage (const ipc::Context& context, RusageArgs args, ipc::Reply reply) = 0;
+  /// Total memory in bytes (MemTotal of /proc/meminfo).
+  /// Route `os.totalMemory`. Answer with resolveTotalMemory(reply, …) or reply.error(…).
+  virtual void totalMemory (const ipc::Context& context, TotalMemoryArgs args, ipc::Reply reply) = 0;
   /// The kernel's name, release, version and machine.
   /// Route `os.uname`. Answer with resolveUname(reply, …) or reply.error(…).
   virtual void uname (const ipc::Context& context, UnameArgs args, ipc::Reply reply) = 0;
   /// Seconds since the system booted.
   /// Route `os.uptime`. Answer with resolveUptime(reply, …) or reply.error(…).
   virtual void uptime (const ipc::Context& context, UptimeArgs args, ipc::Reply reply) = 0;
+  /// The account the runtime runs as (its effective user), from the password database.
+  /// Route `os.userInfo`. Answer with resolveUserInfo(reply, …) or reply.error(…).
+  virtual void userInfo (const ipc::Context& context, UserInfoArgs args, ipc::Reply reply) = 0;
   /// Startup facts the runtime JS freezes at load: architecture, platform, working directory and versions.
   /// Route `platform.primordials`. Answer with resolvePrimordials(reply, …) or reply.error(…).
   virtual void primordials (const ipc::Context& context, PrimordialsArgs args, ipc::Reply reply) = 0;
@@ -262,7 +308,11 @@ inline void resolveConstants (ipc::Reply& reply, const OsConstants& value) { rep
 
 inline void resolveCpus (ipc::Reply& reply, const std::vector<CpuInfo>& value) { reply.data(toJson(value)); }
 
+inline void resolveHostname (ipc::Reply& reply, const std::string& value) { reply.data(toJson(value)); }
+
 inline void resolveHrtime (ipc::Reply& reply, const uint64_t& value) { reply.data(toJson(value)); }
+
+inline void resolveLoadavg (ipc::Reply& reply, const std::vector<double>& value) { reply.data(toJson(value)); }
 
 inline void resolveNetworkInterfaces (ipc::Reply& reply, const std::map<std::string, std::vector<NetworkInterface>>& value) { reply.data(toJson(value)); }
 
@@ -270,9 +320,13 @@ inline void resolvePaths (ipc::Reply& reply, const std::map<std::string, std::st
 
 inline void resolveRusage (ipc::Reply& reply, const ResourceUsage& value) { reply.data(toJson(value)); }
 
+inline void resolveTotalMemory (ipc::Reply& reply, const uint64_t& value) { reply.data(toJson(value)); }
+
 inline void resolveUname (ipc::Reply& reply, const Uname& value) { reply.data(toJson(value)); }
 
 inline void resolveUptime (ipc::Reply& reply, const double& value) { reply.data(toJson(value)); }
+
+inline void resolveUserInfo (ipc::Reply& reply, const UserInfo& value) { reply.data(toJson(value)); }
 
 inline void resolvePrimordials (ipc::Reply& reply, const Primordials& value) { reply.data(toJson(value)); }
 

@@ -134,6 +134,26 @@ ipc::Json toJson (const Uname& value) {
   return out;
 }
 
+bool fromJson (const ipc::Json& json, const std::string& name, UserInfo& out, ipc::Error& error) {
+  if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
+  if (!ipc::member(json, "uid", name, true, out.uid, error)) return false;
+  if (!ipc::member(json, "gid", name, true, out.gid, error)) return false;
+  if (!ipc::member(json, "username", name, true, out.username, error)) return false;
+  if (!ipc::member(json, "homedir", name, true, out.homedir, error)) return false;
+  if (!ipc::member(json, "shell", name, false, out.shell, error)) return false;
+  return true;
+}
+
+ipc::Json toJson (const UserInfo& value) {
+  ipc::Json out = ipc::Json::object();
+  out.set("uid", toJson(value.uid));
+  out.set("gid", toJson(value.gid));
+  out.set("username", toJson(value.username));
+  out.set("homedir", toJson(value.homedir));
+  out.set("shell", toJson(value.shell));
+  return out;
+}
+
 bool fromJson (const ipc::Json& json, const std::string& name, RuntimeVersion& out, ipc::Error& error) {
   if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
   if (!ipc::member(json, "short", name, true, out.short_, error)) return false;
@@ -192,10 +212,22 @@ void dispatchCpusArgs (OsService& service, [[maybe_unused]] const ipc::Message& 
   service.cpus(context, std::move(args), std::move(reply));
 }
 
+void dispatchHostnameArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  HostnameArgs args;
+  ipc::Error error;
+  service.hostname(context, std::move(args), std::move(reply));
+}
+
 void dispatchHrtimeArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
   HrtimeArgs args;
   ipc::Error error;
   service.hrtime(context, std::move(args), std::move(reply));
+}
+
+void dispatchLoadavgArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  LoadavgArgs args;
+  ipc::Error error;
+  service.loadavg(context, std::move(args), std::move(reply));
 }
 
 void dispatchNetworkInterfacesArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
@@ -216,6 +248,12 @@ void dispatchRusageArgs (OsService& service, [[maybe_unused]] const ipc::Message
   service.rusage(context, std::move(args), std::move(reply));
 }
 
+void dispatchTotalMemoryArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  TotalMemoryArgs args;
+  ipc::Error error;
+  service.totalMemory(context, std::move(args), std::move(reply));
+}
+
 void dispatchUnameArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
   UnameArgs args;
   ipc::Error error;
@@ -226,6 +264,12 @@ void dispatchUptimeArgs (OsService& service, [[maybe_unused]] const ipc::Message
   UptimeArgs args;
   ipc::Error error;
   service.uptime(context, std::move(args), std::move(reply));
+}
+
+void dispatchUserInfoArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  UserInfoArgs args;
+  ipc::Error error;
+  service.userInfo(context, std::move(args), std::move(reply));
 }
 
 void dispatchPrimordialsArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
@@ -281,8 +325,14 @@ void registerOsRoutes (ipc::Router& router, OsService& service) {
   router.map("os.cpus", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchCpusArgs(service, message, context, std::move(reply));
   });
+  router.map("os.hostname", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchHostnameArgs(service, message, context, std::move(reply));
+  });
   router.map("os.hrtime", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchHrtimeArgs(service, message, context, std::move(reply));
+  });
+  router.map("os.loadavg", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchLoadavgArgs(service, message, context, std::move(reply));
   });
   router.map("os.networkInterfaces", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchNetworkInterfacesArgs(service, message, context, std::move(reply));
@@ -293,11 +343,17 @@ void registerOsRoutes (ipc::Router& router, OsService& service) {
   router.map("os.rusage", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchRusageArgs(service, message, context, std::move(reply));
   });
+  router.map("os.totalMemory", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchTotalMemoryArgs(service, message, context, std::move(reply));
+  });
   router.map("os.uname", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchUnameArgs(service, message, context, std::move(reply));
   });
   router.map("os.uptime", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchUptimeArgs(service, message, context, std::move(reply));
+  });
+  router.map("os.userInfo", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchUserInfoArgs(service, message, context, std::move(reply));
   });
   router.map("platform.primordials", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchPrimordialsArgs(service, message, context, std::move(reply));

@@ -183,6 +183,19 @@ export interface FsClient {
    */
   copyFile (src: string, dest: string, flags?: number): Promise<void>
   /**
+   * Changes the permission bits of an open file. Needs write permission on the path it was opened with.
+   * @param id The descriptor's id.
+   * @param mode The new mode, for example 420 (0o644).
+   */
+  fchmod (id: bigint | number, mode: number): Promise<void>
+  /**
+   * Changes the owner and group of an open file. Needs write permission on the path it was opened with.
+   * @param id The descriptor's id.
+   * @param uid The new owner's user id (4294967295 leaves it unchanged).
+   * @param gid The new group id (4294967295 leaves it unchanged).
+   */
+  fchown (id: bigint | number, uid: number, gid: number): Promise<void>
+  /**
    * Metadata of an open descriptor.
    * @param id The descriptor's id.
    */
@@ -198,6 +211,13 @@ export interface FsClient {
    * @param offset The new length in bytes.
    */
   ftruncate (id: bigint | number, offset?: bigint | number): Promise<void>
+  /**
+   * Sets the access and modification times of an open file. Needs write permission on the path it was opened with.
+   * @param id The descriptor's id.
+   * @param atime The new access time, in seconds since the epoch (fractions kept to the nanosecond).
+   * @param mtime The new modification time, in seconds since the epoch.
+   */
+  futimes (id: bigint | number, atime: number, mtime: number): Promise<void>
   /** The descriptors this window has open. */
   getOpenDescriptors (): Promise<Array<OpenDescriptor>>
   /**
@@ -218,6 +238,13 @@ export interface FsClient {
    * @param path The path to inspect.
    */
   lstat (path: string): Promise<FileStats>
+  /**
+   * Sets the access and modification times of a symbolic link itself (not of what it points at).
+   * @param path The link (or file) to change.
+   * @param atime The new access time, in seconds since the epoch.
+   * @param mtime The new modification time, in seconds since the epoch.
+   */
+  lutimes (path: string, atime: number, mtime: number): Promise<void>
   /**
    * Creates a directory.
    * @param path The directory to create.
@@ -301,6 +328,13 @@ export interface FsClient {
    */
   unlink (path: string): Promise<void>
   /**
+   * Sets the access and modification times of a file, following symbolic links.
+   * @param path The file to change.
+   * @param atime The new access time, in seconds since the epoch (fractions kept to the nanosecond).
+   * @param mtime The new modification time, in seconds since the epoch.
+   */
+  utimes (path: string, atime: number, mtime: number): Promise<void>
+  /**
    * Starts watching a file or directory; changes arrive as `change` events carrying this id.
    * @param id The id the caller chose for the watcher.
    * @param path What to watch.
@@ -347,6 +381,12 @@ export function createFsClient (client?: IpcClient): FsClient {
     async copyFile (src: string, dest: string, flags?: number): Promise<void> {
       await ipc().call('fs.copyFile', [['src', scalar(src)], ['dest', scalar(dest)], ['flags', scalar(flags)]])
     },
+    async fchmod (id: bigint | number, mode: number): Promise<void> {
+      await ipc().call('fs.fchmod', [['id', scalar(id)], ['mode', scalar(mode)]])
+    },
+    async fchown (id: bigint | number, uid: number, gid: number): Promise<void> {
+      await ipc().call('fs.fchown', [['id', scalar(id)], ['uid', scalar(uid)], ['gid', scalar(gid)]])
+    },
     async fstat (id: bigint | number): Promise<FileStats> {
       return decodeFileStats(await ipc().call('fs.fstat', [['id', scalar(id)]]))
     },
@@ -355,6 +395,9 @@ export function createFsClient (client?: IpcClient): FsClient {
     },
     async ftruncate (id: bigint | number, offset?: bigint | number): Promise<void> {
       await ipc().call('fs.ftruncate', [['id', scalar(id)], ['offset', scalar(offset)]])
+    },
+    async futimes (id: bigint | number, atime: number, mtime: number): Promise<void> {
+      await ipc().call('fs.futimes', [['id', scalar(id)], ['atime', scalar(atime)], ['mtime', scalar(mtime)]])
     },
     async getOpenDescriptors (): Promise<Array<OpenDescriptor>> {
       return sequence(decodeOpenDescriptor)(await ipc().call('fs.getOpenDescriptors', []))
@@ -367,6 +410,9 @@ export function createFsClient (client?: IpcClient): FsClient {
     },
     async lstat (path: string): Promise<FileStats> {
       return decodeFileStats(await ipc().call('fs.lstat', [['path', scalar(path)]]))
+    },
+    async lutimes (path: string, atime: number, mtime: number): Promise<void> {
+      await ipc().call('fs.lutimes', [['path', scalar(path)], ['atime', scalar(atime)], ['mtime', scalar(mtime)]])
     },
     async mkdir (path: string, mode?: number, recursive?: boolean): Promise<void> {
       await ipc().call('fs.mkdir', [['path', scalar(path)], ['mode', scalar(mode)], ['recursive', scalar(recursive)]])
@@ -409,6 +455,9 @@ export function createFsClient (client?: IpcClient): FsClient {
     },
     async unlink (path: string): Promise<void> {
       await ipc().call('fs.unlink', [['path', scalar(path)]])
+    },
+    async utimes (path: string, atime: number, mtime: number): Promise<void> {
+      await ipc().call('fs.utimes', [['path', scalar(path)], ['atime', scalar(atime)], ['mtime', scalar(mtime)]])
     },
     async watch (id: bigint | number, path: string): Promise<void> {
       await ipc().call('fs.watch', [['id', scalar(id)], ['path', scalar(path)]])

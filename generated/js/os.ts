@@ -79,6 +79,23 @@ export interface Uname {
   machine: string
 }
 
+/** An account of the password database, as getpwuid_r(3) reports it. */
+export interface UserInfo {
+  /** The user id. */
+  uid: number
+  /** The primary group id. */
+  gid: number
+  /** The login name. */
+  username: string
+  /** The home directory recorded for the account (not $HOME). */
+  homedir: string
+  /**
+   * The login shell, or null when the account has none.
+   * (default: null)
+   */
+  shell?: string | null
+}
+
 /** The runtime's version. */
 export interface RuntimeVersion {
   /** e.g. "0.1.0". */
@@ -112,18 +129,29 @@ export interface OsClient {
   constants (): Promise<OsConstants>
   /** One entry per logical CPU. */
   cpus (): Promise<Array<CpuInfo>>
+  /**
+   * The machine's host name, as gethostname(2) reports it.
+   * @returns The host name.
+   */
+  hostname (): Promise<string>
   /** A monotonic clock in nanoseconds, for `process.hrtime`. */
   hrtime (): Promise<bigint>
+  /** The 1, 5 and 15 minute load averages, as getloadavg(3) reports them. */
+  loadavg (): Promise<Array<number>>
   /** The machine's network interfaces by name. */
   networkInterfaces (): Promise<Record<string, Array<NetworkInterface>>>
   /** Well-known directories for this app and user (home, downloads, documents, data, …). */
   paths (): Promise<Record<string, string>>
   /** Resource usage of the runtime process. */
   rusage (): Promise<ResourceUsage>
+  /** Total memory in bytes (MemTotal of /proc/meminfo). */
+  totalMemory (): Promise<bigint>
   /** The kernel's name, release, version and machine. */
   uname (): Promise<Uname>
   /** Seconds since the system booted. */
   uptime (): Promise<number>
+  /** The account the runtime runs as (its effective user), from the password database. */
+  userInfo (): Promise<UserInfo>
   /** Startup facts the runtime JS freezes at load: architecture, platform, working directory and versions. */
   primordials (): Promise<Primordials>
   /**
@@ -156,8 +184,14 @@ export function createOsClient (client?: IpcClient): OsClient {
     async cpus (): Promise<Array<CpuInfo>> {
       return await ipc().call('os.cpus', []) as Array<CpuInfo>
     },
+    async hostname (): Promise<string> {
+      return await ipc().call('os.hostname', []) as string
+    },
     async hrtime (): Promise<bigint> {
       return toBigInt(await ipc().call('os.hrtime', []))
+    },
+    async loadavg (): Promise<Array<number>> {
+      return await ipc().call('os.loadavg', []) as Array<number>
     },
     async networkInterfaces (): Promise<Record<string, Array<NetworkInterface>>> {
       return await ipc().call('os.networkInterfaces', []) as Record<string, Array<NetworkInterface>>
@@ -168,11 +202,17 @@ export function createOsClient (client?: IpcClient): OsClient {
     async rusage (): Promise<ResourceUsage> {
       return await ipc().call('os.rusage', []) as ResourceUsage
     },
+    async totalMemory (): Promise<bigint> {
+      return toBigInt(await ipc().call('os.totalMemory', []))
+    },
     async uname (): Promise<Uname> {
       return await ipc().call('os.uname', []) as Uname
     },
     async uptime (): Promise<number> {
       return await ipc().call('os.uptime', []) as number
+    },
+    async userInfo (): Promise<UserInfo> {
+      return await ipc().call('os.userInfo', []) as UserInfo
     },
     async primordials (): Promise<Primordials> {
       return await ipc().call('platform.primordials', []) as Primordials

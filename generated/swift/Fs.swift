@@ -347,6 +347,24 @@ public struct CopyFileArgs {
   public let flags: Int32
 }
 
+/// Arguments of `fs.fchmod`, decoded and validated before the service sees them.
+public struct FchmodArgs {
+  /// The descriptor's id.
+  public let id: UInt64
+  /// The new mode, for example 420 (0o644).
+  public let mode: Int32
+}
+
+/// Arguments of `fs.fchown`, decoded and validated before the service sees them.
+public struct FchownArgs {
+  /// The descriptor's id.
+  public let id: UInt64
+  /// The new owner's user id (4294967295 leaves it unchanged).
+  public let uid: UInt32
+  /// The new group id (4294967295 leaves it unchanged).
+  public let gid: UInt32
+}
+
 /// Arguments of `fs.fstat`, decoded and validated before the service sees them.
 public struct FstatArgs {
   /// The descriptor's id.
@@ -365,6 +383,16 @@ public struct FtruncateArgs {
   public let id: UInt64
   /// The new length in bytes.
   public let offset: Int64
+}
+
+/// Arguments of `fs.futimes`, decoded and validated before the service sees them.
+public struct FutimesArgs {
+  /// The descriptor's id.
+  public let id: UInt64
+  /// The new access time, in seconds since the epoch (fractions kept to the nanosecond).
+  public let atime: Double
+  /// The new modification time, in seconds since the epoch.
+  public let mtime: Double
 }
 
 /// Arguments of `fs.getOpenDescriptors`, decoded and validated before the service sees them.
@@ -393,6 +421,16 @@ public struct LinkArgs {
 public struct LstatArgs {
   /// The path to inspect.
   public let path: String
+}
+
+/// Arguments of `fs.lutimes`, decoded and validated before the service sees them.
+public struct LutimesArgs {
+  /// The link (or file) to change.
+  public let path: String
+  /// The new access time, in seconds since the epoch.
+  public let atime: Double
+  /// The new modification time, in seconds since the epoch.
+  public let mtime: Double
 }
 
 /// Arguments of `fs.mkdir`, decoded and validated before the service sees them.
@@ -503,6 +541,16 @@ public struct UnlinkArgs {
   public let path: String
 }
 
+/// Arguments of `fs.utimes`, decoded and validated before the service sees them.
+public struct UtimesArgs {
+  /// The file to change.
+  public let path: String
+  /// The new access time, in seconds since the epoch (fractions kept to the nanosecond).
+  public let atime: Double
+  /// The new modification time, in seconds since the epoch.
+  public let mtime: Double
+}
+
 /// Arguments of `fs.watch`, decoded and validated before the service sees them.
 public struct WatchArgs {
   /// The id the caller chose for the watcher.
@@ -553,6 +601,12 @@ public protocol FsService: AnyObject {
   /// Copies a file.
   /// Route `fs.copyFile`. Answer with Fs.resolveCopyFile or reply.error.
   func copyFile(_ context: Context, _ args: CopyFileArgs, _ reply: Reply)
+  /// Changes the permission bits of an open file. Needs write permission on the path it was opened with.
+  /// Route `fs.fchmod`. Answer with Fs.resolveFchmod or reply.error.
+  func fchmod(_ context: Context, _ args: FchmodArgs, _ reply: Reply)
+  /// Changes the owner and group of an open file. Needs write permission on the path it was opened with.
+  /// Route `fs.fchown`. Answer with Fs.resolveFchown or reply.error.
+  func fchown(_ context: Context, _ args: FchownArgs, _ reply: Reply)
   /// Metadata of an open descriptor.
   /// Route `fs.fstat`. Answer with Fs.resolveFstat or reply.error.
   func fstat(_ context: Context, _ args: FstatArgs, _ reply: Reply)
@@ -562,6 +616,9 @@ public protocol FsService: AnyObject {
   /// Truncates (or extends with zeros) an open file to `offset` bytes.
   /// Route `fs.ftruncate`. Answer with Fs.resolveFtruncate or reply.error.
   func ftruncate(_ context: Context, _ args: FtruncateArgs, _ reply: Reply)
+  /// Sets the access and modification times of an open file. Needs write permission on the path it was opened with.
+  /// Route `fs.futimes`. Answer with Fs.resolveFutimes or reply.error.
+  func futimes(_ context: Context, _ args: FutimesArgs, _ reply: Reply)
   /// The descriptors this window has open.
   /// Route `fs.getOpenDescriptors`. Answer with Fs.resolveGetOpenDescriptors or reply.error.
   func getOpenDescriptors(_ context: Context, _ args: GetOpenDescriptorsArgs, _ reply: Reply)
@@ -574,6 +631,9 @@ public protocol FsService: AnyObject {
   /// Metadata of a path, without following a final symbolic link.
   /// Route `fs.lstat`. Answer with Fs.resolveLstat or reply.error.
   func lstat(_ context: Context, _ args: LstatArgs, _ reply: Reply)
+  /// Sets the access and modification times of a symbolic link itself (not of what it points at).
+  /// Route `fs.lutimes`. Answer with Fs.resolveLutimes or reply.error.
+  func lutimes(_ context: Context, _ args: LutimesArgs, _ reply: Reply)
   /// Creates a directory.
   /// Route `fs.mkdir`. Answer with Fs.resolveMkdir or reply.error.
   func mkdir(_ context: Context, _ args: MkdirArgs, _ reply: Reply)
@@ -616,6 +676,9 @@ public protocol FsService: AnyObject {
   /// Removes a file.
   /// Route `fs.unlink`. Answer with Fs.resolveUnlink or reply.error.
   func unlink(_ context: Context, _ args: UnlinkArgs, _ reply: Reply)
+  /// Sets the access and modification times of a file, following symbolic links.
+  /// Route `fs.utimes`. Answer with Fs.resolveUtimes or reply.error.
+  func utimes(_ context: Context, _ args: UtimesArgs, _ reply: Reply)
   /// Starts watching a file or directory; changes arrive as `change` events carrying this id.
   /// Route `fs.watch`. Answer with Fs.resolveWatch or reply.error.
   func watch(_ context: Context, _ args: WatchArgs, _ reply: Reply)
@@ -754,6 +817,34 @@ public enum Fs {
       }
       service.copyFile(context, args, reply)
     }
+    router.map("fs.fchmod") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: FchmodArgs
+      do {
+        args = try decodeFchmod(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.fchmod(context, args, reply)
+    }
+    router.map("fs.fchown") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: FchownArgs
+      do {
+        args = try decodeFchown(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.fchown(context, args, reply)
+    }
     router.map("fs.fstat") { [weak service] message, context, reply in
       guard let service = service else { return }
       let args: FstatArgs
@@ -795,6 +886,20 @@ public enum Fs {
         return
       }
       service.ftruncate(context, args, reply)
+    }
+    router.map("fs.futimes") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: FutimesArgs
+      do {
+        args = try decodeFutimes(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.futimes(context, args, reply)
     }
     router.map("fs.getOpenDescriptors") { [weak service] message, context, reply in
       guard let service = service else { return }
@@ -851,6 +956,20 @@ public enum Fs {
         return
       }
       service.lstat(context, args, reply)
+    }
+    router.map("fs.lutimes") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: LutimesArgs
+      do {
+        args = try decodeLutimes(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.lutimes(context, args, reply)
     }
     router.map("fs.mkdir") { [weak service] message, context, reply in
       guard let service = service else { return }
@@ -1048,6 +1167,20 @@ public enum Fs {
       }
       service.unlink(context, args, reply)
     }
+    router.map("fs.utimes") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: UtimesArgs
+      do {
+        args = try decodeUtimes(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.utimes(context, args, reply)
+    }
     router.map("fs.watch") { [weak service] message, context, reply in
       guard let service = service else { return }
       let args: WatchArgs
@@ -1114,6 +1247,14 @@ public enum Fs {
     reply.ok()
   }
 
+  public static func resolveFchmod(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveFchown(_ reply: Reply) {
+    reply.ok()
+  }
+
   public static func resolveFstat(_ reply: Reply, _ value: FileStats) {
     reply.data(value.toJSON())
   }
@@ -1123,6 +1264,10 @@ public enum Fs {
   }
 
   public static func resolveFtruncate(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveFutimes(_ reply: Reply) {
     reply.ok()
   }
 
@@ -1140,6 +1285,10 @@ public enum Fs {
 
   public static func resolveLstat(_ reply: Reply, _ value: FileStats) {
     reply.data(value.toJSON())
+  }
+
+  public static func resolveLutimes(_ reply: Reply) {
+    reply.ok()
   }
 
   public static func resolveMkdir(_ reply: Reply) {
@@ -1195,6 +1344,10 @@ public enum Fs {
   }
 
   public static func resolveUnlink(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveUtimes(_ reply: Reply) {
     reply.ok()
   }
 
@@ -1267,6 +1420,19 @@ public enum Fs {
     return CopyFileArgs(src: aSrc, dest: aDest, flags: aFlags)
   }
 
+  static func decodeFchmod(_ message: Message) throws -> FchmodArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aMode: Int32 = try Decode.integerText(try message.require("mode"), "mode", Int32.self)
+    return FchmodArgs(id: aId, mode: aMode)
+  }
+
+  static func decodeFchown(_ message: Message) throws -> FchownArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aUid: UInt32 = try Decode.integerText(try message.require("uid"), "uid", UInt32.self)
+    let aGid: UInt32 = try Decode.integerText(try message.require("gid"), "gid", UInt32.self)
+    return FchownArgs(id: aId, uid: aUid, gid: aGid)
+  }
+
   static func decodeFstat(_ message: Message) throws -> FstatArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return FstatArgs(id: aId)
@@ -1281,6 +1447,13 @@ public enum Fs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aOffset: Int64 = try (try message.param("offset")).map { t in try Decode.integerText(t, "offset", Int64.self) } ?? Int64(0)
     return FtruncateArgs(id: aId, offset: aOffset)
+  }
+
+  static func decodeFutimes(_ message: Message) throws -> FutimesArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aAtime: Double = try Decode.doubleText(try message.require("atime"), "atime", finite: true)
+    let aMtime: Double = try Decode.doubleText(try message.require("mtime"), "mtime", finite: true)
+    return FutimesArgs(id: aId, atime: aAtime, mtime: aMtime)
   }
 
   static func decodeGetOpenDescriptors(_ message: Message) throws -> GetOpenDescriptorsArgs {
@@ -1307,6 +1480,14 @@ public enum Fs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return LstatArgs(path: aPath)
+  }
+
+  static func decodeLutimes(_ message: Message) throws -> LutimesArgs {
+    let aPath: String = try message.require("path")
+    try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
+    let aAtime: Double = try Decode.doubleText(try message.require("atime"), "atime", finite: true)
+    let aMtime: Double = try Decode.doubleText(try message.require("mtime"), "mtime", finite: true)
+    return LutimesArgs(path: aPath, atime: aAtime, mtime: aMtime)
   }
 
   static func decodeMkdir(_ message: Message) throws -> MkdirArgs {
@@ -1401,6 +1582,14 @@ public enum Fs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return UnlinkArgs(path: aPath)
+  }
+
+  static func decodeUtimes(_ message: Message) throws -> UtimesArgs {
+    let aPath: String = try message.require("path")
+    try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
+    let aAtime: Double = try Decode.doubleText(try message.require("atime"), "atime", finite: true)
+    let aMtime: Double = try Decode.doubleText(try message.require("mtime"), "mtime", finite: true)
+    return UtimesArgs(path: aPath, atime: aAtime, mtime: aMtime)
   }
 
   static func decodeWatch(_ message: Message) throws -> WatchArgs {

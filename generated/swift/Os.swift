@@ -234,6 +234,48 @@ public struct Uname {
   }
 }
 
+/// An account of the password database, as getpwuid_r(3) reports it.
+public struct UserInfo {
+  /// The user id.
+  public var uid: UInt32
+  /// The primary group id.
+  public var gid: UInt32
+  /// The login name.
+  public var username: String
+  /// The home directory recorded for the account (not $HOME).
+  public var homedir: String
+  /// The login shell, or null when the account has none.
+  public var shell: String?
+
+  public init(uid: UInt32, gid: UInt32, username: String, homedir: String, shell: String? = nil) {
+    self.uid = uid
+    self.gid = gid
+    self.username = username
+    self.homedir = homedir
+    self.shell = shell
+  }
+
+  public func toJSON() -> JSON {
+    var out = JSONObject()
+    out.set("uid", JSON.number(Double(self.uid)))
+    out.set("gid", JSON.number(Double(self.gid)))
+    out.set("username", JSON.string(self.username))
+    out.set("homedir", JSON.string(self.homedir))
+    out.set("shell", Encode.optional(self.shell) { x0 in JSON.string(x0) })
+    return .object(out)
+  }
+
+  public static func fromJSON(_ json: JSON, at: String) throws -> UserInfo {
+    let members = try Decode.object(json, at)
+    let fUid: UInt32 = try Decode.integer((try Decode.member(members, "uid", at, required: true, nullable: false))!, at + ".uid", UInt32.self)
+    let fGid: UInt32 = try Decode.integer((try Decode.member(members, "gid", at, required: true, nullable: false))!, at + ".gid", UInt32.self)
+    let fUsername: String = try Decode.string((try Decode.member(members, "username", at, required: true, nullable: false))!, at + ".username")
+    let fHomedir: String = try Decode.string((try Decode.member(members, "homedir", at, required: true, nullable: false))!, at + ".homedir")
+    let fShell: String? = try (try Decode.member(members, "shell", at, required: false, nullable: true)).map { j in try Decode.nullable(j) { v0 in try Decode.string(v0, at + ".shell") } }
+    return UserInfo(uid: fUid, gid: fGid, username: fUsername, homedir: fHomedir, shell: fShell)
+  }
+}
+
 /// The runtime's version.
 public struct RuntimeVersion {
   /// e.g. "0.1.0".
@@ -315,8 +357,16 @@ public struct ConstantsArgs {
 public struct CpusArgs {
 }
 
+/// Arguments of `os.hostname`, decoded and validated before the service sees them.
+public struct HostnameArgs {
+}
+
 /// Arguments of `os.hrtime`, decoded and validated before the service sees them.
 public struct HrtimeArgs {
+}
+
+/// Arguments of `os.loadavg`, decoded and validated before the service sees them.
+public struct LoadavgArgs {
 }
 
 /// Arguments of `os.networkInterfaces`, decoded and validated before the service sees them.
@@ -331,12 +381,20 @@ public struct PathsArgs {
 public struct RusageArgs {
 }
 
+/// Arguments of `os.totalMemory`, decoded and validated before the service sees them.
+public struct TotalMemoryArgs {
+}
+
 /// Arguments of `os.uname`, decoded and validated before the service sees them.
 public struct UnameArgs {
 }
 
 /// Arguments of `os.uptime`, decoded and validated before the service sees them.
 public struct UptimeArgs {
+}
+
+/// Arguments of `os.userInfo`, decoded and validated before the service sees them.
+public struct UserInfoArgs {
 }
 
 /// Arguments of `platform.primordials`, decoded and validated before the service sees them.
@@ -373,9 +431,15 @@ public protocol OsService: AnyObject {
   /// One entry per logical CPU.
   /// Route `os.cpus`. Answer with Os.resolveCpus or reply.error.
   func cpus(_ context: Context, _ args: CpusArgs, _ reply: Reply)
+  /// The machine's host name, as gethostname(2) reports it.
+  /// Route `os.hostname`. Answer with Os.resolveHostname or reply.error.
+  func hostname(_ context: Context, _ args: HostnameArgs, _ reply: Reply)
   /// A monotonic clock in nanoseconds, for `process.hrtime`.
   /// Route `os.hrtime`. Answer with Os.resolveHrtime or reply.error.
   func hrtime(_ context: Context, _ args: HrtimeArgs, _ reply: Reply)
+  /// The 1, 5 and 15 minute load averages, as getloadavg(3) reports them.
+  /// Route `os.loadavg`. Answer with Os.resolveLoadavg or reply.error.
+  func loadavg(_ context: Context, _ args: LoadavgArgs, _ reply: Reply)
   /// The machine's network interfaces by name.
   /// Route `os.networkInterfaces`. Answer with Os.resolveNetworkInterfaces or reply.error.
   func networkInterfaces(_ context: Context, _ args: NetworkInterfacesArgs, _ reply: Reply)
@@ -385,12 +449,18 @@ public protocol OsService: AnyObject {
   /// Resource usage of the runtime process.
   /// Route `os.rusage`. Answer with Os.resolveRusage or reply.error.
   func rusage(_ context: Context, _ args: RusageArgs, _ reply: Reply)
+  /// Total memory in bytes (MemTotal of /proc/meminfo).
+  /// Route `os.totalMemory`. Answer with Os.resolveTotalMemory or reply.error.
+  func totalMemory(_ context: Context, _ args: TotalMemoryArgs, _ reply: Reply)
   /// The kernel's name, release, version and machine.
   /// Route `os.uname`. Answer with Os.resolveUname or reply.error.
   func uname(_ context: Context, _ args: UnameArgs, _ reply: Reply)
   /// Seconds since the system booted.
   /// Route `os.uptime`. Answer with Os.resolveUptime or reply.error.
   func uptime(_ context: Context, _ args: UptimeArgs, _ reply: Reply)
+  /// The account the runtime runs as (its effective user), from the password database.
+  /// Route `os.userInfo`. Answer with Os.resolveUserInfo or reply.error.
+  func userInfo(_ context: Context, _ args: UserInfoArgs, _ reply: Reply)
   /// Startup facts the runtime JS freezes at load: architecture, platform, working directory and versions.
   /// Route `platform.primordials`. Answer with Os.resolvePrimordials or reply.error.
   func primordials(_ context: Context, _ args: PrimordialsArgs, _ reply: Reply)
@@ -451,6 +521,20 @@ public enum Os {
       }
       service.cpus(context, args, reply)
     }
+    router.map("os.hostname") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: HostnameArgs
+      do {
+        args = try decodeHostname(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.hostname(context, args, reply)
+    }
     router.map("os.hrtime") { [weak service] message, context, reply in
       guard let service = service else { return }
       let args: HrtimeArgs
@@ -464,6 +548,20 @@ public enum Os {
         return
       }
       service.hrtime(context, args, reply)
+    }
+    router.map("os.loadavg") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: LoadavgArgs
+      do {
+        args = try decodeLoadavg(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.loadavg(context, args, reply)
     }
     router.map("os.networkInterfaces") { [weak service] message, context, reply in
       guard let service = service else { return }
@@ -507,6 +605,20 @@ public enum Os {
       }
       service.rusage(context, args, reply)
     }
+    router.map("os.totalMemory") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: TotalMemoryArgs
+      do {
+        args = try decodeTotalMemory(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.totalMemory(context, args, reply)
+    }
     router.map("os.uname") { [weak service] message, context, reply in
       guard let service = service else { return }
       let args: UnameArgs
@@ -534,6 +646,20 @@ public enum Os {
         return
       }
       service.uptime(context, args, reply)
+    }
+    router.map("os.userInfo") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: UserInfoArgs
+      do {
+        args = try decodeUserInfo(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.userInfo(context, args, reply)
     }
     router.map("platform.primordials") { [weak service] message, context, reply in
       guard let service = service else { return }
@@ -605,8 +731,16 @@ public enum Os {
     reply.data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
+  public static func resolveHostname(_ reply: Reply, _ value: String) {
+    reply.data(JSON.string(value))
+  }
+
   public static func resolveHrtime(_ reply: Reply, _ value: UInt64) {
     reply.data(JSON.string(String(value)))
+  }
+
+  public static func resolveLoadavg(_ reply: Reply, _ value: [Double]) {
+    reply.data(Encode.list(value) { x0 in JSON.number(Double(x0)) })
   }
 
   public static func resolveNetworkInterfaces(_ reply: Reply, _ value: [String: [NetworkInterface]]) {
@@ -621,12 +755,20 @@ public enum Os {
     reply.data(value.toJSON())
   }
 
+  public static func resolveTotalMemory(_ reply: Reply, _ value: UInt64) {
+    reply.data(JSON.string(String(value)))
+  }
+
   public static func resolveUname(_ reply: Reply, _ value: Uname) {
     reply.data(value.toJSON())
   }
 
   public static func resolveUptime(_ reply: Reply, _ value: Double) {
     reply.data(JSON.number(Double(value)))
+  }
+
+  public static func resolveUserInfo(_ reply: Reply, _ value: UserInfo) {
+    reply.data(value.toJSON())
   }
 
   public static func resolvePrimordials(_ reply: Reply, _ value: Primordials) {
@@ -657,8 +799,16 @@ public enum Os {
     return CpusArgs()
   }
 
+  static func decodeHostname(_ message: Message) throws -> HostnameArgs {
+    return HostnameArgs()
+  }
+
   static func decodeHrtime(_ message: Message) throws -> HrtimeArgs {
     return HrtimeArgs()
+  }
+
+  static func decodeLoadavg(_ message: Message) throws -> LoadavgArgs {
+    return LoadavgArgs()
   }
 
   static func decodeNetworkInterfaces(_ message: Message) throws -> NetworkInterfacesArgs {
@@ -673,12 +823,20 @@ public enum Os {
     return RusageArgs()
   }
 
+  static func decodeTotalMemory(_ message: Message) throws -> TotalMemoryArgs {
+    return TotalMemoryArgs()
+  }
+
   static func decodeUname(_ message: Message) throws -> UnameArgs {
     return UnameArgs()
   }
 
   static func decodeUptime(_ message: Message) throws -> UptimeArgs {
     return UptimeArgs()
+  }
+
+  static func decodeUserInfo(_ message: Message) throws -> UserInfoArgs {
+    return UserInfoArgs()
   }
 
   static func decodePrimordials(_ message: Message) throws -> PrimordialsArgs {

@@ -154,6 +154,19 @@ export interface FsClient {
    */
   copyFile (src: string, dest: string, flags?: number): Promise<void>
   /**
+   * Changes the permission bits of an open file. Needs write permission on the path it was opened with.
+   * @param id The descriptor's id.
+   * @param mode The new mode, for example 420 (0o644).
+   */
+  fchmod (id: bigint | number, mode: number): Promise<void>
+  /**
+   * Changes the owner and group of an open file. Needs write permission on the path it was opened with.
+   * @param id The descriptor's id.
+   * @param uid The new owner's user id (4294967295 leaves it unchanged).
+   * @param gid The new group id (4294967295 leaves it unchanged).
+   */
+  fchown (id: bigint | number, uid: number, gid: number): Promise<void>
+  /**
    * Metadata of an open descriptor.
    * @param id The descriptor's id.
    */
@@ -169,6 +182,13 @@ export interface FsClient {
    * @param offset The new length in bytes.
    */
   ftruncate (id: bigint | number, offset?: bigint | number): Promise<void>
+  /**
+   * Sets the access and modification times of an open file. Needs write permission on the path it was opened with.
+   * @param id The descriptor's id.
+   * @param atime The new access time, in seconds since the epoch (fractions kept to the nanosecond).
+   * @param mtime The new modification time, in seconds since the epoch.
+   */
+  futimes (id: bigint | number, atime: number, mtime: number): Promise<void>
   /** The descriptors this window has open. */
   getOpenDescriptors (): Promise<Array<OpenDescriptor>>
   /**
@@ -189,6 +209,13 @@ export interface FsClient {
    * @param path The path to inspect.
    */
   lstat (path: string): Promise<FileStats>
+  /**
+   * Sets the access and modification times of a symbolic link itself (not of what it points at).
+   * @param path The link (or file) to change.
+   * @param atime The new access time, in seconds since the epoch.
+   * @param mtime The new modification time, in seconds since the epoch.
+   */
+  lutimes (path: string, atime: number, mtime: number): Promise<void>
   /**
    * Creates a directory.
    * @param path The directory to create.
@@ -271,6 +298,13 @@ export interface FsClient {
    * @param path The file to remove.
    */
   unlink (path: string): Promise<void>
+  /**
+   * Sets the access and modification times of a file, following symbolic links.
+   * @param path The file to change.
+   * @param atime The new access time, in seconds since the epoch (fractions kept to the nanosecond).
+   * @param mtime The new modification time, in seconds since the epoch.
+   */
+  utimes (path: string, atime: number, mtime: number): Promise<void>
   /**
    * Starts watching a file or directory; changes arrive as `change` events carrying this id.
    * @param id The id the caller chose for the watcher.

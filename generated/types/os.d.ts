@@ -80,6 +80,23 @@ export interface Uname {
   machine: string
 }
 
+/** An account of the password database, as getpwuid_r(3) reports it. */
+export interface UserInfo {
+  /** The user id. */
+  uid: number
+  /** The primary group id. */
+  gid: number
+  /** The login name. */
+  username: string
+  /** The home directory recorded for the account (not $HOME). */
+  homedir: string
+  /**
+   * The login shell, or null when the account has none.
+   * (default: null)
+   */
+  shell?: string | null
+}
+
 /** The runtime's version. */
 export interface RuntimeVersion {
   /** e.g. "0.1.0". */
@@ -113,18 +130,29 @@ export interface OsClient {
   constants (): Promise<OsConstants>
   /** One entry per logical CPU. */
   cpus (): Promise<Array<CpuInfo>>
+  /**
+   * The machine's host name, as gethostname(2) reports it.
+   * @returns The host name.
+   */
+  hostname (): Promise<string>
   /** A monotonic clock in nanoseconds, for `process.hrtime`. */
   hrtime (): Promise<bigint>
+  /** The 1, 5 and 15 minute load averages, as getloadavg(3) reports them. */
+  loadavg (): Promise<Array<number>>
   /** The machine's network interfaces by name. */
   networkInterfaces (): Promise<Record<string, Array<NetworkInterface>>>
   /** Well-known directories for this app and user (home, downloads, documents, data, …). */
   paths (): Promise<Record<string, string>>
   /** Resource usage of the runtime process. */
   rusage (): Promise<ResourceUsage>
+  /** Total memory in bytes (MemTotal of /proc/meminfo). */
+  totalMemory (): Promise<bigint>
   /** The kernel's name, release, version and machine. */
   uname (): Promise<Uname>
   /** Seconds since the system booted. */
   uptime (): Promise<number>
+  /** The account the runtime runs as (its effective user), from the password database. */
+  userInfo (): Promise<UserInfo>
   /** Startup facts the runtime JS freezes at load: architecture, platform, working directory and versions. */
   primordials (): Promise<Primordials>
   /**

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <cmath>
 #include <cstdlib>
 
 namespace host {
@@ -63,6 +64,16 @@ bool fail(ipc::Reply &reply, const char *syscall, const std::string &path = "") 
   return reply.error(ipc::Error::fromErrno(errno, syscall, path));
 }
 
+// Seconds since the epoch (as Node passes them) to a timespec, flooring so that -0.5 is -1 s + 0.5e9 ns.
+timespec toTimespec(double seconds) {
+  double whole = std::floor(seconds);
+  timespec out;
+  out.tv_sec = static_cast<time_t>(whole);
+  out.tv_nsec = static_cast<long>(std::llround((seconds - whole) * 1e9));
+  if (out.tv_nsec >= 1000000000L) { out.tv_sec += 1; out.tv_nsec -= 1000000000L; }
+  return out;
+}
+
 bool writes(int flags) {
   return (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) != 0;
 }
@@ -95,6 +106,20 @@ FsServiceImpl::Descriptor *FsServiceImpl::find(uint64_t id, bool directory, ipc:
     reply.error(error);
     return nullptr;
   }
+  return &found->second;
+}
+
+FsServiceImpl::Descriptor *FsServiceImpl::findWritable(uint64_t id, const char *syscall, ipc::Reply &reply) {
+  auto found = descriptors_.find(id);
+  if (found == descriptors_.end() || found->second.dir != nullptr) {
+    ipc::Error error = ipc::Error::fromErrno(EBADF, syscall);
+    error.message = "no open descriptor with id " + std::to_string(id) + " in this window";
+    reply.error(error);
+    return nullptr;
+  }
+  // The same check a path-based chmod/chown/utimes makes, on the path the file was opened with.
+  std::string resolved;
+  if (!allowed(found->second.path, Access::Write, resolved, reply)) return nullptr;
   return &found->second;
 }
 
@@ -133,13 +158,51 @@ void FsServiceImpl::lchown(const ipc::Context &, LchownArgs args, ipc::Reply rep
   resolveLchown(reply);
 }
 
+void FsServiceImpl::fchmod(const ipc::Context &, FchmodArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = findWritable(args.id, "fchmod", reply);
+  if (!descriptor) return;
+  if (::fchmod(descriptor->fd, args.mode) != 0) return (void)fail(reply, "fchmod");
+  resolveFchmod(reply);
+}
+
+void FsServiceImpl::fchown(const ipc::Context &, FchownArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = findWritable(args.id, "fchown", reply);
+  if (!descriptor) return;
+  if (::fchown(descriptor->fd, args.uid, args.gid) != 0) return (void)fail(reply, "fchown");
+  resolveFchown(reply);
+}
+
+void FsServiceImpl::utimes(const ipc::Context &, UtimesArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Write, path, reply)) return;
+  const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
+  if (::utimensat(AT_FDCWD, path.c_str(), times, 0) != 0) return (void)fail(reply, "utime", args.path);
+  resolveUtimes(reply);
+}
+
+void FsServiceImpl::lutimes(const ipc::Context &, LutimesArgs args, ipc::Reply reply) {
+  std::string path;
+  if (!allowed(args.path, Access::Write, path, reply)) return;
+  const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
+  if (::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0) return (void)fail(reply, "lutime", args.path);
+  resolveLutimes(reply);
+}
+
+void FsServiceImpl::futimes(const ipc::Context &, FutimesArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = findWritable(args.id, "futime", reply);
+  if (!descriptor) return;
+  const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
+  if (::futimens(descriptor->fd, times) != 0) return (void)fail(reply, "futime");
+  resolveFutimes(reply);
+}
+
 void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) {
   if (descriptors_.count(args.id)) return (void)reply.error(ipc::Error::typeError("id " + std::to_string(args.id) + " is already in use in this window"));
   std::string path;
   if (!allowed(args.path, writes(args.flags) ? Access::Write : Access::Read, path, reply)) return;
   int fd = ::open(path.c_str(), args.flags | O_CLOEXEC, args.mode);
   if (fd < 0) return (void)fail(reply, "open", args.path);
-  descriptors_[args.id] = Descriptor{fd, nullptr, false};
+  descriptors_[args.id] = Descriptor{fd, nullptr, false, path};
   resolveOpen(reply, OpenResult{args.id, fd});
 }
 
@@ -149,7 +212,7 @@ void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply r
   if (!allowed(args.path, Access::Read, path, reply)) return;
   DIR *dir = ::opendir(path.c_str());
   if (!dir) return (void)fail(reply, "opendir", args.path);
-  descriptors_[args.id] = Descriptor{dirfd(dir), dir, false};
+  descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, path};
   resolveOpendir(reply, OpenResult{args.id, dirfd(dir)});
 }
 

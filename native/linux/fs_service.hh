@@ -25,13 +25,17 @@ class FsServiceImpl : public api::fs::FsService {
   void closedir(const ipc::Context &, api::fs::ClosedirArgs, ipc::Reply) override;
   void constants(const ipc::Context &, api::fs::ConstantsArgs, ipc::Reply) override;
   void copyFile(const ipc::Context &, api::fs::CopyFileArgs, ipc::Reply) override;
+  void fchmod(const ipc::Context &, api::fs::FchmodArgs, ipc::Reply) override;
+  void fchown(const ipc::Context &, api::fs::FchownArgs, ipc::Reply) override;
   void fstat(const ipc::Context &, api::fs::FstatArgs, ipc::Reply) override;
   void fsync(const ipc::Context &, api::fs::FsyncArgs, ipc::Reply) override;
   void ftruncate(const ipc::Context &, api::fs::FtruncateArgs, ipc::Reply) override;
+  void futimes(const ipc::Context &, api::fs::FutimesArgs, ipc::Reply) override;
   void getOpenDescriptors(const ipc::Context &, api::fs::GetOpenDescriptorsArgs, ipc::Reply) override;
   void lchown(const ipc::Context &, api::fs::LchownArgs, ipc::Reply) override;
   void link(const ipc::Context &, api::fs::LinkArgs, ipc::Reply) override;
   void lstat(const ipc::Context &, api::fs::LstatArgs, ipc::Reply) override;
+  void lutimes(const ipc::Context &, api::fs::LutimesArgs, ipc::Reply) override;
   void mkdir(const ipc::Context &, api::fs::MkdirArgs, ipc::Reply) override;
   void open(const ipc::Context &, api::fs::OpenArgs, ipc::Reply) override;
   void opendir(const ipc::Context &, api::fs::OpendirArgs, ipc::Reply) override;
@@ -46,6 +50,7 @@ class FsServiceImpl : public api::fs::FsService {
   void stopWatch(const ipc::Context &, api::fs::StopWatchArgs, ipc::Reply) override;
   void symlink(const ipc::Context &, api::fs::SymlinkArgs, ipc::Reply) override;
   void unlink(const ipc::Context &, api::fs::UnlinkArgs, ipc::Reply) override;
+  void utimes(const ipc::Context &, api::fs::UtimesArgs, ipc::Reply) override;
   void watch(const ipc::Context &, api::fs::WatchArgs, ipc::Reply) override;
   void write(const ipc::Context &, api::fs::WriteArgs, ipc::Reply) override;
 
@@ -56,6 +61,8 @@ class FsServiceImpl : public api::fs::FsService {
     int fd = -1;
     void *dir = nullptr;  // DIR* for opendir handles
     bool retained = false;
+    // The resolved path it was opened with: fchmod/fchown/futimes need write permission on it.
+    std::string path;
   };
   struct Watcher {
     GFileMonitor *monitor = nullptr;
@@ -67,6 +74,8 @@ class FsServiceImpl : public api::fs::FsService {
   // Checks permission; on refusal answers `reply` and returns false.
   bool allowed(const std::string &path, Permissions::Access access, std::string &resolved, ipc::Reply &reply);
   Descriptor *find(uint64_t id, bool directory, ipc::Reply &reply);
+  // An open file whose metadata may be changed: found, and its path writable; else answers `reply`.
+  Descriptor *findWritable(uint64_t id, const char *syscall, ipc::Reply &reply);
   void closeDescriptor(Descriptor &descriptor);
   static void onChanged(GFileMonitor *, GFile *, GFile *, GFileMonitorEvent, gpointer);
 

@@ -3,6 +3,7 @@
 #include <ifaddrs.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
+#include <pwd.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -12,6 +13,8 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <vector>
 #include <fstream>
 #include <sstream>
 
@@ -58,16 +61,22 @@ bool safeExternalUrl(const std::string &url) {
     if (url.rfind(scheme, 0) == 0) return true;
   return false;
 }
-}  // namespace
 
-void OsServiceImpl::availableMemory(const ipc::Context &, AvailableMemoryArgs, ipc::Reply reply) {
+// A field of /proc/meminfo in bytes, or 0 when it is missing.
+uint64_t meminfoBytes(const std::string &field) {
   std::ifstream meminfo("/proc/meminfo");
   std::string key;
   uint64_t kb = 0;
   while (meminfo >> key >> kb) {
-    if (key == "MemAvailable:") return resolveAvailableMemory(reply, kb * 1024);
+    if (key == field) return kb * 1024;
     meminfo.ignore(64, '\n');
   }
+  return 0;
+}
+}  // namespace
+
+void OsServiceImpl::availableMemory(const ipc::Context &, AvailableMemoryArgs, ipc::Reply reply) {
+  if (uint64_t bytes = meminfoBytes("MemAvailable:")) return resolveAvailableMemory(reply, bytes);
   resolveAvailableMemory(reply, static_cast<uint64_t>(sysconf(_SC_AVPHYS_PAGES)) * sysconf(_SC_PAGESIZE));
 }
 
@@ -115,6 +124,43 @@ void OsServiceImpl::cpus(const ipc::Context &, CpusArgs, ipc::Reply reply) {
     if (index < out.size()) out[index].times = CpuTimes{user * tick, nice * tick, sys * tick, idle * tick, irq * tick};
   }
   resolveCpus(reply, out);
+}
+
+void OsServiceImpl::hostname(const ipc::Context &, HostnameArgs, ipc::Reply reply) {
+  char name[256] = {0};
+  if (gethostname(name, sizeof name - 1) != 0) return (void)reply.error(ipc::Error::fromErrno(errno, "gethostname"));
+  resolveHostname(reply, name);
+}
+
+void OsServiceImpl::loadavg(const ipc::Context &, LoadavgArgs, ipc::Reply reply) {
+  double loads[3] = {0, 0, 0};
+  if (getloadavg(loads, 3) != 3) return (void)reply.error(ipc::Error::fromErrno(errno ? errno : ENOSYS, "getloadavg"));
+  resolveLoadavg(reply, std::vector<double>{loads[0], loads[1], loads[2]});
+}
+
+void OsServiceImpl::totalMemory(const ipc::Context &, TotalMemoryArgs, ipc::Reply reply) {
+  uint64_t bytes = meminfoBytes("MemTotal:");
+  if (bytes == 0) bytes = static_cast<uint64_t>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGESIZE);
+  resolveTotalMemory(reply, bytes);
+}
+
+void OsServiceImpl::userInfo(const ipc::Context &, UserInfoArgs, ipc::Reply reply) {
+  long size = sysconf(_SC_GETPW_R_SIZE_MAX);
+  std::vector<char> buffer(size > 0 ? size : 16384);
+  struct passwd entry, *found = nullptr;
+  int status;
+  // ERANGE: the record is larger than the suggested size; grow until it fits.
+  while ((status = getpwuid_r(geteuid(), &entry, buffer.data(), buffer.size(), &found)) == ERANGE && buffer.size() < (1u << 20))
+    buffer.resize(buffer.size() * 2);
+  if (status != 0) return (void)reply.error(ipc::Error::fromErrno(status, "uv_os_get_passwd"));
+  if (!found) return (void)reply.error(ipc::Error::fromErrno(ENOENT, "uv_os_get_passwd"));
+  UserInfo out;
+  out.uid = entry.pw_uid;
+  out.gid = entry.pw_gid;
+  out.username = entry.pw_name ? entry.pw_name : "";
+  out.homedir = entry.pw_dir ? entry.pw_dir : "";
+  if (entry.pw_shell) out.shell = std::string(entry.pw_shell);
+  resolveUserInfo(reply, out);
 }
 
 void OsServiceImpl::hrtime(const ipc::Context &, HrtimeArgs, ipc::Reply reply) {

@@ -7,6 +7,7 @@ import { ReadStream, WriteStream, type ReadStreamOptions, type WriteStreamOption
 import { FSWatcher, watch } from '../internal/fs/watch.ts'
 import { constants } from '../internal/fs/constants.ts'
 import { BigIntStats, Dirent, Stats } from '../internal/fs/stats.ts'
+import { cp as cpOp } from '../internal/fs/cp.ts'
 import { toBytes, toCallback } from '../internal/fs/args.ts'
 import { NotSupportedError } from '../internal/errors.ts'
 import { customPromisify } from '../internal/promisify.ts'
@@ -33,10 +34,23 @@ export const appendFile = callbackForm((path: unknown, data: unknown, options?: 
 export const appendFileSync = syncForm((path: unknown, data: unknown, options?: unknown) => ops.writeFile(path, data, options, 'a'))
 export const chmod = callbackForm(ops.chmod)
 export const chmodSync = syncForm(ops.chmod)
-export const chown = callbackForm((path: unknown, uid: number, gid: number) => ops.chown(path, uid, gid))
-export const chownSync = syncForm((path: unknown, uid: number, gid: number) => ops.chown(path, uid, gid))
-export const lchown = callbackForm((path: unknown, uid: number, gid: number) => ops.chown(path, uid, gid, true))
-export const lchownSync = syncForm((path: unknown, uid: number, gid: number) => ops.chown(path, uid, gid, true))
+export const chown = callbackForm((path: unknown, uid: unknown, gid: unknown) => ops.chown(path, uid, gid))
+export const chownSync = syncForm((path: unknown, uid: unknown, gid: unknown) => ops.chown(path, uid, gid))
+export const lchown = callbackForm((path: unknown, uid: unknown, gid: unknown) => ops.chown(path, uid, gid, true))
+export const lchownSync = syncForm((path: unknown, uid: unknown, gid: unknown) => ops.chown(path, uid, gid, true))
+export const fchmod = callbackForm(ops.fchmod)
+export const fchmodSync = syncForm(ops.fchmod)
+export const fchown = callbackForm(ops.fchown)
+export const fchownSync = syncForm(ops.fchown)
+export const utimes = callbackForm((path: unknown, atime: unknown, mtime: unknown) => ops.utimes(path, atime, mtime))
+export const utimesSync = syncForm((path: unknown, atime: unknown, mtime: unknown) => ops.utimes(path, atime, mtime))
+export const lutimes = callbackForm((path: unknown, atime: unknown, mtime: unknown) => ops.utimes(path, atime, mtime, true))
+export const lutimesSync = syncForm((path: unknown, atime: unknown, mtime: unknown) => ops.utimes(path, atime, mtime, true))
+export const futimes = callbackForm(ops.futimes)
+export const futimesSync = syncForm(ops.futimes)
+/** cp(src, dest[, options], callback): a whole tree with `recursive`; see internal/fs/cp.ts. */
+export const cp = callbackForm((src: unknown, dest: unknown, options?: unknown) => cpOp(src, dest, options, 'async'))
+export const cpSync = syncForm((src: unknown, dest: unknown, options?: unknown) => cpOp(src, dest, options, 'sync'))
 export const close = callbackForm(ops.close)
 export const closeSync = syncForm(ops.close)
 export const copyFile = callbackForm(ops.copyFile)
@@ -172,19 +186,8 @@ export function createWriteStream (path: unknown, options?: BufferEncoding | Wri
 function notSupported (name: string, why: string): () => never {
   return () => { throw new NotSupportedError(`fs.${name} (${why})`) }
 }
-export const utimes = notSupported('utimes', 'idl/fs.idl has no utimes route')
-export const utimesSync = utimes
-export const futimes = notSupported('futimes', 'idl/fs.idl has no futimes route')
-export const futimesSync = futimes
-export const lutimes = notSupported('lutimes', 'idl/fs.idl has no lutimes route')
-export const fchmod = notSupported('fchmod', 'idl/fs.idl has no fchmod route; use chmod with the path')
-export const fchmodSync = fchmod
-export const fchown = notSupported('fchown', 'idl/fs.idl has no fchown route; use chown with the path')
-export const fchownSync = fchown
 export const watchFile = notSupported('watchFile', 'stat polling is not implemented; use fs.watch')
 export const unwatchFile = watchFile
-export const cp = notSupported('cp', 'copy trees with readdir + copyFile')
-export const cpSync = cp
 
 export const { F_OK, R_OK, W_OK, X_OK } = constants
 export { constants, promises, Stats, BigIntStats, Dirent, Dir, ReadStream, WriteStream, FSWatcher, watch }
@@ -196,7 +199,7 @@ export default {
   opendir, opendirSync, read, readSync, readdir, readdirSync, readFile, readFileSync, readlink, readlinkSync,
   realpath, realpathSync, rename, renameSync, rm, rmSync, rmdir, rmdirSync, stat, statSync, symlink, symlinkSync,
   truncate, truncateSync, unlink, unlinkSync, write, writeSync, writeFile, writeFileSync, createReadStream,
-  createWriteStream, watch, utimes, utimesSync, futimes, futimesSync, lutimes, fchmod, fchmodSync, fchown,
-  fchownSync, watchFile, unwatchFile, cp, cpSync, constants, promises, Stats, BigIntStats, Dirent, Dir, ReadStream,
+  createWriteStream, watch, utimes, utimesSync, futimes, futimesSync, lutimes, lutimesSync, fchmod, fchmodSync,
+  fchown, fchownSync, watchFile, unwatchFile, cp, cpSync, constants, promises, Stats, BigIntStats, Dirent, Dir, ReadStream,
   WriteStream, FSWatcher, F_OK, R_OK, W_OK, X_OK
 }

@@ -5,6 +5,7 @@ import { osSync } from '../internal/os-sync.ts'
 import { hostArch, hostPlatform } from '../internal/host.ts'
 import { runtimeArgs } from '../internal/args.ts'
 import { NotSupportedError } from '../internal/errors.ts'
+import { Buffer } from './buffer.ts'
 
 export { constants }
 export const EOL = '\n'
@@ -21,6 +22,9 @@ export function isWindows (): boolean { return platform() === 'win32' }
 export function uname (): { sysname: string, release: string, version: string, machine: string } { return osSync('uname', { cache: true }) }
 export function uptime (): number { return Number(osSync('uptime')) }
 export function freemem (): number { return Number(osSync('availableMemory')) }
+export function totalmem (): number { return Number(osSync('totalMemory', { cache: true })) }
+export function hostname (): string { return osSync('hostname') }
+export function loadavg (): number[] { return osSync('loadavg') }
 export function availableMemory (): number { return freemem() }
 export function availableParallelism (): number { return globalThis.navigator?.hardwareConcurrency ?? cpus().length }
 export function rusage (): { userCPUTime: number, systemCPUTime: number, maxRSS: number } { return osSync('rusage') }
@@ -60,13 +64,26 @@ export function host (): string {
   return globalThis.location?.host ?? ''
 }
 
+interface UserInfo<T> { uid: number, gid: number, username: T, homedir: T, shell: T | null }
+
+/**
+ * Node's os.userInfo(): the account the host runs as, from the password database (homedir is the recorded
+ * one, not $HOME). With `{ encoding: 'buffer' }` the strings are Buffers, as in Node.
+ */
+export function userInfo (options?: { encoding?: BufferEncoding | 'buffer' }): UserInfo<string | Buffer> {
+  // As Node, options that are not an object are ignored.
+  const encoding = (options !== null && typeof options === 'object' ? options.encoding : undefined) ?? 'utf8'
+  const info = osSync('userInfo')
+  const convert = (text: string): string | Buffer => encoding === 'buffer' ? Buffer.from(text) : Buffer.from(text).toString(encoding)
+  // Node's result has a null prototype.
+  return Object.assign(Object.create(null) as UserInfo<string | Buffer>, {
+    uid: info.uid, gid: info.gid, username: convert(info.username), homedir: convert(info.homedir), shell: info.shell === null || info.shell === undefined ? null : convert(info.shell)
+  })
+}
+
 function missing (name: string): () => never {
   return () => { throw new NotSupportedError(`os.${name} (idl/os.idl has no route for it)`) }
 }
-export const hostname = missing('hostname')
-export const totalmem = missing('totalmem')
-export const loadavg = missing('loadavg')
-export const userInfo = missing('userInfo')
 export const getPriority = missing('getPriority')
 export const setPriority = missing('setPriority')
 

@@ -61,3 +61,24 @@ export function encode (bytes: Uint8Array, encoding: string | null | undefined):
   const buffer = Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength)
   return encoding === undefined || encoding === null || encoding === 'buffer' ? buffer : buffer.toString(encoding as BufferEncoding)
 }
+
+/** Node's uid/gid argument: an integer from -1 (leave unchanged) to 2^32 - 1, sent as unsigned (-1 is 2^32 - 1). */
+export function toOwnerId (value: unknown, name: 'uid' | 'gid'): number {
+  if (typeof value !== 'number') throw typeError('ERR_INVALID_ARG_TYPE', `The "${name}" argument must be of type number. ${received(value)}`)
+  if (!Number.isInteger(value)) {
+    throw Object.assign(new RangeError(`The value of "${name}" is out of range. It must be an integer. Received ${value}`), { code: 'ERR_OUT_OF_RANGE' })
+  }
+  if (value < -1 || value > 0xffffffff) {
+    throw Object.assign(new RangeError(`The value of "${name}" is out of range. It must be >= -1 && <= 4294967295. Received ${value}`), { code: 'ERR_OUT_OF_RANGE' })
+  }
+  return value === -1 ? 0xffffffff : value
+}
+
+/** Node's atime/mtime argument as seconds since the epoch: a number, a numeric string or a Date (negative: now). */
+export function toUnixTimestamp (time: unknown): number {
+  // Node's test is `+time == time`: any string Number() parses, '' and '0x10' included.
+  if (typeof time === 'string' && !Number.isNaN(Number(time))) return Number(time)
+  if (typeof time === 'number' && Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time
+  if (time instanceof Date) return time.getTime() / 1000
+  throw typeError('ERR_INVALID_ARG_TYPE', `The "time" argument must be an instance of Date or an Time in seconds. ${received(time)}`)
+}

@@ -19,8 +19,9 @@ export class FileHandle extends EventEmitter {
   /** The descriptor number, or -1 once closed (as Node). */
   get fd (): number { return this.#fd }
 
-  #open (): number {
-    if (this.#fd < 0) throw codedError(Error, 'EBADF', 'file closed')
+  /** The fd, or Node's EBADF 'file closed' (naming the internal call, e.g. fchmod, when given). */
+  #open (syscall?: string): number {
+    if (this.#fd < 0) throw Object.assign(codedError(Error, 'EBADF', 'file closed'), syscall === undefined ? {} : { syscall })
     return this.#fd
   }
 
@@ -78,12 +79,16 @@ export class FileHandle extends EventEmitter {
     await runAsync(ops.fsync(this.#open()))
   }
 
-  async chmod (): Promise<never> {
-    throw new NotSupportedError('FileHandle.chmod (no fchmod in idl/fs.idl; use fs.chmod with the path)')
+  async chmod (mode: number | string): Promise<void> {
+    await runAsync(ops.fchmod(this.#open('fchmod'), mode))
   }
 
-  async utimes (): Promise<never> {
-    throw new NotSupportedError('FileHandle.utimes (no futimes in idl/fs.idl)')
+  async chown (uid: number, gid: number): Promise<void> {
+    await runAsync(ops.fchown(this.#open('fchown'), uid, gid))
+  }
+
+  async utimes (atime: number | string | Date, mtime: number | string | Date): Promise<void> {
+    await runAsync(ops.futimes(this.#open('futimes'), atime, mtime))
   }
 
   createReadStream (options: ReadStreamOptions = {}): ReadStream {

@@ -6,7 +6,7 @@ import { native, type Op } from './ops.ts'
 import { constants, parseFlags, parseMode } from './constants.ts'
 import { BigIntStats, Dirent, Stats } from './stats.ts'
 import { forget, idOf, newId, remember } from './descriptors.ts'
-import { encode, toBytes, toFd, toOptions, toPath } from './args.ts'
+import { encode, toBytes, toFd, toOptions, toOwnerId, toPath, toUnixTimestamp } from './args.ts'
 
 /** Bytes per native read or write call: well under the host's 4 MiB request-body limit. */
 export const CHUNK = 1024 * 1024
@@ -19,14 +19,48 @@ export function * access (path: unknown, mode?: unknown): Op<void> {
   yield * native({ method: 'access', args: [p, mode ?? constants.F_OK], syscall: 'access', path: p })
 }
 
-export function * chmod (path: unknown, mode: unknown): Op<void> {
-  const p = toPath(path)
-  yield * native({ method: 'chmod', args: [p, parseMode(mode, 0)], syscall: 'chmod', path: p })
+/** A mode that must be given (chmod, fchmod): Node refuses a missing one rather than defaulting it. */
+function requiredMode (mode: unknown): number {
+  if (mode === undefined || mode === null) {
+    throw Object.assign(new TypeError(`The "mode" argument must be of type number. Received ${String(mode)}`), { code: 'ERR_INVALID_ARG_TYPE' })
+  }
+  return parseMode(mode, 0)
 }
 
-export function * chown (path: unknown, uid: number, gid: number, link = false): Op<void> {
+export function * chmod (path: unknown, mode: unknown): Op<void> {
   const p = toPath(path)
-  yield * native({ method: link ? 'lchown' : 'chown', args: [p, uid, gid], syscall: link ? 'lchown' : 'chown', path: p })
+  yield * native({ method: 'chmod', args: [p, requiredMode(mode)], syscall: 'chmod', path: p })
+}
+
+export function * chown (path: unknown, uid: unknown, gid: unknown, link = false): Op<void> {
+  const p = toPath(path)
+  const ids = [toOwnerId(uid, 'uid'), toOwnerId(gid, 'gid')]
+  yield * native({ method: link ? 'lchown' : 'chown', args: [p, ...ids], syscall: link ? 'lchown' : 'chown', path: p })
+}
+
+export function * fchmod (fd: unknown, mode: unknown): Op<void> {
+  const n = toFd(fd)
+  const m = requiredMode(mode)
+  yield * native({ method: 'fchmod', args: [idOf(n, 'fchmod'), m], syscall: 'fchmod' })
+}
+
+export function * fchown (fd: unknown, uid: unknown, gid: unknown): Op<void> {
+  const n = toFd(fd)
+  const ids = [toOwnerId(uid, 'uid'), toOwnerId(gid, 'gid')]
+  yield * native({ method: 'fchown', args: [idOf(n, 'fchown'), ...ids], syscall: 'fchown' })
+}
+
+/** utimes (follows links) and lutimes (`link`: the link itself); times as Node takes them. */
+export function * utimes (path: unknown, atime: unknown, mtime: unknown, link = false): Op<void> {
+  const p = toPath(path)
+  const times = [toUnixTimestamp(atime), toUnixTimestamp(mtime)]
+  yield * native({ method: link ? 'lutimes' : 'utimes', args: [p, ...times], syscall: link ? 'lutime' : 'utime', path: p })
+}
+
+export function * futimes (fd: unknown, atime: unknown, mtime: unknown): Op<void> {
+  const n = toFd(fd)
+  const times = [toUnixTimestamp(atime), toUnixTimestamp(mtime)]
+  yield * native({ method: 'futimes', args: [idOf(n, 'futime'), ...times], syscall: 'futime' })
 }
 
 export function * open (path: unknown, flags?: unknown, mode?: unknown): Op<number> {
@@ -148,8 +182,11 @@ export function * exists (path: unknown): Op<boolean> {
   return yield * existsOp(p)
 }
 
-/** Every entry of a directory (through opendir/readdir/closedir), sorted by name as libuv's scandir does. */
-export function * listDirectory (path: string, syscall = 'scandir'): Op<Entry[]> {
+/**
+ * Every entry of a directory (through opendir/readdir/closedir), sorted by name as libuv's scandir does, or
+ * in the directory's own order (as Node's opendir iterates) when `sorted` is false.
+ */
+export function * listDirectory (path: string, syscall = 'scandir', sorted = true): Op<Entry[]> {
   const id = newId()
   yield * native({ method: 'opendir', args: [id, path], syscall, path })
   const entries: Entry[] = []
@@ -162,7 +199,7 @@ export function * listDirectory (path: string, syscall = 'scandir'): Op<Entry[]>
   } finally {
     yield * native({ method: 'closedir', args: [id], syscall: 'closedir', path })
   }
-  return entries.sort((a, b) => compareBytes(a.name, b.name))
+  return sorted ? entries.sort((a, b) => compareBytes(a.name, b.name)) : entries
 }
 
 function compareBytes (a: string, b: string): number {

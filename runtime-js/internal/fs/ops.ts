@@ -14,7 +14,26 @@ export interface NativeCall {
   dest?: string
 }
 
-export type Op<T> = Generator<NativeCall, T, unknown>
+/**
+ * A value from the caller's own code (fs.cp's filter) that may be a promise: the async forms wait for it,
+ * the sync forms cannot and throw `syncError()` instead.
+ */
+export interface Awaiting {
+  await: unknown
+  syncError: () => Error
+}
+
+export type Op<T> = Generator<NativeCall | Awaiting, T, unknown>
+
+/** Yields `value` to the driver, which resolves it if it is a promise (async forms only). */
+export function * awaitValue<T> (value: T | PromiseLike<T>, syncError: () => Error): Op<T> {
+  if (!isThenable(value)) return value
+  return (yield { await: value, syncError }) as T
+}
+
+function isThenable (value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function'
+}
 
 /** Yields one native call and returns its (decoded) result. */
 export function * native<T = unknown> (call: NativeCall): Op<T> {
@@ -34,11 +53,21 @@ export function runAsync<T> (op: Op<T>): Promise<T> {
   }
 }
 
-async function drive<T> (op: Op<T>, first: IteratorResult<NativeCall, T>): Promise<T> {
+async function drive<T> (op: Op<T>, first: IteratorResult<NativeCall | Awaiting, T>): Promise<T> {
   let step = first
   while (step.done !== true) {
     const call = step.value
     let result: unknown
+    if ('await' in call) {
+      try {
+        result = await call.await
+      } catch (error) {
+        step = op.throw(error)
+        continue
+      }
+      step = op.next(result)
+      continue
+    }
     try {
       result = await invoke(binding, call)
     } catch (error) {
@@ -59,6 +88,10 @@ export function runSyncOp<T> (op: Op<T>): T {
   while (step.done !== true) {
     const call = step.value
     let result: unknown
+    if ('await' in call) {
+      step = op.throw(call.syncError())
+      continue
+    }
     try {
       result = runSync(`fs.${call.method}`, () => invoke(client, call), call.method === 'read')
     } catch (error) {

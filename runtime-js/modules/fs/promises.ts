@@ -6,7 +6,7 @@ import { opendir as opendirOp, Dir } from '../../internal/fs/dir.ts'
 import { FileHandle, openHandle } from '../../internal/fs/handle.ts'
 import { watchAsync } from '../../internal/fs/watch.ts'
 import { constants } from '../../internal/fs/constants.ts'
-import { NotSupportedError } from '../../internal/errors.ts'
+import { cp as cpOp } from '../../internal/fs/cp.ts'
 import { toPath } from '../../internal/fs/args.ts'
 import type { Buffer } from '../buffer.ts'
 import type { BigIntStats, Dirent, Stats } from '../../internal/fs/stats.ts'
@@ -25,6 +25,10 @@ export const appendFile = (path: PathLike | FileHandle, data: string | ArrayBuff
 export const chmod = (path: PathLike, mode: number | string): Promise<void> => runAsync(ops.chmod(path, mode))
 export const chown = (path: PathLike, uid: number, gid: number): Promise<void> => runAsync(ops.chown(path, uid, gid))
 export const lchown = (path: PathLike, uid: number, gid: number): Promise<void> => runAsync(ops.chown(path, uid, gid, true))
+export const utimes = (path: PathLike, atime: number | string | Date, mtime: number | string | Date): Promise<void> => runAsync(ops.utimes(path, atime, mtime))
+export const lutimes = (path: PathLike, atime: number | string | Date, mtime: number | string | Date): Promise<void> => runAsync(ops.utimes(path, atime, mtime, true))
+/** Copies a file, or a whole tree with `{ recursive: true }`, as Node's fs/promises cp. */
+export const cp = (src: PathLike, dest: PathLike, options?: unknown): Promise<void> => runAsync(cpOp(src, dest, options, 'async'))
 export const copyFile = (src: PathLike, dest: PathLike, mode?: number): Promise<void> => runAsync(ops.copyFile(src, dest, mode))
 export const link = (existingPath: PathLike, newPath: PathLike): Promise<void> => runAsync(ops.link(existingPath, newPath))
 export const lstat = (path: PathLike, options?: { bigint?: boolean }): Promise<Stats | BigIntStats> => runAsync(ops.lstat(path, options))
@@ -47,15 +51,6 @@ export const unlink = (path: PathLike): Promise<void> => runAsync(ops.unlink(pat
 export const writeFile = (path: PathLike | FileHandle, data: string | ArrayBufferView, options?: unknown): Promise<void> =>
   path instanceof FileHandle ? path.writeFile(data, options) : runAsync(ops.writeFile(noFd(path), data, options))
 export const watch = watchAsync
-
-export async function utimes (): Promise<never> {
-  throw new NotSupportedError('fs.utimes (idl/fs.idl has no utimes route)')
-}
-export const lutimes = utimes
-
-export async function cp (): Promise<never> {
-  throw new NotSupportedError('fs.cp (copy trees with readdir + copyFile)')
-}
 
 export default {
   access, appendFile, chmod, chown, lchown, copyFile, cp, link, lstat, mkdir, mkdtemp, open, opendir, readdir,

@@ -188,5 +188,194 @@ export async function observeFs (fs: Fs, dir: string): Promise<Observations> {
     })
     return seen
   })
+  await observeMetadata(fs, dir, o, err)
+  await observeCp(fs, dir, o, err)
   return o.results
+}
+
+type Err = (label: string, fn: () => unknown) => Promise<void>
+
+/** Times as a stat reports them, in whole milliseconds (sub-millisecond digits are float noise). */
+function times (s: NodeFs.Stats): number[] {
+  return [Math.round(s.atimeMs), Math.round(s.mtimeMs)]
+}
+
+/**
+ * A link's mtime only: its atime moves whenever the link is read, and the host's sandbox reads links to
+ * resolve every path it checks (relatime then updates an atime older than the mtime).
+ */
+function linkTime (s: NodeFs.Stats): number {
+  return Math.round(s.mtimeMs)
+}
+
+// utimes/lutimes/futimes, fchmod/fchown and their FileHandle forms, on real files, with their errors.
+async function observeMetadata (fs: Fs, dir: string, o: Observer, err: Err): Promise<void> {
+  const p = fs.promises
+  const at = (name: string): string => `${dir}/${name}`
+  await p.writeFile(at('meta.txt'), 'metadata')
+  await p.symlink('meta.txt', at('meta-link'))
+
+  await o.seeAsync('promises utimes seconds', async () => { await p.utimes(at('meta.txt'), 1_000_000_000, 1_100_000_000.25); return times(await p.stat(at('meta.txt'))) })
+  await o.seeAsync('promises utimes Date and numeric string', async () => { await p.utimes(at('meta.txt'), new Date(1_200_000_000_123), '1300000000'); return times(await p.stat(at('meta.txt'))) })
+  await o.seeAsync('promises utimes through a link changes the target', async () => {
+    await p.utimes(at('meta-link'), 1_000, 2_000)
+    return [times(await p.stat(at('meta.txt'))), (await p.lstat(at('meta-link'))).mtimeMs === 2_000_000]
+  })
+  await o.seeAsync('promises lutimes changes the link only', async () => {
+    await p.lutimes(at('meta-link'), 5_000, 6_000)
+    return [linkTime(await p.lstat(at('meta-link'))), times(await p.stat(at('meta.txt')))]
+  })
+  o.see('utimesSync', () => { fs.utimesSync(at('meta.txt'), 7_000, 8_000.5); return times(fs.statSync(at('meta.txt'))) })
+  o.see('lutimesSync', () => { fs.lutimesSync(at('meta-link'), 9_000, 10_000); return linkTime(fs.lstatSync(at('meta-link'))) })
+  await o.seeAsync('callback utimes', async () => { await callback((cb) => fs.utimes(at('meta.txt'), 11_000, 12_000, cb)); return times(fs.statSync(at('meta.txt'))) })
+  await o.seeAsync('callback lutimes', async () => { await callback((cb) => fs.lutimes(at('meta-link'), 13_000, 14_000, cb)); return linkTime(fs.lstatSync(at('meta-link'))) })
+  o.see('futimesSync on a read-only descriptor', () => {
+    const fd = fs.openSync(at('meta.txt'), 'r')
+    try { fs.futimesSync(fd, 15_000, 16_000.75) } finally { fs.closeSync(fd) }
+    return times(fs.statSync(at('meta.txt')))
+  })
+  await o.seeAsync('callback futimes', async () => {
+    const fd = fs.openSync(at('meta.txt'), 'r+')
+    try { await callback((cb) => fs.futimes(fd, 17_000, new Date(18_000_000), cb)) } finally { fs.closeSync(fd) }
+    return times(fs.statSync(at('meta.txt')))
+  })
+  o.see('fchmodSync', () => {
+    const fd = fs.openSync(at('meta.txt'), 'r')
+    try { fs.fchmodSync(fd, 0o600) } finally { fs.closeSync(fd) }
+    return fs.statSync(at('meta.txt')).mode & 0o777
+  })
+  await o.seeAsync('callback fchmod octal string', async () => {
+    const fd = fs.openSync(at('meta.txt'), 'r')
+    try { await callback((cb) => fs.fchmod(fd, '640', cb)) } finally { fs.closeSync(fd) }
+    return fs.statSync(at('meta.txt')).mode & 0o777
+  })
+  o.see('fchownSync to the same owner, and -1 -1', () => {
+    const s = fs.statSync(at('meta.txt'))
+    const fd = fs.openSync(at('meta.txt'), 'r')
+    try { fs.fchownSync(fd, s.uid, s.gid); fs.fchownSync(fd, -1, -1) } finally { fs.closeSync(fd) }
+    const after = fs.statSync(at('meta.txt'))
+    return [after.uid === s.uid, after.gid === s.gid]
+  })
+  // Root may give a file away, anyone else gets EPERM: both sides run as the same user, so they agree.
+  await o.seeAsync('callback fchown to another user', async () => {
+    const fd = fs.openSync(at('meta.txt'), 'r')
+    try {
+      await callback((cb) => fs.fchown(fd, 54321, -1, cb))
+      return fs.statSync(at('meta.txt')).uid
+    } catch (error) {
+      return fsError(error, dir)
+    } finally {
+      fs.closeSync(fd)
+    }
+  })
+  await o.seeAsync('FileHandle chmod/chown/utimes', async () => {
+    const handle = await p.open(at('meta.txt'), 'r+')
+    const s = await handle.stat()
+    await handle.chmod(0o604)
+    await handle.chown(s.uid, s.gid)
+    await handle.utimes(19_000, 20_000)
+    const after = await handle.stat()
+    await handle.close()
+    return [after.mode & 0o777, times(after), after.uid === s.uid]
+  })
+  await err('FileHandle chmod after close', async () => { const h = await p.open(at('meta.txt'), 'r'); await h.close(); await h.chmod(0o600) })
+
+  await err('utimes missing', () => p.utimes(at('missing/x'), 1, 1))
+  await err('lutimes missing', () => p.lutimes(at('missing'), 1, 1))
+  await err('utimesSync missing', () => fs.utimesSync(at('missing'), 1, 1))
+  await err('callback utimes missing', () => callback((cb) => fs.utimes(at('missing'), 1, 1, cb)))
+  await err('utimes bad time type', () => p.utimes(at('meta.txt'), {} as unknown as number, 1))
+  await err('utimes NaN time', () => fs.utimesSync(at('meta.txt'), 1, Number.NaN))
+  await err('utimes bad path type', () => p.utimes(7 as unknown as string, 1, 1))
+  await err('futimes closed fd', () => { const fd = fs.openSync(at('meta.txt'), 'r'); fs.closeSync(fd); fs.futimesSync(fd, 1, 1) })
+  await err('fchmod closed fd', () => { const fd = fs.openSync(at('meta.txt'), 'r'); fs.closeSync(fd); fs.fchmodSync(fd, 0o600) })
+  await err('fchown closed fd', () => callback((cb) => { const fd = fs.openSync(at('meta.txt'), 'r'); fs.closeSync(fd); fs.fchown(fd, -1, -1, cb) }))
+  await err('fchmod fd not a number', () => fs.fchmodSync('3' as unknown as number, 0o600))
+  await err('fchmod bad mode', () => { const fd = fs.openSync(at('meta.txt'), 'r'); try { fs.fchmodSync(fd, 'rwx' as unknown as number) } finally { fs.closeSync(fd) } })
+  await err('fchmod missing mode', () => { const fd = fs.openSync(at('meta.txt'), 'r'); try { fs.fchmodSync(fd, undefined as unknown as number) } finally { fs.closeSync(fd) } })
+  await err('fchown uid not a number', () => { const fd = fs.openSync(at('meta.txt'), 'r'); try { fs.fchownSync(fd, '0' as unknown as number, 0) } finally { fs.closeSync(fd) } })
+  await err('fchown uid not an integer', () => { const fd = fs.openSync(at('meta.txt'), 'r'); try { fs.fchownSync(fd, 1.5, 0) } finally { fs.closeSync(fd) } })
+  await err('chown gid out of range', () => p.chown(at('meta.txt'), 0, 2 ** 32))
+  await err('fchmod callback missing', () => fs.fchmod(0, 0o600, undefined as unknown as () => void))
+}
+
+// cp / cpSync / promises.cp: trees, links, modes, times, filters, options, and Node's SystemErrors.
+async function observeCp (fs: Fs, dir: string, o: Observer, err: Err): Promise<void> {
+  const p = fs.promises
+  const at = (name: string): string => `${dir}/${name}`
+  // Walked by hand with lstat: links are entries, never followed.
+  const tree = async (root: string, prefix = ''): Promise<unknown[]> => {
+    const out: unknown[] = []
+    for (const name of (await p.readdir(root)).sort()) {
+      const path = `${root}/${name}`
+      const s = await p.lstat(path)
+      if (s.isSymbolicLink()) out.push([prefix + name, 'link', (await p.readlink(path)).replace(dir, '<dir>')])
+      else if (s.isDirectory()) out.push([prefix + name, 'dir', s.mode & 0o777], ...await tree(path, `${prefix}${name}/`))
+      else out.push([prefix + name, 'file', s.mode & 0o777, await p.readFile(path, 'utf8')])
+    }
+    return out
+  }
+  const names = async (root: string): Promise<string[]> => (await tree(root)).map((entry) => (entry as string[])[0])
+  await p.mkdir(at('cp-src/sub/deeper'), { recursive: true })
+  await p.writeFile(at('cp-src/a.txt'), 'alpha')
+  await p.writeFile(at('cp-src/sub/b.txt'), 'beta')
+  await p.writeFile(at('cp-src/sub/deeper/c.txt'), 'gamma')
+  await p.chmod(at('cp-src/sub/b.txt'), 0o640)
+  await p.chmod(at('cp-src/sub/deeper'), 0o750)
+  await p.symlink('a.txt', at('cp-src/rel-link'))
+  await p.symlink(at('cp-src/sub'), at('cp-src/abs-link'))
+  await p.utimes(at('cp-src/a.txt'), 1_000_000, 2_000_000)
+
+  await o.seeAsync('promises cp a file', async () => { await p.cp(at('cp-src/a.txt'), at('cp-one.txt')); return await p.readFile(at('cp-one.txt'), 'utf8') })
+  await o.seeAsync('promises cp recursive tree', async () => { await p.cp(at('cp-src'), at('cp-tree'), { recursive: true }); return await tree(at('cp-tree')) })
+  await o.seeAsync('promises cp verbatimSymlinks', async () => { await p.cp(at('cp-src'), at('cp-verbatim'), { recursive: true, verbatimSymlinks: true }); return await p.readlink(at('cp-verbatim/rel-link')) })
+  await o.seeAsync('promises cp dereference', async () => { await p.cp(at('cp-src'), at('cp-deref'), { recursive: true, dereference: true }); return await tree(at('cp-deref')) })
+  await o.seeAsync('promises cp preserveTimestamps', async () => {
+    await p.cp(at('cp-src/a.txt'), at('cp-times.txt'), { preserveTimestamps: true })
+    await p.cp(at('cp-src/a.txt'), at('cp-now.txt'))
+    // Only mtime: reading the source to copy it may move its atime (relatime), on either side.
+    return [(await p.stat(at('cp-times.txt'))).mtimeMs, (await p.stat(at('cp-now.txt'))).mtimeMs > 2_000_000_000]
+  })
+  await o.seeAsync('promises cp async filter', async () => {
+    const seen: string[] = []
+    await p.cp(at('cp-src'), at('cp-filtered'), { recursive: true, filter: async (src, dest) => { seen.push(`${src.replace(dir, '<dir>')} -> ${dest.replace(dir, '<dir>')}`); return !src.endsWith('sub') } })
+    return [await tree(at('cp-filtered')), seen.sort()]
+  })
+  await o.seeAsync('promises cp into a missing parent', async () => { await p.cp(at('cp-src/a.txt'), at('cp-new/parent/a.txt')); return await p.readdir(at('cp-new/parent')) })
+  await o.seeAsync('promises cp over existing file (force)', async () => { await p.writeFile(at('cp-one.txt'), 'old'); await p.cp(at('cp-src/sub/b.txt'), at('cp-one.txt')); return await p.readFile(at('cp-one.txt'), 'utf8') })
+  await o.seeAsync('promises cp existing, force false', async () => { await p.writeFile(at('cp-one.txt'), 'kept'); await p.cp(at('cp-src/a.txt'), at('cp-one.txt'), { force: false }); return await p.readFile(at('cp-one.txt'), 'utf8') })
+  await o.seeAsync('promises cp merges into an existing tree', async () => {
+    await p.writeFile(at('cp-tree/sub/extra.txt'), 'extra')
+    await p.writeFile(at('cp-src/sub/b.txt'), 'beta 2')
+    await p.cp(at('cp-src/sub'), at('cp-tree/sub'), { recursive: true })
+    return await tree(at('cp-tree/sub'))
+  })
+  // Both links of the copy point into the source; which one fails first is the directory's order.
+  await o.seeAsync('promises cp onto its copy, whose links point into the source', async () => {
+    try { await p.cp(at('cp-src'), at('cp-tree'), { recursive: true }); return 'no error' } catch (e) { const { code, errno, syscall } = e as NodeJS.ErrnoException; return [code, errno, syscall] }
+  })
+  await o.seeAsync('cpSync tree with a sync filter', async () => { fs.cpSync(at('cp-src'), at('cp-sync'), { recursive: true, filter: (src) => !src.endsWith('.txt') || src.endsWith('a.txt') }); return await names(at('cp-sync')) })
+  await o.seeAsync('callback cp without options', async () => { await callback((cb) => fs.cp(at('cp-src/a.txt'), at('cp-cb.txt'), cb)); return fs.readFileSync(at('cp-cb.txt'), 'utf8') })
+  await o.seeAsync('callback cp recursive', async () => { await callback((cb) => fs.cp(at('cp-src/sub'), at('cp-cb-dir'), { recursive: true }, cb)); return await names(at('cp-cb-dir')) })
+
+  await err('promises cp a directory without recursive', () => p.cp(at('cp-src'), at('cp-x')))
+  await err('promises cp missing source', () => p.cp(at('cp-nothing'), at('cp-x')))
+  await err('promises cp onto itself', () => p.cp(at('cp-src'), at('cp-src'), { recursive: true }))
+  await err('promises cp into its own subdirectory', () => p.cp(at('cp-src'), at('cp-src/sub/inner'), { recursive: true }))
+  await err('promises cp directory onto a file', () => p.cp(at('cp-src'), at('cp-one.txt'), { recursive: true }))
+  await err('promises cp file onto a directory', () => p.cp(at('cp-src/a.txt'), at('cp-tree/sub')))
+  await err('promises cp errorOnExist', () => p.cp(at('cp-src/a.txt'), at('cp-one.txt'), { force: false, errorOnExist: true }))
+  await err('promises cp filter throws', () => p.cp(at('cp-src'), at('cp-x'), { recursive: true, filter: () => { throw new RangeError('no') } }))
+  await err('promises cp bad option type', () => p.cp(at('cp-src'), at('cp-x'), { recursive: 'yes' as unknown as boolean }))
+  await err('promises cp bad filter', () => p.cp(at('cp-src'), at('cp-x'), { filter: 1 as unknown as () => boolean }))
+  await err('promises cp dereference with verbatimSymlinks', () => p.cp(at('cp-src'), at('cp-x'), { dereference: true, verbatimSymlinks: true }))
+  await err('promises cp bad src type', () => p.cp(1 as unknown as string, at('cp-x')))
+  await err('promises cp options not an object', () => p.cp(at('cp-src'), at('cp-x'), 'r' as unknown as object))
+  await err('cpSync async filter', () => fs.cpSync(at('cp-src/a.txt'), at('cp-x'), { filter: (async () => true) as unknown as () => boolean }))
+  await err('cpSync a directory without recursive', () => fs.cpSync(at('cp-src'), at('cp-x')))
+  await err('cpSync missing source', () => fs.cpSync(at('cp-nothing'), at('cp-x')))
+  await err('cpSync errorOnExist', () => fs.cpSync(at('cp-src/a.txt'), at('cp-one.txt'), { force: false, errorOnExist: true }))
+  await err('callback cp into its own subdirectory', () => callback((cb) => fs.cp(at('cp-src'), at('cp-src/sub/x'), { recursive: true }, cb)))
+  await err('callback cp without a callback', () => fs.cp(at('cp-src'), at('cp-x'), undefined as unknown as () => void))
+  o.see('nothing was copied by the failures', () => fs.existsSync(at('cp-x')))
 }

@@ -22,6 +22,14 @@ export function observeOs (os: typeof NodeOs): Observations {
   o.see('cpus', () => { const cpus = os.cpus(); return [cpus.length, cpus[0]?.model, typeof cpus[0]?.times.idle, cpus[0]?.times.idle >= 0] })
   o.see('uptime', () => { const up = os.uptime(); return typeof up === 'number' && up > 0 })
   o.see('freemem', () => { const free = os.freemem(); return typeof free === 'number' && free > 0 })
+  o.see('hostname', () => os.hostname())
+  o.see('totalmem', () => os.totalmem())
+  o.see('freemem is at most totalmem', () => os.freemem() <= os.totalmem())
+  o.see('loadavg', () => { const loads = os.loadavg(); return [Array.isArray(loads), loads.length, loads.every((n) => typeof n === 'number' && n >= 0)] })
+  o.see('userInfo', () => { const info = os.userInfo(); return [Object.getPrototypeOf(info), { ...info }] })
+  o.see('userInfo buffer', () => os.userInfo({ encoding: 'buffer' }).username)
+  o.see('userInfo ignores options that are not objects', () => os.userInfo('buffer' as unknown as undefined).username)
+  o.see('uptime is under ten years', () => { const up = os.uptime(); return Number.isFinite(up) && up < 10 * 365 * 24 * 3600 })
   o.see('loopback interface', () => {
     const lo = os.networkInterfaces().lo ?? []
     return lo.filter((entry) => entry.family === 'IPv4').map(({ address, netmask, family, internal, cidr, mac }) => ({ address, netmask, family, internal, cidr, mac }))

@@ -323,6 +323,24 @@ class CopyFileArgs(
   val flags: Int
 )
 
+/** Arguments of `fs.fchmod`, decoded and validated before the service sees them. */
+class FchmodArgs(
+  /** The descriptor's id. */
+  val id: Long,
+  /** The new mode, for example 420 (0o644). */
+  val mode: Int
+)
+
+/** Arguments of `fs.fchown`, decoded and validated before the service sees them. */
+class FchownArgs(
+  /** The descriptor's id. */
+  val id: Long,
+  /** The new owner's user id (4294967295 leaves it unchanged). */
+  val uid: Long,
+  /** The new group id (4294967295 leaves it unchanged). */
+  val gid: Long
+)
+
 /** Arguments of `fs.fstat`, decoded and validated before the service sees them. */
 class FstatArgs(
   /** The descriptor's id. */
@@ -341,6 +359,16 @@ class FtruncateArgs(
   val id: Long,
   /** The new length in bytes. */
   val offset: Long
+)
+
+/** Arguments of `fs.futimes`, decoded and validated before the service sees them. */
+class FutimesArgs(
+  /** The descriptor's id. */
+  val id: Long,
+  /** The new access time, in seconds since the epoch (fractions kept to the nanosecond). */
+  val atime: Double,
+  /** The new modification time, in seconds since the epoch. */
+  val mtime: Double
 )
 
 /** Arguments of `fs.getOpenDescriptors`, decoded and validated before the service sees them. */
@@ -369,6 +397,16 @@ class LinkArgs(
 class LstatArgs(
   /** The path to inspect. */
   val path: String
+)
+
+/** Arguments of `fs.lutimes`, decoded and validated before the service sees them. */
+class LutimesArgs(
+  /** The link (or file) to change. */
+  val path: String,
+  /** The new access time, in seconds since the epoch. */
+  val atime: Double,
+  /** The new modification time, in seconds since the epoch. */
+  val mtime: Double
 )
 
 /** Arguments of `fs.mkdir`, decoded and validated before the service sees them. */
@@ -479,6 +517,16 @@ class UnlinkArgs(
   val path: String
 )
 
+/** Arguments of `fs.utimes`, decoded and validated before the service sees them. */
+class UtimesArgs(
+  /** The file to change. */
+  val path: String,
+  /** The new access time, in seconds since the epoch (fractions kept to the nanosecond). */
+  val atime: Double,
+  /** The new modification time, in seconds since the epoch. */
+  val mtime: Double
+)
+
 /** Arguments of `fs.watch`, decoded and validated before the service sees them. */
 class WatchArgs(
   /** The id the caller chose for the watcher. */
@@ -559,6 +607,18 @@ interface FsService {
    */
   fun copyFile(context: Context, args: CopyFileArgs, reply: Reply)
   /**
+   * Changes the permission bits of an open file. Needs write permission on the path it was opened with.
+   *
+   * Route `fs.fchmod`. Answer with Fs.resolveFchmod or reply.error.
+   */
+  fun fchmod(context: Context, args: FchmodArgs, reply: Reply)
+  /**
+   * Changes the owner and group of an open file. Needs write permission on the path it was opened with.
+   *
+   * Route `fs.fchown`. Answer with Fs.resolveFchown or reply.error.
+   */
+  fun fchown(context: Context, args: FchownArgs, reply: Reply)
+  /**
    * Metadata of an open descriptor.
    *
    * Route `fs.fstat`. Answer with Fs.resolveFstat or reply.error.
@@ -576,6 +636,12 @@ interface FsService {
    * Route `fs.ftruncate`. Answer with Fs.resolveFtruncate or reply.error.
    */
   fun ftruncate(context: Context, args: FtruncateArgs, reply: Reply)
+  /**
+   * Sets the access and modification times of an open file. Needs write permission on the path it was opened with.
+   *
+   * Route `fs.futimes`. Answer with Fs.resolveFutimes or reply.error.
+   */
+  fun futimes(context: Context, args: FutimesArgs, reply: Reply)
   /**
    * The descriptors this window has open.
    *
@@ -600,6 +666,12 @@ interface FsService {
    * Route `fs.lstat`. Answer with Fs.resolveLstat or reply.error.
    */
   fun lstat(context: Context, args: LstatArgs, reply: Reply)
+  /**
+   * Sets the access and modification times of a symbolic link itself (not of what it points at).
+   *
+   * Route `fs.lutimes`. Answer with Fs.resolveLutimes or reply.error.
+   */
+  fun lutimes(context: Context, args: LutimesArgs, reply: Reply)
   /**
    * Creates a directory.
    *
@@ -684,6 +756,12 @@ interface FsService {
    * Route `fs.unlink`. Answer with Fs.resolveUnlink or reply.error.
    */
   fun unlink(context: Context, args: UnlinkArgs, reply: Reply)
+  /**
+   * Sets the access and modification times of a file, following symbolic links.
+   *
+   * Route `fs.utimes`. Answer with Fs.resolveUtimes or reply.error.
+   */
+  fun utimes(context: Context, args: UtimesArgs, reply: Reply)
   /**
    * Starts watching a file or directory; changes arrive as `change` events carrying this id.
    *
@@ -783,6 +861,24 @@ object Fs {
       }
       service.copyFile(context, args, reply)
     }
+    router.map("fs.fchmod") { message, context, reply ->
+      val args = try {
+        decodeFchmod(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.fchmod(context, args, reply)
+    }
+    router.map("fs.fchown") { message, context, reply ->
+      val args = try {
+        decodeFchown(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.fchown(context, args, reply)
+    }
     router.map("fs.fstat") { message, context, reply ->
       val args = try {
         decodeFstat(message)
@@ -809,6 +905,15 @@ object Fs {
         return@map
       }
       service.ftruncate(context, args, reply)
+    }
+    router.map("fs.futimes") { message, context, reply ->
+      val args = try {
+        decodeFutimes(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.futimes(context, args, reply)
     }
     router.map("fs.getOpenDescriptors") { message, context, reply ->
       val args = try {
@@ -845,6 +950,15 @@ object Fs {
         return@map
       }
       service.lstat(context, args, reply)
+    }
+    router.map("fs.lutimes") { message, context, reply ->
+      val args = try {
+        decodeLutimes(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.lutimes(context, args, reply)
     }
     router.map("fs.mkdir") { message, context, reply ->
       val args = try {
@@ -972,6 +1086,15 @@ object Fs {
       }
       service.unlink(context, args, reply)
     }
+    router.map("fs.utimes") { message, context, reply ->
+      val args = try {
+        decodeUtimes(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.utimes(context, args, reply)
+    }
     router.map("fs.watch") { message, context, reply ->
       val args = try {
         decodeWatch(message)
@@ -1028,6 +1151,14 @@ object Fs {
     reply.ok()
   }
 
+  fun resolveFchmod(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveFchown(reply: Reply) {
+    reply.ok()
+  }
+
   fun resolveFstat(reply: Reply, value: FileStats) {
     reply.data(value.toJson())
   }
@@ -1037,6 +1168,10 @@ object Fs {
   }
 
   fun resolveFtruncate(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveFutimes(reply: Reply) {
     reply.ok()
   }
 
@@ -1054,6 +1189,10 @@ object Fs {
 
   fun resolveLstat(reply: Reply, value: FileStats) {
     reply.data(value.toJson())
+  }
+
+  fun resolveLutimes(reply: Reply) {
+    reply.ok()
   }
 
   fun resolveMkdir(reply: Reply) {
@@ -1109,6 +1248,10 @@ object Fs {
   }
 
   fun resolveUnlink(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveUtimes(reply: Reply) {
     reply.ok()
   }
 
@@ -1194,6 +1337,21 @@ object Fs {
   }
 
   @Suppress("UNUSED_PARAMETER")
+  private fun decodeFchmod(ipcMessage: Message): FchmodArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aMode = ipcMessage.require("mode").let { t -> Decode.integerText(t, "mode", -2147483648L, 2147483647L).toInt() }
+    return FchmodArgs(aId, aMode)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeFchown(ipcMessage: Message): FchownArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aUid = ipcMessage.require("uid").let { t -> Decode.integerText(t, "uid", 0L, 4294967295L) }
+    val aGid = ipcMessage.require("gid").let { t -> Decode.integerText(t, "gid", 0L, 4294967295L) }
+    return FchownArgs(aId, aUid, aGid)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
   private fun decodeFstat(ipcMessage: Message): FstatArgs {
     val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
     return FstatArgs(aId)
@@ -1210,6 +1368,14 @@ object Fs {
     val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
     val aOffset = ipcMessage.param("offset")?.let { t -> Decode.integerText(t, "offset", Long.MIN_VALUE, Long.MAX_VALUE) } ?: 0L
     return FtruncateArgs(aId, aOffset)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeFutimes(ipcMessage: Message): FutimesArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aAtime = ipcMessage.require("atime").let { t -> Decode.doubleText(t, "atime", true) }
+    val aMtime = ipcMessage.require("mtime").let { t -> Decode.doubleText(t, "mtime", true) }
+    return FutimesArgs(aId, aAtime, aMtime)
   }
 
   @Suppress("UNUSED_PARAMETER")
@@ -1240,6 +1406,15 @@ object Fs {
     val aPath = ipcMessage.require("path").let { t -> t }
     Decode.checkMaxLength(Decode.utf8Length(aPath), 4096L, "path")
     return LstatArgs(aPath)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeLutimes(ipcMessage: Message): LutimesArgs {
+    val aPath = ipcMessage.require("path").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aPath), 4096L, "path")
+    val aAtime = ipcMessage.require("atime").let { t -> Decode.doubleText(t, "atime", true) }
+    val aMtime = ipcMessage.require("mtime").let { t -> Decode.doubleText(t, "mtime", true) }
+    return LutimesArgs(aPath, aAtime, aMtime)
   }
 
   @Suppress("UNUSED_PARAMETER")
@@ -1348,6 +1523,15 @@ object Fs {
     val aPath = ipcMessage.require("path").let { t -> t }
     Decode.checkMaxLength(Decode.utf8Length(aPath), 4096L, "path")
     return UnlinkArgs(aPath)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeUtimes(ipcMessage: Message): UtimesArgs {
+    val aPath = ipcMessage.require("path").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aPath), 4096L, "path")
+    val aAtime = ipcMessage.require("atime").let { t -> Decode.doubleText(t, "atime", true) }
+    val aMtime = ipcMessage.require("mtime").let { t -> Decode.doubleText(t, "mtime", true) }
+    return UtimesArgs(aPath, aAtime, aMtime)
   }
 
   @Suppress("UNUSED_PARAMETER")

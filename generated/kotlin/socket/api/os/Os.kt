@@ -214,6 +214,42 @@ data class Uname(
   }
 }
 
+/** An account of the password database, as getpwuid_r(3) reports it. */
+data class UserInfo(
+  /** The user id. */
+  val uid: Long,
+  /** The primary group id. */
+  val gid: Long,
+  /** The login name. */
+  val username: String,
+  /** The home directory recorded for the account (not $HOME). */
+  val homedir: String,
+  /** The login shell, or null when the account has none. */
+  val shell: String? = null
+) {
+  fun toJson(): Json {
+    val out = LinkedHashMap<String, Json>()
+    out["uid"] = Json.Num(uid.toDouble())
+    out["gid"] = Json.Num(gid.toDouble())
+    out["username"] = Json.Str(username)
+    out["homedir"] = Json.Str(homedir)
+    out["shell"] = (shell?.let { x0 -> Json.Str(x0) } ?: Json.Null)
+    return Json.Obj(out)
+  }
+
+  companion object {
+    fun fromJson(json: Json, at: String): UserInfo {
+      val members = Decode.obj(json, at)
+      val fUid = Decode.integer(Decode.member(members, "uid", at, true, false)!!, at + ".uid", 0L, 4294967295L)
+      val fGid = Decode.integer(Decode.member(members, "gid", at, true, false)!!, at + ".gid", 0L, 4294967295L)
+      val fUsername = Decode.string(Decode.member(members, "username", at, true, false)!!, at + ".username")
+      val fHomedir = Decode.string(Decode.member(members, "homedir", at, true, false)!!, at + ".homedir")
+      val fShell = Decode.member(members, "shell", at, false, true)?.let { j -> (if (j is Json.Null) null else Decode.string(j, at + ".shell")) }
+      return UserInfo(uid = fUid, gid = fGid, username = fUsername, homedir = fHomedir, shell = fShell)
+    }
+  }
+}
+
 /** The runtime's version. */
 data class RuntimeVersion(
   /** e.g. "0.1.0". */
@@ -286,8 +322,16 @@ class ConstantsArgs(
 class CpusArgs(
 )
 
+/** Arguments of `os.hostname`, decoded and validated before the service sees them. */
+class HostnameArgs(
+)
+
 /** Arguments of `os.hrtime`, decoded and validated before the service sees them. */
 class HrtimeArgs(
+)
+
+/** Arguments of `os.loadavg`, decoded and validated before the service sees them. */
+class LoadavgArgs(
 )
 
 /** Arguments of `os.networkInterfaces`, decoded and validated before the service sees them. */
@@ -302,12 +346,20 @@ class PathsArgs(
 class RusageArgs(
 )
 
+/** Arguments of `os.totalMemory`, decoded and validated before the service sees them. */
+class TotalMemoryArgs(
+)
+
 /** Arguments of `os.uname`, decoded and validated before the service sees them. */
 class UnameArgs(
 )
 
 /** Arguments of `os.uptime`, decoded and validated before the service sees them. */
 class UptimeArgs(
+)
+
+/** Arguments of `os.userInfo`, decoded and validated before the service sees them. */
+class UserInfoArgs(
 )
 
 /** Arguments of `platform.primordials`, decoded and validated before the service sees them. */
@@ -356,11 +408,23 @@ interface OsService {
    */
   fun cpus(context: Context, args: CpusArgs, reply: Reply)
   /**
+   * The machine's host name, as gethostname(2) reports it.
+   *
+   * Route `os.hostname`. Answer with Os.resolveHostname or reply.error.
+   */
+  fun hostname(context: Context, args: HostnameArgs, reply: Reply)
+  /**
    * A monotonic clock in nanoseconds, for `process.hrtime`.
    *
    * Route `os.hrtime`. Answer with Os.resolveHrtime or reply.error.
    */
   fun hrtime(context: Context, args: HrtimeArgs, reply: Reply)
+  /**
+   * The 1, 5 and 15 minute load averages, as getloadavg(3) reports them.
+   *
+   * Route `os.loadavg`. Answer with Os.resolveLoadavg or reply.error.
+   */
+  fun loadavg(context: Context, args: LoadavgArgs, reply: Reply)
   /**
    * The machine's network interfaces by name.
    *
@@ -380,6 +444,12 @@ interface OsService {
    */
   fun rusage(context: Context, args: RusageArgs, reply: Reply)
   /**
+   * Total memory in bytes (MemTotal of /proc/meminfo).
+   *
+   * Route `os.totalMemory`. Answer with Os.resolveTotalMemory or reply.error.
+   */
+  fun totalMemory(context: Context, args: TotalMemoryArgs, reply: Reply)
+  /**
    * The kernel's name, release, version and machine.
    *
    * Route `os.uname`. Answer with Os.resolveUname or reply.error.
@@ -391,6 +461,12 @@ interface OsService {
    * Route `os.uptime`. Answer with Os.resolveUptime or reply.error.
    */
   fun uptime(context: Context, args: UptimeArgs, reply: Reply)
+  /**
+   * The account the runtime runs as (its effective user), from the password database.
+   *
+   * Route `os.userInfo`. Answer with Os.resolveUserInfo or reply.error.
+   */
+  fun userInfo(context: Context, args: UserInfoArgs, reply: Reply)
   /**
    * Startup facts the runtime JS freezes at load: architecture, platform, working directory and versions.
    *
@@ -448,6 +524,15 @@ object Os {
       }
       service.cpus(context, args, reply)
     }
+    router.map("os.hostname") { message, context, reply ->
+      val args = try {
+        decodeHostname(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.hostname(context, args, reply)
+    }
     router.map("os.hrtime") { message, context, reply ->
       val args = try {
         decodeHrtime(message)
@@ -456,6 +541,15 @@ object Os {
         return@map
       }
       service.hrtime(context, args, reply)
+    }
+    router.map("os.loadavg") { message, context, reply ->
+      val args = try {
+        decodeLoadavg(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.loadavg(context, args, reply)
     }
     router.map("os.networkInterfaces") { message, context, reply ->
       val args = try {
@@ -484,6 +578,15 @@ object Os {
       }
       service.rusage(context, args, reply)
     }
+    router.map("os.totalMemory") { message, context, reply ->
+      val args = try {
+        decodeTotalMemory(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.totalMemory(context, args, reply)
+    }
     router.map("os.uname") { message, context, reply ->
       val args = try {
         decodeUname(message)
@@ -501,6 +604,15 @@ object Os {
         return@map
       }
       service.uptime(context, args, reply)
+    }
+    router.map("os.userInfo") { message, context, reply ->
+      val args = try {
+        decodeUserInfo(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.userInfo(context, args, reply)
     }
     router.map("platform.primordials") { message, context, reply ->
       val args = try {
@@ -552,8 +664,16 @@ object Os {
     reply.data(Json.Arr(value.map { x0 -> x0.toJson() }))
   }
 
+  fun resolveHostname(reply: Reply, value: String) {
+    reply.data(Json.Str(value))
+  }
+
   fun resolveHrtime(reply: Reply, value: Long) {
     reply.data(Encode.unsigned64(value))
+  }
+
+  fun resolveLoadavg(reply: Reply, value: List<Double>) {
+    reply.data(Json.Arr(value.map { x0 -> Json.Num(x0.toDouble()) }))
   }
 
   fun resolveNetworkInterfaces(reply: Reply, value: Map<String, List<NetworkInterface>>) {
@@ -568,12 +688,20 @@ object Os {
     reply.data(value.toJson())
   }
 
+  fun resolveTotalMemory(reply: Reply, value: Long) {
+    reply.data(Encode.unsigned64(value))
+  }
+
   fun resolveUname(reply: Reply, value: Uname) {
     reply.data(value.toJson())
   }
 
   fun resolveUptime(reply: Reply, value: Double) {
     reply.data(Json.Num(value.toDouble()))
+  }
+
+  fun resolveUserInfo(reply: Reply, value: UserInfo) {
+    reply.data(value.toJson())
   }
 
   fun resolvePrimordials(reply: Reply, value: Primordials) {
@@ -608,8 +736,18 @@ object Os {
   }
 
   @Suppress("UNUSED_PARAMETER")
+  private fun decodeHostname(ipcMessage: Message): HostnameArgs {
+    return HostnameArgs()
+  }
+
+  @Suppress("UNUSED_PARAMETER")
   private fun decodeHrtime(ipcMessage: Message): HrtimeArgs {
     return HrtimeArgs()
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeLoadavg(ipcMessage: Message): LoadavgArgs {
+    return LoadavgArgs()
   }
 
   @Suppress("UNUSED_PARAMETER")
@@ -628,6 +766,11 @@ object Os {
   }
 
   @Suppress("UNUSED_PARAMETER")
+  private fun decodeTotalMemory(ipcMessage: Message): TotalMemoryArgs {
+    return TotalMemoryArgs()
+  }
+
+  @Suppress("UNUSED_PARAMETER")
   private fun decodeUname(ipcMessage: Message): UnameArgs {
     return UnameArgs()
   }
@@ -635,6 +778,11 @@ object Os {
   @Suppress("UNUSED_PARAMETER")
   private fun decodeUptime(ipcMessage: Message): UptimeArgs {
     return UptimeArgs()
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeUserInfo(ipcMessage: Message): UserInfoArgs {
+    return UserInfoArgs()
   }
 
   @Suppress("UNUSED_PARAMETER")
