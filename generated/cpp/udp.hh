@@ -182,6 +182,66 @@ struct BufferSizeArgs {
   uint8_t buffer = 0;
 };
 
+/// Arguments of `udp.addMembership`, decoded and validated before the service sees them.
+struct AddMembershipArgs {
+  /// The socket's id.
+  uint64_t id = 0;
+  /// The group, e.g. "239.1.2.3" or "ff02::1".
+  std::string multicastAddress;
+  /// The local interface's address; "" lets the kernel choose.
+  std::string interfaceAddress = "";
+};
+
+/// Arguments of `udp.dropMembership`, decoded and validated before the service sees them.
+struct DropMembershipArgs {
+  /// The socket's id.
+  uint64_t id = 0;
+  /// The group.
+  std::string multicastAddress;
+  /// The interface it was joined on; "" lets the kernel choose.
+  std::string interfaceAddress = "";
+};
+
+/// Arguments of `udp.setMulticastTTL`, decoded and validated before the service sees them.
+struct SetMulticastTTLArgs {
+  /// The socket's id.
+  uint64_t id = 0;
+  /// 0 to 255; anything else is EINVAL, as in libuv.
+  int32_t ttl = 0;
+};
+
+/// Arguments of `udp.setMulticastLoopback`, decoded and validated before the service sees them.
+struct SetMulticastLoopbackArgs {
+  /// The socket's id.
+  uint64_t id = 0;
+  /// On or off.
+  bool flag = false;
+};
+
+/// Arguments of `udp.setMulticastInterface`, decoded and validated before the service sees them.
+struct SetMulticastInterfaceArgs {
+  /// The socket's id.
+  uint64_t id = 0;
+  /// The interface's IPv4 address, or for IPv6 "::%<scope>" naming it by scope.
+  std::string interfaceAddress;
+};
+
+/// Arguments of `udp.setBroadcast`, decoded and validated before the service sees them.
+struct SetBroadcastArgs {
+  /// The socket's id.
+  uint64_t id = 0;
+  /// On or off.
+  bool flag = false;
+};
+
+/// Arguments of `udp.setTTL`, decoded and validated before the service sees them.
+struct SetTTLArgs {
+  /// The socket's id.
+  uint64_t id = 0;
+  /// 1 to 255; anything else is EINVAL, as in libuv.
+  int32_t ttl = 0;
+};
+
 /// UDP sockets, as `socket:dgram` and the peer-to-peer protocol use them. A socket is named by an id the caller
 /// chooses (a random 64-bit integer). Datagrams reach JS as the original's `data` event: detail
 /// `{params: {source: "udp.readStart", data: {id, port, address, bytes}}, data: <Uint8Array>}` on globalThis.
@@ -221,6 +281,27 @@ class UdpService {
   /// Reads, and optionally sets, the socket's kernel send or receive buffer size (SO_SNDBUF / SO_RCVBUF).
   /// Route `os.bufferSize`. Answer with resolveBufferSize(reply, …) or reply.error(…).
   virtual void bufferSize (const ipc::Context& context, BufferSizeArgs args, ipc::Reply reply) = 0;
+  /// Joins a multicast group (IP_ADD_MEMBERSHIP / IPV6_ADD_MEMBERSHIP), as libuv's uv_udp_set_membership.
+  /// Route `udp.addMembership`. Answer with resolveAddMembership(reply) or reply.error(…).
+  virtual void addMembership (const ipc::Context& context, AddMembershipArgs args, ipc::Reply reply) = 0;
+  /// Leaves a multicast group joined with `addMembership`.
+  /// Route `udp.dropMembership`. Answer with resolveDropMembership(reply) or reply.error(…).
+  virtual void dropMembership (const ipc::Context& context, DropMembershipArgs args, ipc::Reply reply) = 0;
+  /// Sets the hop limit of outgoing multicast datagrams (IP_MULTICAST_TTL / IPV6_MULTICAST_HOPS).
+  /// Route `udp.setMulticastTTL`. Answer with resolveSetMulticastTTL(reply) or reply.error(…).
+  virtual void setMulticastTTL (const ipc::Context& context, SetMulticastTTLArgs args, ipc::Reply reply) = 0;
+  /// Whether this host receives its own multicast datagrams (IP_MULTICAST_LOOP / IPV6_MULTICAST_LOOP).
+  /// Route `udp.setMulticastLoopback`. Answer with resolveSetMulticastLoopback(reply) or reply.error(…).
+  virtual void setMulticastLoopback (const ipc::Context& context, SetMulticastLoopbackArgs args, ipc::Reply reply) = 0;
+  /// Chooses the interface outgoing multicast datagrams leave by (IP_MULTICAST_IF / IPV6_MULTICAST_IF).
+  /// Route `udp.setMulticastInterface`. Answer with resolveSetMulticastInterface(reply) or reply.error(…).
+  virtual void setMulticastInterface (const ipc::Context& context, SetMulticastInterfaceArgs args, ipc::Reply reply) = 0;
+  /// Allows sending to broadcast addresses (SO_BROADCAST).
+  /// Route `udp.setBroadcast`. Answer with resolveSetBroadcast(reply) or reply.error(…).
+  virtual void setBroadcast (const ipc::Context& context, SetBroadcastArgs args, ipc::Reply reply) = 0;
+  /// Sets the hop limit of outgoing unicast datagrams (IP_TTL / IPV6_UNICAST_HOPS).
+  /// Route `udp.setTTL`. Answer with resolveSetTTL(reply) or reply.error(…).
+  virtual void setTTL (const ipc::Context& context, SetTTLArgs args, ipc::Reply reply) = 0;
 };
 
 inline void resolveBind (ipc::Reply& reply, const SocketAddress& value) { reply.data(toJson(value)); }
@@ -244,6 +325,20 @@ inline void resolveGetPeerName (ipc::Reply& reply, const SocketAddress& value) {
 inline void resolveGetState (ipc::Reply& reply, const SocketState& value) { reply.data(toJson(value)); }
 
 inline void resolveBufferSize (ipc::Reply& reply, const BufferSize& value) { reply.data(toJson(value)); }
+
+inline void resolveAddMembership (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveDropMembership (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveSetMulticastTTL (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveSetMulticastLoopback (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveSetMulticastInterface (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveSetBroadcast (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveSetTTL (ipc::Reply& reply) { reply.ok(); }
 
 /// A datagram arrived on a socket after `readStart`.
 /// Dispatched in JS as `data` with params.source `udp.readStart`.

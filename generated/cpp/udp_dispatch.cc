@@ -269,6 +269,129 @@ void dispatchBufferSizeArgs (UdpService& service, [[maybe_unused]] const ipc::Me
   }
   service.bufferSize(context, std::move(args), std::move(reply));
 }
+
+void dispatchAddMembershipArgs (UdpService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  AddMembershipArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("multicastAddress")) {
+    if (!fromText(*text, "multicastAddress", args.multicastAddress, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("multicastAddress"));
+  }
+  if (!ipc::checkMaxLength(args.multicastAddress.size(), 255, "multicastAddress", error)) return fail(reply, error);
+  if (const std::string* text = message.param("interfaceAddress")) {
+    if (!fromText(*text, "interfaceAddress", args.interfaceAddress, error)) return fail(reply, error);
+  }
+  if (!ipc::checkMaxLength(args.interfaceAddress.size(), 255, "interfaceAddress", error)) return fail(reply, error);
+  service.addMembership(context, std::move(args), std::move(reply));
+}
+
+void dispatchDropMembershipArgs (UdpService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  DropMembershipArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("multicastAddress")) {
+    if (!fromText(*text, "multicastAddress", args.multicastAddress, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("multicastAddress"));
+  }
+  if (!ipc::checkMaxLength(args.multicastAddress.size(), 255, "multicastAddress", error)) return fail(reply, error);
+  if (const std::string* text = message.param("interfaceAddress")) {
+    if (!fromText(*text, "interfaceAddress", args.interfaceAddress, error)) return fail(reply, error);
+  }
+  if (!ipc::checkMaxLength(args.interfaceAddress.size(), 255, "interfaceAddress", error)) return fail(reply, error);
+  service.dropMembership(context, std::move(args), std::move(reply));
+}
+
+void dispatchSetMulticastTTLArgs (UdpService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  SetMulticastTTLArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("ttl")) {
+    if (!fromText(*text, "ttl", args.ttl, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("ttl"));
+  }
+  service.setMulticastTTL(context, std::move(args), std::move(reply));
+}
+
+void dispatchSetMulticastLoopbackArgs (UdpService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  SetMulticastLoopbackArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("flag")) {
+    if (!fromText(*text, "flag", args.flag, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("flag"));
+  }
+  service.setMulticastLoopback(context, std::move(args), std::move(reply));
+}
+
+void dispatchSetMulticastInterfaceArgs (UdpService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  SetMulticastInterfaceArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("interfaceAddress")) {
+    if (!fromText(*text, "interfaceAddress", args.interfaceAddress, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("interfaceAddress"));
+  }
+  if (!ipc::checkMaxLength(args.interfaceAddress.size(), 255, "interfaceAddress", error)) return fail(reply, error);
+  service.setMulticastInterface(context, std::move(args), std::move(reply));
+}
+
+void dispatchSetBroadcastArgs (UdpService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  SetBroadcastArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("flag")) {
+    if (!fromText(*text, "flag", args.flag, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("flag"));
+  }
+  service.setBroadcast(context, std::move(args), std::move(reply));
+}
+
+void dispatchSetTTLArgs (UdpService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  SetTTLArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("id")) {
+    if (!fromText(*text, "id", args.id, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("id"));
+  }
+  if (const std::string* text = message.param("ttl")) {
+    if (!fromText(*text, "ttl", args.ttl, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("ttl"));
+  }
+  service.setTTL(context, std::move(args), std::move(reply));
+}
 }  // namespace
 
 void registerUdpRoutes (ipc::Router& router, UdpService& service) {
@@ -304,6 +427,27 @@ void registerUdpRoutes (ipc::Router& router, UdpService& service) {
   });
   router.map("os.bufferSize", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchBufferSizeArgs(service, message, context, std::move(reply));
+  });
+  router.map("udp.addMembership", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchAddMembershipArgs(service, message, context, std::move(reply));
+  });
+  router.map("udp.dropMembership", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchDropMembershipArgs(service, message, context, std::move(reply));
+  });
+  router.map("udp.setMulticastTTL", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchSetMulticastTTLArgs(service, message, context, std::move(reply));
+  });
+  router.map("udp.setMulticastLoopback", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchSetMulticastLoopbackArgs(service, message, context, std::move(reply));
+  });
+  router.map("udp.setMulticastInterface", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchSetMulticastInterfaceArgs(service, message, context, std::move(reply));
+  });
+  router.map("udp.setBroadcast", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchSetBroadcastArgs(service, message, context, std::move(reply));
+  });
+  router.map("udp.setTTL", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchSetTTLArgs(service, message, context, std::move(reply));
   });
 }
 }  // namespace api::udp

@@ -255,6 +255,66 @@ public struct BufferSizeArgs {
   public let buffer: UInt8
 }
 
+/// Arguments of `udp.addMembership`, decoded and validated before the service sees them.
+public struct AddMembershipArgs {
+  /// The socket's id.
+  public let id: UInt64
+  /// The group, e.g. "239.1.2.3" or "ff02::1".
+  public let multicastAddress: String
+  /// The local interface's address; "" lets the kernel choose.
+  public let interfaceAddress: String
+}
+
+/// Arguments of `udp.dropMembership`, decoded and validated before the service sees them.
+public struct DropMembershipArgs {
+  /// The socket's id.
+  public let id: UInt64
+  /// The group.
+  public let multicastAddress: String
+  /// The interface it was joined on; "" lets the kernel choose.
+  public let interfaceAddress: String
+}
+
+/// Arguments of `udp.setMulticastTTL`, decoded and validated before the service sees them.
+public struct SetMulticastTTLArgs {
+  /// The socket's id.
+  public let id: UInt64
+  /// 0 to 255; anything else is EINVAL, as in libuv.
+  public let ttl: Int32
+}
+
+/// Arguments of `udp.setMulticastLoopback`, decoded and validated before the service sees them.
+public struct SetMulticastLoopbackArgs {
+  /// The socket's id.
+  public let id: UInt64
+  /// On or off.
+  public let flag: Bool
+}
+
+/// Arguments of `udp.setMulticastInterface`, decoded and validated before the service sees them.
+public struct SetMulticastInterfaceArgs {
+  /// The socket's id.
+  public let id: UInt64
+  /// The interface's IPv4 address, or for IPv6 "::%<scope>" naming it by scope.
+  public let interfaceAddress: String
+}
+
+/// Arguments of `udp.setBroadcast`, decoded and validated before the service sees them.
+public struct SetBroadcastArgs {
+  /// The socket's id.
+  public let id: UInt64
+  /// On or off.
+  public let flag: Bool
+}
+
+/// Arguments of `udp.setTTL`, decoded and validated before the service sees them.
+public struct SetTTLArgs {
+  /// The socket's id.
+  public let id: UInt64
+  /// 1 to 255; anything else is EINVAL, as in libuv.
+  public let ttl: Int32
+}
+
 /// UDP sockets, as `socket:dgram` and the peer-to-peer protocol use them. A socket is named by an id the caller
 /// chooses (a random 64-bit integer). Datagrams reach JS as the original's `data` event: detail
 /// `{params: {source: "udp.readStart", data: {id, port, address, bytes}}, data: <Uint8Array>}` on globalThis.
@@ -292,6 +352,27 @@ public protocol UdpService: AnyObject {
   /// Reads, and optionally sets, the socket's kernel send or receive buffer size (SO_SNDBUF / SO_RCVBUF).
   /// Route `os.bufferSize`. Answer with Udp.resolveBufferSize or reply.error.
   func bufferSize(_ context: Context, _ args: BufferSizeArgs, _ reply: Reply)
+  /// Joins a multicast group (IP_ADD_MEMBERSHIP / IPV6_ADD_MEMBERSHIP), as libuv's uv_udp_set_membership.
+  /// Route `udp.addMembership`. Answer with Udp.resolveAddMembership or reply.error.
+  func addMembership(_ context: Context, _ args: AddMembershipArgs, _ reply: Reply)
+  /// Leaves a multicast group joined with `addMembership`.
+  /// Route `udp.dropMembership`. Answer with Udp.resolveDropMembership or reply.error.
+  func dropMembership(_ context: Context, _ args: DropMembershipArgs, _ reply: Reply)
+  /// Sets the hop limit of outgoing multicast datagrams (IP_MULTICAST_TTL / IPV6_MULTICAST_HOPS).
+  /// Route `udp.setMulticastTTL`. Answer with Udp.resolveSetMulticastTTL or reply.error.
+  func setMulticastTTL(_ context: Context, _ args: SetMulticastTTLArgs, _ reply: Reply)
+  /// Whether this host receives its own multicast datagrams (IP_MULTICAST_LOOP / IPV6_MULTICAST_LOOP).
+  /// Route `udp.setMulticastLoopback`. Answer with Udp.resolveSetMulticastLoopback or reply.error.
+  func setMulticastLoopback(_ context: Context, _ args: SetMulticastLoopbackArgs, _ reply: Reply)
+  /// Chooses the interface outgoing multicast datagrams leave by (IP_MULTICAST_IF / IPV6_MULTICAST_IF).
+  /// Route `udp.setMulticastInterface`. Answer with Udp.resolveSetMulticastInterface or reply.error.
+  func setMulticastInterface(_ context: Context, _ args: SetMulticastInterfaceArgs, _ reply: Reply)
+  /// Allows sending to broadcast addresses (SO_BROADCAST).
+  /// Route `udp.setBroadcast`. Answer with Udp.resolveSetBroadcast or reply.error.
+  func setBroadcast(_ context: Context, _ args: SetBroadcastArgs, _ reply: Reply)
+  /// Sets the hop limit of outgoing unicast datagrams (IP_TTL / IPV6_UNICAST_HOPS).
+  /// Route `udp.setTTL`. Answer with Udp.resolveSetTTL or reply.error.
+  func setTTL(_ context: Context, _ args: SetTTLArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
@@ -452,6 +533,104 @@ public enum Udp {
       }
       service.bufferSize(context, args, reply)
     }
+    router.map("udp.addMembership") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: AddMembershipArgs
+      do {
+        args = try decodeAddMembership(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.addMembership(context, args, reply)
+    }
+    router.map("udp.dropMembership") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: DropMembershipArgs
+      do {
+        args = try decodeDropMembership(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.dropMembership(context, args, reply)
+    }
+    router.map("udp.setMulticastTTL") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: SetMulticastTTLArgs
+      do {
+        args = try decodeSetMulticastTTL(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.setMulticastTTL(context, args, reply)
+    }
+    router.map("udp.setMulticastLoopback") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: SetMulticastLoopbackArgs
+      do {
+        args = try decodeSetMulticastLoopback(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.setMulticastLoopback(context, args, reply)
+    }
+    router.map("udp.setMulticastInterface") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: SetMulticastInterfaceArgs
+      do {
+        args = try decodeSetMulticastInterface(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.setMulticastInterface(context, args, reply)
+    }
+    router.map("udp.setBroadcast") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: SetBroadcastArgs
+      do {
+        args = try decodeSetBroadcast(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.setBroadcast(context, args, reply)
+    }
+    router.map("udp.setTTL") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: SetTTLArgs
+      do {
+        args = try decodeSetTTL(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.setTTL(context, args, reply)
+    }
   }
 
   public static func resolveBind(_ reply: Reply, _ value: SocketAddress) {
@@ -496,6 +675,34 @@ public enum Udp {
 
   public static func resolveBufferSize(_ reply: Reply, _ value: BufferSize) {
     reply.data(value.toJSON())
+  }
+
+  public static func resolveAddMembership(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveDropMembership(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveSetMulticastTTL(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveSetMulticastLoopback(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveSetMulticastInterface(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveSetBroadcast(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveSetTTL(_ reply: Reply) {
+    reply.ok()
   }
 
   /// A datagram arrived on a socket after `readStart`.
@@ -575,5 +782,54 @@ public enum Udp {
     let aSize: UInt32 = try (try message.param("size")).map { t in try Decode.integerText(t, "size", UInt32.self) } ?? UInt32(0)
     let aBuffer: UInt8 = try (try message.param("buffer")).map { t in try Decode.integerText(t, "buffer", UInt8.self) } ?? UInt8(0)
     return BufferSizeArgs(id: aId, size: aSize, buffer: aBuffer)
+  }
+
+  static func decodeAddMembership(_ message: Message) throws -> AddMembershipArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aMulticastAddress: String = try message.require("multicastAddress")
+    try Decode.checkMaxLength(aMulticastAddress.utf8.count, 255, "multicastAddress")
+    let aInterfaceAddress: String = try (try message.param("interfaceAddress")).map { t in t } ?? ""
+    try Decode.checkMaxLength(aInterfaceAddress.utf8.count, 255, "interfaceAddress")
+    return AddMembershipArgs(id: aId, multicastAddress: aMulticastAddress, interfaceAddress: aInterfaceAddress)
+  }
+
+  static func decodeDropMembership(_ message: Message) throws -> DropMembershipArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aMulticastAddress: String = try message.require("multicastAddress")
+    try Decode.checkMaxLength(aMulticastAddress.utf8.count, 255, "multicastAddress")
+    let aInterfaceAddress: String = try (try message.param("interfaceAddress")).map { t in t } ?? ""
+    try Decode.checkMaxLength(aInterfaceAddress.utf8.count, 255, "interfaceAddress")
+    return DropMembershipArgs(id: aId, multicastAddress: aMulticastAddress, interfaceAddress: aInterfaceAddress)
+  }
+
+  static func decodeSetMulticastTTL(_ message: Message) throws -> SetMulticastTTLArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aTtl: Int32 = try Decode.integerText(try message.require("ttl"), "ttl", Int32.self)
+    return SetMulticastTTLArgs(id: aId, ttl: aTtl)
+  }
+
+  static func decodeSetMulticastLoopback(_ message: Message) throws -> SetMulticastLoopbackArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aFlag: Bool = try Decode.booleanText(try message.require("flag"), "flag")
+    return SetMulticastLoopbackArgs(id: aId, flag: aFlag)
+  }
+
+  static func decodeSetMulticastInterface(_ message: Message) throws -> SetMulticastInterfaceArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aInterfaceAddress: String = try message.require("interfaceAddress")
+    try Decode.checkMaxLength(aInterfaceAddress.utf8.count, 255, "interfaceAddress")
+    return SetMulticastInterfaceArgs(id: aId, interfaceAddress: aInterfaceAddress)
+  }
+
+  static func decodeSetBroadcast(_ message: Message) throws -> SetBroadcastArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aFlag: Bool = try Decode.booleanText(try message.require("flag"), "flag")
+    return SetBroadcastArgs(id: aId, flag: aFlag)
+  }
+
+  static func decodeSetTTL(_ message: Message) throws -> SetTTLArgs {
+    let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
+    let aTtl: Int32 = try Decode.integerText(try message.require("ttl"), "ttl", Int32.self)
+    return SetTTLArgs(id: aId, ttl: aTtl)
   }
 }

@@ -129,6 +129,50 @@ export interface UdpClient {
    * @returns The size in effect afterwards.
    */
   bufferSize (id: bigint | number, size?: number, buffer?: number): Promise<BufferSize>
+  /**
+   * Joins a multicast group (IP_ADD_MEMBERSHIP / IPV6_ADD_MEMBERSHIP), as libuv's uv_udp_set_membership.
+   * @param id The socket's id.
+   * @param multicastAddress The group, e.g. "239.1.2.3" or "ff02::1".
+   * @param interfaceAddress The local interface's address; "" lets the kernel choose.
+   */
+  addMembership (id: bigint | number, multicastAddress: string, interfaceAddress?: string): Promise<void>
+  /**
+   * Leaves a multicast group joined with `addMembership`.
+   * @param id The socket's id.
+   * @param multicastAddress The group.
+   * @param interfaceAddress The interface it was joined on; "" lets the kernel choose.
+   */
+  dropMembership (id: bigint | number, multicastAddress: string, interfaceAddress?: string): Promise<void>
+  /**
+   * Sets the hop limit of outgoing multicast datagrams (IP_MULTICAST_TTL / IPV6_MULTICAST_HOPS).
+   * @param id The socket's id.
+   * @param ttl 0 to 255; anything else is EINVAL, as in libuv.
+   */
+  setMulticastTTL (id: bigint | number, ttl: number): Promise<void>
+  /**
+   * Whether this host receives its own multicast datagrams (IP_MULTICAST_LOOP / IPV6_MULTICAST_LOOP).
+   * @param id The socket's id.
+   * @param flag On or off.
+   */
+  setMulticastLoopback (id: bigint | number, flag: boolean): Promise<void>
+  /**
+   * Chooses the interface outgoing multicast datagrams leave by (IP_MULTICAST_IF / IPV6_MULTICAST_IF).
+   * @param id The socket's id.
+   * @param interfaceAddress The interface's IPv4 address, or for IPv6 "::%<scope>" naming it by scope.
+   */
+  setMulticastInterface (id: bigint | number, interfaceAddress: string): Promise<void>
+  /**
+   * Allows sending to broadcast addresses (SO_BROADCAST).
+   * @param id The socket's id.
+   * @param flag On or off.
+   */
+  setBroadcast (id: bigint | number, flag: boolean): Promise<void>
+  /**
+   * Sets the hop limit of outgoing unicast datagrams (IP_TTL / IPV6_UNICAST_HOPS).
+   * @param id The socket's id.
+   * @param ttl 1 to 255; anything else is EINVAL, as in libuv.
+   */
+  setTTL (id: bigint | number, ttl: number): Promise<void>
 }
 
 export declare function createUdpClient (client?: IpcClient): UdpClient

@@ -1,11 +1,13 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <glib-unix.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "linux/udp_service.hh"
@@ -68,7 +70,31 @@ bool badAddress(ipc::Reply &reply, const std::string &address) {
   return reply.error(ipc::Error::typeError("'" + address + "' is not a numeric IPv4 or IPv6 address"));
 }
 
-bool fail(ipc::Reply &reply, const char *syscall) { return reply.error(ipc::Error::fromErrno(errno, syscall)); }
+bool fail(ipc::Reply &reply, const char *syscall) {
+  int number = errno;
+  ipc::Error error = ipc::Error::fromErrno(number, syscall);
+  // Socket-option failures native/ipc's errno table does not name yet.
+  if (error.code == "EUNKNOWN") {
+    if (number == ENOPROTOOPT) error.code = "ENOPROTOOPT";
+    else if (number == ENOBUFS) error.code = "ENOBUFS";
+    else if (number == EPROTONOSUPPORT) error.code = "EPROTONOSUPPORT";
+  }
+  return reply.error(error);
+}
+
+// An IPv6 address with an optional "%scope" (an interface name or number), as libuv's uv_ip6_addr reads it.
+bool parseIpv6(const std::string &text, in6_addr &address, unsigned &scope) {
+  auto percent = text.find('%');
+  std::string host = text.substr(0, percent);
+  if (inet_pton(AF_INET6, host.c_str(), &address) != 1) return false;
+  scope = 0;
+  if (percent != std::string::npos) {
+    std::string name = text.substr(percent + 1);
+    scope = if_nametoindex(name.c_str());
+    if (scope == 0) scope = static_cast<unsigned>(std::strtoul(name.c_str(), nullptr, 10));
+  }
+  return true;
+}
 }  // namespace
 
 UdpServiceImpl::~UdpServiceImpl() {
@@ -280,6 +306,105 @@ void UdpServiceImpl::bufferSize(const ipc::Context &, BufferSizeArgs args, ipc::
   socklen_t length = sizeof current;
   if (getsockopt(socket->fd, SOL_SOCKET, option, &current, &length) != 0) return (void)fail(reply, "getsockopt");
   resolveBufferSize(reply, BufferSize{static_cast<uint32_t>(current)});
+}
+
+void UdpServiceImpl::membership(uint64_t id, const std::string &group, const std::string &interface, bool join,
+                                const char *syscall, ipc::Reply &reply) {
+  Socket *socket = find(id, reply);
+  if (!socket) return;
+  in_addr group4;
+  in6_addr group6;
+  unsigned scope = 0;
+  int status;
+  if (inet_pton(AF_INET, group.c_str(), &group4) == 1) {
+    ip_mreq request{};
+    request.imr_multiaddr = group4;
+    request.imr_interface.s_addr = htonl(INADDR_ANY);
+    if (!interface.empty() && inet_pton(AF_INET, interface.c_str(), &request.imr_interface) != 1) {
+      errno = EINVAL;
+      return (void)fail(reply, syscall);
+    }
+    status = setsockopt(socket->fd, IPPROTO_IP, join ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP, &request, sizeof request);
+  } else if (parseIpv6(group, group6, scope)) {
+    ipv6_mreq request{};
+    request.ipv6mr_multiaddr = group6;
+    if (!interface.empty()) {
+      in6_addr ignored;
+      if (!parseIpv6(interface, ignored, scope)) {
+        errno = EINVAL;
+        return (void)fail(reply, syscall);
+      }
+      request.ipv6mr_interface = scope;
+    }
+    status = setsockopt(socket->fd, IPPROTO_IPV6, join ? IPV6_ADD_MEMBERSHIP : IPV6_DROP_MEMBERSHIP, &request, sizeof request);
+  } else {
+    errno = EINVAL;
+    return (void)fail(reply, syscall);
+  }
+  if (status != 0) {
+    if (errno == ENXIO) errno = ENODEV;  // as libuv reports a missing interface
+    return (void)fail(reply, syscall);
+  }
+  reply.ok();
+}
+
+void UdpServiceImpl::addMembership(const ipc::Context &, AddMembershipArgs args, ipc::Reply reply) {
+  membership(args.id, args.multicastAddress, args.interfaceAddress, true, "addMembership", reply);
+}
+
+void UdpServiceImpl::dropMembership(const ipc::Context &, DropMembershipArgs args, ipc::Reply reply) {
+  membership(args.id, args.multicastAddress, args.interfaceAddress, false, "dropMembership", reply);
+}
+
+bool UdpServiceImpl::setIntOption(uint64_t id, int v4Level, int v4Name, int v6Level, int v6Name, int value,
+                                  const char *syscall, ipc::Reply &reply) {
+  Socket *socket = find(id, reply);
+  if (!socket) return false;
+  bool v6 = socket->family == AF_INET6;
+  if (setsockopt(socket->fd, v6 ? v6Level : v4Level, v6 ? v6Name : v4Name, &value, sizeof value) == 0) return true;
+  fail(reply, syscall);
+  return false;
+}
+
+void UdpServiceImpl::setMulticastTTL(const ipc::Context &, SetMulticastTTLArgs args, ipc::Reply reply) {
+  if (args.ttl < 0 || args.ttl > 255) return (void)reply.error(ipc::Error::fromErrno(EINVAL, "setMulticastTTL"));
+  if (setIntOption(args.id, IPPROTO_IP, IP_MULTICAST_TTL, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, args.ttl, "setMulticastTTL", reply))
+    resolveSetMulticastTTL(reply);
+}
+
+void UdpServiceImpl::setMulticastLoopback(const ipc::Context &, SetMulticastLoopbackArgs args, ipc::Reply reply) {
+  if (setIntOption(args.id, IPPROTO_IP, IP_MULTICAST_LOOP, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, args.flag ? 1 : 0, "setMulticastLoopback", reply))
+    resolveSetMulticastLoopback(reply);
+}
+
+void UdpServiceImpl::setMulticastInterface(const ipc::Context &, SetMulticastInterfaceArgs args, ipc::Reply reply) {
+  Socket *socket = find(args.id, reply);
+  if (!socket) return;
+  in_addr address4;
+  in6_addr address6;
+  unsigned scope = 0;
+  int status;
+  // As libuv: an IPv4 address picks the interface by address, an IPv6 one by its scope.
+  if (inet_pton(AF_INET, args.interfaceAddress.c_str(), &address4) == 1) {
+    status = setsockopt(socket->fd, IPPROTO_IP, IP_MULTICAST_IF, &address4, sizeof address4);
+  } else if (parseIpv6(args.interfaceAddress, address6, scope)) {
+    status = setsockopt(socket->fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &scope, sizeof scope);
+  } else {
+    return (void)reply.error(ipc::Error::fromErrno(EINVAL, "setMulticastInterface"));
+  }
+  if (status != 0) return (void)fail(reply, "setMulticastInterface");
+  resolveSetMulticastInterface(reply);
+}
+
+void UdpServiceImpl::setBroadcast(const ipc::Context &, SetBroadcastArgs args, ipc::Reply reply) {
+  if (setIntOption(args.id, SOL_SOCKET, SO_BROADCAST, SOL_SOCKET, SO_BROADCAST, args.flag ? 1 : 0, "setBroadcast", reply))
+    resolveSetBroadcast(reply);
+}
+
+void UdpServiceImpl::setTTL(const ipc::Context &, SetTTLArgs args, ipc::Reply reply) {
+  if (args.ttl < 1 || args.ttl > 255) return (void)reply.error(ipc::Error::fromErrno(EINVAL, "setTTL"));
+  if (setIntOption(args.id, IPPROTO_IP, IP_TTL, IPPROTO_IPV6, IPV6_UNICAST_HOPS, args.ttl, "setTTL", reply))
+    resolveSetTTL(reply);
 }
 
 }  // namespace host

@@ -25,6 +25,13 @@ class UdpServiceImpl : public api::udp::UdpService {
   void getPeerName(const ipc::Context &, api::udp::GetPeerNameArgs, ipc::Reply) override;
   void getState(const ipc::Context &, api::udp::GetStateArgs, ipc::Reply) override;
   void bufferSize(const ipc::Context &, api::udp::BufferSizeArgs, ipc::Reply) override;
+  void addMembership(const ipc::Context &, api::udp::AddMembershipArgs, ipc::Reply) override;
+  void dropMembership(const ipc::Context &, api::udp::DropMembershipArgs, ipc::Reply) override;
+  void setMulticastTTL(const ipc::Context &, api::udp::SetMulticastTTLArgs, ipc::Reply) override;
+  void setMulticastLoopback(const ipc::Context &, api::udp::SetMulticastLoopbackArgs, ipc::Reply) override;
+  void setMulticastInterface(const ipc::Context &, api::udp::SetMulticastInterfaceArgs, ipc::Reply) override;
+  void setBroadcast(const ipc::Context &, api::udp::SetBroadcastArgs, ipc::Reply) override;
+  void setTTL(const ipc::Context &, api::udp::SetTTLArgs, ipc::Reply) override;
 
  private:
   struct Socket {
@@ -38,6 +45,10 @@ class UdpServiceImpl : public api::udp::UdpService {
   };
 
   Socket *find(uint64_t id, ipc::Reply &reply);
+  // Joins (`join`) or leaves a multicast group; errors name `syscall` (addMembership / dropMembership).
+  void membership(uint64_t id, const std::string &group, const std::string &interface, bool join, const char *syscall, ipc::Reply &reply);
+  // Sets an int socket option, the IPv4 or the IPv6 one by the socket's family.
+  bool setIntOption(uint64_t id, int v4Level, int v4Name, int v6Level, int v6Name, int value, const char *syscall, ipc::Reply &reply);
   // Creates the socket for `id` if it does not exist yet, for the family of `address`.
   Socket *ensure(uint64_t id, int family, ipc::Reply &reply);
   static gboolean onReadable(gint fd, GIOCondition condition, gpointer data);

@@ -8,6 +8,7 @@ import { codedError, errnoException, invalidArgType, NotSupportedError } from '.
 import {
   alreadyBound, badType, isConnected, notConnected, notRunning, socketError, validatePort
 } from '../internal/dgram/errors.ts'
+import { missingGroup, socketOption, toTtl } from '../internal/dgram/options.ts'
 
 export type SocketType = 'udp4' | 'udp6'
 export interface SocketOptions { type: SocketType, reuseAddr?: boolean, ipv6Only?: boolean, recvBufferSize?: number, sendBufferSize?: number, signal?: AbortSignal }
@@ -187,13 +188,58 @@ export class Socket extends EventEmitter {
   async setRecvBufferSize (size: number): Promise<void> { await udp.bufferSize(this.#id, size, 1) }
   async setSendBufferSize (size: number): Promise<void> { await udp.bufferSize(this.#id, size, 0) }
 
-  setBroadcast (): never { throw new NotSupportedError('dgram Socket.setBroadcast') }
-  setTTL (): never { throw new NotSupportedError('dgram Socket.setTTL') }
-  setMulticastTTL (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
-  setMulticastLoopback (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
-  setMulticastInterface (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
-  addMembership (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
-  dropMembership (): never { throw new NotSupportedError('dgram multicast (the original had none either)') }
+  // Socket options, synchronous as in Node. They act on the host's socket, which exists once bound (or after
+  // a first send): before that they throw EBADF, as Node's setMulticastTTL/Loopback/Interface do (Node's
+  // setBroadcast, setTTL and addMembership instead work on an unbound socket, binding it for addMembership).
+  setBroadcast (flag: boolean): void {
+    this.#checkOpen()
+    socketOption('setBroadcast', (c) => c.setBroadcast(this.#id, Boolean(flag)))
+  }
+
+  setTTL (ttl: number): number {
+    const value = toTtl(ttl)
+    this.#checkOpen()
+    socketOption('setTTL', (c) => c.setTTL(this.#id, value))
+    return ttl
+  }
+
+  setMulticastTTL (ttl: number): number {
+    const value = toTtl(ttl)
+    this.#checkOpen()
+    socketOption('setMulticastTTL', (c) => c.setMulticastTTL(this.#id, value))
+    return ttl
+  }
+
+  setMulticastLoopback<T> (flag: T): T {
+    this.#checkOpen()
+    socketOption('setMulticastLoopback', (c) => c.setMulticastLoopback(this.#id, Boolean(flag)))
+    return flag
+  }
+
+  setMulticastInterface (interfaceAddress: string): void {
+    this.#checkOpen()
+    if (typeof interfaceAddress !== 'string') throw invalidArgType('interfaceAddress', 'of type string', interfaceAddress)
+    socketOption('setMulticastInterface', (c) => c.setMulticastInterface(this.#id, interfaceAddress))
+  }
+
+  addMembership (multicastAddress: string, interfaceAddress?: string): void {
+    this.#membership('addMembership', multicastAddress, interfaceAddress)
+  }
+
+  dropMembership (multicastAddress: string, interfaceAddress?: string): void {
+    this.#membership('dropMembership', multicastAddress, interfaceAddress)
+  }
+
+  #membership (syscall: 'addMembership' | 'dropMembership', group: unknown, iface: unknown): void {
+    this.#checkOpen()
+    if (!(group as boolean)) throw missingGroup()
+    const where = iface === undefined || iface === null ? '' : String(iface)
+    socketOption(syscall, (c) => c[syscall](this.#id, String(group), where))
+  }
+
+  #checkOpen (): void {
+    if (this.#state === State.Closed) throw notRunning()
+  }
 }
 
 function toBytes (msg: MessageInput): Uint8Array {

@@ -129,5 +129,69 @@ export async function observeDgram (dgram: Dgram): Promise<Observations> {
   thrown('send after close', () => a.send('x', bPort, '127.0.0.1'))
   thrown('address after close', () => a.address())
   await closed(b)
+  await observeMulticast(dgram, o, thrown)
   return o.results
+}
+
+// A group from the administratively scoped range; the receiving port is ephemeral, so runs cannot collide.
+const GROUP = '239.255.42.99'
+
+/** No datagram within `ms` (after leaving a group): 'none', else what arrived. */
+function silence (socket: Socket, ms: number): Promise<string> {
+  return new Promise((resolve) => {
+    const onMessage = (msg: Uint8Array): void => { clearTimeout(timer); resolve(new TextDecoder().decode(msg)) }
+    const timer = setTimeout(() => { socket.off('message', onMessage); resolve('none') }, ms)
+    socket.once('message', onMessage)
+  })
+}
+
+// Multicast, broadcast and TTL options on real sockets, and a group joined and left on the loopback interface.
+async function observeMulticast (dgram: Dgram, o: Observer, thrown: (label: string, fn: () => unknown) => void): Promise<void> {
+  const unbound = dgram.createSocket('udp4')
+  thrown('setMulticastTTL before bind', () => unbound.setMulticastTTL(2))
+  thrown('setMulticastLoopback before bind', () => unbound.setMulticastLoopback(true))
+  thrown('setMulticastInterface before bind', () => unbound.setMulticastInterface('127.0.0.1'))
+  unbound.close()
+
+  const receiver = dgram.createSocket({ type: 'udp4', reuseAddr: true })
+  const sender = dgram.createSocket('udp4')
+  await new Promise<void>((resolve) => receiver.bind(0, '0.0.0.0', () => resolve()))
+  const port = receiver.address().port
+  await bound(sender)
+  o.see('option return values', () => [sender.setMulticastTTL(1), sender.setMulticastLoopback(true), sender.setMulticastInterface('127.0.0.1'), sender.setBroadcast(true), sender.setTTL(64)])
+  o.see('setMulticastLoopback returns its argument', () => sender.setMulticastLoopback(1 as unknown as boolean))
+  thrown('setMulticastTTL 256', () => sender.setMulticastTTL(256))
+  thrown('setMulticastTTL -1', () => sender.setMulticastTTL(-1))
+  thrown('setMulticastTTL a string', () => sender.setMulticastTTL('3' as unknown as number))
+  thrown('setTTL 0', () => sender.setTTL(0))
+  thrown('setTTL a string', () => sender.setTTL('x' as unknown as number))
+  thrown('setMulticastInterface not an address', () => sender.setMulticastInterface('nope'))
+  thrown('setMulticastInterface a number', () => sender.setMulticastInterface(1 as unknown as string))
+  thrown('setMulticastInterface an address no interface has', () => sender.setMulticastInterface('192.0.2.1'))
+  thrown('addMembership without a group', () => (receiver.addMembership as () => void)())
+  thrown('addMembership a unicast address', () => receiver.addMembership('127.0.0.1'))
+  thrown('addMembership not an address', () => receiver.addMembership('hello'))
+  thrown('addMembership an IPv6 group on IPv4', () => receiver.addMembership('ff02::1'))
+  thrown('addMembership on an interface address that is not one', () => receiver.addMembership(GROUP, 'nope'))
+  thrown('dropMembership of a group not joined', () => receiver.dropMembership('239.255.42.98', '127.0.0.1'))
+  thrown('addMembership', () => receiver.addMembership(GROUP, '127.0.0.1'))
+  thrown('addMembership twice', () => receiver.addMembership(GROUP, '127.0.0.1'))
+
+  await o.seeAsync('a datagram to the group arrives', async () => {
+    const received = nextMessage(receiver)
+    sender.send('to the group', port, GROUP)
+    const { text, from } = await received
+    return { text, address: from.address, family: from.family, port: from.port === sender.address().port }
+  })
+  thrown('dropMembership', () => receiver.dropMembership(GROUP, '127.0.0.1'))
+  await o.seeAsync('after dropMembership nothing arrives', async () => {
+    const quiet = silence(receiver, 400)
+    sender.send('after leaving', port, GROUP)
+    return await quiet
+  })
+  thrown('dropMembership twice', () => receiver.dropMembership(GROUP, '127.0.0.1'))
+  await closed(receiver)
+  await closed(sender)
+  thrown('addMembership after close', () => receiver.addMembership(GROUP))
+  thrown('setMulticastInterface after close', () => receiver.setMulticastInterface('127.0.0.1'))
 }

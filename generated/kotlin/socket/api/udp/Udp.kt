@@ -246,6 +246,66 @@ class BufferSizeArgs(
   val buffer: Int
 )
 
+/** Arguments of `udp.addMembership`, decoded and validated before the service sees them. */
+class AddMembershipArgs(
+  /** The socket's id. */
+  val id: Long,
+  /** The group, e.g. "239.1.2.3" or "ff02::1". */
+  val multicastAddress: String,
+  /** The local interface's address; "" lets the kernel choose. */
+  val interfaceAddress: String
+)
+
+/** Arguments of `udp.dropMembership`, decoded and validated before the service sees them. */
+class DropMembershipArgs(
+  /** The socket's id. */
+  val id: Long,
+  /** The group. */
+  val multicastAddress: String,
+  /** The interface it was joined on; "" lets the kernel choose. */
+  val interfaceAddress: String
+)
+
+/** Arguments of `udp.setMulticastTTL`, decoded and validated before the service sees them. */
+class SetMulticastTTLArgs(
+  /** The socket's id. */
+  val id: Long,
+  /** 0 to 255; anything else is EINVAL, as in libuv. */
+  val ttl: Int
+)
+
+/** Arguments of `udp.setMulticastLoopback`, decoded and validated before the service sees them. */
+class SetMulticastLoopbackArgs(
+  /** The socket's id. */
+  val id: Long,
+  /** On or off. */
+  val flag: Boolean
+)
+
+/** Arguments of `udp.setMulticastInterface`, decoded and validated before the service sees them. */
+class SetMulticastInterfaceArgs(
+  /** The socket's id. */
+  val id: Long,
+  /** The interface's IPv4 address, or for IPv6 "::%<scope>" naming it by scope. */
+  val interfaceAddress: String
+)
+
+/** Arguments of `udp.setBroadcast`, decoded and validated before the service sees them. */
+class SetBroadcastArgs(
+  /** The socket's id. */
+  val id: Long,
+  /** On or off. */
+  val flag: Boolean
+)
+
+/** Arguments of `udp.setTTL`, decoded and validated before the service sees them. */
+class SetTTLArgs(
+  /** The socket's id. */
+  val id: Long,
+  /** 1 to 255; anything else is EINVAL, as in libuv. */
+  val ttl: Int
+)
+
 /**
  * UDP sockets, as `socket:dgram` and the peer-to-peer protocol use them. A socket is named by an id the caller
  * chooses (a random 64-bit integer). Datagrams reach JS as the original's `data` event: detail
@@ -318,6 +378,48 @@ interface UdpService {
    * Route `os.bufferSize`. Answer with Udp.resolveBufferSize or reply.error.
    */
   fun bufferSize(context: Context, args: BufferSizeArgs, reply: Reply)
+  /**
+   * Joins a multicast group (IP_ADD_MEMBERSHIP / IPV6_ADD_MEMBERSHIP), as libuv's uv_udp_set_membership.
+   *
+   * Route `udp.addMembership`. Answer with Udp.resolveAddMembership or reply.error.
+   */
+  fun addMembership(context: Context, args: AddMembershipArgs, reply: Reply)
+  /**
+   * Leaves a multicast group joined with `addMembership`.
+   *
+   * Route `udp.dropMembership`. Answer with Udp.resolveDropMembership or reply.error.
+   */
+  fun dropMembership(context: Context, args: DropMembershipArgs, reply: Reply)
+  /**
+   * Sets the hop limit of outgoing multicast datagrams (IP_MULTICAST_TTL / IPV6_MULTICAST_HOPS).
+   *
+   * Route `udp.setMulticastTTL`. Answer with Udp.resolveSetMulticastTTL or reply.error.
+   */
+  fun setMulticastTTL(context: Context, args: SetMulticastTTLArgs, reply: Reply)
+  /**
+   * Whether this host receives its own multicast datagrams (IP_MULTICAST_LOOP / IPV6_MULTICAST_LOOP).
+   *
+   * Route `udp.setMulticastLoopback`. Answer with Udp.resolveSetMulticastLoopback or reply.error.
+   */
+  fun setMulticastLoopback(context: Context, args: SetMulticastLoopbackArgs, reply: Reply)
+  /**
+   * Chooses the interface outgoing multicast datagrams leave by (IP_MULTICAST_IF / IPV6_MULTICAST_IF).
+   *
+   * Route `udp.setMulticastInterface`. Answer with Udp.resolveSetMulticastInterface or reply.error.
+   */
+  fun setMulticastInterface(context: Context, args: SetMulticastInterfaceArgs, reply: Reply)
+  /**
+   * Allows sending to broadcast addresses (SO_BROADCAST).
+   *
+   * Route `udp.setBroadcast`. Answer with Udp.resolveSetBroadcast or reply.error.
+   */
+  fun setBroadcast(context: Context, args: SetBroadcastArgs, reply: Reply)
+  /**
+   * Sets the hop limit of outgoing unicast datagrams (IP_TTL / IPV6_UNICAST_HOPS).
+   *
+   * Route `udp.setTTL`. Answer with Udp.resolveSetTTL or reply.error.
+   */
+  fun setTTL(context: Context, args: SetTTLArgs, reply: Reply)
 }
 
 /** Routes, typed answers and event emitters of this capability. */
@@ -423,6 +525,69 @@ object Udp {
       }
       service.bufferSize(context, args, reply)
     }
+    router.map("udp.addMembership") { message, context, reply ->
+      val args = try {
+        decodeAddMembership(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.addMembership(context, args, reply)
+    }
+    router.map("udp.dropMembership") { message, context, reply ->
+      val args = try {
+        decodeDropMembership(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.dropMembership(context, args, reply)
+    }
+    router.map("udp.setMulticastTTL") { message, context, reply ->
+      val args = try {
+        decodeSetMulticastTTL(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.setMulticastTTL(context, args, reply)
+    }
+    router.map("udp.setMulticastLoopback") { message, context, reply ->
+      val args = try {
+        decodeSetMulticastLoopback(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.setMulticastLoopback(context, args, reply)
+    }
+    router.map("udp.setMulticastInterface") { message, context, reply ->
+      val args = try {
+        decodeSetMulticastInterface(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.setMulticastInterface(context, args, reply)
+    }
+    router.map("udp.setBroadcast") { message, context, reply ->
+      val args = try {
+        decodeSetBroadcast(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.setBroadcast(context, args, reply)
+    }
+    router.map("udp.setTTL") { message, context, reply ->
+      val args = try {
+        decodeSetTTL(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.setTTL(context, args, reply)
+    }
   }
 
   fun resolveBind(reply: Reply, value: SocketAddress) {
@@ -467,6 +632,34 @@ object Udp {
 
   fun resolveBufferSize(reply: Reply, value: BufferSize) {
     reply.data(value.toJson())
+  }
+
+  fun resolveAddMembership(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveDropMembership(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveSetMulticastTTL(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveSetMulticastLoopback(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveSetMulticastInterface(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveSetBroadcast(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveSetTTL(reply: Reply) {
+    reply.ok()
   }
 
   /**
@@ -557,5 +750,61 @@ object Udp {
     val aSize = ipcMessage.param("size")?.let { t -> Decode.integerText(t, "size", 0L, 4294967295L) } ?: 0L
     val aBuffer = ipcMessage.param("buffer")?.let { t -> Decode.integerText(t, "buffer", 0L, 255L).toInt() } ?: 0
     return BufferSizeArgs(aId, aSize, aBuffer)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeAddMembership(ipcMessage: Message): AddMembershipArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aMulticastAddress = ipcMessage.require("multicastAddress").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aMulticastAddress), 255L, "multicastAddress")
+    val aInterfaceAddress = ipcMessage.param("interfaceAddress")?.let { t -> t } ?: ""
+    Decode.checkMaxLength(Decode.utf8Length(aInterfaceAddress), 255L, "interfaceAddress")
+    return AddMembershipArgs(aId, aMulticastAddress, aInterfaceAddress)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeDropMembership(ipcMessage: Message): DropMembershipArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aMulticastAddress = ipcMessage.require("multicastAddress").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aMulticastAddress), 255L, "multicastAddress")
+    val aInterfaceAddress = ipcMessage.param("interfaceAddress")?.let { t -> t } ?: ""
+    Decode.checkMaxLength(Decode.utf8Length(aInterfaceAddress), 255L, "interfaceAddress")
+    return DropMembershipArgs(aId, aMulticastAddress, aInterfaceAddress)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeSetMulticastTTL(ipcMessage: Message): SetMulticastTTLArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aTtl = ipcMessage.require("ttl").let { t -> Decode.integerText(t, "ttl", -2147483648L, 2147483647L).toInt() }
+    return SetMulticastTTLArgs(aId, aTtl)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeSetMulticastLoopback(ipcMessage: Message): SetMulticastLoopbackArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aFlag = ipcMessage.require("flag").let { t -> Decode.booleanText(t, "flag") }
+    return SetMulticastLoopbackArgs(aId, aFlag)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeSetMulticastInterface(ipcMessage: Message): SetMulticastInterfaceArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aInterfaceAddress = ipcMessage.require("interfaceAddress").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aInterfaceAddress), 255L, "interfaceAddress")
+    return SetMulticastInterfaceArgs(aId, aInterfaceAddress)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeSetBroadcast(ipcMessage: Message): SetBroadcastArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aFlag = ipcMessage.require("flag").let { t -> Decode.booleanText(t, "flag") }
+    return SetBroadcastArgs(aId, aFlag)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeSetTTL(ipcMessage: Message): SetTTLArgs {
+    val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
+    val aTtl = ipcMessage.require("ttl").let { t -> Decode.integerText(t, "ttl", -2147483648L, 2147483647L).toInt() }
+    return SetTTLArgs(aId, aTtl)
   }
 }
