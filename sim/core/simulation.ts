@@ -36,6 +36,12 @@ export class Simulation {
     return this.at(this.now + Math.max(0, delay), run)
   }
 
+  /** Queues a prepared event object at `time` (the fabric's datagrams, the host clocks' timers). */
+  schedule<E extends SimEvent> (event: E, time: number): E {
+    if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time} ms: the clock is already at ${this.now} ms`)
+    return this.queue.schedule(event, time)
+  }
+
   /** Adds one entry to the event log fingerprint. Fields are integers or short strings. */
   log (kind: string, ...fields: Array<number | string>): void {
     let h = mixString(this.fingerprint, kind)
@@ -43,6 +49,15 @@ export class Simulation {
     for (const field of fields) h = typeof field === 'number' ? mixInt(h, field) : mixString(h, field)
     this.fingerprint = h
     if (this.record !== null) this.record.push(`${this.now.toFixed(3)} ${kind} ${fields.join(' ')}`)
+  }
+
+  /** log() for the fabric's per-datagram entries (rx, drop): the same fingerprint, no array per call. */
+  log3 (kind: string, a: number | string, b: number, c: number): void {
+    let h = mixString(this.fingerprint, kind)
+    h = mixInt(h, Math.round(this.now * 1000))
+    h = typeof a === 'number' ? mixInt(h, a) : mixString(h, a)
+    this.fingerprint = mixInt(mixInt(h, b), c)
+    if (this.record !== null) this.record.push(`${this.now.toFixed(3)} ${kind} ${a} ${b} ${c}`)
   }
 
   get logHash (): string { return (this.fingerprint >>> 0).toString(16).padStart(8, '0') }
@@ -58,10 +73,10 @@ export class Simulation {
     let lastReport = started
     this.stopped = false
     await drainMicrotasks()
+    const queue = this.queue
     while (!this.stopped) {
-      const next = this.queue.peek()
-      if (next === undefined || next.time > until) break
-      this.queue.pop()
+      if (queue.size === 0 || queue.peekTime() > until) break
+      const next = queue.pop()!
       if (next.cancelled) continue
       this.now = next.time
       next.run()
@@ -69,8 +84,7 @@ export class Simulation {
       // A full drain (a macrotask turn, ~3 µs) whenever virtual time is about to move on by 10 ms or 64
       // events have run; in between, one microtask turn (~0.05 µs) lets promise continuations advance.
       // So a promise chain started at time T settles by T + 10 ms of virtual time at the latest.
-      const following = this.queue.peek()
-      if (following === undefined || following.time >= this.lastDrain + 10 || (this.eventsRun & 63) === 0) {
+      if (queue.peekTime() >= this.lastDrain + 10 || (this.eventsRun & 63) === 0) {
         await drainMicrotasks()
         this.lastDrain = this.now
       } else {

@@ -4,9 +4,10 @@
 import type { Endpoint, Transport, UdpSocketLike } from '../../runtime-js/peer/transport.ts'
 import type { Simulation } from '../core/simulation.ts'
 import { HostClock } from '../core/host-clock.ts'
-import { Nat, type NatType } from './nat.ts'
+import { Nat, INBOUND_DROP_REASON, type NatType } from './nat.ts'
+import { Datagram, QUEUED_DOWN } from './datagram.ts'
 import { LinkLatency, DEFAULT_LATENCY, type LatencyModel } from './latency.ts'
-import { TrafficStats } from './traffic-stats.ts'
+import { TrafficStats, type KindCounters } from './traffic-stats.ts'
 
 export interface FabricOptions {
   latency?: LatencyModel
@@ -53,6 +54,8 @@ export class Host {
     readonly id: number,
     readonly localAddress: string,
     readonly publicAddress: string,
+    /** The fabric's number for publicAddress (NAT tables key on it instead of the string). */
+    readonly addressKey: number,
     readonly nat: Nat | null,
     readonly options: Required<Omit<HostOptions, 'natTimeoutMs'>>
   ) {
@@ -141,6 +144,8 @@ export class SimSocket implements UdpSocketLike {
 export class Fabric {
   readonly hosts: Host[] = []
   private readonly byPublicAddress = new Map<string, Host>()
+  /** Numbers for addresses no host has (negative), should a protocol send to one; see addressKey(). */
+  private readonly unknownAddressKeys = new Map<string, number>()
   readonly latency: LinkLatency
   readonly traffic = new TrafficStats()
   readonly epochMs: number
@@ -175,7 +180,7 @@ export class Fabric {
     const nat = options.nat === 'open'
       ? null
       : new Nat(options.nat, publicAddress, options.natTimeoutMs ?? this.natTimeoutMs, this.natRandom.fork(String(id)))
-    const host = new Host(this, id, nat === null ? publicAddress : '192.168.1.2', publicAddress, nat, {
+    const host = new Host(this, id, nat === null ? publicAddress : '192.168.1.2', publicAddress, this.addressKey(publicAddress, id), nat, {
       nat: options.nat,
       uplinkBps: options.uplinkBps ?? Infinity,
       downlinkBps: options.downlinkBps ?? Infinity,
@@ -189,67 +194,87 @@ export class Fabric {
 
   hostAt (address: string): Host | undefined { return this.byPublicAddress.get(address) }
 
+  /**
+   * A number per address, the same for as long as the fabric lives: a host's id, or a negative number for an
+   * address no host had when it was first seen (kept by the host that later takes that address, if any).
+   */
+  private addressKey (address: string, hostId: number): number {
+    const known = this.unknownAddressKeys.get(address)
+    if (known !== undefined || hostId >= 0) return known ?? hostId
+    const key = -1 - this.unknownAddressKeys.size
+    this.unknownAddressKeys.set(address, key)
+    return key
+  }
+
   send (socket: SimSocket, payload: Uint8Array, toPort: number, toAddress: string): void {
     const sim = this.sim
     const from = socket.host
     const bytes = payload.length + HEADER_BYTES
     const label = this.classify === null ? 'datagram' : this.classify(payload)
+    const kind = this.traffic.kind(label)
     from.stats.sentDatagrams++
     from.stats.sentBytes += bytes
-    this.traffic.sent(label, bytes)
-    const fromPort = from.nat === null ? socket.port : from.nat.outbound(socket.port, toAddress, toPort, sim.now)
+    this.traffic.sent(kind, bytes)
     const to = this.byPublicAddress.get(toAddress)
-    if (to === undefined) return this.drop('no-route', from.id, -1, label)
-    if (this.lossRandom.float() < this.loss + from.options.loss + to.options.loss) return this.drop('loss', from.id, to.id, label)
+    const fromPort = from.nat === null
+      ? socket.port
+      : from.nat.outbound(socket.port, to === undefined ? this.addressKey(toAddress, -1) : to.addressKey, toPort, sim.now)
+    if (to === undefined) return this.drop('no-route', from.id, -1, kind)
+    if (this.lossRandom.float() < this.loss + from.options.loss + to.options.loss) return this.drop('loss', from.id, to.id, kind)
     let departs = sim.now
     if (from.options.uplinkBps !== Infinity) {
       departs = Math.max(sim.now, from.upFreeAt)
-      if (departs - sim.now > this.maxQueueMs) return this.drop('uplink-queue', from.id, to.id, label)
+      if (departs - sim.now > this.maxQueueMs) return this.drop('uplink-queue', from.id, to.id, kind)
       from.upFreeAt = departs + bytes * 8000 / from.options.uplinkBps
     }
-    const data = payload.slice()
     const arrives = departs + this.latency.sample(from.id, to.id, this.jitterRandom.float())
-    const fromAddress = from.publicAddress
-    sim.at(arrives, () => this.arrive(to, data, toPort, fromAddress, fromPort, from.id, bytes, label))
+    sim.schedule(new Datagram(this, from, fromPort, to, toPort, payload.slice(), bytes, kind), arrives)
   }
 
-  private arrive (to: Host, data: Uint8Array, toPort: number, fromAddress: string, fromPort: number, fromId: number, bytes: number, label: string): void {
+  /** A datagram reaches the receiver's public address: its NAT, its socket, its downlink queue. */
+  arrive (datagram: Datagram): void {
     const sim = this.sim
-    if (to.state !== 'up') return this.drop(to.state === 'asleep' ? 'asleep' : 'gone', fromId, to.id, label)
-    let localPort = toPort
+    const to = datagram.to
+    const fromId = datagram.from.id
+    if (to.state !== 'up') return this.drop(to.state === 'asleep' ? 'asleep' : 'gone', fromId, to.id, datagram.kind)
+    let localPort = datagram.toPort
     if (to.nat !== null) {
-      const verdict = to.nat.inbound(toPort, fromAddress, fromPort, sim.now)
-      if ('drop' in verdict) return this.drop(`nat-${verdict.drop}`, fromId, to.id, label)
-      localPort = verdict.localPort
+      localPort = to.nat.inbound(localPort, datagram.from.addressKey, datagram.fromPort, sim.now)
+      if (localPort < 0) return this.drop(INBOUND_DROP_REASON[localPort], fromId, to.id, datagram.kind)
     }
     const socket = to.sockets.get(localPort)
-    if (socket === undefined) return this.drop('port-closed', fromId, to.id, label)
+    if (socket === undefined) return this.drop('port-closed', fromId, to.id, datagram.kind)
+    datagram.socket = socket
     if (to.options.downlinkBps !== Infinity) {
       const starts = Math.max(sim.now, to.downFreeAt)
-      if (starts - sim.now > this.maxQueueMs) return this.drop('downlink-queue', fromId, to.id, label)
-      to.downFreeAt = starts + bytes * 8000 / to.options.downlinkBps
+      if (starts - sim.now > this.maxQueueMs) return this.drop('downlink-queue', fromId, to.id, datagram.kind)
+      to.downFreeAt = starts + datagram.bytes * 8000 / to.options.downlinkBps
       if (to.downFreeAt - sim.now > 0.01) {
-        sim.at(to.downFreeAt, () => this.handOver(to, socket, data, fromAddress, fromPort, fromId, bytes, label))
+        datagram.stage = QUEUED_DOWN
+        sim.schedule(datagram, to.downFreeAt)
         return
       }
     }
-    this.handOver(to, socket, data, fromAddress, fromPort, fromId, bytes, label)
+    this.handOver(datagram)
   }
 
-  private handOver (to: Host, socket: SimSocket, data: Uint8Array, fromAddress: string, fromPort: number, fromId: number, bytes: number, label: string): void {
-    if (to.state !== 'up' || socket.closed) return this.drop(to.state === 'up' ? 'port-closed' : to.state, fromId, to.id, label)
+  /** The datagram leaves the receiver's downlink queue for its socket. */
+  handOver (datagram: Datagram): void {
+    const to = datagram.to
+    const socket = datagram.socket!
+    const fromId = datagram.from.id
+    if (to.state !== 'up' || socket.closed) return this.drop(to.state === 'up' ? 'port-closed' : to.state, fromId, to.id, datagram.kind)
     to.stats.receivedDatagrams++
-    to.stats.receivedBytes += bytes
-    this.traffic.delivered(label, bytes)
-    this.sim.log('rx', fromId, to.id, bytes)
-    socket.deliver(data, { address: fromAddress, port: fromPort })
+    to.stats.receivedBytes += datagram.bytes
+    this.traffic.delivered(datagram.kind, datagram.bytes)
+    this.sim.log3('rx', fromId, to.id, datagram.bytes)
+    socket.deliver(datagram.data, { address: datagram.from.publicAddress, port: datagram.fromPort })
   }
 
-  private drop (reason: string, fromId: number, toId: number, label: string): void {
-    this.traffic.dropped(reason, label)
-    this.sim.log('drop', reason, fromId, toId)
+  private drop (reason: string, fromId: number, toId: number, kind: KindCounters): void {
+    this.traffic.dropped(reason, kind)
+    this.sim.log3('drop', reason, fromId, toId)
   }
-
   reportError (host: Host, error: unknown): void {
     host.errors++
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)

@@ -17,24 +17,43 @@ export const ORIGINAL_NAT_CODE: Record<NatType, number> = {
   open: 31, 'full-cone': 31, 'address-restricted': 15, 'port-restricted': 7, symmetric: 5
 }
 
+/**
+ * A remote endpoint as a number: `addressKey * 65536 + port`. Address keys are small integers the fabric
+ * gives each address it has seen (negative for addresses no host has), so no string is built per datagram.
+ * A port that is not an integer in 0..65535 (only a buggy protocol sends to one) gets a string key instead,
+ * which no real source endpoint can equal, exactly as a string key "address:port" never would.
+ */
+export type RemoteKey = number | string
+
+export function remoteKey (addressKey: number, port: number): RemoteKey {
+  return Number.isInteger(port) && port >= 0 && port <= 65535 ? addressKey * 65536 + port : `${addressKey}:${port}`
+}
+
 interface Mapping {
   localPort: number
   publicPort: number
   expires: number
   /** Symmetric only: the one destination this mapping was made for. */
-  remote: string | null
-  /** address -> expiry, for address-restricted filtering. */
-  addresses: Map<string, number>
-  /** "address:port" -> expiry, for port-restricted filtering. */
-  endpoints: Map<string, number>
+  remote: RemoteKey | null
+  /** address key -> expiry, for address-restricted filtering. */
+  addresses: Map<number, number>
+  /** remote key -> expiry, for port-restricted filtering. */
+  endpoints: Map<RemoteKey, number>
 }
 
-export type InboundVerdict = { localPort: number } | { drop: 'no-mapping' | 'mapping-expired' | 'filtered' }
+/** What inbound() answers: the local port (>= 0), or one of these (negative) reasons to drop. */
+export const NO_MAPPING = -1, MAPPING_EXPIRED = -2, FILTERED = -3
+/** The drop reason the fabric records for each negative verdict. */
+export const INBOUND_DROP_REASON: Record<number, string> = {
+  [NO_MAPPING]: 'nat-no-mapping', [MAPPING_EXPIRED]: 'nat-mapping-expired', [FILTERED]: 'nat-filtered'
+}
 
 export class Nat {
-  private byLocal = new Map<string, Mapping>()
+  /** Cone NATs: local port -> mapping. Symmetric: (local port, remote) -> mapping. */
+  private byLocal = new Map<RemoteKey, Mapping>()
   private byPublic = new Map<number, Mapping>()
   private allocations = 0
+  private readonly symmetric: boolean
   mappingsCreated = 0
 
   constructor (
@@ -44,12 +63,15 @@ export class Nat {
     private readonly random: SeededRandom
   ) {
     if (!(timeoutMs > 0)) throw new RangeError(`NAT mapping timeout must be positive, got ${timeoutMs}`)
+    this.symmetric = type === 'symmetric'
   }
 
-  /** Translates an outbound datagram; returns the public source port it leaves with. */
-  outbound (localPort: number, toAddress: string, toPort: number, now: number): number {
-    const remote = `${toAddress}:${toPort}`
-    const key = this.type === 'symmetric' ? `${localPort}>${remote}` : String(localPort)
+  /** Translates an outbound datagram to (toAddressKey, toPort); returns the public source port it leaves with. */
+  outbound (localPort: number, toAddressKey: number, toPort: number, now: number): number {
+    const remote = remoteKey(toAddressKey, toPort)
+    const key: RemoteKey = !this.symmetric
+      ? localPort
+      : typeof remote === 'number' ? remote * 65536 + localPort : `${localPort}>${remote}`
     let mapping = this.byLocal.get(key)
     if (mapping !== undefined && mapping.expires <= now) {
       this.release(key, mapping)
@@ -60,7 +82,7 @@ export class Nat {
         localPort,
         publicPort: this.allocatePort(now),
         expires: 0,
-        remote: this.type === 'symmetric' ? remote : null,
+        remote: this.symmetric ? remote : null,
         addresses: new Map(),
         endpoints: new Map()
       }
@@ -70,25 +92,28 @@ export class Nat {
     }
     const expires = now + this.timeoutMs
     mapping.expires = expires
-    if (this.type === 'address-restricted') mapping.addresses.set(toAddress, expires)
+    if (this.type === 'address-restricted') mapping.addresses.set(toAddressKey, expires)
     else if (this.type === 'port-restricted') mapping.endpoints.set(remote, expires)
     return mapping.publicPort
   }
 
-  /** Decides whether a datagram arriving at publicPort from fromAddress:fromPort gets in. */
-  inbound (publicPort: number, fromAddress: string, fromPort: number, now: number): InboundVerdict {
+  /**
+   * Decides whether a datagram arriving at publicPort from (fromAddressKey, fromPort) gets in: the local
+   * port it is forwarded to, or NO_MAPPING, MAPPING_EXPIRED or FILTERED.
+   */
+  inbound (publicPort: number, fromAddressKey: number, fromPort: number, now: number): number {
     const mapping = this.byPublic.get(publicPort)
-    if (mapping === undefined) return { drop: 'no-mapping' }
-    if (mapping.expires <= now) return { drop: 'mapping-expired' }
+    if (mapping === undefined) return NO_MAPPING
+    if (mapping.expires <= now) return MAPPING_EXPIRED
     switch (this.type) {
       case 'full-cone':
-        return { localPort: mapping.localPort }
+        return mapping.localPort
       case 'address-restricted':
-        return (mapping.addresses.get(fromAddress) ?? 0) > now ? { localPort: mapping.localPort } : { drop: 'filtered' }
+        return (mapping.addresses.get(fromAddressKey) ?? 0) > now ? mapping.localPort : FILTERED
       case 'port-restricted':
-        return (mapping.endpoints.get(`${fromAddress}:${fromPort}`) ?? 0) > now ? { localPort: mapping.localPort } : { drop: 'filtered' }
+        return (mapping.endpoints.get(remoteKey(fromAddressKey, fromPort)) ?? 0) > now ? mapping.localPort : FILTERED
       case 'symmetric':
-        return mapping.remote === `${fromAddress}:${fromPort}` ? { localPort: mapping.localPort } : { drop: 'filtered' }
+        return mapping.remote === remoteKey(fromAddressKey, fromPort) ? mapping.localPort : FILTERED
     }
   }
 
@@ -99,7 +124,7 @@ export class Nat {
     for (const [key, mapping] of this.byLocal) if (mapping.localPort === localPort) this.release(key, mapping)
   }
 
-  private release (key: string, mapping: Mapping): void {
+  private release (key: RemoteKey, mapping: Mapping): void {
     this.byLocal.delete(key)
     if (this.byPublic.get(mapping.publicPort) === mapping) this.byPublic.delete(mapping.publicPort)
   }

@@ -10,7 +10,8 @@ export class TrafficStats {
   deliveredDatagrams = 0
   droppedDatagrams = 0
 
-  private kind (label: string): KindCounters {
+  /** The counters for one kind of datagram (the fabric keeps them with each datagram in flight). */
+  kind (label: string): KindCounters {
     let counters = this.byKind.get(label)
     if (counters === undefined) {
       counters = { sentDatagrams: 0, sentBytes: 0, deliveredDatagrams: 0, deliveredBytes: 0, dropped: 0 }
@@ -19,25 +20,23 @@ export class TrafficStats {
     return counters
   }
 
-  sent (label: string, bytes: number): void {
+  sent (k: KindCounters, bytes: number): void {
     this.sentDatagrams++
     this.sentBytes += bytes
-    const k = this.kind(label)
     k.sentDatagrams++
     k.sentBytes += bytes
   }
 
-  delivered (label: string, bytes: number): void {
+  delivered (k: KindCounters, bytes: number): void {
     this.deliveredDatagrams++
-    const k = this.kind(label)
     k.deliveredDatagrams++
     k.deliveredBytes += bytes
   }
 
-  dropped (reason: string, label: string): void {
+  dropped (reason: string, k: KindCounters): void {
     this.droppedDatagrams++
     this.dropsByReason.set(reason, (this.dropsByReason.get(reason) ?? 0) + 1)
-    this.kind(label).dropped++
+    k.dropped++
   }
 
   snapshot (): { sentDatagrams: number, sentBytes: number, deliveredDatagrams: number, droppedDatagrams: number } {
