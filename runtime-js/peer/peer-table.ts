@@ -14,6 +14,8 @@ export interface RemotePeer {
   connected: boolean
   introducer: boolean
   subclusters: Set<string>
+  /** Shares one of our own subclusters (kept up to date by the peer: ranking reads it on every eviction). */
+  member?: boolean
   strategy?: Strategy
   /** When we cannot reach the peer directly: the id of the peer that relays for us. */
   proxy?: string

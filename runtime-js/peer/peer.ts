@@ -85,6 +85,9 @@ interface Subcluster { keys: KeyPair, idHex: string, lastJoin: number }
 /** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). */
 const EARLY_SYNC_MS = [2000, 5000, 10_000, 20_000]
 
+/** A kept peer silent for this share of a keepalive is pinged (see #keepAlive). */
+const KEEPALIVE_QUIET = 2 / 3
+
 /** A relayed peer is not re-tried for this many keepalives. */
 const RETRY_KEEPALIVES = 10
 
@@ -156,7 +159,12 @@ export class Peer extends Emitter<PeerEvents> {
   #probe?: UdpSocketLike
   #birthday?: BirthdayTraversal
   #birthdayRuns: number[] = []
+  #lastBirthdayAt = -Infinity
+  #readyAt: number | undefined
   #timer: TimerHandle | undefined
+  #keepAliveTimer: TimerHandle | undefined
+  /** The peers #keepAlive pings, chosen at each tick. */
+  #kept: RemotePeer[] = []
   #reassemblyTimer: TimerHandle | undefined
   #ticks = 0
   #started = false
@@ -217,6 +225,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.config.natType !== undefined) this.#onDetected({ natType: this.config.natType, external: this.local })
     this.#contactAll()
     this.#schedule()
+    this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
     this.#clock.setTimeout(() => {
       if (this.#ready) return
       this.#becomeReady()
@@ -228,6 +237,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#closed) return
     this.#closed = true
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer)
+    if (this.#keepAliveTimer !== undefined) this.#clock.clearTimeout(this.#keepAliveTimer)
     if (this.#reassemblyTimer !== undefined) this.#clock.clearTimeout(this.#reassemblyTimer)
     this.#detector.stop()
     this.#birthday?.close()
@@ -248,6 +258,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (!this.#subclusters.has(idHex)) {
       this.#subclusters.set(idHex, { keys, idHex, lastJoin: -Infinity })
       this.cache.adopt(idHex)
+      this.#refreshMembership()
       if (this.#ready) this.#announceJoin(this.#subclusters.get(idHex) as Subcluster)
     }
     return { id: keys.publicKey, idHex }
@@ -255,6 +266,7 @@ export class Peer extends Emitter<PeerEvents> {
 
   leave (subclusterIdHex: string): void {
     this.#subclusters.delete(subclusterIdHex)
+    this.#refreshMembership()
   }
 
   /** Publishes `data` to a subcluster this peer joined. Returns the message id (hex). */
@@ -458,13 +470,10 @@ export class Peer extends Emitter<PeerEvents> {
       target.lastSeen = this.#clock.now()
       this.emit('connection', { peerId: idHex, strategy: 'relay', state: 'relayed' })
     }
-    // Few birthday-paradox attempts at once: each costs up to a thousand datagrams; the rest use a relay.
-    this.#birthdayRuns = this.#birthdayRuns.filter(until => until > now)
-    // It is also skipped by a peer that already has enough direct connections for the flood to reach it.
-    const costly = strategy === 'birthday' && (this.#birthdayRuns.length >= this.config.birthdayConcurrency || this.#directCount() >= this.config.maxConnections)
-    if (strategy === 'relay' || costly) return fallback()
+    if (strategy === 'relay' || (strategy === 'birthday' && !this.#birthdayWorthIt(scHex, now))) return fallback()
     if (strategy === 'birthday') {
       this.#birthdayRuns.push(now + BirthdayTraversal.DEADLINE_MS)
+      this.#lastBirthdayAt = now
       this.#birthday ??= new BirthdayTraversal({
         transport: this.#transport,
         clock: this.#clock,
@@ -475,7 +484,10 @@ export class Peer extends Emitter<PeerEvents> {
       })
       const symmetric = natName(this.natType) === 'symmetric'
       if (symmetric) this.#birthday.connect(intro, () => target.connected)
-      else this.#birthday.open(intro, (port) => this.#sendRaw(this.#main, port, this.#control(PacketType.Ping, this.#pingBody(PingFlag.Connection))))
+      else {
+        const ping = encodePacket(this.#control(PacketType.Ping, this.#pingBody(PingFlag.Connection)))
+        this.#birthday.open(intro, (port) => this.#sendBytes(this.#main, port, ping))
+      }
       for (const ms of PING_RETRY_MS) this.#clock.setTimeout(() => { if (!target.connected) this.#ping(intro, PingFlag.Connection) }, ms)
       this.#clock.setTimeout(fallback, BirthdayTraversal.DEADLINE_MS)
       return
@@ -701,6 +713,7 @@ export class Peer extends Emitter<PeerEvents> {
   #becomeReady (): void {
     if (this.#ready || this.#closed) return
     this.#ready = true
+    this.#readyAt = this.#clock.now()
     // A newcomer catches up soon after its joins, not only at its keepalive ticks: what was published while
     // it connected reaches it from a fellow member's cache.
     for (const ms of EARLY_SYNC_MS) this.#clock.setTimeout(() => this.#syncWithMember(), ms)
@@ -709,27 +722,51 @@ export class Peer extends Emitter<PeerEvents> {
 
   // ─── timers ──────────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Keepalive pings, checked six times per keepalive: a kept peer not heard from for KEEPALIVE_QUIET of a
+   * keepalive is pinged, and its pong answers. Each side's NAT is refreshed only by its own sending, so each side
+   * must send within the NAT timeout (30 s on hostile routers, the keepalive itself). Pinging from the tick
+   * alone let a pair's traffic fall exactly one keepalive apart, and mappings died by a hair (found in the
+   * simulator: connected pairs silent for 40 s). Now a pair exchanges a ping and a pong every 20–25 s.
+   */
+  #keepAlive (): void {
+    if (this.#closed) return
+    const now = this.#clock.now()
+    if (this.#ticks === 0) this.#chooseKept() // before the first tick, the connections just made
+    for (const peer of this.#kept) {
+      if (peer.connected && !peer.proxy && now - peer.lastSeen >= this.config.keepaliveMs * KEEPALIVE_QUIET) {
+        this.#sendRaw(this.#socketFor(peer), peer, this.#control(PacketType.Ping, this.#pingBody(0)))
+      }
+    }
+    this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
+  }
+
+  /** Kept alive: only the `maxConnections` that matter most: subcluster members, then introducers, then the
+   * most recently heard. The others fall silent and are forgotten. */
+  #chooseKept (): void {
+    const keep: RemotePeer[] = []
+    for (const peer of this.peers.values()) if (!peer.proxy && peer.connected) keep.push(peer)
+    keep.sort((a, b) => this.#keepRank(b) - this.#keepRank(a) || b.lastSeen - a.lastSeen)
+    this.#kept = keep.slice(0, this.config.maxConnections)
+  }
+
+  /** The first tick comes after a random half to whole keepalive: peers that started together (a network
+   * booting, a crowd joining) would otherwise tick together for ever, every re-join and sync in one burst. */
   #schedule (): void {
     if (this.#closed) return
-    this.#timer = this.#clock.setTimeout(() => { this.#tick(); this.#schedule() }, this.config.keepaliveMs)
+    const first = this.#ticks === 0 && this.#timer === undefined
+    const delay = first ? this.config.keepaliveMs * (0.5 + 0.5 * this.#random.float()) : this.config.keepaliveMs
+    this.#timer = this.#clock.setTimeout(() => { this.#tick(); this.#schedule() }, delay)
   }
 
   #tick (): void {
     const now = this.#clock.now()
     this.#ticks++
     const expireAfter = this.config.keepaliveMs * EXPIRE_KEEPALIVES
-    const keep: RemotePeer[] = []
     for (const peer of [...this.peers.values()]) {
       if (peer.lastSeen > 0 && now - peer.lastSeen > expireAfter) this.#forget(peer)
-      else if (!peer.proxy && (peer.connected || peer.introducer)) keep.push(peer)
     }
-    // Keepalive: only peers not heard from for most of a keepalive (a pair's pings then alternate instead of
-    // crossing), and only the `maxConnections` that matter most: subcluster members, then introducers, then
-    // the most recently heard. The others fall silent and are forgotten.
-    keep.sort((a, b) => this.#keepRank(b) - this.#keepRank(a) || b.lastSeen - a.lastSeen)
-    for (const peer of keep.slice(0, this.config.maxConnections)) {
-      if (now - peer.lastSeen >= this.config.keepaliveMs * 0.75) this.#sendRaw(this.#socketFor(peer), peer, this.#control(PacketType.Ping, this.#pingBody(0)))
-    }
+    this.#chooseKept()
     for (const e of this.peers.introducers.values()) if (!this.peers.byEndpoint(e)?.connected) this.#ping(e, PingFlag.Connection)
     this.#cacheTick(now)
     for (const sc of this.#ready ? this.#subclusters.values() : []) {
@@ -757,28 +794,49 @@ export class Peer extends Emitter<PeerEvents> {
     if (peer.subclusters.has(scHex)) return
     peer.subclusters.add(scHex)
     if (!this.#subclusters.has(scHex)) return
+    peer.member = true
     this.emit('join', { peerId: peer.idHex, subclusterId: scHex })
     // A new fellow member gets what it missed now, not at the next keepalive tick: messages published while it
     // was connecting, before any member knew to push to it, were the slow tail of reach.
     if (peer.connected && !peer.proxy && this.cache.size > 0 && this.#greeted.add(`${peer.idHex}/${scHex}`, this.#clock.now())) this.#sync(peer, '')
   }
 
-  #directCount (): number {
-    let n = 0
-    for (const p of this.peers.values()) if (p.connected && !p.proxy) n++
-    return n
+  /**
+   * The birthday paradox costs each side about a thousand datagrams and works only if both sides try at once,
+   * so both must come to the same answer from what each knows. It is tried only in a small subcluster (we know
+   * fewer than `fanout` other members: a pair or a handful, where this one peer matters and both sides see the
+   * same small group), by a peer ready for a keepalive (a newcomer knows few members of any subcluster at first),
+   * at most once per RETRY_KEEPALIVES keepalives and `birthdayConcurrency` at a time. In a large subcluster the
+   * flood and relays reach a peer anyway: there, 3,000 newcomers made 1.3 M spray pings in their first minute.
+   */
+  #birthdayWorthIt (scHex: string | undefined, now: number): boolean {
+    this.#birthdayRuns = this.#birthdayRuns.filter(until => until > now)
+    if (this.#birthdayRuns.length >= this.config.birthdayConcurrency) return false
+    if (this.#readyAt === undefined || now - this.#readyAt < this.config.keepaliveMs) return false
+    if (now - this.#lastBirthdayAt < this.config.keepaliveMs * RETRY_KEEPALIVES) return false
+    let members = 0
+    for (const p of this.peers.values()) {
+      if (scHex === undefined ? p.member === true : p.subclusters.has(scHex)) members++
+      if (members > this.config.fanout) return false
+    }
+    return true
   }
 
-  /** Fewer than 2 × fanout members reachable (directly or through a relay). */
+  /** Fewer than 2 × fanout members connected directly. Relayed members do not count: the fan-out skips them,
+   * so a peer whose members are all behind relays gets messages only from syncs until it finds direct ones. */
   #fewMembers (sc: Subcluster): boolean {
     let n = 0
-    for (const p of this.peers.values()) if ((p.connected || p.proxy) && p.subclusters.has(sc.idHex) && ++n >= this.config.fanout * 2) return false
+    for (const p of this.peers.values()) if (p.connected && !p.proxy && p.subclusters.has(sc.idHex) && ++n >= this.config.fanout * 2) return false
     return true
   }
 
   #keepRank (p: RemotePeer): number {
-    for (const sc of p.subclusters) if (this.#subclusters.has(sc)) return 2
-    return p.introducer ? 1 : 0
+    return p.member === true ? 2 : p.introducer ? 1 : 0
+  }
+
+  /** Recomputes every peer's `member` flag after our own subclusters changed (join, leave). */
+  #refreshMembership (): void {
+    for (const p of this.peers.values()) p.member = [...p.subclusters].some(sc => this.#subclusters.has(sc))
   }
 
   #forget (peer: RemotePeer): void {
@@ -986,9 +1044,13 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #sendRaw (socket: UdpSocketLike | undefined, to: Endpoint, p: Packet): void {
+    this.#sendBytes(socket, to, encodePacket(p))
+  }
+
+  #sendBytes (socket: UdpSocketLike | undefined, to: Endpoint, bytes: Uint8Array): void {
     if (this.#closed || !socket || to.port === 0) return
     this.metrics.sent++
-    socket.send(encodePacket(p), to.port, to.address)
+    socket.send(bytes, to.port, to.address)
   }
 
   #restore (s: PeerState): void {

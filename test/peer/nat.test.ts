@@ -83,3 +83,31 @@ test('peers behind full-cone, port-restricted and symmetric NATs detect them and
   await waitFor('a relayed stream between symmetric NATs', () => s2.lines.some(l => l.stream?.text === 'relayed hello'), 30_000)
   void natName
 })
+
+// The birthday paradox is a last resort, tried only in a small subcluster where this one peer matters (see
+// #birthdayWorthIt in peer.ts): two members, one behind a port-restricted NAT and one behind a symmetric NAT,
+// first relay through an introducer, then connect directly by the birthday method.
+test('a port-restricted and a symmetric peer alone in their subcluster connect by the birthday paradox', { skip: unavailable }, async (t) => {
+  const lab = new NatLab()
+  t.after(() => lab.destroy())
+  lab.create(['port', 'symmetric'])
+  const intro = lab.spawn(lab.inet, bundleFixture('nat-introducers.ts'), [...INTRODUCERS, '9000'])
+  const introLines: any[] = []
+  watch(intro, introLines)
+  await waitFor('introducers', () => introLines.some(l => l.ready), 60_000)
+  const procs: Proc[] = lab.sites.map(site => {
+    const child = lab.spawn(site.host, bundleFixture('nat-peer.ts'), [INTRODUCERS.join(','), '9000', 'pair-room'])
+    const p: Proc = { site, child, lines: [] }
+    watch(child, p.lines)
+    return p
+  })
+  await waitFor('both peers to be ready', () => procs.every(p => p.lines.some(l => l.ready)), 90_000)
+  for (const p of procs) p.peerId = p.lines.find(l => l.ready).ready.peerId
+  const [port, symmetric] = procs
+  const direct = (a: Proc, b: Proc): any => a.lines.find(l => l.connection?.peerId === b.peerId && l.connection.state === 'connected')?.connection
+  await waitFor('the pair to connect directly', () => direct(port, symmetric) !== undefined && direct(symmetric, port) !== undefined, 60_000)
+  assert.equal(direct(port, symmetric).strategy, 'birthday')
+  assert.equal(direct(symmetric, port).strategy, 'birthday')
+  symmetric.child.stdin?.write('publish straight through\n')
+  await waitFor('the message', () => port.lines.some(l => l.packet?.text === 'straight through'), 30_000)
+})
