@@ -29,7 +29,7 @@ class Reader {
 
   u8 (field: string): number { this.need(1, field); return this.data[this.at++] }
   u16 (field: string): number { return (this.u8(field) << 8) | this.u8(field) }
-  bytes (n: number, field: string): Uint8Array { this.need(n, field); const b = this.data.slice(this.at, this.at + n); this.at += n; return b }
+  bytes (n: number, field: string): Uint8Array { this.need(n, field); const b = this.data.subarray(this.at, this.at + n); this.at += n; return b }
   rest (): Uint8Array { const b = this.data.slice(this.at); this.at = this.data.length; return b }
   address (field: string): string {
     const n = this.u8(field)
@@ -53,8 +53,22 @@ export interface Pong extends Ping { address: string, port: number }
 export interface Intro { peerId: Uint8Array, natType: number, address: string, port: number }
 export type Join = Intro
 
+const PING_BYTES = 32 + 1 + 1 + 8 + 2
+
+/** Pings and pongs are most of the traffic: written straight into a buffer of the exact size. */
+function writePing (out: Uint8Array, m: Ping): void {
+  out.set(m.peerId, 0)
+  out[32] = m.natType
+  out[33] = m.flags
+  out.set(m.pingId, 34)
+  out[42] = m.probePort >> 8
+  out[43] = m.probePort & 0xff
+}
+
 export function encodePing (m: Ping): Uint8Array {
-  return new Writer().bytes(m.peerId).u8(m.natType).u8(m.flags).bytes(m.pingId).u16(m.probePort).done()
+  const out = new Uint8Array(PING_BYTES)
+  writePing(out, m)
+  return out
 }
 
 function readPing (r: Reader): Ping {
@@ -66,7 +80,14 @@ export function decodePing (b: Uint8Array): Ping {
 }
 
 export function encodePong (m: Pong): Uint8Array {
-  return new Writer().bytes(encodePing(m)).address(m.address).u16(m.port).done()
+  const n = m.address.length // an IP address: ASCII, one byte per character
+  const out = new Uint8Array(PING_BYTES + 1 + n + 2)
+  writePing(out, m)
+  out[PING_BYTES] = n
+  for (let i = 0; i < n; i++) out[PING_BYTES + 1 + i] = m.address.charCodeAt(i)
+  out[PING_BYTES + 1 + n] = m.port >> 8
+  out[PING_BYTES + 2 + n] = m.port & 0xff
+  return out
 }
 
 export function decodePong (b: Uint8Array): Pong {

@@ -79,7 +79,8 @@ export function encodePacket (p: Packet, canonical = false): Uint8Array {
   if (sig) flags |= Flag.Signature
   if (p.to) flags |= Flag.Route
   if (p.replay && !canonical) flags |= Flag.Replay
-  const size = framingBytes({ ...p, previousId: previous, sig }) + p.message.length
+  const size = HEADER_BYTES + 2 + (p.subclusterId ? KEY_BYTES : 0) + (previous ? ID_BYTES : 0) + (p.nextId ? ID_BYTES : 0) +
+    (p.to ? 2 * KEY_BYTES : 0) + (sig ? SIG_BYTES : 0) + p.message.length
   if (size > MAX_DATAGRAM) throw new PacketDecodeError('ETOOLARGE', `packet would be ${size} bytes; the limit is ${MAX_DATAGRAM}`)
 
   const out = new Uint8Array(size)
@@ -118,7 +119,8 @@ export function decodePacket (data: Uint8Array): Packet {
   let at = HEADER_BYTES
   const take = (bytes: number, field: string): Uint8Array => {
     if (at + bytes > data.length) throw new PacketDecodeError('ETRUNCATED', `datagram ends inside ${field}`)
-    const v = data.slice(at, at + bytes)
+    // A view, not a copy: a datagram is the receiver's own buffer (a socket hands each one over once).
+    const v = data.subarray(at, at + bytes)
     at += bytes
     return v
   }
