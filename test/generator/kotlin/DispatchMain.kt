@@ -1,6 +1,7 @@
 // Runs the generated Kotlin dispatcher (generated/kotlin) on the JVM: each stdin line is `<uri>\t<base64 body>`;
 // each answer is printed as `<status>\t<content-type>\t<body>` with the random reply id blanked, and events the
 // service emits are printed as `event\t<name>\t<json>`. The service records what it was given and echoes it.
+import socket.api.udp.AddMembershipArgs
 import socket.api.udp.AddressFamily
 import socket.api.udp.BindArgs
 import socket.api.udp.BufferSizeArgs
@@ -8,6 +9,7 @@ import socket.api.udp.CloseArgs
 import socket.api.udp.ConnectArgs
 import socket.api.udp.Datagram
 import socket.api.udp.DisconnectArgs
+import socket.api.udp.DropMembershipArgs
 import socket.api.udp.GetPeerNameArgs
 import socket.api.udp.GetSockNameArgs
 import socket.api.udp.GetStateArgs
@@ -15,6 +17,11 @@ import socket.api.udp.ReadStartArgs
 import socket.api.udp.ReadStopArgs
 import socket.api.udp.SendArgs
 import socket.api.udp.SendResult
+import socket.api.udp.SetBroadcastArgs
+import socket.api.udp.SetMulticastInterfaceArgs
+import socket.api.udp.SetMulticastLoopbackArgs
+import socket.api.udp.SetMulticastTTLArgs
+import socket.api.udp.SetTTLArgs
 import socket.api.udp.SocketAddress
 import socket.api.udp.SocketState
 import socket.api.udp.Udp
@@ -56,6 +63,17 @@ class EchoUdp : UdpService {
   override fun bufferSize(context: Context, args: BufferSizeArgs, reply: Reply) {
     reply.error(socket.ipc.IpcError.notSupported("bufferSize: not supported by this test service"))
   }
+  // The socket-option routes are not exercised by this test.
+  private fun option(name: String, reply: Reply) {
+    reply.error(socket.ipc.IpcError.notSupported("$name: not supported by this test service"))
+  }
+  override fun addMembership(context: Context, args: AddMembershipArgs, reply: Reply) = option("addMembership", reply)
+  override fun dropMembership(context: Context, args: DropMembershipArgs, reply: Reply) = option("dropMembership", reply)
+  override fun setMulticastTTL(context: Context, args: SetMulticastTTLArgs, reply: Reply) = option("setMulticastTTL", reply)
+  override fun setMulticastLoopback(context: Context, args: SetMulticastLoopbackArgs, reply: Reply) = option("setMulticastLoopback", reply)
+  override fun setMulticastInterface(context: Context, args: SetMulticastInterfaceArgs, reply: Reply) = option("setMulticastInterface", reply)
+  override fun setBroadcast(context: Context, args: SetBroadcastArgs, reply: Reply) = option("setBroadcast", reply)
+  override fun setTTL(context: Context, args: SetTTLArgs, reply: Reply) = option("setTTL", reply)
 }
 
 fun main() {
