@@ -238,7 +238,8 @@ void OsServiceImpl::uname(const ipc::Context &, UnameArgs, ipc::Reply reply) {
 void OsServiceImpl::uptime(const ipc::Context &, UptimeArgs, ipc::Reply reply) {
   timespec now;
   clock_gettime(CLOCK_BOOTTIME, &now);
-  resolveUptime(reply, now.tv_sec + now.tv_nsec / 1e9);
+  // In hundredths, truncated, as /proc/uptime (which Node's libuv reads) reports it.
+  resolveUptime(reply, now.tv_sec + (now.tv_nsec / 10000000) / 100.0);
 }
 
 void OsServiceImpl::primordials(const ipc::Context &, PrimordialsArgs, ipc::Reply reply) {
