@@ -149,6 +149,9 @@ export class SimSocket implements UdpSocketLike {
   }
 }
 
+/** Queueing delay on a downlink above which delivery is a separate event (see Fabric.arrive). */
+const DOWNLINK_WAIT_EVENT_MS = 1
+
 export class Fabric {
   readonly hosts: Host[] = []
   private readonly byPublicAddress = new Map<string, Host>()
@@ -256,7 +259,10 @@ export class Fabric {
       const starts = Math.max(sim.now, to.downFreeAt)
       if (starts - sim.now > this.maxQueueMs) return this.dropInFlight(datagram, 'downlink-queue')
       to.downFreeAt = starts + datagram.bytes * 8000 / to.downlinkBps
-      if (to.downFreeAt - sim.now > 0.01) {
+      // Only a datagram queued behind others for over a millisecond waits for its turn as an event of its own;
+      // on an idle link the serialization delay (16 µs for 100 bytes at 50 Mbit/s) is not worth a second event
+      // per datagram (it was 40% of all events of a 1,000-peer run in steady state).
+      if (starts - sim.now > DOWNLINK_WAIT_EVENT_MS) {
         datagram.stage = QUEUED_DOWN
         sim.schedule(datagram, to.downFreeAt)
         return
