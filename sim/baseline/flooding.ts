@@ -88,10 +88,9 @@ class FloodingNode implements SimNode {
 
   private receive (data: Uint8Array, from: Endpoint): void {
     if (data.length === 0) return
-    const key = `${from.address}:${from.port}`
+    const key = endpointKey(from.address, from.port)
     const now = this.ctx.host.clock.now()
     const type = data[0]
-    const body = data.subarray(1)
     if (type === HELLO) {
       if (this.ctx.bootstrap.length === 0) return this.introduce(from, key, now)
       this.addNeighbour(key, from, now)
@@ -104,10 +103,10 @@ class FloodingNode implements SimNode {
       return
     }
     if (type === PEERS || type === INTRO) {
-      const list = parseEndpoints(body)
+      const list = parseEndpoints(data.subarray(1))
       if (list === null) return
       for (const endpoint of list) {
-        const k = `${endpoint.address}:${endpoint.port}`
+        const k = endpointKey(endpoint.address, endpoint.port)
         if (!this.neighbours.has(k) && this.neighbours.size < this.config.degree * 2) this.send(HELLO, new Uint8Array(0), endpoint)
       }
       return
@@ -115,7 +114,7 @@ class FloodingNode implements SimNode {
     if (type === MSG) {
       const n = this.neighbours.get(key)
       if (n !== undefined) n.lastSeen = now
-      const parsed = parseMessage(body)
+      const parsed = parseMessage(data.subarray(1))
       if (parsed === null) return
       this.accept(parsed.id, parsed.topic, parsed.hops, parsed.payload, key)
     }
@@ -161,6 +160,28 @@ class FloodingNode implements SimNode {
     data.set(body, 1)
     this.socket.send(data, to.port, to.address)
   }
+}
+
+/**
+ * "address:port", the key of an endpoint, built once per endpoint and then shared: a node looks one up for
+ * every datagram it receives, and the same string object hashes and compares faster than a fresh one.
+ */
+const endpointKeys = new Map<string, Map<number, string>>()
+let endpointKeysKept = 0
+/** Past this many, keys are built afresh (junk can name endless made-up endpoints). */
+const MAX_ENDPOINT_KEYS = 500_000
+
+function endpointKey (address: string, port: number): string {
+  const byPort = endpointKeys.get(address)
+  const known = byPort?.get(port)
+  if (known !== undefined) return known
+  const key = `${address}:${port}`
+  if (endpointKeysKept < MAX_ENDPOINT_KEYS) {
+    if (byPort === undefined) endpointKeys.set(address, new Map([[port, key]]))
+    else byPort.set(port, key)
+    endpointKeysKept++
+  }
+  return key
 }
 
 function encodeEndpoints (list: Endpoint[]): Uint8Array {
