@@ -21,24 +21,31 @@ function watch (child: ChildProcess, lines: any[]): void {
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', l => { try { lines.push(JSON.parse(l)) } catch {} })
 }
 
-test('peers behind full-cone, port-restricted and symmetric NATs detect them and all connect', { skip: unavailable }, async (t) => {
+/** Builds the lab (one site per kind), starts the introducers, then one peer per site in `room`; resolves
+ * once every peer is ready (its NAT detected). */
+async function startLab (t: { after: (fn: () => void) => void }, kinds: NatKind[], room: string): Promise<Proc[]> {
   const lab = new NatLab()
   t.after(() => lab.destroy())
-  lab.create(KINDS)
+  lab.create(kinds)
   const intro = lab.spawn(lab.inet, bundleFixture('nat-introducers.ts'), [...INTRODUCERS, '9000'])
   const introLines: any[] = []
   watch(intro, introLines)
   await waitFor('introducers', () => introLines.some(l => l.ready), 60_000)
   const procs: Proc[] = lab.sites.map(site => {
-    const child = lab.spawn(site.host, bundleFixture('nat-peer.ts'), [INTRODUCERS.join(','), '9000', 'nat-room'])
+    const child = lab.spawn(site.host, bundleFixture('nat-peer.ts'), [INTRODUCERS.join(','), '9000', room])
     const p: Proc = { site, child, lines: [] }
     watch(child, p.lines)
     return p
   })
   await waitFor('every peer to detect its NAT', () => procs.every(p => p.lines.some(l => l.ready)), 90_000)
+  for (const p of procs) p.peerId = p.lines.find(l => l.ready).ready.peerId
+  return procs
+}
+
+test('peers behind full-cone, port-restricted and symmetric NATs detect them and all connect', { skip: unavailable }, async (t) => {
+  const procs = await startLab(t, KINDS, 'nat-room')
   for (const p of procs) {
     const ready = p.lines.find(l => l.ready).ready
-    p.peerId = ready.peerId
     t.diagnostic(`site ${p.site.index} (${p.site.kind}): detected ${ready.name}, public ${ready.address}:${ready.port}`)
     assert.equal(ready.name, EXPECTED_NAT[p.site.kind], `site ${p.site.index} behind a ${p.site.kind} NAT`)
     if (p.site.kind !== 'symmetric') assert.equal(ready.address, p.site.wanIp)
@@ -88,21 +95,7 @@ test('peers behind full-cone, port-restricted and symmetric NATs detect them and
 // #birthdayWorthIt in peer.ts): two members, one behind a port-restricted NAT and one behind a symmetric NAT,
 // first relay through an introducer, then connect directly by the birthday method.
 test('a port-restricted and a symmetric peer alone in their subcluster connect by the birthday paradox', { skip: unavailable }, async (t) => {
-  const lab = new NatLab()
-  t.after(() => lab.destroy())
-  lab.create(['port', 'symmetric'])
-  const intro = lab.spawn(lab.inet, bundleFixture('nat-introducers.ts'), [...INTRODUCERS, '9000'])
-  const introLines: any[] = []
-  watch(intro, introLines)
-  await waitFor('introducers', () => introLines.some(l => l.ready), 60_000)
-  const procs: Proc[] = lab.sites.map(site => {
-    const child = lab.spawn(site.host, bundleFixture('nat-peer.ts'), [INTRODUCERS.join(','), '9000', 'pair-room'])
-    const p: Proc = { site, child, lines: [] }
-    watch(child, p.lines)
-    return p
-  })
-  await waitFor('both peers to be ready', () => procs.every(p => p.lines.some(l => l.ready)), 90_000)
-  for (const p of procs) p.peerId = p.lines.find(l => l.ready).ready.peerId
+  const procs = await startLab(t, ['port', 'symmetric'], 'pair-room')
   const [port, symmetric] = procs
   const direct = (a: Proc, b: Proc): any => a.lines.find(l => l.connection?.peerId === b.peerId && l.connection.state === 'connected')?.connection
   await waitFor('the pair to connect directly', () => direct(port, symmetric) !== undefined && direct(symmetric, port) !== undefined, 60_000)
