@@ -71,15 +71,7 @@ bool badAddress(ipc::Reply &reply, const std::string &address) {
 }
 
 bool fail(ipc::Reply &reply, const char *syscall) {
-  int number = errno;
-  ipc::Error error = ipc::Error::fromErrno(number, syscall);
-  // Socket-option failures native/ipc's errno table does not name yet.
-  if (error.code == "EUNKNOWN") {
-    if (number == ENOPROTOOPT) error.code = "ENOPROTOOPT";
-    else if (number == ENOBUFS) error.code = "ENOBUFS";
-    else if (number == EPROTONOSUPPORT) error.code = "EPROTONOSUPPORT";
-  }
-  return reply.error(error);
+  return reply.error(ipc::Error::fromErrno(errno, syscall));
 }
 
 // An IPv6 address with an optional "%scope" (an interface name or number), as libuv's uv_ip6_addr reads it.
