@@ -370,7 +370,7 @@ export class Peer extends Emitter<PeerEvents> {
       case PacketType.Ping: return this.#onPing(p, from, socket)
       case PacketType.Pong: return this.#onPong(p, from, socket)
       case PacketType.Intro: return this.#onIntro(p, from)
-      case PacketType.Join: return this.#onJoin(p, from)
+      case PacketType.Join: return this.#onJoin(p, from, socket)
       case PacketType.Publish: return this.#onPublish(p, raw, from)
       case PacketType.Stream: return this.#onStream(p, raw, from)
       case PacketType.Sync: return this.#onSync(p, from)
@@ -496,7 +496,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#clock.setTimeout(fallback, INTRO_FALLBACK_MS + PING_RETRY_MS[PING_RETRY_MS.length - 1])
   }
 
-  #onJoin (p: Packet, from: Endpoint): void {
+  #onJoin (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
     if (!p.subclusterId) throw new PacketDecodeError('EFIELD', 'a join names its subcluster')
     const join = decodeJoin(p.message)
     const joinerHex = toHex(join.peerId)
@@ -506,6 +506,9 @@ export class Peer extends Emitter<PeerEvents> {
     if (!this.#subclusterLimit.allow(scHex, now)) { this.metrics.dropped.rateLimited++; return }
     const firstHop = p.hops === 0
     if (firstHop) { join.address = from.address; join.port = from.port }
+    // A join straight from the joiner is contact, as a ping is: a busy peer (an introducer with a full table)
+    // may have forgotten the joiner since its last ping, and would otherwise ignore the join it came to make.
+    if (firstHop && !p.to) this.#heard(join.peerId, join.natType, from, socket)
     if (p.to) {
       // A rendezvous request: the sender is a member who heard of the joiner through us; introduce the two.
       const joiner = this.peers.get(toHex(p.to))
@@ -716,7 +719,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#readyAt = this.#clock.now()
     // A newcomer catches up soon after its joins, not only at its keepalive ticks: what was published while
     // it connected reaches it from a fellow member's cache.
-    for (const ms of EARLY_SYNC_MS) this.#clock.setTimeout(() => this.#syncWithMember(), ms)
+    for (const ms of EARLY_SYNC_MS) this.#clock.setTimeout(() => this.#syncWithMember(true), ms)
     this.emit('ready', { peerId: this.peerId, natType: this.natType, address: this.external?.address, port: this.external?.port })
   }
 
@@ -780,13 +783,17 @@ export class Peer extends Emitter<PeerEvents> {
     for (const [k, v] of this.#pings) if (now - v.at > expireAfter) this.#pings.delete(k)
   }
 
-  /** Syncs with a random connected peer, a member of our subclusters when there is one (it holds what we miss). */
-  #syncWithMember (): void {
+  /** Syncs with a random connected peer, a member of our subclusters when there is one (it holds what we miss).
+   * A newcomer's catch-up syncs (`alsoOther`) ask a non-member too: its first member may already be leaving
+   * (churn), and a relay such as an introducer holds what passed through it. */
+  #syncWithMember (alsoOther = false): void {
     if (this.#closed) return
     const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
     const members = connected.filter(p => this.#keepRank(p) === 2)
     const pool = members.length > 0 ? members : connected
     if (pool.length > 0) this.#sync(pool[Math.floor(this.#random.float() * pool.length)], '')
+    const others = alsoOther && members.length > 0 ? connected.filter(p => this.#keepRank(p) !== 2) : []
+    if (others.length > 0) this.#sync(others[Math.floor(this.#random.float() * others.length)], '')
   }
 
   /** Records `peer` as a member of a subcluster; `join` is emitted the first time, if we are in it too. */

@@ -30,3 +30,20 @@ test('two runs of runtime-js/peer with the same seed produce the same event log'
   assert.equal(a.logHash, b.logHash)
   assert.equal(a.events, b.events)
 })
+
+// Finding 5 of docs/simulation: with small tables an introducer forgets a newcomer within a second (hundreds of
+// peers ping it), so the newcomer's join arrived from a stranger and was ignored: no introductions, a network of
+// isolated pairs, 20% coverage. A join straight from the joiner now counts as contact.
+test('with small peer tables, joins still bring introductions and messages reach the subscribers', async () => {
+  const small = parseScenario({
+    name: 'small-tables', seed: 7, durationMs: 60_000, peers: 150, introducers: 1,
+    nat: { open: 0.2, 'full-cone': 0.2, 'address-restricted': 0.2, 'port-restricted': 0.2, symmetric: 0.2 },
+    subscribeFraction: 0.5,
+    publish: [{ atMs: 30_000, count: 3, intervalMs: 3000, from: 'subscriber', bytes: 300 }],
+    sampleEveryMs: 10_000,
+    config: { peer: { maxPeers: 12 } }
+  })
+  const result = await runScenario(small, peerDriver)
+  assert.equal(result.errors.count, 0, result.errors.first.join('\n'))
+  assert.ok((result.messages.finalCoverage ?? 0) >= 0.9, `subscribers holding each message at the end: ${result.messages.finalCoverage}`)
+})
