@@ -190,6 +190,12 @@ struct HostnameArgs {
 struct HrtimeArgs {
 };
 
+/// Arguments of `os.getPriority`, decoded and validated before the service sees them.
+struct GetPriorityArgs {
+  /// The process id; 0 (the default) is the runtime itself.
+  int32_t pid = 0;
+};
+
 /// Arguments of `os.loadavg`, decoded and validated before the service sees them.
 struct LoadavgArgs {
 };
@@ -204,6 +210,14 @@ struct PathsArgs {
 
 /// Arguments of `os.rusage`, decoded and validated before the service sees them.
 struct RusageArgs {
+};
+
+/// Arguments of `os.setPriority`, decoded and validated before the service sees them.
+struct SetPriorityArgs {
+  /// The process id; 0 is the runtime itself.
+  int32_t pid = 0;
+  /// The nice value, -20 to 19.
+  int32_t priority = 0;
 };
 
 /// Arguments of `os.totalMemory`, decoded and validated before the service sees them.
@@ -264,6 +278,10 @@ class OsService {
   /// A monotonic clock in nanoseconds, for `process.hrtime`.
   /// Route `os.hrtime`. Answer with resolveHrtime(reply, …) or reply.error(…).
   virtual void hrtime (const ipc::Context& context, HrtimeArgs args, ipc::Reply reply) = 0;
+  /// A process's scheduling priority: its nice value, -20 (most favoured) to 19, as getpriority(2) with
+  /// PRIO_PROCESS reports it.
+  /// Route `os.getPriority`. Answer with resolveGetPriority(reply, …) or reply.error(…).
+  virtual void getPriority (const ipc::Context& context, GetPriorityArgs args, ipc::Reply reply) = 0;
   /// The 1, 5 and 15 minute load averages, as getloadavg(3) reports them.
   /// Route `os.loadavg`. Answer with resolveLoadavg(reply, …) or reply.error(…).
   virtual void loadavg (const ipc::Context& context, LoadavgArgs args, ipc::Reply reply) = 0;
@@ -276,6 +294,10 @@ class OsService {
   /// Resource usage of the runtime process.
   /// Route `os.rusage`. Answer with resolveRusage(reply, …) or reply.error(…).
   virtual void rusage (const ipc::Context& context, RusageArgs args, ipc::Reply reply) = 0;
+  /// Sets a process's scheduling priority (nice value) with setpriority(2) and PRIO_PROCESS. Lowering the
+  /// value (raising the priority) needs CAP_SYS_NICE or an RLIMIT_NICE that allows it: EACCES otherwise.
+  /// Route `os.setPriority`. Answer with resolveSetPriority(reply) or reply.error(…).
+  virtual void setPriority (const ipc::Context& context, SetPriorityArgs args, ipc::Reply reply) = 0;
   /// Total memory in bytes (MemTotal of /proc/meminfo).
   /// Route `os.totalMemory`. Answer with resolveTotalMemory(reply, …) or reply.error(…).
   virtual void totalMemory (const ipc::Context& context, TotalMemoryArgs args, ipc::Reply reply) = 0;
@@ -312,6 +334,8 @@ inline void resolveHostname (ipc::Reply& reply, const std::string& value) { repl
 
 inline void resolveHrtime (ipc::Reply& reply, const uint64_t& value) { reply.data(toJson(value)); }
 
+inline void resolveGetPriority (ipc::Reply& reply, const int32_t& value) { reply.data(toJson(value)); }
+
 inline void resolveLoadavg (ipc::Reply& reply, const std::vector<double>& value) { reply.data(toJson(value)); }
 
 inline void resolveNetworkInterfaces (ipc::Reply& reply, const std::map<std::string, std::vector<NetworkInterface>>& value) { reply.data(toJson(value)); }
@@ -319,6 +343,8 @@ inline void resolveNetworkInterfaces (ipc::Reply& reply, const std::map<std::str
 inline void resolvePaths (ipc::Reply& reply, const std::map<std::string, std::string>& value) { reply.data(toJson(value)); }
 
 inline void resolveRusage (ipc::Reply& reply, const ResourceUsage& value) { reply.data(toJson(value)); }
+
+inline void resolveSetPriority (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolveTotalMemory (ipc::Reply& reply, const uint64_t& value) { reply.data(toJson(value)); }
 

@@ -224,6 +224,15 @@ void dispatchHrtimeArgs (OsService& service, [[maybe_unused]] const ipc::Message
   service.hrtime(context, std::move(args), std::move(reply));
 }
 
+void dispatchGetPriorityArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  GetPriorityArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("pid")) {
+    if (!fromText(*text, "pid", args.pid, error)) return fail(reply, error);
+  }
+  service.getPriority(context, std::move(args), std::move(reply));
+}
+
 void dispatchLoadavgArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
   LoadavgArgs args;
   ipc::Error error;
@@ -246,6 +255,22 @@ void dispatchRusageArgs (OsService& service, [[maybe_unused]] const ipc::Message
   RusageArgs args;
   ipc::Error error;
   service.rusage(context, std::move(args), std::move(reply));
+}
+
+void dispatchSetPriorityArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  SetPriorityArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("pid")) {
+    if (!fromText(*text, "pid", args.pid, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("pid"));
+  }
+  if (const std::string* text = message.param("priority")) {
+    if (!fromText(*text, "priority", args.priority, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("priority"));
+  }
+  service.setPriority(context, std::move(args), std::move(reply));
 }
 
 void dispatchTotalMemoryArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
@@ -331,6 +356,9 @@ void registerOsRoutes (ipc::Router& router, OsService& service) {
   router.map("os.hrtime", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchHrtimeArgs(service, message, context, std::move(reply));
   });
+  router.map("os.getPriority", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchGetPriorityArgs(service, message, context, std::move(reply));
+  });
   router.map("os.loadavg", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchLoadavgArgs(service, message, context, std::move(reply));
   });
@@ -342,6 +370,9 @@ void registerOsRoutes (ipc::Router& router, OsService& service) {
   });
   router.map("os.rusage", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchRusageArgs(service, message, context, std::move(reply));
+  });
+  router.map("os.setPriority", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchSetPriorityArgs(service, message, context, std::move(reply));
   });
   router.map("os.totalMemory", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchTotalMemoryArgs(service, message, context, std::move(reply));

@@ -136,6 +136,13 @@ export interface OsClient {
   hostname (): Promise<string>
   /** A monotonic clock in nanoseconds, for `process.hrtime`. */
   hrtime (): Promise<bigint>
+  /**
+   * A process's scheduling priority: its nice value, -20 (most favoured) to 19, as getpriority(2) with
+   * PRIO_PROCESS reports it.
+   * @param pid The process id; 0 (the default) is the runtime itself.
+   * @returns The nice value.
+   */
+  getPriority (pid?: number): Promise<number>
   /** The 1, 5 and 15 minute load averages, as getloadavg(3) reports them. */
   loadavg (): Promise<Array<number>>
   /** The machine's network interfaces by name. */
@@ -144,6 +151,13 @@ export interface OsClient {
   paths (): Promise<Record<string, string>>
   /** Resource usage of the runtime process. */
   rusage (): Promise<ResourceUsage>
+  /**
+   * Sets a process's scheduling priority (nice value) with setpriority(2) and PRIO_PROCESS. Lowering the
+   * value (raising the priority) needs CAP_SYS_NICE or an RLIMIT_NICE that allows it: EACCES otherwise.
+   * @param pid The process id; 0 is the runtime itself.
+   * @param priority The nice value, -20 to 19.
+   */
+  setPriority (pid: number, priority: number): Promise<void>
   /** Total memory in bytes (MemTotal of /proc/meminfo). */
   totalMemory (): Promise<bigint>
   /** The kernel's name, release, version and machine. */
@@ -190,6 +204,9 @@ export function createOsClient (client?: IpcClient): OsClient {
     async hrtime (): Promise<bigint> {
       return toBigInt(await ipc().call('os.hrtime', []))
     },
+    async getPriority (pid?: number): Promise<number> {
+      return await ipc().call('os.getPriority', [['pid', scalar(pid)]]) as number
+    },
     async loadavg (): Promise<Array<number>> {
       return await ipc().call('os.loadavg', []) as Array<number>
     },
@@ -201,6 +218,9 @@ export function createOsClient (client?: IpcClient): OsClient {
     },
     async rusage (): Promise<ResourceUsage> {
       return await ipc().call('os.rusage', []) as ResourceUsage
+    },
+    async setPriority (pid: number, priority: number): Promise<void> {
+      await ipc().call('os.setPriority', [['pid', scalar(pid)], ['priority', scalar(priority)]])
     },
     async totalMemory (): Promise<bigint> {
       return toBigInt(await ipc().call('os.totalMemory', []))

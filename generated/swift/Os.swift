@@ -365,6 +365,12 @@ public struct HostnameArgs {
 public struct HrtimeArgs {
 }
 
+/// Arguments of `os.getPriority`, decoded and validated before the service sees them.
+public struct GetPriorityArgs {
+  /// The process id; 0 (the default) is the runtime itself.
+  public let pid: Int32
+}
+
 /// Arguments of `os.loadavg`, decoded and validated before the service sees them.
 public struct LoadavgArgs {
 }
@@ -379,6 +385,14 @@ public struct PathsArgs {
 
 /// Arguments of `os.rusage`, decoded and validated before the service sees them.
 public struct RusageArgs {
+}
+
+/// Arguments of `os.setPriority`, decoded and validated before the service sees them.
+public struct SetPriorityArgs {
+  /// The process id; 0 is the runtime itself.
+  public let pid: Int32
+  /// The nice value, -20 to 19.
+  public let priority: Int32
 }
 
 /// Arguments of `os.totalMemory`, decoded and validated before the service sees them.
@@ -437,6 +451,10 @@ public protocol OsService: AnyObject {
   /// A monotonic clock in nanoseconds, for `process.hrtime`.
   /// Route `os.hrtime`. Answer with Os.resolveHrtime or reply.error.
   func hrtime(_ context: Context, _ args: HrtimeArgs, _ reply: Reply)
+  /// A process's scheduling priority: its nice value, -20 (most favoured) to 19, as getpriority(2) with
+  /// PRIO_PROCESS reports it.
+  /// Route `os.getPriority`. Answer with Os.resolveGetPriority or reply.error.
+  func getPriority(_ context: Context, _ args: GetPriorityArgs, _ reply: Reply)
   /// The 1, 5 and 15 minute load averages, as getloadavg(3) reports them.
   /// Route `os.loadavg`. Answer with Os.resolveLoadavg or reply.error.
   func loadavg(_ context: Context, _ args: LoadavgArgs, _ reply: Reply)
@@ -449,6 +467,10 @@ public protocol OsService: AnyObject {
   /// Resource usage of the runtime process.
   /// Route `os.rusage`. Answer with Os.resolveRusage or reply.error.
   func rusage(_ context: Context, _ args: RusageArgs, _ reply: Reply)
+  /// Sets a process's scheduling priority (nice value) with setpriority(2) and PRIO_PROCESS. Lowering the
+  /// value (raising the priority) needs CAP_SYS_NICE or an RLIMIT_NICE that allows it: EACCES otherwise.
+  /// Route `os.setPriority`. Answer with Os.resolveSetPriority or reply.error.
+  func setPriority(_ context: Context, _ args: SetPriorityArgs, _ reply: Reply)
   /// Total memory in bytes (MemTotal of /proc/meminfo).
   /// Route `os.totalMemory`. Answer with Os.resolveTotalMemory or reply.error.
   func totalMemory(_ context: Context, _ args: TotalMemoryArgs, _ reply: Reply)
@@ -549,6 +571,20 @@ public enum Os {
       }
       service.hrtime(context, args, reply)
     }
+    router.map("os.getPriority") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: GetPriorityArgs
+      do {
+        args = try decodeGetPriority(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.getPriority(context, args, reply)
+    }
     router.map("os.loadavg") { [weak service] message, context, reply in
       guard let service = service else { return }
       let args: LoadavgArgs
@@ -604,6 +640,20 @@ public enum Os {
         return
       }
       service.rusage(context, args, reply)
+    }
+    router.map("os.setPriority") { [weak service] message, context, reply in
+      guard let service = service else { return }
+      let args: SetPriorityArgs
+      do {
+        args = try decodeSetPriority(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      service.setPriority(context, args, reply)
     }
     router.map("os.totalMemory") { [weak service] message, context, reply in
       guard let service = service else { return }
@@ -739,6 +789,10 @@ public enum Os {
     reply.data(JSON.string(String(value)))
   }
 
+  public static func resolveGetPriority(_ reply: Reply, _ value: Int32) {
+    reply.data(JSON.number(Double(value)))
+  }
+
   public static func resolveLoadavg(_ reply: Reply, _ value: [Double]) {
     reply.data(Encode.list(value) { x0 in JSON.number(Double(x0)) })
   }
@@ -753,6 +807,10 @@ public enum Os {
 
   public static func resolveRusage(_ reply: Reply, _ value: ResourceUsage) {
     reply.data(value.toJSON())
+  }
+
+  public static func resolveSetPriority(_ reply: Reply) {
+    reply.ok()
   }
 
   public static func resolveTotalMemory(_ reply: Reply, _ value: UInt64) {
@@ -807,6 +865,11 @@ public enum Os {
     return HrtimeArgs()
   }
 
+  static func decodeGetPriority(_ message: Message) throws -> GetPriorityArgs {
+    let aPid: Int32 = try (try message.param("pid")).map { t in try Decode.integerText(t, "pid", Int32.self) } ?? Int32(0)
+    return GetPriorityArgs(pid: aPid)
+  }
+
   static func decodeLoadavg(_ message: Message) throws -> LoadavgArgs {
     return LoadavgArgs()
   }
@@ -821,6 +884,12 @@ public enum Os {
 
   static func decodeRusage(_ message: Message) throws -> RusageArgs {
     return RusageArgs()
+  }
+
+  static func decodeSetPriority(_ message: Message) throws -> SetPriorityArgs {
+    let aPid: Int32 = try Decode.integerText(try message.require("pid"), "pid", Int32.self)
+    let aPriority: Int32 = try Decode.integerText(try message.require("priority"), "priority", Int32.self)
+    return SetPriorityArgs(pid: aPid, priority: aPriority)
   }
 
   static func decodeTotalMemory(_ message: Message) throws -> TotalMemoryArgs {

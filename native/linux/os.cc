@@ -169,6 +169,24 @@ void OsServiceImpl::hrtime(const ipc::Context &, HrtimeArgs, ipc::Reply reply) {
   resolveHrtime(reply, static_cast<uint64_t>(now.tv_sec) * 1000000000ull + now.tv_nsec);
 }
 
+void OsServiceImpl::getPriority(const ipc::Context &, GetPriorityArgs args, ipc::Reply reply) {
+  if (args.pid < 0) return (void)reply.error(ipc::Error::fromErrno(ESRCH, "getpriority"));
+  // -1 is also a valid nice value: only errno tells a failure apart.
+  errno = 0;
+  int value = ::getpriority(PRIO_PROCESS, static_cast<id_t>(args.pid));
+  if (value == -1 && errno != 0) return (void)reply.error(ipc::Error::fromErrno(errno, "getpriority"));
+  resolveGetPriority(reply, value);
+}
+
+void OsServiceImpl::setPriority(const ipc::Context &, SetPriorityArgs args, ipc::Reply reply) {
+  if (args.priority < -20 || args.priority > 19)
+    return (void)reply.error(ipc::Error::rangeError("priority must be an integer from -20 to 19, not " + std::to_string(args.priority)));
+  if (args.pid < 0) return (void)reply.error(ipc::Error::fromErrno(ESRCH, "setpriority"));
+  if (::setpriority(PRIO_PROCESS, static_cast<id_t>(args.pid), args.priority) != 0)
+    return (void)reply.error(ipc::Error::fromErrno(errno, "setpriority"));
+  resolveSetPriority(reply);
+}
+
 void OsServiceImpl::networkInterfaces(const ipc::Context &, NetworkInterfacesArgs, ipc::Reply reply) {
   ifaddrs *list = nullptr;
   if (getifaddrs(&list) != 0) return (void)reply.error(ipc::Error::fromErrno(errno, "getifaddrs"));

@@ -1,4 +1,4 @@
-// os: the generated OsService (system facts, paths, openExternal, revealFile).
+// os: the generated OsService (system facts, process priorities, paths, openExternal, revealFile).
 #pragma once
 #include "generated/cpp/os.hh"
 
@@ -15,6 +15,8 @@ class OsServiceImpl : public api::os::OsService {
   void cpus(const ipc::Context &, api::os::CpusArgs, ipc::Reply) override;
   void hostname(const ipc::Context &, api::os::HostnameArgs, ipc::Reply) override;
   void hrtime(const ipc::Context &, api::os::HrtimeArgs, ipc::Reply) override;
+  void getPriority(const ipc::Context &, api::os::GetPriorityArgs, ipc::Reply) override;
+  void setPriority(const ipc::Context &, api::os::SetPriorityArgs, ipc::Reply) override;
   void loadavg(const ipc::Context &, api::os::LoadavgArgs, ipc::Reply) override;
   void networkInterfaces(const ipc::Context &, api::os::NetworkInterfacesArgs, ipc::Reply) override;
   void paths(const ipc::Context &, api::os::PathsArgs, ipc::Reply) override;

@@ -1,10 +1,15 @@
 // socket:os — Node's os over the IDL's os capability (synchronous, as Node's is: a blocking call, cached
-// for facts that cannot change), plus the original's extras (isWindows, host, rusage, hrtime, ...).
+// for facts that cannot change), process priorities included, plus the original's extras (isWindows, host,
+// rusage, hrtime, ...).
 import constants from './os/constants.ts'
 import { osSync } from '../internal/os-sync.ts'
 import { hostArch, hostPlatform } from '../internal/host.ts'
 import { runtimeArgs } from '../internal/args.ts'
-import { NotSupportedError } from '../internal/errors.ts'
+import { codedError, invalidArgType } from '../internal/errors.ts'
+import { errnoMessage, errnoNumber } from '../internal/errno.ts'
+import { capturingClient, runSync } from '../internal/sync-call.ts'
+import { ErrnoError } from '../ipc/index.ts'
+import { createOsClient, type OsClient } from '../../generated/js/os.ts'
 import { Buffer } from './buffer.ts'
 
 export { constants }
@@ -81,11 +86,51 @@ export function userInfo (options?: { encoding?: BufferEncoding | 'buffer' }): U
   })
 }
 
-function missing (name: string): () => never {
-  return () => { throw new NotSupportedError(`os.${name} (idl/os.idl has no route for it)`) }
+/** Node's validateInt32: a number, an integer, in [min, max]; its ERR_* errors otherwise. */
+function int32 (value: unknown, name: string, min = -2147483648, max = 2147483647): number {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value)
+  if (!Number.isInteger(value)) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${value}`)
+  if (value < min || value > max) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${value}`)
+  return value
 }
-export const getPriority = missing('getPriority')
-export const setPriority = missing('setPriority')
+
+/** Node's ERR_SYSTEM_ERROR for a failed libuv call (`uv_os_getpriority returned ESRCH (no such process)`). */
+function systemError (error: unknown, syscall: string): unknown {
+  const code = (error as { code?: unknown })?.code
+  if (!(error instanceof ErrnoError) || typeof code !== 'string') return error
+  const info = { errno: -errnoNumber(code), code, message: errnoMessage(code), syscall }
+  return Object.assign(new Error(`A system error occurred: ${syscall} returned ${code} (${info.message})`), {
+    name: 'SystemError', code: 'ERR_SYSTEM_ERROR', info, errno: info.errno, syscall
+  })
+}
+
+let priorityClient: OsClient | undefined
+
+function prioritySync<T> (route: string, syscall: string, invoke: (client: OsClient) => Promise<T>): T {
+  const client = priorityClient ??= createOsClient(capturingClient())
+  try {
+    return runSync(route, () => invoke(client)) as T
+  } catch (error) {
+    throw systemError(error, syscall)
+  }
+}
+
+/** Node's os.getPriority([pid]): the nice value of `pid` (0, the default, is the runtime itself). */
+export function getPriority (pid?: number): number {
+  const target = pid === undefined ? 0 : int32(pid, 'pid')
+  return prioritySync('os.getPriority', 'uv_os_getpriority', async (client) => await client.getPriority(target))
+}
+
+/** Node's os.setPriority([pid,] priority): with one argument it sets the runtime's own. */
+export function setPriority (pid: number, priority?: number): void {
+  if (priority === undefined) {
+    priority = pid
+    pid = 0
+  }
+  const target = int32(pid, 'pid')
+  const value = int32(priority, 'priority', -20, 19)
+  prioritySync('os.setPriority', 'uv_os_setpriority', async (client) => await client.setPriority(target, value))
+}
 
 export default {
   EOL, devNull, constants, arch, platform, machine, release, version, type, endianness, isWindows, uname, uptime,

@@ -330,6 +330,12 @@ class HostnameArgs(
 class HrtimeArgs(
 )
 
+/** Arguments of `os.getPriority`, decoded and validated before the service sees them. */
+class GetPriorityArgs(
+  /** The process id; 0 (the default) is the runtime itself. */
+  val pid: Int
+)
+
 /** Arguments of `os.loadavg`, decoded and validated before the service sees them. */
 class LoadavgArgs(
 )
@@ -344,6 +350,14 @@ class PathsArgs(
 
 /** Arguments of `os.rusage`, decoded and validated before the service sees them. */
 class RusageArgs(
+)
+
+/** Arguments of `os.setPriority`, decoded and validated before the service sees them. */
+class SetPriorityArgs(
+  /** The process id; 0 is the runtime itself. */
+  val pid: Int,
+  /** The nice value, -20 to 19. */
+  val priority: Int
 )
 
 /** Arguments of `os.totalMemory`, decoded and validated before the service sees them. */
@@ -420,6 +434,13 @@ interface OsService {
    */
   fun hrtime(context: Context, args: HrtimeArgs, reply: Reply)
   /**
+   * A process's scheduling priority: its nice value, -20 (most favoured) to 19, as getpriority(2) with
+   * PRIO_PROCESS reports it.
+   *
+   * Route `os.getPriority`. Answer with Os.resolveGetPriority or reply.error.
+   */
+  fun getPriority(context: Context, args: GetPriorityArgs, reply: Reply)
+  /**
    * The 1, 5 and 15 minute load averages, as getloadavg(3) reports them.
    *
    * Route `os.loadavg`. Answer with Os.resolveLoadavg or reply.error.
@@ -443,6 +464,13 @@ interface OsService {
    * Route `os.rusage`. Answer with Os.resolveRusage or reply.error.
    */
   fun rusage(context: Context, args: RusageArgs, reply: Reply)
+  /**
+   * Sets a process's scheduling priority (nice value) with setpriority(2) and PRIO_PROCESS. Lowering the
+   * value (raising the priority) needs CAP_SYS_NICE or an RLIMIT_NICE that allows it: EACCES otherwise.
+   *
+   * Route `os.setPriority`. Answer with Os.resolveSetPriority or reply.error.
+   */
+  fun setPriority(context: Context, args: SetPriorityArgs, reply: Reply)
   /**
    * Total memory in bytes (MemTotal of /proc/meminfo).
    *
@@ -542,6 +570,15 @@ object Os {
       }
       service.hrtime(context, args, reply)
     }
+    router.map("os.getPriority") { message, context, reply ->
+      val args = try {
+        decodeGetPriority(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.getPriority(context, args, reply)
+    }
     router.map("os.loadavg") { message, context, reply ->
       val args = try {
         decodeLoadavg(message)
@@ -577,6 +614,15 @@ object Os {
         return@map
       }
       service.rusage(context, args, reply)
+    }
+    router.map("os.setPriority") { message, context, reply ->
+      val args = try {
+        decodeSetPriority(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      service.setPriority(context, args, reply)
     }
     router.map("os.totalMemory") { message, context, reply ->
       val args = try {
@@ -672,6 +718,10 @@ object Os {
     reply.data(Encode.unsigned64(value))
   }
 
+  fun resolveGetPriority(reply: Reply, value: Int) {
+    reply.data(Json.Num(value.toDouble()))
+  }
+
   fun resolveLoadavg(reply: Reply, value: List<Double>) {
     reply.data(Json.Arr(value.map { x0 -> Json.Num(x0.toDouble()) }))
   }
@@ -686,6 +736,10 @@ object Os {
 
   fun resolveRusage(reply: Reply, value: ResourceUsage) {
     reply.data(value.toJson())
+  }
+
+  fun resolveSetPriority(reply: Reply) {
+    reply.ok()
   }
 
   fun resolveTotalMemory(reply: Reply, value: Long) {
@@ -746,6 +800,12 @@ object Os {
   }
 
   @Suppress("UNUSED_PARAMETER")
+  private fun decodeGetPriority(ipcMessage: Message): GetPriorityArgs {
+    val aPid = ipcMessage.param("pid")?.let { t -> Decode.integerText(t, "pid", -2147483648L, 2147483647L).toInt() } ?: 0
+    return GetPriorityArgs(aPid)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
   private fun decodeLoadavg(ipcMessage: Message): LoadavgArgs {
     return LoadavgArgs()
   }
@@ -763,6 +823,13 @@ object Os {
   @Suppress("UNUSED_PARAMETER")
   private fun decodeRusage(ipcMessage: Message): RusageArgs {
     return RusageArgs()
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeSetPriority(ipcMessage: Message): SetPriorityArgs {
+    val aPid = ipcMessage.require("pid").let { t -> Decode.integerText(t, "pid", -2147483648L, 2147483647L).toInt() }
+    val aPriority = ipcMessage.require("priority").let { t -> Decode.integerText(t, "priority", -2147483648L, 2147483647L).toInt() }
+    return SetPriorityArgs(aPid, aPriority)
   }
 
   @Suppress("UNUSED_PARAMETER")
