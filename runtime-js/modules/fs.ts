@@ -9,7 +9,7 @@ import { constants } from '../internal/fs/constants.ts'
 import { BigIntStats, Dirent, Stats } from '../internal/fs/stats.ts'
 import { cp as cpOp } from '../internal/fs/cp.ts'
 import { toBytes, toCallback } from '../internal/fs/args.ts'
-import { NotSupportedError } from '../internal/errors.ts'
+import { unwatchFile, watchFile } from '../internal/fs/watch-file.ts'
 import { customPromisify } from '../internal/promisify.ts'
 import * as promises from './fs/promises.ts'
 
@@ -183,14 +183,9 @@ export function createWriteStream (path: unknown, options?: BufferEncoding | Wri
   return new WriteStream(path, typeof options === 'string' ? { encoding: options } : options)
 }
 
-function notSupported (name: string, why: string): () => never {
-  return () => { throw new NotSupportedError(`fs.${name} (${why})`) }
-}
-export const watchFile = notSupported('watchFile', 'stat polling is not implemented; use fs.watch')
-export const unwatchFile = watchFile
 
 export const { F_OK, R_OK, W_OK, X_OK } = constants
-export { constants, promises, Stats, BigIntStats, Dirent, Dir, ReadStream, WriteStream, FSWatcher, watch }
+export { constants, promises, Stats, BigIntStats, Dirent, Dir, ReadStream, WriteStream, FSWatcher, watch, watchFile, unwatchFile }
 
 export default {
   access, accessSync, appendFile, appendFileSync, chmod, chmodSync, chown, chownSync, lchown, lchownSync, close,

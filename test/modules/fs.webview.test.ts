@@ -22,7 +22,7 @@ test('socket:fs (webview) gives the same observations as node:fs, errors include
     const { result } = await runInWebview(join(import.meta.dirname, 'webview', 'fs.page.ts'), {
       config: { filesystem_allow: webviewDir },
       define: { FS_TEST_DIR: webviewDir },
-      timeoutMs: 60_000
+      timeoutMs: 120_000
     })
     const actual = result as Observations & { failedToRun?: unknown, message?: string }
     if (actual.failedToRun !== undefined) assert.fail(`socket:fs threw in the webview: ${actual.message}`)
