@@ -5,7 +5,8 @@ import { runAsync } from './ops.ts'
 import * as ops from './operations.ts'
 import { ReadStream, WriteStream, type ReadStreamOptions, type WriteStreamOptions } from './streams.ts'
 import { toBytes, toOptions } from './args.ts'
-import { NotSupportedError, codedError } from '../errors.ts'
+import { codedError } from '../errors.ts'
+import { LineReader } from './lines.ts'
 import type { BigIntStats, Stats } from './stats.ts'
 
 export class FileHandle extends EventEmitter {
@@ -111,8 +112,16 @@ export class FileHandle extends EventEmitter {
     await this.close()
   }
 
-  async readLines (): Promise<never> {
-    throw new NotSupportedError('FileHandle.readLines (no socket:readline)')
+  /**
+   * The file's lines (Node's readline over createReadStream(options)): an async iterable that also emits
+   * 'line' and 'close'. With autoClose (the default) the handle closes when the lines end or the loop stops.
+   */
+  readLines (options: ReadStreamOptions = {}): LineReader {
+    // Node builds its stream from the closed handle's fd, -1, and fails on that.
+    if (this.#fd < 0) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "fd" is out of range. It must be >= 0 && <= 2147483647. Received -1')
+    const autoClose = options.autoClose ?? true
+    const input = new ReadStream(null, { ...options, fd: this.#fd, autoClose: false })
+    return new LineReader(input, async () => { if (autoClose) await this.close() })
   }
 }
 

@@ -1,9 +1,10 @@
 // Observations of fs (promise, callback and sync forms, descriptors, FileHandle, Dir, streams, watch, watchFile,
-// Node-shaped errors) in a fresh directory `dir`. Runs on node:fs in Node and on socket:fs in the webview;
+// readLines, Node-shaped errors) in a fresh directory `dir`. Runs on node:fs in Node and on socket:fs in the webview;
 // paths in errors are observed relative to `dir`, since each side gets its own directory.
 import type * as NodeFs from 'node:fs'
 import { Observer, type Observations } from '../harness/observe.ts'
 import { observeWatchFile } from './fs-watchfile.cases.ts'
+import { observeReadLines } from './fs-readlines.cases.ts'
 
 type Fs = typeof NodeFs
 
@@ -192,6 +193,7 @@ export async function observeFs (fs: Fs, dir: string): Promise<Observations> {
   await observeMetadata(fs, dir, o, err)
   await observeCp(fs, dir, o, err)
   await observeWatchFile(fs, dir, o, err)
+  await observeReadLines(fs, dir, o, err)
   return o.results
 }
 
