@@ -146,7 +146,7 @@ struct FileStats {
 struct FileChange {
   /// The watcher's id (from `watch`).
   uint64_t id = 0;
-  /// The path that changed, relative to the watched path when it is a directory.
+  /// The path that changed, relative to the watched path when it is a directory (at any depth when recursive).
   std::string path;
   /// What happened.
   FileChangeKind kind{};
@@ -426,6 +426,8 @@ struct WatchArgs {
   uint64_t id = 0;
   /// What to watch.
   std::string path;
+  /// For a directory: also every directory below it, including ones created later (inotify watches one level, so each is watched on its own); the entries of a directory that appears are reported too, since they may have been made before its watch began.
+  bool recursive = false;
 };
 
 /// Arguments of `fs.write`, decoded and validated before the service sees them.

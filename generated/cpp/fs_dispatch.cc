@@ -735,6 +735,9 @@ void dispatchWatchArgs (FsService& service, [[maybe_unused]] const ipc::Message&
     return fail(reply, ipc::missingArgument("path"));
   }
   if (!ipc::checkMaxLength(args.path.size(), 4096, "path", error)) return fail(reply, error);
+  if (const std::string* text = message.param("recursive")) {
+    if (!fromText(*text, "recursive", args.recursive, error)) return fail(reply, error);
+  }
   service.watch(context, std::move(args), std::move(reply));
 }
 

@@ -86,7 +86,7 @@ export interface FileStats {
 export interface FileChange {
   /** The watcher's id (from `watch`). */
   id: bigint
-  /** The path that changed, relative to the watched path when it is a directory. */
+  /** The path that changed, relative to the watched path when it is a directory (at any depth when recursive). */
   path: string
   /** What happened. */
   kind: FileChangeKind
@@ -338,8 +338,9 @@ export interface FsClient {
    * Starts watching a file or directory; changes arrive as `change` events carrying this id.
    * @param id The id the caller chose for the watcher.
    * @param path What to watch.
+   * @param recursive For a directory: also every directory below it, including ones created later (inotify watches one level, so each is watched on its own); the entries of a directory that appears are reported too, since they may have been made before its watch began.
    */
-  watch (id: bigint | number, path: string): Promise<void>
+  watch (id: bigint | number, path: string, recursive?: boolean): Promise<void>
   /**
    * Writes the request body at `offset`.
    * @param id The descriptor's id.
@@ -459,8 +460,8 @@ export function createFsClient (client?: IpcClient): FsClient {
     async utimes (path: string, atime: number, mtime: number): Promise<void> {
       await ipc().call('fs.utimes', [['path', scalar(path)], ['atime', scalar(atime)], ['mtime', scalar(mtime)]])
     },
-    async watch (id: bigint | number, path: string): Promise<void> {
-      await ipc().call('fs.watch', [['id', scalar(id)], ['path', scalar(path)]])
+    async watch (id: bigint | number, path: string, recursive?: boolean): Promise<void> {
+      await ipc().call('fs.watch', [['id', scalar(id)], ['path', scalar(path)], ['recursive', scalar(recursive)]])
     },
     async write (id: bigint | number, data: BufferInput, offset?: bigint | number): Promise<WriteResult> {
       return await ipc().call('fs.write', [['id', scalar(id)], ['offset', scalar(offset)]], { body: bytes(data) }) as WriteResult

@@ -255,7 +255,7 @@ public struct FileStats {
 public struct FileChange {
   /// The watcher's id (from `watch`).
   public var id: UInt64
-  /// The path that changed, relative to the watched path when it is a directory.
+  /// The path that changed, relative to the watched path when it is a directory (at any depth when recursive).
   public var path: String
   /// What happened.
   public var kind: FileChangeKind
@@ -557,6 +557,8 @@ public struct WatchArgs {
   public let id: UInt64
   /// What to watch.
   public let path: String
+  /// For a directory: also every directory below it, including ones created later (inotify watches one level, so each is watched on its own); the entries of a directory that appears are reported too, since they may have been made before its watch began.
+  public let recursive: Bool
 }
 
 /// Arguments of `fs.write`, decoded and validated before the service sees them.
@@ -1596,7 +1598,8 @@ public enum Fs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
-    return WatchArgs(id: aId, path: aPath)
+    let aRecursive: Bool = try (try message.param("recursive")).map { t in try Decode.booleanText(t, "recursive") } ?? false
+    return WatchArgs(id: aId, path: aPath, recursive: aRecursive)
   }
 
   static func decodeWrite(_ message: Message) throws -> WriteArgs {

@@ -87,7 +87,7 @@ export interface FileStats {
 export interface FileChange {
   /** The watcher's id (from `watch`). */
   id: bigint
-  /** The path that changed, relative to the watched path when it is a directory. */
+  /** The path that changed, relative to the watched path when it is a directory (at any depth when recursive). */
   path: string
   /** What happened. */
   kind: FileChangeKind
@@ -309,8 +309,9 @@ export interface FsClient {
    * Starts watching a file or directory; changes arrive as `change` events carrying this id.
    * @param id The id the caller chose for the watcher.
    * @param path What to watch.
+   * @param recursive For a directory: also every directory below it, including ones created later (inotify watches one level, so each is watched on its own); the entries of a directory that appears are reported too, since they may have been made before its watch began.
    */
-  watch (id: bigint | number, path: string): Promise<void>
+  watch (id: bigint | number, path: string, recursive?: boolean): Promise<void>
   /**
    * Writes the request body at `offset`.
    * @param id The descriptor's id.

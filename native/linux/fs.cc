@@ -81,11 +81,6 @@ bool writes(int flags) {
 
 FsServiceImpl::~FsServiceImpl() {
   for (auto &[id, descriptor] : descriptors_) closeDescriptor(descriptor);
-  for (auto &[id, watcher] : watchers_) {
-    g_file_monitor_cancel(watcher->monitor);
-    g_object_unref(watcher->monitor);
-    g_object_unref(watcher->root);
-  }
 }
 
 bool FsServiceImpl::allowed(const std::string &path, Access access, std::string &resolved, ipc::Reply &reply) {
@@ -493,54 +488,22 @@ void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Repl
   if (!allowed(args.path, Access::Read, path, reply)) return;
   struct stat info;
   if (::stat(path.c_str(), &info) != 0) return (void)fail(reply, "watch", args.path);
-  auto watcher = std::make_unique<Watcher>();
-  watcher->root = g_file_new_for_path(path.c_str());
-  GError *error = nullptr;
-  watcher->monitor = S_ISDIR(info.st_mode)
-    ? g_file_monitor_directory(watcher->root, G_FILE_MONITOR_WATCH_MOVES, nullptr, &error)
-    : g_file_monitor_file(watcher->root, G_FILE_MONITOR_WATCH_MOVES, nullptr, &error);
-  if (!watcher->monitor) {
-    std::string message = error ? error->message : "cannot watch";
-    if (error) g_error_free(error);
-    g_object_unref(watcher->root);
-    return (void)reply.error(ipc::Error::internal("watch " + args.path + ": " + message));
-  }
-  g_file_monitor_set_rate_limit(watcher->monitor, 50);
-  watcher->id = args.id;
-  watcher->events = context.events;
-  g_signal_connect(watcher->monitor, "changed", G_CALLBACK(onChanged), watcher.get());
+  // Directories found below a recursive root are watched only where the app may read.
+  auto mayWatch = [this](const std::string &below) {
+    std::string resolved, why;
+    return permissions_.check(below, Access::Read, resolved, why);
+  };
+  auto watcher = std::make_unique<FsWatcher>(args.id, path, args.recursive, context.events, mayWatch);
+  std::string error;
+  if (!watcher->start(S_ISDIR(info.st_mode), error))
+    return (void)reply.error(ipc::Error::internal("watch " + args.path + ": " + error));
   watchers_[args.id] = std::move(watcher);
   resolveWatch(reply);
-}
-
-void FsServiceImpl::onChanged(GFileMonitor *, GFile *file, GFile *other, GFileMonitorEvent event, gpointer data) {
-  auto *watcher = static_cast<Watcher *>(data);
-  if (!watcher->events) return;
-  FileChangeKind kind;
-  switch (event) {
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED: kind = FileChangeKind::Change; break;
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    case G_FILE_MONITOR_EVENT_RENAMED: kind = FileChangeKind::Rename; break;
-    default: return;  // CHANGES_DONE_HINT and unmount notices are not changes of their own
-  }
-  char *relative = g_file_get_relative_path(watcher->root, file);
-  char *name = relative ? nullptr : g_file_get_basename(file);
-  emitChange(*watcher->events, FileChange{watcher->id, relative ? relative : name, kind});
-  g_free(relative);
-  g_free(name);
-  (void)other;
 }
 
 void FsServiceImpl::stopWatch(const ipc::Context &, StopWatchArgs args, ipc::Reply reply) {
   auto found = watchers_.find(args.id);
   if (found == watchers_.end()) return (void)reply.error(ipc::Error::notFound("no watcher with id " + std::to_string(args.id)));
-  g_file_monitor_cancel(found->second->monitor);
-  g_object_unref(found->second->monitor);
-  g_object_unref(found->second->root);
   watchers_.erase(found);
   resolveStopWatch(reply);
 }

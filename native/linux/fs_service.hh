@@ -1,12 +1,12 @@
 // fs: the generated FsService on real files. Descriptors, directory handles and watchers belong to the window
 // that opened them and are closed when it goes away. Every path passes the app's Permissions first.
 #pragma once
-#include <gio/gio.h>
 
 #include <map>
 #include <memory>
 
 #include "generated/cpp/fs.hh"
+#include "linux/fs_watch.hh"
 #include "linux/permissions.hh"
 
 namespace host {
@@ -64,12 +64,6 @@ class FsServiceImpl : public api::fs::FsService {
     // The resolved path it was opened with: fchmod/fchown/futimes need write permission on it.
     std::string path;
   };
-  struct Watcher {
-    GFileMonitor *monitor = nullptr;
-    GFile *root = nullptr;
-    uint64_t id = 0;
-    std::shared_ptr<ipc::EventSink> events;
-  };
 
   // Checks permission; on refusal answers `reply` and returns false.
   bool allowed(const std::string &path, Permissions::Access access, std::string &resolved, ipc::Reply &reply);
@@ -77,11 +71,10 @@ class FsServiceImpl : public api::fs::FsService {
   // An open file whose metadata may be changed: found, and its path writable; else answers `reply`.
   Descriptor *findWritable(uint64_t id, const char *syscall, ipc::Reply &reply);
   void closeDescriptor(Descriptor &descriptor);
-  static void onChanged(GFileMonitor *, GFile *, GFile *, GFileMonitorEvent, gpointer);
 
   Permissions &permissions_;
   std::map<uint64_t, Descriptor> descriptors_;
-  std::map<uint64_t, std::unique_ptr<Watcher>> watchers_;
+  std::map<uint64_t, std::unique_ptr<FsWatcher>> watchers_;
 };
 
 }  // namespace host

@@ -1,11 +1,11 @@
-// fs.watch: an FSWatcher (EventEmitter) fed by the host's `fswatch` events for this watcher's id.
+// fs.watch: an FSWatcher (EventEmitter) fed by the host's `fswatch` events for this watcher's id. With
+// `recursive` the host watches every directory below too and names changes relative to the watched one.
 import EventEmitter from 'events/events.js'
 import { onChange } from '../../../generated/js/fs.ts'
 import { newId } from './descriptors.ts'
 import { native, runAsync } from './ops.ts'
 import { toPath } from './args.ts'
 import { Buffer } from '../../modules/buffer.ts'
-import { NotSupportedError } from '../errors.ts'
 
 export interface WatchOptions { encoding?: BufferEncoding | 'buffer', persistent?: boolean, recursive?: boolean, signal?: AbortSignal }
 
@@ -21,7 +21,7 @@ export class FSWatcher extends EventEmitter {
       const name = options.encoding === 'buffer' ? Buffer.from(detail.path) : detail.path
       this.emit('change', detail.kind, name)
     })
-    runAsync(native({ method: 'watch', args: [this.#id, path], syscall: 'watch', path })).catch((error: Error) => {
+    runAsync(native({ method: 'watch', args: [this.#id, path, options.recursive === true], syscall: 'watch', path })).catch((error: Error) => {
       this.emit('error', error)
       this.close()
     })
@@ -46,7 +46,6 @@ export function watch (path: unknown, options?: unknown, listener?: (event: stri
     options = {}
   }
   const opts = (typeof options === 'string' ? { encoding: options } : options ?? {}) as WatchOptions
-  if (opts.recursive === true) throw new NotSupportedError('fs.watch({ recursive: true }) (the host watches one directory level)')
   const watcher = new FSWatcher(toPath(path, 'filename'), opts)
   if (listener !== undefined) watcher.on('change', listener)
   return watcher

@@ -5,6 +5,7 @@ import type * as NodeFs from 'node:fs'
 import { Observer, type Observations } from '../harness/observe.ts'
 import { observeWatchFile } from './fs-watchfile.cases.ts'
 import { observeReadLines } from './fs-readlines.cases.ts'
+import { observeRecursiveWatch } from './fs-watch-recursive.cases.ts'
 
 type Fs = typeof NodeFs
 
@@ -194,6 +195,7 @@ export async function observeFs (fs: Fs, dir: string): Promise<Observations> {
   await observeCp(fs, dir, o, err)
   await observeWatchFile(fs, dir, o, err)
   await observeReadLines(fs, dir, o, err)
+  await observeRecursiveWatch(fs, dir, o)
   return o.results
 }
 

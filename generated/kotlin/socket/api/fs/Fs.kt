@@ -235,7 +235,7 @@ data class FileStats(
 data class FileChange(
   /** The watcher's id (from `watch`). */
   val id: Long,
-  /** The path that changed, relative to the watched path when it is a directory. */
+  /** The path that changed, relative to the watched path when it is a directory (at any depth when recursive). */
   val path: String,
   /** What happened. */
   val kind: FileChangeKind
@@ -532,7 +532,9 @@ class WatchArgs(
   /** The id the caller chose for the watcher. */
   val id: Long,
   /** What to watch. */
-  val path: String
+  val path: String,
+  /** For a directory: also every directory below it, including ones created later (inotify watches one level, so each is watched on its own); the entries of a directory that appears are reported too, since they may have been made before its watch began. */
+  val recursive: Boolean
 )
 
 /** Arguments of `fs.write`, decoded and validated before the service sees them. */
@@ -1539,7 +1541,8 @@ object Fs {
     val aId = ipcMessage.require("id").let { t -> Decode.unsigned64Text(t, "id") }
     val aPath = ipcMessage.require("path").let { t -> t }
     Decode.checkMaxLength(Decode.utf8Length(aPath), 4096L, "path")
-    return WatchArgs(aId, aPath)
+    val aRecursive = ipcMessage.param("recursive")?.let { t -> Decode.booleanText(t, "recursive") } ?: false
+    return WatchArgs(aId, aPath, aRecursive)
   }
 
   @Suppress("UNUSED_PARAMETER")
