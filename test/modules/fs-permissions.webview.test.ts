@@ -1,6 +1,6 @@
-// The new fs routes (utimes, lutimes, futimes, fchmod, fchown) and cp go through the host's sandbox like the
-// others: in a read-only folder or outside the app's folders they are refused with the same EACCES (carrying
-// the host's reason), and the files are left as they were.
+// The new fs routes (utimes, lutimes, futimes, fchmod, fchown), cp, recursive watch and watchFile go through
+// the host's sandbox like the others: in a read-only folder or outside the app's folders they are refused
+// with the same EACCES (carrying the host's reason), and the files are left as they were.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runInWebview, webviewUnavailable } from './harness/webview.ts'
 
-test('fs metadata routes and cp respect [filesystem] permissions', { skip: webviewUnavailable() }, async () => {
+test('fs metadata routes, cp and watching respect [filesystem] permissions', { skip: webviewUnavailable() }, async () => {
   const base = mkdtempSync(join(tmpdir(), 'socket-fs-permissions-'))
   try {
     const readDir = join(base, 'read')
@@ -38,12 +38,15 @@ test('fs metadata routes and cp respect [filesystem] permissions', { skip: webvi
       'fchownSync read-only': 'fchown',
       'cp into read-only': 'copyfile',
       'cp tree into read-only': 'mkdir',
-      'cpSync from outside': 'lstat'
+      'cpSync from outside': 'lstat',
+      'watch recursive outside': 'watch'
     }
     for (const [label, syscall] of Object.entries(refusals)) assert.deepEqual(r[label], { ...refused, syscall }, label)
     assert.equal(r['cp out of read-only'], 'allowed')
     assert.deepEqual(r['copied tree'], ['kept.txt'])
     assert.equal(r['utimes writable'], 'allowed')
+    // Refused stats are failed stats to watchFile: one report of zeroed Stats, as for a file it cannot see.
+    assert.deepEqual(r['watchFile outside'], [0, 0])
     const after = statSync(join(readDir, 'kept.txt'))
     assert.equal(after.mtimeMs, before.mtimeMs, 'the read-only file keeps its times')
     assert.equal(after.mode, before.mode, 'the read-only file keeps its mode')

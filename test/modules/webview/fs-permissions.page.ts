@@ -1,4 +1,4 @@
-// Runs in the webview: the metadata routes and cp against the host's sandbox. READ_DIR is granted read-only
+// Runs in the webview: the metadata routes, cp, recursive watch and watchFile against the host's sandbox. READ_DIR is granted read-only
 // ([filesystem] read), WRITE_DIR read-write ([filesystem] allow); anything else is outside the app's folders.
 import { errorShape } from '../harness/observe.ts'
 
@@ -40,6 +40,16 @@ try {
   r['cp out of read-only'] = await attempt(() => p.cp(READ_DIR, `${WRITE_DIR}/copy`, { recursive: true }))
   r['copied tree'] = (await p.readdir(`${WRITE_DIR}/copy`)).sort()
   r['utimes writable'] = await attempt(() => p.utimes(`${WRITE_DIR}/mine.txt`, 1_000, 2_000))
+  // The folder holding READ_DIR and WRITE_DIR is itself outside the app's folders.
+  r['watch recursive outside'] = await attempt(() => new Promise((resolve, reject) => {
+    const watcher = fs.watch(READ_DIR.slice(0, READ_DIR.lastIndexOf('/')), { recursive: true })
+    watcher.on('error', reject)
+    setTimeout(() => { watcher.close(); resolve(undefined) }, 5000)
+  }))
+  r['watchFile outside'] = await new Promise((resolve) => {
+    const listener = (curr: { ino: number, size: number }): void => { fs.unwatchFile('/etc/hostname', listener); resolve([curr.ino, curr.size]) }
+    fs.watchFile('/etc/hostname', { interval: 50 }, listener)
+  })
   result = r
 } catch (error) {
   result = { failedToRun: errorShape(error), message: String((error as Error)?.stack ?? error) }
