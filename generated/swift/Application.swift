@@ -189,89 +189,23 @@ public protocol ApplicationService: AnyObject {
 public enum Application {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ApplicationService) {
-    router.map("application.exit") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ExitArgs
-      do {
-        args = try decodeExit(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.exit(context, args, reply)
+    router.map("application.exit", decode: decodeExit) { [weak service] args, context, reply in
+      service?.exit(context, args, reply)
     }
-    router.map("application.getScreenSize") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetScreenSizeArgs
-      do {
-        args = try decodeGetScreenSize(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getScreenSize(context, args, reply)
+    router.map("application.getScreenSize", decode: decodeGetScreenSize) { [weak service] args, context, reply in
+      service?.getScreenSize(context, args, reply)
     }
-    router.map("application.getWindows") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetWindowsArgs
-      do {
-        args = try decodeGetWindows(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getWindows(context, args, reply)
+    router.map("application.getWindows", decode: decodeGetWindows) { [weak service] args, context, reply in
+      service?.getWindows(context, args, reply)
     }
-    router.map("application.setSystemMenu") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetSystemMenuArgs
-      do {
-        args = try decodeSetSystemMenu(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setSystemMenu(context, args, reply)
+    router.map("application.setSystemMenu", decode: decodeSetSystemMenu) { [weak service] args, context, reply in
+      service?.setSystemMenu(context, args, reply)
     }
-    router.map("application.setSystemMenuItemEnabled") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetSystemMenuItemEnabledArgs
-      do {
-        args = try decodeSetSystemMenuItemEnabled(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setSystemMenuItemEnabled(context, args, reply)
+    router.map("application.setSystemMenuItemEnabled", decode: decodeSetSystemMenuItemEnabled) { [weak service] args, context, reply in
+      service?.setSystemMenuItemEnabled(context, args, reply)
     }
-    router.map("application.setTrayMenu") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetTrayMenuArgs
-      do {
-        args = try decodeSetTrayMenu(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setTrayMenu(context, args, reply)
+    router.map("application.setTrayMenu", decode: decodeSetTrayMenu) { [weak service] args, context, reply in
+      service?.setTrayMenu(context, args, reply)
     }
   }
 

@@ -123,47 +123,14 @@ public protocol BluetoothService: AnyObject {
 public enum Bluetooth {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: BluetoothService) {
-    router.map("bluetooth.start") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: StartArgs
-      do {
-        args = try decodeStart(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.start(context, args, reply)
+    router.map("bluetooth.start", decode: decodeStart) { [weak service] args, context, reply in
+      service?.start(context, args, reply)
     }
-    router.map("bluetooth.subscribe") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SubscribeArgs
-      do {
-        args = try decodeSubscribe(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.subscribe(context, args, reply)
+    router.map("bluetooth.subscribe", decode: decodeSubscribe) { [weak service] args, context, reply in
+      service?.subscribe(context, args, reply)
     }
-    router.map("bluetooth.publish") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: PublishArgs
-      do {
-        args = try decodePublish(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.publish(context, args, reply)
+    router.map("bluetooth.publish", decode: decodePublish) { [weak service] args, context, reply in
+      service?.publish(context, args, reply)
     }
   }
 

@@ -196,61 +196,17 @@ public protocol ChildProcessService: AnyObject {
 public enum ChildProcess {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ChildProcessService) {
-    router.map("child_process.spawn") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SpawnArgs
-      do {
-        args = try decodeSpawn(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.spawn(context, args, reply)
+    router.map("child_process.spawn", decode: decodeSpawn) { [weak service] args, context, reply in
+      service?.spawn(context, args, reply)
     }
-    router.map("child_process.exec") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ExecArgs
-      do {
-        args = try decodeExec(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.exec(context, args, reply)
+    router.map("child_process.exec", decode: decodeExec) { [weak service] args, context, reply in
+      service?.exec(context, args, reply)
     }
-    router.map("child_process.kill") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: KillArgs
-      do {
-        args = try decodeKill(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.kill(context, args, reply)
+    router.map("child_process.kill", decode: decodeKill) { [weak service] args, context, reply in
+      service?.kill(context, args, reply)
     }
-    router.map("child_process.write") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: WriteArgs
-      do {
-        args = try decodeWrite(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.write(context, args, reply)
+    router.map("child_process.write", decode: decodeWrite) { [weak service] args, context, reply in
+      service?.write(context, args, reply)
     }
   }
 

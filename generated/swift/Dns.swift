@@ -48,19 +48,8 @@ public protocol DnsService: AnyObject {
 public enum Dns {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: DnsService) {
-    router.map("dns.lookup") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: LookupArgs
-      do {
-        args = try decodeLookup(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.lookup(context, args, reply)
+    router.map("dns.lookup", decode: decodeLookup) { [weak service] args, context, reply in
+      service?.lookup(context, args, reply)
     }
   }
 

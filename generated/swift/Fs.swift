@@ -693,523 +693,116 @@ public protocol FsService: AnyObject {
 public enum Fs {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: FsService) {
-    router.map("fs.access") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: AccessArgs
-      do {
-        args = try decodeAccess(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.access(context, args, reply)
+    router.map("fs.access", decode: decodeAccess) { [weak service] args, context, reply in
+      service?.access(context, args, reply)
     }
-    router.map("fs.chmod") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ChmodArgs
-      do {
-        args = try decodeChmod(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.chmod(context, args, reply)
+    router.map("fs.chmod", decode: decodeChmod) { [weak service] args, context, reply in
+      service?.chmod(context, args, reply)
     }
-    router.map("fs.chown") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ChownArgs
-      do {
-        args = try decodeChown(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.chown(context, args, reply)
+    router.map("fs.chown", decode: decodeChown) { [weak service] args, context, reply in
+      service?.chown(context, args, reply)
     }
-    router.map("fs.close") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CloseArgs
-      do {
-        args = try decodeClose(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.close(context, args, reply)
+    router.map("fs.close", decode: decodeClose) { [weak service] args, context, reply in
+      service?.close(context, args, reply)
     }
-    router.map("fs.closeOpenDescriptor") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CloseOpenDescriptorArgs
-      do {
-        args = try decodeCloseOpenDescriptor(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.closeOpenDescriptor(context, args, reply)
+    router.map("fs.closeOpenDescriptor", decode: decodeCloseOpenDescriptor) { [weak service] args, context, reply in
+      service?.closeOpenDescriptor(context, args, reply)
     }
-    router.map("fs.closeOpenDescriptors") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CloseOpenDescriptorsArgs
-      do {
-        args = try decodeCloseOpenDescriptors(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.closeOpenDescriptors(context, args, reply)
+    router.map("fs.closeOpenDescriptors", decode: decodeCloseOpenDescriptors) { [weak service] args, context, reply in
+      service?.closeOpenDescriptors(context, args, reply)
     }
-    router.map("fs.closedir") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ClosedirArgs
-      do {
-        args = try decodeClosedir(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.closedir(context, args, reply)
+    router.map("fs.closedir", decode: decodeClosedir) { [weak service] args, context, reply in
+      service?.closedir(context, args, reply)
     }
-    router.map("fs.constants") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ConstantsArgs
-      do {
-        args = try decodeConstants(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.constants(context, args, reply)
+    router.map("fs.constants", decode: decodeConstants) { [weak service] args, context, reply in
+      service?.constants(context, args, reply)
     }
-    router.map("fs.copyFile") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CopyFileArgs
-      do {
-        args = try decodeCopyFile(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.copyFile(context, args, reply)
+    router.map("fs.copyFile", decode: decodeCopyFile) { [weak service] args, context, reply in
+      service?.copyFile(context, args, reply)
     }
-    router.map("fs.fchmod") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: FchmodArgs
-      do {
-        args = try decodeFchmod(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.fchmod(context, args, reply)
+    router.map("fs.fchmod", decode: decodeFchmod) { [weak service] args, context, reply in
+      service?.fchmod(context, args, reply)
     }
-    router.map("fs.fchown") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: FchownArgs
-      do {
-        args = try decodeFchown(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.fchown(context, args, reply)
+    router.map("fs.fchown", decode: decodeFchown) { [weak service] args, context, reply in
+      service?.fchown(context, args, reply)
     }
-    router.map("fs.fstat") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: FstatArgs
-      do {
-        args = try decodeFstat(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.fstat(context, args, reply)
+    router.map("fs.fstat", decode: decodeFstat) { [weak service] args, context, reply in
+      service?.fstat(context, args, reply)
     }
-    router.map("fs.fsync") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: FsyncArgs
-      do {
-        args = try decodeFsync(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.fsync(context, args, reply)
+    router.map("fs.fsync", decode: decodeFsync) { [weak service] args, context, reply in
+      service?.fsync(context, args, reply)
     }
-    router.map("fs.ftruncate") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: FtruncateArgs
-      do {
-        args = try decodeFtruncate(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.ftruncate(context, args, reply)
+    router.map("fs.ftruncate", decode: decodeFtruncate) { [weak service] args, context, reply in
+      service?.ftruncate(context, args, reply)
     }
-    router.map("fs.futimes") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: FutimesArgs
-      do {
-        args = try decodeFutimes(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.futimes(context, args, reply)
+    router.map("fs.futimes", decode: decodeFutimes) { [weak service] args, context, reply in
+      service?.futimes(context, args, reply)
     }
-    router.map("fs.getOpenDescriptors") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetOpenDescriptorsArgs
-      do {
-        args = try decodeGetOpenDescriptors(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getOpenDescriptors(context, args, reply)
+    router.map("fs.getOpenDescriptors", decode: decodeGetOpenDescriptors) { [weak service] args, context, reply in
+      service?.getOpenDescriptors(context, args, reply)
     }
-    router.map("fs.lchown") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: LchownArgs
-      do {
-        args = try decodeLchown(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.lchown(context, args, reply)
+    router.map("fs.lchown", decode: decodeLchown) { [weak service] args, context, reply in
+      service?.lchown(context, args, reply)
     }
-    router.map("fs.link") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: LinkArgs
-      do {
-        args = try decodeLink(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.link(context, args, reply)
+    router.map("fs.link", decode: decodeLink) { [weak service] args, context, reply in
+      service?.link(context, args, reply)
     }
-    router.map("fs.lstat") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: LstatArgs
-      do {
-        args = try decodeLstat(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.lstat(context, args, reply)
+    router.map("fs.lstat", decode: decodeLstat) { [weak service] args, context, reply in
+      service?.lstat(context, args, reply)
     }
-    router.map("fs.lutimes") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: LutimesArgs
-      do {
-        args = try decodeLutimes(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.lutimes(context, args, reply)
+    router.map("fs.lutimes", decode: decodeLutimes) { [weak service] args, context, reply in
+      service?.lutimes(context, args, reply)
     }
-    router.map("fs.mkdir") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: MkdirArgs
-      do {
-        args = try decodeMkdir(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.mkdir(context, args, reply)
+    router.map("fs.mkdir", decode: decodeMkdir) { [weak service] args, context, reply in
+      service?.mkdir(context, args, reply)
     }
-    router.map("fs.open") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: OpenArgs
-      do {
-        args = try decodeOpen(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.`open`(context, args, reply)
+    router.map("fs.open", decode: decodeOpen) { [weak service] args, context, reply in
+      service?.`open`(context, args, reply)
     }
-    router.map("fs.opendir") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: OpendirArgs
-      do {
-        args = try decodeOpendir(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.opendir(context, args, reply)
+    router.map("fs.opendir", decode: decodeOpendir) { [weak service] args, context, reply in
+      service?.opendir(context, args, reply)
     }
-    router.map("fs.read") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ReadArgs
-      do {
-        args = try decodeRead(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.read(context, args, reply)
+    router.map("fs.read", decode: decodeRead) { [weak service] args, context, reply in
+      service?.read(context, args, reply)
     }
-    router.map("fs.readdir") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ReaddirArgs
-      do {
-        args = try decodeReaddir(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.readdir(context, args, reply)
+    router.map("fs.readdir", decode: decodeReaddir) { [weak service] args, context, reply in
+      service?.readdir(context, args, reply)
     }
-    router.map("fs.readlink") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ReadlinkArgs
-      do {
-        args = try decodeReadlink(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.readlink(context, args, reply)
+    router.map("fs.readlink", decode: decodeReadlink) { [weak service] args, context, reply in
+      service?.readlink(context, args, reply)
     }
-    router.map("fs.realpath") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: RealpathArgs
-      do {
-        args = try decodeRealpath(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.realpath(context, args, reply)
+    router.map("fs.realpath", decode: decodeRealpath) { [weak service] args, context, reply in
+      service?.realpath(context, args, reply)
     }
-    router.map("fs.rename") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: RenameArgs
-      do {
-        args = try decodeRename(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.rename(context, args, reply)
+    router.map("fs.rename", decode: decodeRename) { [weak service] args, context, reply in
+      service?.rename(context, args, reply)
     }
-    router.map("fs.retainOpenDescriptor") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: RetainOpenDescriptorArgs
-      do {
-        args = try decodeRetainOpenDescriptor(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.retainOpenDescriptor(context, args, reply)
+    router.map("fs.retainOpenDescriptor", decode: decodeRetainOpenDescriptor) { [weak service] args, context, reply in
+      service?.retainOpenDescriptor(context, args, reply)
     }
-    router.map("fs.rmdir") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: RmdirArgs
-      do {
-        args = try decodeRmdir(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.rmdir(context, args, reply)
+    router.map("fs.rmdir", decode: decodeRmdir) { [weak service] args, context, reply in
+      service?.rmdir(context, args, reply)
     }
-    router.map("fs.stat") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: StatArgs
-      do {
-        args = try decodeStat(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.stat(context, args, reply)
+    router.map("fs.stat", decode: decodeStat) { [weak service] args, context, reply in
+      service?.stat(context, args, reply)
     }
-    router.map("fs.stopWatch") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: StopWatchArgs
-      do {
-        args = try decodeStopWatch(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.stopWatch(context, args, reply)
+    router.map("fs.stopWatch", decode: decodeStopWatch) { [weak service] args, context, reply in
+      service?.stopWatch(context, args, reply)
     }
-    router.map("fs.symlink") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SymlinkArgs
-      do {
-        args = try decodeSymlink(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.symlink(context, args, reply)
+    router.map("fs.symlink", decode: decodeSymlink) { [weak service] args, context, reply in
+      service?.symlink(context, args, reply)
     }
-    router.map("fs.unlink") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: UnlinkArgs
-      do {
-        args = try decodeUnlink(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.unlink(context, args, reply)
+    router.map("fs.unlink", decode: decodeUnlink) { [weak service] args, context, reply in
+      service?.unlink(context, args, reply)
     }
-    router.map("fs.utimes") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: UtimesArgs
-      do {
-        args = try decodeUtimes(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.utimes(context, args, reply)
+    router.map("fs.utimes", decode: decodeUtimes) { [weak service] args, context, reply in
+      service?.utimes(context, args, reply)
     }
-    router.map("fs.watch") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: WatchArgs
-      do {
-        args = try decodeWatch(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.watch(context, args, reply)
+    router.map("fs.watch", decode: decodeWatch) { [weak service] args, context, reply in
+      service?.watch(context, args, reply)
     }
-    router.map("fs.write") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: WriteArgs
-      do {
-        args = try decodeWrite(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.write(context, args, reply)
+    router.map("fs.write", decode: decodeWrite) { [weak service] args, context, reply in
+      service?.write(context, args, reply)
     }
   }
 

@@ -281,6 +281,24 @@ public final class Router {
 
   public func map(_ route: String, _ handler: @escaping Handler) { handlers[route.lowercased()] = handler }
 
+  /// Maps a route whose arguments are decoded first: a decoding error is answered here (prefixed with the
+  /// caller's source), so `handler` only ever runs with valid arguments.
+  public func map<Args>(_ route: String, decode: @escaping (Message) throws -> Args, _ handler: @escaping (Args, Context, Reply) -> Void) {
+    map(route) { message, context, reply in
+      let args: Args
+      do {
+        args = try decode(message)
+      } catch let error as IpcError {
+        reply.error(error.prefixed(reply.source))
+        return
+      } catch {
+        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
+        return
+      }
+      handler(args, context, reply)
+    }
+  }
+
   public func dispatch(_ message: Message, _ context: Context, _ reply: Reply) {
     guard let handler = handlers[message.route.lowercased()] else {
       reply.error(IpcError.notFound("Not found: no route named '\(message.route)'"), status: 404)

@@ -501,271 +501,62 @@ public protocol OsService: AnyObject {
 public enum Os {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: OsService) {
-    router.map("os.availableMemory") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: AvailableMemoryArgs
-      do {
-        args = try decodeAvailableMemory(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.availableMemory(context, args, reply)
+    router.map("os.availableMemory", decode: decodeAvailableMemory) { [weak service] args, context, reply in
+      service?.availableMemory(context, args, reply)
     }
-    router.map("os.constants") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ConstantsArgs
-      do {
-        args = try decodeConstants(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.constants(context, args, reply)
+    router.map("os.constants", decode: decodeConstants) { [weak service] args, context, reply in
+      service?.constants(context, args, reply)
     }
-    router.map("os.cpus") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CpusArgs
-      do {
-        args = try decodeCpus(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.cpus(context, args, reply)
+    router.map("os.cpus", decode: decodeCpus) { [weak service] args, context, reply in
+      service?.cpus(context, args, reply)
     }
-    router.map("os.hostname") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: HostnameArgs
-      do {
-        args = try decodeHostname(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.hostname(context, args, reply)
+    router.map("os.hostname", decode: decodeHostname) { [weak service] args, context, reply in
+      service?.hostname(context, args, reply)
     }
-    router.map("os.hrtime") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: HrtimeArgs
-      do {
-        args = try decodeHrtime(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.hrtime(context, args, reply)
+    router.map("os.hrtime", decode: decodeHrtime) { [weak service] args, context, reply in
+      service?.hrtime(context, args, reply)
     }
-    router.map("os.getPriority") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetPriorityArgs
-      do {
-        args = try decodeGetPriority(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getPriority(context, args, reply)
+    router.map("os.getPriority", decode: decodeGetPriority) { [weak service] args, context, reply in
+      service?.getPriority(context, args, reply)
     }
-    router.map("os.loadavg") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: LoadavgArgs
-      do {
-        args = try decodeLoadavg(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.loadavg(context, args, reply)
+    router.map("os.loadavg", decode: decodeLoadavg) { [weak service] args, context, reply in
+      service?.loadavg(context, args, reply)
     }
-    router.map("os.networkInterfaces") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: NetworkInterfacesArgs
-      do {
-        args = try decodeNetworkInterfaces(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.networkInterfaces(context, args, reply)
+    router.map("os.networkInterfaces", decode: decodeNetworkInterfaces) { [weak service] args, context, reply in
+      service?.networkInterfaces(context, args, reply)
     }
-    router.map("os.paths") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: PathsArgs
-      do {
-        args = try decodePaths(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.paths(context, args, reply)
+    router.map("os.paths", decode: decodePaths) { [weak service] args, context, reply in
+      service?.paths(context, args, reply)
     }
-    router.map("os.rusage") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: RusageArgs
-      do {
-        args = try decodeRusage(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.rusage(context, args, reply)
+    router.map("os.rusage", decode: decodeRusage) { [weak service] args, context, reply in
+      service?.rusage(context, args, reply)
     }
-    router.map("os.setPriority") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetPriorityArgs
-      do {
-        args = try decodeSetPriority(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setPriority(context, args, reply)
+    router.map("os.setPriority", decode: decodeSetPriority) { [weak service] args, context, reply in
+      service?.setPriority(context, args, reply)
     }
-    router.map("os.totalMemory") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: TotalMemoryArgs
-      do {
-        args = try decodeTotalMemory(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.totalMemory(context, args, reply)
+    router.map("os.totalMemory", decode: decodeTotalMemory) { [weak service] args, context, reply in
+      service?.totalMemory(context, args, reply)
     }
-    router.map("os.uname") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: UnameArgs
-      do {
-        args = try decodeUname(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.uname(context, args, reply)
+    router.map("os.uname", decode: decodeUname) { [weak service] args, context, reply in
+      service?.uname(context, args, reply)
     }
-    router.map("os.uptime") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: UptimeArgs
-      do {
-        args = try decodeUptime(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.uptime(context, args, reply)
+    router.map("os.uptime", decode: decodeUptime) { [weak service] args, context, reply in
+      service?.uptime(context, args, reply)
     }
-    router.map("os.userInfo") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: UserInfoArgs
-      do {
-        args = try decodeUserInfo(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.userInfo(context, args, reply)
+    router.map("os.userInfo", decode: decodeUserInfo) { [weak service] args, context, reply in
+      service?.userInfo(context, args, reply)
     }
-    router.map("platform.primordials") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: PrimordialsArgs
-      do {
-        args = try decodePrimordials(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.primordials(context, args, reply)
+    router.map("platform.primordials", decode: decodePrimordials) { [weak service] args, context, reply in
+      service?.primordials(context, args, reply)
     }
-    router.map("platform.event") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: PlatformEventArgs
-      do {
-        args = try decodePlatformEvent(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.platformEvent(context, args, reply)
+    router.map("platform.event", decode: decodePlatformEvent) { [weak service] args, context, reply in
+      service?.platformEvent(context, args, reply)
     }
-    router.map("platform.openExternal") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: OpenExternalArgs
-      do {
-        args = try decodeOpenExternal(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.openExternal(context, args, reply)
+    router.map("platform.openExternal", decode: decodeOpenExternal) { [weak service] args, context, reply in
+      service?.openExternal(context, args, reply)
     }
-    router.map("platform.revealFile") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: RevealFileArgs
-      do {
-        args = try decodeRevealFile(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.revealFile(context, args, reply)
+    router.map("platform.revealFile", decode: decodeRevealFile) { [weak service] args, context, reply in
+      service?.revealFile(context, args, reply)
     }
   }
 

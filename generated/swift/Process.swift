@@ -154,103 +154,26 @@ public protocol ProcessService: AnyObject {
 public enum Process {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ProcessService) {
-    router.map("process.env.get") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: EnvGetArgs
-      do {
-        args = try decodeEnvGet(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.envGet(context, args, reply)
+    router.map("process.env.get", decode: decodeEnvGet) { [weak service] args, context, reply in
+      service?.envGet(context, args, reply)
     }
-    router.map("process.env.set") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: EnvSetArgs
-      do {
-        args = try decodeEnvSet(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.envSet(context, args, reply)
+    router.map("process.env.set", decode: decodeEnvSet) { [weak service] args, context, reply in
+      service?.envSet(context, args, reply)
     }
-    router.map("process.cwd") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CwdArgs
-      do {
-        args = try decodeCwd(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.cwd(context, args, reply)
+    router.map("process.cwd", decode: decodeCwd) { [weak service] args, context, reply in
+      service?.cwd(context, args, reply)
     }
-    router.map("process.open") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: OpenArgs
-      do {
-        args = try decodeOpen(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.`open`(context, args, reply)
+    router.map("process.open", decode: decodeOpen) { [weak service] args, context, reply in
+      service?.`open`(context, args, reply)
     }
-    router.map("process.kill") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: KillArgs
-      do {
-        args = try decodeKill(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.kill(context, args, reply)
+    router.map("process.kill", decode: decodeKill) { [weak service] args, context, reply in
+      service?.kill(context, args, reply)
     }
-    router.map("process.write") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: WriteArgs
-      do {
-        args = try decodeWrite(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.write(context, args, reply)
+    router.map("process.write", decode: decodeWrite) { [weak service] args, context, reply in
+      service?.write(context, args, reply)
     }
-    router.map("process.exit") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ExitArgs
-      do {
-        args = try decodeExit(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.exit(context, args, reply)
+    router.map("process.exit", decode: decodeExit) { [weak service] args, context, reply in
+      service?.exit(context, args, reply)
     }
   }
 

@@ -379,257 +379,59 @@ public protocol UdpService: AnyObject {
 public enum Udp {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: UdpService) {
-    router.map("udp.bind") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: BindArgs
-      do {
-        args = try decodeBind(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.bind(context, args, reply)
+    router.map("udp.bind", decode: decodeBind) { [weak service] args, context, reply in
+      service?.bind(context, args, reply)
     }
-    router.map("udp.connect") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ConnectArgs
-      do {
-        args = try decodeConnect(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.connect(context, args, reply)
+    router.map("udp.connect", decode: decodeConnect) { [weak service] args, context, reply in
+      service?.connect(context, args, reply)
     }
-    router.map("udp.disconnect") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: DisconnectArgs
-      do {
-        args = try decodeDisconnect(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.disconnect(context, args, reply)
+    router.map("udp.disconnect", decode: decodeDisconnect) { [weak service] args, context, reply in
+      service?.disconnect(context, args, reply)
     }
-    router.map("udp.send") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SendArgs
-      do {
-        args = try decodeSend(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.send(context, args, reply)
+    router.map("udp.send", decode: decodeSend) { [weak service] args, context, reply in
+      service?.send(context, args, reply)
     }
-    router.map("udp.readStart") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ReadStartArgs
-      do {
-        args = try decodeReadStart(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.readStart(context, args, reply)
+    router.map("udp.readStart", decode: decodeReadStart) { [weak service] args, context, reply in
+      service?.readStart(context, args, reply)
     }
-    router.map("udp.readStop") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ReadStopArgs
-      do {
-        args = try decodeReadStop(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.readStop(context, args, reply)
+    router.map("udp.readStop", decode: decodeReadStop) { [weak service] args, context, reply in
+      service?.readStop(context, args, reply)
     }
-    router.map("udp.close") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CloseArgs
-      do {
-        args = try decodeClose(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.close(context, args, reply)
+    router.map("udp.close", decode: decodeClose) { [weak service] args, context, reply in
+      service?.close(context, args, reply)
     }
-    router.map("udp.getSockName") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetSockNameArgs
-      do {
-        args = try decodeGetSockName(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getSockName(context, args, reply)
+    router.map("udp.getSockName", decode: decodeGetSockName) { [weak service] args, context, reply in
+      service?.getSockName(context, args, reply)
     }
-    router.map("udp.getPeerName") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetPeerNameArgs
-      do {
-        args = try decodeGetPeerName(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getPeerName(context, args, reply)
+    router.map("udp.getPeerName", decode: decodeGetPeerName) { [weak service] args, context, reply in
+      service?.getPeerName(context, args, reply)
     }
-    router.map("udp.getState") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetStateArgs
-      do {
-        args = try decodeGetState(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getState(context, args, reply)
+    router.map("udp.getState", decode: decodeGetState) { [weak service] args, context, reply in
+      service?.getState(context, args, reply)
     }
-    router.map("os.bufferSize") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: BufferSizeArgs
-      do {
-        args = try decodeBufferSize(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.bufferSize(context, args, reply)
+    router.map("os.bufferSize", decode: decodeBufferSize) { [weak service] args, context, reply in
+      service?.bufferSize(context, args, reply)
     }
-    router.map("udp.addMembership") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: AddMembershipArgs
-      do {
-        args = try decodeAddMembership(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.addMembership(context, args, reply)
+    router.map("udp.addMembership", decode: decodeAddMembership) { [weak service] args, context, reply in
+      service?.addMembership(context, args, reply)
     }
-    router.map("udp.dropMembership") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: DropMembershipArgs
-      do {
-        args = try decodeDropMembership(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.dropMembership(context, args, reply)
+    router.map("udp.dropMembership", decode: decodeDropMembership) { [weak service] args, context, reply in
+      service?.dropMembership(context, args, reply)
     }
-    router.map("udp.setMulticastTTL") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetMulticastTTLArgs
-      do {
-        args = try decodeSetMulticastTTL(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setMulticastTTL(context, args, reply)
+    router.map("udp.setMulticastTTL", decode: decodeSetMulticastTTL) { [weak service] args, context, reply in
+      service?.setMulticastTTL(context, args, reply)
     }
-    router.map("udp.setMulticastLoopback") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetMulticastLoopbackArgs
-      do {
-        args = try decodeSetMulticastLoopback(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setMulticastLoopback(context, args, reply)
+    router.map("udp.setMulticastLoopback", decode: decodeSetMulticastLoopback) { [weak service] args, context, reply in
+      service?.setMulticastLoopback(context, args, reply)
     }
-    router.map("udp.setMulticastInterface") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetMulticastInterfaceArgs
-      do {
-        args = try decodeSetMulticastInterface(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setMulticastInterface(context, args, reply)
+    router.map("udp.setMulticastInterface", decode: decodeSetMulticastInterface) { [weak service] args, context, reply in
+      service?.setMulticastInterface(context, args, reply)
     }
-    router.map("udp.setBroadcast") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetBroadcastArgs
-      do {
-        args = try decodeSetBroadcast(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setBroadcast(context, args, reply)
+    router.map("udp.setBroadcast", decode: decodeSetBroadcast) { [weak service] args, context, reply in
+      service?.setBroadcast(context, args, reply)
     }
-    router.map("udp.setTTL") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetTTLArgs
-      do {
-        args = try decodeSetTTL(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setTTL(context, args, reply)
+    router.map("udp.setTTL", decode: decodeSetTTL) { [weak service] args, context, reply in
+      service?.setTTL(context, args, reply)
     }
   }
 

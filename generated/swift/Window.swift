@@ -638,341 +638,77 @@ public protocol WindowService: AnyObject {
 public enum Window {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: WindowService) {
-    router.map("window.create") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CreateArgs
-      do {
-        args = try decodeCreate(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.create(context, args, reply)
+    router.map("window.create", decode: decodeCreate) { [weak service] args, context, reply in
+      service?.create(context, args, reply)
     }
-    router.map("window.close") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: CloseArgs
-      do {
-        args = try decodeClose(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.close(context, args, reply)
+    router.map("window.close", decode: decodeClose) { [weak service] args, context, reply in
+      service?.close(context, args, reply)
     }
-    router.map("window.show") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ShowArgs
-      do {
-        args = try decodeShow(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.show(context, args, reply)
+    router.map("window.show", decode: decodeShow) { [weak service] args, context, reply in
+      service?.show(context, args, reply)
     }
-    router.map("window.hide") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: HideArgs
-      do {
-        args = try decodeHide(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.hide(context, args, reply)
+    router.map("window.hide", decode: decodeHide) { [weak service] args, context, reply in
+      service?.hide(context, args, reply)
     }
-    router.map("window.maximize") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: MaximizeArgs
-      do {
-        args = try decodeMaximize(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.maximize(context, args, reply)
+    router.map("window.maximize", decode: decodeMaximize) { [weak service] args, context, reply in
+      service?.maximize(context, args, reply)
     }
-    router.map("window.minimize") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: MinimizeArgs
-      do {
-        args = try decodeMinimize(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.minimize(context, args, reply)
+    router.map("window.minimize", decode: decodeMinimize) { [weak service] args, context, reply in
+      service?.minimize(context, args, reply)
     }
-    router.map("window.restore") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: RestoreArgs
-      do {
-        args = try decodeRestore(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.restore(context, args, reply)
+    router.map("window.restore", decode: decodeRestore) { [weak service] args, context, reply in
+      service?.restore(context, args, reply)
     }
-    router.map("window.eval") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: EvalArgs
-      do {
-        args = try decodeEval(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.eval(context, args, reply)
+    router.map("window.eval", decode: decodeEval) { [weak service] args, context, reply in
+      service?.eval(context, args, reply)
     }
-    router.map("window.navigate") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: NavigateArgs
-      do {
-        args = try decodeNavigate(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.navigate(context, args, reply)
+    router.map("window.navigate", decode: decodeNavigate) { [weak service] args, context, reply in
+      service?.navigate(context, args, reply)
     }
-    router.map("window.send") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SendArgs
-      do {
-        args = try decodeSend(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.send(context, args, reply)
+    router.map("window.send", decode: decodeSend) { [weak service] args, context, reply in
+      service?.send(context, args, reply)
     }
-    router.map("window.getTitle") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetTitleArgs
-      do {
-        args = try decodeGetTitle(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getTitle(context, args, reply)
+    router.map("window.getTitle", decode: decodeGetTitle) { [weak service] args, context, reply in
+      service?.getTitle(context, args, reply)
     }
-    router.map("window.setTitle") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetTitleArgs
-      do {
-        args = try decodeSetTitle(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setTitle(context, args, reply)
+    router.map("window.setTitle", decode: decodeSetTitle) { [weak service] args, context, reply in
+      service?.setTitle(context, args, reply)
     }
-    router.map("window.setSize") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetSizeArgs
-      do {
-        args = try decodeSetSize(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setSize(context, args, reply)
+    router.map("window.setSize", decode: decodeSetSize) { [weak service] args, context, reply in
+      service?.setSize(context, args, reply)
     }
-    router.map("window.setPosition") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetPositionArgs
-      do {
-        args = try decodeSetPosition(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setPosition(context, args, reply)
+    router.map("window.setPosition", decode: decodeSetPosition) { [weak service] args, context, reply in
+      service?.setPosition(context, args, reply)
     }
-    router.map("window.getBackgroundColor") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: GetBackgroundColorArgs
-      do {
-        args = try decodeGetBackgroundColor(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.getBackgroundColor(context, args, reply)
+    router.map("window.getBackgroundColor", decode: decodeGetBackgroundColor) { [weak service] args, context, reply in
+      service?.getBackgroundColor(context, args, reply)
     }
-    router.map("window.setBackgroundColor") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetBackgroundColorArgs
-      do {
-        args = try decodeSetBackgroundColor(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setBackgroundColor(context, args, reply)
+    router.map("window.setBackgroundColor", decode: decodeSetBackgroundColor) { [weak service] args, context, reply in
+      service?.setBackgroundColor(context, args, reply)
     }
-    router.map("window.setContextMenu") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: SetContextMenuArgs
-      do {
-        args = try decodeSetContextMenu(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.setContextMenu(context, args, reply)
+    router.map("window.setContextMenu", decode: decodeSetContextMenu) { [weak service] args, context, reply in
+      service?.setContextMenu(context, args, reply)
     }
-    router.map("window.showInspector") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ShowInspectorArgs
-      do {
-        args = try decodeShowInspector(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.showInspector(context, args, reply)
+    router.map("window.showInspector", decode: decodeShowInspector) { [weak service] args, context, reply in
+      service?.showInspector(context, args, reply)
     }
-    router.map("window.showFileSystemPicker") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: ShowFileSystemPickerArgs
-      do {
-        args = try decodeShowFileSystemPicker(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.showFileSystemPicker(context, args, reply)
+    router.map("window.showFileSystemPicker", decode: decodeShowFileSystemPicker) { [weak service] args, context, reply in
+      service?.showFileSystemPicker(context, args, reply)
     }
-    router.map("window.hotkey.bind") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: HotkeyBindArgs
-      do {
-        args = try decodeHotkeyBind(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.hotkeyBind(context, args, reply)
+    router.map("window.hotkey.bind", decode: decodeHotkeyBind) { [weak service] args, context, reply in
+      service?.hotkeyBind(context, args, reply)
     }
-    router.map("window.hotkey.unbind") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: HotkeyUnbindArgs
-      do {
-        args = try decodeHotkeyUnbind(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.hotkeyUnbind(context, args, reply)
+    router.map("window.hotkey.unbind", decode: decodeHotkeyUnbind) { [weak service] args, context, reply in
+      service?.hotkeyUnbind(context, args, reply)
     }
-    router.map("window.hotkey.reset") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: HotkeyResetArgs
-      do {
-        args = try decodeHotkeyReset(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.hotkeyReset(context, args, reply)
+    router.map("window.hotkey.reset", decode: decodeHotkeyReset) { [weak service] args, context, reply in
+      service?.hotkeyReset(context, args, reply)
     }
-    router.map("window.hotkey.bindings") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: HotkeyBindingsArgs
-      do {
-        args = try decodeHotkeyBindings(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.hotkeyBindings(context, args, reply)
+    router.map("window.hotkey.bindings", decode: decodeHotkeyBindings) { [weak service] args, context, reply in
+      service?.hotkeyBindings(context, args, reply)
     }
-    router.map("window.hotkey.mappings") { [weak service] message, context, reply in
-      guard let service = service else { return }
-      let args: HotkeyMappingsArgs
-      do {
-        args = try decodeHotkeyMappings(message)
-      } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
-      } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
-      }
-      service.hotkeyMappings(context, args, reply)
+    router.map("window.hotkey.mappings", decode: decodeHotkeyMappings) { [weak service] args, context, reply in
+      service?.hotkeyMappings(context, args, reply)
     }
   }
 

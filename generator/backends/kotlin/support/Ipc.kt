@@ -320,6 +320,20 @@ class Router {
 
   fun map(route: String, handler: Handler) { handlers[route.toLowerCase()] = handler }
 
+  /** Maps a route whose arguments are decoded first: a decoding error is answered here (prefixed with the
+   * caller's source), so `handler` only ever runs with valid arguments. */
+  fun <A> map(route: String, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) {
+    map(route) { message, context, reply ->
+      val args = try {
+        decode(message)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+        return@map
+      }
+      handler(args, context, reply)
+    }
+  }
+
   fun routes(): List<String> = handlers.keys.toList()
 
   fun dispatch(message: Message, context: Context, reply: Reply) {

@@ -204,60 +204,12 @@ interface ApplicationService {
 object Application {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: ApplicationService) {
-    router.map("application.exit") { message, context, reply ->
-      val args = try {
-        decodeExit(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.exit(context, args, reply)
-    }
-    router.map("application.getScreenSize") { message, context, reply ->
-      val args = try {
-        decodeGetScreenSize(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getScreenSize(context, args, reply)
-    }
-    router.map("application.getWindows") { message, context, reply ->
-      val args = try {
-        decodeGetWindows(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getWindows(context, args, reply)
-    }
-    router.map("application.setSystemMenu") { message, context, reply ->
-      val args = try {
-        decodeSetSystemMenu(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setSystemMenu(context, args, reply)
-    }
-    router.map("application.setSystemMenuItemEnabled") { message, context, reply ->
-      val args = try {
-        decodeSetSystemMenuItemEnabled(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setSystemMenuItemEnabled(context, args, reply)
-    }
-    router.map("application.setTrayMenu") { message, context, reply ->
-      val args = try {
-        decodeSetTrayMenu(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setTrayMenu(context, args, reply)
-    }
+    router.map("application.exit", this::decodeExit) { args, context, reply -> service.exit(context, args, reply) }
+    router.map("application.getScreenSize", this::decodeGetScreenSize) { args, context, reply -> service.getScreenSize(context, args, reply) }
+    router.map("application.getWindows", this::decodeGetWindows) { args, context, reply -> service.getWindows(context, args, reply) }
+    router.map("application.setSystemMenu", this::decodeSetSystemMenu) { args, context, reply -> service.setSystemMenu(context, args, reply) }
+    router.map("application.setSystemMenuItemEnabled", this::decodeSetSystemMenuItemEnabled) { args, context, reply -> service.setSystemMenuItemEnabled(context, args, reply) }
+    router.map("application.setTrayMenu", this::decodeSetTrayMenu) { args, context, reply -> service.setTrayMenu(context, args, reply) }
   }
 
   fun resolveExit(reply: Reply) {

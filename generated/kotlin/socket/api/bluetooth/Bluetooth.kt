@@ -136,33 +136,9 @@ interface BluetoothService {
 object Bluetooth {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: BluetoothService) {
-    router.map("bluetooth.start") { message, context, reply ->
-      val args = try {
-        decodeStart(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.start(context, args, reply)
-    }
-    router.map("bluetooth.subscribe") { message, context, reply ->
-      val args = try {
-        decodeSubscribe(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.subscribe(context, args, reply)
-    }
-    router.map("bluetooth.publish") { message, context, reply ->
-      val args = try {
-        decodePublish(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.publish(context, args, reply)
-    }
+    router.map("bluetooth.start", this::decodeStart) { args, context, reply -> service.start(context, args, reply) }
+    router.map("bluetooth.subscribe", this::decodeSubscribe) { args, context, reply -> service.subscribe(context, args, reply) }
+    router.map("bluetooth.publish", this::decodePublish) { args, context, reply -> service.publish(context, args, reply) }
   }
 
   fun resolveStart(reply: Reply) {

@@ -206,42 +206,10 @@ interface ChildProcessService {
 object ChildProcess {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: ChildProcessService) {
-    router.map("child_process.spawn") { message, context, reply ->
-      val args = try {
-        decodeSpawn(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.spawn(context, args, reply)
-    }
-    router.map("child_process.exec") { message, context, reply ->
-      val args = try {
-        decodeExec(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.exec(context, args, reply)
-    }
-    router.map("child_process.kill") { message, context, reply ->
-      val args = try {
-        decodeKill(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.kill(context, args, reply)
-    }
-    router.map("child_process.write") { message, context, reply ->
-      val args = try {
-        decodeWrite(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.write(context, args, reply)
-    }
+    router.map("child_process.spawn", this::decodeSpawn) { args, context, reply -> service.spawn(context, args, reply) }
+    router.map("child_process.exec", this::decodeExec) { args, context, reply -> service.exec(context, args, reply) }
+    router.map("child_process.kill", this::decodeKill) { args, context, reply -> service.kill(context, args, reply) }
+    router.map("child_process.write", this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
   }
 
   fun resolveSpawn(reply: Reply, value: SpawnResult) {

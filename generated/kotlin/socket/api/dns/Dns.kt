@@ -60,15 +60,7 @@ interface DnsService {
 object Dns {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: DnsService) {
-    router.map("dns.lookup") { message, context, reply ->
-      val args = try {
-        decodeLookup(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.lookup(context, args, reply)
-    }
+    router.map("dns.lookup", this::decodeLookup) { args, context, reply -> service.lookup(context, args, reply) }
   }
 
   fun resolveLookup(reply: Reply, value: List<LookupAddress>) {

@@ -782,339 +782,43 @@ interface FsService {
 object Fs {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: FsService) {
-    router.map("fs.access") { message, context, reply ->
-      val args = try {
-        decodeAccess(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.access(context, args, reply)
-    }
-    router.map("fs.chmod") { message, context, reply ->
-      val args = try {
-        decodeChmod(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.chmod(context, args, reply)
-    }
-    router.map("fs.chown") { message, context, reply ->
-      val args = try {
-        decodeChown(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.chown(context, args, reply)
-    }
-    router.map("fs.close") { message, context, reply ->
-      val args = try {
-        decodeClose(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.close(context, args, reply)
-    }
-    router.map("fs.closeOpenDescriptor") { message, context, reply ->
-      val args = try {
-        decodeCloseOpenDescriptor(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.closeOpenDescriptor(context, args, reply)
-    }
-    router.map("fs.closeOpenDescriptors") { message, context, reply ->
-      val args = try {
-        decodeCloseOpenDescriptors(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.closeOpenDescriptors(context, args, reply)
-    }
-    router.map("fs.closedir") { message, context, reply ->
-      val args = try {
-        decodeClosedir(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.closedir(context, args, reply)
-    }
-    router.map("fs.constants") { message, context, reply ->
-      val args = try {
-        decodeConstants(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.constants(context, args, reply)
-    }
-    router.map("fs.copyFile") { message, context, reply ->
-      val args = try {
-        decodeCopyFile(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.copyFile(context, args, reply)
-    }
-    router.map("fs.fchmod") { message, context, reply ->
-      val args = try {
-        decodeFchmod(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.fchmod(context, args, reply)
-    }
-    router.map("fs.fchown") { message, context, reply ->
-      val args = try {
-        decodeFchown(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.fchown(context, args, reply)
-    }
-    router.map("fs.fstat") { message, context, reply ->
-      val args = try {
-        decodeFstat(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.fstat(context, args, reply)
-    }
-    router.map("fs.fsync") { message, context, reply ->
-      val args = try {
-        decodeFsync(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.fsync(context, args, reply)
-    }
-    router.map("fs.ftruncate") { message, context, reply ->
-      val args = try {
-        decodeFtruncate(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.ftruncate(context, args, reply)
-    }
-    router.map("fs.futimes") { message, context, reply ->
-      val args = try {
-        decodeFutimes(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.futimes(context, args, reply)
-    }
-    router.map("fs.getOpenDescriptors") { message, context, reply ->
-      val args = try {
-        decodeGetOpenDescriptors(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getOpenDescriptors(context, args, reply)
-    }
-    router.map("fs.lchown") { message, context, reply ->
-      val args = try {
-        decodeLchown(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.lchown(context, args, reply)
-    }
-    router.map("fs.link") { message, context, reply ->
-      val args = try {
-        decodeLink(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.link(context, args, reply)
-    }
-    router.map("fs.lstat") { message, context, reply ->
-      val args = try {
-        decodeLstat(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.lstat(context, args, reply)
-    }
-    router.map("fs.lutimes") { message, context, reply ->
-      val args = try {
-        decodeLutimes(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.lutimes(context, args, reply)
-    }
-    router.map("fs.mkdir") { message, context, reply ->
-      val args = try {
-        decodeMkdir(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.mkdir(context, args, reply)
-    }
-    router.map("fs.open") { message, context, reply ->
-      val args = try {
-        decodeOpen(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.open(context, args, reply)
-    }
-    router.map("fs.opendir") { message, context, reply ->
-      val args = try {
-        decodeOpendir(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.opendir(context, args, reply)
-    }
-    router.map("fs.read") { message, context, reply ->
-      val args = try {
-        decodeRead(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.read(context, args, reply)
-    }
-    router.map("fs.readdir") { message, context, reply ->
-      val args = try {
-        decodeReaddir(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.readdir(context, args, reply)
-    }
-    router.map("fs.readlink") { message, context, reply ->
-      val args = try {
-        decodeReadlink(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.readlink(context, args, reply)
-    }
-    router.map("fs.realpath") { message, context, reply ->
-      val args = try {
-        decodeRealpath(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.realpath(context, args, reply)
-    }
-    router.map("fs.rename") { message, context, reply ->
-      val args = try {
-        decodeRename(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.rename(context, args, reply)
-    }
-    router.map("fs.retainOpenDescriptor") { message, context, reply ->
-      val args = try {
-        decodeRetainOpenDescriptor(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.retainOpenDescriptor(context, args, reply)
-    }
-    router.map("fs.rmdir") { message, context, reply ->
-      val args = try {
-        decodeRmdir(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.rmdir(context, args, reply)
-    }
-    router.map("fs.stat") { message, context, reply ->
-      val args = try {
-        decodeStat(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.stat(context, args, reply)
-    }
-    router.map("fs.stopWatch") { message, context, reply ->
-      val args = try {
-        decodeStopWatch(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.stopWatch(context, args, reply)
-    }
-    router.map("fs.symlink") { message, context, reply ->
-      val args = try {
-        decodeSymlink(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.symlink(context, args, reply)
-    }
-    router.map("fs.unlink") { message, context, reply ->
-      val args = try {
-        decodeUnlink(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.unlink(context, args, reply)
-    }
-    router.map("fs.utimes") { message, context, reply ->
-      val args = try {
-        decodeUtimes(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.utimes(context, args, reply)
-    }
-    router.map("fs.watch") { message, context, reply ->
-      val args = try {
-        decodeWatch(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.watch(context, args, reply)
-    }
-    router.map("fs.write") { message, context, reply ->
-      val args = try {
-        decodeWrite(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.write(context, args, reply)
-    }
+    router.map("fs.access", this::decodeAccess) { args, context, reply -> service.access(context, args, reply) }
+    router.map("fs.chmod", this::decodeChmod) { args, context, reply -> service.chmod(context, args, reply) }
+    router.map("fs.chown", this::decodeChown) { args, context, reply -> service.chown(context, args, reply) }
+    router.map("fs.close", this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
+    router.map("fs.closeOpenDescriptor", this::decodeCloseOpenDescriptor) { args, context, reply -> service.closeOpenDescriptor(context, args, reply) }
+    router.map("fs.closeOpenDescriptors", this::decodeCloseOpenDescriptors) { args, context, reply -> service.closeOpenDescriptors(context, args, reply) }
+    router.map("fs.closedir", this::decodeClosedir) { args, context, reply -> service.closedir(context, args, reply) }
+    router.map("fs.constants", this::decodeConstants) { args, context, reply -> service.constants(context, args, reply) }
+    router.map("fs.copyFile", this::decodeCopyFile) { args, context, reply -> service.copyFile(context, args, reply) }
+    router.map("fs.fchmod", this::decodeFchmod) { args, context, reply -> service.fchmod(context, args, reply) }
+    router.map("fs.fchown", this::decodeFchown) { args, context, reply -> service.fchown(context, args, reply) }
+    router.map("fs.fstat", this::decodeFstat) { args, context, reply -> service.fstat(context, args, reply) }
+    router.map("fs.fsync", this::decodeFsync) { args, context, reply -> service.fsync(context, args, reply) }
+    router.map("fs.ftruncate", this::decodeFtruncate) { args, context, reply -> service.ftruncate(context, args, reply) }
+    router.map("fs.futimes", this::decodeFutimes) { args, context, reply -> service.futimes(context, args, reply) }
+    router.map("fs.getOpenDescriptors", this::decodeGetOpenDescriptors) { args, context, reply -> service.getOpenDescriptors(context, args, reply) }
+    router.map("fs.lchown", this::decodeLchown) { args, context, reply -> service.lchown(context, args, reply) }
+    router.map("fs.link", this::decodeLink) { args, context, reply -> service.link(context, args, reply) }
+    router.map("fs.lstat", this::decodeLstat) { args, context, reply -> service.lstat(context, args, reply) }
+    router.map("fs.lutimes", this::decodeLutimes) { args, context, reply -> service.lutimes(context, args, reply) }
+    router.map("fs.mkdir", this::decodeMkdir) { args, context, reply -> service.mkdir(context, args, reply) }
+    router.map("fs.open", this::decodeOpen) { args, context, reply -> service.open(context, args, reply) }
+    router.map("fs.opendir", this::decodeOpendir) { args, context, reply -> service.opendir(context, args, reply) }
+    router.map("fs.read", this::decodeRead) { args, context, reply -> service.read(context, args, reply) }
+    router.map("fs.readdir", this::decodeReaddir) { args, context, reply -> service.readdir(context, args, reply) }
+    router.map("fs.readlink", this::decodeReadlink) { args, context, reply -> service.readlink(context, args, reply) }
+    router.map("fs.realpath", this::decodeRealpath) { args, context, reply -> service.realpath(context, args, reply) }
+    router.map("fs.rename", this::decodeRename) { args, context, reply -> service.rename(context, args, reply) }
+    router.map("fs.retainOpenDescriptor", this::decodeRetainOpenDescriptor) { args, context, reply -> service.retainOpenDescriptor(context, args, reply) }
+    router.map("fs.rmdir", this::decodeRmdir) { args, context, reply -> service.rmdir(context, args, reply) }
+    router.map("fs.stat", this::decodeStat) { args, context, reply -> service.stat(context, args, reply) }
+    router.map("fs.stopWatch", this::decodeStopWatch) { args, context, reply -> service.stopWatch(context, args, reply) }
+    router.map("fs.symlink", this::decodeSymlink) { args, context, reply -> service.symlink(context, args, reply) }
+    router.map("fs.unlink", this::decodeUnlink) { args, context, reply -> service.unlink(context, args, reply) }
+    router.map("fs.utimes", this::decodeUtimes) { args, context, reply -> service.utimes(context, args, reply) }
+    router.map("fs.watch", this::decodeWatch) { args, context, reply -> service.watch(context, args, reply) }
+    router.map("fs.write", this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
   }
 
   fun resolveAccess(reply: Reply, value: AccessResult) {

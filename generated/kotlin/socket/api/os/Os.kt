@@ -525,177 +525,25 @@ interface OsService {
 object Os {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: OsService) {
-    router.map("os.availableMemory") { message, context, reply ->
-      val args = try {
-        decodeAvailableMemory(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.availableMemory(context, args, reply)
-    }
-    router.map("os.constants") { message, context, reply ->
-      val args = try {
-        decodeConstants(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.constants(context, args, reply)
-    }
-    router.map("os.cpus") { message, context, reply ->
-      val args = try {
-        decodeCpus(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.cpus(context, args, reply)
-    }
-    router.map("os.hostname") { message, context, reply ->
-      val args = try {
-        decodeHostname(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.hostname(context, args, reply)
-    }
-    router.map("os.hrtime") { message, context, reply ->
-      val args = try {
-        decodeHrtime(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.hrtime(context, args, reply)
-    }
-    router.map("os.getPriority") { message, context, reply ->
-      val args = try {
-        decodeGetPriority(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getPriority(context, args, reply)
-    }
-    router.map("os.loadavg") { message, context, reply ->
-      val args = try {
-        decodeLoadavg(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.loadavg(context, args, reply)
-    }
-    router.map("os.networkInterfaces") { message, context, reply ->
-      val args = try {
-        decodeNetworkInterfaces(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.networkInterfaces(context, args, reply)
-    }
-    router.map("os.paths") { message, context, reply ->
-      val args = try {
-        decodePaths(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.paths(context, args, reply)
-    }
-    router.map("os.rusage") { message, context, reply ->
-      val args = try {
-        decodeRusage(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.rusage(context, args, reply)
-    }
-    router.map("os.setPriority") { message, context, reply ->
-      val args = try {
-        decodeSetPriority(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setPriority(context, args, reply)
-    }
-    router.map("os.totalMemory") { message, context, reply ->
-      val args = try {
-        decodeTotalMemory(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.totalMemory(context, args, reply)
-    }
-    router.map("os.uname") { message, context, reply ->
-      val args = try {
-        decodeUname(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.uname(context, args, reply)
-    }
-    router.map("os.uptime") { message, context, reply ->
-      val args = try {
-        decodeUptime(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.uptime(context, args, reply)
-    }
-    router.map("os.userInfo") { message, context, reply ->
-      val args = try {
-        decodeUserInfo(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.userInfo(context, args, reply)
-    }
-    router.map("platform.primordials") { message, context, reply ->
-      val args = try {
-        decodePrimordials(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.primordials(context, args, reply)
-    }
-    router.map("platform.event") { message, context, reply ->
-      val args = try {
-        decodePlatformEvent(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.platformEvent(context, args, reply)
-    }
-    router.map("platform.openExternal") { message, context, reply ->
-      val args = try {
-        decodeOpenExternal(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.openExternal(context, args, reply)
-    }
-    router.map("platform.revealFile") { message, context, reply ->
-      val args = try {
-        decodeRevealFile(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.revealFile(context, args, reply)
-    }
+    router.map("os.availableMemory", this::decodeAvailableMemory) { args, context, reply -> service.availableMemory(context, args, reply) }
+    router.map("os.constants", this::decodeConstants) { args, context, reply -> service.constants(context, args, reply) }
+    router.map("os.cpus", this::decodeCpus) { args, context, reply -> service.cpus(context, args, reply) }
+    router.map("os.hostname", this::decodeHostname) { args, context, reply -> service.hostname(context, args, reply) }
+    router.map("os.hrtime", this::decodeHrtime) { args, context, reply -> service.hrtime(context, args, reply) }
+    router.map("os.getPriority", this::decodeGetPriority) { args, context, reply -> service.getPriority(context, args, reply) }
+    router.map("os.loadavg", this::decodeLoadavg) { args, context, reply -> service.loadavg(context, args, reply) }
+    router.map("os.networkInterfaces", this::decodeNetworkInterfaces) { args, context, reply -> service.networkInterfaces(context, args, reply) }
+    router.map("os.paths", this::decodePaths) { args, context, reply -> service.paths(context, args, reply) }
+    router.map("os.rusage", this::decodeRusage) { args, context, reply -> service.rusage(context, args, reply) }
+    router.map("os.setPriority", this::decodeSetPriority) { args, context, reply -> service.setPriority(context, args, reply) }
+    router.map("os.totalMemory", this::decodeTotalMemory) { args, context, reply -> service.totalMemory(context, args, reply) }
+    router.map("os.uname", this::decodeUname) { args, context, reply -> service.uname(context, args, reply) }
+    router.map("os.uptime", this::decodeUptime) { args, context, reply -> service.uptime(context, args, reply) }
+    router.map("os.userInfo", this::decodeUserInfo) { args, context, reply -> service.userInfo(context, args, reply) }
+    router.map("platform.primordials", this::decodePrimordials) { args, context, reply -> service.primordials(context, args, reply) }
+    router.map("platform.event", this::decodePlatformEvent) { args, context, reply -> service.platformEvent(context, args, reply) }
+    router.map("platform.openExternal", this::decodeOpenExternal) { args, context, reply -> service.openExternal(context, args, reply) }
+    router.map("platform.revealFile", this::decodeRevealFile) { args, context, reply -> service.revealFile(context, args, reply) }
   }
 
   fun resolveAvailableMemory(reply: Reply, value: Long) {

@@ -178,69 +178,13 @@ interface ProcessService {
 object Process {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: ProcessService) {
-    router.map("process.env.get") { message, context, reply ->
-      val args = try {
-        decodeEnvGet(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.envGet(context, args, reply)
-    }
-    router.map("process.env.set") { message, context, reply ->
-      val args = try {
-        decodeEnvSet(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.envSet(context, args, reply)
-    }
-    router.map("process.cwd") { message, context, reply ->
-      val args = try {
-        decodeCwd(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.cwd(context, args, reply)
-    }
-    router.map("process.open") { message, context, reply ->
-      val args = try {
-        decodeOpen(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.open(context, args, reply)
-    }
-    router.map("process.kill") { message, context, reply ->
-      val args = try {
-        decodeKill(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.kill(context, args, reply)
-    }
-    router.map("process.write") { message, context, reply ->
-      val args = try {
-        decodeWrite(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.write(context, args, reply)
-    }
-    router.map("process.exit") { message, context, reply ->
-      val args = try {
-        decodeExit(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.exit(context, args, reply)
-    }
+    router.map("process.env.get", this::decodeEnvGet) { args, context, reply -> service.envGet(context, args, reply) }
+    router.map("process.env.set", this::decodeEnvSet) { args, context, reply -> service.envSet(context, args, reply) }
+    router.map("process.cwd", this::decodeCwd) { args, context, reply -> service.cwd(context, args, reply) }
+    router.map("process.open", this::decodeOpen) { args, context, reply -> service.open(context, args, reply) }
+    router.map("process.kill", this::decodeKill) { args, context, reply -> service.kill(context, args, reply) }
+    router.map("process.write", this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
+    router.map("process.exit", this::decodeExit) { args, context, reply -> service.exit(context, args, reply) }
   }
 
   fun resolveEnvGet(reply: Reply, value: String?) {

@@ -426,168 +426,24 @@ interface UdpService {
 object Udp {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: UdpService) {
-    router.map("udp.bind") { message, context, reply ->
-      val args = try {
-        decodeBind(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.bind(context, args, reply)
-    }
-    router.map("udp.connect") { message, context, reply ->
-      val args = try {
-        decodeConnect(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.connect(context, args, reply)
-    }
-    router.map("udp.disconnect") { message, context, reply ->
-      val args = try {
-        decodeDisconnect(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.disconnect(context, args, reply)
-    }
-    router.map("udp.send") { message, context, reply ->
-      val args = try {
-        decodeSend(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.send(context, args, reply)
-    }
-    router.map("udp.readStart") { message, context, reply ->
-      val args = try {
-        decodeReadStart(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.readStart(context, args, reply)
-    }
-    router.map("udp.readStop") { message, context, reply ->
-      val args = try {
-        decodeReadStop(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.readStop(context, args, reply)
-    }
-    router.map("udp.close") { message, context, reply ->
-      val args = try {
-        decodeClose(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.close(context, args, reply)
-    }
-    router.map("udp.getSockName") { message, context, reply ->
-      val args = try {
-        decodeGetSockName(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getSockName(context, args, reply)
-    }
-    router.map("udp.getPeerName") { message, context, reply ->
-      val args = try {
-        decodeGetPeerName(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getPeerName(context, args, reply)
-    }
-    router.map("udp.getState") { message, context, reply ->
-      val args = try {
-        decodeGetState(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getState(context, args, reply)
-    }
-    router.map("os.bufferSize") { message, context, reply ->
-      val args = try {
-        decodeBufferSize(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.bufferSize(context, args, reply)
-    }
-    router.map("udp.addMembership") { message, context, reply ->
-      val args = try {
-        decodeAddMembership(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.addMembership(context, args, reply)
-    }
-    router.map("udp.dropMembership") { message, context, reply ->
-      val args = try {
-        decodeDropMembership(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.dropMembership(context, args, reply)
-    }
-    router.map("udp.setMulticastTTL") { message, context, reply ->
-      val args = try {
-        decodeSetMulticastTTL(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setMulticastTTL(context, args, reply)
-    }
-    router.map("udp.setMulticastLoopback") { message, context, reply ->
-      val args = try {
-        decodeSetMulticastLoopback(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setMulticastLoopback(context, args, reply)
-    }
-    router.map("udp.setMulticastInterface") { message, context, reply ->
-      val args = try {
-        decodeSetMulticastInterface(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setMulticastInterface(context, args, reply)
-    }
-    router.map("udp.setBroadcast") { message, context, reply ->
-      val args = try {
-        decodeSetBroadcast(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setBroadcast(context, args, reply)
-    }
-    router.map("udp.setTTL") { message, context, reply ->
-      val args = try {
-        decodeSetTTL(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setTTL(context, args, reply)
-    }
+    router.map("udp.bind", this::decodeBind) { args, context, reply -> service.bind(context, args, reply) }
+    router.map("udp.connect", this::decodeConnect) { args, context, reply -> service.connect(context, args, reply) }
+    router.map("udp.disconnect", this::decodeDisconnect) { args, context, reply -> service.disconnect(context, args, reply) }
+    router.map("udp.send", this::decodeSend) { args, context, reply -> service.send(context, args, reply) }
+    router.map("udp.readStart", this::decodeReadStart) { args, context, reply -> service.readStart(context, args, reply) }
+    router.map("udp.readStop", this::decodeReadStop) { args, context, reply -> service.readStop(context, args, reply) }
+    router.map("udp.close", this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
+    router.map("udp.getSockName", this::decodeGetSockName) { args, context, reply -> service.getSockName(context, args, reply) }
+    router.map("udp.getPeerName", this::decodeGetPeerName) { args, context, reply -> service.getPeerName(context, args, reply) }
+    router.map("udp.getState", this::decodeGetState) { args, context, reply -> service.getState(context, args, reply) }
+    router.map("os.bufferSize", this::decodeBufferSize) { args, context, reply -> service.bufferSize(context, args, reply) }
+    router.map("udp.addMembership", this::decodeAddMembership) { args, context, reply -> service.addMembership(context, args, reply) }
+    router.map("udp.dropMembership", this::decodeDropMembership) { args, context, reply -> service.dropMembership(context, args, reply) }
+    router.map("udp.setMulticastTTL", this::decodeSetMulticastTTL) { args, context, reply -> service.setMulticastTTL(context, args, reply) }
+    router.map("udp.setMulticastLoopback", this::decodeSetMulticastLoopback) { args, context, reply -> service.setMulticastLoopback(context, args, reply) }
+    router.map("udp.setMulticastInterface", this::decodeSetMulticastInterface) { args, context, reply -> service.setMulticastInterface(context, args, reply) }
+    router.map("udp.setBroadcast", this::decodeSetBroadcast) { args, context, reply -> service.setBroadcast(context, args, reply) }
+    router.map("udp.setTTL", this::decodeSetTTL) { args, context, reply -> service.setTTL(context, args, reply) }
   }
 
   fun resolveBind(reply: Reply, value: SocketAddress) {

@@ -669,222 +669,30 @@ interface WindowService {
 object Window {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: WindowService) {
-    router.map("window.create") { message, context, reply ->
-      val args = try {
-        decodeCreate(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.create(context, args, reply)
-    }
-    router.map("window.close") { message, context, reply ->
-      val args = try {
-        decodeClose(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.close(context, args, reply)
-    }
-    router.map("window.show") { message, context, reply ->
-      val args = try {
-        decodeShow(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.show(context, args, reply)
-    }
-    router.map("window.hide") { message, context, reply ->
-      val args = try {
-        decodeHide(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.hide(context, args, reply)
-    }
-    router.map("window.maximize") { message, context, reply ->
-      val args = try {
-        decodeMaximize(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.maximize(context, args, reply)
-    }
-    router.map("window.minimize") { message, context, reply ->
-      val args = try {
-        decodeMinimize(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.minimize(context, args, reply)
-    }
-    router.map("window.restore") { message, context, reply ->
-      val args = try {
-        decodeRestore(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.restore(context, args, reply)
-    }
-    router.map("window.eval") { message, context, reply ->
-      val args = try {
-        decodeEval(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.eval(context, args, reply)
-    }
-    router.map("window.navigate") { message, context, reply ->
-      val args = try {
-        decodeNavigate(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.navigate(context, args, reply)
-    }
-    router.map("window.send") { message, context, reply ->
-      val args = try {
-        decodeSend(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.send(context, args, reply)
-    }
-    router.map("window.getTitle") { message, context, reply ->
-      val args = try {
-        decodeGetTitle(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getTitle(context, args, reply)
-    }
-    router.map("window.setTitle") { message, context, reply ->
-      val args = try {
-        decodeSetTitle(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setTitle(context, args, reply)
-    }
-    router.map("window.setSize") { message, context, reply ->
-      val args = try {
-        decodeSetSize(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setSize(context, args, reply)
-    }
-    router.map("window.setPosition") { message, context, reply ->
-      val args = try {
-        decodeSetPosition(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setPosition(context, args, reply)
-    }
-    router.map("window.getBackgroundColor") { message, context, reply ->
-      val args = try {
-        decodeGetBackgroundColor(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.getBackgroundColor(context, args, reply)
-    }
-    router.map("window.setBackgroundColor") { message, context, reply ->
-      val args = try {
-        decodeSetBackgroundColor(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setBackgroundColor(context, args, reply)
-    }
-    router.map("window.setContextMenu") { message, context, reply ->
-      val args = try {
-        decodeSetContextMenu(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.setContextMenu(context, args, reply)
-    }
-    router.map("window.showInspector") { message, context, reply ->
-      val args = try {
-        decodeShowInspector(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.showInspector(context, args, reply)
-    }
-    router.map("window.showFileSystemPicker") { message, context, reply ->
-      val args = try {
-        decodeShowFileSystemPicker(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.showFileSystemPicker(context, args, reply)
-    }
-    router.map("window.hotkey.bind") { message, context, reply ->
-      val args = try {
-        decodeHotkeyBind(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.hotkeyBind(context, args, reply)
-    }
-    router.map("window.hotkey.unbind") { message, context, reply ->
-      val args = try {
-        decodeHotkeyUnbind(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.hotkeyUnbind(context, args, reply)
-    }
-    router.map("window.hotkey.reset") { message, context, reply ->
-      val args = try {
-        decodeHotkeyReset(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.hotkeyReset(context, args, reply)
-    }
-    router.map("window.hotkey.bindings") { message, context, reply ->
-      val args = try {
-        decodeHotkeyBindings(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.hotkeyBindings(context, args, reply)
-    }
-    router.map("window.hotkey.mappings") { message, context, reply ->
-      val args = try {
-        decodeHotkeyMappings(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      }
-      service.hotkeyMappings(context, args, reply)
-    }
+    router.map("window.create", this::decodeCreate) { args, context, reply -> service.create(context, args, reply) }
+    router.map("window.close", this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
+    router.map("window.show", this::decodeShow) { args, context, reply -> service.show(context, args, reply) }
+    router.map("window.hide", this::decodeHide) { args, context, reply -> service.hide(context, args, reply) }
+    router.map("window.maximize", this::decodeMaximize) { args, context, reply -> service.maximize(context, args, reply) }
+    router.map("window.minimize", this::decodeMinimize) { args, context, reply -> service.minimize(context, args, reply) }
+    router.map("window.restore", this::decodeRestore) { args, context, reply -> service.restore(context, args, reply) }
+    router.map("window.eval", this::decodeEval) { args, context, reply -> service.eval(context, args, reply) }
+    router.map("window.navigate", this::decodeNavigate) { args, context, reply -> service.navigate(context, args, reply) }
+    router.map("window.send", this::decodeSend) { args, context, reply -> service.send(context, args, reply) }
+    router.map("window.getTitle", this::decodeGetTitle) { args, context, reply -> service.getTitle(context, args, reply) }
+    router.map("window.setTitle", this::decodeSetTitle) { args, context, reply -> service.setTitle(context, args, reply) }
+    router.map("window.setSize", this::decodeSetSize) { args, context, reply -> service.setSize(context, args, reply) }
+    router.map("window.setPosition", this::decodeSetPosition) { args, context, reply -> service.setPosition(context, args, reply) }
+    router.map("window.getBackgroundColor", this::decodeGetBackgroundColor) { args, context, reply -> service.getBackgroundColor(context, args, reply) }
+    router.map("window.setBackgroundColor", this::decodeSetBackgroundColor) { args, context, reply -> service.setBackgroundColor(context, args, reply) }
+    router.map("window.setContextMenu", this::decodeSetContextMenu) { args, context, reply -> service.setContextMenu(context, args, reply) }
+    router.map("window.showInspector", this::decodeShowInspector) { args, context, reply -> service.showInspector(context, args, reply) }
+    router.map("window.showFileSystemPicker", this::decodeShowFileSystemPicker) { args, context, reply -> service.showFileSystemPicker(context, args, reply) }
+    router.map("window.hotkey.bind", this::decodeHotkeyBind) { args, context, reply -> service.hotkeyBind(context, args, reply) }
+    router.map("window.hotkey.unbind", this::decodeHotkeyUnbind) { args, context, reply -> service.hotkeyUnbind(context, args, reply) }
+    router.map("window.hotkey.reset", this::decodeHotkeyReset) { args, context, reply -> service.hotkeyReset(context, args, reply) }
+    router.map("window.hotkey.bindings", this::decodeHotkeyBindings) { args, context, reply -> service.hotkeyBindings(context, args, reply) }
+    router.map("window.hotkey.mappings", this::decodeHotkeyMappings) { args, context, reply -> service.hotkeyMappings(context, args, reply) }
   }
 
   fun resolveCreate(reply: Reply, value: WindowInfo) {
