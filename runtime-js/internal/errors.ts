@@ -56,6 +56,14 @@ export function invalidArgType (name: string, expected: string, actual: unknown)
     `The "${name}" argument must be ${expected}. Received ${describe(actual)}`)
 }
 
+/** Node's validateInteger (and validateInt32/validateUint32 with their bounds): a number, an integer, in [min, max]. */
+export function validateInteger (value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value)
+  if (!Number.isInteger(value)) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${value}`)
+  if (value < min || value > max) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${value}`)
+  return value
+}
+
 function describe (value: unknown): string {
   if (value === null || value === undefined) return String(value)
   if (typeof value === 'function') return `function ${value.name}`

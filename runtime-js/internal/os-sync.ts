@@ -8,9 +8,14 @@ const cache = new Map<string, unknown>()
 
 export function osSync<K extends keyof OsClient> (method: K, options: { cache?: boolean } = {}): Awaited<ReturnType<OsClient[K]>> {
   if (options.cache === true && cache.has(method)) return cache.get(method) as Awaited<ReturnType<OsClient[K]>>
-  client ??= createOsClient(capturingClient())
-  const c = client
-  const value = runSync(`os.${method}`, () => (c[method] as () => Promise<unknown>)())
+  const value = osCallSync(`os.${method}`, (c) => (c[method] as () => Promise<unknown>)())
   if (options.cache === true) cache.set(method, value)
   return value as Awaited<ReturnType<OsClient[K]>>
+}
+
+/** Any os call with arguments, synchronously, through the same client (`route` names it in errors). */
+export function osCallSync<T> (route: string, invoke: (client: OsClient) => Promise<T>): T {
+  client ??= createOsClient(capturingClient())
+  const c = client
+  return runSync(route, () => invoke(c)) as T
 }

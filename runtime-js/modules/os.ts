@@ -2,14 +2,13 @@
 // for facts that cannot change), process priorities included, plus the original's extras (isWindows, host,
 // rusage, hrtime, ...).
 import constants from './os/constants.ts'
-import { osSync } from '../internal/os-sync.ts'
+import { osCallSync, osSync } from '../internal/os-sync.ts'
 import { hostArch, hostPlatform } from '../internal/host.ts'
 import { runtimeArgs } from '../internal/args.ts'
-import { codedError, invalidArgType } from '../internal/errors.ts'
+import { validateInteger } from '../internal/errors.ts'
 import { errnoMessage, errnoNumber } from '../internal/errno.ts'
-import { capturingClient, runSync } from '../internal/sync-call.ts'
 import { ErrnoError } from '../ipc/index.ts'
-import { createOsClient, type OsClient } from '../../generated/js/os.ts'
+import type { OsClient } from '../../generated/js/os.ts'
 import { Buffer } from './buffer.ts'
 
 export { constants }
@@ -86,13 +85,7 @@ export function userInfo (options?: { encoding?: BufferEncoding | 'buffer' }): U
   })
 }
 
-/** Node's validateInt32: a number, an integer, in [min, max]; its ERR_* errors otherwise. */
-function int32 (value: unknown, name: string, min = -2147483648, max = 2147483647): number {
-  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value)
-  if (!Number.isInteger(value)) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${value}`)
-  if (value < min || value > max) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${value}`)
-  return value
-}
+const INT32_MIN = -2147483648, INT32_MAX = 2147483647
 
 /** Node's ERR_SYSTEM_ERROR for a failed libuv call (`uv_os_getpriority returned ESRCH (no such process)`). */
 function systemError (error: unknown, syscall: string): unknown {
@@ -104,12 +97,9 @@ function systemError (error: unknown, syscall: string): unknown {
   })
 }
 
-let priorityClient: OsClient | undefined
-
 function prioritySync<T> (route: string, syscall: string, invoke: (client: OsClient) => Promise<T>): T {
-  const client = priorityClient ??= createOsClient(capturingClient())
   try {
-    return runSync(route, () => invoke(client)) as T
+    return osCallSync(route, invoke)
   } catch (error) {
     throw systemError(error, syscall)
   }
@@ -117,7 +107,7 @@ function prioritySync<T> (route: string, syscall: string, invoke: (client: OsCli
 
 /** Node's os.getPriority([pid]): the nice value of `pid` (0, the default, is the runtime itself). */
 export function getPriority (pid?: number): number {
-  const target = pid === undefined ? 0 : int32(pid, 'pid')
+  const target = pid === undefined ? 0 : validateInteger(pid, 'pid', INT32_MIN, INT32_MAX)
   return prioritySync('os.getPriority', 'uv_os_getpriority', async (client) => await client.getPriority(target))
 }
 
@@ -127,8 +117,8 @@ export function setPriority (pid: number, priority?: number): void {
     priority = pid
     pid = 0
   }
-  const target = int32(pid, 'pid')
-  const value = int32(priority, 'priority', -20, 19)
+  const target = validateInteger(pid, 'pid', INT32_MIN, INT32_MAX)
+  const value = validateInteger(priority, 'priority', -20, 19)
   prioritySync('os.setPriority', 'uv_os_setpriority', async (client) => await client.setPriority(target, value))
 }
 

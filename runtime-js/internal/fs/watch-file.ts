@@ -6,7 +6,7 @@ import { runAsync } from './ops.ts'
 import { stat } from './operations.ts'
 import { BigIntStats, Stats } from './stats.ts'
 import { toPath } from './args.ts'
-import { codedError, invalidArgType } from '../errors.ts'
+import { invalidArgType, validateInteger } from '../errors.ts'
 import { errnoNumber } from '../errno.ts'
 
 type AnyStats = Stats | BigIntStats
@@ -22,10 +22,7 @@ function same (a: AnyStats, b: AnyStats): boolean {
 
 /** Node's validateUint32 for `interval`. */
 function toInterval (value: unknown): number {
-  if (typeof value !== 'number') throw invalidArgType('interval', 'of type number', value)
-  if (!Number.isInteger(value)) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "interval" is out of range. It must be an integer. Received ${value}`)
-  if (value < 0 || value > 4294967295) throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "interval" is out of range. It must be >= 0 && <= 4294967295. Received ${value}`)
-  return value
+  return validateInteger(value, 'interval', 0, 4294967295)
 }
 
 export class StatWatcher extends EventEmitter {
