@@ -80,7 +80,7 @@ export interface PeerEvents extends Record<string, unknown> {
   error: unknown
 }
 
-interface Subcluster { keys: KeyPair, idHex: string, lastJoin: number }
+interface Subcluster { keys: KeyPair, idHex: string }
 
 /** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). */
 const EARLY_SYNC_MS = [2000, 5000, 10_000, 20_000]
@@ -101,7 +101,7 @@ const DEFAULTS: PeerConfig = {
   senderRate: 4000,
   subclusterRate: 2000,
   reassemblyBytes: 32 * 1024 * 1024,
-  maxConnections: 10,
+  maxConnections: 8,
   birthdaySockets: 256,
   birthdayConcurrency: 2,
   paceBurst: 16,
@@ -256,7 +256,7 @@ export class Peer extends Emitter<PeerEvents> {
     const keys = subclusterKeys(sharedKey)
     const idHex = toHex(keys.publicKey)
     if (!this.#subclusters.has(idHex)) {
-      this.#subclusters.set(idHex, { keys, idHex, lastJoin: -Infinity })
+      this.#subclusters.set(idHex, { keys, idHex })
       this.cache.adopt(idHex)
       this.#refreshMembership()
       if (this.#ready) this.#announceJoin(this.#subclusters.get(idHex) as Subcluster)
@@ -773,7 +773,10 @@ export class Peer extends Emitter<PeerEvents> {
     for (const e of this.peers.introducers.values()) if (!this.peers.byEndpoint(e)?.connected) this.#ping(e, PingFlag.Connection)
     this.#cacheTick(now)
     for (const sc of this.#ready ? this.#subclusters.values() : []) {
-      if (this.#fewMembers(sc) || now - sc.lastJoin > this.config.keepaliveMs * 10) this.#announceJoin(sc)
+      // Only while few members are directly connected: a refresh by every peer every few minutes, even when
+      // well connected, made each one a burst of joins and introductions (finding 9 of the simulator), and
+      // newcomers' own joins already introduce them to the members.
+      if (this.#fewMembers(sc)) this.#announceJoin(sc)
     }
     if (this.cache.size > 0) this.#syncWithMember()
     if (this.natType === NatType.Unknown) this.#detect()
@@ -892,7 +895,6 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #announceJoin (sc: Subcluster): void {
-    sc.lastJoin = this.#clock.now()
     const targets = this.#fanoutTargets(sc.idHex)
     const introducers = [...this.peers.values()].filter(p => p.introducer && p.connected && !targets.includes(p))
     for (const t of [...targets, ...this.#pick(introducers, 2)]) this.#sendJoin(sc, t)
@@ -1064,7 +1066,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (s.version !== STATE_VERSION) throw new NotSupportedError(`peer state version ${String(s.version)} is not supported (expected ${STATE_VERSION})`)
     for (const seed of s.subclusters) {
       const keys = keyPairFromSeed(fromBase64(seed))
-      this.#subclusters.set(toHex(keys.publicKey), { keys, idHex: toHex(keys.publicKey), lastJoin: -Infinity })
+      this.#subclusters.set(toHex(keys.publicKey), { keys, idHex: toHex(keys.publicKey) })
     }
     for (const e of s.introducers) this.peers.introducers.set(endpointKey(e), e)
     for (const p of s.peers) this.peers.upsert(this.#newPeer(fromHex(p.id), p, p.natType))
