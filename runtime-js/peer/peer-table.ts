@@ -5,7 +5,6 @@ import type { Endpoint, UdpSocketLike } from './transport.ts'
 
 export interface RemotePeer {
   idHex: string
-  id: Uint8Array
   address: string
   port: number
   natType: number
@@ -13,7 +12,8 @@ export interface RemotePeer {
   lastSeen: number
   connected: boolean
   introducer: boolean
-  subclusters: Set<string>
+  /** The subclusters it is known to be in; replaced, never changed in place (most peers share NO_SUBCLUSTERS). */
+  subclusters: ReadonlySet<string>
   /** Shares one of our own subclusters (kept up to date by the peer: ranking reads it on every eviction). */
   member?: boolean
   strategy?: Strategy
@@ -26,6 +26,9 @@ export interface RemotePeer {
   attemptedAt?: number
   tried?: Strategy
 }
+
+/** The subclusters of a peer not known to be in any: one shared empty set. */
+export const NO_SUBCLUSTERS: ReadonlySet<string> = new Set()
 
 /** A full table frees 1/16 of its room at once (see upsert). */
 const EVICT_BATCH = 16

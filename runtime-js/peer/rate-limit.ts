@@ -22,4 +22,14 @@ export class RateLimiter {
     b.tokens -= 1
     return true
   }
+
+  /** Forgets the buckets that have refilled: a new bucket starts full, so nothing changes but memory (a peer
+   * hears from hundreds of senders, each of which would otherwise keep its bucket until 4,096 others came). */
+  prune (now: number): void {
+    for (const [key, b] of this.#buckets) {
+      if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.#buckets.delete(key)
+    }
+  }
+
+  get size (): number { return this.#buckets.size }
 }
