@@ -65,13 +65,29 @@ export class PeerTable {
     if (this.#byId.size <= this.max) return []
     // Evicting a connected peer is costly (it keeps pinging, is re-added, re-greeted): hearsay goes first,
     // and within a rank the peer heard from least recently.
-    const candidates: Array<{ p: RemotePeer, rank: number }> = []
-    for (const p of this.#byId.values()) if (!p.introducer && p !== peer) candidates.push({ p, rank: this.rank(p) })
-    candidates.sort((a, b) => a.rank - b.rank || a.p.lastSeen - b.p.lastSeen)
     const room = Math.max(1, Math.ceil(this.max / EVICT_BATCH))
-    const victims = candidates.slice(0, Math.min(room, this.#byId.size - this.max + room - 1)).map(c => c.p)
+    const victims = this.#lowest(Math.min(room, this.#byId.size - this.max + room - 1), peer)
     for (const v of victims) this.delete(v.idHex)
     return victims
+  }
+
+  /** The `count` lowest-ranked peers, least recently heard first within a rank, ties in table order (what a
+   * stable sort of the whole table would put first), by insertion into a short sorted list: no sort of the
+   * whole table and no record per peer, on every 16th newcomer to a full table. */
+  #lowest (count: number, except: RemotePeer): RemotePeer[] {
+    const out: RemotePeer[] = []
+    const ranks: number[] = []
+    for (const p of this.#byId.values()) {
+      if (p.introducer || p === except) continue
+      const rank = this.rank(p)
+      let i = out.length
+      while (i > 0 && (rank < ranks[i - 1] || (rank === ranks[i - 1] && p.lastSeen < out[i - 1].lastSeen))) i--
+      if (i >= count) continue
+      out.splice(i, 0, p)
+      ranks.splice(i, 0, rank)
+      if (out.length > count) { out.pop(); ranks.pop() }
+    }
+    return out
   }
 
   moveEndpoint (peer: RemotePeer, e: Endpoint): void {
