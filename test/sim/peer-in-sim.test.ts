@@ -47,3 +47,20 @@ test('with small peer tables, joins still bring introductions and messages reach
   assert.equal(result.errors.count, 0, result.errors.first.join('\n'))
   assert.ok((result.messages.finalCoverage ?? 0) >= 0.9, `subscribers holding each message at the end: ${result.messages.finalCoverage}`)
 })
+
+// Finding 9: every peer used to re-join its subclusters every 10 keepalives (5 minutes) even when well connected;
+// peers that joined together refreshed together, a burst of joins and introductions. A well-connected peer
+// now sends no joins once it has enough members directly connected.
+test('well-connected peers do not refresh their membership with re-joins', async () => {
+  const settled = parseScenario({
+    name: 'no-refresh', seed: 5, durationMs: 200_000, peers: 40, introducers: 2,
+    nat: { open: 0.5, 'full-cone': 0.5 },
+    subscribeFraction: 1,
+    sampleEveryMs: 100_000
+  })
+  const joins = async (durationMs: number): Promise<number> =>
+    (await runScenario({ ...settled, durationMs }, peerDriver)).traffic.byKind.join?.sentDatagrams ?? 0
+  const before = await joins(200_000)
+  const after = await joins(400_000) // past the 5-minute mark where every peer used to re-join
+  assert.ok(after - before < 10, `join datagrams between 200 s and 400 s: ${after - before}`)
+})
