@@ -72,13 +72,24 @@ export class Metrics {
     }
   }
 
+  /**
+   * Sets the reach times that are now known. A threshold met by a delivery is reached at that delivery. One
+   * met because an unreached target left (it no longer counts) was reached when the last delivery it needs
+   * happened, not when the leaver left: otherwise the reach time measures when churn picked its victim (a
+   * subscriber asleep since just after a publish and removed ten minutes later made a 10-minute "reach").
+   */
   private checkThresholds (message: MessageRecord): void {
     const remaining = message.targets.size - message.lostTargets
-    let reached = 0
-    for (const index of message.delivered.keys()) if (message.targets.has(index)) reached++
-    const fraction = remaining <= 0 ? 1 : reached / remaining
+    const times: number[] = []
+    for (const [index, at] of message.delivered) if (message.targets.has(index)) times.push(at)
+    const fraction = remaining <= 0 ? 1 : times.length / remaining
+    times.sort((a, b) => a - b)
     THRESHOLDS.forEach((threshold, i) => {
-      if (message.reachedAt[i] === null && fraction >= threshold - 1e-9) message.reachedAt[i] = this.now() - message.publishedAt
+      if (message.reachedAt[i] !== null || fraction < threshold - 1e-9) return
+      // The earliest delivery by which `threshold` of the remaining targets had the message.
+      const needed = Math.ceil(threshold * remaining - 1e-9)
+      const at = needed >= 1 && needed <= times.length ? times[needed - 1] : this.now()
+      message.reachedAt[i] = at - message.publishedAt
     })
   }
 
