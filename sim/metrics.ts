@@ -80,12 +80,13 @@ export class Metrics {
    */
   private checkThresholds (message: MessageRecord): void {
     const remaining = message.targets.size - message.lostTargets
-    const times: number[] = []
-    for (const [index, at] of message.delivered) if (message.targets.has(index)) times.push(at)
-    const fraction = remaining <= 0 ? 1 : times.length / remaining
-    times.sort((a, b) => a - b)
+    let reached = 0
+    for (const index of message.delivered.keys()) if (message.targets.has(index)) reached++
+    const fraction = remaining <= 0 ? 1 : reached / remaining
+    let times: number[] | undefined // the targets' delivery times, sorted only when a threshold is newly met
     THRESHOLDS.forEach((threshold, i) => {
       if (message.reachedAt[i] !== null || fraction < threshold - 1e-9) return
+      times ??= [...message.delivered].filter(([index]) => message.targets.has(index)).map(([, at]) => at).sort((a, b) => a - b)
       // The earliest delivery by which `threshold` of the remaining targets had the message.
       const needed = Math.ceil(threshold * remaining - 1e-9)
       const at = needed >= 1 && needed <= times.length ? times[needed - 1] : this.now()

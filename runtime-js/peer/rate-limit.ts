@@ -30,6 +30,4 @@ export class RateLimiter {
       if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.#buckets.delete(key)
     }
   }
-
-  get size (): number { return this.#buckets.size }
 }

@@ -3,6 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { NO_SUBCLUSTERS, PeerTable, type RemotePeer } from '../../runtime-js/peer/peer-table.ts'
+import { SeededRandom } from '../../sim/core/random.ts'
 
 function remote (n: number, lastSeen: number, connected: boolean, introducer = false): RemotePeer {
   return { idHex: `p${n}`, address: `10.0.${n >> 8}.${n & 255}`, port: 4000 + n, natType: 31, lastSeen, connected, introducer, subclusters: NO_SUBCLUSTERS, lastSync: 0 }
@@ -17,8 +18,8 @@ function expectedVictims (table: RemotePeer[], newcomer: RemotePeer, count: numb
 }
 
 test('a full table evicts exactly what a stable sort by rank, then last heard, puts first', () => {
-  let seed = 7
-  const next = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648 }
+  const random = new SeededRandom('peer-table')
+  const next = (): number => random.float()
   const rank = (p: RemotePeer): number => (p.connected ? 1 : 0)
   for (let round = 0; round < 50; round++) {
     const table = new PeerTable(32, rank)
