@@ -87,6 +87,13 @@ const EARLY_SYNC_MS = [2000, 5000, 10_000, 20_000]
 
 /** A kept peer silent for this share of a keepalive is pinged (see #keepAlive). */
 const KEEPALIVE_QUIET = 2 / 3
+/** A peer keeps at most this many introducers alive: one that kept them all (every peer outside the subclusters
+ * did) made each introducer of a 10,000-peer network the target of 5,000 peers' keepalives (finding 10). */
+const KEPT_INTRODUCERS = 2
+/** Keepalive checks this far apart mean the host was suspended (they come every sixth of a keepalive). */
+const RESUMED_GAP_KEEPALIVES = 1 / 2
+/** After a suspension, the re-join and catch-up wait this long for the pongs that tell the new endpoint. */
+const RESUME_REJOIN_MS = 1000
 
 /** A relayed peer is not re-tried for this many keepalives. */
 const RETRY_KEEPALIVES = 10
@@ -163,6 +170,7 @@ export class Peer extends Emitter<PeerEvents> {
   #readyAt: number | undefined
   #timer: TimerHandle | undefined
   #keepAliveTimer: TimerHandle | undefined
+  #lastKeepAliveAt = Infinity
   /** The peers #keepAlive pings, chosen at each tick. */
   #kept: RemotePeer[] = []
   #reassemblyTimer: TimerHandle | undefined
@@ -735,6 +743,8 @@ export class Peer extends Emitter<PeerEvents> {
   #keepAlive (): void {
     if (this.#closed) return
     const now = this.#clock.now()
+    if (now - this.#lastKeepAliveAt > this.config.keepaliveMs * RESUMED_GAP_KEEPALIVES) this.#resumed()
+    this.#lastKeepAliveAt = now
     if (this.#ticks === 0) this.#chooseKept() // before the first tick, the connections just made
     for (const peer of this.#kept) {
       if (peer.connected && !peer.proxy && now - peer.lastSeen >= this.config.keepaliveMs * KEEPALIVE_QUIET) {
@@ -744,13 +754,36 @@ export class Peer extends Emitter<PeerEvents> {
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
   }
 
-  /** Kept alive: only the `maxConnections` that matter most: subcluster members, then introducers, then the
-   * most recently heard. The others fall silent and are forgotten. */
+  /**
+   * The timers came late: the host was suspended (a laptop lid, a phone in a pocket). Our NAT mappings have
+   * likely expired, so the endpoint other peers know is stale and they cannot reach us until we send; the
+   * keepalive pings going out now renew the mappings, and their pongs tell the new endpoint. Then we re-join
+   * (members learn where we are now) and catch up on what was published meanwhile, instead of waiting for a
+   * member's flood to find us by chance (finding 11: a peer that woke 20 s before a publish got it 40 s later).
+   */
+  #resumed (): void {
+    this.external = undefined
+    this.#clock.setTimeout(() => {
+      if (this.#closed || !this.#ready) return
+      for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
+      this.#syncWithMember(true)
+    }, RESUME_REJOIN_MS)
+  }
+
+  /** Kept alive: only the `maxConnections` that matter most: subcluster members, then up to KEPT_INTRODUCERS
+   * introducers, then the most recently heard. The others fall silent and are forgotten. */
   #chooseKept (): void {
     const keep: RemotePeer[] = []
     for (const peer of this.peers.values()) if (!peer.proxy && peer.connected) keep.push(peer)
     keep.sort((a, b) => this.#keepRank(b) - this.#keepRank(a) || b.lastSeen - a.lastSeen)
-    this.#kept = keep.slice(0, this.config.maxConnections)
+    const kept: RemotePeer[] = []
+    let introducers = 0
+    for (const peer of keep) {
+      if (kept.length === this.config.maxConnections) break
+      if (this.#keepRank(peer) === 1 && ++introducers > KEPT_INTRODUCERS) continue
+      kept.push(peer)
+    }
+    this.#kept = kept
   }
 
   /** The first tick comes after a random half to whole keepalive: peers that started together (a network
@@ -1002,7 +1035,12 @@ export class Peer extends Emitter<PeerEvents> {
   /** A table entry holds no bytes of the datagram it came from, and no Set until it is known as a member: a
    * 10,000-peer simulation holds a million entries, and their size was what each of its events cost. */
   #newPeer (idHex: string, e: Endpoint, natType: number): RemotePeer {
-    return { idHex, address: e.address, port: e.port, natType, lastSeen: 0, connected: false, introducer: false, subclusters: NO_SUBCLUSTERS, lastSync: 0 }
+    // Every field from the start, optional ones too: entries that grew fields in different orders had different
+    // hidden classes, and every read of a table entry went through a megamorphic (slow) lookup.
+    return {
+      idHex, address: e.address, port: e.port, natType, lastSeen: 0, connected: false, introducer: false, subclusters: NO_SUBCLUSTERS,
+      member: false, strategy: undefined, proxy: undefined, socket: undefined, lastSync: 0, attemptedAt: undefined, tried: undefined
+    }
   }
 
   #subclusterFor (s: Uint8Array | string): Subcluster {

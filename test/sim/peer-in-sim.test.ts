@@ -64,3 +64,43 @@ test('well-connected peers do not refresh their membership with re-joins', async
   const after = await joins(400_000) // past the 5-minute mark where every peer used to re-join
   assert.ok(after - before < 10, `join datagrams between 200 s and 400 s: ${after - before}`)
 })
+
+// Finding 10: kept connections rank introducers right after fellow members, so a peer in no subcluster kept
+// every introducer alive, and each introducer of a large network was pinged by half the network every 20-25 s.
+// A peer now keeps at most 2 introducers; the others it only re-pings when it has lost them (once per few
+// keepalives). With 4 introducers and 40 peers in no subcluster, the datagrams the introducers receive in two
+// steady minutes, per peer and keepalive (30 s): 3.4 with the limit, 5.5 when every peer kept all four.
+test('a peer keeps at most 2 introducers alive', async () => {
+  const lonely = parseScenario({
+    name: 'kept-introducers', seed: 3, durationMs: 240_000, peers: 44, introducers: 4,
+    nat: { open: 0.5, 'full-cone': 0.5 },
+    subscribeFraction: 0,
+    sampleEveryMs: 120_000
+  })
+  const introducerInbound = async (durationMs: number): Promise<number> => {
+    const result = await runScenario({ ...lonely, durationMs }, peerDriver)
+    return result.run.metrics.nodes.filter((n) => n.role === 'introducer').reduce((sum, n) => sum + n.host.stats.receivedDatagrams, 0)
+  }
+  const perPeerPerKeepalive = (await introducerInbound(240_000) - await introducerInbound(120_000)) / 40 / 4
+  assert.ok(perPeerPerKeepalive < 4.5, `datagrams to introducers per peer per 30 s: ${perPeerPerKeepalive.toFixed(2)}`)
+})
+
+// Finding 11: a peer that wakes from a doze longer than the NAT timeout has a new public endpoint, and only the
+// peers it pings learn it; a message published soon after reached it by a sync up to a keepalive later. A peer
+// that notices its timers came late now re-joins its subclusters (and catches up) about a second after waking,
+// even when well connected (it would otherwise send no joins at all: see the test above).
+test('a peer that wakes from a doze re-joins its subclusters', async () => {
+  const dozing = parseScenario({
+    name: 'doze', seed: 5, durationMs: 260_000, peers: 40, introducers: 2, topic: 'claims',
+    nat: { open: 0.5, 'full-cone': 0.5 },
+    subscribeFraction: 1,
+    named: [{ name: 'sleeper', topics: ['claims'], nat: 'port-restricted' }],
+    churn: [{ type: 'sleep-named', peer: 'sleeper', atMs: 200_000, durationMs: 45_000 }],
+    sampleEveryMs: 100_000
+  })
+  const joins = async (durationMs: number): Promise<number> =>
+    (await runScenario({ ...dozing, durationMs }, peerDriver)).traffic.byKind.join?.sentDatagrams ?? 0
+  const asleep = await joins(244_000)
+  const awake = await joins(250_000)
+  assert.ok(awake - asleep >= 1, `join datagrams in the 5 s after waking: ${awake - asleep}`)
+})
