@@ -133,6 +133,8 @@ export function decodePacket (data: Uint8Array): Packet {
   const count = view.getUint16(14)
   if (count === 0 || index >= count) throw new PacketDecodeError('EINDEX', `index ${index} is not below count ${count}`)
   let at = HEADER_BYTES
+  // Every field from the start, absent ones undefined: packets of one hidden class keep the code that reads
+  // them fast (packets that grew their optional fields in turn had a shape per combination).
   const p: Packet = {
     type,
     hops,
@@ -141,7 +143,13 @@ export function decodePacket (data: Uint8Array): Packet {
     ttl: view.getUint16(10),
     index,
     count,
-    message: NO_BYTES
+    subclusterId: undefined,
+    previousId: undefined,
+    nextId: undefined,
+    to: undefined,
+    from: undefined,
+    message: NO_BYTES,
+    sig: undefined
   }
   if (flags & Flag.Subcluster) { p.subclusterId = take(data, at, KEY_BYTES, 'subclusterId'); at += KEY_BYTES }
   if (flags & Flag.Previous) { p.previousId = take(data, at, ID_BYTES, 'previousId'); at += ID_BYTES }

@@ -1059,7 +1059,10 @@ export class Peer extends Emitter<PeerEvents> {
   #seconds (): number { return Math.floor(this.#clock.now() / 1000) }
 
   #control (type: PacketType, message: Uint8Array): Packet {
-    return { type, hops: 0, replay: false, timestamp: this.#seconds(), ttl: 0, index: 0, count: 1, message }
+    return {
+      type, hops: 0, replay: false, timestamp: this.#seconds(), ttl: 0, index: 0, count: 1,
+      subclusterId: undefined, previousId: undefined, nextId: undefined, to: undefined, from: undefined, message, sig: undefined
+    }
   }
 
   #pingBody (flags: number): Uint8Array {
