@@ -1,7 +1,7 @@
 // Binary bodies of the control packets (ping, pong, intro, join, sync, query). Fixed layouts, no JSON: they
 // are smaller, and a malformed body fails with a PacketDecodeError instead of reaching the protocol.
 import { PacketDecodeError } from './errors.ts'
-import { fromUtf8, utf8 } from './bytes.ts'
+import { utf8 } from './bytes.ts'
 
 class Writer {
   #buf = new Uint8Array(128)
@@ -34,11 +34,18 @@ class Reader {
   address (field: string): string {
     const n = this.u8(field)
     if (n === 0 || n > 45) throw new PacketDecodeError('EFIELD', `${this.what} ${field} has length ${n}`)
-    const b = this.bytes(n, field)
-    if (!b.every(c => (c >= 0x30 && c <= 0x3a) || c === 0x2e || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) {
-      throw new PacketDecodeError('EFIELD', `${this.what} ${field} is not an IP address`)
+    this.need(n, field)
+    // Checked and turned into a string in one pass (every pong carries one; a decoder call was a visible cost).
+    let address = ''
+    for (let i = this.at; i < this.at + n; i++) {
+      const c = this.data[i]
+      if (!((c >= 0x30 && c <= 0x3a) || c === 0x2e || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) {
+        throw new PacketDecodeError('EFIELD', `${this.what} ${field} is not an IP address`)
+      }
+      address += String.fromCharCode(c)
     }
-    return fromUtf8(b)
+    this.at += n
+    return address
   }
 
   end (): void {
@@ -92,7 +99,8 @@ export function encodePong (m: Pong): Uint8Array {
 
 export function decodePong (b: Uint8Array): Pong {
   const r = new Reader(b, 'pong')
-  const m = { ...readPing(r), address: r.address('address'), port: r.u16('port') }
+  const ping = readPing(r)
+  const m = { peerId: ping.peerId, natType: ping.natType, flags: ping.flags, pingId: ping.pingId, probePort: ping.probePort, address: r.address('address'), port: r.u16('port') }
   r.end()
   return m
 }

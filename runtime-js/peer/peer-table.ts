@@ -37,7 +37,8 @@ export const endpointKey = (e: Endpoint): string => `${e.address}:${e.port}`
 
 export class PeerTable {
   #byId = new Map<string, RemotePeer>()
-  #byEndpoint = new Map<string, string>()
+  /** Endpoint key -> the peer there (the peer itself, not its id: one lookup per datagram instead of two). */
+  #byEndpoint = new Map<string, RemotePeer>()
   /** Introducers known only by address until they answer. */
   readonly introducers = new Map<string, Endpoint>()
 
@@ -47,10 +48,7 @@ export class PeerTable {
   get size (): number { return this.#byId.size }
   get (idHex: string): RemotePeer | undefined { return this.#byId.get(idHex) }
   byEndpoint (e: Endpoint): RemotePeer | undefined { return this.byKey(endpointKey(e)) }
-  byKey (key: string): RemotePeer | undefined {
-    const id = this.#byEndpoint.get(key)
-    return id === undefined ? undefined : this.#byId.get(id)
-  }
+  byKey (key: string): RemotePeer | undefined { return this.#byEndpoint.get(key) }
 
   values (): IterableIterator<RemotePeer> { return this.#byId.values() }
 
@@ -61,7 +59,7 @@ export class PeerTable {
     const old = this.#byId.get(peer.idHex)
     if (old) this.#byEndpoint.delete(endpointKey(old))
     this.#byId.set(peer.idHex, peer)
-    this.#byEndpoint.set(endpointKey(peer), peer.idHex)
+    this.#byEndpoint.set(endpointKey(peer), peer)
     if (this.#byId.size <= this.max) return []
     // Evicting a connected peer is costly (it keeps pinging, is re-added, re-greeted): hearsay goes first,
     // and within a rank the peer heard from least recently.
@@ -94,13 +92,13 @@ export class PeerTable {
     this.#byEndpoint.delete(endpointKey(peer))
     peer.address = e.address
     peer.port = e.port
-    this.#byEndpoint.set(endpointKey(peer), peer.idHex)
+    this.#byEndpoint.set(endpointKey(peer), peer)
   }
 
   delete (idHex: string): void {
     const p = this.#byId.get(idHex)
     if (!p) return
     this.#byId.delete(idHex)
-    if (this.#byEndpoint.get(endpointKey(p)) === idHex) this.#byEndpoint.delete(endpointKey(p))
+    if (this.#byEndpoint.get(endpointKey(p)) === p) this.#byEndpoint.delete(endpointKey(p))
   }
 }
