@@ -20,6 +20,17 @@ export function toHex (bytes: Uint8Array): string {
   return latin1.decode(new Uint8Array(scratch.buffer, 0, n * 2))
 }
 
+/** Whether `hex` is toHex(bytes), without building the string (a datagram usually comes from the peer we
+ * already know at its endpoint: comparing saves a string and a lookup in the table by id). */
+export function hexEquals (hex: string, bytes: Uint8Array): boolean {
+  if (hex.length !== bytes.length * 2) return false
+  for (let i = 0; i < bytes.length; i++) {
+    const pair = HEX_PAIRS[bytes[i]]
+    if (hex.charCodeAt(2 * i) !== (pair & 0xff) || hex.charCodeAt(2 * i + 1) !== (pair >> 8)) return false
+  }
+  return true
+}
+
 export function fromHex (hex: string): Uint8Array {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new TypeError(`not a hex string: "${hex.slice(0, 80)}"`)
   const out = new Uint8Array(hex.length / 2)

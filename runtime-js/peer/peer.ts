@@ -1,6 +1,6 @@
 // A Stream Relay peer: the protocol's state and its reactions to datagrams and timers. Everything it needs
 // from the world comes through the injected Transport, Clock and RandomSource (see README.md).
-import { equal, fromBase64, fromHex, toBase64, toHex } from './bytes.ts'
+import { equal, fromBase64, fromHex, hexEquals, toBase64, toHex } from './bytes.ts'
 import {
   DEFAULT_CACHE_BYTES, DEFAULT_KEEPALIVE_MS, DEFAULT_MAX_PEERS, DEFAULT_TTL_MINUTES, EXPIRE_KEEPALIVES, FANOUT,
   INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, PING_RETRY_MS, QUERY_MAX_AGE_MS, READY_DEADLINE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
@@ -365,7 +365,7 @@ export class Peer extends Emitter<PeerEvents> {
       const p = decodePacket(data)
       const known = this.peers.byKey(key)
       if (known) known.lastSeen = this.#clock.now()
-      this.#dispatch(p, data, from, socket)
+      this.#dispatch(p, data, from, socket, known, key)
     } catch (err) {
       if (err instanceof PacketDecodeError) { this.metrics.dropped.malformed++; return }
       this.metrics.dropped.handler++
@@ -373,10 +373,11 @@ export class Peer extends Emitter<PeerEvents> {
     }
   }
 
-  #dispatch (p: Packet, raw: Uint8Array, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+  /** `known` is the peer we know at `from` (its key `fromKey`), if any, for the handlers that can use it. */
+  #dispatch (p: Packet, raw: Uint8Array, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike, known?: RemotePeer, fromKey?: string): void {
     switch (p.type) {
-      case PacketType.Ping: return this.#onPing(p, from, socket)
-      case PacketType.Pong: return this.#onPong(p, from, socket)
+      case PacketType.Ping: return this.#onPing(p, from, socket, known, fromKey)
+      case PacketType.Pong: return this.#onPong(p, from, socket, known, fromKey)
       case PacketType.Intro: return this.#onIntro(p, from)
       case PacketType.Join: return this.#onJoin(p, from, socket)
       case PacketType.Publish: return this.#onPublish(p, raw, from)
@@ -386,7 +387,7 @@ export class Peer extends Emitter<PeerEvents> {
     }
   }
 
-  #onPing (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+  #onPing (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike, known?: RemotePeer, fromKey?: string): void {
     const ping = decodePing(p.message)
     if (equal(ping.peerId, this.identity.publicKey)) return
     const pong = { peerId: this.identity.publicKey, natType: this.natType, flags: 0, pingId: ping.pingId, probePort: 0, address: from.address, port: from.port }
@@ -398,25 +399,27 @@ export class Peer extends Emitter<PeerEvents> {
       this.#sendRaw(this.#probe, { address: from.address, port: ping.probePort }, this.#control(PacketType.Pong, encodePong(probe)))
     }
     if (ping.flags & PingFlag.Probe) return // from a probe socket: not the asker's real endpoint
-    this.#heard(ping.peerId, ping.natType, from, socket)
+    this.#heard(ping.peerId, ping.natType, from, socket, known, fromKey)
   }
 
-  #onPong (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
+  #onPong (p: Packet, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike, known?: RemotePeer, fromKey?: string): void {
     const pong = decodePong(p.message)
     const probeReply = (pong.flags & PingFlag.ProbeReply) !== 0
     if (typeof socket === 'string' && this.#detector.onPong(socket, pong, probeReply) && (socket === 'probe' || probeReply)) return
     if (probeReply || socket === 'probe') return
     this.#pings.delete(toHex(pong.pingId))
     if (!this.external && socket === 'main') this.external = { address: pong.address, port: pong.port }
-    this.#heard(pong.peerId, pong.natType, from, socket)
+    this.#heard(pong.peerId, pong.natType, from, socket, known, fromKey)
   }
 
-  /** A direct packet from a peer that told us its id: it is connected. */
-  #heard (id: Uint8Array, natType: number, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike): void {
-    const idHex = toHex(id)
+  /** A direct packet from a peer that told us its id: it is connected. `known`: the peer we know at `from`,
+   * usually the one speaking (then no hex id is built and looked up: this runs for every ping and pong). */
+  #heard (id: Uint8Array, natType: number, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike, known?: RemotePeer, fromKey = endpointKey(from)): void {
+    const same = known !== undefined && hexEquals(known.idHex, id)
+    const idHex = same ? known.idHex : toHex(id)
     const now = this.#clock.now()
-    let peer = this.peers.get(idHex)
-    const isIntroducer = this.peers.introducers.has(endpointKey(from))
+    let peer = same ? known : this.peers.get(idHex)
+    const isIntroducer = this.peers.introducers.has(fromKey)
     if (!peer) {
       peer = this.#newPeer(idHex, from, natType)
       this.peers.upsert(peer)

@@ -5,7 +5,7 @@ import { PacketDecodeError } from '../../runtime-js/peer/errors.ts'
 import { MAX_DATAGRAM, MAX_MESSAGE } from '../../runtime-js/peer/constants.ts'
 import { buildMessage } from '../../runtime-js/peer/fragment.ts'
 import { keyPairFromSeed } from '../../runtime-js/peer/crypto.ts'
-import { toHex } from '../../runtime-js/peer/bytes.ts'
+import { hexEquals, toHex } from '../../runtime-js/peer/bytes.ts'
 
 const fill = (n: number, v: number): Uint8Array => new Uint8Array(n).fill(v)
 
@@ -76,4 +76,13 @@ test('a large message becomes a chain of packets linked by content ids', () => {
     else assert.equal(p.nextId, undefined)
   }
   assert.ok(packets[0].sig && !packets[1].sig)
+})
+
+test('hexEquals compares bytes with a hex id without building it, exactly as toHex would', () => {
+  const id = fill(32, 0xa7)
+  id[31] = 0x0f
+  assert.equal(hexEquals(toHex(id), id), true)
+  assert.equal(hexEquals(toHex(id).toUpperCase(), id), false, 'ids are lowercase hex, as toHex writes them')
+  assert.equal(hexEquals(toHex(id).slice(0, 62) + 'f0', id), false, 'the digits of a byte are compared in order')
+  assert.equal(hexEquals(toHex(id.subarray(0, 16)), id), false, 'lengths must agree')
 })
