@@ -155,7 +155,6 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #greeted: Gate
   readonly #returnRoutes = new Map<string, { to: Endpoint, at: number }>()
   readonly #myQueries = new Map<string, number>()
-  readonly #pings = new Map<string, { peerId?: string, at: number }>()
   readonly #reassembler: Reassembler
   readonly #senderLimit: RateLimiter
   readonly #subclusterLimit: RateLimiter
@@ -407,7 +406,6 @@ export class Peer extends Emitter<PeerEvents> {
     const probeReply = (pong.flags & PingFlag.ProbeReply) !== 0
     if (typeof socket === 'string' && this.#detector.onPong(socket, pong, probeReply) && (socket === 'probe' || probeReply)) return
     if (probeReply || socket === 'probe') return
-    this.#pings.delete(toHex(pong.pingId))
     if (!this.external && socket === 'main') this.external = { address: pong.address, port: pong.port }
     this.#heard(pong.peerId, pong.natType, from, socket, known, fromKey)
   }
@@ -820,7 +818,6 @@ export class Peer extends Emitter<PeerEvents> {
     this.#senderLimit.prune(now); this.#subclusterLimit.prune(now)
     for (const [q, at] of this.#myQueries) if (now - at > QUERY_MAX_AGE_MS) this.#myQueries.delete(q)
     for (const [q, r] of this.#returnRoutes) if (now - r.at > QUERY_MAX_AGE_MS) this.#returnRoutes.delete(q)
-    for (const [k, v] of this.#pings) if (now - v.at > expireAfter) this.#pings.delete(k)
   }
 
   /** Syncs with a random connected peer, a member of our subclusters when there is one (it holds what we miss).
@@ -1070,7 +1067,6 @@ export class Peer extends Emitter<PeerEvents> {
 
   #pingBody (flags: number): Uint8Array {
     const pingId = this.#random.bytes(8)
-    this.#pings.set(toHex(pingId), { at: this.#clock.now() })
     return encodePing({ peerId: this.identity.publicKey, natType: this.natType, flags, pingId, probePort: 0 })
   }
 

@@ -47,6 +47,7 @@ export class NatDetector {
 
   /** Feeds every pong; returns true if it belonged to detection. */
   onPong (socket: 'main' | 'probe', pong: Pong, probeReply: boolean): boolean {
+    if (this.state !== 'probe' && this.state !== 'reflect') return false // not detecting: every keepalive pong comes here
     const pingHex = toHex(pong.pingId)
     if (this.state === 'probe' && socket === 'probe' && pingHex === this.#probeId) {
       this.state = 'reflect'
