@@ -94,6 +94,8 @@ const KEPT_INTRODUCERS = 2
 const RESUMED_GAP_KEEPALIVES = 1 / 2
 /** After a suspension, the re-join and catch-up wait this long for the pongs that tell the new endpoint. */
 const RESUME_REJOIN_MS = 1000
+/** A fellow member we just connected to is told we are one this much later (see #tellMembership). */
+const TELL_MEMBERSHIP_MS = 1000
 
 /** A relayed peer is not re-tried for this many keepalives. */
 const RETRY_KEEPALIVES = 10
@@ -435,6 +437,7 @@ export class Peer extends Emitter<PeerEvents> {
       peer.strategy = peer.strategy === undefined ? 'direct' : connectionStrategy(this.natType, natType)
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
       if (this.natType === NatType.Unknown) this.#detect()
+      for (const sc of this.#subclusters.values()) if (peer.subclusters.has(sc.idHex)) this.#tellMembership(peer, sc)
       if (this.#greeted.add(idHex, now)) {
         if (this.cache.size > 0) this.#sync(peer, '') // an empty cache has nothing to offer; the other side asks
         // A new connection is asked for introductions only while we know too few members: otherwise every
@@ -452,7 +455,8 @@ export class Peer extends Emitter<PeerEvents> {
     if (!introducer?.connected) return // intros only count from peers we talk to
     let peer = this.peers.get(idHex)
     const scHex = p.subclusterId ? toHex(p.subclusterId) : undefined
-    if (peer && scHex !== undefined) this.#addMember(peer, scHex)
+    // (An introduction of the introducer itself is a fellow member telling us it is one: not told back.)
+    if (peer && scHex !== undefined) this.#addMember(peer, scHex, peer !== introducer)
     if (peer?.connected) return
     const now = this.#clock.now()
     // A peer we already tried (and relay to) is not tried again the same way for a while: re-joins
@@ -752,6 +756,7 @@ export class Peer extends Emitter<PeerEvents> {
         this.#sendRaw(this.#socketFor(peer), peer, this.#control(PacketType.Ping, this.#pingBody(0)))
       }
     }
+    if (this.#ready && this.#poorlyConnected()) this.#syncWithMember()
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
   }
 
@@ -834,15 +839,35 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   /** Records `peer` as a member of a subcluster; `join` is emitted the first time, if we are in it too. */
-  #addMember (peer: RemotePeer, scHex: string): void {
+  #addMember (peer: RemotePeer, scHex: string, tell = true): void {
     if (peer.subclusters.has(scHex)) return
     peer.subclusters = new Set([...peer.subclusters, scHex])
-    if (!this.#subclusters.has(scHex)) return
+    const sc = this.#subclusters.get(scHex)
+    if (sc === undefined) return
     peer.member = true
     this.emit('join', { peerId: peer.idHex, subclusterId: scHex })
+    if (tell && peer.connected && !peer.proxy) this.#tellMembership(peer, sc)
     // A new fellow member gets what it missed now, not at the next keepalive tick: messages published while it
     // was connecting, before any member knew to push to it, were the slow tail of reach.
     if (peer.connected && !peer.proxy && this.cache.size > 0 && this.#greeted.add(`${peer.idHex}/${scHex}`, this.#clock.now())) this.#sync(peer, '')
+  }
+
+  /**
+   * Tells a fellow member, directly, that we are in `sc` too: an introduction of ourselves, which it does not
+   * forward. Sent when we connect to a peer we know as a member, or learn that a connected peer is one, a
+   * little later: the member ignores introductions from a peer it has not heard from yet. A pair that neither
+   * side keeps alive falls silent and both forget each other; when they met again, only the side that got an
+   * introduction re-learned the other's membership, and the other side's pushes passed it by (finding 12).
+   */
+  #tellMembership (peer: RemotePeer, sc: Subcluster): void {
+    this.#clock.setTimeout(() => {
+      if (this.#closed || !this.#ready || !peer.connected || peer.proxy || this.peers.get(peer.idHex) !== peer) return
+      const intro = this.#control(PacketType.Intro, encodeIntro({
+        peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0
+      }))
+      intro.subclusterId = sc.keys.publicKey
+      this.#sendRaw(this.#socketFor(peer), peer, intro)
+    }, TELL_MEMBERSHIP_MS)
   }
 
   /**
@@ -872,6 +897,24 @@ export class Peer extends Emitter<PeerEvents> {
     let n = 0
     for (const p of this.peers.values()) if (p.connected && !p.proxy && p.subclusters.has(sc.idHex) && ++n >= this.config.fanout * 2) return false
     return true
+  }
+
+  /** In a subcluster with at least `fanout` members we know of, fewer than `fanout` are directly connected
+   * (behind a symmetric NAT most are relayed). Pushes reach a peer only from its direct members, a few of
+   * theirs at random, so such a peer waited for its tick's sync (finding 12: 16–26 s): it syncs at every
+   * keepalive check instead. A pair or a handful of members (fewer than `fanout`) is not poorly connected. */
+  #poorlyConnected (): boolean {
+    for (const sc of this.#subclusters.values()) {
+      let known = 0
+      let direct = 0
+      for (const p of this.peers.values()) {
+        if (!p.subclusters.has(sc.idHex)) continue
+        known++
+        if (p.connected && !p.proxy) direct++
+      }
+      if (known >= this.config.fanout && direct < this.config.fanout) return true
+    }
+    return false
   }
 
   #keepRank (p: RemotePeer): number {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { parseScenario } from '../../sim/scenario.ts'
 import { runScenario } from '../../sim/runner.ts'
 import { peerDriver } from '../../sim/protocols/peer-driver.ts'
+import { Peer } from '../../runtime-js/peer/peer.ts'
 
 const scenario = parseScenario({
   name: 'peer-in-sim', seed: 11, durationMs: 60_000, peers: 12, introducers: 1,
@@ -103,4 +104,41 @@ test('a peer that wakes from a doze re-joins its subclusters', async () => {
   const asleep = await joins(244_000)
   const awake = await joins(250_000)
   assert.ok(awake - asleep >= 1, `join datagrams in the 5 s after waking: ${awake - asleep}`)
+})
+
+// Finding 12: a pair that neither side keeps alive falls silent and both forget each other; when they met again,
+// only the side that got an introduction re-learned the other's membership, and the other's pushes passed it
+// by. A peer now tells a fellow member it connects to, a second later, that it is one. At the end of a run,
+// of the connected pairs of members, both sides know the other as a member.
+test('connected fellow members know each other as members', async () => {
+  const peers: Peer[] = []
+  const start = Peer.prototype.start
+  Peer.prototype.start = function (this: Peer) { peers.push(this); return start.call(this) }
+  try {
+    const crowd = parseScenario({
+      name: 'members', seed: 12, durationMs: 480_000, peers: 400, introducers: 3, topic: 'claims',
+      nat: { open: 0.1, 'full-cone': 0.15, 'address-restricted': 0.2, 'port-restricted': 0.25, symmetric: 0.3 },
+      loss: 0.01,
+      subscribeFraction: 0.5,
+      sampleEveryMs: 240_000
+    })
+    await runScenario(crowd, peerDriver)
+  } finally {
+    Peer.prototype.start = start
+  }
+  const byId = new Map(peers.map((p) => [p.peerId, p]))
+  let pairs = 0
+  let oneSided = 0
+  for (const p of peers) {
+    for (const e of p.peers.values()) {
+      if (!e.connected || e.proxy !== undefined || e.member !== true) continue
+      const back = byId.get(e.idHex)?.peers.get(p.peerId)
+      if (back?.connected !== true) continue
+      pairs++
+      if (back.member !== true) oneSided++
+    }
+  }
+  assert.ok(pairs > 500, `connected member pairs: ${pairs}`)
+  // 5 of 1,699 pairs were one-sided before the fix, 0 of 1,672 with it.
+  assert.equal(oneSided, 0, `pairs where only one side knows the other is a member: ${oneSided} of ${pairs}`)
 })
