@@ -910,7 +910,8 @@ export class Peer extends Emitter<PeerEvents> {
       for (const p of this.peers.values()) {
         if (!p.subclusters.has(sc.idHex)) continue
         known++
-        if (p.connected && !p.proxy) direct++
+        // Enough direct members settles it: a well-connected peer stops after a few entries (this runs every 5 s).
+        if (p.connected && !p.proxy && ++direct === this.config.fanout) break
       }
       if (known >= this.config.fanout && direct < this.config.fanout) return true
     }
