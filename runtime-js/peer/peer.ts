@@ -13,7 +13,7 @@ import { buildMessage } from './fragment.ts'
 import { Gate } from './gate.ts'
 import {
   PingFlag, SYNC_MAX_IDS, decodeIntro, decodeJoin, decodePing, decodePong, decodeQuery, decodeSync,
-  encodeIntro, encodeJoin, encodePing, encodePong, encodeQuery, encodeSync, type Query, type Sync
+  encodeIntro, encodeJoin, encodePing, encodePong, encodeQuery, encodeSync, type Intro, type Query, type Sync
 } from './messages.ts'
 import { NatType, connectionStrategy, natName, type Strategy } from './nat.ts'
 import { PacketType, decodePacket, encodePacket, packetId, withHops, type Packet } from './packet.ts'
@@ -560,7 +560,7 @@ export class Peer extends Emitter<PeerEvents> {
 
   /** We are a member the joiner does not know: ask the first hop, who knows both, to introduce us. */
   #askRendezvous (p: Packet, join: { peerId: Uint8Array }, from: Endpoint): void {
-    const rendezvous = this.#control(PacketType.Join, encodeJoin({ peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0 }))
+    const rendezvous = this.#control(PacketType.Join, encodeJoin(this.#selfIntro()))
     rendezvous.subclusterId = p.subclusterId
     rendezvous.to = join.peerId
     rendezvous.from = this.identity.publicKey
@@ -859,12 +859,15 @@ export class Peer extends Emitter<PeerEvents> {
    * side keeps alive falls silent and both forget each other; when they met again, only the side that got an
    * introduction re-learned the other's membership, and the other side's pushes passed it by (finding 12).
    */
+  /** How we describe ourselves in a join or an introduction of ourselves: id, NAT type, external endpoint. */
+  #selfIntro (): Intro {
+    return { peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0 }
+  }
+
   #tellMembership (peer: RemotePeer, sc: Subcluster): void {
     this.#clock.setTimeout(() => {
       if (this.#closed || !this.#ready || !peer.connected || peer.proxy || this.peers.get(peer.idHex) !== peer) return
-      const intro = this.#control(PacketType.Intro, encodeIntro({
-        peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0
-      }))
+      const intro = this.#control(PacketType.Intro, encodeIntro(this.#selfIntro()))
       intro.subclusterId = sc.keys.publicKey
       this.#sendRaw(this.#socketFor(peer), peer, intro)
     }, TELL_MEMBERSHIP_MS)
@@ -979,7 +982,7 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #sendJoin (sc: Subcluster, to: RemotePeer): void {
-    const body = encodeJoin({ peerId: this.identity.publicKey, natType: this.natType, address: this.external?.address ?? '0.0.0.0', port: this.external?.port ?? 0 })
+    const body = encodeJoin(this.#selfIntro())
     const p = this.#control(PacketType.Join, body)
     p.subclusterId = sc.keys.publicKey
     this.#sendTo(to, encodePacket(p))

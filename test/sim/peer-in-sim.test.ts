@@ -2,10 +2,15 @@
 // forms, and published messages reach the subscribers. Same seed, same event log, with the real protocol.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { parseScenario } from '../../sim/scenario.ts'
+import { parseScenario, type Scenario } from '../../sim/scenario.ts'
 import { runScenario } from '../../sim/runner.ts'
 import { peerDriver } from '../../sim/protocols/peer-driver.ts'
 import { Peer } from '../../runtime-js/peer/peer.ts'
+
+/** Join datagrams sent by everyone in a run of `base` lasting `durationMs` (a longer run repeats a shorter one). */
+async function joinsSent (base: Scenario, durationMs: number): Promise<number> {
+  return (await runScenario({ ...base, durationMs }, peerDriver)).traffic.byKind.join?.sentDatagrams ?? 0
+}
 
 const scenario = parseScenario({
   name: 'peer-in-sim', seed: 11, durationMs: 60_000, peers: 12, introducers: 1,
@@ -59,10 +64,8 @@ test('well-connected peers do not refresh their membership with re-joins', async
     subscribeFraction: 1,
     sampleEveryMs: 100_000
   })
-  const joins = async (durationMs: number): Promise<number> =>
-    (await runScenario({ ...settled, durationMs }, peerDriver)).traffic.byKind.join?.sentDatagrams ?? 0
-  const before = await joins(200_000)
-  const after = await joins(400_000) // past the 5-minute mark where every peer used to re-join
+  const before = await joinsSent(settled, 200_000)
+  const after = await joinsSent(settled, 400_000) // past the 5-minute mark where every peer used to re-join
   assert.ok(after - before < 10, `join datagrams between 200 s and 400 s: ${after - before}`)
 })
 
@@ -99,10 +102,8 @@ test('a peer that wakes from a doze re-joins its subclusters', async () => {
     churn: [{ type: 'sleep-named', peer: 'sleeper', atMs: 200_000, durationMs: 45_000 }],
     sampleEveryMs: 100_000
   })
-  const joins = async (durationMs: number): Promise<number> =>
-    (await runScenario({ ...dozing, durationMs }, peerDriver)).traffic.byKind.join?.sentDatagrams ?? 0
-  const asleep = await joins(244_000)
-  const awake = await joins(250_000)
+  const asleep = await joinsSent(dozing, 244_000)
+  const awake = await joinsSent(dozing, 250_000)
   assert.ok(awake - asleep >= 1, `join datagrams in the 5 s after waking: ${awake - asleep}`)
 })
 
