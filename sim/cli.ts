@@ -1,14 +1,17 @@
 // npm run sim -- <scenario|path.json|all> [--protocol peer,flooding] [--seed N | --seeds 1,2,3] [--duration MS]
-//                [--peers N] [--name OUTPUT-NAME] [--out DIR] [--jobs N] [--quiet]
+//                [--peers N] [--name OUTPUT-NAME] [--out DIR] [--jobs N] [--workers N] [--quiet]
 // Runs each protocol on the scenario (once per seed with --seeds, the output name suffixed -seed<N>), prints
 // progress, and writes JSON, Markdown and SVG results. With --jobs N the runs go to up to N child processes
 // at once; results are written exactly as in one process, each output as soon as one of its runs finishes.
+// With --workers N (or "workers" in the scenario) one run's network is split between N threads, one per core
+// (sim/parallel/README.md): same seed and N, same result; not the result of a one-worker run.
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadScenario, ScenarioError, type Scenario } from './scenario.ts'
 import { loadDriver } from './protocols/registry.ts'
 import { runScenario } from './runner.ts'
+import { runSplit } from './parallel/run-split.ts'
 import { writeResults } from './report/write.ts'
 import type { RunResult } from './result.ts'
 import { sourceStamp, type SourceStamp } from './report/source.ts'
@@ -16,7 +19,7 @@ import { CHILD_ENV, runInChildren, serveOneJob, type Job, type JobSpec } from '.
 
 const SCENARIO_DIR = 'sim/scenarios'
 const USAGE = 'usage: npm run sim -- <scenario|file.json|all> [--protocol peer,flooding] [--seed N | --seeds 1,2,3] [--duration MS] ' +
-  '[--peers N] [--name OUTPUT-NAME] [--out DIR] [--jobs N] [--quiet]'
+  '[--peers N] [--name OUTPUT-NAME] [--out DIR] [--jobs N] [--workers N] [--quiet]'
 
 function parseArgs (argv: string[]): { targets: string[], flags: Map<string, string> } {
   const targets: string[] = []
@@ -59,8 +62,11 @@ function prepareScenario (spec: JobSpec): Scenario {
   if (spec.durationMs !== null) scenario.durationMs = spec.durationMs
   if (spec.peers !== null) scenario.peers = spec.peers
   if (spec.name !== null) scenario.name = spec.name
+  if (spec.workers !== null) scenario.workers = spec.workers
   return scenario
 }
+
+function withoutRun<T extends { run: unknown }> ({ run: _run, ...result }: T): Omit<T, 'run'> { return result }
 
 const runLabel = (scenario: Scenario, protocol: string): string => `[${scenario.name}/${protocol}]`
 
@@ -69,13 +75,15 @@ async function runOne (spec: JobSpec): Promise<RunResult> {
   const scenario = prepareScenario(spec)
   const driver = await loadDriver(spec.protocol)
   const label = runLabel(scenario, spec.protocol)
-  if (!spec.quiet) console.error(`${label} ${scenario.peers} peers, ${clock(scenario.durationMs)} simulated, seed ${scenario.seed}`)
-  const { run: _run, ...result } = await runScenario(scenario, driver, {
-    onProgress: spec.quiet
-      ? undefined
-      : (p) => console.error(`${label} sim ${clock(p.simTime)} (${(p.fraction * 100).toFixed(1)}%)  ${(p.events / 1e6).toFixed(2)}M events  ` +
-        `×${(p.simTime / p.wallMs).toFixed(1)} realtime  wall ${clock(p.wallMs)}  rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`)
-  })
+  const split = scenario.workers > 1
+  if (!spec.quiet) console.error(`${label} ${scenario.peers} peers, ${clock(scenario.durationMs)} simulated, seed ${scenario.seed}${split ? `, split between ${scenario.workers} workers` : ''}`)
+  const progress = spec.quiet
+    ? undefined
+    : (p: { simTime: number, fraction: number, events: number, wallMs: number }) => console.error(`${label} sim ${clock(p.simTime)} (${(p.fraction * 100).toFixed(1)}%)  ` +
+      `${(p.events / 1e6).toFixed(2)}M events  ×${(p.simTime / p.wallMs).toFixed(1)} realtime  wall ${clock(p.wallMs)}  rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`)
+  const result = split
+    ? await runSplit(scenario, spec.protocol, scenario.workers, progress)
+    : withoutRun(await runScenario(scenario, driver, { onProgress: progress }))
   const reach = result.messages.reach
   console.error(`${label} done in ${(result.wallMs / 1000).toFixed(1)} s wall (×${result.speedup.toFixed(1)}): ${result.messages.published} messages, ` +
     `100% reached by ${(reach[2].reachedShare * 100).toFixed(0)}% (mean ${reach[2].timeMs.mean?.toFixed(0) ?? '–'} ms), ` +
@@ -101,7 +109,9 @@ function plan (targets: string[], flags: Map<string, string>): Array<Job<Planned
   const jobs: Array<Job<PlannedJob>> = []
   for (const file of targets.flatMap(resolveScenario)) {
     for (const seed of seeds) {
-      const base: JobSpec = { file, protocol: '', seed, durationMs: numberFlag(flags, 'duration'), peers: numberFlag(flags, 'peers'), name: flags.get('name') ?? null, quiet }
+      const base: JobSpec = {
+        file, protocol: '', seed, durationMs: numberFlag(flags, 'duration'), peers: numberFlag(flags, 'peers'), name: flags.get('name') ?? null, workers: numberFlag(flags, 'workers'), quiet
+      }
       const probe = prepareScenario(base)
       if (flags.has('seeds')) base.name = `${probe.name}-seed${seed}`
       const scenario = prepareScenario(base)
@@ -124,6 +134,8 @@ async function main (): Promise<void> {
   const out = flags.get('out') ?? 'docs/simulation'
   const jobs = numberFlag(flags, 'jobs') ?? 1
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`--jobs needs a whole number of processes >= 1, got ${flags.get('jobs')}`)
+  const workers = numberFlag(flags, 'workers')
+  if (workers !== null && (!Number.isInteger(workers) || workers < 1)) throw new RangeError(`--workers needs a whole number of threads >= 1, got ${flags.get('workers')}`)
   const list = plan(targets, flags)
   // Written after every finished run, so a long run that is stopped later keeps what it finished.
   const record = (job: Job<PlannedJob>, result: RunResult): void => {

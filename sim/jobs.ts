@@ -14,6 +14,8 @@ export interface JobSpec {
   durationMs: number | null
   peers: number | null
   name: string | null
+  /** Worker threads to split the network between (overrides the scenario's `workers`). */
+  workers: number | null
   quiet: boolean
 }
 

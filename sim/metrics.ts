@@ -14,7 +14,8 @@ export interface NodeRecord {
   node: SimNode | null
   joinedAt: number
   leftAt: number | null
-  deliveries: number
+  /** Set when its start time comes (in every worker of a split network, unlike `node`). */
+  started: boolean
 }
 
 export const THRESHOLDS = [0.5, 0.9, 1] as const
@@ -32,6 +33,24 @@ export interface MessageRecord {
   reachedAt: Array<number | null>
 }
 
+/** A message as its publisher's side recorded it: what other workers of a split network are told. */
+export interface PublishedMessage { id: string, topic: string, publisher: number, publishedAt: number, targets: number[] }
+
+/** A delivery (a message id) or a departure (null) that a run's metrics accepted, in order. */
+export type JournalEntry = [time: number, node: number, messageId: string | null]
+
+/**
+ * What one sample sees of the nodes it runs: the online ones (index order) and, per message it knows, how
+ * many of them got it and how many hold it. A split network's samples are the sum of its workers' parts.
+ */
+export interface SamplePart {
+  time: number
+  online: number[]
+  perMessage: Record<string, { got: number, replicas: number }>
+  cacheSum: number
+  cacheMax: number
+}
+
 export interface Sample { time: number, coverage: number, survival: number, replicas: number, onlineSubscribers: number, meanCacheBytes: number, maxCacheBytes: number }
 
 export class Metrics {
@@ -42,15 +61,29 @@ export class Metrics {
   unknownDeliveries = 0
   deliveries = 0
   peakCacheBytes = 0
+  /** When kept (a worker of a split network), every accepted delivery and departure, for the merge. */
+  readonly journal: JournalEntry[] | null
+  /** When kept, the sample parts instead of finished samples. */
+  readonly sampleParts: SamplePart[] | null
 
-  constructor (private readonly now: () => number) {}
+  constructor (private readonly now: () => number, options: { journal?: boolean } = {}) {
+    this.journal = options.journal === true ? [] : null
+    this.sampleParts = options.journal === true ? [] : null
+  }
 
-  published (id: string, topic: string, publisher: number): void {
-    const targets = new Set<number>()
+  published (id: string, topic: string, publisher: number): PublishedMessage {
+    const targets: number[] = []
     for (const n of this.nodes) {
-      if (n.index !== publisher && n.leftAt === null && n.host.state === 'up' && n.topics.includes(topic)) targets.add(n.index)
+      if (n.index !== publisher && n.leftAt === null && n.host.state === 'up' && n.topics.includes(topic)) targets.push(n.index)
     }
-    this.messages.set(id, { id, topic, publisher, publishedAt: this.now(), targets, delivered: new Map(), lostTargets: 0, reachedAt: THRESHOLDS.map(() => null) })
+    const message = { id, topic, publisher, publishedAt: this.now(), targets }
+    this.addMessage(message)
+    return message
+  }
+
+  /** A message published elsewhere (another worker, or a journal being merged). */
+  addMessage (m: PublishedMessage): void {
+    this.messages.set(m.id, { id: m.id, topic: m.topic, publisher: m.publisher, publishedAt: m.publishedAt, targets: new Set(m.targets), delivered: new Map(), lostTargets: 0, reachedAt: THRESHOLDS.map(() => null) })
   }
 
   delivered (nodeIndex: number, id: string): void {
@@ -59,11 +92,12 @@ export class Metrics {
     if (message.delivered.has(nodeIndex)) { this.duplicateDeliveries++; return }
     message.delivered.set(nodeIndex, this.now())
     this.deliveries++
-    this.nodes[nodeIndex].deliveries++
+    this.journal?.push([this.now(), nodeIndex, id])
     if (message.targets.has(nodeIndex)) this.checkThresholds(message)
   }
 
   left (nodeIndex: number): void {
+    this.journal?.push([this.now(), nodeIndex, null])
     for (const message of this.messages.values()) {
       if (message.targets.has(nodeIndex) && !message.delivered.has(nodeIndex)) {
         message.lostTargets++
@@ -96,21 +130,24 @@ export class Metrics {
 
   /** One point of the over-time series. */
   sample (): void {
+    const part = this.samplePart()
+    if (this.sampleParts !== null) { this.sampleParts.push(part); return }
+    const sample = combineSample([part], [...this.messages.values()], (index) => this.nodes[index].topics)
+    this.peakCacheBytes = Math.max(this.peakCacheBytes, sample.maxCacheBytes)
+    this.samples.push(sample)
+  }
+
+  /** What this process sees now of the nodes it runs. */
+  samplePart (): SamplePart {
     const online = this.nodes.filter((n) => n.leftAt === null && n.host.state === 'up' && n.node !== null)
-    let coverageSum = 0, coverageCount = 0, survived = 0, replicaSum = 0, subscribersSeen = 0
+    const perMessage: SamplePart['perMessage'] = {}
     for (const message of this.messages.values()) {
-      let subscribers = 0, got = 0, replicas = 0
+      let got = 0, replicas = 0
       for (const n of online) {
-        if (n.topics.includes(message.topic) && n.index !== message.publisher) {
-          subscribers++
-          if (message.delivered.has(n.index)) got++
-        }
+        if (n.index !== message.publisher && message.delivered.has(n.index) && n.topics.includes(message.topic)) got++
         if (n.node!.holds(message.id)) replicas++
       }
-      subscribersSeen = Math.max(subscribersSeen, subscribers)
-      if (subscribers > 0) { coverageSum += got / subscribers; coverageCount++ }
-      if (replicas > 0) survived++
-      replicaSum += replicas
+      perMessage[message.id] = { got, replicas }
     }
     let cacheSum = 0, cacheMax = 0
     for (const n of online) {
@@ -118,17 +155,45 @@ export class Metrics {
       cacheSum += bytes
       if (bytes > cacheMax) cacheMax = bytes
     }
-    this.peakCacheBytes = Math.max(this.peakCacheBytes, cacheMax)
-    const count = this.messages.size
-    this.samples.push({
-      time: this.now(),
-      coverage: coverageCount === 0 ? NaN : coverageSum / coverageCount,
-      survival: count === 0 ? NaN : survived / count,
-      replicas: count === 0 ? 0 : replicaSum / count,
-      onlineSubscribers: subscribersSeen,
-      meanCacheBytes: online.length === 0 ? 0 : cacheSum / online.length,
-      maxCacheBytes: cacheMax
-    })
+    return { time: this.now(), online: online.map((n) => n.index), perMessage, cacheSum, cacheMax }
+  }
+}
+
+/**
+ * One sample from the parts of the workers that ran the nodes (one part when one process ran them all):
+ * coverage among the subscribers online, survival (some online node holds the message), cache use.
+ * A message a part does not know yet (published by another worker within the last window) has reached
+ * none of its nodes.
+ */
+export function combineSample (parts: SamplePart[], messages: Array<{ id: string, topic: string, publisher: number }>, topicsOf: (index: number) => string[]): Sample {
+  let coverageSum = 0, coverageCount = 0, survived = 0, replicaSum = 0, subscribersSeen = 0
+  for (const message of messages) {
+    let subscribers = 0, got = 0, replicas = 0
+    for (const part of parts) {
+      for (const index of part.online) if (index !== message.publisher && topicsOf(index).includes(message.topic)) subscribers++
+      const seen = part.perMessage[message.id]
+      if (seen !== undefined) { got += seen.got; replicas += seen.replicas }
+    }
+    subscribersSeen = Math.max(subscribersSeen, subscribers)
+    if (subscribers > 0) { coverageSum += got / subscribers; coverageCount++ }
+    if (replicas > 0) survived++
+    replicaSum += replicas
+  }
+  let cacheSum = 0, cacheMax = 0, online = 0
+  for (const part of parts) {
+    cacheSum += part.cacheSum
+    cacheMax = Math.max(cacheMax, part.cacheMax)
+    online += part.online.length
+  }
+  const count = messages.length
+  return {
+    time: parts[0].time,
+    coverage: coverageCount === 0 ? NaN : coverageSum / coverageCount,
+    survival: count === 0 ? NaN : survived / count,
+    replicas: count === 0 ? 0 : replicaSum / count,
+    onlineSubscribers: subscribersSeen,
+    meanCacheBytes: online === 0 ? 0 : cacheSum / online,
+    maxCacheBytes: cacheMax
   }
 }
 

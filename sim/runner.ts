@@ -2,14 +2,14 @@
 import type { Endpoint } from '../runtime-js/peer/transport.ts'
 import { Simulation, type RunProgress } from './core/simulation.ts'
 import type { SeededRandom } from './core/random.ts'
-import { Fabric, type Host } from './net/fabric.ts'
+import { Fabric, type Host, type Outbox } from './net/fabric.ts'
 import { NAT_TYPES, type NatType } from './net/nat.ts'
-import { Metrics, type NodeRecord, type Role } from './metrics.ts'
+import { Metrics, type NodeRecord, type PublishedMessage, type Role } from './metrics.ts'
 import { planChurn, type ChurnAction } from './churn.ts'
 import { JunkTap } from './junk.ts'
 import type { Scenario } from './scenario.ts'
 import type { ProtocolDriver } from './protocols/driver.ts'
-import { summarize, type RunResult } from './result.ts'
+import { summarize, type NodeOutcome, type RunData, type RunResult } from './result.ts'
 
 export interface RunOptions {
   onProgress?: (p: RunProgress & { fraction: number }) => void
@@ -27,16 +27,113 @@ export interface Run {
 /** Spread of the initial joins, so that a whole network does not say hello in the same millisecond. */
 const JOIN_SPREAD_MS = 5_000
 
+/**
+ * The port introducers bind when the network is split between workers, so that every worker knows the
+ * bootstrap list from the start (below the ephemeral range that hosts draw other ports from).
+ */
+export const INTRODUCER_PORT = 40_000
+
+/** One worker's share of a split network (see sim/parallel/README.md). */
+export interface Share {
+  index: number
+  count: number
+  /** Per worker, where this one's datagrams for that worker's hosts go (unused at `index`). */
+  outboxes: Outbox[]
+}
+
+/** A network built from a scenario with its plans scheduled, ready to run. */
+export interface Network extends Run {
+  startErrors: string[]
+  taps: JunkTap[]
+  /** Messages this process's nodes published, in order (what a worker tells the others). */
+  published: PublishedMessage[]
+}
+
 export async function runScenario (scenario: Scenario, driver: ProtocolDriver, options: RunOptions = {}): Promise<RunResult & { run: Run }> {
+  const network = buildNetwork(scenario, driver, options.record === true, null)
+  const { sim, fabric, metrics, churnDone } = network
+  const wallStart = performance.now()
+  const cpuStart = process.cpuUsage()
+  await sim.run(scenario.durationMs, options.onProgress === undefined
+    ? undefined
+    : (p) => options.onProgress!({ ...p, fraction: p.simTime / scenario.durationMs }))
+  const wallMs = performance.now() - wallStart
+  const cpu = process.cpuUsage(cpuStart)
+  const cpuMs = (cpu.user + cpu.system) / 1000
+  const result = summarize(scenario, driver, {
+    now: sim.now,
+    events: sim.eventsRun,
+    logHash: sim.logHash,
+    nodes: nodeOutcomes(network),
+    messages: [...metrics.messages.values()],
+    deliveries: metrics.deliveries,
+    duplicateDeliveries: metrics.duplicateDeliveries,
+    samples: metrics.samples,
+    peakCacheBytes: metrics.peakCacheBytes,
+    ...trafficAndErrors(network)
+  }, wallMs, cpuMs)
+  closeNetwork(network)
+  return { ...result, run: { sim, fabric, metrics, churnDone } }
+}
+
+/** Per node, what a summary needs (read before the nodes close: their caches). */
+export function nodeOutcomes (network: Network): NodeOutcome[] {
+  return network.metrics.nodes.map((n) => ({
+    index: n.index,
+    name: n.name,
+    role: n.role,
+    topics: n.topics,
+    joinedAt: n.joinedAt,
+    leftAt: n.leftAt,
+    lastWakeAt: n.host.lastWakeAt,
+    sentBytes: n.host.stats.sentBytes,
+    receivedBytes: n.host.stats.receivedBytes,
+    cacheBytes: n.leftAt === null && n.node !== null ? n.node.cacheBytes() : null
+  }))
+}
+
+export function trafficAndErrors (network: Network): Pick<RunData, 'traffic' | 'errors' | 'startErrors' | 'junkDatagrams'> {
+  const traffic = network.fabric.traffic
+  return {
+    traffic: {
+      sentDatagrams: traffic.sentDatagrams,
+      sentBytes: traffic.sentBytes,
+      droppedDatagrams: traffic.droppedDatagrams,
+      byKind: [...traffic.byKind],
+      dropsByReason: [...traffic.dropsByReason]
+    },
+    errors: network.fabric.errors,
+    startErrors: network.startErrors,
+    junkDatagrams: network.taps.reduce((sum, t) => sum + t.sent, 0)
+  }
+}
+
+/** Every node still running closes and its host leaves (the end of a run). */
+export function closeNetwork (network: Network): void {
+  for (const record of network.metrics.nodes) {
+    if (record.leftAt === null) {
+      try { record.node?.close() } catch { /* closing at the end of the run: nothing left to protect */ }
+      record.host.leave()
+    }
+  }
+}
+
+/**
+ * Builds the scenario's network and schedules its plans. With a share, this process runs only that share's
+ * hosts; every other decision (who joins, sleeps, leaves and publishes, and when) is made identically by
+ * every worker from the same seeded streams over the same records, so all of them agree on it.
+ */
+export function buildNetwork (scenario: Scenario, driver: ProtocolDriver, record: boolean, share: Share | null): Network {
   const sim = new Simulation(`${scenario.seed}`)
-  if (options.record === true) sim.record = []
+  if (record) sim.record = []
   const fabric = new Fabric(sim, {
     latency: scenario.latency,
     loss: scenario.loss,
     natTimeoutMs: scenario.natTimeoutMs,
-    classify: (data) => driver.classify(data)
+    classify: (data) => driver.classify(data),
+    ...(share === null ? {} : { partition: share })
   })
-  const metrics = new Metrics(() => sim.now)
+  const metrics = new Metrics(() => sim.now, { journal: share !== null })
   const pickNat = natPicker(scenario, sim.random.fork('nat-types'))
   const subscribeRandom = sim.random.fork('subscribe')
   const churnRandom = sim.random.fork('churn-targets')
@@ -46,15 +143,22 @@ export async function runScenario (scenario: Scenario, driver: ProtocolDriver, o
   const bootstrap: Endpoint[] = []
   const startErrors: string[] = []
   const churnDone: ChurnAction[] = []
+  const published: PublishedMessage[] = []
   const deaths = new WeakSet<NodeRecord>()
+  // Whether a node counts as running, for churn and publishing: in a split network only its own worker sees
+  // its start finish, so all workers go by its start time instead.
+  const running = share === null ? (r: NodeRecord): boolean => r.node !== null : (r: NodeRecord): boolean => r.started
 
   const addNode = (role: Role, topics: string[], nat: NatType, name: string | null, startAt: number, tap?: (host: Host) => JunkTap): NodeRecord => {
     const host = fabric.addHost({ nat, uplinkBps: scenario.uplinkBps, downlinkBps: scenario.downlinkBps })
-    const record: NodeRecord = { index: metrics.nodes.length, name, role, topics, host, node: null, joinedAt: startAt, leftAt: null, deliveries: 0 }
+    const record: NodeRecord = { index: metrics.nodes.length, name, role, topics, host, node: null, joinedAt: startAt, leftAt: null, started: false }
     metrics.nodes.push(record)
-    const junkTap = tap?.(host)
+    const junkTap = host.local ? tap?.(host) : undefined
+    if (share !== null && role === 'introducer') bootstrap.push({ address: host.publicAddress, port: INTRODUCER_PORT })
     sim.at(startAt, () => {
       if (host.state === 'gone') return
+      record.started = true
+      if (!host.local) return
       const transportHost = junkTap === undefined ? host : Object.create(host, { transport: { value: junkTap.transport } }) as Host
       driver.start({
         host: transportHost,
@@ -62,11 +166,12 @@ export async function runScenario (scenario: Scenario, driver: ProtocolDriver, o
         bootstrap: role === 'introducer' ? [] : bootstrap,
         topics,
         onDeliver: (id) => { if (!deaths.has(record)) metrics.delivered(record.index, id) },
-        config: protocolConfig
+        config: protocolConfig,
+        ...(share !== null && role === 'introducer' ? { port: INTRODUCER_PORT } : {})
       }).then((node) => {
         if (host.state === 'gone') { node.close(); return }
         record.node = node
-        if (role === 'introducer') bootstrap.push({ address: host.publicAddress, port: node.port })
+        if (role === 'introducer' && share === null) bootstrap.push({ address: host.publicAddress, port: node.port })
       }, (error: unknown) => {
         startErrors.push(`node ${record.index}: ${(error as Error).message}`)
       })
@@ -113,7 +218,7 @@ export async function runScenario (scenario: Scenario, driver: ProtocolDriver, o
   })
 
   const churnable = (record: NodeRecord): boolean =>
-    record.role === 'peer' && record.name === null && record.leftAt === null && record.node !== null
+    record.role === 'peer' && record.name === null && record.leftAt === null && running(record)
   for (const action of planChurn(scenario.churn, sim.random.fork('churn'), scenario.durationMs)) {
     sim.at(action.time, () => {
       if (action.kind === 'join') { freshPeer(sim.now); churnDone.push(action); return }
@@ -142,16 +247,17 @@ export async function runScenario (scenario: Scenario, driver: ProtocolDriver, o
       sim.at(plan.atMs + k * plan.intervalMs, () => {
         let publisher: NodeRecord | undefined
         if (plan.from === 'subscriber') {
-          const candidates = metrics.nodes.filter((r) => r.role === 'peer' && r.leftAt === null && r.node !== null && r.host.state === 'up' && r.topics.includes(topic))
+          const candidates = metrics.nodes.filter((r) => r.role === 'peer' && r.leftAt === null && running(r) && r.host.state === 'up' && r.topics.includes(topic))
           if (candidates.length > 0) publisher = publishRandom.pick(candidates)
         } else {
           publisher = named.get(plan.from)
         }
-        if (publisher?.node == null || publisher.host.state !== 'up') return
+        if (publisher === undefined || !running(publisher) || publisher.host.state !== 'up') return
         const payload = publishRandom.bytes(plan.bytes)
+        if (publisher.node === null) return // another worker's node (or, split, one whose start has not finished)
         try {
           const id = publisher.node.publish(topic, payload)
-          metrics.published(id, topic, publisher.index)
+          published.push(metrics.published(id, topic, publisher.index))
           sim.log('publish', publisher.index, id)
         } catch (error) {
           fabric.reportError(publisher.host, error)
@@ -166,23 +272,7 @@ export async function runScenario (scenario: Scenario, driver: ProtocolDriver, o
   }
   sim.at(scenario.sampleEveryMs, sampleTick)
 
-  const wallStart = performance.now()
-  const cpuStart = process.cpuUsage()
-  await sim.run(scenario.durationMs, options.onProgress === undefined
-    ? undefined
-    : (p) => options.onProgress!({ ...p, fraction: p.simTime / scenario.durationMs }))
-  const wallMs = performance.now() - wallStart
-  const cpu = process.cpuUsage(cpuStart)
-  const cpuMs = (cpu.user + cpu.system) / 1000
-  const run: Run = { sim, fabric, metrics, churnDone }
-  const result = summarize(scenario, driver, run, wallMs, cpuMs, startErrors, taps.reduce((sum, t) => sum + t.sent, 0))
-  for (const record of metrics.nodes) {
-    if (record.leftAt === null) {
-      try { record.node?.close() } catch { /* closing at the end of the run: nothing left to protect */ }
-      record.host.leave()
-    }
-  }
-  return { ...result, run }
+  return { sim, fabric, metrics, churnDone, startErrors, taps, published }
 }
 
 function natPicker (scenario: Scenario, random: SeededRandom): () => NatType {

@@ -54,6 +54,11 @@ export interface Scenario {
   sampleEveryMs: number
   protocols: string[]
   config: Record<string, Record<string, unknown>>
+  /**
+   * Worker threads the network is split between (1: all in this process). A split run is deterministic for a
+   * given number of workers, but its event log differs from a one-worker run of the same seed.
+   */
+  workers: number
 }
 
 export class ScenarioError extends Error {
@@ -75,7 +80,7 @@ export function parseScenario (raw: unknown, file = '(scenario)'): Scenario {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ScenarioError(file, '(root)', 'must be an object')
   const o = raw as Record<string, unknown>
   const known = new Set(['name', 'description', 'claim', 'seed', 'durationMs', 'peers', 'introducers', 'nat', 'natTimeoutMs', 'latency', 'loss',
-    'uplinkBps', 'downlinkBps', 'subscribeFraction', 'topic', 'named', 'publish', 'churn', 'junk', 'sampleEveryMs', 'protocols', 'config'])
+    'uplinkBps', 'downlinkBps', 'subscribeFraction', 'topic', 'named', 'publish', 'churn', 'junk', 'sampleEveryMs', 'protocols', 'config', 'workers'])
   for (const key of Object.keys(o)) if (!known.has(key)) throw new ScenarioError(file, key, 'is not a scenario key')
   const num = (key: string, fallback: number | undefined, min = 0, max = Infinity): number => {
     const value = o[key] ?? fallback
@@ -121,8 +126,10 @@ export function parseScenario (raw: unknown, file = '(scenario)'): Scenario {
     junk: list<JunkPlan>('junk'),
     sampleEveryMs: num('sampleEveryMs', 1000, 1),
     protocols: list<string>('protocols'),
-    config: (o.config ?? {}) as Record<string, Record<string, unknown>>
+    config: (o.config ?? {}) as Record<string, Record<string, unknown>>,
+    workers: num('workers', 1, 1, 64)
   }
+  if (!Number.isInteger(scenario.workers)) throw new ScenarioError(file, 'workers', `must be a whole number, got ${scenario.workers}`)
   if (scenario.protocols.length === 0) scenario.protocols = ['peer', 'flooding']
   if (Object.values(scenario.nat).reduce((a, b) => a + (b ?? 0), 0) <= 0) throw new ScenarioError(file, 'nat', 'shares must add up to more than 0')
   scenario.publish.forEach((p, i) => {

@@ -44,7 +44,7 @@ class FloodingNode implements SimNode {
 
   async start (): Promise<void> {
     this.socket.onMessage((data, from) => this.receive(data, from))
-    this.port = (await this.socket.bind(0)).port
+    this.port = (await this.socket.bind(this.ctx.port ?? 0)).port
     for (const introducer of this.ctx.bootstrap) this.send(HELLO, new Uint8Array(0), introducer)
     this.tick()
   }

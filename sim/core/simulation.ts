@@ -65,17 +65,17 @@ export class Simulation {
   stop (): void { this.stopped = true }
 
   /**
-   * Runs events until virtual time `until` (inclusive) or until the queue empties.
+   * Runs events until virtual time `until` (inclusive; exclusive with `before`) or until the queue empties.
    * `onProgress` is called about every `progressEveryMs` of wall time.
    */
-  async run (until: number, onProgress?: (p: RunProgress) => void, progressEveryMs = 1000): Promise<void> {
+  async run (until: number, onProgress?: (p: RunProgress) => void, progressEveryMs = 1000, before = false): Promise<void> {
     const started = performance.now()
     let lastReport = started
     this.stopped = false
     await drainMicrotasks()
     const queue = this.queue
     while (!this.stopped) {
-      if (queue.size === 0 || queue.peekTime() > until) break
+      if (queue.size === 0 || queue.peekTime() > until || (before && queue.peekTime() === until)) break
       const next = queue.pop()!
       if (next.cancelled) continue
       this.now = next.time
@@ -98,7 +98,7 @@ export class Simulation {
         }
       }
     }
-    if (!this.stopped && this.now < until) this.now = until
+    if (!this.stopped && !before && this.now < until) this.now = until
     await drainMicrotasks()
   }
 }

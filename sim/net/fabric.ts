@@ -8,6 +8,7 @@ import { Nat, INBOUND_DROP_REASON, type NatType } from './nat.ts'
 import { Datagram, QUEUED_DOWN } from './datagram.ts'
 import { LinkLatency, DEFAULT_LATENCY, type LatencyModel } from './latency.ts'
 import { TrafficStats, type KindCounters } from './traffic-stats.ts'
+import type { SeededRandom } from '../core/random.ts'
 
 export interface FabricOptions {
   latency?: LatencyModel
@@ -21,6 +22,24 @@ export interface FabricOptions {
   epochMs?: number
   /** Labels datagrams for per-kind statistics (for example "publish", "ping"). */
   classify?: (data: Uint8Array) => string
+  /** Set when this fabric is one of several workers' shares of the network (see sim/parallel/README.md). */
+  partition?: FabricPartition
+}
+
+/**
+ * One worker's share of a network split between workers: it runs the hosts whose id modulo `count` is `index`
+ * and hands datagrams for the others to `outboxes[their worker]`. Every worker still knows every host (its
+ * address, NAT type, state), so each can address any of them.
+ */
+export interface FabricPartition {
+  index: number
+  count: number
+  outboxes: Outbox[]
+}
+
+/** Where datagrams for another worker's hosts go, stamped with the arrival time the sender's side decided. */
+export interface Outbox {
+  add (arrives: number, fromId: number, fromPort: number, toId: number, toPort: number, payload: Uint8Array, bytes: number): void
 }
 
 export interface HostOptions {
@@ -48,6 +67,14 @@ export class Host {
   lastWakeAt: number | null = null
   downFreeAt = 0
   errors = 0
+  /**
+   * The random streams of this host's datagrams: loss and jitter of what it sends, its ephemeral ports.
+   * Shared by all hosts (one stream each, drawn in event order) unless the network is split between workers,
+   * where each host has its own so that a worker's draws never depend on another's.
+   */
+  lossRandom: SeededRandom
+  jitterRandom: SeededRandom
+  portRandom: SeededRandom
 
   constructor (
     readonly fabric: Fabric,
@@ -57,12 +84,23 @@ export class Host {
     /** The fabric's number for publicAddress (NAT tables key on it instead of the string). */
     readonly addressKey: number,
     readonly nat: Nat | null,
-    readonly options: Required<Omit<HostOptions, 'natTimeoutMs'>>
+    readonly options: Required<Omit<HostOptions, 'natTimeoutMs'>>,
+    /** False for a host another worker runs: this worker only routes datagrams to it. */
+    readonly local: boolean
   ) {
     this.clock = new HostClock(fabric.sim, fabric.epochMs, (error) => fabric.reportError(this, error))
     this.uplinkBps = options.uplinkBps
     this.downlinkBps = options.downlinkBps
     this.loss = options.loss
+    if (fabric.partition === null) {
+      this.lossRandom = fabric.lossRandom
+      this.jitterRandom = fabric.jitterRandom
+      this.portRandom = fabric.portRandom
+    } else {
+      this.lossRandom = fabric.sim.random.fork(`loss-${id}`)
+      this.jitterRandom = fabric.sim.random.fork(`jitter-${id}`)
+      this.portRandom = fabric.sim.random.fork(`ports-${id}`)
+    }
   }
 
   // Copies of options, read for every datagram (one object fewer to reach).
@@ -98,7 +136,7 @@ export class Host {
 
   allocatePort (): number {
     for (;;) {
-      const port = this.fabric.portRandom.int(49152, 65535)
+      const port = this.portRandom.int(49152, 65535)
       if (!this.sockets.has(port)) return port
     }
   }
@@ -164,9 +202,10 @@ export class Fabric {
   readonly traffic = new TrafficStats()
   readonly epochMs: number
   readonly portRandom
-  private readonly lossRandom
-  private readonly jitterRandom
+  readonly lossRandom
+  readonly jitterRandom
   private readonly natRandom
+  readonly partition: FabricPartition | null
   readonly loss: number
   readonly natTimeoutMs: number
   readonly maxQueueMs: number
@@ -188,6 +227,7 @@ export class Fabric {
     this.lossRandom = sim.random.fork('loss')
     this.jitterRandom = sim.random.fork('jitter')
     this.natRandom = sim.random.fork('nat')
+    this.partition = options.partition ?? null
   }
 
   addHost (options: HostOptions): Host {
@@ -201,7 +241,7 @@ export class Fabric {
       uplinkBps: options.uplinkBps ?? Infinity,
       downlinkBps: options.downlinkBps ?? Infinity,
       loss: options.loss ?? 0
-    })
+    }, this.partition === null || id % this.partition.count === this.partition.index)
     this.hosts.push(host)
     this.byPublicAddress.set(publicAddress, host)
     this.sim.log('host', id, options.nat)
@@ -236,15 +276,25 @@ export class Fabric {
       ? socket.port
       : from.nat.outbound(socket.port, to === undefined ? this.addressKey(toAddress, -1) : to.addressKey, toPort, sim.now)
     if (to === undefined) return this.drop('no-route', from.id, -1, kind)
-    if (this.lossRandom.float() < this.loss + from.loss + to.loss) return this.drop('loss', from.id, to.id, kind)
+    if (from.lossRandom.float() < this.loss + from.loss + to.loss) return this.drop('loss', from.id, to.id, kind)
     let departs = sim.now
     if (from.uplinkBps !== Infinity) {
       departs = Math.max(sim.now, from.upFreeAt)
       if (departs - sim.now > this.maxQueueMs) return this.drop('uplink-queue', from.id, to.id, kind)
       from.upFreeAt = departs + bytes * 8000 / from.uplinkBps
     }
-    const arrives = departs + this.latency.sample(from.id, to.id, this.jitterRandom.float())
+    const arrives = departs + this.latency.sample(from.id, to.id, from.jitterRandom.float())
+    if (!to.local) return this.partition!.outboxes[to.id % this.partition!.count].add(arrives, from.id, fromPort, to.id, toPort, payload, bytes)
     sim.schedule(new Datagram(this, from, fromPort, to, toPort, this.copyPayload(payload), bytes, kind), arrives)
+  }
+
+  /**
+   * A datagram another worker's host sent to one of this worker's, arriving at `arrives` (which that worker
+   * decided, along with the sender's NAT, loss, uplink and latency); from here on it is like any other.
+   */
+  receive (arrives: number, fromId: number, fromPort: number, toId: number, toPort: number, data: Uint8Array, bytes: number): void {
+    const kind = this.traffic.kind(this.classify === null ? 'datagram' : this.classify(data))
+    this.sim.schedule(new Datagram(this, this.hosts[fromId], fromPort, this.hosts[toId], toPort, data, bytes, kind), arrives)
   }
 
   /**

@@ -16,6 +16,8 @@ export interface NodeContext {
   onDeliver: (messageId: string) => void
   /** Protocol-specific settings from the scenario file. */
   config: Record<string, unknown>
+  /** The port to bind (introducers of a split network, whose address every worker must know); any if unset. */
+  port?: number
   /** State saved by a previous incarnation of the same peer (restart after leaving), if any. */
   state?: unknown
 }

@@ -28,6 +28,7 @@ export const peerDriver: ProtocolDriver = {
       random: ctx.random,
       signatures,
       bootstrap: ctx.bootstrap,
+      ...(ctx.port !== undefined ? { port: ctx.port } : {}),
       config: { ...ctx.config, ...(introducer ? { natType: UNRESTRICTED } : {}) },
       ...(ctx.state !== undefined ? { state: ctx.state as never } : {})
     })

@@ -24,7 +24,7 @@ export function scenarioTable (results: RunResult[]): string {
     ['datagrams sent / dropped', (r) => `${r.traffic.sentDatagrams} / ${r.traffic.droppedDatagrams}`],
     ['peers ever / at end', (r) => `${r.peersEver} / ${r.peersAtEnd}`],
     ['handler errors', (r) => String(r.errors.count)],
-    ['simulated / wall time (CPU time)', (r) => `${ms(r.simulatedMs)} / ${ms(r.wallMs)} (×${r.speedup.toFixed(1)}); CPU ${ms(r.cpuMs ?? null)}`],
+    ['simulated / wall time (CPU time)', (r) => `${ms(r.simulatedMs)} / ${ms(r.wallMs)} (×${r.speedup.toFixed(1)}); CPU ${ms(r.cpuMs ?? null)}${(r.workers ?? 1) > 1 ? `; ${r.workers} workers` : ''}`],
     ['events, log hash', (r) => `${r.events}, \`${r.logHash}\``]
   ]
   const lines = [`| metric | ${results.map((r) => r.protocol).join(' | ')} |`, `| --- | ${results.map(() => '---').join(' | ')} |`]

@@ -9,7 +9,7 @@ function network (subscribers: number): { metrics: Metrics, setNow: (t: number) 
   const metrics = new Metrics(() => now)
   for (let i = 0; i <= subscribers; i++) {
     // Node 0 publishes; the others subscribe. Only the fields Metrics reads.
-    metrics.nodes.push({ index: i, name: null, role: 'peer', topics: ['t'], host: { state: 'up' }, node: null, joinedAt: 0, leftAt: null, deliveries: 0 } as unknown as NodeRecord)
+    metrics.nodes.push({ index: i, name: null, role: 'peer', topics: ['t'], host: { state: 'up' }, node: null, joinedAt: 0, leftAt: null, started: true } as unknown as NodeRecord)
   }
   return { metrics, setNow: (t) => { now = t } }
 }

@@ -1,0 +1,83 @@
+// Runs one worker's share of a split network, window by window, and returns what it measured (plain data,
+// for merge.ts). Windows are as long as the shortest one-way latency: nothing sent inside a window can
+// arrive inside it, so a worker never needs another's datagrams before the window's end.
+import type { Scenario } from '../scenario.ts'
+import type { ProtocolDriver } from '../protocols/driver.ts'
+import type { LatencyModel } from '../net/latency.ts'
+import type { JournalEntry, PublishedMessage, SamplePart } from '../metrics.ts'
+import type { NodeOutcome, RunData } from '../result.ts'
+import { buildNetwork, closeNetwork, nodeOutcomes, trafficAndErrors } from '../runner.ts'
+import { DatagramBatch, unpack } from './datagram-batch.ts'
+import type { WindowExchange } from './exchange.ts'
+
+/** What one worker measured; merge.ts turns the workers' parts into one RunData. */
+export interface SharePart extends Pick<RunData, 'traffic' | 'errors' | 'startErrors' | 'junkDatagrams'> {
+  index: number
+  now: number
+  events: number
+  logHash: string
+  /** Every node; only this worker's own carry traffic and cache figures. */
+  nodes: NodeOutcome[]
+  /** Messages this worker's nodes published. */
+  published: PublishedMessage[]
+  journal: JournalEntry[]
+  duplicateDeliveries: number
+  sampleParts: SamplePart[]
+}
+
+export interface ShareProgress { simTime: number, events: number }
+
+/** The window length: the shortest one-way latency the model can produce. */
+export function windowMs (latency: LatencyModel): number {
+  const shortest = Math.min(...latency.bands.map((band) => band.minMs))
+  if (!(shortest > 0)) throw new RangeError(`a network split between workers needs a shortest one-way latency above 0 ms (latency bands start at ${shortest} ms)`)
+  return shortest
+}
+
+export async function runShare (
+  scenario: Scenario,
+  driver: ProtocolDriver,
+  index: number,
+  count: number,
+  exchange: WindowExchange,
+  onProgress?: (p: ShareProgress) => void
+): Promise<SharePart> {
+  const outboxes = Array.from({ length: count }, () => new DatagramBatch())
+  const network = buildNetwork(scenario, driver, false, { index, count, outboxes })
+  const { sim, fabric, metrics } = network
+  const window = windowMs(scenario.latency)
+  const receive = fabric.receive.bind(fabric)
+  let told = 0
+  let lastReport = performance.now()
+  for (let end = window; ; end += window) {
+    const last = end > scenario.durationMs
+    // Again while the drain at the end of a run left events inside the window (a timer set by a promise
+    // continuation): everything sent before the hand-over must be in it.
+    do await sim.run(last ? scenario.durationMs : end, undefined, undefined, !last)
+    while (!last && sim.queue.peekTime() < end)
+    const incoming = exchange.swap(outboxes.map((o) => o.take()), network.published.slice(told))
+    told = network.published.length
+    // Messages first: a delivery of one can only come from a datagram handed over with it or later.
+    for (const message of incoming) for (const m of message.published) metrics.addMessage(m)
+    for (const message of incoming) unpack(message.datagrams, receive)
+    if (onProgress !== undefined && performance.now() - lastReport >= 1000) {
+      lastReport = performance.now()
+      onProgress({ simTime: sim.now, events: sim.eventsRun })
+    }
+    if (last) break
+  }
+  const part: SharePart = {
+    index,
+    now: sim.now,
+    events: sim.eventsRun,
+    logHash: sim.logHash,
+    nodes: nodeOutcomes(network),
+    published: network.published,
+    journal: metrics.journal!,
+    duplicateDeliveries: metrics.duplicateDeliveries,
+    sampleParts: metrics.sampleParts!,
+    ...trafficAndErrors(network)
+  }
+  closeNetwork(network)
+  return part
+}
