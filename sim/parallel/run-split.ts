@@ -8,6 +8,14 @@ import { mergeShares } from './merge.ts'
 import { windowMs, type SharePart, type ShareProgress } from './share.ts'
 import type { WorkerInput, WorkerOutput } from './worker.ts'
 
+/**
+ * Heap limits of each worker (a worker thread takes no V8 flags). A young generation of 384 MB (semi-spaces
+ * of 128 MB) means fewer scavenges: each one stalls every worker, since the others wait for its window. The
+ * old generation may hold a few GB with 5,000 peers per worker.
+ */
+const YOUNG_GENERATION_MB = 384
+const OLD_GENERATION_MB = 16_384
+
 export interface SplitProgress { simTime: number, fraction: number, events: number, wallMs: number }
 
 export async function runSplit (scenario: Scenario, protocol: string, workers: number, onProgress?: (p: SplitProgress) => void): Promise<RunResult> {
@@ -31,7 +39,11 @@ export async function runSplit (scenario: Scenario, protocol: string, workers: n
   const parts = await Promise.all(Array.from({ length: workers }, (_, index) => new Promise<SharePart>((resolve, reject) => {
     const mine = ports[index].filter((p): p is MessagePort => p !== null)
     const input: WorkerInput = { scenario, protocol, index, count: workers, ports: ports[index], posted }
-    const thread = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: input, transferList: mine })
+    const thread = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+      workerData: input,
+      transferList: mine,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB }
+    })
     threads.push(thread)
     let done = false
     thread.on('message', (message: WorkerOutput) => {
@@ -51,5 +63,5 @@ export async function runSplit (scenario: Scenario, protocol: string, workers: n
   })
   const wallMs = performance.now() - started
   const cpu = process.cpuUsage(cpuStart)
-  return summarize(scenario, driver, mergeShares(parts), wallMs, (cpu.user + cpu.system) / 1000)
+  return summarize({ ...scenario, workers }, driver, mergeShares(parts), wallMs, (cpu.user + cpu.system) / 1000)
 }
