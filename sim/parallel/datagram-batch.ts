@@ -3,7 +3,7 @@
 import type { Outbox } from '../net/fabric.ts'
 
 /** Numbers per datagram: arrives, fromId, fromPort, toId, toPort, bytes on the wire, payload length. */
-const FIELDS = 7
+export const DATAGRAM_FIELDS = 7
 
 /** One window's datagrams for one worker, as sent between threads (structured-clone safe). */
 export interface PackedDatagrams {
@@ -13,15 +13,15 @@ export interface PackedDatagrams {
 }
 
 export class DatagramBatch implements Outbox {
-  private numbers = new Float64Array(FIELDS * 256)
+  private numbers = new Float64Array(DATAGRAM_FIELDS * 256)
   private payloads = new Uint8Array(64 * 1024)
   private count = 0
   private payloadBytes = 0
 
   add (arrives: number, fromId: number, fromPort: number, toId: number, toPort: number, payload: Uint8Array, bytes: number): void {
-    if (FIELDS * (this.count + 1) > this.numbers.length) this.numbers = grow(this.numbers, FIELDS * (this.count + 1))
+    if (DATAGRAM_FIELDS * (this.count + 1) > this.numbers.length) this.numbers = grow(this.numbers, DATAGRAM_FIELDS * (this.count + 1))
     if (this.payloadBytes + payload.length > this.payloads.length) this.payloads = grow(this.payloads, this.payloadBytes + payload.length)
-    const at = FIELDS * this.count++
+    const at = DATAGRAM_FIELDS * this.count++
     const n = this.numbers
     n[at] = arrives
     n[at + 1] = fromId
@@ -36,7 +36,7 @@ export class DatagramBatch implements Outbox {
 
   /** The window's datagrams (copies of just the used part); the batch is empty again afterwards. */
   take (): PackedDatagrams {
-    const packed = { count: this.count, numbers: this.numbers.slice(0, FIELDS * this.count), payloads: this.payloads.slice(0, this.payloadBytes) }
+    const packed = { count: this.count, numbers: this.numbers.slice(0, DATAGRAM_FIELDS * this.count), payloads: this.payloads.slice(0, this.payloadBytes) }
     this.count = 0
     this.payloadBytes = 0
     return packed
@@ -48,7 +48,7 @@ export function unpack (packed: PackedDatagrams, deliver: (arrives: number, from
   const n = packed.numbers
   let offset = 0
   for (let i = 0; i < packed.count; i++) {
-    const at = FIELDS * i
+    const at = DATAGRAM_FIELDS * i
     const length = n[at + 6]
     deliver(n[at], n[at + 1], n[at + 2], n[at + 3], n[at + 4], packed.payloads.subarray(offset, offset + length), n[at + 5])
     offset += length

@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario.ts'
 import { loadDriver } from '../protocols/registry.ts'
 import { summarize, type RunResult } from '../result.ts'
 import { mergeShares } from './merge.ts'
+import { createChannel } from './exchange.ts'
 import { windowMs, type SharePart, type ShareProgress } from './share.ts'
 import type { WorkerInput, WorkerOutput } from './worker.ts'
 
@@ -30,6 +31,8 @@ export async function runSplit (scenario: Scenario, protocol: string, workers: n
       ports[b][a] = port2
     }
   }
+  // Shared memory for every direction between two workers; channels[w][v] is what w writes for v.
+  const channels = Array.from({ length: workers }, (_, w) => Array.from({ length: workers }, (_, v) => w === v ? null : createChannel()))
   const posted = new Int32Array(new SharedArrayBuffer(4 * workers))
   const started = performance.now()
   const cpuStart = process.cpuUsage()
@@ -37,7 +40,7 @@ export async function runSplit (scenario: Scenario, protocol: string, workers: n
   const threads: Worker[] = []
   const parts = await Promise.all(Array.from({ length: workers }, (_, index) => new Promise<SharePart>((resolve, reject) => {
     const mine = ports[index].filter((p): p is MessagePort => p !== null)
-    const input: WorkerInput = { scenario, protocol, index, count: workers, ports: ports[index], posted }
+    const input: WorkerInput = { scenario, protocol, index, count: workers, ports: ports[index], channels: channels[index].map((out, v) => out === null ? null : { out, in: channels[v][index]! }), posted }
     const thread = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
       workerData: input,
       transferList: mine,

@@ -12,6 +12,7 @@ export interface WorkerInput {
   index: number
   count: number
   ports: Array<MessagePort | null>
+  channels: Array<{ out: SharedArrayBuffer, in: SharedArrayBuffer } | null>
   posted: Int32Array
 }
 
@@ -21,7 +22,7 @@ const input = workerData as WorkerInput
 const post = (message: WorkerOutput): void => parentPort!.postMessage(message)
 try {
   const driver = await loadDriver(input.protocol)
-  const exchange = new WindowExchange(input.index, input.ports, input.posted)
+  const exchange = new WindowExchange(input.index, input.ports, input.channels, input.posted)
   const part = await runShare(input.scenario, driver, input.index, input.count, exchange, (progress) => post({ progress }))
   post({ part })
 } catch (error) {
