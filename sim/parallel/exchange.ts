@@ -11,7 +11,6 @@ import { DATAGRAM_FIELDS, type PackedDatagrams } from './datagram-batch.ts'
 
 /** What one worker tells another at the end of a window. */
 export interface WindowMessage {
-  window: number
   datagrams: PackedDatagrams
   published: PublishedMessage[]
 }
@@ -103,7 +102,7 @@ export class WindowExchange {
         fromPort = message.published
         if (message.datagrams !== null) datagrams = message.datagrams
       }
-      incoming.push({ window, datagrams, published: fromPort })
+      incoming.push({ datagrams, published: fromPort })
     })
     return incoming
   }

@@ -2,6 +2,7 @@
 // recomputed by replaying every worker's deliveries and departures in time order through one Metrics, so
 // they follow exactly the rules of a one-process run.
 import { Metrics, combineSample } from '../metrics.ts'
+import { hashString } from '../core/random.ts'
 import type { KindCounters } from '../net/traffic-stats.ts'
 import type { RunData } from '../result.ts'
 import type { SharePart } from './share.ts'
@@ -77,9 +78,7 @@ export function mergeShares (parts: SharePart[]): RunData {
   }
 }
 
-/** One fingerprint for the run: FNV-1a over the workers' fingerprints in worker order. */
+/** One fingerprint for the run: a hash of the workers' fingerprints in worker order. */
 function combineHashes (hashes: string[]): string {
-  let h = 0x811c9dc5
-  for (const c of hashes.join('/')) { h ^= c.charCodeAt(0); h = Math.imul(h, 0x01000193) }
-  return (h >>> 0).toString(16).padStart(8, '0')
+  return hashString(hashes.join('/')).toString(16).padStart(8, '0')
 }
