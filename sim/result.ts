@@ -18,6 +18,8 @@ export interface RunResult {
   cpuMs: number
   /** Worker threads the network was split between (absent in results from before splitting existed: 1). */
   workers?: number
+  /** Per worker of a split run: the events it ran and the wall time it spent waiting for the others' windows. */
+  shares?: ShareLoad[]
   events: number
   logHash: string
   peersEver: number
@@ -49,6 +51,8 @@ export interface RunResult {
   samples: Sample[]
 }
 
+export interface ShareLoad { events: number, waitedMs: number }
+
 /** One node as a finished run saw it. */
 export interface NodeOutcome {
   index: number
@@ -79,6 +83,8 @@ export interface RunData {
   errors: Array<{ host: number, time: number, message: string }>
   startErrors: string[]
   junkDatagrams: number
+  /** Split runs only. */
+  shares?: ShareLoad[]
 }
 
 export function summarize (scenario: Scenario, driver: ProtocolDriver, data: RunData, wallMs: number, cpuMs: number): RunResult {
@@ -111,6 +117,7 @@ export function summarize (scenario: Scenario, driver: ProtocolDriver, data: Run
     speedup: data.now / wallMs,
     cpuMs,
     workers: scenario.workers,
+    ...(data.shares === undefined ? {} : { shares: data.shares }),
     events: data.events,
     logHash: data.logHash,
     peersEver: honest.length,

@@ -1,10 +1,9 @@
-// The hand-over at the end of each window between the workers of a split network: 360,000 of them in a
+// The hand-over at the end of each window between the workers of a split network: 720,000 of them in a
 // simulated hour, so each must cost microseconds. Each worker writes its window's datagrams for another into
-// shared memory (one buffer per direction, two halves used in turn: a worker cannot be two windows ahead of
-// another, so the half it writes was read by then), bumps its counter and wakes the other; then it waits
-// (Atomics.wait) until every other worker's counter shows the same window, and reads. No message is posted
-// and no event-loop turn taken, except for what is rare: newly published messages, and a window too large for
-// its half, go over a MessagePort beside it.
+// shared memory (a ring of slots per direction), bumps its counter and wakes the other; then it waits
+// (Atomics.wait) until every other worker's counter shows the window it needs, `lag` windows older than its
+// own, and reads that one. No message is posted and no event-loop turn taken, except for what is rare: newly
+// published messages, and a window too large for its slot, go over a MessagePort beside it.
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import type { PublishedMessage } from '../metrics.ts'
 import { DATAGRAM_FIELDS, type PackedDatagrams } from './datagram-batch.ts'
@@ -15,39 +14,50 @@ export interface WindowMessage {
   published: PublishedMessage[]
 }
 
-/** What goes over the port in the rare case (the shared half says so). */
+/** What goes over the port in the rare case (the shared slot says so). */
 interface PortMessage { window: number, published: PublishedMessage[], datagrams: PackedDatagrams | null }
 
-/** Datagrams and payload bytes one half of a channel holds; a window with more goes over the port. */
-const HALF_DATAGRAMS = 8192
-const HALF_PAYLOAD_BYTES = 4 * 1024 * 1024
-/** Per half: count, payload bytes, whether to read the port too. */
+/** Datagrams and payload bytes one slot of a channel holds; a window with more goes over the port. */
+const SLOT_DATAGRAMS = 8192
+const SLOT_PAYLOAD_BYTES = 4 * 1024 * 1024
+/** Per slot: count, payload bytes, whether to read the port too. */
 const HEADER_INTS = 4
-const HALF_BYTES = 8 * DATAGRAM_FIELDS * HALF_DATAGRAMS + HALF_PAYLOAD_BYTES + 4 * HEADER_INTS
+const SLOT_BYTES = 8 * DATAGRAM_FIELDS * SLOT_DATAGRAMS + SLOT_PAYLOAD_BYTES + 4 * HEADER_INTS
+
+/**
+ * Slots in the ring of a channel whose reader reads `lag` windows behind: a writer can be `lag` windows ahead
+ * of the reader's counter, and the reader's last read is `lag` behind that, so a slot is reused only once
+ * read when there are 2 × (lag + 1).
+ */
+export const slotsFor = (lag: number): number => 2 * (lag + 1)
 
 /** Shared memory for one direction between two workers (created by the parent, handed to both). */
-export function createChannel (): SharedArrayBuffer { return new SharedArrayBuffer(2 * HALF_BYTES) }
+export function createChannel (lag: number): SharedArrayBuffer { return new SharedArrayBuffer(slotsFor(lag) * SLOT_BYTES) }
 
 /** How long one wait lasts before the counter is looked at again (a safety net; a post always notifies). */
 const WAIT_MS = 1000
 
-class Half {
+class Slot {
   readonly numbers: Float64Array
   readonly payloads: Uint8Array
   readonly header: Int32Array
 
-  constructor (buffer: SharedArrayBuffer, half: number) {
-    const at = half * HALF_BYTES
-    this.numbers = new Float64Array(buffer, at, DATAGRAM_FIELDS * HALF_DATAGRAMS)
-    this.payloads = new Uint8Array(buffer, at + 8 * DATAGRAM_FIELDS * HALF_DATAGRAMS, HALF_PAYLOAD_BYTES)
-    this.header = new Int32Array(buffer, at + 8 * DATAGRAM_FIELDS * HALF_DATAGRAMS + HALF_PAYLOAD_BYTES, HEADER_INTS)
+  constructor (buffer: SharedArrayBuffer, slot: number) {
+    const at = slot * SLOT_BYTES
+    this.numbers = new Float64Array(buffer, at, DATAGRAM_FIELDS * SLOT_DATAGRAMS)
+    this.payloads = new Uint8Array(buffer, at + 8 * DATAGRAM_FIELDS * SLOT_DATAGRAMS, SLOT_PAYLOAD_BYTES)
+    this.header = new Int32Array(buffer, at + 8 * DATAGRAM_FIELDS * SLOT_DATAGRAMS + SLOT_PAYLOAD_BYTES, HEADER_INTS)
   }
 }
 
+const ring = (buffer: SharedArrayBuffer, lag: number): Slot[] => Array.from({ length: slotsFor(lag) }, (_, i) => new Slot(buffer, i))
+
 export class WindowExchange {
   private window = 0
-  private readonly out: Array<[Half, Half] | null>
-  private readonly in: Array<[Half, Half] | null>
+  /** Wall time spent blocked, waiting for another worker's window: the price of lockstep. */
+  waitedMs = 0
+  private readonly out: Array<Slot[] | null>
+  private readonly in: Array<Slot[] | null>
 
   constructor (
     private readonly index: number,
@@ -56,49 +66,58 @@ export class WindowExchange {
     /** Per worker, the shared memory this worker writes to it and the one it reads from it (null at its own index). */
     channels: Array<{ out: SharedArrayBuffer, in: SharedArrayBuffer } | null>,
     /** One counter per worker: how many windows it has handed over. */
-    private readonly posted: Int32Array
+    private readonly posted: Int32Array,
+    /** How many windows older than its own this worker reads: it may run that many ahead of the others. */
+    private readonly lag: number
   ) {
-    this.out = channels.map((c) => c === null ? null : [new Half(c.out, 0), new Half(c.out, 1)])
-    this.in = channels.map((c) => c === null ? null : [new Half(c.in, 0), new Half(c.in, 1)])
+    if (!Number.isInteger(lag) || lag < 0) throw new RangeError(`lag must be an integer >= 0, got ${lag}`)
+    this.out = channels.map((c) => c === null ? null : ring(c.out, lag))
+    this.in = channels.map((c) => c === null ? null : ring(c.in, lag))
   }
 
   /**
-   * Hands `outgoing[w]` (and `published`) to each other worker w, and returns what each of them handed over for
-   * the same window, in worker order. The datagrams' numbers are views of shared memory, valid until the next
-   * swap; their payloads are copies.
+   * Hands `outgoing[w]` (and `published`) to each other worker w, and returns what each of them handed over
+   * `lag` windows earlier, in worker order (nothing for the first `lag` windows). The datagrams' numbers are
+   * views of shared memory, valid until the next swap; their payloads are copies.
    */
   swap (outgoing: PackedDatagrams[], published: PublishedMessage[]): WindowMessage[] {
     const window = this.window++
-    this.out.forEach((halves, w) => {
-      if (halves === null) return
-      const half = halves[window & 1]
+    this.out.forEach((slots, w) => {
+      if (slots === null) return
+      const slot = slots[window % slots.length]
       const packed = outgoing[w]
-      const fits = packed.count <= HALF_DATAGRAMS && packed.payloads.length <= HALF_PAYLOAD_BYTES
+      const fits = packed.count <= SLOT_DATAGRAMS && packed.payloads.length <= SLOT_PAYLOAD_BYTES
       const viaPort = !fits || published.length > 0
       if (fits) {
-        half.numbers.set(packed.numbers)
-        half.payloads.set(packed.payloads)
+        slot.numbers.set(packed.numbers)
+        slot.payloads.set(packed.payloads)
       }
-      half.header[0] = fits ? packed.count : 0
-      half.header[1] = fits ? packed.payloads.length : 0
-      half.header[2] = viaPort ? 1 : 0
+      slot.header[0] = fits ? packed.count : 0
+      slot.header[1] = fits ? packed.payloads.length : 0
+      slot.header[2] = viaPort ? 1 : 0
       if (viaPort) this.ports[w]!.postMessage({ window, published, datagrams: fits ? null : packed } satisfies PortMessage)
     })
     Atomics.add(this.posted, this.index, 1) // after every write above: the other side reads once it sees this
     Atomics.notify(this.posted, this.index)
     const incoming: WindowMessage[] = []
-    this.in.forEach((halves, w) => {
-      if (halves === null) return
-      for (let seen = Atomics.load(this.posted, w); seen <= window; seen = Atomics.load(this.posted, w)) {
-        Atomics.wait(this.posted, w, seen, WAIT_MS)
+    const wanted = window - this.lag
+    if (wanted < 0) return incoming
+    this.in.forEach((slots, w) => {
+      if (slots === null) return
+      if (Atomics.load(this.posted, w) <= wanted) {
+        const started = performance.now()
+        for (let seen = Atomics.load(this.posted, w); seen <= wanted; seen = Atomics.load(this.posted, w)) {
+          Atomics.wait(this.posted, w, seen, WAIT_MS)
+        }
+        this.waitedMs += performance.now() - started
       }
-      const half = halves[window & 1]
-      const count = half.header[0]
-      let datagrams: PackedDatagrams = { count, numbers: half.numbers.subarray(0, DATAGRAM_FIELDS * count), payloads: half.payloads.slice(0, half.header[1]) }
+      const slot = slots[wanted % slots.length]
+      const count = slot.header[0]
+      let datagrams: PackedDatagrams = { count, numbers: slot.numbers.subarray(0, DATAGRAM_FIELDS * count), payloads: slot.payloads.slice(0, slot.header[1]) }
       let fromPort: PublishedMessage[] = []
-      if (half.header[2] === 1) {
+      if (slot.header[2] === 1) {
         const message = this.receive(this.ports[w]!)
-        if (message.window !== window) throw new Error(`worker ${w} sent window ${message.window} while this worker is at ${window}`)
+        if (message.window !== wanted) throw new Error(`worker ${w} sent window ${message.window} while this worker reads ${wanted}`)
         fromPort = message.published
         if (message.datagrams !== null) datagrams = message.datagrams
       }
@@ -107,7 +126,7 @@ export class WindowExchange {
     return incoming
   }
 
-  /** The port message the shared half announced (posted before the counter moved, so it is there). */
+  /** The port message the shared slot announced (posted before the counter moved, so it is there). */
   private receive (port: MessagePort): PortMessage {
     for (;;) {
       const got = receiveMessageOnPort(port)

@@ -74,7 +74,8 @@ export function mergeShares (parts: SharePart[]): RunData {
     },
     errors: parts.flatMap((part) => part.errors).sort((a, b) => a.time - b.time).slice(0, 100),
     startErrors: parts.flatMap((part) => part.startErrors),
-    junkDatagrams: total((part) => part.junkDatagrams)
+    junkDatagrams: total((part) => part.junkDatagrams),
+    shares: parts.map((part) => ({ events: part.events, waitedMs: part.waitedMs }))
   }
 }
 

@@ -6,7 +6,7 @@ import { loadDriver } from '../protocols/registry.ts'
 import { summarize, type RunResult } from '../result.ts'
 import { mergeShares } from './merge.ts'
 import { createChannel } from './exchange.ts'
-import { windowMs, type SharePart, type ShareProgress } from './share.ts'
+import { lookaheadMs, WINDOW_LAG, type SharePart, type ShareProgress } from './share.ts'
 import type { WorkerInput, WorkerOutput } from './worker.ts'
 
 /**
@@ -20,7 +20,7 @@ export interface SplitProgress { simTime: number, fraction: number, events: numb
 
 export async function runSplit (scenario: Scenario, protocol: string, workers: number, onProgress?: (p: SplitProgress) => void): Promise<RunResult> {
   if (!Number.isInteger(workers) || workers < 2) throw new RangeError(`a split run needs 2 or more workers, got ${workers}`)
-  windowMs(scenario.latency) // fail here, not in every worker
+  lookaheadMs(scenario.latency) // fail here, not in every worker
   const driver = await loadDriver(protocol)
   // A channel between every pair of workers; ports[w][v] is w's end of the one to v.
   const ports: Array<Array<MessagePort | null>> = Array.from({ length: workers }, () => Array<MessagePort | null>(workers).fill(null))
@@ -32,7 +32,7 @@ export async function runSplit (scenario: Scenario, protocol: string, workers: n
     }
   }
   // Shared memory for every direction between two workers; channels[w][v] is what w writes for v.
-  const channels = Array.from({ length: workers }, (_, w) => Array.from({ length: workers }, (_, v) => w === v ? null : createChannel()))
+  const channels = Array.from({ length: workers }, (_, w) => Array.from({ length: workers }, (_, v) => w === v ? null : createChannel(WINDOW_LAG)))
   const posted = new Int32Array(new SharedArrayBuffer(4 * workers))
   const started = performance.now()
   const cpuStart = process.cpuUsage()

@@ -1,6 +1,9 @@
 // Runs one worker's share of a split network, window by window, and returns what it measured (plain data,
-// for merge.ts). Windows are as long as the shortest one-way latency: nothing sent inside a window can
-// arrive inside it, so a worker never needs another's datagrams before the window's end.
+// for merge.ts). Nothing one worker's hosts send can arrive at another's sooner than the shortest one-way
+// latency (the lookahead), so a worker that has run to time T needs only what the others sent before
+// T - lookahead + one window: with windows of half the lookahead, it reads what they handed over one window
+// before its own, and can run a window ahead of them. That slack absorbs the unevenness of the work in a
+// window, which with windows as long as the lookahead kept each worker waiting for the other more often.
 import type { Scenario } from '../scenario.ts'
 import type { ProtocolDriver } from '../protocols/driver.ts'
 import type { LatencyModel } from '../net/latency.ts'
@@ -23,12 +26,19 @@ export interface SharePart extends Pick<RunData, 'traffic' | 'errors' | 'startEr
   journal: JournalEntry[]
   duplicateDeliveries: number
   sampleParts: SamplePart[]
+  /** Wall time this worker waited for the others' windows. */
+  waitedMs: number
 }
 
 export interface ShareProgress { simTime: number, events: number }
 
-/** The window length: the shortest one-way latency the model can produce. */
-export function windowMs (latency: LatencyModel): number {
+/** Windows per lookahead: a worker can run this many windows minus one ahead of the others. */
+export const WINDOWS_PER_LOOKAHEAD = 2
+/** How many windows behind its own a worker reads the others' hand-overs. */
+export const WINDOW_LAG = WINDOWS_PER_LOOKAHEAD - 1
+
+/** The lookahead: the shortest one-way latency the model can produce. */
+export function lookaheadMs (latency: LatencyModel): number {
   const shortest = Math.min(...latency.bands.map((band) => band.minMs))
   if (!(shortest > 0)) throw new RangeError(`a network split between workers needs a shortest one-way latency above 0 ms (latency bands start at ${shortest} ms)`)
   return shortest
@@ -45,7 +55,7 @@ export async function runShare (
   const outboxes = Array.from({ length: count }, () => new DatagramBatch())
   const network = buildNetwork(scenario, driver, false, { index, count, outboxes })
   const { sim, fabric, metrics } = network
-  const window = windowMs(scenario.latency)
+  const window = lookaheadMs(scenario.latency) / WINDOWS_PER_LOOKAHEAD
   const receive = fabric.receive.bind(fabric)
   let told = 0
   let lastReport = performance.now()
@@ -57,6 +67,7 @@ export async function runShare (
     while (!last && sim.queue.peekTime() < end)
     const incoming = exchange.swap(outboxes.map((o) => o.take()), network.published.slice(told))
     told = network.published.length
+    // What the others handed over WINDOW_LAG windows ago: all that can arrive before the next window ends.
     // Messages first: a delivery of one can only come from a datagram handed over with it or later.
     for (const message of incoming) for (const m of message.published) metrics.addMessage(m)
     for (const message of incoming) unpack(message.datagrams, receive)
@@ -76,6 +87,7 @@ export async function runShare (
     journal: metrics.journal!,
     duplicateDeliveries: metrics.duplicateDeliveries,
     sampleParts: metrics.sampleParts!,
+    waitedMs: exchange.waitedMs,
     ...trafficAndErrors(network)
   }
   closeNetwork(network)

@@ -3,7 +3,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import type { Scenario } from '../scenario.ts'
 import { loadDriver } from '../protocols/registry.ts'
 import { WindowExchange } from './exchange.ts'
-import { runShare, type ShareProgress, type SharePart } from './share.ts'
+import { runShare, WINDOW_LAG, type ShareProgress, type SharePart } from './share.ts'
 
 /** What the parent hands a worker. */
 export interface WorkerInput {
@@ -22,7 +22,7 @@ const input = workerData as WorkerInput
 const post = (message: WorkerOutput): void => parentPort!.postMessage(message)
 try {
   const driver = await loadDriver(input.protocol)
-  const exchange = new WindowExchange(input.index, input.ports, input.channels, input.posted)
+  const exchange = new WindowExchange(input.index, input.ports, input.channels, input.posted, WINDOW_LAG)
   const part = await runShare(input.scenario, driver, input.index, input.count, exchange, (progress) => post({ progress }))
   post({ part })
 } catch (error) {

@@ -6,6 +6,8 @@ const ms = (v: number | null): string => v === null ? '–' : v >= 60_000 ? `${(
 const pct = (v: number | null): string => v === null ? '–' : `${(v * 100).toFixed(1)}%`
 const num = (v: number | null, digits = 1): string => v === null ? '–' : v.toFixed(digits)
 const bytes = (v: number | null): string => v === null ? '–' : v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : v >= 1e3 ? `${(v / 1e3).toFixed(1)} kB` : `${v.toFixed(0)} B`
+/** How long each worker of a split run waited for the others, as a share of the wall time. */
+const waits = (r: RunResult): string => r.shares === undefined ? '' : ` (each waited for the others: ${r.shares.map((s) => pct(s.waitedMs / r.wallMs)).join(', ')})`
 const dist = (d: Distribution, f: (v: number | null) => string): string => d.count === 0 ? '–' : `${f(d.mean)} / ${f(d.p50)} / ${f(d.p99)}`
 
 export function scenarioTable (results: RunResult[]): string {
@@ -24,7 +26,7 @@ export function scenarioTable (results: RunResult[]): string {
     ['datagrams sent / dropped', (r) => `${r.traffic.sentDatagrams} / ${r.traffic.droppedDatagrams}`],
     ['peers ever / at end', (r) => `${r.peersEver} / ${r.peersAtEnd}`],
     ['handler errors', (r) => String(r.errors.count)],
-    ['simulated / wall time (CPU time)', (r) => `${ms(r.simulatedMs)} / ${ms(r.wallMs)} (×${r.speedup.toFixed(1)}); CPU ${ms(r.cpuMs ?? null)}${(r.workers ?? 1) > 1 ? `; ${r.workers} workers` : ''}`],
+    ['simulated / wall time (CPU time)', (r) => `${ms(r.simulatedMs)} / ${ms(r.wallMs)} (×${r.speedup.toFixed(1)}); CPU ${ms(r.cpuMs ?? null)}${(r.workers ?? 1) > 1 ? `; ${r.workers} workers${waits(r)}` : ''}`],
     ['events, log hash', (r) => `${r.events}, \`${r.logHash}\``]
   ]
   const lines = [`| metric | ${results.map((r) => r.protocol).join(' | ')} |`, `| --- | ${results.map(() => '---').join(' | ')} |`]

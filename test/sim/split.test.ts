@@ -6,7 +6,8 @@ import { Simulation } from '../../sim/core/simulation.ts'
 import { Fabric } from '../../sim/net/fabric.ts'
 import { DatagramBatch, unpack } from '../../sim/parallel/datagram-batch.ts'
 import { runSplit } from '../../sim/parallel/run-split.ts'
-import { windowMs } from '../../sim/parallel/share.ts'
+import { lookaheadMs } from '../../sim/parallel/share.ts'
+import { WindowExchange, createChannel } from '../../sim/parallel/exchange.ts'
 import { runScenario } from '../../sim/runner.ts'
 import { parseScenario } from '../../sim/scenario.ts'
 import { peerDriver } from '../../sim/protocols/peer-driver.ts'
@@ -63,9 +64,39 @@ test('the receiving worker applies its host\'s NAT: unsolicited datagrams to a p
   assert.equal(b.fabric.traffic.dropsByReason.size, 1)
 })
 
-test('a network can only be split when every link has a latency above 0 ms (the window length)', () => {
-  assert.equal(windowMs({ bands: [{ weight: 1, minMs: 40, maxMs: 90 }, { weight: 1, minMs: 15, maxMs: 20 }], jitterMs: 5 }), 15)
-  assert.throws(() => windowMs({ bands: [{ weight: 1, minMs: 0, maxMs: 50 }], jitterMs: 0 }), RangeError)
+test('a network can only be split when every link has a latency above 0 ms (the lookahead)', () => {
+  assert.equal(lookaheadMs({ bands: [{ weight: 1, minMs: 40, maxMs: 90 }, { weight: 1, minMs: 15, maxMs: 20 }], jitterMs: 5 }), 15)
+  assert.throws(() => lookaheadMs({ bands: [{ weight: 1, minMs: 0, maxMs: 50 }], jitterMs: 0 }), RangeError)
+})
+
+test('the hand-over reads the other worker\'s window `lag` windows back, so a worker can run that far ahead', () => {
+  const lag = 1
+  const ab = createChannel(lag), ba = createChannel(lag)
+  const posted = new Int32Array(new SharedArrayBuffer(8))
+  const a = new WindowExchange(0, [null, null], [null, { out: ab, in: ba }], posted, lag)
+  const b = new WindowExchange(1, [null, null], [{ out: ba, in: ab }, null], posted, lag)
+  /** One window's hand-over for worker `to`: one datagram whose arrival time is `marker`. */
+  const window = (to: number, marker: number) => {
+    const batch = new DatagramBatch()
+    const empty = batch.take()
+    batch.add(marker, 0, 1, 1, 2, new Uint8Array([marker]), 29)
+    return to === 0 ? [batch.take(), empty] : [empty, batch.take()]
+  }
+  const arrivals = (messages: ReturnType<WindowExchange['swap']>): number[] => {
+    const times: number[] = []
+    for (const m of messages) unpack(m.datagrams, (arrives) => times.push(arrives))
+    return times
+  }
+  // Worker a hands over windows 0 and 1 before b has finished its window 0: it needs nothing from b yet.
+  assert.deepEqual(arrivals(a.swap(window(1, 10), [])), [])
+  assert.deepEqual(arrivals(b.swap(window(0, 20), [])), [])
+  assert.deepEqual(arrivals(a.swap(window(1, 11), [])), [20], 'a reads b\'s window 0 after its own window 1')
+  assert.deepEqual(arrivals(b.swap(window(0, 21), [])), [10])
+  for (let k = 2; k < 12; k++) { // around the ring of slots more than once: nothing is overwritten before it is read
+    assert.deepEqual(arrivals(a.swap(window(1, 10 + k), [])), [20 + k - 1])
+    assert.deepEqual(arrivals(b.swap(window(0, 20 + k), [])), [10 + k - 1])
+  }
+  assert.ok(a.waitedMs >= 0)
 })
 
 const scenario = () => parseScenario({
