@@ -820,7 +820,8 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.cache.size > 0) this.#syncWithMember()
     if (this.natType === NatType.Unknown) this.#detect()
     this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now); this.#greeted.prune(now)
-    this.#senderLimit.prune(now); this.#subclusterLimit.prune(now)
+    // A sender's bucket outlives a tick while it is heard within two keepalives (every kept peer is).
+    this.#senderLimit.prune(now, this.config.keepaliveMs * 2); this.#subclusterLimit.prune(now)
     for (const [q, at] of this.#myQueries) if (now - at > QUERY_MAX_AGE_MS) this.#myQueries.delete(q)
     for (const [q, r] of this.#returnRoutes) if (now - r.at > QUERY_MAX_AGE_MS) this.#returnRoutes.delete(q)
   }

@@ -23,11 +23,16 @@ export class RateLimiter {
     return true
   }
 
-  /** Forgets the buckets that have refilled: a new bucket starts full, so nothing changes but memory (a peer
-   * hears from hundreds of senders, each of which would otherwise keep its bucket until 4,096 others came). */
-  prune (now: number): void {
+  get size (): number { return this.#buckets.size }
+
+  /** Forgets the buckets that have refilled and have not been used for `idleMs`: a new bucket starts full, so
+   * nothing changes but memory (a peer hears from hundreds of senders, each of which would otherwise keep its
+   * bucket until 4,096 others came). A sender heard again soon keeps its bucket: forgetting every refilled one
+   * made nearly every keepalive ping create a bucket (and its key) again, which lived until the next prune: 6%
+   * of what a simulated network of 3,000 peers promoted to its old generation. */
+  prune (now: number, idleMs = 0): void {
     for (const [key, b] of this.#buckets) {
-      if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.#buckets.delete(key)
+      if (now - b.at >= idleMs && b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.#buckets.delete(key)
     }
   }
 }
