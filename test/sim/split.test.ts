@@ -114,6 +114,10 @@ test('a split run is deterministic: same seed and number of workers, same log an
   assert.deepEqual(second.messages, first.messages)
   assert.deepEqual(second.traffic, first.traffic)
   assert.equal(first.workers, 2)
+  // Each worker's share of the events (deterministic) and its waiting (wall time, so only its sign).
+  assert.deepEqual(second.shares!.map((s) => s.events), first.shares!.map((s) => s.events))
+  assert.equal(first.shares!.reduce((sum, s) => sum + s.events, 0), first.events)
+  assert.ok(first.shares!.every((s) => s.waitedMs >= 0 && s.waitedMs < first.wallMs))
 })
 
 test('a split run measures the network a one-process run measures', async () => {
