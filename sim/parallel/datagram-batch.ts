@@ -34,9 +34,10 @@ export class DatagramBatch implements Outbox {
     this.payloadBytes += payload.length
   }
 
-  /** The window's datagrams (copies of just the used part); the batch is empty again afterwards. */
+  /** The window's datagrams, as views of the batch's own arrays: valid until the next add(). Every consumer
+   * copies them at once (into shared memory, or by posting them), so the batch does not copy them first. */
   take (): PackedDatagrams {
-    const packed = { count: this.count, numbers: this.numbers.slice(0, DATAGRAM_FIELDS * this.count), payloads: this.payloads.slice(0, this.payloadBytes) }
+    const packed = { count: this.count, numbers: this.numbers.subarray(0, DATAGRAM_FIELDS * this.count), payloads: this.payloads.subarray(0, this.payloadBytes) }
     this.count = 0
     this.payloadBytes = 0
     return packed
