@@ -1,0 +1,56 @@
+// The script our host runs for the benchmark: the same hello-world as the baseline page (index.html is the
+// baseline's), reporting "ready" at once; with --bench it also measures IPC through the generated routes and
+// socket:fs, and UDP into the page.
+export function ourPage (options: { roundTrips: number, readBytes: number, udp: boolean }): string {
+  const { roundTrips, readBytes } = options
+  return `
+console.log('ready')
+const report = { bench: __args.argv.includes('--bench') }
+if (report.bench) {
+  const times = []
+  for (let i = 0; i < ${roundTrips}; i++) {
+    const start = performance.now()
+    await (await fetch('ipc://os.uptime?seq=R' + i + '&index=0')).text()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  report.roundTrip = { mean: times.reduce((a, b) => a + b, 0) / times.length, p50: times[times.length >> 1], p99: times[Math.floor(times.length * 0.99)] }
+  const fs = await import('socket:fs/promises')
+  const start = performance.now()
+  const bytes = (await fs.readFile('big.bin')).byteLength
+  const ms = performance.now() - start
+  // The same file through the raw generated routes in one call, to tell the host's cost from the module's.
+  const rawStart = performance.now()
+  const opened = await (await fetch('ipc://fs.open?seq=Ro&index=0&id=77&path=big.bin&flags=0&mode=438')).json()
+  if (opened.err) throw new Error(JSON.stringify(opened.err))
+  const rawBytes = (await (await fetch('ipc://fs.read?seq=Rr&index=0&id=77&size=${readBytes}&offset=0')).arrayBuffer()).byteLength
+  await fetch('ipc://fs.close?seq=Rc&index=0&id=77')
+  const rawMs = performance.now() - rawStart
+  report.rawRead = { bytes: rawBytes, ms: rawMs, mbPerSecond: rawBytes / 1e6 / (rawMs / 1000) }
+  report.read = { bytes, ms, mbPerSecond: bytes / 1e6 / (ms / 1000), via: 'socket:fs/promises readFile' }
+}
+if (report.bench && ${options.udp}) {
+  // UDP to the page: how many datagrams per second reach a listener (ours only; the others have no UDP).
+  const { createSocket } = await import('socket:dgram')
+  const socket = createSocket('udp4')
+  await new Promise((resolve) => socket.bind(0, '127.0.0.1', resolve))
+  let received = 0
+  let first = 0
+  let last = 0
+  socket.on('message', () => { last = performance.now(); if (received++ === 0) first = last })
+  console.log('UDP_PORT ' + socket.address().port)
+  await new Promise((resolve) => setTimeout(resolve, 4000))
+  report.udp = { received, ms: last - first, perSecond: received / ((last - first) / 1000) }
+  socket.close()
+}
+console.log('report ' + JSON.stringify(report))
+await fetch('ipc://application.exit?seq=Rx&index=0&value=0')
+`
+}
+
+// The baseline page measures 2,000 round trips and a 10 MB read; a smaller run rewrites those two numbers in its
+// copy of the page (the tiny run that npm test makes).
+export function resizeBaselinePage (source: string, options: { roundTrips: number, readBytes: number }): string {
+  return source.replace('roundTrips(2000)', `roundTrips(${options.roundTrips})`)
+    .replace('throughput(10 * 1024 * 1024)', `throughput(${options.readBytes})`)
+}
