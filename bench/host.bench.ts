@@ -113,8 +113,8 @@ function writeTable (results: Results[], wryMissing?: string): void {
     `Machine: ${process.arch}, ${cpuCount()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
     '(the machine is shared: absolute times swing with its load; the ratios come from interleaved runs).',
     '',
-    '- **ours**: `build/native/socket-host` (MinSizeRel), the app is the baseline\'s page with the runtime; IPC is the',
-    '  generated `os.uptime` route for round trips and `socket:fs/promises` `readFile` for the read.',
+    '- **ours**: `build/native/socket-host` (MinSizeRel), the app is the baseline\'s page with the runtime; IPC is',
+    '  `socket:ipc` `send(\'os.uptime\')` for round trips (the message bridge) and `socket:fs/promises` `readFile` for the read.',
     '- **bare-host**: `../shared/baseline`, `c++ -O2`, stripped; `ipc://echo` and `ipc://bytes`.',
     '- **wry**: `bench/peers/wry` (wry 0.57 + tao 0.37 from crates.io, release, thin LTO, stripped); the same URIs',
     '  answered by wry custom protocols, which is how Tauri v2 carries binary IPC on Linux.',
@@ -153,7 +153,8 @@ function writeTable (results: Results[], wryMissing?: string): void {
 }
 
 function extraLines (report: any, bareRead: number): string[] {
-  const lines = [`- ours, the same read through the raw routes (fs.open + one fs.read + fs.close, no module): ${report.rawRead.mbPerSecond.toFixed(0)} MB/s (${(report.rawRead.mbPerSecond / bareRead).toFixed(2)}x bare-host)`]
+  const lines = [`- ours, round trips through the ipc:// scheme with fetch() (no bridge) mean/p50/p99: ${fmt(report.schemeRoundTrip)} ms`,
+    `- ours, the same read through the raw routes (fs.open + one fs.read + fs.close, no module): ${report.rawRead.mbPerSecond.toFixed(0)} MB/s (${(report.rawRead.mbPerSecond / bareRead).toFixed(2)}x bare-host)`]
   if (report.udp) {
     lines.push(`- UDP into the page (ours only): ${report.udp.received} of ${UDP_DATAGRAMS} 64-byte datagrams from Node delivered as \`message\` events through socket:dgram in ${report.udp.ms.toFixed(0)} ms: ${report.udp.perSecond.toFixed(0)} datagrams/s`,
       '  (loopback drops what the socket buffer cannot hold while the page is busy; the sender does not pace itself).')

@@ -5,6 +5,7 @@
 
 #include "ipc/ipc.hh"
 #include "linux/app.hh"
+#include "linux/page_dispatch.hh"
 #include "linux/schemes.hh"
 #include "linux/services.hh"
 #include "linux/window.hh"
@@ -97,22 +98,14 @@ void onIpcRequest(WebKitURISchemeRequest *request, gpointer data) {
   if (!message) return finishError(request, "", ipc::Error::typeError("malformed ipc:// request: " + why), 400);
   if (!readBody(request, message->body, why)) return finishError(request, message->route, ipc::Error::rangeError(why), 413);
 
-  ipc::Context context;
-  context.index = window->index();
-  context.seq = message->seq;
-  context.events = window->services().events();
-  std::string token;
-  if (const auto *value = message->param("ipc-token")) token = *value;
-
   // The reply may come from a worker thread and after the window is gone; the request keeps itself alive.
   g_object_ref(request);
-  auto sink = [request](ipc::Response response) {
+  dispatchFromPage(*window, *message, [request](ipc::Response response) {
     App::onMainThread([request, response = std::move(response)]() mutable {
       finish(request, std::move(response));
       g_object_unref(request);
     });
-  };
-  window->services().router().dispatch(*message, context, ipc::Reply(message->route, token, sink));
+  });
 }
 }  // namespace
 

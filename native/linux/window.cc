@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "linux/ipc_bridge.hh"
 #include "linux/preload.hh"
 #include "linux/services.hh"
 
@@ -99,6 +100,7 @@ Window::Window(App &app, const WindowOptions &options)
   g_signal_connect(content, "script-message-received::__fatal", G_CALLBACK(onFatalMessage), this);
   for (const char *channel : {"__console", "__error", "__fatal"})
     webkit_user_content_manager_register_script_message_handler(content, channel);
+  installIpcBridge(*this, content);
 
   view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", app.context(),
                                        "user-content-manager", content, nullptr));

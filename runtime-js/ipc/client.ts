@@ -3,6 +3,7 @@
 import { buildUri, type Params } from './uri.ts'
 import { errorFromWire, InternalError, type WireError } from './errors.ts'
 import { fetchTransport, type Transport } from './transport.ts'
+import { bridgeAvailable, bridgeTransport } from './bridge.ts'
 
 export interface ClientOptions {
   transport?: Transport
@@ -25,7 +26,7 @@ export class IpcClient {
   private counter = 0
 
   constructor (options: ClientOptions = {}) {
-    this.transport = options.transport ?? fetchTransport()
+    this.transport = options.transport ?? defaultTransport()
     const args = (globalThis as { __args?: { index?: number } }).__args
     this.index = options.index ?? args?.index ?? 0
   }
@@ -41,14 +42,14 @@ export class IpcClient {
 
   async call (route: string, params: Params, options: CallOptions = {}): Promise<unknown> {
     const uri = this.uri(route, params)
-    const response = await this.transport.send({ uri, body: options.body, signal: options.signal })
+    const response = await this.transport.send({ uri, body: options.body, binary: options.binary, signal: options.signal })
     if (response.contentType.startsWith('application/octet-stream')) {
       if (options.binary) return response.body
       throw new InternalError(`${route}: expected a JSON reply, got ${response.body.byteLength} raw bytes`)
     }
     let envelope: Envelope
     try {
-      envelope = JSON.parse(decoder.decode(response.body)) as Envelope
+      envelope = JSON.parse(response.text ?? decoder.decode(response.body)) as Envelope
     } catch {
       throw new InternalError(`${route}: the reply is not JSON (HTTP ${response.status})`)
     }
@@ -56,6 +57,12 @@ export class IpcClient {
     if (options.binary && envelope.data == null) return new Uint8Array(0)
     return envelope.data
   }
+}
+
+// In a window of the host: the message bridge, with fetch for what the bridge does not carry. Elsewhere: fetch.
+function defaultTransport (): Transport {
+  const fetching = fetchTransport()
+  return bridgeAvailable() ? bridgeTransport(fetching) : fetching
 }
 
 let shared: IpcClient | undefined

@@ -4,6 +4,7 @@
 export interface IpcRequest {
   uri: string
   body?: Uint8Array        // present: POST with this body
+  binary?: boolean         // the route answers with raw bytes
   signal?: AbortSignal
 }
 
@@ -11,6 +12,7 @@ export interface IpcResponse {
   status: number
   contentType: string      // 'application/json' or 'application/octet-stream'
   body: Uint8Array
+  text?: string            // the reply already as text (the bridge's JSON); then `body` is unused
 }
 
 export interface Transport {

@@ -1,0 +1,18 @@
+#include "linux/page_dispatch.hh"
+
+#include "linux/services.hh"
+#include "linux/window.hh"
+
+namespace host {
+
+void dispatchFromPage(Window &window, ipc::Message &message, std::function<void(ipc::Response)> sink) {
+  ipc::Context context;
+  context.index = window.index();
+  context.seq = message.seq;
+  context.events = window.services().events();
+  std::string token;
+  if (const auto *value = message.param("ipc-token")) token = *value;
+  window.services().router().dispatch(message, context, ipc::Reply(message.route, token, std::move(sink)));
+}
+
+}  // namespace host

@@ -1,0 +1,14 @@
+// One ipc:// call from a window's page, whichever way it arrived (the ipc:// scheme or the message bridge):
+// the calling window's router answers it, with the window's context. The sink may be called from any thread.
+#pragma once
+#include <functional>
+
+#include "ipc/ipc.hh"
+
+namespace host {
+
+class Window;
+
+void dispatchFromPage(Window &window, ipc::Message &message, std::function<void(ipc::Response)> sink);
+
+}  // namespace host
