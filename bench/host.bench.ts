@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hostBinary, makeApp, repo, startXvfb } from '../test/host/helpers.ts'
 import { existsSync } from 'node:fs'
-import { cpuCount, measure, median, spread, type Sample } from './host/measure.ts'
+import { cpuCount, measure, median, type Sample } from './host/measure.ts'
 import { buildBare, buildWry, type Peer } from './host/peers.ts'
 import { ourPage, resizeBaselinePage } from './host/our-page.ts'
 
@@ -18,7 +18,7 @@ const runs = tiny ? 1 : Number(process.env.BENCH_RUNS ?? 5)
 const sizes = tiny ? { roundTrips: 20, readBytes: 1024 * 1024 } : { roundTrips: 2000, readBytes: 10 * 1024 * 1024 }
 const output = process.env.BENCH_OUT ?? join(repo, 'docs', 'benchmarks.md')
 
-interface Results { name: string, size: number, cold: Sample[], bench: Sample }
+interface Results { name: string, size: number, cold: Sample[], benches: Sample[] }
 
 async function main (): Promise<void> {
   if (!existsSync(hostBinary)) throw new Error('build the host first: npm run build:native')
@@ -34,8 +34,8 @@ async function main (): Promise<void> {
     'big.bin': new Uint8Array(sizes.readBytes).fill(120)
   }, { meta_bundle_identifier: 'com.example.bench', build_name: 'bench' })
   const ours: Peer = { name: 'ours', binary: hostBinary, page: app.dir }
-  const argsFor = (peer: Peer, bench: boolean): string[] => peer === ours
-    ? [`--resources=${app.dir}`, ...(bench ? ['--bench'] : [])]
+  const argsFor = (peer: Peer, bench: boolean, udp = false): string[] => peer === ours
+    ? [`--resources=${app.dir}`, ...(bench ? ['--bench'] : []), ...(udp ? ['--udp'] : [])]
     : [peer.page, ...(bench ? ['#bench'] : [])]
   const x = await startXvfb()
   try {
@@ -46,13 +46,16 @@ async function main (): Promise<void> {
     for (let i = 0; i < runs; i++) {
       for (const peer of all) cold.get(peer)!.push(await measure(peer.binary, argsFor(peer, false), x.display))
     }
-    const results: Results[] = []
-    for (const peer of all) {
-      const bench = await measure(peer.binary, argsFor(peer, true), x.display, (line) => {
-        if (line.startsWith('UDP_PORT ')) void blastUdp(Number(line.slice(9)))
-      })
-      results.push({ name: peer.name, size: statSync(peer.binary).size, cold: cold.get(peer)!, bench })
+    // The IPC runs, interleaved likewise; our page measures UDP as well.
+    const benches = new Map<Peer, Sample[]>(all.map((peer) => [peer, []]))
+    for (let i = 0; i < runs; i++) {
+      for (const peer of all) {
+        benches.get(peer)!.push(await measure(peer.binary, argsFor(peer, true, i === 0), x.display, (line) => {
+          if (line.startsWith('UDP_PORT ')) void blastUdp(Number(line.slice(9)))
+        }))
+      }
     }
+    const results: Results[] = all.map((peer) => ({ name: peer.name, size: statSync(peer.binary).size, cold: cold.get(peer)!, benches: benches.get(peer)! }))
     writeTable(results, wry.why)
   } finally {
     x.stop()
@@ -63,14 +66,16 @@ async function main (): Promise<void> {
 
 interface Figures { size: number, coldMs: number, rssKb: number, roundTripMs: number, readMBs: number }
 
+const roundTripsOf = (result: Results): number[] => result.benches.map((s) => s.report.roundTrip.mean)
+const readsOf = (result: Results): number[] => result.benches.map((s) => (s.report.read ?? s.report.read10MB).mbPerSecond)
+
 function figuresOf (result: Results): Figures {
-  const report = result.bench.report
   return {
     size: result.size,
     coldMs: median(result.cold.map((s) => s.readyMs)),
     rssKb: median(result.cold.map((s) => s.peakRssKb)),
-    roundTripMs: report.roundTrip.mean,
-    readMBs: (report.read ?? report.read10MB).mbPerSecond
+    roundTripMs: median(roundTripsOf(result)),
+    readMBs: median(readsOf(result))
   }
 }
 
@@ -102,14 +107,14 @@ function writeTable (results: Results[], wryMissing?: string): void {
     ['size', 'stripped binary size'],
     ['coldMs', `cold start to DOMContentLoaded, median of ${runs}`],
     ['rssKb', `peak RSS of a cold start, host + WebKit processes, median of ${runs}`],
-    ['roundTripMs', `IPC round trip, mean of ${sizes.roundTrips.toLocaleString('en')}`],
-    ['readMBs', `read ${sizes.readBytes / 1024 / 1024} MB through IPC`]
+    ['roundTripMs', `IPC round trip, mean of ${sizes.roundTrips.toLocaleString('en')} calls, median of ${runs} runs`],
+    ['readMBs', `read ${sizes.readBytes / 1024 / 1024} MB through IPC, median of ${runs} runs`]
   ]
   const lines = [
     '# Benchmarks: our Linux host, bare WebKitGTK and wry (Tauri v2\'s webview layer)',
     '',
     `Written by \`npm run bench\` (bench/host.bench.ts) on ${new Date().toISOString().slice(0, 10)}. Every host was built and run in`,
-    `this run under one Xvfb: ${runs} interleaved cold starts each (medians, spread in the raw samples), then one IPC run each.`,
+    `this run under one Xvfb: ${runs} interleaved cold starts each, then ${runs} interleaved IPC runs each (medians; every sample below).`,
     `Machine: ${process.arch}, ${cpuCount()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
     '(the machine is shared: absolute times swing with its load; the ratios come from interleaved runs).',
     '',
@@ -142,9 +147,10 @@ function writeTable (results: Results[], wryMissing?: string): void {
     '',
     '## Raw samples',
     '',
-    ...results.map((r) => `- ${r.name}: cold start ms ${r.cold.map((s) => s.readyMs.toFixed(0)).join(', ')} (spread ${spread(r.cold.map((s) => s.readyMs))});` +
-      ` peak RSS MB ${r.cold.map((s) => (s.peakRssKb / 1024).toFixed(0)).join(', ')}; round trip mean/p50/p99 ${fmt(r.bench.report.roundTrip)} ms`),
-    ...extraLines(results.find((r) => r.name === 'ours')!.bench.report, figures.get('bare-host')!.readMBs),
+    ...results.map((r) => `- ${r.name}: cold start ms ${r.cold.map((s) => s.readyMs.toFixed(0)).join(', ')};` +
+      ` peak RSS MB ${r.cold.map((s) => (s.peakRssKb / 1024).toFixed(0)).join(', ')};` +
+      ` round trip ms ${roundTripsOf(r).map((v) => v.toFixed(3)).join(', ')}; read MB/s ${readsOf(r).map((v) => v.toFixed(0)).join(', ')}`),
+    ...extraLines(results.find((r) => r.name === 'ours')!.benches.map((s) => s.report), figures.get('bare-host')!.readMBs),
     ''
   ]
   const text = lines.join('\n')
@@ -152,10 +158,13 @@ function writeTable (results: Results[], wryMissing?: string): void {
   console.log(text)
 }
 
-function extraLines (report: any, bareRead: number): string[] {
-  const lines = [`- ours, round trips through the ipc:// scheme with fetch() (no bridge) mean/p50/p99: ${fmt(report.schemeRoundTrip)} ms`,
-    `- ours, the same read through the raw routes (fs.open + one fs.read + fs.close, no module): ${report.rawRead.mbPerSecond.toFixed(0)} MB/s (${(report.rawRead.mbPerSecond / bareRead).toFixed(2)}x bare-host)`]
-  if (report.udp) {
+function extraLines (reports: any[], bareRead: number): string[] {
+  const scheme = reports.map((r) => r.schemeRoundTrip.mean)
+  const raw = reports.map((r) => r.rawRead.mbPerSecond)
+  const lines = [`- ours, the same round trips through the ipc:// scheme with fetch() (no bridge): median ${median(scheme).toFixed(3)} ms (${scheme.map((v) => v.toFixed(3)).join(', ')})`,
+    `- ours, the same read through the raw routes (fs.open + one fs.read + fs.close, no module): median ${median(raw).toFixed(0)} MB/s (${(median(raw) / bareRead).toFixed(2)}x bare-host)`]
+  const report = reports.find((r) => r.udp)
+  if (report) {
     lines.push(`- UDP into the page (ours only): ${report.udp.received} of ${UDP_DATAGRAMS} 64-byte datagrams from Node delivered as \`message\` events through socket:dgram in ${report.udp.ms.toFixed(0)} ms: ${report.udp.perSecond.toFixed(0)} datagrams/s`,
       '  (loopback drops what the socket buffer cannot hold while the page is busy; the sender does not pace itself).')
   }
@@ -173,10 +182,6 @@ async function blastUdp (port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1))
   }
   setTimeout(() => socket.close(), 500)
-}
-
-function fmt (r: { mean: number, p50: number, p99: number }): string {
-  return `${r.mean.toFixed(3)}/${r.p50.toFixed(3)}/${r.p99.toFixed(3)}`
 }
 
 await main()

@@ -35,7 +35,7 @@ if (report.bench) {
   report.rawRead = { bytes: rawBytes, ms: rawMs, mbPerSecond: rawBytes / 1e6 / (rawMs / 1000) }
   report.read = { bytes, ms, mbPerSecond: bytes / 1e6 / (ms / 1000), via: 'socket:fs/promises readFile' }
 }
-if (report.bench && ${options.udp}) {
+if (report.bench && ${options.udp} && __args.argv.includes('--udp')) {
   // UDP to the page: how many datagrams per second reach a listener (ours only; the others have no UDP).
   const { createSocket } = await import('socket:dgram')
   const socket = createSocket('udp4')

@@ -10,6 +10,8 @@ import { encode, toBytes, toFd, toOptions, toOwnerId, toPath, toUnixTimestamp } 
 
 /** Bytes per native read or write call: well under the host's 4 MiB request-body limit. */
 export const CHUNK = 1024 * 1024
+// The most readFile asks for in one call (the request's reply is one buffer in the page and in the host).
+const READ_FILE_CALL = 64 * 1024 * 1024
 
 interface OpenResult { id: unknown, fd: number }
 interface Entry { name: string, type: string }
@@ -78,6 +80,11 @@ export function * close (fd: unknown): Op<void> {
 }
 
 /** Reads into `buffer[offset, offset+length)` from `position` (-1/null: the current position). */
+// The bytes one native read returns (no copy into a caller's buffer); fewer than `size` at the end of the file.
+function * readBytes (fd: unknown, size: number, position: number | null): Op<Uint8Array> {
+  return yield * native<Uint8Array>({ method: 'read', args: [idOf(toFd(fd), 'read'), size, position ?? -1], syscall: 'read' })
+}
+
 export function * read (fd: unknown, buffer: ArrayBufferView, offset = 0, length?: number, position?: number | bigint | null): Op<number> {
   const n = toFd(fd)
   const target = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
@@ -230,16 +237,20 @@ export function * readFile (path: unknown, options?: unknown): Op<string | Buffe
   try {
     const stats = yield * fstat(fd)
     if (stats.isDirectory()) throw errnoException('EISDIR', { syscall: 'read' })
+    // One read asks for the whole file and one byte more (to see its end): a regular file then takes one round
+    // trip. A short read before the size fstat gave (the host caps one read) or a file that grew continues.
+    const size = Number(stats.size)
     const chunks: Uint8Array[] = []
     let total = 0
-    const chunkSize = Math.min(CHUNK, Math.max(64 * 1024, Number(stats.size) + 1))
     while (true) {
-      const chunk = new Uint8Array(chunkSize)
-      const count = yield * read(fd, chunk, 0, chunkSize, ownFd ? total : null)
-      if (count === 0) break
-      chunks.push(chunk.subarray(0, count))
-      total += count
+      const request = Math.min(READ_FILE_CALL, Math.max(64 * 1024, size - total + 1))
+      const bytes = yield * readBytes(fd, request, ownFd ? total : null)
+      if (bytes.byteLength === 0) break
+      chunks.push(bytes)
+      total += bytes.byteLength
+      if (total >= size && bytes.byteLength < request) break
     }
+    if (chunks.length === 1) return encode(Buffer.from(chunks[0].buffer as ArrayBuffer, chunks[0].byteOffset, chunks[0].byteLength), encoding)
     return encode(Buffer.concat(chunks, total), encoding)
   } finally {
     if (ownFd) yield * close(fd)
