@@ -1,4 +1,5 @@
 #include "linux/fs_service.hh"
+#include "linux/worker_pool.hh"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -382,24 +383,42 @@ void FsServiceImpl::mkdir(const ipc::Context &, MkdirArgs args, ipc::Reply reply
   resolveMkdir(reply);
 }
 
-void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) {
-  Descriptor *descriptor = find(args.id, false, reply);
-  if (!descriptor) return;
-  std::vector<uint8_t> bytes(args.size);
+namespace {
+// Reads up to `size` bytes (at `offset`, or at the descriptor's position when it is negative) and answers.
+// Loops until `size` bytes or the end: one short read(2) must not look like the end of the file.
+void readAndAnswer(int fd, size_t size, int64_t offset, ipc::Reply reply) {
+  std::vector<uint8_t> bytes(size);
   size_t total = 0;
-  // Loop until `size` bytes or the end: one short read(2) must not look like the end of the file.
-  while (total < args.size) {
-    ssize_t got = args.offset >= 0 ? ::pread(descriptor->fd, bytes.data() + total, args.size - total, args.offset + total)
-                                   : ::read(descriptor->fd, bytes.data() + total, args.size - total);
+  while (total < size) {
+    ssize_t got = offset >= 0 ? ::pread(fd, bytes.data() + total, size - total, offset + total)
+                              : ::read(fd, bytes.data() + total, size - total);
     if (got < 0) {
       if (errno == EINTR) continue;
-      return (void)fail(reply, "read");
+      reply.error(ipc::Error::fromErrno(errno, "read", ""));
+      return;
     }
     if (got == 0) break;
     total += got;
   }
   bytes.resize(total);
   resolveRead(reply, std::move(bytes));
+}
+
+// Reads above this leave the GTK main thread, so that the window keeps drawing while they run.
+constexpr size_t kReadOnMainThread = 256 * 1024;
+}  // namespace
+
+void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) {
+  Descriptor *descriptor = find(args.id, false, reply);
+  if (!descriptor) return;
+  if (args.size <= kReadOnMainThread) return readAndAnswer(descriptor->fd, args.size, args.offset, std::move(reply));
+  // The worker reads its own duplicate: a close() of the id meanwhile cannot pull the descriptor from under it.
+  int fd = ::dup(descriptor->fd);
+  if (fd < 0) return (void)fail(reply, "read");
+  runOffMainThread([fd, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
+    readAndAnswer(fd, size, offset, std::move(reply));
+    ::close(fd);
+  });
 }
 
 void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply) {

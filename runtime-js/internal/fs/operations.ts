@@ -10,8 +10,10 @@ import { encode, toBytes, toFd, toOptions, toOwnerId, toPath, toUnixTimestamp } 
 
 /** Bytes per native read or write call: well under the host's 4 MiB request-body limit. */
 export const CHUNK = 1024 * 1024
-// The most readFile asks for in one call (the request's reply is one buffer in the page and in the host).
-const READ_FILE_CALL = 64 * 1024 * 1024
+// The most readFile asks for in one call. Larger replies hold the window longer while WebKit moves them, and were
+// no faster: a 100 MB read with the page animating took 1.8-2.2 s with 4 MiB calls, 2.9-4.6 s with 1 MiB and
+// 4.7-5.4 s with 64 MiB (bench/frame-gap.bench.ts, two runs each, loaded machine).
+const READ_FILE_CALL = 4 * 1024 * 1024
 
 interface OpenResult { id: unknown, fd: number }
 interface Entry { name: string, type: string }
