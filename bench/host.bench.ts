@@ -163,6 +163,8 @@ function extraLines (reports: any[], bareRead: number): string[] {
   const raw = reports.map((r) => r.rawRead.mbPerSecond)
   const lines = [`- ours, the same round trips through the ipc:// scheme with fetch() (no bridge): median ${median(scheme).toFixed(3)} ms (${scheme.map((v) => v.toFixed(3)).join(', ')})`,
     `- ours, the same read through the raw routes (fs.open + one fs.read + fs.close, no module): median ${median(raw).toFixed(0)} MB/s (${(median(raw) / bareRead).toFixed(2)}x bare-host)`]
+  const parts = (key: string): string => reports.map((r) => r.breakdown[key].toFixed(0)).join(', ')
+  lines.push(`- ours, one whole-file fs.read: ${parts('headersMs')} ms until the reply's headers (the host reads the file and gives WebKit the body); ${parts('bodyMs')} ms more until the page holds the bytes (WebKit moves them to the web process); decoding them as latin1 text through a Buffer: ${parts('bufferMs')} ms`)
   const report = reports.find((r) => r.udp)
   if (report) {
     lines.push(`- UDP into the page (ours only): ${report.udp.received} of ${UDP_DATAGRAMS} 64-byte datagrams from Node delivered as \`message\` events through socket:dgram in ${report.udp.ms.toFixed(0)} ms: ${report.udp.perSecond.toFixed(0)} datagrams/s`,

@@ -33,6 +33,22 @@ if (report.bench) {
   await fetch('ipc://fs.close?seq=Rc&index=0&id=77')
   const rawMs = performance.now() - rawStart
   report.rawRead = { bytes: rawBytes, ms: rawMs, mbPerSecond: rawBytes / 1e6 / (rawMs / 1000) }
+  // Where one whole-file fs.read spends its time: until the reply's headers (the host reads the file and hands
+  // WebKit the body), then until the page holds the bytes (WebKit moves them to the web process), then making
+  // the module's Buffer of them.
+  const reopened = await (await fetch('ipc://fs.open?seq=Rb&index=0&id=78&path=big.bin&flags=0&mode=438')).json()
+  if (reopened.err) throw new Error(JSON.stringify(reopened.err))
+  const t0 = performance.now()
+  const response = await fetch('ipc://fs.read?seq=Rb&index=0&id=78&size=${readBytes}&offset=0')
+  const t1 = performance.now()
+  const body = await response.arrayBuffer()
+  const t2 = performance.now()
+  const { Buffer } = await import('socket:buffer')
+  const t3 = performance.now()
+  Buffer.from(body).toString('latin1').length
+  const t4 = performance.now()
+  await fetch('ipc://fs.close?seq=Rb&index=0&id=78')
+  report.breakdown = { headersMs: t1 - t0, bodyMs: t2 - t1, bytes: body.byteLength, bufferMs: t4 - t3 }
   report.read = { bytes, ms, mbPerSecond: bytes / 1e6 / (ms / 1000), via: 'socket:fs/promises readFile' }
 }
 if (report.bench && ${options.udp} && __args.argv.includes('--udp')) {
