@@ -153,7 +153,7 @@ function writeTable (results: Results[], wryMissing?: string): void {
     ...extraLines(results.find((r) => r.name === 'ours')!.benches.map((s) => s.report), figures.get('bare-host')!.readMBs),
     ''
   ]
-  const text = lines.join('\n')
+  const text = lines.join('\n') + '\n' + readFileSync(join(repo, 'bench', 'host', 'notes.md'), 'utf8')
   writeFileSync(output, text)
   console.log(text)
 }
