@@ -142,7 +142,7 @@ int openBeneath(const BeneathRequest &request) {
   if (useOpenat2()) {
     open_how how{};
     how.flags = static_cast<uint64_t>(request.flags | O_CLOEXEC | (request.followFinal ? 0 : O_NOFOLLOW));
-    how.mode = (request.flags & (O_CREAT | __O_TMPFILE)) ? request.mode : 0;
+    how.mode = (request.flags & (O_CREAT | __O_TMPFILE)) ? (request.mode & 07777) : 0;  // openat2 refuses other bits
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
     const char *path = request.relative.empty() ? "." : request.relative.c_str();
     for (int attempt = 0; attempt < 8; attempt++) {

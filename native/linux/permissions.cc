@@ -93,6 +93,8 @@ void Permissions::add(const std::string &path, Access access, bool create) {
   if (real != root->path) root->prefixes.push_back(real);
   root->access = access;
   root->create = create;
+  // Held from the start, so the folder the app was granted is the one it keeps (a missing one opens on first use).
+  root->fd = ::open(real.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   std::lock_guard<std::mutex> lock(mutex_);
   roots_.push_back(std::move(root));
 }

@@ -60,7 +60,7 @@ class Permissions {
     bool file = false;     // a single picked file: `fd` is its folder and only `name` matches
     std::string name;      // for `file`
     bool create = false;   // the app's own folders are made on first write
-    mutable int fd = -1;   // O_PATH | O_DIRECTORY, opened on first use (under mutex_)
+    mutable int fd = -1;   // O_PATH | O_DIRECTORY: opened at start, or on first use if missing then (under mutex_)
   };
   struct Match {
     const Root *root = nullptr;
