@@ -77,3 +77,25 @@ test('fs.read with a 4 GB size on a small file allocates what exists; every size
     rmSync(work, { recursive: true, force: true })
   }
 })
+
+test('child_process.exec stops a child whose output passes 64 MiB and fails with RangeError', async () => {
+  const app = makeApp({
+    'main.js': testPage(`
+      const started = performance.now()
+      const result = await call('child_process.exec', { args: JSON.stringify(['head', '-c', String(70 * 1024 * 1024), '/dev/zero']) })
+      report('exec', { type: result.err?.type, message: result.err?.message, ms: performance.now() - started })
+      const small = await call('child_process.exec', { args: JSON.stringify(['printf', 'ok']) })
+      report('small', small.data?.stdout ?? small.err)
+    `)
+  }, { permissions_allow_child_process: 'true' })
+  try {
+    const run = await runHost(app.dir, { args: ['--test=main.js'] })
+    assert.equal(run.code, 0, run.stderr)
+    const r = reports(run) as Record<string, any>
+    assert.equal(r.exec.type, 'RangeError', JSON.stringify(r.exec))
+    assert.match(r.exec.message, /stdout exceeded 67108864 bytes/)
+    assert.equal(r.small, 'ok')
+  } finally {
+    app.remove()
+  }
+})
