@@ -98,7 +98,9 @@ int walkBeneath(const BeneathRequest &request) {
     struct stat info;
     const bool exists = ::fstatat(top(), part.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0;
     if (!exists && errno != ENOENT) return -errno;
-    if (exists && S_ISLNK(info.st_mode) && (!last || request.followFinal)) {
+    // O_CREAT | O_EXCL never follows a final link: the name exists, so EEXIST, as open(2) says.
+    const bool exclusive = (request.flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL);
+    if (exists && S_ISLNK(info.st_mode) && (!last || (request.followFinal && !exclusive))) {
       if (++links > kMaxLinks) return -ELOOP;
       char buffer[PATH_MAX];
       ssize_t size = ::readlinkat(top(), part.c_str(), buffer, sizeof buffer - 1);

@@ -50,6 +50,7 @@ const page = (work: string, outside: string): string => testPage(`
   await attempt('chainWrite', () => fs.writeFile(W + '/esc', '[Desktop Entry]'))
   await attempt('danglingAbs', () => fs.writeFile(W + '/dangling-abs', '[Desktop Entry]'))
   await attempt('danglingRel', () => fs.writeFile(W + '/dangling-rel', '[Desktop Entry]'))
+  await attempt('exclusive', () => fs.writeFile(W + '/dangling-abs', 'x', { flag: 'wx' }))
   await attempt('danglingOpen', async () => { const h = await fs.open(W + '/dangling-abs', 'w'); await h.close() })
   await attempt('parentRead', () => fs.readFile(W + '/up/' + outsideName + '/secret.txt', 'utf8'))
   await attempt('parentList', () => fs.readdir(W + '/up'))
@@ -94,6 +95,8 @@ for (const resolver of ['openat2', 'walk']) {
       for (const name of ['chainLink', 'danglingAbs', 'danglingRel', 'danglingOpen', 'parentRead', 'parentList',
         'parentStat', 'parentLink', 'dirlinkWrite', 'dirlinkMkdir', 'victimRead', 'victimWrite', 'victimChmod',
         'hardlinkOut', 'copyOut', 'realpathOut', 'removeRoot']) assertRefused(r, name)
+      // O_CREAT | O_EXCL on a link is EEXIST, as open(2) says, never a file made where it points.
+      assert.equal(r.exclusive.code, 'EEXIST', JSON.stringify(r.exclusive))
       // The chain's last link was never made, so writing its name makes a plain file inside.
       assert.equal(r.chainWrite.ok, true, JSON.stringify(r.chainWrite))
       assert.equal(lstatSync(join(work, 'esc')).isFile(), true)
