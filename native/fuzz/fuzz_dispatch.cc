@@ -36,6 +36,9 @@ struct World {
       setenv(name, (base + "/" + name).c_str(), 1);
     g_mkdir_with_parents((base + "/resources").c_str(), 0700);
     if (system("rm -rf /tmp/socket-fuzz-work && mkdir -p /tmp/socket-fuzz-work/sub") != 0) abort();
+    // The XDG folders go when the run ends; the work folder stays for a look until the next run.
+    static std::string cleanup = "rm -rf " + base;
+    atexit([] { if (system(cleanup.c_str()) != 0) return; });
     std::string error;
     config.parse(R"({"meta_bundle_identifier":"com.example.fuzz","filesystem_allow":"/tmp/socket-fuzz-work"})", error);
     permissions = std::make_unique<host::Permissions>(config, base + "/resources", "com.example.fuzz");
@@ -44,10 +47,18 @@ struct World {
     api::fs::registerFsRoutes(router, *fs);
   }
 };
+
+World *shared = nullptr;
 }  // namespace
 
+// Set up once, outside the time any one input is allowed: emptying what an earlier run left can take a while.
+extern "C" int LLVMFuzzerInitialize(int *, char ***) {
+  shared = new World();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static World world;
+  World &world = *shared;
   std::string input(reinterpret_cast<const char *>(data), size);
   const auto nul = input.find('\0');
   auto message = ipc::Message::parse(std::string_view(input).substr(0, nul));

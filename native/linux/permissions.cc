@@ -223,18 +223,22 @@ bool Permissions::makeDirectories(const std::string &path, mode_t mode, Failure 
   if (!select(path, absolute(path), Access::Write, match, failure)) return false;
   int root = rootFd(*match.root, Access::Write, failure);
   if (root < 0) return false;
-  // Each level is opened afresh below the root, so a link planted between two mkdirs is judged like any other.
+  // One level at a time from the folder made last; a level that is a symbolic link (an existing one, or one
+  // swapped in since the mkdir) fails the O_NOFOLLOW open and is opened again from the root like any path.
   std::string sofar;
+  UniqueFd current(openBeneath(BeneathRequest{root, prefixesOf(*match.root), "", O_PATH | O_DIRECTORY, 0, true}));
+  if (!current) return failure = errnoFailure(-current.get()), false;
   for (auto &part : splitPath(match.relative)) {
-    BeneathRequest parent{root, prefixesOf(*match.root), sofar, O_PATH | O_DIRECTORY, 0, true};
-    UniqueFd folder(openBeneath(parent));
-    if (!folder) return failure = outsideFailure(path, -folder.get()), false;
-    if (::mkdirat(folder.get(), part.c_str(), mode) != 0 && errno != EEXIST) return failure = errnoFailure(errno), false;
+    if (::mkdirat(current.get(), part.c_str(), mode) != 0 && errno != EEXIST) return failure = errnoFailure(errno), false;
     sofar += (sofar.empty() ? "" : "/") + part;
+    int next = ::openat(current.get(), part.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (next < 0 && (errno == ELOOP || errno == ENOTDIR))
+      next = openBeneath(BeneathRequest{root, prefixesOf(*match.root), sofar, O_PATH | O_DIRECTORY, 0, true});
+    else if (next < 0)
+      next = -errno;
+    if (next < 0) return failure = outsideFailure(path, -next), false;
+    current = UniqueFd(next);
   }
-  BeneathRequest whole{root, prefixesOf(*match.root), sofar, O_PATH | O_DIRECTORY, 0, true};
-  UniqueFd made(openBeneath(whole));
-  if (!made) return failure = outsideFailure(path, -made.get()), false;
   return true;
 }
 

@@ -3,11 +3,15 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { buildFuzzers, fuzzers, runFuzzer } from '../../native/fuzz/run.ts'
 
 const seconds = Number(process.env.SOCKET_FUZZ_SECONDS ?? 10)
-const probe = spawnSync('clang++', ['-print-file-name=libclang_rt.fuzzer-x86_64.a'], { encoding: 'utf8' })
-const skip = probe.status !== 0 ? 'clang++ is not installed (scripts/apt-packages.txt: clang, libclang-rt-14-dev)' : false
+// clang prints the runtime's full path when it has it, and the bare name back when it does not.
+const arch = process.arch === 'arm64' ? 'aarch64' : 'x86_64'
+const probe = spawnSync('clang++', [`-print-file-name=libclang_rt.fuzzer-${arch}.a`], { encoding: 'utf8' })
+const runtime = probe.status === 0 ? probe.stdout.trim() : ''
+const skip = runtime.startsWith('/') && existsSync(runtime) ? false : 'clang++ with libFuzzer is not installed (scripts/apt-packages.txt: clang, libclang-rt-14-dev)'
 
 test('libFuzzer harnesses build and run without a finding', { skip, timeout: 20 * 60_000 }, async (t) => {
   buildFuzzers()
