@@ -73,6 +73,7 @@ const page = (work: string, outside: string): string => testPage(`
   await attempt('linkInside', async () => { await fs.symlink('real', W + '/to-real'); return await fs.readFile(W + '/to-real/inside.txt', 'utf8') })
   await attempt('realpathOut', () => fs.realpath(W + '/dirlink'))
   await attempt('removeRoot', () => fs.rmdir(W))
+  await attempt('resourcesLink', () => fs.readFile('leak.txt', 'utf8'))
   report('rawOpen', (await call('fs.open', { id: '5', path: W + '/dangling-abs', flags: String(0o101), mode: '420' })).err)
 `)
 
@@ -86,6 +87,8 @@ for (const resolver of ['openat2', 'walk']) {
   test(`symlink chains, dangling links, links to a parent and rename over a link stay inside (${resolver})`, { skip }, async () => {
     const { work, outside, remove } = layout()
     const app = makeApp({ 'main.js': page(work, outside) }, { filesystem_allow: work })
+    // The app's own read-only folder gets no exception: a link there is not followed out of it either.
+    symlinkSync(join(outside, 'secret.txt'), join(app.dir, 'leak.txt'))
     try {
       const env = resolver === 'walk' ? { SOCKET_FS_RESOLVER: 'walk' } : {}
       const run = await runHost(app.dir, { args: ['--test=main.js'], env })
@@ -94,7 +97,7 @@ for (const resolver of ['openat2', 'walk']) {
       assert.equal(r.chainTop.ok, true, JSON.stringify(r.chainTop))
       for (const name of ['chainLink', 'danglingAbs', 'danglingRel', 'danglingOpen', 'parentRead', 'parentList',
         'parentStat', 'parentLink', 'dirlinkWrite', 'dirlinkMkdir', 'victimRead', 'victimWrite', 'victimChmod',
-        'hardlinkOut', 'copyOut', 'realpathOut', 'removeRoot']) assertRefused(r, name)
+        'hardlinkOut', 'copyOut', 'realpathOut', 'removeRoot', 'resourcesLink']) assertRefused(r, name)
       // O_CREAT | O_EXCL on a link is EEXIST, as open(2) says, never a file made where it points.
       assert.equal(r.exclusive.code, 'EEXIST', JSON.stringify(r.exclusive))
       // The chain's last link was never made, so writing its name makes a plain file inside.
