@@ -29,7 +29,7 @@ struct World {
   ipc::Router router;
 
   World() {
-    char folder[] = "/tmp/socket-fuzz-dispatch-XXXXXX";
+    char folder[] = "/tmp/socket-fuzz-xdg-XXXXXX";
     if (!mkdtemp(folder)) abort();
     const std::string base = folder;
     for (const char *name : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
