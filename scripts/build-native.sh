@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Builds the Linux host once into build/native/socket-host (CMake + Ninja when present).
+# Builds the Linux host once into build/native/socket-host (CMake + Ninja when present), hardened (PIE, full
+# RELRO, stack protector, _FORTIFY_SOURCE=3). `build-native.sh asan` builds the ASan + UBSan host into
+# build/native-asan/socket-host instead (docs/security.md).
 # Incremental: configure runs only the first time, and the build step is a no-op when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=build/native
+flags=(-DCMAKE_BUILD_TYPE=MinSizeRel)
+if [ "${1:-}" = asan ]; then
+  out=build/native-asan
+  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOCKET_SANITIZE=ON)
+fi
 work=$out/cmake
 if [ ! -f "$work/CMakeCache.txt" ]; then
   generator=()
   if command -v ninja >/dev/null; then generator=(-G Ninja); fi
-  cmake -S native -B "$work" "${generator[@]}" -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
+  cmake -S native -B "$work" "${generator[@]}" "${flags[@]}" >/dev/null
+elif ! grep -q "SOCKET_HARDEN" "$work/CMakeCache.txt"; then
+  # A build folder configured before the hardening options existed: configure again to pick them up.
+  cmake "$work" "${flags[@]}" >/dev/null
 fi
 if ! log=$(cmake --build "$work" --parallel "$(nproc 2>/dev/null || echo 2)" 2>&1); then
   echo "$log" >&2

@@ -336,7 +336,7 @@ struct OpendirArgs {
 struct ReadArgs {
   /// The descriptor's id.
   uint64_t id = 0;
-  /// How many bytes to read at most.
+  /// How many bytes to read at most (only what the file holds is allocated).
   uint32_t size = 0;
   /// Where to read from; -1 reads from the current position.
   int64_t offset = -1;
@@ -346,7 +346,7 @@ struct ReadArgs {
 struct ReaddirArgs {
   /// The directory handle's id.
   uint64_t id = 0;
-  /// How many entries to read at most.
+  /// How many entries to read at most: 1 to 4096 (more reads 4096; 0 is a RangeError).
   uint32_t entries = 256;
 };
 
@@ -516,7 +516,8 @@ class FsService {
   /// Opens a directory for reading with `readdir` and names the handle `id`.
   /// Route `fs.opendir`. Answer with resolveOpendir(reply, …) or reply.error(…).
   virtual void opendir (const ipc::Context& context, OpendirArgs args, ipc::Reply reply) = 0;
-  /// Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file).
+  /// Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file, and never
+  /// more than 16 MiB in one call: read again for the rest).
   /// Route `fs.read`. Answer with resolveRead(reply, …) or reply.error(…).
   virtual void read (const ipc::Context& context, ReadArgs args, ipc::Reply reply) = 0;
   /// Reads the next entries of a directory handle; an empty list means the end.
@@ -552,7 +553,8 @@ class FsService {
   /// Sets the access and modification times of a file, following symbolic links.
   /// Route `fs.utimes`. Answer with resolveUtimes(reply) or reply.error(…).
   virtual void utimes (const ipc::Context& context, UtimesArgs args, ipc::Reply reply) = 0;
-  /// Starts watching a file or directory; changes arrive as `change` events carrying this id.
+  /// Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
+  /// 256 watchers at once (RangeError past that).
   /// Route `fs.watch`. Answer with resolveWatch(reply) or reply.error(…).
   virtual void watch (const ipc::Context& context, WatchArgs args, ipc::Reply reply) = 0;
   /// Writes the request body at `offset`.

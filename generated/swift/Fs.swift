@@ -467,7 +467,7 @@ public struct OpendirArgs {
 public struct ReadArgs {
   /// The descriptor's id.
   public let id: UInt64
-  /// How many bytes to read at most.
+  /// How many bytes to read at most (only what the file holds is allocated).
   public let size: UInt32
   /// Where to read from; -1 reads from the current position.
   public let offset: Int64
@@ -477,7 +477,7 @@ public struct ReadArgs {
 public struct ReaddirArgs {
   /// The directory handle's id.
   public let id: UInt64
-  /// How many entries to read at most.
+  /// How many entries to read at most: 1 to 4096 (more reads 4096; 0 is a RangeError).
   public let entries: UInt32
 }
 
@@ -645,7 +645,8 @@ public protocol FsService: AnyObject {
   /// Opens a directory for reading with `readdir` and names the handle `id`.
   /// Route `fs.opendir`. Answer with Fs.resolveOpendir or reply.error.
   func opendir(_ context: Context, _ args: OpendirArgs, _ reply: Reply)
-  /// Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file).
+  /// Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file, and never
+  /// more than 16 MiB in one call: read again for the rest).
   /// Route `fs.read`. Answer with Fs.resolveRead or reply.error.
   func read(_ context: Context, _ args: ReadArgs, _ reply: Reply)
   /// Reads the next entries of a directory handle; an empty list means the end.
@@ -681,7 +682,8 @@ public protocol FsService: AnyObject {
   /// Sets the access and modification times of a file, following symbolic links.
   /// Route `fs.utimes`. Answer with Fs.resolveUtimes or reply.error.
   func utimes(_ context: Context, _ args: UtimesArgs, _ reply: Reply)
-  /// Starts watching a file or directory; changes arrive as `change` events carrying this id.
+  /// Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
+  /// 256 watchers at once (RangeError past that).
   /// Route `fs.watch`. Answer with Fs.resolveWatch or reply.error.
   func watch(_ context: Context, _ args: WatchArgs, _ reply: Reply)
   /// Writes the request body at `offset`.

@@ -238,16 +238,17 @@ export interface FsClient {
    */
   opendir (id: bigint | number, path: string): Promise<OpenResult>
   /**
-   * Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file).
+   * Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file, and never
+   * more than 16 MiB in one call: read again for the rest).
    * @param id The descriptor's id.
-   * @param size How many bytes to read at most.
+   * @param size How many bytes to read at most (only what the file holds is allocated).
    * @param offset Where to read from; -1 reads from the current position.
    */
   read (id: bigint | number, size: number, offset?: bigint | number): Promise<Uint8Array>
   /**
    * Reads the next entries of a directory handle; an empty list means the end.
    * @param id The directory handle's id.
-   * @param entries How many entries to read at most.
+   * @param entries How many entries to read at most: 1 to 4096 (more reads 4096; 0 is a RangeError).
    */
   readdir (id: bigint | number, entries?: number): Promise<Array<DirectoryEntry>>
   /**
@@ -306,7 +307,8 @@ export interface FsClient {
    */
   utimes (path: string, atime: number, mtime: number): Promise<void>
   /**
-   * Starts watching a file or directory; changes arrive as `change` events carrying this id.
+   * Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
+   * 256 watchers at once (RangeError past that).
    * @param id The id the caller chose for the watcher.
    * @param path What to watch.
    * @param recursive For a directory: also every directory below it, including ones created later (inotify watches one level, so each is watched on its own); the entries of a directory that appears are reported too, since they may have been made before its watch began.

@@ -16,6 +16,8 @@ using namespace api::child_process;
 
 namespace {
 constexpr size_t kReadChunk = 65536;
+// exec collects stdout and stderr in memory: past this (each), the child is stopped and the call fails.
+constexpr size_t kMaxExecOutput = 64 * 1024 * 1024;
 
 // g_spawn's failure as Node's: `spawn nosuch ENOENT`, syscall "spawn nosuch", path "nosuch".
 ipc::Error spawnError(const GError *error, const std::string &file) {
@@ -185,7 +187,14 @@ gboolean ChildProcessServiceImpl::onOutput(gint fd, GIOCondition, gpointer data)
   if (got < 0 && (errno == EAGAIN || errno == EINTR)) return G_SOURCE_CONTINUE;
   if (got > 0) {
     if (child->collect) {
-      (isOut ? child->stdoutText : child->stderrText).append(reinterpret_cast<char *>(buffer.data()), got);
+      std::string &text = isOut ? child->stdoutText : child->stderrText;
+      if (text.size() + got <= kMaxExecOutput) {
+        text.append(reinterpret_cast<char *>(buffer.data()), got);
+      } else {
+        // The first answer wins: the exit that follows the kill cannot answer again.
+        if (child->reply) child->reply->error(ipc::Error::rangeError(std::string("exec: ") + (isOut ? "stdout" : "stderr") + " exceeded " + std::to_string(kMaxExecOutput) + " bytes"));
+        if (!child->exited) ::kill(child->pid, SIGTERM);
+      }
     } else if (child->events) {
       emitOutput(*child->events, ChildOutput{child->id, isOut ? ChildStream::Stdout : ChildStream::Stderr},
                  std::vector<uint8_t>(buffer.begin(), buffer.begin() + got));

@@ -1,6 +1,8 @@
 #include "linux/fs_service.hh"
 #include "linux/worker_pool.hh"
 
+#include <sys/types.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,6 +12,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdlib>
+#include <algorithm>
 
 namespace host {
 
@@ -84,14 +87,40 @@ FsServiceImpl::~FsServiceImpl() {
   for (auto &[id, descriptor] : descriptors_) closeDescriptor(descriptor);
 }
 
-bool FsServiceImpl::allowed(const std::string &path, Access access, std::string &resolved, ipc::Reply &reply) {
-  std::string why;
-  if (permissions_.check(path, access, resolved, why)) return true;
-  ipc::Error error = ipc::Error::notAllowed(why);
+bool FsServiceImpl::failed(ipc::Reply &reply, const Permissions::Failure &failure, const char *syscall,
+                           const std::string &path) {
+  if (!failure.denied) return reply.error(ipc::Error::fromErrno(failure.code, syscall, path));
+  ipc::Error error = ipc::Error::notAllowed(failure.message);
+  error.path = path;
+  return reply.error(error);
+}
+
+UniqueFd FsServiceImpl::target(const std::string &path, Access access, int flags, mode_t mode, const char *syscall,
+                               ipc::Reply &reply, bool *writable) {
+  Permissions::Failure failure;
+  UniqueFd fd(permissions_.open(path, access, flags, mode, failure, writable));
+  if (!fd) failed(reply, failure, syscall, path);
+  return fd;
+}
+
+UniqueFd FsServiceImpl::parent(const std::string &path, Access access, std::string &name, const char *syscall,
+                               ipc::Reply &reply) {
+  Permissions::Failure failure;
+  UniqueFd fd(permissions_.openParent(path, access, name, failure));
+  if (!fd) failed(reply, failure, syscall, path);
+  return fd;
+}
+
+namespace {
+// Removing, renaming or replacing a root itself would pull the folder out from under its descriptor.
+bool refuseRoot(const std::string &name, const std::string &path, ipc::Reply &reply) {
+  if (!name.empty()) return false;
+  ipc::Error error = ipc::Error::notAllowed(path + " is one of the app's root folders: it cannot be removed, renamed or replaced");
   error.path = path;
   reply.error(error);
-  return false;
+  return true;
 }
+}  // namespace
 
 FsServiceImpl::Descriptor *FsServiceImpl::find(uint64_t id, bool directory, ipc::Reply &reply) {
   auto found = descriptors_.find(id);
@@ -113,9 +142,13 @@ FsServiceImpl::Descriptor *FsServiceImpl::findWritable(uint64_t id, const char *
     reply.error(error);
     return nullptr;
   }
-  // The same check a path-based chmod/chown/utimes makes, on the path the file was opened with.
-  std::string resolved;
-  if (!allowed(found->second.path, Access::Write, resolved, reply)) return nullptr;
+  // The same rule a path-based chmod/chown/utimes follows, decided when the file was opened.
+  if (!found->second.writable) {
+    ipc::Error error = ipc::Error::notAllowed("changing " + found->second.path + " is not allowed: the app may only read that folder (grant writing with [filesystem] allow[] in socket.ini)");
+    error.path = found->second.path;
+    reply.error(error);
+    return nullptr;
+  }
   return &found->second;
 }
 
@@ -127,30 +160,32 @@ void FsServiceImpl::closeDescriptor(Descriptor &descriptor) {
 }
 
 void FsServiceImpl::access(const ipc::Context &, AccessArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, (args.mode & W_OK) ? Access::Write : Access::Read, path, reply)) return;
-  if (::access(path.c_str(), args.mode) != 0) return (void)fail(reply, "access", args.path);
+  UniqueFd fd = target(args.path, (args.mode & W_OK) ? Access::Write : Access::Read, O_PATH, 0, "access", reply);
+  if (!fd) return;
+  if (args.mode != F_OK && ::access(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "access", args.path);
   resolveAccess(reply, AccessResult{args.mode});
 }
 
 void FsServiceImpl::chmod(const ipc::Context &, ChmodArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Write, path, reply)) return;
-  if (::chmod(path.c_str(), args.mode) != 0) return (void)fail(reply, "chmod", args.path);
+  UniqueFd fd = target(args.path, Access::Write, O_PATH, 0, "chmod", reply);
+  if (!fd) return;
+  if (::chmod(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "chmod", args.path);
   resolveChmod(reply);
 }
 
 void FsServiceImpl::chown(const ipc::Context &, ChownArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Write, path, reply)) return;
-  if (::chown(path.c_str(), args.uid, args.gid) != 0) return (void)fail(reply, "chown", args.path);
+  UniqueFd fd = target(args.path, Access::Write, O_PATH, 0, "chown", reply);
+  if (!fd) return;
+  if (::fchownat(fd.get(), "", args.uid, args.gid, AT_EMPTY_PATH) != 0) return (void)fail(reply, "chown", args.path);
   resolveChown(reply);
 }
 
 void FsServiceImpl::lchown(const ipc::Context &, LchownArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Write, path, reply)) return;
-  if (::lchown(path.c_str(), args.uid, args.gid) != 0) return (void)fail(reply, "lchown", args.path);
+  std::string name;
+  UniqueFd folder = parent(args.path, Access::Write, name, "lchown", reply);
+  if (!folder) return;
+  if (::fchownat(folder.get(), name.c_str(), args.uid, args.gid, name.empty() ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) != 0)
+    return (void)fail(reply, "lchown", args.path);
   resolveLchown(reply);
 }
 
@@ -169,18 +204,21 @@ void FsServiceImpl::fchown(const ipc::Context &, FchownArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::utimes(const ipc::Context &, UtimesArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Write, path, reply)) return;
+  UniqueFd fd = target(args.path, Access::Write, O_PATH, 0, "utime", reply);
+  if (!fd) return;
   const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
-  if (::utimensat(AT_FDCWD, path.c_str(), times, 0) != 0) return (void)fail(reply, "utime", args.path);
+  if (::utimensat(AT_FDCWD, procPath(fd.get()).c_str(), times, 0) != 0) return (void)fail(reply, "utime", args.path);
   resolveUtimes(reply);
 }
 
 void FsServiceImpl::lutimes(const ipc::Context &, LutimesArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Write, path, reply)) return;
+  std::string name;
+  UniqueFd folder = parent(args.path, Access::Write, name, "lutime", reply);
+  if (!folder) return;
   const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
-  if (::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0) return (void)fail(reply, "lutime", args.path);
+  int status = name.empty() ? ::utimensat(AT_FDCWD, procPath(folder.get()).c_str(), times, 0)
+                            : ::utimensat(folder.get(), name.c_str(), times, AT_SYMLINK_NOFOLLOW);
+  if (status != 0) return (void)fail(reply, "lutime", args.path);
   resolveLutimes(reply);
 }
 
@@ -194,21 +232,23 @@ void FsServiceImpl::futimes(const ipc::Context &, FutimesArgs args, ipc::Reply r
 
 void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) {
   if (descriptors_.count(args.id)) return (void)reply.error(ipc::Error::typeError("id " + std::to_string(args.id) + " is already in use in this window"));
-  std::string path;
-  if (!allowed(args.path, writes(args.flags) ? Access::Write : Access::Read, path, reply)) return;
-  int fd = ::open(path.c_str(), args.flags | O_CLOEXEC, args.mode);
-  if (fd < 0) return (void)fail(reply, "open", args.path);
-  descriptors_[args.id] = Descriptor{fd, nullptr, false, path};
-  resolveOpen(reply, OpenResult{args.id, fd});
+  if (args.flags & O_PATH) return (void)reply.error(ipc::Error::typeError("O_PATH descriptors are not offered to pages"));
+  bool writable = false;
+  UniqueFd fd = target(args.path, writes(args.flags) ? Access::Write : Access::Read, args.flags, args.mode, "open", reply, &writable);
+  if (!fd) return;
+  int raw = fd.release();
+  descriptors_[args.id] = Descriptor{raw, nullptr, false, writable, args.path};
+  resolveOpen(reply, OpenResult{args.id, raw});
 }
 
 void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply reply) {
   if (descriptors_.count(args.id)) return (void)reply.error(ipc::Error::typeError("id " + std::to_string(args.id) + " is already in use in this window"));
-  std::string path;
-  if (!allowed(args.path, Access::Read, path, reply)) return;
-  DIR *dir = ::opendir(path.c_str());
+  UniqueFd fd = target(args.path, Access::Read, O_RDONLY | O_DIRECTORY, 0, "opendir", reply);
+  if (!fd) return;
+  DIR *dir = ::fdopendir(fd.get());
   if (!dir) return (void)fail(reply, "opendir", args.path);
-  descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, path};
+  fd.release();
+  descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, false, args.path};
   resolveOpendir(reply, OpenResult{args.id, dirfd(dir)});
 }
 
@@ -284,36 +324,26 @@ void FsServiceImpl::constants(const ipc::Context &, ConstantsArgs, ipc::Reply re
 }
 
 void FsServiceImpl::copyFile(const ipc::Context &, CopyFileArgs args, ipc::Reply reply) {
-  std::string src, dest;
-  if (!allowed(args.src, Access::Read, src, reply) || !allowed(args.dest, Access::Write, dest, reply)) return;
-  int in = ::open(src.c_str(), O_RDONLY | O_CLOEXEC);
-  if (in < 0) return (void)fail(reply, "copyfile", args.src);
+  UniqueFd in = target(args.src, Access::Read, O_RDONLY, 0, "copyfile", reply);
+  if (!in) return;
   struct stat info;
-  ::fstat(in, &info);
-  int out = ::open(dest.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | ((args.flags & 1) ? O_EXCL : 0), info.st_mode & 0777);
-  if (out < 0) {
-    int saved = errno;
-    ::close(in);
-    errno = saved;
-    return (void)fail(reply, "copyfile", args.dest);
-  }
+  if (::fstat(in.get(), &info) != 0) return (void)fail(reply, "copyfile", args.src);
+  if (S_ISDIR(info.st_mode)) return (void)reply.error(ipc::Error::fromErrno(EISDIR, "copyfile", args.src));
+  UniqueFd out = target(args.dest, Access::Write, O_WRONLY | O_CREAT | O_TRUNC | ((args.flags & 1) ? O_EXCL : 0),
+                        info.st_mode & 0777, "copyfile", reply);
+  if (!out) return;
   char buffer[1 << 16];
   ssize_t got;
-  while ((got = ::read(in, buffer, sizeof buffer)) > 0) {
+  while ((got = ::read(in.get(), buffer, sizeof buffer)) > 0) {
     for (ssize_t done = 0; done < got;) {
-      ssize_t wrote = ::write(out, buffer + done, got - done);
+      ssize_t wrote = ::write(out.get(), buffer + done, got - done);
       if (wrote < 0) {
-        int saved = errno;
-        ::close(in);
-        ::close(out);
-        errno = saved;
+        if (errno == EINTR) continue;
         return (void)fail(reply, "copyfile", args.dest);
       }
       done += wrote;
     }
   }
-  ::close(in);
-  ::close(out);
   if (got < 0) return (void)fail(reply, "copyfile", args.src);
   resolveCopyFile(reply);
 }
@@ -342,56 +372,86 @@ void FsServiceImpl::ftruncate(const ipc::Context &, FtruncateArgs args, ipc::Rep
 }
 
 void FsServiceImpl::link(const ipc::Context &, LinkArgs args, ipc::Reply reply) {
-  std::string src, dest;
-  if (!allowed(args.src, Access::Read, src, reply) || !allowed(args.dest, Access::Write, dest, reply)) return;
-  if (::link(src.c_str(), dest.c_str()) != 0) return (void)fail(reply, "link", args.src);
+  std::string from, to;
+  UniqueFd source = parent(args.src, Access::Read, from, "link", reply);
+  if (!source) return;
+  UniqueFd dest = parent(args.dest, Access::Write, to, "link", reply);
+  if (!dest || refuseRoot(to, args.dest, reply)) return;
+  // Flags 0: a link named as the source is linked itself, never followed out of its folder.
+  if (::linkat(source.get(), from.c_str(), dest.get(), to.c_str(), 0) != 0) return (void)fail(reply, "link", args.src);
   resolveLink(reply);
 }
 
 void FsServiceImpl::symlink(const ipc::Context &, SymlinkArgs args, ipc::Reply reply) {
-  std::string dest, target;
-  if (!allowed(args.dest, Access::Write, dest, reply)) return;
-  // The link's target must be a place the app may read, or the link would be a way out of its folders.
-  std::string base = dest.substr(0, dest.rfind('/'));
-  std::string absoluteTarget = !args.src.empty() && args.src[0] == '/' ? args.src : base + "/" + args.src;
-  if (!allowed(absoluteTarget, Access::Read, target, reply)) return;
-  if (::symlink(args.src.c_str(), dest.c_str()) != 0) return (void)fail(reply, "symlink", args.dest);
+  std::string name;
+  UniqueFd folder = parent(args.dest, Access::Write, name, "symlink", reply);
+  if (!folder || refuseRoot(name, args.dest, reply)) return;
+  // The target must be a place the app may read, judged from the folder the link really lands in.
+  if (!permissions_.linkTargetAllowed(folder.get(), args.src)) {
+    ipc::Error error = ipc::Error::notAllowed("a link at " + args.dest + " to " + args.src +
+                                              " is not allowed: from where the link lands, it points outside the app's folders");
+    error.path = args.dest;
+    return (void)reply.error(error);
+  }
+  if (::symlinkat(args.src.c_str(), folder.get(), name.c_str()) != 0) return (void)fail(reply, "symlink", args.dest);
   resolveSymlink(reply);
 }
 
 void FsServiceImpl::lstat(const ipc::Context &, LstatArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Read, path, reply)) return;
+  std::string name;
+  UniqueFd folder = parent(args.path, Access::Read, name, "lstat", reply);
+  if (!folder) return;
   struct stat info;
-  if (::lstat(path.c_str(), &info) != 0) return (void)fail(reply, "lstat", args.path);
+  if (::fstatat(folder.get(), name.c_str(), &info, name.empty() ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) != 0)
+    return (void)fail(reply, "lstat", args.path);
   resolveLstat(reply, toStats(info));
 }
 
 void FsServiceImpl::stat(const ipc::Context &, StatArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Read, path, reply)) return;
+  UniqueFd fd = target(args.path, Access::Read, O_PATH, 0, "stat", reply);
+  if (!fd) return;
   struct stat info;
-  if (::stat(path.c_str(), &info) != 0) return (void)fail(reply, "stat", args.path);
+  if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "stat", args.path);
   resolveStat(reply, toStats(info));
 }
 
 void FsServiceImpl::mkdir(const ipc::Context &, MkdirArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Write, path, reply)) return;
-  int status = args.recursive ? g_mkdir_with_parents(path.c_str(), args.mode) : ::mkdir(path.c_str(), args.mode);
-  if (status != 0) return (void)fail(reply, "mkdir", args.path);
+  if (args.recursive) {
+    Permissions::Failure failure;
+    if (!permissions_.makeDirectories(args.path, args.mode, failure)) return (void)failed(reply, failure, "mkdir", args.path);
+    return resolveMkdir(reply);
+  }
+  std::string name;
+  UniqueFd folder = parent(args.path, Access::Write, name, "mkdir", reply);
+  if (!folder) return;
+  if (name.empty()) return (void)reply.error(ipc::Error::fromErrno(EEXIST, "mkdir", args.path));
+  if (::mkdirat(folder.get(), name.c_str(), args.mode) != 0) return (void)fail(reply, "mkdir", args.path);
   resolveMkdir(reply);
 }
 
 namespace {
-// Reads up to `size` bytes (at `offset`, or at the descriptor's position when it is negative) and answers.
-// Loops until `size` bytes or the end: one short read(2) must not look like the end of the file.
+// Reads up to `size` bytes (at `offset`, or at the descriptor's position when it is -1) and answers.
+// Never allocates more than the call may return: at most kMaxReadBytes, and for a regular file no more than is
+// left after the position. Pipes and devices grow the buffer as bytes arrive. Loops until `want` bytes or the
+// end: one short read(2) must not look like the end of the file.
 void readAndAnswer(int fd, size_t size, int64_t offset, ipc::Reply reply) {
-  std::vector<uint8_t> bytes(size);
+  size_t want = std::min<size_t>(size, FsServiceImpl::kMaxReadBytes);
+  size_t reserve = want;
+  struct stat info;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
+    off_t at = offset >= 0 ? offset : ::lseek(fd, 0, SEEK_CUR);
+    off_t left = at >= 0 && at < info.st_size ? info.st_size - at : 0;
+    // A file that grows while we read may still fill `want`; start from what exists.
+    reserve = std::min<size_t>(want, static_cast<size_t>(left));
+  } else {
+    reserve = std::min<size_t>(want, FsServiceImpl::kReadChunk);
+  }
+  std::vector<uint8_t> bytes(reserve);
   size_t total = 0;
-  while (total < size) {
-    ssize_t got = offset >= 0 ? ::pread(fd, bytes.data() + total, size - total, offset + total)
-                              : ::read(fd, bytes.data() + total, size - total);
+  while (total < want) {
+    if (total == bytes.size()) bytes.resize(std::min(want, bytes.size() + std::max<size_t>(FsServiceImpl::kReadChunk, bytes.size())));
+    ssize_t got = offset >= 0 ? ::pread(fd, bytes.data() + total, bytes.size() - total, offset + total)
+                              : ::read(fd, bytes.data() + total, bytes.size() - total);
     if (got < 0) {
       if (errno == EINTR) continue;
       reply.error(ipc::Error::fromErrno(errno, "read", ""));
@@ -411,6 +471,7 @@ constexpr size_t kReadOnMainThread = 256 * 1024;
 void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
+  if (args.offset < -1) return (void)reply.error(ipc::Error::rangeError("offset must be -1 (the current position) or at least 0"));
   if (args.size <= kReadOnMainThread) return readAndAnswer(descriptor->fd, args.size, args.offset, std::move(reply));
   // The worker reads its own duplicate: a close() of the id meanwhile cannot pull the descriptor from under it.
   int fd = ::dup(descriptor->fd);
@@ -441,9 +502,11 @@ void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply
 void FsServiceImpl::readdir(const ipc::Context &, ReaddirArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, true, reply);
   if (!descriptor) return;
+  if (args.entries == 0) return (void)reply.error(ipc::Error::rangeError("entries must be at least 1"));
+  const size_t limit = std::min<size_t>(args.entries, kMaxReaddirEntries);
   auto *dir = static_cast<DIR *>(descriptor->dir);
   std::vector<DirectoryEntry> out;
-  while (out.size() < args.entries) {
+  while (out.size() < limit) {
     errno = 0;
     struct dirent *entry = ::readdir(dir);
     if (!entry) {
@@ -463,54 +526,66 @@ void FsServiceImpl::readdir(const ipc::Context &, ReaddirArgs args, ipc::Reply r
 }
 
 void FsServiceImpl::readlink(const ipc::Context &, ReadlinkArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Read, path, reply)) return;
+  std::string name;
+  UniqueFd folder = parent(args.path, Access::Read, name, "readlink", reply);
+  if (!folder) return;
   char buffer[PATH_MAX];
-  // Permissions judge where a link points; reading the link itself needs its own folder, so use lstat-level path.
-  ssize_t size = ::readlink(path.c_str(), buffer, sizeof buffer - 1);
+  // The link itself, in its own folder: what it points at need not be readable to read the link.
+  ssize_t size = ::readlinkat(folder.get(), name.c_str(), buffer, sizeof buffer - 1);
   if (size < 0) return (void)fail(reply, "readlink", args.path);
   resolveReadlink(reply, std::string(buffer, size));
 }
 
 void FsServiceImpl::realpath(const ipc::Context &, RealpathArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Read, path, reply)) return;
-  char buffer[PATH_MAX];
-  if (!::realpath(path.c_str(), buffer)) return (void)fail(reply, "realpath", args.path);
-  resolveRealpath(reply, std::string(buffer));
+  UniqueFd fd = target(args.path, Access::Read, O_PATH, 0, "realpath", reply);
+  if (!fd) return;
+  std::string real = pathOfDescriptor(fd.get());
+  if (real.empty() || real[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "realpath", args.path));
+  resolveRealpath(reply, real);
 }
 
 void FsServiceImpl::rename(const ipc::Context &, RenameArgs args, ipc::Reply reply) {
-  std::string src, dest;
-  if (!allowed(args.src, Access::Write, src, reply) || !allowed(args.dest, Access::Write, dest, reply)) return;
-  if (::rename(src.c_str(), dest.c_str()) != 0) return (void)fail(reply, "rename", args.src);
+  std::string from, to;
+  UniqueFd source = parent(args.src, Access::Write, from, "rename", reply);
+  if (!source || refuseRoot(from, args.src, reply)) return;
+  UniqueFd dest = parent(args.dest, Access::Write, to, "rename", reply);
+  if (!dest || refuseRoot(to, args.dest, reply)) return;
+  // Entries, not what they point at: renaming onto a link replaces the link.
+  if (::renameat(source.get(), from.c_str(), dest.get(), to.c_str()) != 0) return (void)fail(reply, "rename", args.src);
   resolveRename(reply);
 }
 
 void FsServiceImpl::rmdir(const ipc::Context &, RmdirArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Write, path, reply)) return;
-  if (::rmdir(path.c_str()) != 0) return (void)fail(reply, "rmdir", args.path);
+  std::string name;
+  UniqueFd folder = parent(args.path, Access::Write, name, "rmdir", reply);
+  if (!folder || refuseRoot(name, args.path, reply)) return;
+  if (::unlinkat(folder.get(), name.c_str(), AT_REMOVEDIR) != 0) return (void)fail(reply, "rmdir", args.path);
   resolveRmdir(reply);
 }
 
 void FsServiceImpl::unlink(const ipc::Context &, UnlinkArgs args, ipc::Reply reply) {
-  std::string path;
-  if (!allowed(args.path, Access::Write, path, reply)) return;
-  if (::unlink(path.c_str()) != 0) return (void)fail(reply, "unlink", args.path);
+  std::string name;
+  UniqueFd folder = parent(args.path, Access::Write, name, "unlink", reply);
+  if (!folder || refuseRoot(name, args.path, reply)) return;
+  if (::unlinkat(folder.get(), name.c_str(), 0) != 0) return (void)fail(reply, "unlink", args.path);
   resolveUnlink(reply);
 }
 
 void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Reply reply) {
   if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
-  std::string path;
-  if (!allowed(args.path, Access::Read, path, reply)) return;
+  if (watchers_.size() >= kMaxWatchers)
+    return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
+  UniqueFd fd = target(args.path, Access::Read, O_PATH, 0, "watch", reply);
+  if (!fd) return;
   struct stat info;
-  if (::stat(path.c_str(), &info) != 0) return (void)fail(reply, "watch", args.path);
+  if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "watch", args.path);
+  // inotify watches by name: give it the real place the confined lookup reached, not the path as asked.
+  std::string path = pathOfDescriptor(fd.get());
+  if (path.empty() || path[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "watch", args.path));
   // Directories found below a recursive root are watched only where the app may read.
   auto mayWatch = [this](const std::string &below) {
     std::string resolved, why;
-    return permissions_.check(below, Access::Read, resolved, why);
+    return permissions_.check(below, Access::Read, resolved, why) && resolved == below;
   };
   auto watcher = std::make_unique<FsWatcher>(args.id, path, args.recursive, context.events, mayWatch);
   std::string error;

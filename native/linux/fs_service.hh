@@ -1,11 +1,14 @@
 // fs: the generated FsService on real files. Descriptors, directory handles and watchers belong to the window
-// that opened them and are closed when it goes away. Every path passes the app's Permissions first.
+// that opened them and are closed when it goes away. Every path is opened through the app's Permissions, below
+// the root folder that contains it, and every call then works on that descriptor (the *at() calls): no path is
+// looked up a second time, so nothing swapped in meanwhile can redirect it.
 #pragma once
 
 #include <map>
 #include <memory>
 
 #include "generated/cpp/fs.hh"
+#include "linux/fs_resolve.hh"
 #include "linux/fs_watch.hh"
 #include "linux/permissions.hh"
 
@@ -56,17 +59,30 @@ class FsServiceImpl : public api::fs::FsService {
 
   size_t openCount() const { return descriptors_.size(); }
 
+  // Limits on what one request may ask for (docs/security.md).
+  static constexpr size_t kMaxReadBytes = 16 * 1024 * 1024;  // fs.read: bytes returned by one call
+  static constexpr size_t kReadChunk = 64 * 1024;            // growth step for pipes and devices
+  static constexpr size_t kMaxReaddirEntries = 4096;         // fs.readdir: entries returned by one call
+  static constexpr size_t kMaxWatchers = 256;                // fs.watch: watchers per window
+
  private:
   struct Descriptor {
     int fd = -1;
     void *dir = nullptr;  // DIR* for opendir handles
     bool retained = false;
-    // The resolved path it was opened with: fchmod/fchown/futimes need write permission on it.
-    std::string path;
+    // Whether its root grants writing, decided at open: fchmod/fchown/futimes need it.
+    bool writable = false;
+    std::string path;  // as the page named it, for errors
   };
 
-  // Checks permission; on refusal answers `reply` and returns false.
-  bool allowed(const std::string &path, Permissions::Access access, std::string &resolved, ipc::Reply &reply);
+  // Answers `reply` with the failure: NotAllowedError naming the path, or ErrnoError.
+  bool failed(ipc::Reply &reply, const Permissions::Failure &failure, const char *syscall, const std::string &path);
+  // The file `path` names, opened with `flags` below its root; on refusal answers `reply` and is empty.
+  UniqueFd target(const std::string &path, Permissions::Access access, int flags, mode_t mode, const char *syscall,
+                  ipc::Reply &reply, bool *writable = nullptr);
+  // The folder holding `path` (O_PATH) and, in `name`, its last component; on refusal answers `reply`.
+  UniqueFd parent(const std::string &path, Permissions::Access access, std::string &name, const char *syscall,
+                  ipc::Reply &reply);
   Descriptor *find(uint64_t id, bool directory, ipc::Reply &reply);
   // An open file whose metadata may be changed: found, and its path writable; else answers `reply`.
   Descriptor *findWritable(uint64_t id, const char *syscall, ipc::Reply &reply);

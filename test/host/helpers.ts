@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const hostBinary = join(repo, 'build', 'native', 'socket-host')
+// SOCKET_HOST_BINARY: another build of the host (npm run test:asan runs these tests on the sanitizer build).
+export const hostBinary = process.env.SOCKET_HOST_BINARY ?? join(repo, 'build', 'native', 'socket-host')
 export const runtimeDir = join(repo, 'build', 'runtime', 'socket')
 
 export interface AppLayout {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..', '..', '..')
-export const hostBinary = join(root, 'build', 'native', 'socket-host')
+export const hostBinary = process.env.SOCKET_HOST_BINARY ?? join(root, 'build', 'native', 'socket-host')
 const runtimeDir = join(root, 'build', 'runtime', 'socket')
 
 /** Why webview runs cannot happen here, or undefined when they can. */

@@ -443,7 +443,7 @@ class OpendirArgs(
 class ReadArgs(
   /** The descriptor's id. */
   val id: Long,
-  /** How many bytes to read at most. */
+  /** How many bytes to read at most (only what the file holds is allocated). */
   val size: Long,
   /** Where to read from; -1 reads from the current position. */
   val offset: Long
@@ -453,7 +453,7 @@ class ReadArgs(
 class ReaddirArgs(
   /** The directory handle's id. */
   val id: Long,
-  /** How many entries to read at most. */
+  /** How many entries to read at most: 1 to 4096 (more reads 4096; 0 is a RangeError). */
   val entries: Long
 )
 
@@ -693,7 +693,8 @@ interface FsService {
    */
   fun opendir(context: Context, args: OpendirArgs, reply: Reply)
   /**
-   * Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file).
+   * Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file, and never
+   * more than 16 MiB in one call: read again for the rest).
    *
    * Route `fs.read`. Answer with Fs.resolveRead or reply.error.
    */
@@ -765,7 +766,8 @@ interface FsService {
    */
   fun utimes(context: Context, args: UtimesArgs, reply: Reply)
   /**
-   * Starts watching a file or directory; changes arrive as `change` events carrying this id.
+   * Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
+   * 256 watchers at once (RangeError past that).
    *
    * Route `fs.watch`. Answer with Fs.resolveWatch or reply.error.
    */
