@@ -3,6 +3,7 @@
 import { parse } from 'webidl2'
 import { IdlError, IdlErrors, type SourceFile } from './errors.ts'
 import { docComment, firstToken, locate, parseDoc, type Token } from './source.ts'
+import { PERMISSIONS, PUBLIC_PERMISSION, permissionNamed } from './permissions.ts'
 import type {
   Api, Argument, Callback, Capability, DefaultValue, Dictionary, DictionaryMember, Doc, Enum, EventDef,
   IntegerIdl, Operation, Type
@@ -33,8 +34,8 @@ const UNSUPPORTED_TYPES = new Set(['object', 'symbol', 'bigint', 'ByteString', '
   'BigInt64Array', 'BigUint64Array'])
 
 const KNOWN_EXT_ATTRS: Record<string, string[]> = {
-  interface: ['Capability', 'JSImplemented'],
-  operation: ['Route', 'Event', 'Source'],
+  interface: ['Capability', 'JSImplemented', 'Permission'],
+  operation: ['Route', 'Event', 'Source', 'Permission'],
   argument: ['MaxLength'],
   field: ['MaxLength'],
   dictionary: [],
@@ -42,6 +43,13 @@ const KNOWN_EXT_ATTRS: Record<string, string[]> = {
   typedef: [],
   callback: []
 }
+
+// Standard WebIDL extended attributes that mean nothing for an IPC binding (no global object, no prototype
+// chain, no JS engine bindings): accepted wherever they appear and ignored. [EnforceRange] is what every
+// integer already gets: a value out of range is a RangeError.
+export const IGNORED_STANDARD_EXT_ATTRS = ['AllowShared', 'CEReactions', 'CrossOriginIsolated', 'Default',
+  'EnforceRange', 'Exposed', 'Global', 'LegacyNamespace', 'LegacyNoInterfaceObject', 'LegacyUnforgeable',
+  'LegacyWindowAlias', 'NewObject', 'SameObject', 'SecureContext', 'Serializable', 'Transferable']
 
 // The known name nearest to a misspelt one, if it is close enough to be a likely typo.
 function closest (name: string, known: string[]): string | undefined {
@@ -119,6 +127,7 @@ export function buildModel (files: SourceFile[]): Api {
 
   const checkExtAttrs = (file: SourceFile, node: Node, kind: string): void => {
     for (const attr of [...(node.extAttrs ?? []), ...(node.idlType?.extAttrs ?? [])]) {
+      if (IGNORED_STANDARD_EXT_ATTRS.includes(attr.name)) continue
       if (!(KNOWN_EXT_ATTRS[kind] ?? []).includes(attr.name)) {
         fail(file, attr, `unknown extended attribute [${attr.name}] on ${kind === 'field' ? 'a dictionary member' : `${kind === 'operation' ? 'an' : 'a'} ${kind}`}`)
       }
@@ -362,6 +371,7 @@ export function buildModel (files: SourceFile[]): Api {
     const name = extValue(node, 'Capability')
     if (!name) { fail(file, node, `interface ${node.name} needs [Capability=<name>] (the route namespace, e.g. fs)`); continue }
     const jsImplemented = Boolean(extAttr(node, 'JSImplemented'))
+    const interfacePermission = permissionOf(file, node, jsImplemented)
     const capability: Capability = {
       name,
       interfaceName: node.name,
@@ -407,6 +417,7 @@ export function buildModel (files: SourceFile[]): Api {
         const doc = requireDoc(file, member, `${node.name}.${memberName}`)
         const event = extValue(member, 'Event')
         if (event !== undefined || extAttr(member, 'Event')) {
+          if (extAttr(member, 'Permission')) fail(file, extAttr(member, 'Permission'), `[Permission] applies to operations, not to event ${memberName}: events go from native code to the page`)
           const built = buildEvent(file, member, memberName, event, doc, capability)
           if (built) capability.events.push(built)
           continue
@@ -429,7 +440,11 @@ export function buildModel (files: SourceFile[]): Api {
           }
         }
         const route = extValue(member, 'Route') ?? `${name}.${memberName}`
-        capability.operations.push({ name: memberName, route, doc, args, result })
+        const permission = permissionOf(file, member, jsImplemented) ?? interfacePermission
+        if (permission === undefined && !extAttr(member, 'Permission') && !extAttr(node, 'Permission')) {
+          fail(file, member.tokens.name, `route '${route}' has no permission decision: add [Permission=<name>] (one of ${PERMISSIONS.map((p) => p.name).join(', ')}) or [Permission=${PUBLIC_PERMISSION}] to operation ${memberName} or to interface ${node.name}`)
+        }
+        capability.operations.push({ name: memberName, route, doc, args, result, permission: permission ?? PUBLIC_PERMISSION })
       }
     }
 
@@ -487,6 +502,29 @@ export function buildModel (files: SourceFile[]): Api {
       }
     }
     capabilities.push(capability)
+  }
+
+  // The permission an interface or operation names, checked against generator/permissions.ts; undefined when it
+  // names none (or names one wrongly: that is reported here).
+  function permissionOf (file: SourceFile, node: Node, jsImplemented: boolean): string | undefined {
+    const attr = extAttr(node, 'Permission')
+    if (!attr) return undefined
+    const value = extValue(node, 'Permission')
+    if (!value || attr.rhs?.type !== 'identifier') {
+      fail(file, attr, `[Permission] needs one permission name, e.g. [Permission=child_process], or [Permission=${PUBLIC_PERMISSION}]`)
+      return undefined
+    }
+    if (value === PUBLIC_PERMISSION) return value
+    if (!permissionNamed(value)) {
+      const guess = closest(value, [PUBLIC_PERMISSION, ...PERMISSIONS.map((p) => p.name)])
+      fail(file, attr, `unknown permission '${value}'${guess ? ` (did you mean '${guess}'?)` : ''}: declare it, with its default and what it gates, in generator/permissions.ts`)
+      return undefined
+    }
+    if (jsImplemented) {
+      fail(file, attr, `[Permission=${value}] cannot be enforced on a [JSImplemented] capability: its code runs in the page; use [Permission=${PUBLIC_PERMISSION}]`)
+      return undefined
+    }
+    return value
   }
 
   function buildEvent (file: SourceFile, member: Node, name: string, domEvent: string | undefined, doc: Doc, capability: Capability): EventDef | undefined {

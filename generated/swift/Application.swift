@@ -189,22 +189,22 @@ public protocol ApplicationService: AnyObject {
 public enum Application {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ApplicationService) {
-    router.map("application.exit", decode: decodeExit) { [weak service] args, context, reply in
+    router.map("application.exit", permission: nil, decode: decodeExit) { [weak service] args, context, reply in
       service?.exit(context, args, reply)
     }
-    router.map("application.getScreenSize", decode: decodeGetScreenSize) { [weak service] args, context, reply in
+    router.map("application.getScreenSize", permission: nil, decode: decodeGetScreenSize) { [weak service] args, context, reply in
       service?.getScreenSize(context, args, reply)
     }
-    router.map("application.getWindows", decode: decodeGetWindows) { [weak service] args, context, reply in
+    router.map("application.getWindows", permission: nil, decode: decodeGetWindows) { [weak service] args, context, reply in
       service?.getWindows(context, args, reply)
     }
-    router.map("application.setSystemMenu", decode: decodeSetSystemMenu) { [weak service] args, context, reply in
+    router.map("application.setSystemMenu", permission: nil, decode: decodeSetSystemMenu) { [weak service] args, context, reply in
       service?.setSystemMenu(context, args, reply)
     }
-    router.map("application.setSystemMenuItemEnabled", decode: decodeSetSystemMenuItemEnabled) { [weak service] args, context, reply in
+    router.map("application.setSystemMenuItemEnabled", permission: nil, decode: decodeSetSystemMenuItemEnabled) { [weak service] args, context, reply in
       service?.setSystemMenuItemEnabled(context, args, reply)
     }
-    router.map("application.setTrayMenu", decode: decodeSetTrayMenu) { [weak service] args, context, reply in
+    router.map("application.setTrayMenu", permission: nil, decode: decodeSetTrayMenu) { [weak service] args, context, reply in
       service?.setTrayMenu(context, args, reply)
     }
   }

@@ -123,13 +123,13 @@ public protocol BluetoothService: AnyObject {
 public enum Bluetooth {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: BluetoothService) {
-    router.map("bluetooth.start", decode: decodeStart) { [weak service] args, context, reply in
+    router.map("bluetooth.start", permission: "bluetooth", decode: decodeStart) { [weak service] args, context, reply in
       service?.start(context, args, reply)
     }
-    router.map("bluetooth.subscribe", decode: decodeSubscribe) { [weak service] args, context, reply in
+    router.map("bluetooth.subscribe", permission: "bluetooth", decode: decodeSubscribe) { [weak service] args, context, reply in
       service?.subscribe(context, args, reply)
     }
-    router.map("bluetooth.publish", decode: decodePublish) { [weak service] args, context, reply in
+    router.map("bluetooth.publish", permission: "bluetooth", decode: decodePublish) { [weak service] args, context, reply in
       service?.publish(context, args, reply)
     }
   }

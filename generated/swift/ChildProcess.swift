@@ -196,16 +196,16 @@ public protocol ChildProcessService: AnyObject {
 public enum ChildProcess {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ChildProcessService) {
-    router.map("child_process.spawn", decode: decodeSpawn) { [weak service] args, context, reply in
+    router.map("child_process.spawn", permission: "child_process", decode: decodeSpawn) { [weak service] args, context, reply in
       service?.spawn(context, args, reply)
     }
-    router.map("child_process.exec", decode: decodeExec) { [weak service] args, context, reply in
+    router.map("child_process.exec", permission: "child_process", decode: decodeExec) { [weak service] args, context, reply in
       service?.exec(context, args, reply)
     }
-    router.map("child_process.kill", decode: decodeKill) { [weak service] args, context, reply in
+    router.map("child_process.kill", permission: "child_process", decode: decodeKill) { [weak service] args, context, reply in
       service?.kill(context, args, reply)
     }
-    router.map("child_process.write", decode: decodeWrite) { [weak service] args, context, reply in
+    router.map("child_process.write", permission: "child_process", decode: decodeWrite) { [weak service] args, context, reply in
       service?.write(context, args, reply)
     }
   }

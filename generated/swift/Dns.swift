@@ -48,7 +48,7 @@ public protocol DnsService: AnyObject {
 public enum Dns {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: DnsService) {
-    router.map("dns.lookup", decode: decodeLookup) { [weak service] args, context, reply in
+    router.map("dns.lookup", permission: nil, decode: decodeLookup) { [weak service] args, context, reply in
       service?.lookup(context, args, reply)
     }
   }

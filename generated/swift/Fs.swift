@@ -693,115 +693,115 @@ public protocol FsService: AnyObject {
 public enum Fs {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: FsService) {
-    router.map("fs.access", decode: decodeAccess) { [weak service] args, context, reply in
+    router.map("fs.access", permission: nil, decode: decodeAccess) { [weak service] args, context, reply in
       service?.access(context, args, reply)
     }
-    router.map("fs.chmod", decode: decodeChmod) { [weak service] args, context, reply in
+    router.map("fs.chmod", permission: nil, decode: decodeChmod) { [weak service] args, context, reply in
       service?.chmod(context, args, reply)
     }
-    router.map("fs.chown", decode: decodeChown) { [weak service] args, context, reply in
+    router.map("fs.chown", permission: nil, decode: decodeChown) { [weak service] args, context, reply in
       service?.chown(context, args, reply)
     }
-    router.map("fs.close", decode: decodeClose) { [weak service] args, context, reply in
+    router.map("fs.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
       service?.close(context, args, reply)
     }
-    router.map("fs.closeOpenDescriptor", decode: decodeCloseOpenDescriptor) { [weak service] args, context, reply in
+    router.map("fs.closeOpenDescriptor", permission: nil, decode: decodeCloseOpenDescriptor) { [weak service] args, context, reply in
       service?.closeOpenDescriptor(context, args, reply)
     }
-    router.map("fs.closeOpenDescriptors", decode: decodeCloseOpenDescriptors) { [weak service] args, context, reply in
+    router.map("fs.closeOpenDescriptors", permission: nil, decode: decodeCloseOpenDescriptors) { [weak service] args, context, reply in
       service?.closeOpenDescriptors(context, args, reply)
     }
-    router.map("fs.closedir", decode: decodeClosedir) { [weak service] args, context, reply in
+    router.map("fs.closedir", permission: nil, decode: decodeClosedir) { [weak service] args, context, reply in
       service?.closedir(context, args, reply)
     }
-    router.map("fs.constants", decode: decodeConstants) { [weak service] args, context, reply in
+    router.map("fs.constants", permission: nil, decode: decodeConstants) { [weak service] args, context, reply in
       service?.constants(context, args, reply)
     }
-    router.map("fs.copyFile", decode: decodeCopyFile) { [weak service] args, context, reply in
+    router.map("fs.copyFile", permission: nil, decode: decodeCopyFile) { [weak service] args, context, reply in
       service?.copyFile(context, args, reply)
     }
-    router.map("fs.fchmod", decode: decodeFchmod) { [weak service] args, context, reply in
+    router.map("fs.fchmod", permission: nil, decode: decodeFchmod) { [weak service] args, context, reply in
       service?.fchmod(context, args, reply)
     }
-    router.map("fs.fchown", decode: decodeFchown) { [weak service] args, context, reply in
+    router.map("fs.fchown", permission: nil, decode: decodeFchown) { [weak service] args, context, reply in
       service?.fchown(context, args, reply)
     }
-    router.map("fs.fstat", decode: decodeFstat) { [weak service] args, context, reply in
+    router.map("fs.fstat", permission: nil, decode: decodeFstat) { [weak service] args, context, reply in
       service?.fstat(context, args, reply)
     }
-    router.map("fs.fsync", decode: decodeFsync) { [weak service] args, context, reply in
+    router.map("fs.fsync", permission: nil, decode: decodeFsync) { [weak service] args, context, reply in
       service?.fsync(context, args, reply)
     }
-    router.map("fs.ftruncate", decode: decodeFtruncate) { [weak service] args, context, reply in
+    router.map("fs.ftruncate", permission: nil, decode: decodeFtruncate) { [weak service] args, context, reply in
       service?.ftruncate(context, args, reply)
     }
-    router.map("fs.futimes", decode: decodeFutimes) { [weak service] args, context, reply in
+    router.map("fs.futimes", permission: nil, decode: decodeFutimes) { [weak service] args, context, reply in
       service?.futimes(context, args, reply)
     }
-    router.map("fs.getOpenDescriptors", decode: decodeGetOpenDescriptors) { [weak service] args, context, reply in
+    router.map("fs.getOpenDescriptors", permission: nil, decode: decodeGetOpenDescriptors) { [weak service] args, context, reply in
       service?.getOpenDescriptors(context, args, reply)
     }
-    router.map("fs.lchown", decode: decodeLchown) { [weak service] args, context, reply in
+    router.map("fs.lchown", permission: nil, decode: decodeLchown) { [weak service] args, context, reply in
       service?.lchown(context, args, reply)
     }
-    router.map("fs.link", decode: decodeLink) { [weak service] args, context, reply in
+    router.map("fs.link", permission: nil, decode: decodeLink) { [weak service] args, context, reply in
       service?.link(context, args, reply)
     }
-    router.map("fs.lstat", decode: decodeLstat) { [weak service] args, context, reply in
+    router.map("fs.lstat", permission: nil, decode: decodeLstat) { [weak service] args, context, reply in
       service?.lstat(context, args, reply)
     }
-    router.map("fs.lutimes", decode: decodeLutimes) { [weak service] args, context, reply in
+    router.map("fs.lutimes", permission: nil, decode: decodeLutimes) { [weak service] args, context, reply in
       service?.lutimes(context, args, reply)
     }
-    router.map("fs.mkdir", decode: decodeMkdir) { [weak service] args, context, reply in
+    router.map("fs.mkdir", permission: nil, decode: decodeMkdir) { [weak service] args, context, reply in
       service?.mkdir(context, args, reply)
     }
-    router.map("fs.open", decode: decodeOpen) { [weak service] args, context, reply in
+    router.map("fs.open", permission: nil, decode: decodeOpen) { [weak service] args, context, reply in
       service?.`open`(context, args, reply)
     }
-    router.map("fs.opendir", decode: decodeOpendir) { [weak service] args, context, reply in
+    router.map("fs.opendir", permission: nil, decode: decodeOpendir) { [weak service] args, context, reply in
       service?.opendir(context, args, reply)
     }
-    router.map("fs.read", decode: decodeRead) { [weak service] args, context, reply in
+    router.map("fs.read", permission: nil, decode: decodeRead) { [weak service] args, context, reply in
       service?.read(context, args, reply)
     }
-    router.map("fs.readdir", decode: decodeReaddir) { [weak service] args, context, reply in
+    router.map("fs.readdir", permission: nil, decode: decodeReaddir) { [weak service] args, context, reply in
       service?.readdir(context, args, reply)
     }
-    router.map("fs.readlink", decode: decodeReadlink) { [weak service] args, context, reply in
+    router.map("fs.readlink", permission: nil, decode: decodeReadlink) { [weak service] args, context, reply in
       service?.readlink(context, args, reply)
     }
-    router.map("fs.realpath", decode: decodeRealpath) { [weak service] args, context, reply in
+    router.map("fs.realpath", permission: nil, decode: decodeRealpath) { [weak service] args, context, reply in
       service?.realpath(context, args, reply)
     }
-    router.map("fs.rename", decode: decodeRename) { [weak service] args, context, reply in
+    router.map("fs.rename", permission: nil, decode: decodeRename) { [weak service] args, context, reply in
       service?.rename(context, args, reply)
     }
-    router.map("fs.retainOpenDescriptor", decode: decodeRetainOpenDescriptor) { [weak service] args, context, reply in
+    router.map("fs.retainOpenDescriptor", permission: nil, decode: decodeRetainOpenDescriptor) { [weak service] args, context, reply in
       service?.retainOpenDescriptor(context, args, reply)
     }
-    router.map("fs.rmdir", decode: decodeRmdir) { [weak service] args, context, reply in
+    router.map("fs.rmdir", permission: nil, decode: decodeRmdir) { [weak service] args, context, reply in
       service?.rmdir(context, args, reply)
     }
-    router.map("fs.stat", decode: decodeStat) { [weak service] args, context, reply in
+    router.map("fs.stat", permission: nil, decode: decodeStat) { [weak service] args, context, reply in
       service?.stat(context, args, reply)
     }
-    router.map("fs.stopWatch", decode: decodeStopWatch) { [weak service] args, context, reply in
+    router.map("fs.stopWatch", permission: nil, decode: decodeStopWatch) { [weak service] args, context, reply in
       service?.stopWatch(context, args, reply)
     }
-    router.map("fs.symlink", decode: decodeSymlink) { [weak service] args, context, reply in
+    router.map("fs.symlink", permission: nil, decode: decodeSymlink) { [weak service] args, context, reply in
       service?.symlink(context, args, reply)
     }
-    router.map("fs.unlink", decode: decodeUnlink) { [weak service] args, context, reply in
+    router.map("fs.unlink", permission: nil, decode: decodeUnlink) { [weak service] args, context, reply in
       service?.unlink(context, args, reply)
     }
-    router.map("fs.utimes", decode: decodeUtimes) { [weak service] args, context, reply in
+    router.map("fs.utimes", permission: nil, decode: decodeUtimes) { [weak service] args, context, reply in
       service?.utimes(context, args, reply)
     }
-    router.map("fs.watch", decode: decodeWatch) { [weak service] args, context, reply in
+    router.map("fs.watch", permission: nil, decode: decodeWatch) { [weak service] args, context, reply in
       service?.watch(context, args, reply)
     }
-    router.map("fs.write", decode: decodeWrite) { [weak service] args, context, reply in
+    router.map("fs.write", permission: nil, decode: decodeWrite) { [weak service] args, context, reply in
       service?.write(context, args, reply)
     }
   }

@@ -501,61 +501,61 @@ public protocol OsService: AnyObject {
 public enum Os {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: OsService) {
-    router.map("os.availableMemory", decode: decodeAvailableMemory) { [weak service] args, context, reply in
+    router.map("os.availableMemory", permission: nil, decode: decodeAvailableMemory) { [weak service] args, context, reply in
       service?.availableMemory(context, args, reply)
     }
-    router.map("os.constants", decode: decodeConstants) { [weak service] args, context, reply in
+    router.map("os.constants", permission: nil, decode: decodeConstants) { [weak service] args, context, reply in
       service?.constants(context, args, reply)
     }
-    router.map("os.cpus", decode: decodeCpus) { [weak service] args, context, reply in
+    router.map("os.cpus", permission: nil, decode: decodeCpus) { [weak service] args, context, reply in
       service?.cpus(context, args, reply)
     }
-    router.map("os.hostname", decode: decodeHostname) { [weak service] args, context, reply in
+    router.map("os.hostname", permission: nil, decode: decodeHostname) { [weak service] args, context, reply in
       service?.hostname(context, args, reply)
     }
-    router.map("os.hrtime", decode: decodeHrtime) { [weak service] args, context, reply in
+    router.map("os.hrtime", permission: nil, decode: decodeHrtime) { [weak service] args, context, reply in
       service?.hrtime(context, args, reply)
     }
-    router.map("os.getPriority", decode: decodeGetPriority) { [weak service] args, context, reply in
+    router.map("os.getPriority", permission: nil, decode: decodeGetPriority) { [weak service] args, context, reply in
       service?.getPriority(context, args, reply)
     }
-    router.map("os.loadavg", decode: decodeLoadavg) { [weak service] args, context, reply in
+    router.map("os.loadavg", permission: nil, decode: decodeLoadavg) { [weak service] args, context, reply in
       service?.loadavg(context, args, reply)
     }
-    router.map("os.networkInterfaces", decode: decodeNetworkInterfaces) { [weak service] args, context, reply in
+    router.map("os.networkInterfaces", permission: nil, decode: decodeNetworkInterfaces) { [weak service] args, context, reply in
       service?.networkInterfaces(context, args, reply)
     }
-    router.map("os.paths", decode: decodePaths) { [weak service] args, context, reply in
+    router.map("os.paths", permission: nil, decode: decodePaths) { [weak service] args, context, reply in
       service?.paths(context, args, reply)
     }
-    router.map("os.rusage", decode: decodeRusage) { [weak service] args, context, reply in
+    router.map("os.rusage", permission: nil, decode: decodeRusage) { [weak service] args, context, reply in
       service?.rusage(context, args, reply)
     }
-    router.map("os.setPriority", decode: decodeSetPriority) { [weak service] args, context, reply in
+    router.map("os.setPriority", permission: "set_priority", decode: decodeSetPriority) { [weak service] args, context, reply in
       service?.setPriority(context, args, reply)
     }
-    router.map("os.totalMemory", decode: decodeTotalMemory) { [weak service] args, context, reply in
+    router.map("os.totalMemory", permission: nil, decode: decodeTotalMemory) { [weak service] args, context, reply in
       service?.totalMemory(context, args, reply)
     }
-    router.map("os.uname", decode: decodeUname) { [weak service] args, context, reply in
+    router.map("os.uname", permission: nil, decode: decodeUname) { [weak service] args, context, reply in
       service?.uname(context, args, reply)
     }
-    router.map("os.uptime", decode: decodeUptime) { [weak service] args, context, reply in
+    router.map("os.uptime", permission: nil, decode: decodeUptime) { [weak service] args, context, reply in
       service?.uptime(context, args, reply)
     }
-    router.map("os.userInfo", decode: decodeUserInfo) { [weak service] args, context, reply in
+    router.map("os.userInfo", permission: nil, decode: decodeUserInfo) { [weak service] args, context, reply in
       service?.userInfo(context, args, reply)
     }
-    router.map("platform.primordials", decode: decodePrimordials) { [weak service] args, context, reply in
+    router.map("platform.primordials", permission: nil, decode: decodePrimordials) { [weak service] args, context, reply in
       service?.primordials(context, args, reply)
     }
-    router.map("platform.event", decode: decodePlatformEvent) { [weak service] args, context, reply in
+    router.map("platform.event", permission: nil, decode: decodePlatformEvent) { [weak service] args, context, reply in
       service?.platformEvent(context, args, reply)
     }
-    router.map("platform.openExternal", decode: decodeOpenExternal) { [weak service] args, context, reply in
+    router.map("platform.openExternal", permission: "open_external", decode: decodeOpenExternal) { [weak service] args, context, reply in
       service?.openExternal(context, args, reply)
     }
-    router.map("platform.revealFile", decode: decodeRevealFile) { [weak service] args, context, reply in
+    router.map("platform.revealFile", permission: "open_external", decode: decodeRevealFile) { [weak service] args, context, reply in
       service?.revealFile(context, args, reply)
     }
   }

@@ -154,25 +154,25 @@ public protocol ProcessService: AnyObject {
 public enum Process {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ProcessService) {
-    router.map("process.env.get", decode: decodeEnvGet) { [weak service] args, context, reply in
+    router.map("process.env.get", permission: nil, decode: decodeEnvGet) { [weak service] args, context, reply in
       service?.envGet(context, args, reply)
     }
-    router.map("process.env.set", decode: decodeEnvSet) { [weak service] args, context, reply in
+    router.map("process.env.set", permission: "env_write", decode: decodeEnvSet) { [weak service] args, context, reply in
       service?.envSet(context, args, reply)
     }
-    router.map("process.cwd", decode: decodeCwd) { [weak service] args, context, reply in
+    router.map("process.cwd", permission: nil, decode: decodeCwd) { [weak service] args, context, reply in
       service?.cwd(context, args, reply)
     }
-    router.map("process.open", decode: decodeOpen) { [weak service] args, context, reply in
+    router.map("process.open", permission: nil, decode: decodeOpen) { [weak service] args, context, reply in
       service?.`open`(context, args, reply)
     }
-    router.map("process.kill", decode: decodeKill) { [weak service] args, context, reply in
+    router.map("process.kill", permission: nil, decode: decodeKill) { [weak service] args, context, reply in
       service?.kill(context, args, reply)
     }
-    router.map("process.write", decode: decodeWrite) { [weak service] args, context, reply in
+    router.map("process.write", permission: nil, decode: decodeWrite) { [weak service] args, context, reply in
       service?.write(context, args, reply)
     }
-    router.map("process.exit", decode: decodeExit) { [weak service] args, context, reply in
+    router.map("process.exit", permission: nil, decode: decodeExit) { [weak service] args, context, reply in
       service?.exit(context, args, reply)
     }
   }

@@ -379,58 +379,58 @@ public protocol UdpService: AnyObject {
 public enum Udp {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: UdpService) {
-    router.map("udp.bind", decode: decodeBind) { [weak service] args, context, reply in
+    router.map("udp.bind", permission: nil, decode: decodeBind) { [weak service] args, context, reply in
       service?.bind(context, args, reply)
     }
-    router.map("udp.connect", decode: decodeConnect) { [weak service] args, context, reply in
+    router.map("udp.connect", permission: nil, decode: decodeConnect) { [weak service] args, context, reply in
       service?.connect(context, args, reply)
     }
-    router.map("udp.disconnect", decode: decodeDisconnect) { [weak service] args, context, reply in
+    router.map("udp.disconnect", permission: nil, decode: decodeDisconnect) { [weak service] args, context, reply in
       service?.disconnect(context, args, reply)
     }
-    router.map("udp.send", decode: decodeSend) { [weak service] args, context, reply in
+    router.map("udp.send", permission: nil, decode: decodeSend) { [weak service] args, context, reply in
       service?.send(context, args, reply)
     }
-    router.map("udp.readStart", decode: decodeReadStart) { [weak service] args, context, reply in
+    router.map("udp.readStart", permission: nil, decode: decodeReadStart) { [weak service] args, context, reply in
       service?.readStart(context, args, reply)
     }
-    router.map("udp.readStop", decode: decodeReadStop) { [weak service] args, context, reply in
+    router.map("udp.readStop", permission: nil, decode: decodeReadStop) { [weak service] args, context, reply in
       service?.readStop(context, args, reply)
     }
-    router.map("udp.close", decode: decodeClose) { [weak service] args, context, reply in
+    router.map("udp.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
       service?.close(context, args, reply)
     }
-    router.map("udp.getSockName", decode: decodeGetSockName) { [weak service] args, context, reply in
+    router.map("udp.getSockName", permission: nil, decode: decodeGetSockName) { [weak service] args, context, reply in
       service?.getSockName(context, args, reply)
     }
-    router.map("udp.getPeerName", decode: decodeGetPeerName) { [weak service] args, context, reply in
+    router.map("udp.getPeerName", permission: nil, decode: decodeGetPeerName) { [weak service] args, context, reply in
       service?.getPeerName(context, args, reply)
     }
-    router.map("udp.getState", decode: decodeGetState) { [weak service] args, context, reply in
+    router.map("udp.getState", permission: nil, decode: decodeGetState) { [weak service] args, context, reply in
       service?.getState(context, args, reply)
     }
-    router.map("os.bufferSize", decode: decodeBufferSize) { [weak service] args, context, reply in
+    router.map("os.bufferSize", permission: nil, decode: decodeBufferSize) { [weak service] args, context, reply in
       service?.bufferSize(context, args, reply)
     }
-    router.map("udp.addMembership", decode: decodeAddMembership) { [weak service] args, context, reply in
+    router.map("udp.addMembership", permission: nil, decode: decodeAddMembership) { [weak service] args, context, reply in
       service?.addMembership(context, args, reply)
     }
-    router.map("udp.dropMembership", decode: decodeDropMembership) { [weak service] args, context, reply in
+    router.map("udp.dropMembership", permission: nil, decode: decodeDropMembership) { [weak service] args, context, reply in
       service?.dropMembership(context, args, reply)
     }
-    router.map("udp.setMulticastTTL", decode: decodeSetMulticastTTL) { [weak service] args, context, reply in
+    router.map("udp.setMulticastTTL", permission: nil, decode: decodeSetMulticastTTL) { [weak service] args, context, reply in
       service?.setMulticastTTL(context, args, reply)
     }
-    router.map("udp.setMulticastLoopback", decode: decodeSetMulticastLoopback) { [weak service] args, context, reply in
+    router.map("udp.setMulticastLoopback", permission: nil, decode: decodeSetMulticastLoopback) { [weak service] args, context, reply in
       service?.setMulticastLoopback(context, args, reply)
     }
-    router.map("udp.setMulticastInterface", decode: decodeSetMulticastInterface) { [weak service] args, context, reply in
+    router.map("udp.setMulticastInterface", permission: nil, decode: decodeSetMulticastInterface) { [weak service] args, context, reply in
       service?.setMulticastInterface(context, args, reply)
     }
-    router.map("udp.setBroadcast", decode: decodeSetBroadcast) { [weak service] args, context, reply in
+    router.map("udp.setBroadcast", permission: nil, decode: decodeSetBroadcast) { [weak service] args, context, reply in
       service?.setBroadcast(context, args, reply)
     }
-    router.map("udp.setTTL", decode: decodeSetTTL) { [weak service] args, context, reply in
+    router.map("udp.setTTL", permission: nil, decode: decodeSetTTL) { [weak service] args, context, reply in
       service?.setTTL(context, args, reply)
     }
   }

@@ -638,76 +638,76 @@ public protocol WindowService: AnyObject {
 public enum Window {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: WindowService) {
-    router.map("window.create", decode: decodeCreate) { [weak service] args, context, reply in
+    router.map("window.create", permission: nil, decode: decodeCreate) { [weak service] args, context, reply in
       service?.create(context, args, reply)
     }
-    router.map("window.close", decode: decodeClose) { [weak service] args, context, reply in
+    router.map("window.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
       service?.close(context, args, reply)
     }
-    router.map("window.show", decode: decodeShow) { [weak service] args, context, reply in
+    router.map("window.show", permission: nil, decode: decodeShow) { [weak service] args, context, reply in
       service?.show(context, args, reply)
     }
-    router.map("window.hide", decode: decodeHide) { [weak service] args, context, reply in
+    router.map("window.hide", permission: nil, decode: decodeHide) { [weak service] args, context, reply in
       service?.hide(context, args, reply)
     }
-    router.map("window.maximize", decode: decodeMaximize) { [weak service] args, context, reply in
+    router.map("window.maximize", permission: nil, decode: decodeMaximize) { [weak service] args, context, reply in
       service?.maximize(context, args, reply)
     }
-    router.map("window.minimize", decode: decodeMinimize) { [weak service] args, context, reply in
+    router.map("window.minimize", permission: nil, decode: decodeMinimize) { [weak service] args, context, reply in
       service?.minimize(context, args, reply)
     }
-    router.map("window.restore", decode: decodeRestore) { [weak service] args, context, reply in
+    router.map("window.restore", permission: nil, decode: decodeRestore) { [weak service] args, context, reply in
       service?.restore(context, args, reply)
     }
-    router.map("window.eval", decode: decodeEval) { [weak service] args, context, reply in
+    router.map("window.eval", permission: nil, decode: decodeEval) { [weak service] args, context, reply in
       service?.eval(context, args, reply)
     }
-    router.map("window.navigate", decode: decodeNavigate) { [weak service] args, context, reply in
+    router.map("window.navigate", permission: nil, decode: decodeNavigate) { [weak service] args, context, reply in
       service?.navigate(context, args, reply)
     }
-    router.map("window.send", decode: decodeSend) { [weak service] args, context, reply in
+    router.map("window.send", permission: nil, decode: decodeSend) { [weak service] args, context, reply in
       service?.send(context, args, reply)
     }
-    router.map("window.getTitle", decode: decodeGetTitle) { [weak service] args, context, reply in
+    router.map("window.getTitle", permission: nil, decode: decodeGetTitle) { [weak service] args, context, reply in
       service?.getTitle(context, args, reply)
     }
-    router.map("window.setTitle", decode: decodeSetTitle) { [weak service] args, context, reply in
+    router.map("window.setTitle", permission: nil, decode: decodeSetTitle) { [weak service] args, context, reply in
       service?.setTitle(context, args, reply)
     }
-    router.map("window.setSize", decode: decodeSetSize) { [weak service] args, context, reply in
+    router.map("window.setSize", permission: nil, decode: decodeSetSize) { [weak service] args, context, reply in
       service?.setSize(context, args, reply)
     }
-    router.map("window.setPosition", decode: decodeSetPosition) { [weak service] args, context, reply in
+    router.map("window.setPosition", permission: nil, decode: decodeSetPosition) { [weak service] args, context, reply in
       service?.setPosition(context, args, reply)
     }
-    router.map("window.getBackgroundColor", decode: decodeGetBackgroundColor) { [weak service] args, context, reply in
+    router.map("window.getBackgroundColor", permission: nil, decode: decodeGetBackgroundColor) { [weak service] args, context, reply in
       service?.getBackgroundColor(context, args, reply)
     }
-    router.map("window.setBackgroundColor", decode: decodeSetBackgroundColor) { [weak service] args, context, reply in
+    router.map("window.setBackgroundColor", permission: nil, decode: decodeSetBackgroundColor) { [weak service] args, context, reply in
       service?.setBackgroundColor(context, args, reply)
     }
-    router.map("window.setContextMenu", decode: decodeSetContextMenu) { [weak service] args, context, reply in
+    router.map("window.setContextMenu", permission: nil, decode: decodeSetContextMenu) { [weak service] args, context, reply in
       service?.setContextMenu(context, args, reply)
     }
-    router.map("window.showInspector", decode: decodeShowInspector) { [weak service] args, context, reply in
+    router.map("window.showInspector", permission: nil, decode: decodeShowInspector) { [weak service] args, context, reply in
       service?.showInspector(context, args, reply)
     }
-    router.map("window.showFileSystemPicker", decode: decodeShowFileSystemPicker) { [weak service] args, context, reply in
+    router.map("window.showFileSystemPicker", permission: nil, decode: decodeShowFileSystemPicker) { [weak service] args, context, reply in
       service?.showFileSystemPicker(context, args, reply)
     }
-    router.map("window.hotkey.bind", decode: decodeHotkeyBind) { [weak service] args, context, reply in
+    router.map("window.hotkey.bind", permission: nil, decode: decodeHotkeyBind) { [weak service] args, context, reply in
       service?.hotkeyBind(context, args, reply)
     }
-    router.map("window.hotkey.unbind", decode: decodeHotkeyUnbind) { [weak service] args, context, reply in
+    router.map("window.hotkey.unbind", permission: nil, decode: decodeHotkeyUnbind) { [weak service] args, context, reply in
       service?.hotkeyUnbind(context, args, reply)
     }
-    router.map("window.hotkey.reset", decode: decodeHotkeyReset) { [weak service] args, context, reply in
+    router.map("window.hotkey.reset", permission: nil, decode: decodeHotkeyReset) { [weak service] args, context, reply in
       service?.hotkeyReset(context, args, reply)
     }
-    router.map("window.hotkey.bindings", decode: decodeHotkeyBindings) { [weak service] args, context, reply in
+    router.map("window.hotkey.bindings", permission: nil, decode: decodeHotkeyBindings) { [weak service] args, context, reply in
       service?.hotkeyBindings(context, args, reply)
     }
-    router.map("window.hotkey.mappings", decode: decodeHotkeyMappings) { [weak service] args, context, reply in
+    router.map("window.hotkey.mappings", permission: nil, decode: decodeHotkeyMappings) { [weak service] args, context, reply in
       service?.hotkeyMappings(context, args, reply)
     }
   }

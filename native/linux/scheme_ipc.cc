@@ -5,6 +5,7 @@
 
 #include "ipc/ipc.hh"
 #include "linux/app.hh"
+#include "linux/permission_policy.hh"
 #include "linux/schemes.hh"
 #include "linux/services.hh"
 #include "linux/window.hh"
@@ -101,6 +102,7 @@ void onIpcRequest(WebKitURISchemeRequest *request, gpointer data) {
   context.index = window->index();
   context.seq = message->seq;
   context.events = window->services().events();
+  context.permissions = permissionPolicy(app.config());
   std::string token;
   if (const auto *value = message->param("ipc-token")) token = *value;
 

@@ -1,5 +1,6 @@
 // The generated C++ compiles with g++ -std=c++20 -Wall -Wextra -Werror (every capability of idl/ and the
-// constructs fixture), and the generated udp dispatch runs correctly on sample messages (cpp/udp_selftest.cc).
+// constructs fixture), the generated udp dispatch runs correctly on sample messages (cpp/udp_selftest.cc), and
+// the child_process dispatch refuses calls its [Permission] withholds (cpp/permission_selftest.cc).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
@@ -20,6 +21,18 @@ test('every generated dispatch compiles warning-free and the udp dispatch passes
     ['native', 'generated/cpp', join(root, 'generated/cpp')],
     binary,
     [...dispatch.filter((file) => !file.endsWith('/udp_dispatch.cc')), join(root, 'generated/cpp/gadget_dispatch.cc')])
+  const run = spawnSync(resolve(binary), { encoding: 'utf8' })
+  assert.equal(run.stderr, '')
+  assert.equal(run.status, 0)
+  assert.match(run.stdout, /^ok \d+ checks$/m)
+})
+
+test('the generated dispatch refuses a route whose permission is not granted, before decoding anything', async () => {
+  const binary = 'build/test-generator/permission-selftest'
+  await compileAndLink(
+    ['test/generator/cpp/permission_selftest.cc', 'generated/cpp/child_process_dispatch.cc', ...IPC_SOURCES],
+    ['native', 'generated/cpp'],
+    binary)
   const run = spawnSync(resolve(binary), { encoding: 'utf8' })
   assert.equal(run.stderr, '')
   assert.equal(run.status, 0)

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Api, Capability, Type } from '../../model.ts'
 import { blockComment, loadTemplates, pascal } from '../../render.ts'
 import type { Backend, Files } from '../types.ts'
+import { PERMISSIONS, PUBLIC_PERMISSION } from '../../permissions.ts'
 import { decodeArgument } from './decode.ts'
 import { cppName, cppType, enumValueName, initializer, isOptionalStorage, namespaceOf, orderDictionaries, storageType } from './names.ts'
 
@@ -55,6 +56,8 @@ function viewOf (capability: Capability) {
       route: op.route,
       argsName: `${pascal(op.name)}Args`,
       resolveName: `resolve${pascal(op.name)}`,
+      permission: op.permission === PUBLIC_PERMISSION ? '' : op.permission,
+      permissionText: JSON.stringify(op.permission),
       resolveParams: resolve.params,
       resolveBody: resolve.body,
       fields: op.args.map((a) => {
@@ -107,6 +110,9 @@ export const cppBackend: Backend = {
       files.set(`generated/cpp/${capability.name}.hh`, render('header', view))
       files.set(`generated/cpp/${capability.name}_dispatch.cc`, render('dispatch', view))
     }
+    files.set('generated/cpp/permissions.hh', render('permissions', {
+      permissions: PERMISSIONS.map((p) => ({ name: JSON.stringify(p.name), granted: p.granted, gates: p.gates }))
+    }))
     return files
   }
 }

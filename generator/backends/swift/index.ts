@@ -7,6 +7,7 @@ import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, loadTemplates, pascal } from '../../render.ts'
 import { encodingOf } from '../../wire.ts'
 import type { Backend, Files } from '../types.ts'
+import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { enumCase, fromJson, fromText, isOptionalField, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
 
 const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
@@ -98,6 +99,7 @@ function viewOf (capability: Capability) {
       doc: doc(`${op.doc.summary}\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
       name: swiftName(op.name),
       route: op.route,
+      permission: op.permission === PUBLIC_PERMISSION ? 'nil' : JSON.stringify(op.permission),
       argsName: `${pascal(op.name)}Args`,
       decodeName: `decode${pascal(op.name)}`,
       resolveName: `resolve${pascal(op.name)}`,

@@ -204,6 +204,7 @@ class IpcError(val type: String, message: String, val code: String? = null) : Ex
     fun typeError(message: String) = IpcError("TypeError", message)
     fun rangeError(message: String) = IpcError("RangeError", message)
     fun notFound(message: String) = IpcError("NotFoundError", message)
+    fun notAllowed(message: String) = IpcError("NotAllowedError", message)
     fun notSupported(message: String) = IpcError("NotSupportedError", message)
     fun missing(name: String) = typeError("missing required argument '$name'")
     fun wrongType(name: String, expected: String) = typeError("argument '$name' must be $expected")
@@ -280,7 +281,13 @@ interface EventSink {
   fun emitBinary(name: String, params: Json, bytes: ByteArray)
 }
 
-class Context(val index: Int, val seq: String, val events: EventSink?)
+/** The host's answer to an IDL `[Permission=<name>]`: socket.ini `[permissions] allow_<name>` or its default. */
+interface PermissionPolicy {
+  fun allows(permission: String): Boolean
+}
+
+/** Who is calling. With no `permissions`, every route that names a permission is refused. */
+class Context(val index: Int, val seq: String, val events: EventSink?, val permissions: PermissionPolicy? = null)
 
 class Response(val status: Int, val contentType: String, val body: ByteArray)
 
@@ -322,8 +329,16 @@ class Router {
 
   /** Maps a route whose arguments are decoded first: a decoding error is answered here (prefixed with the
    * caller's source), so `handler` only ever runs with valid arguments. */
-  fun <A> map(route: String, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) {
+  fun <A> map(route: String, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) = map(route, null, decode, handler)
+
+  /** The same, for a route whose IDL names `permission`: refused (403 NotAllowedError) before anything is
+   * decoded unless the context's policy grants it. */
+  fun <A> map(route: String, permission: String?, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) {
     map(route) { message, context, reply ->
+      if (permission != null && context.permissions?.allows(permission) != true) {
+        reply.error(IpcError.notAllowed("${reply.source}: not allowed: this app does not grant the '$permission' permission (socket.ini: [permissions] allow_$permission = true)"), 403)
+        return@map
+      }
       val args = try {
         decode(message)
       } catch (error: IpcError) {

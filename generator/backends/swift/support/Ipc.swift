@@ -136,6 +136,7 @@ public struct IpcError: Error {
   public static func typeError(_ message: String) -> IpcError { IpcError("TypeError", message) }
   public static func rangeError(_ message: String) -> IpcError { IpcError("RangeError", message) }
   public static func notFound(_ message: String) -> IpcError { IpcError("NotFoundError", message) }
+  public static func notAllowed(_ message: String) -> IpcError { IpcError("NotAllowedError", message) }
   public static func notSupported(_ message: String) -> IpcError { IpcError("NotSupportedError", message) }
   public static func missing(_ name: String) -> IpcError { typeError("missing required argument '\(name)'") }
   public static func wrongType(_ name: String, _ expected: String) -> IpcError { typeError("argument '\(name)' must be \(expected)") }
@@ -210,15 +211,23 @@ public protocol EventSink: AnyObject {
   func emitBinary(_ name: String, _ params: JSON, _ bytes: [UInt8])
 }
 
+/// The host's answer to an IDL `[Permission=<name>]`: socket.ini `[permissions] allow_<name>` or its default.
+public protocol PermissionPolicy {
+  func allows(_ permission: String) -> Bool
+}
+
+/// Who is calling. With no `permissions`, every route that names a permission is refused.
 public struct Context {
   public let index: Int
   public let seq: String
   public weak var events: EventSink?
+  public let permissions: PermissionPolicy?
 
-  public init(index: Int, seq: String, events: EventSink?) {
+  public init(index: Int, seq: String, events: EventSink?, permissions: PermissionPolicy? = nil) {
     self.index = index
     self.seq = seq
     self.events = events
+    self.permissions = permissions
   }
 }
 
@@ -283,8 +292,13 @@ public final class Router {
 
   /// Maps a route whose arguments are decoded first: a decoding error is answered here (prefixed with the
   /// caller's source), so `handler` only ever runs with valid arguments.
-  public func map<Args>(_ route: String, decode: @escaping (Message) throws -> Args, _ handler: @escaping (Args, Context, Reply) -> Void) {
+  /// A `permission` (the route's IDL `[Permission=…]`, nil when public) is checked before anything is decoded.
+  public func map<Args>(_ route: String, permission: String? = nil, decode: @escaping (Message) throws -> Args, _ handler: @escaping (Args, Context, Reply) -> Void) {
     map(route) { message, context, reply in
+      if let permission = permission, context.permissions?.allows(permission) != true {
+        reply.error(IpcError.notAllowed("\(reply.source): not allowed: this app does not grant the '\(permission)' permission (socket.ini: [permissions] allow_\(permission) = true)"), status: 403)
+        return
+      }
       let args: Args
       do {
         args = try decode(message)
