@@ -4,6 +4,7 @@ import { parse } from 'webidl2'
 import { IdlError, IdlErrors, type SourceFile } from './errors.ts'
 import { docComment, firstToken, locate, parseDoc, type Token } from './source.ts'
 import { PERMISSIONS, PUBLIC_PERMISSION, permissionNamed } from './permissions.ts'
+import { checkSymbols, valueKey } from './symbols.ts'
 import type {
   Api, Argument, Callback, Capability, DefaultValue, Dictionary, DictionaryMember, Doc, Enum, EventDef,
   IntegerIdl, Operation, Type
@@ -88,6 +89,12 @@ export function buildModel (files: SourceFile[]): Api {
   }
   const failAt = (file: SourceFile, token: Token | undefined, detail: string): void => {
     errors.push(new IdlError(locate(file, token), detail))
+  }
+  // Where each model object was declared (its name's token), for the symbol check at the end.
+  const origins = new WeakMap<object, ReturnType<typeof locate>>()
+  const declaredAt = <T extends object>(value: T, file: SourceFile, node: Node): T => {
+    origins.set(value, locate(file, firstToken(node?.tokens?.name ?? node)))
+    return value
   }
 
   // 1. Parse every file; a syntax error stops that file only.
@@ -342,14 +349,14 @@ export function buildModel (files: SourceFile[]): Api {
         fail(file, arg.idlType, 'callbacks cannot cross to native code: declare an [Event] instead')
         continue
       }
-      out.push({
+      out.push(declaredAt({
         name: arg.name,
         type,
         optional: Boolean(arg.optional),
         default: defaultOf(file, arg, type),
         maxLength: maxLengthOf(file, arg, type),
         doc: docs.params[arg.name] ?? ''
-      })
+      }, file, arg))
     }
     return out
   }
@@ -385,6 +392,7 @@ export function buildModel (files: SourceFile[]): Api {
       callbacks: [],
       typedefs: []
     }
+    declaredAt(capability, file, node)
     const partials = interfaces.filter((other: Node) => other.partial)
     for (const partial of partials) {
       if (partial.name !== node.name) fail(file, partial, `partial interface ${partial.name} does not match this file's interface ${node.name}`)
@@ -419,7 +427,7 @@ export function buildModel (files: SourceFile[]): Api {
         if (event !== undefined || extAttr(member, 'Event')) {
           if (extAttr(member, 'Permission')) fail(file, extAttr(member, 'Permission'), `[Permission] applies to operations, not to event ${memberName}: events go from native code to the page`)
           const built = buildEvent(file, member, memberName, event, doc, capability)
-          if (built) capability.events.push(built)
+          if (built) capability.events.push(declaredAt(built, file, member))
           continue
         }
         if (extAttr(member, 'Source')) fail(file, extAttr(member, 'Source'), '[Source] applies only to [Event] members')
@@ -444,7 +452,7 @@ export function buildModel (files: SourceFile[]): Api {
         if (permission === undefined && !extAttr(member, 'Permission') && !extAttr(node, 'Permission')) {
           fail(file, member.tokens.name, `route '${route}' has no permission decision: add [Permission=<name>] (one of ${PERMISSIONS.map((p) => p.name).join(', ')}) or [Permission=${PUBLIC_PERMISSION}] to operation ${memberName} or to interface ${node.name}`)
         }
-        capability.operations.push({ name: memberName, route, doc, args, result, permission: permission ?? PUBLIC_PERMISSION })
+        capability.operations.push(declaredAt({ name: memberName, route, doc, args, result, permission: permission ?? PUBLIC_PERMISSION }, file, member))
       }
     }
 
@@ -453,7 +461,7 @@ export function buildModel (files: SourceFile[]): Api {
       if (def.type === 'dictionary' && !def.partial) {
         checkExtAttrs(file, def, 'dictionary')
         if (def.inheritance) fail(file, def, 'dictionary inheritance is not supported: repeat the members')
-        const dictionary: Dictionary = { name: def.name, doc: requireDoc(file, def, `dictionary ${def.name}`), members: [] }
+        const dictionary: Dictionary = declaredAt({ name: def.name, doc: requireDoc(file, def, `dictionary ${def.name}`), members: [] }, file, def)
         const seen = new Set<string>()
         for (const field of def.members) {
           checkExtAttrs(file, field, 'field')
@@ -472,18 +480,21 @@ export function buildModel (files: SourceFile[]): Api {
             maxLength: maxLengthOf(file, field, type),
             doc: fieldDoc ?? ''
           }
-          dictionary.members.push(member)
+          dictionary.members.push(declaredAt(member, file, field))
         }
         capability.dictionaries.push(dictionary)
       } else if (def.type === 'enum') {
         checkExtAttrs(file, def, 'enum')
         const values: string[] = []
+        const valueNodes: Node[] = []
         for (const value of def.values) {
           if (values.includes(value.value)) { fail(file, value, `duplicate value "${value.value}" in enum ${def.name}`); continue }
           values.push(value.value)
+          valueNodes.push(value)
         }
         if (values.length === 0) fail(file, def, `enum ${def.name} has no values`)
-        const enumDef: Enum = { name: def.name, doc: requireDoc(file, def, `enum ${def.name}`), values }
+        const enumDef: Enum = declaredAt({ name: def.name, doc: requireDoc(file, def, `enum ${def.name}`), values }, file, def)
+        valueNodes.forEach((value, i) => declaredAt(valueKey(enumDef, i), file, value))
         capability.enums.push(enumDef)
       } else if (def.type === 'callback') {
         checkExtAttrs(file, def, 'callback')
@@ -491,7 +502,7 @@ export function buildModel (files: SourceFile[]): Api {
         if (!jsImplemented) fail(file, def, `callback ${def.name}: callbacks are only supported in [JSImplemented] capabilities; native code reports through [Event] members`)
         const result = resolveType(file, def.idlType, 'callback')
         const args = argumentsOf(file, { jsImplemented: true }, def.arguments, doc, 'callback')
-        if (result) capability.callbacks.push({ name: def.name, doc, args, result } satisfies Callback)
+        if (result) capability.callbacks.push(declaredAt({ name: def.name, doc, args, result } satisfies Callback, file, def))
       } else if (def.type === 'typedef') {
         checkExtAttrs(file, def, 'typedef')
         const doc = requireDoc(file, def, `typedef ${def.name}`)
@@ -564,6 +575,10 @@ export function buildModel (files: SourceFile[]): Api {
     capabilityNames.set(capability.name, capability.file)
   }
 
+  // 6. Names in every target language: only once the model is complete, so each clash is reported once.
+  if (errors.length === 0) {
+    errors.push(...checkSymbols(capabilities, (declaration) => origins.get(declaration) ?? { file: files[0], line: 1, column: 1 }))
+  }
   if (errors.length > 0) throw new IdlErrors(errors)
   capabilities.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   return { capabilities }

@@ -39,7 +39,9 @@ export function tidy (text: string): string {
 export function blockComment (text: string, indent: string, style: '/**' | '///' = '/**'): string {
   const lines = text.trim().split('\n').filter((line, i, all) => !(line === '' && (i === 0 || i === all.length - 1)))
   if (lines.length === 0 || lines.join('').trim() === '') return ''
-  if (style === '///') return lines.map((line) => `${indent}/// ${line}`.trimEnd()).join('\n') + '\n'
+  // A backslash at the end of a `//` line would splice the next generated line into the comment (C and C++ join
+  // lines before they see comments), so the last one becomes U+29F5, which reads the same.
+  if (style === '///') return lines.map((line) => `${indent}/// ${line}`.trimEnd().replace(/\\$/, '\u29f5')).join('\n') + '\n'
   // Comment markers inside the text would end (or, in Kotlin and Swift, nest) the comment.
   for (let i = 0; i < lines.length; i++) lines[i] = lines[i].replace(/\*\//g, '*\u2215').replace(/\/\*/g, '\u2215*')
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`

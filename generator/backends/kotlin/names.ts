@@ -5,6 +5,10 @@ const KEYWORDS = new Set(['as', 'break', 'class', 'continue', 'do', 'else', 'fal
   'interface', 'is', 'null', 'object', 'package', 'return', 'super', 'this', 'throw', 'true', 'try', 'typealias',
   'typeof', 'val', 'var', 'when', 'while'])
 
+export function isKotlinKeyword (name: string): boolean {
+  return KEYWORDS.has(name)
+}
+
 export function ktName (name: string): string {
   return KEYWORDS.has(name) ? `\`${name}\`` : name
 }

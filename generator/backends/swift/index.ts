@@ -100,7 +100,7 @@ function viewOf (capability: Capability) {
       name: swiftName(op.name),
       route: op.route,
       permission: op.permission === PUBLIC_PERMISSION ? 'nil' : JSON.stringify(op.permission),
-      argsName: `${pascal(op.name)}Args`,
+      argsName: `${capability.interfaceName}${pascal(op.name)}Args`,  // one Swift module holds every capability
       decodeName: `decode${pascal(op.name)}`,
       resolveName: `resolve${pascal(op.name)}`,
       resolveParams: resolve.params,

@@ -8,6 +8,10 @@ const KEYWORDS = new Set(['associatedtype', 'class', 'deinit', 'enum', 'extensio
   'fallthrough', 'for', 'guard', 'if', 'in', 'repeat', 'return', 'switch', 'where', 'while', 'as', 'Any', 'catch',
   'false', 'is', 'nil', 'super', 'self', 'Self', 'throw', 'throws', 'true', 'try'])
 
+export function isSwiftKeyword (name: string): boolean {
+  return KEYWORDS.has(name)
+}
+
 export function swiftName (name: string): string {
   return KEYWORDS.has(name) ? `\`${name}\`` : name
 }
