@@ -68,7 +68,7 @@ export function checkSymbols (capabilities: Capability[], locate: Locator): IdlE
   const reserved = (name: string, o: Origin): void => {
     const languages = [isCppReserved(name) && 'C++', isKotlinKeyword(name) && 'Kotlin', isSwiftKeyword(name) && 'Swift']
       .filter((l): l is Language => Boolean(l))
-    if (languages.length > 0 && o.location) keywords.push(new IdlError(o.location, `${o.what}: '${name}' is a reserved word in ${languages.join(', ')}; rename it`))
+    if (languages.length > 0 && o.location) keywords.push(new IdlError('reserved-name', o.location, `${o.what}: '${name}' is a reserved word in ${languages.join(', ')}; rename it`))
   }
 
   for (const capability of capabilities) {
@@ -145,7 +145,7 @@ export function checkSymbols (capabilities: Capability[], locate: Locator): IdlE
   const errors = tables.clashes.map((clash) => {
     const location = clash.origin.location ?? clash.previous.location!
     const names = clash.names.map((n) => `'${n.identifier}' in ${n.language}`).join(', ')
-    return new IdlError(location, `${clash.origin.what} becomes ${names}, which is already ${where(clash.previous)}`)
+    return new IdlError('name-collision', location, `${clash.origin.what} becomes ${names}, which is already ${where(clash.previous)}`)
   })
   return [...keywords, ...errors]
 }
