@@ -4,7 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { compileAndLink } from './cpp-build.ts'
 import { generateFixture } from './fixture-build.ts'
@@ -37,4 +37,30 @@ test('the generated dispatch refuses a route whose permission is not granted, be
   assert.equal(run.stderr, '')
   assert.equal(run.status, 0)
   assert.match(run.stdout, /^ok \d+ checks$/m)
+})
+
+test('registerAll takes every native service: leaving one out does not compile', () => {
+  const dir = 'build/test-generator'
+  mkdirSync(dir, { recursive: true })
+  const host = (omit: string): string => {
+    const fields = ['application', 'bluetooth', 'child_process', 'dns', 'fs', 'os', 'process', 'udp', 'window']
+    const pascalName = (name: string): string => name.split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join('')
+    return [
+      '#include "register_all.hh"',
+      `void host (ipc::Router& router, ${fields.map((f) => `::api::${f}::${pascalName(f)}Service& ${f}`).join(', ')}) {`,
+      `  api::registerAll(router, { ${fields.filter((f) => f !== omit).map((f) => `.${f} = ${f}`).join(', ')} });`,
+      '}',
+      ''
+    ].join('\n')
+  }
+  const compile = (omit: string) => {
+    const file = join(dir, `register-all-${omit || 'complete'}.cc`)
+    writeFileSync(file, host(omit))
+    return spawnSync('g++', ['-std=c++20', '-Wall', '-Wextra', '-Werror', '-fsyntax-only', '-Inative', '-Igenerated/cpp', file], { encoding: 'utf8' })
+  }
+  const complete = compile('')
+  assert.equal(complete.status, 0, complete.stderr)
+  const missing = compile('window')
+  assert.notEqual(missing.status, 0, 'a host without a window service compiled')
+  assert.match(missing.stderr, /window/)
 })

@@ -1,14 +1,14 @@
 // The Markdown backend: docs/api/<cap>.md per capability and docs/api/README.md as the index, from the doc
 // comments. Signatures are shown in IDL terms, since the IDL is the one description.
-import { fileURLToPath } from 'node:url'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { loadTemplates, pascal } from '../../render.ts'
+import { generatorPath } from '../../paths.ts'
 import type { Backend, Files } from '../types.ts'
 import { permissionNamed, PUBLIC_PERMISSION } from '../../permissions.ts'
 import { defaultText } from '../ts/index.ts'
 import { tsType } from '../ts/names.ts'
 
-const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
+const render = loadTemplates(generatorPath('backends/docs/templates'))
 
 export function idlType (type: Type): string {
   if (type.alias) return type.alias

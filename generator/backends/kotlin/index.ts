@@ -2,16 +2,16 @@
 // enums, and an object with the dispatcher (`register`), typed resolve helpers and event emitters; plus the
 // support code (support/Ipc.kt) they compile against. Targets Kotlin 1.3 (Debian's kotlinc).
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
-import { blockComment, loadTemplates, pascal } from '../../render.ts'
+import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
+import { generatorPath } from '../../paths.ts'
 import { encodingOf } from '../../wire.ts'
 import type { Backend, Files } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { argumentType, enumConstant, fromJson, fromText, isNullableField, ktDefault, ktName, ktType, toJson } from './names.ts'
 
-const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
-const SUPPORT = readFileSync(fileURLToPath(new URL('./support/Ipc.kt', import.meta.url)), 'utf8')
+const render = loadTemplates(generatorPath('backends/kotlin/templates'))
+const SUPPORT = readFileSync(generatorPath('backends/kotlin/support/Ipc.kt'), 'utf8')
 
 const doc = (text: string, indent: string): string => blockComment(text, indent)
 const str = (text: string): string => JSON.stringify(text).replace(/\$/g, '\\$')
@@ -147,6 +147,12 @@ export const kotlinBackend: Backend = {
       if (capability.implementedIn !== 'native') continue
       files.set(`generated/kotlin/socket/api/${capability.name}/${capability.interfaceName}.kt`, render('capability', viewOf(capability)))
     }
+    files.set('generated/kotlin/socket/api/RegisterAll.kt', render('register_all', {
+      capabilities: api.capabilities.filter((c) => c.implementedIn === 'native').map((c) => {
+        const view = viewOf(c)
+        return { param: ktName(camel(c.name)), packageName: view.packageName, serviceName: view.serviceName, objectName: view.objectName }
+      })
+    }))
     return files
   }
 }
