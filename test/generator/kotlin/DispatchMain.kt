@@ -77,10 +77,11 @@ class EchoUdp : UdpService {
   override fun setTTL(context: Context, args: SetTTLArgs, reply: Reply) = option("setTTL", reply)
 }
 
-// Every child_process route ([Permission=child_process]) answers "ran" once it is let through.
+// Every child_process route ([Permission=child_process]) answers "ran" once it is let through, but exec throws.
 class RanChildProcess : socket.api.child_process.ChildProcessService {
   override fun spawn(context: Context, args: socket.api.child_process.SpawnArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
-  override fun exec(context: Context, args: socket.api.child_process.ExecArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
+  // A service that throws: the router must answer InternalError and keep serving.
+  override fun exec(context: Context, args: socket.api.child_process.ExecArgs, reply: Reply) { throw IllegalStateException("service failed") }
   override fun kill(context: Context, args: socket.api.child_process.KillArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
   override fun write(context: Context, args: socket.api.child_process.WriteArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
 }
