@@ -307,9 +307,12 @@ export function buildModel (files: SourceFile[]): Api {
       case 'sequence':
         if (base.kind !== 'sequence') break
         return { kind: 'empty-sequence' }
-      case 'dictionary':
+      case 'dictionary': {
         if (base.kind !== 'dictionary' && base.kind !== 'record') break
+        const required = base.kind === 'dictionary' ? (declared.get(base.name)?.node.members ?? []).find((m: Node) => m.required) : undefined
+        if (required && base.kind === 'dictionary') { fail('default-empty-required', file, value, `{} cannot be the default: dictionary ${base.name} has the required member '${required.name}'`); return undefined }
         return { kind: 'empty-dictionary' }
+      }
       default:
         fail('unsupported-default', file, value, `unsupported default value (${value.type})`)
         return undefined

@@ -15,7 +15,7 @@ export interface Location {
 // finds the sites in the sources and requires test/fixtures/idl/errors/<code>.idl to produce each one.
 export const DIAGNOSTICS = [
   'ambiguous-union', 'buffer-in-dictionary', 'callback-member', 'callback-outside-js', 'callback-result',
-  'default-not-enum-value', 'default-not-integer', 'default-out-of-range', 'default-type-mismatch',
+  'default-empty-required', 'default-not-enum-value', 'default-not-integer', 'default-out-of-range', 'default-type-mismatch',
   'dictionary-inheritance', 'duplicate-argument', 'duplicate-capability', 'duplicate-definition',
   'duplicate-dictionary-member', 'duplicate-enum-value', 'duplicate-member', 'duplicate-route', 
   'event-arguments', 'event-bytes', 'event-detail', 'event-result', 'event-without-name', 'interface-as-value',

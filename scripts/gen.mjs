@@ -22,6 +22,22 @@ function fresh () {
   return built.sources === sources && built.newest === Math.max(newest(sources), newest(join(root, 'package-lock.json')))
 }
 
+// Every backend's templates, compiled now with the options generator/render.ts uses, by folder and name.
+async function precompiledTemplates () {
+  const { default: Handlebars } = await import('handlebars')
+  const out = {}
+  for (const backend of readdirSync(join(sources, 'backends'))) {
+    const dir = join(sources, 'backends', backend, 'templates')
+    if (!existsSync(dir)) continue
+    const templates = {}
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.hbs')).sort()) {
+      templates[file.slice(0, -'.hbs'.length)] = Handlebars.precompile(readFileSync(join(dir, file), 'utf8'), { noEscape: true })
+    }
+    out[join('backends', backend, 'templates')] = templates
+  }
+  return out
+}
+
 async function build () {
   const { build } = await import('esbuild')
   const newestSource = Math.max(newest(sources), newest(join(root, 'package-lock.json')))
@@ -35,7 +51,7 @@ async function build () {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    define: { __GENERATOR_DIR__: JSON.stringify(sources) },
+    define: { __GENERATOR_DIR__: JSON.stringify(sources), __PRECOMPILED_TEMPLATES__: JSON.stringify(await precompiledTemplates()) },
     logLevel: 'error'
   })
   renameSync(partial, bundle)  // concurrent runs never import half a file

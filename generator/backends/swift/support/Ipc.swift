@@ -42,10 +42,7 @@ public indirect enum JSON {
     switch self {
     case .null: out += "null"
     case .bool(let value): out += value ? "true" : "false"
-    case .number(let value):
-      if !value.isFinite { out += "null" }
-      else if value == value.rounded() && abs(value) < 1e21 { out += String(Int64(value)) }
-      else { out += "\(value)" }
+    case .number(let value): JSON.writeNumber(&out, value)
     case .string(let value): JSON.writeString(&out, value)
     case .array(let items):
       out += "["
@@ -63,6 +60,36 @@ public indirect enum JSON {
         object.values[key]!.write(&out)
       }
       out += "}"
+    }
+  }
+
+  /// ECMAScript's Number::toString (what JSON.stringify writes), so every backend emits the same bytes: the
+  /// shortest round-tripping digits (Swift's description), plain notation for exponents from -7 to 20 (1e20 is
+  /// "100000000000000000000", 1e21 is "1e+21"), and -0 as "0". No integer conversion, so nothing can trap.
+  static func writeNumber(_ out: inout String, _ value: Double) {
+    if !value.isFinite { out += "null"; return }
+    if value == 0 { out += "0"; return }
+    if value < 0 { out += "-" }
+    let text = "\(abs(value))"  // "123.456", "1e+20", "5e-324", "100.0"
+    let parts = text.split(separator: "e", maxSplits: 1)
+    let mantissa = String(parts[0])
+    let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+    let dot = mantissa.firstIndex(of: ".")
+    let whole = dot.map { String(mantissa[..<$0]) } ?? mantissa
+    var digits = Array((whole + (dot.map { String(mantissa[mantissa.index(after: $0)...]) } ?? "")).utf8)
+    var point = whole.count + exponent  // value = 0.digits × 10^point
+    while digits.first == UInt8(ascii: "0") { digits.removeFirst(); point -= 1 }
+    while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+    let k = digits.count
+    let d = String(decoding: digits, as: UTF8.self)
+    if k <= point && point <= 21 {
+      out += d + String(repeating: "0", count: point - k)
+    } else if 0 < point && point <= 21 {
+      out += String(d.prefix(point)) + "." + String(d.dropFirst(point))
+    } else if -6 < point && point <= 0 {
+      out += "0." + String(repeating: "0", count: -point) + d
+    } else {
+      out += String(d.prefix(1)) + (k > 1 ? "." + String(d.dropFirst(1)) : "") + "e" + (point - 1 >= 0 ? "+" : "-") + String(abs(point - 1))
     }
   }
 
