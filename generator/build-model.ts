@@ -76,6 +76,9 @@ function closest (name: string, known: string[]): string | undefined {
   return best
 }
 
+// Where a type appears, for the rules that depend on it (e.g. `undefined` only as a result).
+type Where = 'argument' | 'result' | 'member' | 'event' | 'typedef' | 'callback'
+
 interface Declared {
   kind: 'dictionary' | 'enum' | 'typedef' | 'callback' | 'interface'
   node: Node
@@ -103,8 +106,10 @@ export function buildModel (files: SourceFile[]): Api {
   for (const file of files) {
     try {
       parsed.push({ file, ast: parse(file.text, { sourceName: file.path }) as Node[] })
-    } catch (error: any) {
-      const token = error.tokens?.[0] as Token | undefined
+    } catch (thrown) {
+      // webidl2's WebIDLParseError: the message, the offending tokens and the line.
+      const error = thrown as { tokens?: Token[], bareMessage?: string, message?: string, line?: number }
+      const token = error.tokens?.[0]
       const detail = `syntax error: ${String(error.bareMessage ?? error.message).trim()}`
       const location = token ? locate(file, token) : { file, line: error.line ?? 1, column: 1 }
       errors.push(new IdlError('syntax', location, detail))
@@ -166,7 +171,7 @@ export function buildModel (files: SourceFile[]): Api {
 
   // 3. Types: resolve typedefs, check that every name exists and every construct is one we generate.
   const resolving = new Set<string>()
-  const resolveType = (file: SourceFile, idlType: Node, where: 'argument' | 'result' | 'member' | 'event' | 'typedef' | 'callback'): Type | undefined => {
+  const resolveType = (file: SourceFile, idlType: Node, where: Where): Type | undefined => {
     let type = resolveInner(file, idlType, where)
     if (type && idlType.nullable) {
       if (type.kind === 'nullable') { fail('nullable-nullable', file, idlType, 'a nullable type cannot be nullable again'); return undefined }
@@ -175,11 +180,11 @@ export function buildModel (files: SourceFile[]): Api {
     }
     return type
   }
-  const resolveInner = (file: SourceFile, idlType: Node, where: string): Type | undefined => {
+  const resolveInner = (file: SourceFile, idlType: Node, where: Where): Type | undefined => {
     if (idlType.union) {
       const members: Type[] = []
       for (const member of idlType.idlType) {
-        const type = resolveType(file, member, where as any)
+        const type = resolveType(file, member, where)
         if (!type) return undefined
         members.push(type)
       }
@@ -212,14 +217,14 @@ export function buildModel (files: SourceFile[]): Api {
     if (idlType.generic) {
       const args = idlType.idlType as Node[]
       if (idlType.generic === 'sequence') {
-        const item = resolveType(file, args[0], where as any)
+        const item = resolveType(file, args[0], where)
         if (!item) return undefined
         if (item.kind === 'buffer') { fail('sequence-of-buffers', file, idlType, 'a sequence of buffers is not supported: buffers travel only as the request body'); return undefined }
         return { kind: 'sequence', item }
       }
       if (idlType.generic === 'record') {
         if (!['DOMString', 'USVString'].includes(args[0].idlType)) { fail('record-key', file, idlType, 'record keys must be DOMString'); return undefined }
-        const value = resolveType(file, args[1], where as any)
+        const value = resolveType(file, args[1], where)
         if (!value) return undefined
         if (value.kind === 'buffer') { fail('record-of-buffers', file, idlType, 'a record of buffers is not supported: buffers travel only as the request body'); return undefined }
         return { kind: 'record', value }
@@ -261,7 +266,7 @@ export function buildModel (files: SourceFile[]): Api {
       case 'typedef': {
         if (resolving.has(name)) { fail('recursive-typedef', file, idlType, `typedef '${name}' refers to itself`); return undefined }
         resolving.add(name)
-        const type = resolveType(target.file, target.node.idlType, where as any)
+        const type = resolveType(target.file, target.node.idlType, where)
         resolving.delete(name)
         return type ? { ...type, alias: name } : undefined
       }

@@ -102,7 +102,8 @@ export function toJson (type: Type, v: string, depth = 0): string {
     case 'enum': return `Json.Str(${v}.wire)`
     case 'dictionary': return `${v}.toJson()`
     case 'sequence': return `Json.Arr(${v}.map { ${x} -> ${toJson(type.item, x, depth + 1)} })`
-    case 'record': return `Json.Obj(LinkedHashMap(${v}.mapValues { ${x} -> ${toJson(type.value, `${x}.value`, depth + 1)} }))`
+    // Keys sorted, as C++ (std::map) and Swift write records, whatever map the service built.
+    case 'record': return `Json.Obj(LinkedHashMap(java.util.TreeMap(${v}).mapValues { ${x} -> ${toJson(type.value, `${x}.value`, depth + 1)} }))`
     case 'nullable': return `(${v}?.let { ${x} -> ${toJson(type.inner, x, depth + 1)} } ?: Json.Null)`
     case 'union': return `Encode.union(${v})`
     default: throw new Error(`no Kotlin encoder for ${type.kind}`)

@@ -850,7 +850,7 @@ object Fs {
   }
 
   fun resolveConstants(reply: Reply, value: Map<String, Int>) {
-    reply.data(Json.Obj(LinkedHashMap(value.mapValues { x0 -> Json.Num(x0.value.toDouble()) })))
+    reply.data(Json.Obj(LinkedHashMap(java.util.TreeMap(value).mapValues { x0 -> Json.Num(x0.value.toDouble()) })))
   }
 
   fun resolveCopyFile(reply: Reply) {

@@ -31,8 +31,8 @@ data class OsConstants(
 ) {
   fun toJson(): Json {
     val out = LinkedHashMap<String, Json>()
-    out["errno"] = Json.Obj(LinkedHashMap(errno.mapValues { x0 -> Json.Num(x0.value.toDouble()) }))
-    out["signals"] = Json.Obj(LinkedHashMap(signals.mapValues { x0 -> Json.Num(x0.value.toDouble()) }))
+    out["errno"] = Json.Obj(LinkedHashMap(java.util.TreeMap(errno).mapValues { x0 -> Json.Num(x0.value.toDouble()) }))
+    out["signals"] = Json.Obj(LinkedHashMap(java.util.TreeMap(signals).mapValues { x0 -> Json.Num(x0.value.toDouble()) }))
     return Json.Obj(out)
   }
 
@@ -575,11 +575,11 @@ object Os {
   }
 
   fun resolveNetworkInterfaces(reply: Reply, value: Map<String, List<NetworkInterface>>) {
-    reply.data(Json.Obj(LinkedHashMap(value.mapValues { x0 -> Json.Arr(x0.value.map { x1 -> x1.toJson() }) })))
+    reply.data(Json.Obj(LinkedHashMap(java.util.TreeMap(value).mapValues { x0 -> Json.Arr(x0.value.map { x1 -> x1.toJson() }) })))
   }
 
   fun resolvePaths(reply: Reply, value: Map<String, String>) {
-    reply.data(Json.Obj(LinkedHashMap(value.mapValues { x0 -> Json.Str(x0.value) })))
+    reply.data(Json.Obj(LinkedHashMap(java.util.TreeMap(value).mapValues { x0 -> Json.Str(x0.value) })))
   }
 
   fun resolveRusage(reply: Reply, value: ResourceUsage) {

@@ -108,7 +108,7 @@ data class WindowOptions(
     out["backgroundColorLight"] = Json.Str(backgroundColorLight)
     out["backgroundColorDark"] = Json.Str(backgroundColorDark)
     out["userScript"] = Json.Str(userScript)
-    out["config"] = Json.Obj(LinkedHashMap(config.mapValues { x0 -> Json.Str(x0.value) }))
+    out["config"] = Json.Obj(LinkedHashMap(java.util.TreeMap(config).mapValues { x0 -> Json.Str(x0.value) }))
     return Json.Obj(out)
   }
 
@@ -788,7 +788,7 @@ object Window {
   }
 
   fun resolveHotkeyMappings(reply: Reply, value: Map<String, Long>) {
-    reply.data(Json.Obj(LinkedHashMap(value.mapValues { x0 -> Json.Num(x0.value.toDouble()) })))
+    reply.data(Json.Obj(LinkedHashMap(java.util.TreeMap(value).mapValues { x0 -> Json.Num(x0.value.toDouble()) })))
   }
 
   /**
