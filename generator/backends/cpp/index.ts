@@ -4,7 +4,7 @@
 import type { Api, Capability, Type } from '../../model.ts'
 import { blockComment, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import type { Backend, Files } from '../types.ts'
+import { nativeCapabilities, type Backend, type Files } from '../types.ts'
 import { PERMISSIONS, PUBLIC_PERMISSION } from '../../permissions.ts'
 import { decodeArgument } from './decode.ts'
 import { cppName, cppType, enumValueName, initializer, isOptionalStorage, namespaceOf, orderDictionaries, storageType } from './names.ts'
@@ -104,13 +104,12 @@ export const cppBackend: Backend = {
   name: 'cpp',
   generate (api: Api): Files {
     const files: Files = new Map()
-    for (const capability of api.capabilities) {
-      if (capability.implementedIn !== 'native') continue
+    const native = nativeCapabilities(api)
+    for (const capability of native) {
       const view = viewOf(capability)
       files.set(`generated/cpp/${capability.name}.hh`, render('header', view))
       files.set(`generated/cpp/${capability.name}_dispatch.cc`, render('dispatch', view))
     }
-    const native = api.capabilities.filter((capability) => capability.implementedIn === 'native')
     files.set('generated/cpp/register_all.hh', render('register_all', {
       capabilities: native.map((capability) => ({
         name: capability.name,

@@ -6,7 +6,7 @@ import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
 import { encodingOf } from '../../wire.ts'
-import type { Backend, Files } from '../types.ts'
+import { nativeCapabilities, type Backend, type Files } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { argumentType, enumConstant, fromJson, fromText, isNullableField, ktDefault, ktName, ktType, toJson } from './names.ts'
 
@@ -52,6 +52,10 @@ function resolveHelper (op: Capability['operations'][number]) {
   if (type.kind === 'undefined') return { params: 'reply: Reply', body: 'reply.ok()' }
   if (type.kind === 'buffer') return { params: 'reply: Reply, bytes: ByteArray', body: 'reply.binary(bytes)' }
   return { params: `reply: Reply, value: ${ktType(type)}`, body: `reply.data(${toJson(type, 'value')})` }
+}
+
+function packageOf (capability: Capability): string {
+  return `socket.api.${capability.name.replace(/[^A-Za-z0-9_]/g, '_')}`
 }
 
 function viewOf (capability: Capability) {
@@ -127,7 +131,7 @@ function viewOf (capability: Capability) {
   }))
   return {
     source: capability.file,
-    packageName: `socket.api.${capability.name.replace(/[^A-Za-z0-9_]/g, '_')}`,
+    packageName: packageOf(capability),
     doc: doc(capability.doc.summary, ''),
     serviceName: `${capability.interfaceName}Service`,
     objectName: capability.interfaceName,
@@ -143,15 +147,12 @@ export const kotlinBackend: Backend = {
   generate (api: Api): Files {
     const files: Files = new Map()
     files.set('generated/kotlin/socket/ipc/Ipc.kt', SUPPORT)
-    for (const capability of api.capabilities) {
-      if (capability.implementedIn !== 'native') continue
+    const native = nativeCapabilities(api)
+    for (const capability of native) {
       files.set(`generated/kotlin/socket/api/${capability.name}/${capability.interfaceName}.kt`, render('capability', viewOf(capability)))
     }
     files.set('generated/kotlin/socket/api/RegisterAll.kt', render('register_all', {
-      capabilities: api.capabilities.filter((c) => c.implementedIn === 'native').map((c) => {
-        const view = viewOf(c)
-        return { param: ktName(camel(c.name)), packageName: view.packageName, serviceName: view.serviceName, objectName: view.objectName }
-      })
+      capabilities: native.map((c) => ({ param: ktName(camel(c.name)), packageName: packageOf(c), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
     }))
     return files
   }

@@ -6,7 +6,7 @@ import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
 import { encodingOf } from '../../wire.ts'
-import type { Backend, Files } from '../types.ts'
+import { nativeCapabilities, type Backend, type Files } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { enumCase, fromJson, fromText, isOptionalField, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
 
@@ -140,13 +140,10 @@ export const swiftBackend: Backend = {
   generate (api: Api): Files {
     const files: Files = new Map()
     files.set('generated/swift/Ipc.swift', SUPPORT)
-    for (const capability of api.capabilities) {
-      if (capability.implementedIn !== 'native') continue
-      files.set(`generated/swift/${capability.interfaceName}.swift`, render('capability', viewOf(capability)))
-    }
+    const native = nativeCapabilities(api)
+    for (const capability of native) files.set(`generated/swift/${capability.interfaceName}.swift`, render('capability', viewOf(capability)))
     files.set('generated/swift/RegisterAll.swift', render('register_all', {
-      capabilities: api.capabilities.filter((c) => c.implementedIn === 'native')
-        .map((c) => ({ param: swiftName(camel(c.name)), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
+      capabilities: native.map((c) => ({ param: swiftName(camel(c.name)), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
     }))
     return files
   }
