@@ -1,8 +1,10 @@
 // IDL text to the typed model: parse every file with webidl2, check what our generator supports, resolve
 // typedefs and names, and collect every problem (with its location) before giving up.
 import { parse } from 'webidl2'
-import { IdlError, IdlErrors, type SourceFile } from './errors.ts'
+import { IdlError, IdlErrors, type DiagnosticCode, type SourceFile } from './errors.ts'
 import { docComment, firstToken, locate, parseDoc, type Token } from './source.ts'
+import { PERMISSIONS, PUBLIC_PERMISSION, permissionNamed } from './permissions.ts'
+import { checkSymbols, valueKey } from './symbols.ts'
 import type {
   Api, Argument, Callback, Capability, DefaultValue, Dictionary, DictionaryMember, Doc, Enum, EventDef,
   IntegerIdl, Operation, Type
@@ -33,8 +35,8 @@ const UNSUPPORTED_TYPES = new Set(['object', 'symbol', 'bigint', 'ByteString', '
   'BigInt64Array', 'BigUint64Array'])
 
 const KNOWN_EXT_ATTRS: Record<string, string[]> = {
-  interface: ['Capability', 'JSImplemented'],
-  operation: ['Route', 'Event', 'Source'],
+  interface: ['Capability', 'JSImplemented', 'Permission'],
+  operation: ['Route', 'Event', 'Source', 'Permission'],
   argument: ['MaxLength'],
   field: ['MaxLength'],
   dictionary: [],
@@ -42,6 +44,13 @@ const KNOWN_EXT_ATTRS: Record<string, string[]> = {
   typedef: [],
   callback: []
 }
+
+// Standard WebIDL extended attributes that mean nothing for an IPC binding (no global object, no prototype
+// chain, no JS engine bindings): accepted wherever they appear and ignored. [EnforceRange] is what every
+// integer already gets: a value out of range is a RangeError.
+export const IGNORED_STANDARD_EXT_ATTRS = ['AllowShared', 'CEReactions', 'CrossOriginIsolated', 'Default',
+  'EnforceRange', 'Exposed', 'Global', 'LegacyNamespace', 'LegacyNoInterfaceObject', 'LegacyUnforgeable',
+  'LegacyWindowAlias', 'NewObject', 'SameObject', 'SecureContext', 'Serializable', 'Transferable']
 
 // The known name nearest to a misspelt one, if it is close enough to be a likely typo.
 function closest (name: string, known: string[]): string | undefined {
@@ -67,6 +76,9 @@ function closest (name: string, known: string[]): string | undefined {
   return best
 }
 
+// Where a type appears, for the rules that depend on it (e.g. `undefined` only as a result).
+type Where = 'argument' | 'result' | 'member' | 'event' | 'typedef' | 'callback'
+
 interface Declared {
   kind: 'dictionary' | 'enum' | 'typedef' | 'callback' | 'interface'
   node: Node
@@ -75,11 +87,18 @@ interface Declared {
 
 export function buildModel (files: SourceFile[]): Api {
   const errors: IdlError[] = []
-  const fail = (file: SourceFile, node: unknown, detail: string): void => {
-    errors.push(new IdlError(locate(file, firstToken(node)), detail))
+  // Every error site passes its own diagnostic code (see DIAGNOSTICS in errors.ts); each has a fixture.
+  const fail = (code: DiagnosticCode, file: SourceFile, node: unknown, detail: string): void => {
+    errors.push(new IdlError(code, locate(file, firstToken(node)), detail))
   }
-  const failAt = (file: SourceFile, token: Token | undefined, detail: string): void => {
-    errors.push(new IdlError(locate(file, token), detail))
+  const failAt = (code: DiagnosticCode, file: SourceFile, token: Token | undefined, detail: string): void => {
+    errors.push(new IdlError(code, locate(file, token), detail))
+  }
+  // Where each model object was declared (its name's token), for the symbol check at the end.
+  const origins = new WeakMap<object, ReturnType<typeof locate>>()
+  const declaredAt = <T extends object>(value: T, file: SourceFile, node: Node): T => {
+    origins.set(value, locate(file, firstToken(node?.tokens?.name ?? node)))
+    return value
   }
 
   // 1. Parse every file; a syntax error stops that file only.
@@ -87,11 +106,13 @@ export function buildModel (files: SourceFile[]): Api {
   for (const file of files) {
     try {
       parsed.push({ file, ast: parse(file.text, { sourceName: file.path }) as Node[] })
-    } catch (error: any) {
-      const token = error.tokens?.[0] as Token | undefined
+    } catch (thrown) {
+      // webidl2's WebIDLParseError: the message, the offending tokens and the line.
+      const error = thrown as { tokens?: Token[], bareMessage?: string, message?: string, line?: number }
+      const token = error.tokens?.[0]
       const detail = `syntax error: ${String(error.bareMessage ?? error.message).trim()}`
       const location = token ? locate(file, token) : { file, line: error.line ?? 1, column: 1 }
-      errors.push(new IdlError(location, detail))
+      errors.push(new IdlError('syntax', location, detail))
     }
   }
 
@@ -105,12 +126,13 @@ export function buildModel (files: SourceFile[]): Api {
         includes: '"includes" statements are not supported',
         'callback interface': 'callback interfaces are not supported: use a callback function type'
       }
-      if (unsupported[node.type]) { fail(file, node, unsupported[node.type]); continue }
+      if (unsupported[node.type]) { fail('unsupported-definition', file, node, unsupported[node.type]); continue }
       if (node.partial && node.type === 'interface') continue
-      if (node.partial) { fail(file, node, `partial ${node.type} is not supported (only partial interfaces)`); continue }
+      if (node.partial) { fail('partial-definition', file, node, `partial ${node.type} is not supported (only partial interfaces)`); continue }
       const previous = declared.get(node.name)
       if (previous) {
-        fail(file, node.tokens?.name ?? node, `duplicate definition '${node.name}' (first declared in ${previous.file.path})`)
+        const first = locate(previous.file, firstToken(previous.node.tokens?.name ?? previous.node))
+        fail('duplicate-definition', file, node.tokens?.name ?? node, `duplicate definition '${node.name}' (first declared at ${first.file.path}:${first.line}:${first.column})`)
         continue
       }
       declared.set(node.name, { kind: node.type, node, file })
@@ -119,8 +141,9 @@ export function buildModel (files: SourceFile[]): Api {
 
   const checkExtAttrs = (file: SourceFile, node: Node, kind: string): void => {
     for (const attr of [...(node.extAttrs ?? []), ...(node.idlType?.extAttrs ?? [])]) {
+      if (IGNORED_STANDARD_EXT_ATTRS.includes(attr.name)) continue
       if (!(KNOWN_EXT_ATTRS[kind] ?? []).includes(attr.name)) {
-        fail(file, attr, `unknown extended attribute [${attr.name}] on ${kind === 'field' ? 'a dictionary member' : `${kind === 'operation' ? 'an' : 'a'} ${kind}`}`)
+        fail('unknown-attribute', file, attr, `unknown extended attribute [${attr.name}] on ${kind === 'field' ? 'a dictionary member' : `${kind === 'operation' ? 'an' : 'a'} ${kind}`}`)
       }
     }
   }
@@ -134,7 +157,7 @@ export function buildModel (files: SourceFile[]): Api {
   }
   const requireDoc = (file: SourceFile, node: Node, what: string): Doc => {
     const text = docComment(node)
-    if (!text) { fail(file, node, `missing doc comment on ${what} (write /** … */ above it)`); return parseDoc('') }
+    if (!text) { fail('missing-doc', file, node, `missing doc comment on ${what} (write /** … */ above it)`); return parseDoc('') }
     return parseDoc(text)
   }
 
@@ -148,20 +171,20 @@ export function buildModel (files: SourceFile[]): Api {
 
   // 3. Types: resolve typedefs, check that every name exists and every construct is one we generate.
   const resolving = new Set<string>()
-  const resolveType = (file: SourceFile, idlType: Node, where: 'argument' | 'result' | 'member' | 'event' | 'typedef' | 'callback'): Type | undefined => {
+  const resolveType = (file: SourceFile, idlType: Node, where: Where): Type | undefined => {
     let type = resolveInner(file, idlType, where)
     if (type && idlType.nullable) {
-      if (type.kind === 'nullable') { fail(file, idlType, 'a nullable type cannot be nullable again'); return undefined }
-      if (type.kind === 'any') { fail(file, idlType, "'any' is already nullable"); return undefined }
+      if (type.kind === 'nullable') { fail('nullable-nullable', file, idlType, 'a nullable type cannot be nullable again'); return undefined }
+      if (type.kind === 'any') { fail('nullable-any', file, idlType, "'any' is already nullable"); return undefined }
       type = { kind: 'nullable', inner: type }
     }
     return type
   }
-  const resolveInner = (file: SourceFile, idlType: Node, where: string): Type | undefined => {
+  const resolveInner = (file: SourceFile, idlType: Node, where: Where): Type | undefined => {
     if (idlType.union) {
       const members: Type[] = []
       for (const member of idlType.idlType) {
-        const type = resolveType(file, member, where as any)
+        const type = resolveType(file, member, where)
         if (!type) return undefined
         members.push(type)
       }
@@ -180,11 +203,11 @@ export function buildModel (files: SourceFile[]): Api {
       for (const member of members) {
         const kind = category(member)
         if (!kind) {
-          fail(file, idlType, 'unsupported union member: unions may hold booleans, numbers (not 64-bit), strings, enums and dictionaries')
+          fail('union-member', file, idlType, 'unsupported union member: unions may hold booleans, numbers (not 64-bit), strings, enums and dictionaries')
           return undefined
         }
         if (seen.has(kind)) {
-          fail(file, idlType, `unsupported union: two members are both ${kind === 'object' ? 'dictionaries' : kind + 's'}, so the wire cannot tell them apart`)
+          fail('ambiguous-union', file, idlType, `unsupported union: two members are both ${kind === 'object' ? 'dictionaries' : kind + 's'}, so the wire cannot tell them apart`)
           return undefined
         }
         seen.add(kind)
@@ -194,20 +217,20 @@ export function buildModel (files: SourceFile[]): Api {
     if (idlType.generic) {
       const args = idlType.idlType as Node[]
       if (idlType.generic === 'sequence') {
-        const item = resolveType(file, args[0], where as any)
+        const item = resolveType(file, args[0], where)
         if (!item) return undefined
-        if (item.kind === 'buffer') { fail(file, idlType, 'a sequence of buffers is not supported: buffers travel only as the request body'); return undefined }
+        if (item.kind === 'buffer') { fail('sequence-of-buffers', file, idlType, 'a sequence of buffers is not supported: buffers travel only as the request body'); return undefined }
         return { kind: 'sequence', item }
       }
       if (idlType.generic === 'record') {
-        if (!['DOMString', 'USVString'].includes(args[0].idlType)) { fail(file, idlType, 'record keys must be DOMString'); return undefined }
-        const value = resolveType(file, args[1], where as any)
+        if (!['DOMString', 'USVString'].includes(args[0].idlType)) { fail('record-key', file, idlType, 'record keys must be DOMString'); return undefined }
+        const value = resolveType(file, args[1], where)
         if (!value) return undefined
-        if (value.kind === 'buffer') { fail(file, idlType, 'a record of buffers is not supported: buffers travel only as the request body'); return undefined }
+        if (value.kind === 'buffer') { fail('record-of-buffers', file, idlType, 'a record of buffers is not supported: buffers travel only as the request body'); return undefined }
         return { kind: 'record', value }
       }
-      if (idlType.generic === 'Promise') { fail(file, idlType, 'Promise is only allowed as the return type of an operation'); return undefined }
-      fail(file, idlType, `unsupported generic type ${idlType.generic}<…>`)
+      if (idlType.generic === 'Promise') { fail('promise-not-result', file, idlType, 'Promise is only allowed as the return type of an operation'); return undefined }
+      fail('unsupported-generic', file, idlType, `unsupported generic type ${idlType.generic}<…>`)
       return undefined
     }
     const name = idlType.idlType as string
@@ -217,23 +240,23 @@ export function buildModel (files: SourceFile[]): Api {
     if (name === 'DOMString' || name === 'USVString') return { kind: 'string', idl: name }
     if (name === 'any') return { kind: 'any' }
     if (name === 'undefined') {
-      if (where !== 'result' && where !== 'callback') { fail(file, idlType, "'undefined' is only allowed as a return type"); return undefined }
+      if (where !== 'result' && where !== 'callback') { fail('undefined-not-result', file, idlType, "'undefined' is only allowed as a return type"); return undefined }
       return { kind: 'undefined' }
     }
     if (BUFFERS.has(name)) {
-      if (where === 'member' && !jsFiles.has(file)) { fail(file, idlType, `${name} is not supported in a dictionary: buffers travel only as the request body`); return undefined }
+      if (where === 'member' && !jsFiles.has(file)) { fail('buffer-in-dictionary', file, idlType, `${name} is not supported in a dictionary: buffers travel only as the request body`); return undefined }
       return { kind: 'buffer', idl: name }
     }
-    if (UNSUPPORTED_TYPES.has(name)) { fail(file, idlType, `unsupported type '${name}'`); return undefined }
+    if (UNSUPPORTED_TYPES.has(name)) { fail('unsupported-type', file, idlType, `unsupported type '${name}'`); return undefined }
     const target = declared.get(name)
     if (!target) {
       const known = [...Object.keys(INTEGERS), ...Object.keys(FLOATS), ...BUFFERS, 'boolean', 'DOMString', 'USVString', 'any', ...declared.keys()]
       const guess = closest(name, known)
-      fail(file, idlType, `unknown type '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}`)
+      fail('unknown-type', file, idlType, `unknown type '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}`)
       return undefined
     }
     if (target.file !== file) {
-      fail(file, idlType, `type '${name}' is declared in ${target.file.path}; a capability may only use types from its own file`)
+      fail('type-from-other-file', file, idlType, `type '${name}' is declared in ${target.file.path}; a capability may only use types from its own file`)
       return undefined
     }
     switch (target.kind) {
@@ -241,14 +264,14 @@ export function buildModel (files: SourceFile[]): Api {
       case 'enum': return { kind: 'enum', name }
       case 'callback': return { kind: 'callback', name }
       case 'typedef': {
-        if (resolving.has(name)) { fail(file, idlType, `typedef '${name}' refers to itself`); return undefined }
+        if (resolving.has(name)) { fail('recursive-typedef', file, idlType, `typedef '${name}' refers to itself`); return undefined }
         resolving.add(name)
-        const type = resolveType(target.file, target.node.idlType, where as any)
+        const type = resolveType(target.file, target.node.idlType, where)
         resolving.delete(name)
         return type ? { ...type, alias: name } : undefined
       }
       default:
-        fail(file, idlType, `'${name}' is an interface; interfaces cannot be passed as values`)
+        fail('interface-as-value', file, idlType, `'${name}' is an interface; interfaces cannot be passed as values`)
         return undefined
     }
   }
@@ -267,10 +290,10 @@ export function buildModel (files: SourceFile[]): Api {
         const text = String(value.value)
         const number = Number(text)
         if (numeric.kind === 'integer') {
-          if (!Number.isInteger(number)) { fail(file, value, 'the default of an integer must be an integer'); return undefined }
+          if (!Number.isInteger(number)) { fail('default-not-integer', file, value, 'the default of an integer must be an integer'); return undefined }
           const min = numeric.signed ? -(2 ** (numeric.bits - 1)) : 0
           const max = numeric.signed ? 2 ** (numeric.bits - 1) - 1 : 2 ** numeric.bits - 1
-          if (number < min || number > max) { fail(file, value, `default ${text} is out of range for ${numeric.idl}`); return undefined }
+          if (number < min || number > max) { fail('default-out-of-range', file, value, `default ${text} is out of range for ${numeric.idl}`); return undefined }
         }
         return { kind: 'number', value: number, text }
       }
@@ -279,7 +302,7 @@ export function buildModel (files: SourceFile[]): Api {
         if (base.kind === 'union' && base.members.some((m) => m.kind === 'string')) return { kind: 'string', value: value.value }
         if (base.kind === 'enum') {
           const values = declared.get(base.name)!.node.values.map((v: Node) => v.value)
-          if (!values.includes(value.value)) { fail(file, value, `"${value.value}" is not a value of enum ${base.name}`); return undefined }
+          if (!values.includes(value.value)) { fail('default-not-enum-value', file, value, `"${value.value}" is not a value of enum ${base.name}`); return undefined }
           return { kind: 'string', value: value.value }
         }
         break
@@ -289,14 +312,17 @@ export function buildModel (files: SourceFile[]): Api {
       case 'sequence':
         if (base.kind !== 'sequence') break
         return { kind: 'empty-sequence' }
-      case 'dictionary':
+      case 'dictionary': {
         if (base.kind !== 'dictionary' && base.kind !== 'record') break
+        const required = base.kind === 'dictionary' ? (declared.get(base.name)?.node.members ?? []).find((m: Node) => m.required) : undefined
+        if (required && base.kind === 'dictionary') { fail('default-empty-required', file, value, `{} cannot be the default: dictionary ${base.name} has the required member '${required.name}'`); return undefined }
         return { kind: 'empty-dictionary' }
+      }
       default:
-        fail(file, value, `unsupported default value (${value.type})`)
+        fail('unsupported-default', file, value, `unsupported default value (${value.type})`)
         return undefined
     }
-    fail(file, value, 'the default value does not match the type')
+    fail('default-type-mismatch', file, value, 'the default value does not match the type')
     return undefined
   }
 
@@ -306,10 +332,10 @@ export function buildModel (files: SourceFile[]): Api {
     const text = extValue(node, 'MaxLength')
     if (text === undefined) return undefined
     const n = Number(text)
-    if (!Number.isSafeInteger(n) || n < 0) { fail(file, extAttr(node, 'MaxLength'), '[MaxLength] needs a non-negative integer'); return undefined }
+    if (!Number.isSafeInteger(n) || n < 0) { fail('max-length-value', file, extAttr(node, 'MaxLength'), '[MaxLength] needs a non-negative integer'); return undefined }
     const base = type?.kind === 'nullable' ? type.inner : type
     if (base && !['string', 'buffer', 'sequence'].includes(base.kind)) {
-      fail(file, extAttr(node, 'MaxLength'), '[MaxLength] applies only to strings, buffers and sequences')
+      fail('max-length-type', file, extAttr(node, 'MaxLength'), '[MaxLength] applies only to strings, buffers and sequences')
       return undefined
     }
     return n
@@ -320,27 +346,27 @@ export function buildModel (files: SourceFile[]): Api {
     const names = new Set<string>()
     for (const arg of args) {
       checkExtAttrs(file, arg, 'argument')
-      if (arg.variadic) { fail(file, arg, 'variadic arguments are not supported'); continue }
-      if (names.has(arg.name)) { fail(file, arg.tokens?.name ?? arg, `duplicate argument '${arg.name}'`); continue }
+      if (arg.variadic) { fail('variadic', file, arg, 'variadic arguments are not supported'); continue }
+      if (names.has(arg.name)) { fail('duplicate-argument', file, arg.tokens?.name ?? arg, `duplicate argument '${arg.name}'`); continue }
       names.add(arg.name)
       if (['seq', 'index', 'nonce'].includes(arg.name) && where === 'argument') {
-        fail(file, arg.tokens?.name ?? arg, `argument name '${arg.name}' is reserved by the wire format`)
+        fail('reserved-argument', file, arg.tokens?.name ?? arg, `argument name '${arg.name}' is reserved by the wire format`)
         continue
       }
       const type = resolveType(file, arg.idlType, where)
       if (!type) continue
       if (type.kind === 'callback' && where === 'argument' && !owner.jsImplemented) {
-        fail(file, arg.idlType, 'callbacks cannot cross to native code: declare an [Event] instead')
+        fail('native-callback', file, arg.idlType, 'callbacks cannot cross to native code: declare an [Event] instead')
         continue
       }
-      out.push({
+      out.push(declaredAt({
         name: arg.name,
         type,
         optional: Boolean(arg.optional),
         default: defaultOf(file, arg, type),
         maxLength: maxLengthOf(file, arg, type),
         doc: docs.params[arg.name] ?? ''
-      })
+      }, file, arg))
     }
     return out
   }
@@ -352,16 +378,17 @@ export function buildModel (files: SourceFile[]): Api {
     const main = interfaces.filter((node: Node) => !node.partial)
     if (main.length === 0) {
       const first = ast[0]
-      failAt(file, first ? firstToken(first) : undefined, 'the file declares no interface: every .idl file describes one capability')
+      failAt('no-interface', file, first ? firstToken(first) : undefined, 'the file declares no interface: every .idl file describes one capability')
       continue
     }
-    if (main.length > 1) { fail(file, main[1], `a file describes one capability, but '${main[1].name}' is a second interface`); continue }
+    if (main.length > 1) { fail('second-interface', file, main[1], `a file describes one capability, but '${main[1].name}' is a second interface`); continue }
     const node = main[0]
     checkExtAttrs(file, node, 'interface')
-    if (node.inheritance) fail(file, node, 'interface inheritance is not supported')
+    if (node.inheritance) fail('interface-inheritance', file, node, 'interface inheritance is not supported')
     const name = extValue(node, 'Capability')
-    if (!name) { fail(file, node, `interface ${node.name} needs [Capability=<name>] (the route namespace, e.g. fs)`); continue }
+    if (!name) { fail('no-capability', file, node, `interface ${node.name} needs [Capability=<name>] (the route namespace, e.g. fs)`); continue }
     const jsImplemented = Boolean(extAttr(node, 'JSImplemented'))
+    const interfacePermission = permissionOf(file, node, jsImplemented)
     const capability: Capability = {
       name,
       interfaceName: node.name,
@@ -375,10 +402,11 @@ export function buildModel (files: SourceFile[]): Api {
       callbacks: [],
       typedefs: []
     }
+    declaredAt(capability, file, node)
     const partials = interfaces.filter((other: Node) => other.partial)
     for (const partial of partials) {
-      if (partial.name !== node.name) fail(file, partial, `partial interface ${partial.name} does not match this file's interface ${node.name}`)
-      if ((partial.extAttrs ?? []).length > 0) fail(file, partial.extAttrs[0], 'extended attributes belong on the main interface, not on a partial one')
+      if (partial.name !== node.name) fail('partial-mismatch', file, partial, `partial interface ${partial.name} does not match this file's interface ${node.name}`)
+      if ((partial.extAttrs ?? []).length > 0) fail('partial-attributes', file, partial.extAttrs[0], 'extended attributes belong on the main interface, not on a partial one')
     }
     const memberNames = new Map<string, string>()
     for (const owner of [node, ...partials.filter((p: Node) => p.name === node.name)]) {
@@ -393,43 +421,48 @@ export function buildModel (files: SourceFile[]): Api {
             setlike: 'setlike<> declarations are not supported',
             'async_iterable': 'async iterable<> declarations are not supported'
           }
-          fail(file, member, what[member.type] ?? `unsupported interface member (${member.type})`)
+          fail('unsupported-member', file, member, what[member.type] ?? `unsupported interface member (${member.type})`)
           continue
         }
-        if (member.special) { fail(file, member, `${member.special} operations are not supported`); continue }
+        if (member.special) { fail('special-operation', file, member, `${member.special} operations are not supported`); continue }
         checkExtAttrs(file, member, 'operation')
         const memberName: string = member.name
         if (memberNames.has(memberName)) {
-          fail(file, member.tokens.name, `duplicate member '${memberName}' in interface ${node.name} (overloads are not supported)`)
+          fail('duplicate-member', file, member.tokens.name, `duplicate member '${memberName}' in interface ${node.name} (overloads are not supported)`)
           continue
         }
         memberNames.set(memberName, memberName)
         const doc = requireDoc(file, member, `${node.name}.${memberName}`)
         const event = extValue(member, 'Event')
         if (event !== undefined || extAttr(member, 'Event')) {
+          if (extAttr(member, 'Permission')) fail('permission-on-event', file, extAttr(member, 'Permission'), `[Permission] applies to operations, not to event ${memberName}: events go from native code to the page`)
           const built = buildEvent(file, member, memberName, event, doc, capability)
-          if (built) capability.events.push(built)
+          if (built) capability.events.push(declaredAt(built, file, member))
           continue
         }
-        if (extAttr(member, 'Source')) fail(file, extAttr(member, 'Source'), '[Source] applies only to [Event] members')
+        if (extAttr(member, 'Source')) fail('source-without-event', file, extAttr(member, 'Source'), '[Source] applies only to [Event] members')
         const returns = member.idlType
         if (returns.generic !== 'Promise') {
-          fail(file, returns, `operation ${memberName} must return a Promise<…>: every call crosses to ${jsImplemented ? 'the protocol' : 'native code'} asynchronously`)
+          fail('not-a-promise', file, returns, `operation ${memberName} must return a Promise<…>: every call crosses to ${jsImplemented ? 'the protocol' : 'native code'} asynchronously`)
           continue
         }
         const result = resolveType(file, returns.idlType[0], 'result')
         const args = argumentsOf(file, { jsImplemented }, member.arguments, doc, 'argument')
         if (!result) continue
-        if (result.kind === 'callback') { fail(file, returns, 'an operation cannot return a callback'); continue }
+        if (result.kind === 'callback') { fail('callback-result', file, returns, 'an operation cannot return a callback'); continue }
         const buffers = jsImplemented ? [] : args.filter((arg) => arg.type.kind === 'buffer' || (arg.type.kind === 'nullable' && arg.type.inner.kind === 'buffer'))
-        if (buffers.length > 1) fail(file, member.tokens.name, `operation ${memberName} takes ${buffers.length} buffers, but only one can travel as the request body`)
+        if (buffers.length > 1) fail('two-buffers', file, member.tokens.name, `operation ${memberName} takes ${buffers.length} buffers, but only one can travel as the request body`)
         for (const buffer of buffers) {
           if (buffer.optional || buffer.type.kind === 'nullable') {
-            fail(file, member.tokens.name, `buffer argument '${buffer.name}' cannot be optional or nullable: send an empty buffer instead`)
+            fail('optional-buffer', file, member.tokens.name, `buffer argument '${buffer.name}' cannot be optional or nullable: send an empty buffer instead`)
           }
         }
         const route = extValue(member, 'Route') ?? `${name}.${memberName}`
-        capability.operations.push({ name: memberName, route, doc, args, result })
+        const permission = permissionOf(file, member, jsImplemented) ?? interfacePermission
+        if (permission === undefined && !extAttr(member, 'Permission') && !extAttr(node, 'Permission')) {
+          fail('no-permission', file, member.tokens.name, `route '${route}' has no permission decision: add [Permission=<name>] (one of ${PERMISSIONS.map((p) => p.name).join(', ')}) or [Permission=${PUBLIC_PERMISSION}] to operation ${memberName} or to interface ${node.name}`)
+        }
+        capability.operations.push(declaredAt({ name: memberName, route, doc, args, result, permission: permission ?? PUBLIC_PERMISSION }, file, member))
       }
     }
 
@@ -437,18 +470,18 @@ export function buildModel (files: SourceFile[]): Api {
     for (const def of ast) {
       if (def.type === 'dictionary' && !def.partial) {
         checkExtAttrs(file, def, 'dictionary')
-        if (def.inheritance) fail(file, def, 'dictionary inheritance is not supported: repeat the members')
-        const dictionary: Dictionary = { name: def.name, doc: requireDoc(file, def, `dictionary ${def.name}`), members: [] }
+        if (def.inheritance) fail('dictionary-inheritance', file, def, 'dictionary inheritance is not supported: repeat the members')
+        const dictionary: Dictionary = declaredAt({ name: def.name, doc: requireDoc(file, def, `dictionary ${def.name}`), members: [] }, file, def)
         const seen = new Set<string>()
         for (const field of def.members) {
           checkExtAttrs(file, field, 'field')
-          if (seen.has(field.name)) { fail(file, field.tokens?.name ?? field, `duplicate member '${field.name}' in dictionary ${def.name}`); continue }
+          if (seen.has(field.name)) { fail('duplicate-dictionary-member', file, field.tokens?.name ?? field, `duplicate member '${field.name}' in dictionary ${def.name}`); continue }
           seen.add(field.name)
           const fieldDoc = docComment(field)
-          if (!fieldDoc) fail(file, field, `missing doc comment on ${def.name}.${field.name} (write /** … */ above it)`)
+          if (!fieldDoc) fail('missing-member-doc', file, field, `missing doc comment on ${def.name}.${field.name} (write /** … */ above it)`)
           const type = resolveType(file, field.idlType, 'member')
           if (!type) continue
-          if (type.kind === 'callback') { fail(file, field.idlType, 'callbacks cannot be dictionary members'); continue }
+          if (type.kind === 'callback') { fail('callback-member', file, field.idlType, 'callbacks cannot be dictionary members'); continue }
           const member: DictionaryMember = {
             name: field.name,
             type,
@@ -457,26 +490,28 @@ export function buildModel (files: SourceFile[]): Api {
             maxLength: maxLengthOf(file, field, type),
             doc: fieldDoc ?? ''
           }
-          dictionary.members.push(member)
+          dictionary.members.push(declaredAt(member, file, field))
         }
         capability.dictionaries.push(dictionary)
       } else if (def.type === 'enum') {
         checkExtAttrs(file, def, 'enum')
         const values: string[] = []
+        const valueNodes: Node[] = []
         for (const value of def.values) {
-          if (values.includes(value.value)) { fail(file, value, `duplicate value "${value.value}" in enum ${def.name}`); continue }
+          if (values.includes(value.value)) { fail('duplicate-enum-value', file, value, `duplicate value "${value.value}" in enum ${def.name}`); continue }
           values.push(value.value)
+          valueNodes.push(value)
         }
-        if (values.length === 0) fail(file, def, `enum ${def.name} has no values`)
-        const enumDef: Enum = { name: def.name, doc: requireDoc(file, def, `enum ${def.name}`), values }
+        const enumDef: Enum = declaredAt({ name: def.name, doc: requireDoc(file, def, `enum ${def.name}`), values }, file, def)
+        valueNodes.forEach((value, i) => declaredAt(valueKey(enumDef, i), file, value))
         capability.enums.push(enumDef)
       } else if (def.type === 'callback') {
         checkExtAttrs(file, def, 'callback')
         const doc = requireDoc(file, def, `callback ${def.name}`)
-        if (!jsImplemented) fail(file, def, `callback ${def.name}: callbacks are only supported in [JSImplemented] capabilities; native code reports through [Event] members`)
+        if (!jsImplemented) fail('callback-outside-js', file, def, `callback ${def.name}: callbacks are only supported in [JSImplemented] capabilities; native code reports through [Event] members`)
         const result = resolveType(file, def.idlType, 'callback')
         const args = argumentsOf(file, { jsImplemented: true }, def.arguments, doc, 'callback')
-        if (result) capability.callbacks.push({ name: def.name, doc, args, result } satisfies Callback)
+        if (result) capability.callbacks.push(declaredAt({ name: def.name, doc, args, result } satisfies Callback, file, def))
       } else if (def.type === 'typedef') {
         checkExtAttrs(file, def, 'typedef')
         const doc = requireDoc(file, def, `typedef ${def.name}`)
@@ -489,17 +524,40 @@ export function buildModel (files: SourceFile[]): Api {
     capabilities.push(capability)
   }
 
+  // The permission an interface or operation names, checked against generator/permissions.ts; undefined when it
+  // names none (or names one wrongly: that is reported here).
+  function permissionOf (file: SourceFile, node: Node, jsImplemented: boolean): string | undefined {
+    const attr = extAttr(node, 'Permission')
+    if (!attr) return undefined
+    const value = extValue(node, 'Permission')
+    if (!value || attr.rhs?.type !== 'identifier') {
+      fail('permission-without-name', file, attr, `[Permission] needs one permission name, e.g. [Permission=child_process], or [Permission=${PUBLIC_PERMISSION}]`)
+      return undefined
+    }
+    if (value === PUBLIC_PERMISSION) return value
+    if (!permissionNamed(value)) {
+      const guess = closest(value, [PUBLIC_PERMISSION, ...PERMISSIONS.map((p) => p.name)])
+      fail('unknown-permission', file, attr, `unknown permission '${value}'${guess ? ` (did you mean '${guess}'?)` : ''}: declare it, with its default and what it gates, in generator/permissions.ts`)
+      return undefined
+    }
+    if (jsImplemented) {
+      fail('permission-js-implemented', file, attr, `[Permission=${value}] cannot be enforced on a [JSImplemented] capability: its code runs in the page; use [Permission=${PUBLIC_PERMISSION}]`)
+      return undefined
+    }
+    return value
+  }
+
   function buildEvent (file: SourceFile, member: Node, name: string, domEvent: string | undefined, doc: Doc, capability: Capability): EventDef | undefined {
-    if (!domEvent) { fail(file, extAttr(member, 'Event'), '[Event] needs the DOM event name, e.g. [Event=data]'); return undefined }
-    if (member.idlType.idlType !== 'undefined') { fail(file, member.idlType, `event ${name} must return undefined`); return undefined }
+    if (!domEvent) { fail('event-without-name', file, extAttr(member, 'Event'), '[Event] needs the DOM event name, e.g. [Event=data]'); return undefined }
+    if (member.idlType.idlType !== 'undefined') { fail('event-result', file, member.idlType, `event ${name} must return undefined`); return undefined }
     const args = member.arguments as Node[]
-    if (args.length < 1 || args.length > 2) { fail(file, member.tokens.name, `event ${name} takes a detail dictionary and, for binary events, a buffer`); return undefined }
+    if (args.length < 1 || args.length > 2) { fail('event-arguments', file, member.tokens.name, `event ${name} takes a detail dictionary and, for binary events, a buffer`); return undefined }
     const detail = resolveType(file, args[0].idlType, 'event')
-    if (detail && detail.kind !== 'dictionary') { fail(file, args[0].idlType, `the detail of event ${name} must be a dictionary`); return undefined }
+    if (detail && detail.kind !== 'dictionary') { fail('event-detail', file, args[0].idlType, `the detail of event ${name} must be a dictionary`); return undefined }
     let binary = false
     if (args[1]) {
       const bytes = resolveType(file, args[1].idlType, 'event')
-      if (bytes && bytes.kind !== 'buffer') { fail(file, args[1].idlType, `the second argument of event ${name} must be a buffer`); return undefined }
+      if (bytes && bytes.kind !== 'buffer') { fail('event-bytes', file, args[1].idlType, `the second argument of event ${name} must be a buffer`); return undefined }
       binary = true
     }
     if (!detail) return undefined
@@ -507,25 +565,29 @@ export function buildModel (files: SourceFile[]): Api {
     return { name, domEvent, source, detail, binary, doc }
   }
 
-  // 5. Names that every backend relies on being unique.
-  const routes = new Map<string, string>()
+  // 5. Names that every backend relies on being unique, reported where the second one is declared.
+  const at = (declaration: object): ReturnType<typeof locate> => origins.get(declaration) ?? { file: files[0], line: 1, column: 1 }
+  const shown = (declaration: object): string => { const l = at(declaration); return `${l.file.path}:${l.line}:${l.column}` }
+  const routes = new Map<string, Operation>()
   for (const capability of capabilities) {
     for (const op of capability.operations) {
       const key = op.route.toLowerCase()
-      if (routes.has(key)) errors.push(new IdlError({ file: files.find((f) => f.path === capability.file)!, line: 1, column: 1 }, `route '${op.route}' is declared twice (also by ${routes.get(key)})`))
-      routes.set(key, `${capability.name}.${op.name}`)
+      const previous = routes.get(key)
+      if (previous) errors.push(new IdlError('duplicate-route', at(op), `route '${op.route}' of operation ${op.name}() is already the route of ${previous.name}() (${shown(previous)})`))
+      else routes.set(key, op)
     }
   }
-  const capabilityNames = new Map<string, string>()
+  const capabilityNames = new Map<string, Capability>()
   for (const capability of capabilities) {
     const previous = capabilityNames.get(capability.name)
-    if (previous) {
-      const file = files.find((f) => f.path === capability.file)!
-      errors.push(new IdlError({ file, line: 1, column: 1 }, `capability '${capability.name}' is also declared in ${previous}`))
-    }
-    capabilityNames.set(capability.name, capability.file)
+    if (previous) errors.push(new IdlError('duplicate-capability', at(capability), `capability '${capability.name}' is already declared by interface ${previous.interfaceName} (${shown(previous)})`))
+    else capabilityNames.set(capability.name, capability)
   }
 
+  // 6. Names in every target language: only once the model is complete, so each clash is reported once.
+  if (errors.length === 0) {
+    errors.push(...checkSymbols(capabilities, at))
+  }
   if (errors.length > 0) throw new IdlErrors(errors)
   capabilities.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   return { capabilities }

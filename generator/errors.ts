@@ -11,8 +11,29 @@ export interface Location {
   column: number    // 1-based
 }
 
+// Every diagnostic the generator can emit, one code per error site in generator/. test/generator/errors.test.ts
+// finds the sites in the sources and requires test/fixtures/idl/errors/<code>.idl to produce each one.
+export const DIAGNOSTICS = [
+  'ambiguous-union', 'buffer-in-dictionary', 'callback-member', 'callback-outside-js', 'callback-result',
+  'default-empty-required', 'default-not-enum-value', 'default-not-integer', 'default-out-of-range', 'default-type-mismatch',
+  'dictionary-inheritance', 'duplicate-argument', 'duplicate-capability', 'duplicate-definition',
+  'duplicate-dictionary-member', 'duplicate-enum-value', 'duplicate-member', 'duplicate-route', 
+  'event-arguments', 'event-bytes', 'event-detail', 'event-result', 'event-without-name', 'interface-as-value',
+  'interface-inheritance', 'max-length-type', 'max-length-value', 'missing-doc', 'missing-member-doc',
+  'name-collision', 'native-callback', 'no-capability', 'no-interface', 'no-permission', 'not-a-promise',
+  'nullable-any', 'nullable-nullable', 'optional-buffer', 'partial-attributes', 'partial-definition',
+  'partial-mismatch', 'permission-js-implemented', 'permission-on-event', 'permission-without-name',
+  'promise-not-result', 'record-key', 'record-of-buffers', 'recursive-typedef', 'reserved-argument',
+  'reserved-name', 'second-interface', 'sequence-of-buffers', 'source-without-event', 'special-operation',
+  'syntax', 'two-buffers', 'type-from-other-file', 'undefined-not-result', 'union-member', 'unknown-attribute',
+  'unknown-permission', 'unknown-type', 'unsupported-default', 'unsupported-definition', 'unsupported-generic',
+  'unsupported-member', 'unsupported-type', 'variadic'
+] as const
+
+export type DiagnosticCode = typeof DIAGNOSTICS[number]
+
 export class IdlError extends Error {
-  constructor (readonly location: Location, readonly detail: string) {
+  constructor (readonly code: DiagnosticCode, readonly location: Location, readonly detail: string) {
     super(formatDiagnostic(location, detail))
     this.name = 'IdlError'
   }

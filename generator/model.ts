@@ -52,6 +52,7 @@ export interface Operation {
   doc: Doc
   args: Argument[]
   result: Type                     // the Promise's type; 'undefined' when none
+  permission: string               // from [Permission=…]: a name in generator/permissions.ts, or 'none' (public)
 }
 
 export interface EventDef {

@@ -1,20 +1,39 @@
 // Handlebars, configured once: no HTML escaping, templates loaded from a backend's templates/ folder.
 import Handlebars from 'handlebars'
 import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
+import { GENERATOR_DIR } from './paths.ts'
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0]
 
 export type Render = (name: string, view: object) => string
+
+// Set by the bundle scripts/gen.mjs builds: every template already compiled to Handlebars' JS form, by folder
+// (relative to generator/) and name, so a run does not parse and compile them again.
+declare const __PRECOMPILED_TEMPLATES__: Record<string, Record<string, string>> | undefined
+
+export const TEMPLATE_OPTIONS = { noEscape: true }
 
 // Loads every `*.hbs` in `dir`; each is usable as a template and as a partial (`{{> name}}`).
 export function loadTemplates (dir: string): Render {
   const env = Handlebars.create()
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b)
   const compiled = new Map<string, Handlebars.TemplateDelegate>()
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort()) {
-    const name = file.slice(0, -'.hbs'.length)
-    const source = readFileSync(join(dir, file), 'utf8')
-    env.registerPartial(name, source)
-    compiled.set(name, env.compile(source, { noEscape: true }))
+  const precompiled = typeof __PRECOMPILED_TEMPLATES__ === 'object' ? __PRECOMPILED_TEMPLATES__[relative(GENERATOR_DIR, dir)] : undefined
+  if (precompiled) {
+    for (const [name, spec] of Object.entries(precompiled)) {
+      // eslint-disable-next-line no-new-func -- the spec is Handlebars' own output for our templates, built with the bundle
+      const template = env.template(new Function(`return ${spec}`)() as TemplateSpecification)
+      env.registerPartial(name, template)
+      compiled.set(name, template)
+    }
+  } else {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort()) {
+      const name = file.slice(0, -'.hbs'.length)
+      const source = readFileSync(join(dir, file), 'utf8')
+      env.registerPartial(name, source)
+      compiled.set(name, env.compile(source, TEMPLATE_OPTIONS))
+    }
   }
   return (name, view) => {
     const template = compiled.get(name)
@@ -39,7 +58,9 @@ export function tidy (text: string): string {
 export function blockComment (text: string, indent: string, style: '/**' | '///' = '/**'): string {
   const lines = text.trim().split('\n').filter((line, i, all) => !(line === '' && (i === 0 || i === all.length - 1)))
   if (lines.length === 0 || lines.join('').trim() === '') return ''
-  if (style === '///') return lines.map((line) => `${indent}/// ${line}`.trimEnd()).join('\n') + '\n'
+  // A backslash at the end of a `//` line would splice the next generated line into the comment (C and C++ join
+  // lines before they see comments), so the last one becomes U+29F5, which reads the same.
+  if (style === '///') return lines.map((line) => `${indent}/// ${line}`.trimEnd().replace(/\\$/, '\u29f5')).join('\n') + '\n'
   // Comment markers inside the text would end (or, in Kotlin and Swift, nest) the comment.
   for (let i = 0; i < lines.length; i++) lines[i] = lines[i].replace(/\*\//g, '*\u2215').replace(/\/\*/g, '\u2215*')
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`

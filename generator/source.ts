@@ -5,7 +5,17 @@ import type { Location, SourceFile } from './errors.ts'
 export interface Token { type: string, value: string, trivia: string, line: number, index: number }
 
 // The token of a node that comes first in the source (the node's own tokens or those of anything inside it).
+const firstTokens = new WeakMap<object, Token | undefined>()
+
 export function firstToken (node: unknown): Token | undefined {
+  if (node === null || typeof node !== 'object') return undefined
+  if (firstTokens.has(node)) return firstTokens.get(node)
+  const found = findFirstToken(node)
+  firstTokens.set(node, found)
+  return found
+}
+
+function findFirstToken (node: unknown): Token | undefined {
   let best: Token | undefined
   const seen = new Set<unknown>()
   const visit = (value: unknown): void => {
@@ -28,13 +38,20 @@ export function firstToken (node: unknown): Token | undefined {
   return best
 }
 
+const lines = new WeakMap<SourceFile, string[]>()
+function linesOf (file: SourceFile): string[] {
+  let split = lines.get(file)
+  if (!split) { split = file.text.split('\n'); lines.set(file, split) }
+  return split
+}
+
 // Where a token starts. webidl2 gives the line; the column comes from the trivia before the token, or, when
 // the token shares its line with earlier ones, from the first place on the line where trivia and value meet.
 export function locate (file: SourceFile, token: Token | undefined): Location {
   if (!token) return { file, line: 1, column: 1 }
   const newline = token.trivia.lastIndexOf('\n')
   if (newline >= 0) return { file, line: token.line, column: token.trivia.length - newline }
-  const text = file.text.split('\n')[token.line - 1] ?? ''
+  const text = linesOf(file)[token.line - 1] ?? ''
   let from = 0
   while (true) {
     const at = text.indexOf(token.value, from)

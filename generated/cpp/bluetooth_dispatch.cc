@@ -73,6 +73,8 @@ namespace {
 }
 
 void dispatchStartArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
   StartArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("serviceId")) {
@@ -85,6 +87,8 @@ void dispatchStartArgs (BluetoothService& service, [[maybe_unused]] const ipc::M
 }
 
 void dispatchSubscribeArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
   SubscribeArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("serviceId")) {
@@ -103,6 +107,8 @@ void dispatchSubscribeArgs (BluetoothService& service, [[maybe_unused]] const ip
 }
 
 void dispatchPublishArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
   PublishArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("serviceId")) {

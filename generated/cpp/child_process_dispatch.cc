@@ -93,6 +93,8 @@ namespace {
 }
 
 void dispatchSpawnArgs (ChildProcessService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=child_process]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "child_process", reply)) return;
   SpawnArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("id")) {
@@ -120,6 +122,8 @@ void dispatchSpawnArgs (ChildProcessService& service, [[maybe_unused]] const ipc
 }
 
 void dispatchExecArgs (ChildProcessService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=child_process]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "child_process", reply)) return;
   ExecArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("args")) {
@@ -145,6 +149,8 @@ void dispatchExecArgs (ChildProcessService& service, [[maybe_unused]] const ipc:
 }
 
 void dispatchKillArgs (ChildProcessService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=child_process]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "child_process", reply)) return;
   KillArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("id")) {
@@ -159,6 +165,8 @@ void dispatchKillArgs (ChildProcessService& service, [[maybe_unused]] const ipc:
 }
 
 void dispatchWriteArgs (ChildProcessService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=child_process]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "child_process", reply)) return;
   WriteArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("id")) {

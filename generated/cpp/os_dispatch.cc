@@ -258,6 +258,8 @@ void dispatchRusageArgs (OsService& service, [[maybe_unused]] const ipc::Message
 }
 
 void dispatchSetPriorityArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=set_priority]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "set_priority", reply)) return;
   SetPriorityArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("pid")) {
@@ -316,6 +318,8 @@ void dispatchPlatformEventArgs (OsService& service, [[maybe_unused]] const ipc::
 }
 
 void dispatchOpenExternalArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=open_external]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "open_external", reply)) return;
   OpenExternalArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("value")) {
@@ -328,6 +332,8 @@ void dispatchOpenExternalArgs (OsService& service, [[maybe_unused]] const ipc::M
 }
 
 void dispatchRevealFileArgs (OsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=open_external]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "open_external", reply)) return;
   RevealFileArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("value")) {

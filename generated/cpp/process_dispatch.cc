@@ -65,6 +65,8 @@ void dispatchEnvGetArgs (ProcessService& service, [[maybe_unused]] const ipc::Me
 }
 
 void dispatchEnvSetArgs (ProcessService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=env_write]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "env_write", reply)) return;
   EnvSetArgs args;
   ipc::Error error;
   if (const std::string* text = message.param("key")) {

@@ -104,6 +104,13 @@ export function createApplicationClient (client?: IpcClient): ApplicationClient 
 export const application: ApplicationClient = createApplicationClient()
 
 /**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const applicationResults: { readonly [K in keyof ApplicationClient]?: (value: unknown) => unknown } = {
+}
+
+/**
  * The app was opened through its URL scheme (`<application_protocol>:`), or a running instance got one.
  *
  * Dispatched as `applicationurl`.

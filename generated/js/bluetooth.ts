@@ -70,6 +70,13 @@ export function createBluetoothClient (client?: IpcClient): BluetoothClient {
 export const bluetooth: BluetoothClient = createBluetoothClient()
 
 /**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const bluetoothResults: { readonly [K in keyof BluetoothClient]?: (value: unknown) => unknown } = {
+}
+
+/**
  * The adapter's state changed, or a peer connected or went away.
  *
  * Dispatched as `bluetooth`.

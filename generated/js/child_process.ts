@@ -116,6 +116,13 @@ export function createChildProcessClient (client?: IpcClient): ChildProcessClien
 export const child_process: ChildProcessClient = createChildProcessClient()
 
 /**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const child_processResults: { readonly [K in keyof ChildProcessClient]?: (value: unknown) => unknown } = {
+}
+
+/**
  * A child wrote to stdout or stderr.
  *
  * Dispatched as `data` with `params.source === 'child_process.spawn'`.

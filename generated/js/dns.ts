@@ -35,3 +35,10 @@ export function createDnsClient (client?: IpcClient): DnsClient {
 
 /** The dns capability on the default client. */
 export const dns: DnsClient = createDnsClient()
+
+/**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const dnsResults: { readonly [K in keyof DnsClient]?: (value: unknown) => unknown } = {
+}

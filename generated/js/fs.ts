@@ -475,6 +475,19 @@ export function createFsClient (client?: IpcClient): FsClient {
 export const fs: FsClient = createFsClient()
 
 /**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const fsResults: { readonly [K in keyof FsClient]?: (value: unknown) => unknown } = {
+  fstat: decodeFileStats,
+  getOpenDescriptors: sequence(decodeOpenDescriptor),
+  lstat: decodeFileStats,
+  open: decodeOpenResult,
+  opendir: decodeOpenResult,
+  stat: decodeFileStats,
+}
+
+/**
  * A watched file or directory changed.
  *
  * Dispatched as `fswatch`.

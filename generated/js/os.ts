@@ -251,3 +251,13 @@ export function createOsClient (client?: IpcClient): OsClient {
 
 /** The os capability on the default client. */
 export const os: OsClient = createOsClient()
+
+/**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const osResults: { readonly [K in keyof OsClient]?: (value: unknown) => unknown } = {
+  availableMemory: toBigInt,
+  hrtime: toBigInt,
+  totalMemory: toBigInt,
+}

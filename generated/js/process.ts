@@ -97,6 +97,13 @@ export function createProcessClient (client?: IpcClient): ProcessClient {
 export const process: ProcessClient = createProcessClient()
 
 /**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const processResults: { readonly [K in keyof ProcessClient]?: (value: unknown) => unknown } = {
+}
+
+/**
  * The backend wrote to its stderr.
  *
  * Dispatched as `process-error`.

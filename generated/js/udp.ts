@@ -251,6 +251,14 @@ export function createUdpClient (client?: IpcClient): UdpClient {
 export const udp: UdpClient = createUdpClient()
 
 /**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const udpResults: { readonly [K in keyof UdpClient]?: (value: unknown) => unknown } = {
+  getState: decodeSocketState,
+}
+
+/**
  * A datagram arrived on a socket after `readStart`.
  *
  * Dispatched as `data` with `params.source === 'udp.readStart'`.

@@ -420,6 +420,13 @@ export function createWindowClient (client?: IpcClient): WindowClient {
 export const window: WindowClient = createWindowClient()
 
 /**
+ * How each method's wire result becomes its typed value (64-bit integers as bigint, …), for callers that send
+ * a request some other way, such as the synchronous path; methods not listed return the wire value as it is.
+ */
+export const windowResults: { readonly [K in keyof WindowClient]?: (value: unknown) => unknown } = {
+}
+
+/**
  * A window closed.
  *
  * Dispatched as `windowclosed`.

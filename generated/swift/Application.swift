@@ -125,29 +125,29 @@ public struct ApplicationState {
 }
 
 /// Arguments of `application.exit`, decoded and validated before the service sees them.
-public struct ExitArgs {
+public struct ApplicationExitArgs {
   /// The exit status.
   public let value: Int32
 }
 
 /// Arguments of `application.getScreenSize`, decoded and validated before the service sees them.
-public struct GetScreenSizeArgs {
+public struct ApplicationGetScreenSizeArgs {
 }
 
 /// Arguments of `application.getWindows`, decoded and validated before the service sees them.
-public struct GetWindowsArgs {
+public struct ApplicationGetWindowsArgs {
   /// Only these windows; all when empty.
   public let indices: [Int32]
 }
 
 /// Arguments of `application.setSystemMenu`, decoded and validated before the service sees them.
-public struct SetSystemMenuArgs {
+public struct ApplicationSetSystemMenuArgs {
   /// The menu in the original's text format; it applies to the calling window's menu bar.
   public let value: String
 }
 
 /// Arguments of `application.setSystemMenuItemEnabled`, decoded and validated before the service sees them.
-public struct SetSystemMenuItemEnabledArgs {
+public struct ApplicationSetSystemMenuItemEnabledArgs {
   /// Enable (true) or disable (false).
   public let enabled: Bool
   /// The menu's position in the menu bar.
@@ -157,7 +157,7 @@ public struct SetSystemMenuItemEnabledArgs {
 }
 
 /// Arguments of `application.setTrayMenu`, decoded and validated before the service sees them.
-public struct SetTrayMenuArgs {
+public struct ApplicationSetTrayMenuArgs {
   /// The menu in the original's text format.
   public let value: String
 }
@@ -167,44 +167,44 @@ public struct SetTrayMenuArgs {
 public protocol ApplicationService: AnyObject {
   /// Exits the app with a status code once every window has closed.
   /// Route `application.exit`. Answer with Application.resolveExit or reply.error.
-  func exit(_ context: Context, _ args: ExitArgs, _ reply: Reply)
+  func exit(_ context: Context, _ args: ApplicationExitArgs, _ reply: Reply)
   /// The size of the primary screen in pixels.
   /// Route `application.getScreenSize`. Answer with Application.resolveGetScreenSize or reply.error.
-  func getScreenSize(_ context: Context, _ args: GetScreenSizeArgs, _ reply: Reply)
+  func getScreenSize(_ context: Context, _ args: ApplicationGetScreenSizeArgs, _ reply: Reply)
   /// Descriptions of the open windows.
   /// Route `application.getWindows`. Answer with Application.resolveGetWindows or reply.error.
-  func getWindows(_ context: Context, _ args: GetWindowsArgs, _ reply: Reply)
+  func getWindows(_ context: Context, _ args: ApplicationGetWindowsArgs, _ reply: Reply)
   /// Sets the system (menu bar) menu.
   /// Route `application.setSystemMenu`. Answer with Application.resolveSetSystemMenu or reply.error.
-  func setSystemMenu(_ context: Context, _ args: SetSystemMenuArgs, _ reply: Reply)
+  func setSystemMenu(_ context: Context, _ args: ApplicationSetSystemMenuArgs, _ reply: Reply)
   /// Enables or disables one item of the system menu.
   /// Route `application.setSystemMenuItemEnabled`. Answer with Application.resolveSetSystemMenuItemEnabled or reply.error.
-  func setSystemMenuItemEnabled(_ context: Context, _ args: SetSystemMenuItemEnabledArgs, _ reply: Reply)
+  func setSystemMenuItemEnabled(_ context: Context, _ args: ApplicationSetSystemMenuItemEnabledArgs, _ reply: Reply)
   /// Sets the tray (status area) menu.
   /// Route `application.setTrayMenu`. Answer with Application.resolveSetTrayMenu or reply.error.
-  func setTrayMenu(_ context: Context, _ args: SetTrayMenuArgs, _ reply: Reply)
+  func setTrayMenu(_ context: Context, _ args: ApplicationSetTrayMenuArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Application {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ApplicationService) {
-    router.map("application.exit", decode: decodeExit) { [weak service] args, context, reply in
+    router.map("application.exit", permission: nil, decode: decodeExit) { [weak service] args, context, reply in
       service?.exit(context, args, reply)
     }
-    router.map("application.getScreenSize", decode: decodeGetScreenSize) { [weak service] args, context, reply in
+    router.map("application.getScreenSize", permission: nil, decode: decodeGetScreenSize) { [weak service] args, context, reply in
       service?.getScreenSize(context, args, reply)
     }
-    router.map("application.getWindows", decode: decodeGetWindows) { [weak service] args, context, reply in
+    router.map("application.getWindows", permission: nil, decode: decodeGetWindows) { [weak service] args, context, reply in
       service?.getWindows(context, args, reply)
     }
-    router.map("application.setSystemMenu", decode: decodeSetSystemMenu) { [weak service] args, context, reply in
+    router.map("application.setSystemMenu", permission: nil, decode: decodeSetSystemMenu) { [weak service] args, context, reply in
       service?.setSystemMenu(context, args, reply)
     }
-    router.map("application.setSystemMenuItemEnabled", decode: decodeSetSystemMenuItemEnabled) { [weak service] args, context, reply in
+    router.map("application.setSystemMenuItemEnabled", permission: nil, decode: decodeSetSystemMenuItemEnabled) { [weak service] args, context, reply in
       service?.setSystemMenuItemEnabled(context, args, reply)
     }
-    router.map("application.setTrayMenu", decode: decodeSetTrayMenu) { [weak service] args, context, reply in
+    router.map("application.setTrayMenu", permission: nil, decode: decodeSetTrayMenu) { [weak service] args, context, reply in
       service?.setTrayMenu(context, args, reply)
     }
   }
@@ -251,34 +251,34 @@ public enum Application {
     events.emit("applicationresume", detail.toJSON())
   }
 
-  static func decodeExit(_ message: Message) throws -> ExitArgs {
+  static func decodeExit(_ message: Message) throws -> ApplicationExitArgs {
     let aValue: Int32 = try (try message.param("value")).map { t in try Decode.integerText(t, "value", Int32.self) } ?? Int32(0)
     return ExitArgs(value: aValue)
   }
 
-  static func decodeGetScreenSize(_ message: Message) throws -> GetScreenSizeArgs {
+  static func decodeGetScreenSize(_ message: Message) throws -> ApplicationGetScreenSizeArgs {
     return GetScreenSizeArgs()
   }
 
-  static func decodeGetWindows(_ message: Message) throws -> GetWindowsArgs {
+  static func decodeGetWindows(_ message: Message) throws -> ApplicationGetWindowsArgs {
     let aIndices: [Int32] = try (try message.param("indices")).map { t in try { let j = try Decode.jsonArg(t, "indices"); return try Decode.list(j, "indices") { v0, n0 in try Decode.integer(v0, n0, Int32.self) } }() } ?? []
     return GetWindowsArgs(indices: aIndices)
   }
 
-  static func decodeSetSystemMenu(_ message: Message) throws -> SetSystemMenuArgs {
+  static func decodeSetSystemMenu(_ message: Message) throws -> ApplicationSetSystemMenuArgs {
     let aValue: String = try message.require("value")
     try Decode.checkMaxLength(aValue.utf8.count, 65536, "value")
     return SetSystemMenuArgs(value: aValue)
   }
 
-  static func decodeSetSystemMenuItemEnabled(_ message: Message) throws -> SetSystemMenuItemEnabledArgs {
+  static func decodeSetSystemMenuItemEnabled(_ message: Message) throws -> ApplicationSetSystemMenuItemEnabledArgs {
     let aEnabled: Bool = try Decode.booleanText(try message.require("enabled"), "enabled")
     let aIndexMain: UInt32 = try Decode.integerText(try message.require("indexMain"), "indexMain", UInt32.self)
     let aIndexSub: UInt32 = try Decode.integerText(try message.require("indexSub"), "indexSub", UInt32.self)
     return SetSystemMenuItemEnabledArgs(enabled: aEnabled, indexMain: aIndexMain, indexSub: aIndexSub)
   }
 
-  static func decodeSetTrayMenu(_ message: Message) throws -> SetTrayMenuArgs {
+  static func decodeSetTrayMenu(_ message: Message) throws -> ApplicationSetTrayMenuArgs {
     let aValue: String = try message.require("value")
     try Decode.checkMaxLength(aValue.utf8.count, 65536, "value")
     return SetTrayMenuArgs(value: aValue)

@@ -81,13 +81,13 @@ public struct BluetoothValue {
 }
 
 /// Arguments of `bluetooth.start`, decoded and validated before the service sees them.
-public struct StartArgs {
+public struct BluetoothStartArgs {
   /// The service's UUID.
   public let serviceId: String
 }
 
 /// Arguments of `bluetooth.subscribe`, decoded and validated before the service sees them.
-public struct SubscribeArgs {
+public struct BluetoothSubscribeArgs {
   /// The service's UUID.
   public let serviceId: String
   /// The characteristic's UUID.
@@ -95,7 +95,7 @@ public struct SubscribeArgs {
 }
 
 /// Arguments of `bluetooth.publish`, decoded and validated before the service sees them.
-public struct PublishArgs {
+public struct BluetoothPublishArgs {
   /// The service's UUID.
   public let serviceId: String
   /// The characteristic's UUID.
@@ -110,26 +110,26 @@ public struct PublishArgs {
 public protocol BluetoothService: AnyObject {
   /// Starts advertising and scanning for a service.
   /// Route `bluetooth.start`. Answer with Bluetooth.resolveStart or reply.error.
-  func start(_ context: Context, _ args: StartArgs, _ reply: Reply)
+  func start(_ context: Context, _ args: BluetoothStartArgs, _ reply: Reply)
   /// Subscribes to a characteristic of the service on nearby peers; values arrive as `characteristicData`.
   /// Route `bluetooth.subscribe`. Answer with Bluetooth.resolveSubscribe or reply.error.
-  func subscribe(_ context: Context, _ args: SubscribeArgs, _ reply: Reply)
+  func subscribe(_ context: Context, _ args: BluetoothSubscribeArgs, _ reply: Reply)
   /// Publishes the request body as the characteristic's value to subscribed peers.
   /// Route `bluetooth.publish`. Answer with Bluetooth.resolvePublish or reply.error.
-  func publish(_ context: Context, _ args: PublishArgs, _ reply: Reply)
+  func publish(_ context: Context, _ args: BluetoothPublishArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Bluetooth {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: BluetoothService) {
-    router.map("bluetooth.start", decode: decodeStart) { [weak service] args, context, reply in
+    router.map("bluetooth.start", permission: "bluetooth", decode: decodeStart) { [weak service] args, context, reply in
       service?.start(context, args, reply)
     }
-    router.map("bluetooth.subscribe", decode: decodeSubscribe) { [weak service] args, context, reply in
+    router.map("bluetooth.subscribe", permission: "bluetooth", decode: decodeSubscribe) { [weak service] args, context, reply in
       service?.subscribe(context, args, reply)
     }
-    router.map("bluetooth.publish", decode: decodePublish) { [weak service] args, context, reply in
+    router.map("bluetooth.publish", permission: "bluetooth", decode: decodePublish) { [weak service] args, context, reply in
       service?.publish(context, args, reply)
     }
   }
@@ -161,13 +161,13 @@ public enum Bluetooth {
     events.emitBinary("data", .object(params), bytes)
   }
 
-  static func decodeStart(_ message: Message) throws -> StartArgs {
+  static func decodeStart(_ message: Message) throws -> BluetoothStartArgs {
     let aServiceId: String = try message.require("serviceId")
     try Decode.checkMaxLength(aServiceId.utf8.count, 64, "serviceId")
     return StartArgs(serviceId: aServiceId)
   }
 
-  static func decodeSubscribe(_ message: Message) throws -> SubscribeArgs {
+  static func decodeSubscribe(_ message: Message) throws -> BluetoothSubscribeArgs {
     let aServiceId: String = try message.require("serviceId")
     try Decode.checkMaxLength(aServiceId.utf8.count, 64, "serviceId")
     let aCharacteristicId: String = try message.require("characteristicId")
@@ -175,7 +175,7 @@ public enum Bluetooth {
     return SubscribeArgs(serviceId: aServiceId, characteristicId: aCharacteristicId)
   }
 
-  static func decodePublish(_ message: Message) throws -> PublishArgs {
+  static func decodePublish(_ message: Message) throws -> BluetoothPublishArgs {
     let aServiceId: String = try message.require("serviceId")
     try Decode.checkMaxLength(aServiceId.utf8.count, 64, "serviceId")
     let aCharacteristicId: String = try message.require("characteristicId")

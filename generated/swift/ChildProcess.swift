@@ -131,7 +131,7 @@ public struct ExecResult {
 }
 
 /// Arguments of `child_process.spawn`, decoded and validated before the service sees them.
-public struct SpawnArgs {
+public struct ChildProcessSpawnArgs {
   /// The id the caller chose for the child.
   public let id: UInt64
   /// The program (looked up in PATH) and its arguments.
@@ -143,7 +143,7 @@ public struct SpawnArgs {
 }
 
 /// Arguments of `child_process.exec`, decoded and validated before the service sees them.
-public struct ExecArgs {
+public struct ChildProcessExecArgs {
   /// The program (looked up in PATH) and its arguments.
   public let args: [String]
   /// The working directory; empty for the app's.
@@ -155,7 +155,7 @@ public struct ExecArgs {
 }
 
 /// Arguments of `child_process.kill`, decoded and validated before the service sees them.
-public struct KillArgs {
+public struct ChildProcessKillArgs {
   /// The child's id.
   public let id: UInt64
   /// The signal number (15 is SIGTERM).
@@ -163,7 +163,7 @@ public struct KillArgs {
 }
 
 /// Arguments of `child_process.write`, decoded and validated before the service sees them.
-public struct WriteArgs {
+public struct ChildProcessWriteArgs {
   /// The child's id.
   public let id: UInt64
   /// The bytes to write (the request body; may be empty).
@@ -180,32 +180,32 @@ public struct WriteArgs {
 public protocol ChildProcessService: AnyObject {
   /// Starts a program with its stdin, stdout and stderr on pipes.
   /// Route `child_process.spawn`. Answer with ChildProcess.resolveSpawn or reply.error.
-  func spawn(_ context: Context, _ args: SpawnArgs, _ reply: Reply)
+  func spawn(_ context: Context, _ args: ChildProcessSpawnArgs, _ reply: Reply)
   /// Runs a program to its end and answers with everything it wrote.
   /// Route `child_process.exec`. Answer with ChildProcess.resolveExec or reply.error.
-  func exec(_ context: Context, _ args: ExecArgs, _ reply: Reply)
+  func exec(_ context: Context, _ args: ChildProcessExecArgs, _ reply: Reply)
   /// Sends a signal to a child.
   /// Route `child_process.kill`. Answer with ChildProcess.resolveKill or reply.error.
-  func kill(_ context: Context, _ args: KillArgs, _ reply: Reply)
+  func kill(_ context: Context, _ args: ChildProcessKillArgs, _ reply: Reply)
   /// Writes the request body to the child's stdin, then closes stdin if `end` is set.
   /// Route `child_process.write`. Answer with ChildProcess.resolveWrite or reply.error.
-  func write(_ context: Context, _ args: WriteArgs, _ reply: Reply)
+  func write(_ context: Context, _ args: ChildProcessWriteArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum ChildProcess {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ChildProcessService) {
-    router.map("child_process.spawn", decode: decodeSpawn) { [weak service] args, context, reply in
+    router.map("child_process.spawn", permission: "child_process", decode: decodeSpawn) { [weak service] args, context, reply in
       service?.spawn(context, args, reply)
     }
-    router.map("child_process.exec", decode: decodeExec) { [weak service] args, context, reply in
+    router.map("child_process.exec", permission: "child_process", decode: decodeExec) { [weak service] args, context, reply in
       service?.exec(context, args, reply)
     }
-    router.map("child_process.kill", decode: decodeKill) { [weak service] args, context, reply in
+    router.map("child_process.kill", permission: "child_process", decode: decodeKill) { [weak service] args, context, reply in
       service?.kill(context, args, reply)
     }
-    router.map("child_process.write", decode: decodeWrite) { [weak service] args, context, reply in
+    router.map("child_process.write", permission: "child_process", decode: decodeWrite) { [weak service] args, context, reply in
       service?.write(context, args, reply)
     }
   }
@@ -241,7 +241,7 @@ public enum ChildProcess {
     events.emit("childprocessexit", detail.toJSON())
   }
 
-  static func decodeSpawn(_ message: Message) throws -> SpawnArgs {
+  static func decodeSpawn(_ message: Message) throws -> ChildProcessSpawnArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aArgs: [String] = try { let j = try Decode.jsonArg(try message.require("args"), "args"); return try Decode.list(j, "args") { v0, n0 in try Decode.string(v0, n0) } }()
     let aCwd: String = try (try message.param("cwd")).map { t in t } ?? ""
@@ -250,7 +250,7 @@ public enum ChildProcess {
     return SpawnArgs(id: aId, args: aArgs, cwd: aCwd, env: aEnv)
   }
 
-  static func decodeExec(_ message: Message) throws -> ExecArgs {
+  static func decodeExec(_ message: Message) throws -> ChildProcessExecArgs {
     let aArgs: [String] = try { let j = try Decode.jsonArg(try message.require("args"), "args"); return try Decode.list(j, "args") { v0, n0 in try Decode.string(v0, n0) } }()
     let aCwd: String = try (try message.param("cwd")).map { t in t } ?? ""
     try Decode.checkMaxLength(aCwd.utf8.count, 4096, "cwd")
@@ -259,13 +259,13 @@ public enum ChildProcess {
     return ExecArgs(args: aArgs, cwd: aCwd, env: aEnv, timeout: aTimeout)
   }
 
-  static func decodeKill(_ message: Message) throws -> KillArgs {
+  static func decodeKill(_ message: Message) throws -> ChildProcessKillArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aSignal: UInt8 = try (try message.param("signal")).map { t in try Decode.integerText(t, "signal", UInt8.self) } ?? UInt8(15)
     return KillArgs(id: aId, signal: aSignal)
   }
 
-  static func decodeWrite(_ message: Message) throws -> WriteArgs {
+  static func decodeWrite(_ message: Message) throws -> ChildProcessWriteArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aData = message.body
     try Decode.checkMaxLength(aData.count, 16777216, "data")

@@ -29,7 +29,7 @@ public struct LookupAddress {
 }
 
 /// Arguments of `dns.lookup`, decoded and validated before the service sees them.
-public struct LookupArgs {
+public struct DnsLookupArgs {
   /// The name to resolve (an IP literal resolves to itself).
   public let hostname: String
   /// 4 for IPv4 only, 6 for IPv6 only, 0 for both.
@@ -41,14 +41,14 @@ public struct LookupArgs {
 public protocol DnsService: AnyObject {
   /// Resolves a host name to its addresses, in the resolver's order.
   /// Route `dns.lookup`. Answer with Dns.resolveLookup or reply.error.
-  func lookup(_ context: Context, _ args: LookupArgs, _ reply: Reply)
+  func lookup(_ context: Context, _ args: DnsLookupArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Dns {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: DnsService) {
-    router.map("dns.lookup", decode: decodeLookup) { [weak service] args, context, reply in
+    router.map("dns.lookup", permission: nil, decode: decodeLookup) { [weak service] args, context, reply in
       service?.lookup(context, args, reply)
     }
   }
@@ -57,7 +57,7 @@ public enum Dns {
     reply.data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
-  static func decodeLookup(_ message: Message) throws -> LookupArgs {
+  static func decodeLookup(_ message: Message) throws -> DnsLookupArgs {
     let aHostname: String = try message.require("hostname")
     try Decode.checkMaxLength(aHostname.utf8.count, 253, "hostname")
     let aFamily: UInt8 = try (try message.param("family")).map { t in try Decode.integerText(t, "family", UInt8.self) } ?? UInt8(0)

@@ -284,7 +284,7 @@ public struct FileChange {
 }
 
 /// Arguments of `fs.access`, decoded and validated before the service sees them.
-public struct AccessArgs {
+public struct FsAccessArgs {
   /// The file to check.
   public let path: String
   /// A mask of F_OK (0), R_OK (4), W_OK (2) and X_OK (1).
@@ -292,7 +292,7 @@ public struct AccessArgs {
 }
 
 /// Arguments of `fs.chmod`, decoded and validated before the service sees them.
-public struct ChmodArgs {
+public struct FsChmodArgs {
   /// The file to change.
   public let path: String
   /// The new mode, for example 420 (0o644).
@@ -300,7 +300,7 @@ public struct ChmodArgs {
 }
 
 /// Arguments of `fs.chown`, decoded and validated before the service sees them.
-public struct ChownArgs {
+public struct FsChownArgs {
   /// The file to change.
   public let path: String
   /// The new owner's user id.
@@ -310,35 +310,35 @@ public struct ChownArgs {
 }
 
 /// Arguments of `fs.close`, decoded and validated before the service sees them.
-public struct CloseArgs {
+public struct FsCloseArgs {
   /// The descriptor's id.
   public let id: UInt64
 }
 
 /// Arguments of `fs.closeOpenDescriptor`, decoded and validated before the service sees them.
-public struct CloseOpenDescriptorArgs {
+public struct FsCloseOpenDescriptorArgs {
   /// The descriptor's id.
   public let id: UInt64
 }
 
 /// Arguments of `fs.closeOpenDescriptors`, decoded and validated before the service sees them.
-public struct CloseOpenDescriptorsArgs {
+public struct FsCloseOpenDescriptorsArgs {
   /// Keep descriptors marked with `retainOpenDescriptor`.
   public let preserveRetained: Bool
 }
 
 /// Arguments of `fs.closedir`, decoded and validated before the service sees them.
-public struct ClosedirArgs {
+public struct FsClosedirArgs {
   /// The directory handle's id.
   public let id: UInt64
 }
 
 /// Arguments of `fs.constants`, decoded and validated before the service sees them.
-public struct ConstantsArgs {
+public struct FsConstantsArgs {
 }
 
 /// Arguments of `fs.copyFile`, decoded and validated before the service sees them.
-public struct CopyFileArgs {
+public struct FsCopyFileArgs {
   /// The file to copy.
   public let src: String
   /// Where to copy it.
@@ -348,7 +348,7 @@ public struct CopyFileArgs {
 }
 
 /// Arguments of `fs.fchmod`, decoded and validated before the service sees them.
-public struct FchmodArgs {
+public struct FsFchmodArgs {
   /// The descriptor's id.
   public let id: UInt64
   /// The new mode, for example 420 (0o644).
@@ -356,7 +356,7 @@ public struct FchmodArgs {
 }
 
 /// Arguments of `fs.fchown`, decoded and validated before the service sees them.
-public struct FchownArgs {
+public struct FsFchownArgs {
   /// The descriptor's id.
   public let id: UInt64
   /// The new owner's user id (4294967295 leaves it unchanged).
@@ -366,19 +366,19 @@ public struct FchownArgs {
 }
 
 /// Arguments of `fs.fstat`, decoded and validated before the service sees them.
-public struct FstatArgs {
+public struct FsFstatArgs {
   /// The descriptor's id.
   public let id: UInt64
 }
 
 /// Arguments of `fs.fsync`, decoded and validated before the service sees them.
-public struct FsyncArgs {
+public struct FsFsyncArgs {
   /// The descriptor's id.
   public let id: UInt64
 }
 
 /// Arguments of `fs.ftruncate`, decoded and validated before the service sees them.
-public struct FtruncateArgs {
+public struct FsFtruncateArgs {
   /// The descriptor's id.
   public let id: UInt64
   /// The new length in bytes.
@@ -386,7 +386,7 @@ public struct FtruncateArgs {
 }
 
 /// Arguments of `fs.futimes`, decoded and validated before the service sees them.
-public struct FutimesArgs {
+public struct FsFutimesArgs {
   /// The descriptor's id.
   public let id: UInt64
   /// The new access time, in seconds since the epoch (fractions kept to the nanosecond).
@@ -396,11 +396,11 @@ public struct FutimesArgs {
 }
 
 /// Arguments of `fs.getOpenDescriptors`, decoded and validated before the service sees them.
-public struct GetOpenDescriptorsArgs {
+public struct FsGetOpenDescriptorsArgs {
 }
 
 /// Arguments of `fs.lchown`, decoded and validated before the service sees them.
-public struct LchownArgs {
+public struct FsLchownArgs {
   /// The link to change.
   public let path: String
   /// The new owner's user id.
@@ -410,7 +410,7 @@ public struct LchownArgs {
 }
 
 /// Arguments of `fs.link`, decoded and validated before the service sees them.
-public struct LinkArgs {
+public struct FsLinkArgs {
   /// The existing file.
   public let src: String
   /// The new link.
@@ -418,13 +418,13 @@ public struct LinkArgs {
 }
 
 /// Arguments of `fs.lstat`, decoded and validated before the service sees them.
-public struct LstatArgs {
+public struct FsLstatArgs {
   /// The path to inspect.
   public let path: String
 }
 
 /// Arguments of `fs.lutimes`, decoded and validated before the service sees them.
-public struct LutimesArgs {
+public struct FsLutimesArgs {
   /// The link (or file) to change.
   public let path: String
   /// The new access time, in seconds since the epoch.
@@ -434,7 +434,7 @@ public struct LutimesArgs {
 }
 
 /// Arguments of `fs.mkdir`, decoded and validated before the service sees them.
-public struct MkdirArgs {
+public struct FsMkdirArgs {
   /// The directory to create.
   public let path: String
   /// Permission bits for the new directory.
@@ -444,7 +444,7 @@ public struct MkdirArgs {
 }
 
 /// Arguments of `fs.open`, decoded and validated before the service sees them.
-public struct OpenArgs {
+public struct FsOpenArgs {
   /// The id the caller chose for the new descriptor.
   public let id: UInt64
   /// The file to open.
@@ -456,7 +456,7 @@ public struct OpenArgs {
 }
 
 /// Arguments of `fs.opendir`, decoded and validated before the service sees them.
-public struct OpendirArgs {
+public struct FsOpendirArgs {
   /// The id the caller chose for the new handle.
   public let id: UInt64
   /// The directory to open.
@@ -464,7 +464,7 @@ public struct OpendirArgs {
 }
 
 /// Arguments of `fs.read`, decoded and validated before the service sees them.
-public struct ReadArgs {
+public struct FsReadArgs {
   /// The descriptor's id.
   public let id: UInt64
   /// How many bytes to read at most (only what the file holds is allocated).
@@ -474,7 +474,7 @@ public struct ReadArgs {
 }
 
 /// Arguments of `fs.readdir`, decoded and validated before the service sees them.
-public struct ReaddirArgs {
+public struct FsReaddirArgs {
   /// The directory handle's id.
   public let id: UInt64
   /// How many entries to read at most: 1 to 4096 (more reads 4096; 0 is a RangeError).
@@ -482,19 +482,19 @@ public struct ReaddirArgs {
 }
 
 /// Arguments of `fs.readlink`, decoded and validated before the service sees them.
-public struct ReadlinkArgs {
+public struct FsReadlinkArgs {
   /// The link.
   public let path: String
 }
 
 /// Arguments of `fs.realpath`, decoded and validated before the service sees them.
-public struct RealpathArgs {
+public struct FsRealpathArgs {
   /// The path to resolve.
   public let path: String
 }
 
 /// Arguments of `fs.rename`, decoded and validated before the service sees them.
-public struct RenameArgs {
+public struct FsRenameArgs {
   /// The current path.
   public let src: String
   /// The new path.
@@ -502,31 +502,31 @@ public struct RenameArgs {
 }
 
 /// Arguments of `fs.retainOpenDescriptor`, decoded and validated before the service sees them.
-public struct RetainOpenDescriptorArgs {
+public struct FsRetainOpenDescriptorArgs {
   /// The descriptor's id.
   public let id: UInt64
 }
 
 /// Arguments of `fs.rmdir`, decoded and validated before the service sees them.
-public struct RmdirArgs {
+public struct FsRmdirArgs {
   /// The directory to remove.
   public let path: String
 }
 
 /// Arguments of `fs.stat`, decoded and validated before the service sees them.
-public struct StatArgs {
+public struct FsStatArgs {
   /// The path to inspect.
   public let path: String
 }
 
 /// Arguments of `fs.stopWatch`, decoded and validated before the service sees them.
-public struct StopWatchArgs {
+public struct FsStopWatchArgs {
   /// The watcher's id.
   public let id: UInt64
 }
 
 /// Arguments of `fs.symlink`, decoded and validated before the service sees them.
-public struct SymlinkArgs {
+public struct FsSymlinkArgs {
   /// What the link points at (need not exist).
   public let src: String
   /// The new link.
@@ -536,13 +536,13 @@ public struct SymlinkArgs {
 }
 
 /// Arguments of `fs.unlink`, decoded and validated before the service sees them.
-public struct UnlinkArgs {
+public struct FsUnlinkArgs {
   /// The file to remove.
   public let path: String
 }
 
 /// Arguments of `fs.utimes`, decoded and validated before the service sees them.
-public struct UtimesArgs {
+public struct FsUtimesArgs {
   /// The file to change.
   public let path: String
   /// The new access time, in seconds since the epoch (fractions kept to the nanosecond).
@@ -552,7 +552,7 @@ public struct UtimesArgs {
 }
 
 /// Arguments of `fs.watch`, decoded and validated before the service sees them.
-public struct WatchArgs {
+public struct FsWatchArgs {
   /// The id the caller chose for the watcher.
   public let id: UInt64
   /// What to watch.
@@ -562,7 +562,7 @@ public struct WatchArgs {
 }
 
 /// Arguments of `fs.write`, decoded and validated before the service sees them.
-public struct WriteArgs {
+public struct FsWriteArgs {
   /// The descriptor's id.
   public let id: UInt64
   /// The bytes to write (the request body).
@@ -578,232 +578,232 @@ public struct WriteArgs {
 public protocol FsService: AnyObject {
   /// Checks that the calling process may access `path` in `mode`.
   /// Route `fs.access`. Answer with Fs.resolveAccess or reply.error.
-  func access(_ context: Context, _ args: AccessArgs, _ reply: Reply)
+  func access(_ context: Context, _ args: FsAccessArgs, _ reply: Reply)
   /// Changes the permission bits of a file.
   /// Route `fs.chmod`. Answer with Fs.resolveChmod or reply.error.
-  func chmod(_ context: Context, _ args: ChmodArgs, _ reply: Reply)
+  func chmod(_ context: Context, _ args: FsChmodArgs, _ reply: Reply)
   /// Changes the owner and group of a file, following symbolic links.
   /// Route `fs.chown`. Answer with Fs.resolveChown or reply.error.
-  func chown(_ context: Context, _ args: ChownArgs, _ reply: Reply)
+  func chown(_ context: Context, _ args: FsChownArgs, _ reply: Reply)
   /// Closes a descriptor opened with `open`.
   /// Route `fs.close`. Answer with Fs.resolveClose or reply.error.
-  func close(_ context: Context, _ args: CloseArgs, _ reply: Reply)
+  func close(_ context: Context, _ args: FsCloseArgs, _ reply: Reply)
   /// Closes a descriptor by id whatever it is (file or directory), as the runtime does on reload.
   /// Route `fs.closeOpenDescriptor`. Answer with Fs.resolveCloseOpenDescriptor or reply.error.
-  func closeOpenDescriptor(_ context: Context, _ args: CloseOpenDescriptorArgs, _ reply: Reply)
+  func closeOpenDescriptor(_ context: Context, _ args: FsCloseOpenDescriptorArgs, _ reply: Reply)
   /// Closes every descriptor this window has open.
   /// Route `fs.closeOpenDescriptors`. Answer with Fs.resolveCloseOpenDescriptors or reply.error.
-  func closeOpenDescriptors(_ context: Context, _ args: CloseOpenDescriptorsArgs, _ reply: Reply)
+  func closeOpenDescriptors(_ context: Context, _ args: FsCloseOpenDescriptorsArgs, _ reply: Reply)
   /// Closes a directory handle opened with `opendir`.
   /// Route `fs.closedir`. Answer with Fs.resolveClosedir or reply.error.
-  func closedir(_ context: Context, _ args: ClosedirArgs, _ reply: Reply)
+  func closedir(_ context: Context, _ args: FsClosedirArgs, _ reply: Reply)
   /// The platform's file system constants (`O_RDONLY`, `S_IFMT`, `UV_FS_COPYFILE_EXCL`, …) by name.
   /// Route `fs.constants`. Answer with Fs.resolveConstants or reply.error.
-  func constants(_ context: Context, _ args: ConstantsArgs, _ reply: Reply)
+  func constants(_ context: Context, _ args: FsConstantsArgs, _ reply: Reply)
   /// Copies a file.
   /// Route `fs.copyFile`. Answer with Fs.resolveCopyFile or reply.error.
-  func copyFile(_ context: Context, _ args: CopyFileArgs, _ reply: Reply)
+  func copyFile(_ context: Context, _ args: FsCopyFileArgs, _ reply: Reply)
   /// Changes the permission bits of an open file. Needs write permission on the path it was opened with.
   /// Route `fs.fchmod`. Answer with Fs.resolveFchmod or reply.error.
-  func fchmod(_ context: Context, _ args: FchmodArgs, _ reply: Reply)
+  func fchmod(_ context: Context, _ args: FsFchmodArgs, _ reply: Reply)
   /// Changes the owner and group of an open file. Needs write permission on the path it was opened with.
   /// Route `fs.fchown`. Answer with Fs.resolveFchown or reply.error.
-  func fchown(_ context: Context, _ args: FchownArgs, _ reply: Reply)
+  func fchown(_ context: Context, _ args: FsFchownArgs, _ reply: Reply)
   /// Metadata of an open descriptor.
   /// Route `fs.fstat`. Answer with Fs.resolveFstat or reply.error.
-  func fstat(_ context: Context, _ args: FstatArgs, _ reply: Reply)
+  func fstat(_ context: Context, _ args: FsFstatArgs, _ reply: Reply)
   /// Flushes a descriptor's data and metadata to storage.
   /// Route `fs.fsync`. Answer with Fs.resolveFsync or reply.error.
-  func fsync(_ context: Context, _ args: FsyncArgs, _ reply: Reply)
+  func fsync(_ context: Context, _ args: FsFsyncArgs, _ reply: Reply)
   /// Truncates (or extends with zeros) an open file to `offset` bytes.
   /// Route `fs.ftruncate`. Answer with Fs.resolveFtruncate or reply.error.
-  func ftruncate(_ context: Context, _ args: FtruncateArgs, _ reply: Reply)
+  func ftruncate(_ context: Context, _ args: FsFtruncateArgs, _ reply: Reply)
   /// Sets the access and modification times of an open file. Needs write permission on the path it was opened with.
   /// Route `fs.futimes`. Answer with Fs.resolveFutimes or reply.error.
-  func futimes(_ context: Context, _ args: FutimesArgs, _ reply: Reply)
+  func futimes(_ context: Context, _ args: FsFutimesArgs, _ reply: Reply)
   /// The descriptors this window has open.
   /// Route `fs.getOpenDescriptors`. Answer with Fs.resolveGetOpenDescriptors or reply.error.
-  func getOpenDescriptors(_ context: Context, _ args: GetOpenDescriptorsArgs, _ reply: Reply)
+  func getOpenDescriptors(_ context: Context, _ args: FsGetOpenDescriptorsArgs, _ reply: Reply)
   /// Changes the owner and group of a symbolic link itself.
   /// Route `fs.lchown`. Answer with Fs.resolveLchown or reply.error.
-  func lchown(_ context: Context, _ args: LchownArgs, _ reply: Reply)
+  func lchown(_ context: Context, _ args: FsLchownArgs, _ reply: Reply)
   /// Creates a hard link `dest` to the file `src`.
   /// Route `fs.link`. Answer with Fs.resolveLink or reply.error.
-  func link(_ context: Context, _ args: LinkArgs, _ reply: Reply)
+  func link(_ context: Context, _ args: FsLinkArgs, _ reply: Reply)
   /// Metadata of a path, without following a final symbolic link.
   /// Route `fs.lstat`. Answer with Fs.resolveLstat or reply.error.
-  func lstat(_ context: Context, _ args: LstatArgs, _ reply: Reply)
+  func lstat(_ context: Context, _ args: FsLstatArgs, _ reply: Reply)
   /// Sets the access and modification times of a symbolic link itself (not of what it points at).
   /// Route `fs.lutimes`. Answer with Fs.resolveLutimes or reply.error.
-  func lutimes(_ context: Context, _ args: LutimesArgs, _ reply: Reply)
+  func lutimes(_ context: Context, _ args: FsLutimesArgs, _ reply: Reply)
   /// Creates a directory.
   /// Route `fs.mkdir`. Answer with Fs.resolveMkdir or reply.error.
-  func mkdir(_ context: Context, _ args: MkdirArgs, _ reply: Reply)
+  func mkdir(_ context: Context, _ args: FsMkdirArgs, _ reply: Reply)
   /// Opens a file and names the descriptor `id`.
   /// Route `fs.open`. Answer with Fs.resolveOpen or reply.error.
-  func `open`(_ context: Context, _ args: OpenArgs, _ reply: Reply)
+  func `open`(_ context: Context, _ args: FsOpenArgs, _ reply: Reply)
   /// Opens a directory for reading with `readdir` and names the handle `id`.
   /// Route `fs.opendir`. Answer with Fs.resolveOpendir or reply.error.
-  func opendir(_ context: Context, _ args: OpendirArgs, _ reply: Reply)
+  func opendir(_ context: Context, _ args: FsOpendirArgs, _ reply: Reply)
   /// Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file, and never
   /// more than 16 MiB in one call: read again for the rest).
   /// Route `fs.read`. Answer with Fs.resolveRead or reply.error.
-  func read(_ context: Context, _ args: ReadArgs, _ reply: Reply)
+  func read(_ context: Context, _ args: FsReadArgs, _ reply: Reply)
   /// Reads the next entries of a directory handle; an empty list means the end.
   /// Route `fs.readdir`. Answer with Fs.resolveReaddir or reply.error.
-  func readdir(_ context: Context, _ args: ReaddirArgs, _ reply: Reply)
+  func readdir(_ context: Context, _ args: FsReaddirArgs, _ reply: Reply)
   /// The target of a symbolic link.
   /// Route `fs.readlink`. Answer with Fs.resolveReadlink or reply.error.
-  func readlink(_ context: Context, _ args: ReadlinkArgs, _ reply: Reply)
+  func readlink(_ context: Context, _ args: FsReadlinkArgs, _ reply: Reply)
   /// The canonical absolute path, with every symbolic link resolved.
   /// Route `fs.realpath`. Answer with Fs.resolveRealpath or reply.error.
-  func realpath(_ context: Context, _ args: RealpathArgs, _ reply: Reply)
+  func realpath(_ context: Context, _ args: FsRealpathArgs, _ reply: Reply)
   /// Renames (moves) a file or directory.
   /// Route `fs.rename`. Answer with Fs.resolveRename or reply.error.
-  func rename(_ context: Context, _ args: RenameArgs, _ reply: Reply)
+  func rename(_ context: Context, _ args: FsRenameArgs, _ reply: Reply)
   /// Keeps a descriptor open across `closeOpenDescriptors({preserveRetained: true})` (for example on reload).
   /// Route `fs.retainOpenDescriptor`. Answer with Fs.resolveRetainOpenDescriptor or reply.error.
-  func retainOpenDescriptor(_ context: Context, _ args: RetainOpenDescriptorArgs, _ reply: Reply)
+  func retainOpenDescriptor(_ context: Context, _ args: FsRetainOpenDescriptorArgs, _ reply: Reply)
   /// Removes an empty directory.
   /// Route `fs.rmdir`. Answer with Fs.resolveRmdir or reply.error.
-  func rmdir(_ context: Context, _ args: RmdirArgs, _ reply: Reply)
+  func rmdir(_ context: Context, _ args: FsRmdirArgs, _ reply: Reply)
   /// Metadata of a path, following symbolic links.
   /// Route `fs.stat`. Answer with Fs.resolveStat or reply.error.
-  func stat(_ context: Context, _ args: StatArgs, _ reply: Reply)
+  func stat(_ context: Context, _ args: FsStatArgs, _ reply: Reply)
   /// Stops a watcher started with `watch`.
   /// Route `fs.stopWatch`. Answer with Fs.resolveStopWatch or reply.error.
-  func stopWatch(_ context: Context, _ args: StopWatchArgs, _ reply: Reply)
+  func stopWatch(_ context: Context, _ args: FsStopWatchArgs, _ reply: Reply)
   /// Creates a symbolic link `dest` pointing at `src`.
   /// Route `fs.symlink`. Answer with Fs.resolveSymlink or reply.error.
-  func symlink(_ context: Context, _ args: SymlinkArgs, _ reply: Reply)
+  func symlink(_ context: Context, _ args: FsSymlinkArgs, _ reply: Reply)
   /// Removes a file.
   /// Route `fs.unlink`. Answer with Fs.resolveUnlink or reply.error.
-  func unlink(_ context: Context, _ args: UnlinkArgs, _ reply: Reply)
+  func unlink(_ context: Context, _ args: FsUnlinkArgs, _ reply: Reply)
   /// Sets the access and modification times of a file, following symbolic links.
   /// Route `fs.utimes`. Answer with Fs.resolveUtimes or reply.error.
-  func utimes(_ context: Context, _ args: UtimesArgs, _ reply: Reply)
+  func utimes(_ context: Context, _ args: FsUtimesArgs, _ reply: Reply)
   /// Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
   /// 256 watchers at once (RangeError past that).
   /// Route `fs.watch`. Answer with Fs.resolveWatch or reply.error.
-  func watch(_ context: Context, _ args: WatchArgs, _ reply: Reply)
+  func watch(_ context: Context, _ args: FsWatchArgs, _ reply: Reply)
   /// Writes the request body at `offset`.
   /// Route `fs.write`. Answer with Fs.resolveWrite or reply.error.
-  func write(_ context: Context, _ args: WriteArgs, _ reply: Reply)
+  func write(_ context: Context, _ args: FsWriteArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Fs {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: FsService) {
-    router.map("fs.access", decode: decodeAccess) { [weak service] args, context, reply in
+    router.map("fs.access", permission: nil, decode: decodeAccess) { [weak service] args, context, reply in
       service?.access(context, args, reply)
     }
-    router.map("fs.chmod", decode: decodeChmod) { [weak service] args, context, reply in
+    router.map("fs.chmod", permission: nil, decode: decodeChmod) { [weak service] args, context, reply in
       service?.chmod(context, args, reply)
     }
-    router.map("fs.chown", decode: decodeChown) { [weak service] args, context, reply in
+    router.map("fs.chown", permission: nil, decode: decodeChown) { [weak service] args, context, reply in
       service?.chown(context, args, reply)
     }
-    router.map("fs.close", decode: decodeClose) { [weak service] args, context, reply in
+    router.map("fs.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
       service?.close(context, args, reply)
     }
-    router.map("fs.closeOpenDescriptor", decode: decodeCloseOpenDescriptor) { [weak service] args, context, reply in
+    router.map("fs.closeOpenDescriptor", permission: nil, decode: decodeCloseOpenDescriptor) { [weak service] args, context, reply in
       service?.closeOpenDescriptor(context, args, reply)
     }
-    router.map("fs.closeOpenDescriptors", decode: decodeCloseOpenDescriptors) { [weak service] args, context, reply in
+    router.map("fs.closeOpenDescriptors", permission: nil, decode: decodeCloseOpenDescriptors) { [weak service] args, context, reply in
       service?.closeOpenDescriptors(context, args, reply)
     }
-    router.map("fs.closedir", decode: decodeClosedir) { [weak service] args, context, reply in
+    router.map("fs.closedir", permission: nil, decode: decodeClosedir) { [weak service] args, context, reply in
       service?.closedir(context, args, reply)
     }
-    router.map("fs.constants", decode: decodeConstants) { [weak service] args, context, reply in
+    router.map("fs.constants", permission: nil, decode: decodeConstants) { [weak service] args, context, reply in
       service?.constants(context, args, reply)
     }
-    router.map("fs.copyFile", decode: decodeCopyFile) { [weak service] args, context, reply in
+    router.map("fs.copyFile", permission: nil, decode: decodeCopyFile) { [weak service] args, context, reply in
       service?.copyFile(context, args, reply)
     }
-    router.map("fs.fchmod", decode: decodeFchmod) { [weak service] args, context, reply in
+    router.map("fs.fchmod", permission: nil, decode: decodeFchmod) { [weak service] args, context, reply in
       service?.fchmod(context, args, reply)
     }
-    router.map("fs.fchown", decode: decodeFchown) { [weak service] args, context, reply in
+    router.map("fs.fchown", permission: nil, decode: decodeFchown) { [weak service] args, context, reply in
       service?.fchown(context, args, reply)
     }
-    router.map("fs.fstat", decode: decodeFstat) { [weak service] args, context, reply in
+    router.map("fs.fstat", permission: nil, decode: decodeFstat) { [weak service] args, context, reply in
       service?.fstat(context, args, reply)
     }
-    router.map("fs.fsync", decode: decodeFsync) { [weak service] args, context, reply in
+    router.map("fs.fsync", permission: nil, decode: decodeFsync) { [weak service] args, context, reply in
       service?.fsync(context, args, reply)
     }
-    router.map("fs.ftruncate", decode: decodeFtruncate) { [weak service] args, context, reply in
+    router.map("fs.ftruncate", permission: nil, decode: decodeFtruncate) { [weak service] args, context, reply in
       service?.ftruncate(context, args, reply)
     }
-    router.map("fs.futimes", decode: decodeFutimes) { [weak service] args, context, reply in
+    router.map("fs.futimes", permission: nil, decode: decodeFutimes) { [weak service] args, context, reply in
       service?.futimes(context, args, reply)
     }
-    router.map("fs.getOpenDescriptors", decode: decodeGetOpenDescriptors) { [weak service] args, context, reply in
+    router.map("fs.getOpenDescriptors", permission: nil, decode: decodeGetOpenDescriptors) { [weak service] args, context, reply in
       service?.getOpenDescriptors(context, args, reply)
     }
-    router.map("fs.lchown", decode: decodeLchown) { [weak service] args, context, reply in
+    router.map("fs.lchown", permission: nil, decode: decodeLchown) { [weak service] args, context, reply in
       service?.lchown(context, args, reply)
     }
-    router.map("fs.link", decode: decodeLink) { [weak service] args, context, reply in
+    router.map("fs.link", permission: nil, decode: decodeLink) { [weak service] args, context, reply in
       service?.link(context, args, reply)
     }
-    router.map("fs.lstat", decode: decodeLstat) { [weak service] args, context, reply in
+    router.map("fs.lstat", permission: nil, decode: decodeLstat) { [weak service] args, context, reply in
       service?.lstat(context, args, reply)
     }
-    router.map("fs.lutimes", decode: decodeLutimes) { [weak service] args, context, reply in
+    router.map("fs.lutimes", permission: nil, decode: decodeLutimes) { [weak service] args, context, reply in
       service?.lutimes(context, args, reply)
     }
-    router.map("fs.mkdir", decode: decodeMkdir) { [weak service] args, context, reply in
+    router.map("fs.mkdir", permission: nil, decode: decodeMkdir) { [weak service] args, context, reply in
       service?.mkdir(context, args, reply)
     }
-    router.map("fs.open", decode: decodeOpen) { [weak service] args, context, reply in
+    router.map("fs.open", permission: nil, decode: decodeOpen) { [weak service] args, context, reply in
       service?.`open`(context, args, reply)
     }
-    router.map("fs.opendir", decode: decodeOpendir) { [weak service] args, context, reply in
+    router.map("fs.opendir", permission: nil, decode: decodeOpendir) { [weak service] args, context, reply in
       service?.opendir(context, args, reply)
     }
-    router.map("fs.read", decode: decodeRead) { [weak service] args, context, reply in
+    router.map("fs.read", permission: nil, decode: decodeRead) { [weak service] args, context, reply in
       service?.read(context, args, reply)
     }
-    router.map("fs.readdir", decode: decodeReaddir) { [weak service] args, context, reply in
+    router.map("fs.readdir", permission: nil, decode: decodeReaddir) { [weak service] args, context, reply in
       service?.readdir(context, args, reply)
     }
-    router.map("fs.readlink", decode: decodeReadlink) { [weak service] args, context, reply in
+    router.map("fs.readlink", permission: nil, decode: decodeReadlink) { [weak service] args, context, reply in
       service?.readlink(context, args, reply)
     }
-    router.map("fs.realpath", decode: decodeRealpath) { [weak service] args, context, reply in
+    router.map("fs.realpath", permission: nil, decode: decodeRealpath) { [weak service] args, context, reply in
       service?.realpath(context, args, reply)
     }
-    router.map("fs.rename", decode: decodeRename) { [weak service] args, context, reply in
+    router.map("fs.rename", permission: nil, decode: decodeRename) { [weak service] args, context, reply in
       service?.rename(context, args, reply)
     }
-    router.map("fs.retainOpenDescriptor", decode: decodeRetainOpenDescriptor) { [weak service] args, context, reply in
+    router.map("fs.retainOpenDescriptor", permission: nil, decode: decodeRetainOpenDescriptor) { [weak service] args, context, reply in
       service?.retainOpenDescriptor(context, args, reply)
     }
-    router.map("fs.rmdir", decode: decodeRmdir) { [weak service] args, context, reply in
+    router.map("fs.rmdir", permission: nil, decode: decodeRmdir) { [weak service] args, context, reply in
       service?.rmdir(context, args, reply)
     }
-    router.map("fs.stat", decode: decodeStat) { [weak service] args, context, reply in
+    router.map("fs.stat", permission: nil, decode: decodeStat) { [weak service] args, context, reply in
       service?.stat(context, args, reply)
     }
-    router.map("fs.stopWatch", decode: decodeStopWatch) { [weak service] args, context, reply in
+    router.map("fs.stopWatch", permission: nil, decode: decodeStopWatch) { [weak service] args, context, reply in
       service?.stopWatch(context, args, reply)
     }
-    router.map("fs.symlink", decode: decodeSymlink) { [weak service] args, context, reply in
+    router.map("fs.symlink", permission: nil, decode: decodeSymlink) { [weak service] args, context, reply in
       service?.symlink(context, args, reply)
     }
-    router.map("fs.unlink", decode: decodeUnlink) { [weak service] args, context, reply in
+    router.map("fs.unlink", permission: nil, decode: decodeUnlink) { [weak service] args, context, reply in
       service?.unlink(context, args, reply)
     }
-    router.map("fs.utimes", decode: decodeUtimes) { [weak service] args, context, reply in
+    router.map("fs.utimes", permission: nil, decode: decodeUtimes) { [weak service] args, context, reply in
       service?.utimes(context, args, reply)
     }
-    router.map("fs.watch", decode: decodeWatch) { [weak service] args, context, reply in
+    router.map("fs.watch", permission: nil, decode: decodeWatch) { [weak service] args, context, reply in
       service?.watch(context, args, reply)
     }
-    router.map("fs.write", decode: decodeWrite) { [weak service] args, context, reply in
+    router.map("fs.write", permission: nil, decode: decodeWrite) { [weak service] args, context, reply in
       service?.write(context, args, reply)
     }
   }
@@ -962,21 +962,21 @@ public enum Fs {
     events.emit("fswatch", detail.toJSON())
   }
 
-  static func decodeAccess(_ message: Message) throws -> AccessArgs {
+  static func decodeAccess(_ message: Message) throws -> FsAccessArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     let aMode: Int32 = try (try message.param("mode")).map { t in try Decode.integerText(t, "mode", Int32.self) } ?? Int32(0)
     return AccessArgs(path: aPath, mode: aMode)
   }
 
-  static func decodeChmod(_ message: Message) throws -> ChmodArgs {
+  static func decodeChmod(_ message: Message) throws -> FsChmodArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     let aMode: Int32 = try Decode.integerText(try message.require("mode"), "mode", Int32.self)
     return ChmodArgs(path: aPath, mode: aMode)
   }
 
-  static func decodeChown(_ message: Message) throws -> ChownArgs {
+  static func decodeChown(_ message: Message) throws -> FsChownArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     let aUid: UInt32 = try Decode.integerText(try message.require("uid"), "uid", UInt32.self)
@@ -984,31 +984,31 @@ public enum Fs {
     return ChownArgs(path: aPath, uid: aUid, gid: aGid)
   }
 
-  static func decodeClose(_ message: Message) throws -> CloseArgs {
+  static func decodeClose(_ message: Message) throws -> FsCloseArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return CloseArgs(id: aId)
   }
 
-  static func decodeCloseOpenDescriptor(_ message: Message) throws -> CloseOpenDescriptorArgs {
+  static func decodeCloseOpenDescriptor(_ message: Message) throws -> FsCloseOpenDescriptorArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return CloseOpenDescriptorArgs(id: aId)
   }
 
-  static func decodeCloseOpenDescriptors(_ message: Message) throws -> CloseOpenDescriptorsArgs {
+  static func decodeCloseOpenDescriptors(_ message: Message) throws -> FsCloseOpenDescriptorsArgs {
     let aPreserveRetained: Bool = try (try message.param("preserveRetained")).map { t in try Decode.booleanText(t, "preserveRetained") } ?? false
     return CloseOpenDescriptorsArgs(preserveRetained: aPreserveRetained)
   }
 
-  static func decodeClosedir(_ message: Message) throws -> ClosedirArgs {
+  static func decodeClosedir(_ message: Message) throws -> FsClosedirArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return ClosedirArgs(id: aId)
   }
 
-  static func decodeConstants(_ message: Message) throws -> ConstantsArgs {
+  static func decodeConstants(_ message: Message) throws -> FsConstantsArgs {
     return ConstantsArgs()
   }
 
-  static func decodeCopyFile(_ message: Message) throws -> CopyFileArgs {
+  static func decodeCopyFile(_ message: Message) throws -> FsCopyFileArgs {
     let aSrc: String = try message.require("src")
     try Decode.checkMaxLength(aSrc.utf8.count, 4096, "src")
     let aDest: String = try message.require("dest")
@@ -1017,47 +1017,47 @@ public enum Fs {
     return CopyFileArgs(src: aSrc, dest: aDest, flags: aFlags)
   }
 
-  static func decodeFchmod(_ message: Message) throws -> FchmodArgs {
+  static func decodeFchmod(_ message: Message) throws -> FsFchmodArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aMode: Int32 = try Decode.integerText(try message.require("mode"), "mode", Int32.self)
     return FchmodArgs(id: aId, mode: aMode)
   }
 
-  static func decodeFchown(_ message: Message) throws -> FchownArgs {
+  static func decodeFchown(_ message: Message) throws -> FsFchownArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aUid: UInt32 = try Decode.integerText(try message.require("uid"), "uid", UInt32.self)
     let aGid: UInt32 = try Decode.integerText(try message.require("gid"), "gid", UInt32.self)
     return FchownArgs(id: aId, uid: aUid, gid: aGid)
   }
 
-  static func decodeFstat(_ message: Message) throws -> FstatArgs {
+  static func decodeFstat(_ message: Message) throws -> FsFstatArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return FstatArgs(id: aId)
   }
 
-  static func decodeFsync(_ message: Message) throws -> FsyncArgs {
+  static func decodeFsync(_ message: Message) throws -> FsFsyncArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return FsyncArgs(id: aId)
   }
 
-  static func decodeFtruncate(_ message: Message) throws -> FtruncateArgs {
+  static func decodeFtruncate(_ message: Message) throws -> FsFtruncateArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aOffset: Int64 = try (try message.param("offset")).map { t in try Decode.integerText(t, "offset", Int64.self) } ?? Int64(0)
     return FtruncateArgs(id: aId, offset: aOffset)
   }
 
-  static func decodeFutimes(_ message: Message) throws -> FutimesArgs {
+  static func decodeFutimes(_ message: Message) throws -> FsFutimesArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aAtime: Double = try Decode.doubleText(try message.require("atime"), "atime", finite: true)
     let aMtime: Double = try Decode.doubleText(try message.require("mtime"), "mtime", finite: true)
     return FutimesArgs(id: aId, atime: aAtime, mtime: aMtime)
   }
 
-  static func decodeGetOpenDescriptors(_ message: Message) throws -> GetOpenDescriptorsArgs {
+  static func decodeGetOpenDescriptors(_ message: Message) throws -> FsGetOpenDescriptorsArgs {
     return GetOpenDescriptorsArgs()
   }
 
-  static func decodeLchown(_ message: Message) throws -> LchownArgs {
+  static func decodeLchown(_ message: Message) throws -> FsLchownArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     let aUid: UInt32 = try Decode.integerText(try message.require("uid"), "uid", UInt32.self)
@@ -1065,7 +1065,7 @@ public enum Fs {
     return LchownArgs(path: aPath, uid: aUid, gid: aGid)
   }
 
-  static func decodeLink(_ message: Message) throws -> LinkArgs {
+  static func decodeLink(_ message: Message) throws -> FsLinkArgs {
     let aSrc: String = try message.require("src")
     try Decode.checkMaxLength(aSrc.utf8.count, 4096, "src")
     let aDest: String = try message.require("dest")
@@ -1073,13 +1073,13 @@ public enum Fs {
     return LinkArgs(src: aSrc, dest: aDest)
   }
 
-  static func decodeLstat(_ message: Message) throws -> LstatArgs {
+  static func decodeLstat(_ message: Message) throws -> FsLstatArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return LstatArgs(path: aPath)
   }
 
-  static func decodeLutimes(_ message: Message) throws -> LutimesArgs {
+  static func decodeLutimes(_ message: Message) throws -> FsLutimesArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     let aAtime: Double = try Decode.doubleText(try message.require("atime"), "atime", finite: true)
@@ -1087,7 +1087,7 @@ public enum Fs {
     return LutimesArgs(path: aPath, atime: aAtime, mtime: aMtime)
   }
 
-  static func decodeMkdir(_ message: Message) throws -> MkdirArgs {
+  static func decodeMkdir(_ message: Message) throws -> FsMkdirArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     let aMode: Int32 = try (try message.param("mode")).map { t in try Decode.integerText(t, "mode", Int32.self) } ?? Int32(511)
@@ -1095,7 +1095,7 @@ public enum Fs {
     return MkdirArgs(path: aPath, mode: aMode, recursive: aRecursive)
   }
 
-  static func decodeOpen(_ message: Message) throws -> OpenArgs {
+  static func decodeOpen(_ message: Message) throws -> FsOpenArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
@@ -1104,39 +1104,39 @@ public enum Fs {
     return OpenArgs(id: aId, path: aPath, flags: aFlags, mode: aMode)
   }
 
-  static func decodeOpendir(_ message: Message) throws -> OpendirArgs {
+  static func decodeOpendir(_ message: Message) throws -> FsOpendirArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return OpendirArgs(id: aId, path: aPath)
   }
 
-  static func decodeRead(_ message: Message) throws -> ReadArgs {
+  static func decodeRead(_ message: Message) throws -> FsReadArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aSize: UInt32 = try Decode.integerText(try message.require("size"), "size", UInt32.self)
     let aOffset: Int64 = try (try message.param("offset")).map { t in try Decode.integerText(t, "offset", Int64.self) } ?? Int64(-1)
     return ReadArgs(id: aId, size: aSize, offset: aOffset)
   }
 
-  static func decodeReaddir(_ message: Message) throws -> ReaddirArgs {
+  static func decodeReaddir(_ message: Message) throws -> FsReaddirArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aEntries: UInt32 = try (try message.param("entries")).map { t in try Decode.integerText(t, "entries", UInt32.self) } ?? UInt32(256)
     return ReaddirArgs(id: aId, entries: aEntries)
   }
 
-  static func decodeReadlink(_ message: Message) throws -> ReadlinkArgs {
+  static func decodeReadlink(_ message: Message) throws -> FsReadlinkArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return ReadlinkArgs(path: aPath)
   }
 
-  static func decodeRealpath(_ message: Message) throws -> RealpathArgs {
+  static func decodeRealpath(_ message: Message) throws -> FsRealpathArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return RealpathArgs(path: aPath)
   }
 
-  static func decodeRename(_ message: Message) throws -> RenameArgs {
+  static func decodeRename(_ message: Message) throws -> FsRenameArgs {
     let aSrc: String = try message.require("src")
     try Decode.checkMaxLength(aSrc.utf8.count, 4096, "src")
     let aDest: String = try message.require("dest")
@@ -1144,29 +1144,29 @@ public enum Fs {
     return RenameArgs(src: aSrc, dest: aDest)
   }
 
-  static func decodeRetainOpenDescriptor(_ message: Message) throws -> RetainOpenDescriptorArgs {
+  static func decodeRetainOpenDescriptor(_ message: Message) throws -> FsRetainOpenDescriptorArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return RetainOpenDescriptorArgs(id: aId)
   }
 
-  static func decodeRmdir(_ message: Message) throws -> RmdirArgs {
+  static func decodeRmdir(_ message: Message) throws -> FsRmdirArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return RmdirArgs(path: aPath)
   }
 
-  static func decodeStat(_ message: Message) throws -> StatArgs {
+  static func decodeStat(_ message: Message) throws -> FsStatArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return StatArgs(path: aPath)
   }
 
-  static func decodeStopWatch(_ message: Message) throws -> StopWatchArgs {
+  static func decodeStopWatch(_ message: Message) throws -> FsStopWatchArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return StopWatchArgs(id: aId)
   }
 
-  static func decodeSymlink(_ message: Message) throws -> SymlinkArgs {
+  static func decodeSymlink(_ message: Message) throws -> FsSymlinkArgs {
     let aSrc: String = try message.require("src")
     try Decode.checkMaxLength(aSrc.utf8.count, 4096, "src")
     let aDest: String = try message.require("dest")
@@ -1175,13 +1175,13 @@ public enum Fs {
     return SymlinkArgs(src: aSrc, dest: aDest, flags: aFlags)
   }
 
-  static func decodeUnlink(_ message: Message) throws -> UnlinkArgs {
+  static func decodeUnlink(_ message: Message) throws -> FsUnlinkArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     return UnlinkArgs(path: aPath)
   }
 
-  static func decodeUtimes(_ message: Message) throws -> UtimesArgs {
+  static func decodeUtimes(_ message: Message) throws -> FsUtimesArgs {
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
     let aAtime: Double = try Decode.doubleText(try message.require("atime"), "atime", finite: true)
@@ -1189,7 +1189,7 @@ public enum Fs {
     return UtimesArgs(path: aPath, atime: aAtime, mtime: aMtime)
   }
 
-  static func decodeWatch(_ message: Message) throws -> WatchArgs {
+  static func decodeWatch(_ message: Message) throws -> FsWatchArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aPath: String = try message.require("path")
     try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
@@ -1197,7 +1197,7 @@ public enum Fs {
     return WatchArgs(id: aId, path: aPath, recursive: aRecursive)
   }
 
-  static func decodeWrite(_ message: Message) throws -> WriteArgs {
+  static func decodeWrite(_ message: Message) throws -> FsWriteArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aData = message.body
     let aOffset: Int64 = try (try message.param("offset")).map { t in try Decode.integerText(t, "offset", Int64.self) } ?? Int64(-1)

@@ -42,10 +42,7 @@ public indirect enum JSON {
     switch self {
     case .null: out += "null"
     case .bool(let value): out += value ? "true" : "false"
-    case .number(let value):
-      if !value.isFinite { out += "null" }
-      else if value == value.rounded() && abs(value) < 1e21 { out += String(Int64(value)) }
-      else { out += "\(value)" }
+    case .number(let value): JSON.writeNumber(&out, value)
     case .string(let value): JSON.writeString(&out, value)
     case .array(let items):
       out += "["
@@ -63,6 +60,36 @@ public indirect enum JSON {
         object.values[key]!.write(&out)
       }
       out += "}"
+    }
+  }
+
+  /// ECMAScript's Number::toString (what JSON.stringify writes), so every backend emits the same bytes: the
+  /// shortest round-tripping digits (Swift's description), plain notation for exponents from -7 to 20 (1e20 is
+  /// "100000000000000000000", 1e21 is "1e+21"), and -0 as "0". No integer conversion, so nothing can trap.
+  static func writeNumber(_ out: inout String, _ value: Double) {
+    if !value.isFinite { out += "null"; return }
+    if value == 0 { out += "0"; return }
+    if value < 0 { out += "-" }
+    let text = "\(abs(value))"  // "123.456", "1e+20", "5e-324", "100.0"
+    let parts = text.split(separator: "e", maxSplits: 1)
+    let mantissa = String(parts[0])
+    let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+    let dot = mantissa.firstIndex(of: ".")
+    let whole = dot.map { String(mantissa[..<$0]) } ?? mantissa
+    var digits = Array((whole + (dot.map { String(mantissa[mantissa.index(after: $0)...]) } ?? "")).utf8)
+    var point = whole.count + exponent  // value = 0.digits × 10^point
+    while digits.first == UInt8(ascii: "0") { digits.removeFirst(); point -= 1 }
+    while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+    let k = digits.count
+    let d = String(decoding: digits, as: UTF8.self)
+    if k <= point && point <= 21 {
+      out += d + String(repeating: "0", count: point - k)
+    } else if 0 < point && point <= 21 {
+      out += String(d.prefix(point)) + "." + String(d.dropFirst(point))
+    } else if -6 < point && point <= 0 {
+      out += "0." + String(repeating: "0", count: -point) + d
+    } else {
+      out += String(d.prefix(1)) + (k > 1 ? "." + String(d.dropFirst(1)) : "") + "e" + (point - 1 >= 0 ? "+" : "-") + String(abs(point - 1))
     }
   }
 
@@ -136,6 +163,7 @@ public struct IpcError: Error {
   public static func typeError(_ message: String) -> IpcError { IpcError("TypeError", message) }
   public static func rangeError(_ message: String) -> IpcError { IpcError("RangeError", message) }
   public static func notFound(_ message: String) -> IpcError { IpcError("NotFoundError", message) }
+  public static func notAllowed(_ message: String) -> IpcError { IpcError("NotAllowedError", message) }
   public static func notSupported(_ message: String) -> IpcError { IpcError("NotSupportedError", message) }
   public static func missing(_ name: String) -> IpcError { typeError("missing required argument '\(name)'") }
   public static func wrongType(_ name: String, _ expected: String) -> IpcError { typeError("argument '\(name)' must be \(expected)") }
@@ -210,15 +238,23 @@ public protocol EventSink: AnyObject {
   func emitBinary(_ name: String, _ params: JSON, _ bytes: [UInt8])
 }
 
+/// The host's answer to an IDL `[Permission=<name>]`: socket.ini `[permissions] allow_<name>` or its default.
+public protocol PermissionPolicy {
+  func allows(_ permission: String) -> Bool
+}
+
+/// Who is calling. With no `permissions`, every route that names a permission is refused.
 public struct Context {
   public let index: Int
   public let seq: String
   public weak var events: EventSink?
+  public let permissions: PermissionPolicy?
 
-  public init(index: Int, seq: String, events: EventSink?) {
+  public init(index: Int, seq: String, events: EventSink?, permissions: PermissionPolicy? = nil) {
     self.index = index
     self.seq = seq
     self.events = events
+    self.permissions = permissions
   }
 }
 
@@ -283,8 +319,13 @@ public final class Router {
 
   /// Maps a route whose arguments are decoded first: a decoding error is answered here (prefixed with the
   /// caller's source), so `handler` only ever runs with valid arguments.
-  public func map<Args>(_ route: String, decode: @escaping (Message) throws -> Args, _ handler: @escaping (Args, Context, Reply) -> Void) {
+  /// A `permission` (the route's IDL `[Permission=…]`, nil when public) is checked before anything is decoded.
+  public func map<Args>(_ route: String, permission: String? = nil, decode: @escaping (Message) throws -> Args, _ handler: @escaping (Args, Context, Reply) -> Void) {
     map(route) { message, context, reply in
+      if let permission = permission, context.permissions?.allows(permission) != true {
+        reply.error(IpcError.notAllowed("\(reply.source): not allowed: this app does not grant the '\(permission)' permission (socket.ini: [permissions] allow_\(permission) = true)"), status: 403)
+        return
+      }
       let args: Args
       do {
         args = try decode(message)

@@ -346,49 +346,49 @@ public struct Primordials {
 }
 
 /// Arguments of `os.availableMemory`, decoded and validated before the service sees them.
-public struct AvailableMemoryArgs {
+public struct OsAvailableMemoryArgs {
 }
 
 /// Arguments of `os.constants`, decoded and validated before the service sees them.
-public struct ConstantsArgs {
+public struct OsConstantsArgs {
 }
 
 /// Arguments of `os.cpus`, decoded and validated before the service sees them.
-public struct CpusArgs {
+public struct OsCpusArgs {
 }
 
 /// Arguments of `os.hostname`, decoded and validated before the service sees them.
-public struct HostnameArgs {
+public struct OsHostnameArgs {
 }
 
 /// Arguments of `os.hrtime`, decoded and validated before the service sees them.
-public struct HrtimeArgs {
+public struct OsHrtimeArgs {
 }
 
 /// Arguments of `os.getPriority`, decoded and validated before the service sees them.
-public struct GetPriorityArgs {
+public struct OsGetPriorityArgs {
   /// The process id; 0 (the default) is the runtime itself.
   public let pid: Int32
 }
 
 /// Arguments of `os.loadavg`, decoded and validated before the service sees them.
-public struct LoadavgArgs {
+public struct OsLoadavgArgs {
 }
 
 /// Arguments of `os.networkInterfaces`, decoded and validated before the service sees them.
-public struct NetworkInterfacesArgs {
+public struct OsNetworkInterfacesArgs {
 }
 
 /// Arguments of `os.paths`, decoded and validated before the service sees them.
-public struct PathsArgs {
+public struct OsPathsArgs {
 }
 
 /// Arguments of `os.rusage`, decoded and validated before the service sees them.
-public struct RusageArgs {
+public struct OsRusageArgs {
 }
 
 /// Arguments of `os.setPriority`, decoded and validated before the service sees them.
-public struct SetPriorityArgs {
+public struct OsSetPriorityArgs {
   /// The process id; 0 is the runtime itself.
   public let pid: Int32
   /// The nice value, -20 to 19.
@@ -396,39 +396,39 @@ public struct SetPriorityArgs {
 }
 
 /// Arguments of `os.totalMemory`, decoded and validated before the service sees them.
-public struct TotalMemoryArgs {
+public struct OsTotalMemoryArgs {
 }
 
 /// Arguments of `os.uname`, decoded and validated before the service sees them.
-public struct UnameArgs {
+public struct OsUnameArgs {
 }
 
 /// Arguments of `os.uptime`, decoded and validated before the service sees them.
-public struct UptimeArgs {
+public struct OsUptimeArgs {
 }
 
 /// Arguments of `os.userInfo`, decoded and validated before the service sees them.
-public struct UserInfoArgs {
+public struct OsUserInfoArgs {
 }
 
 /// Arguments of `platform.primordials`, decoded and validated before the service sees them.
-public struct PrimordialsArgs {
+public struct OsPrimordialsArgs {
 }
 
 /// Arguments of `platform.event`, decoded and validated before the service sees them.
-public struct PlatformEventArgs {
+public struct OsPlatformEventArgs {
   /// The event's name.
   public let value: String
 }
 
 /// Arguments of `platform.openExternal`, decoded and validated before the service sees them.
-public struct OpenExternalArgs {
+public struct OsOpenExternalArgs {
   /// The URL to open.
   public let value: String
 }
 
 /// Arguments of `platform.revealFile`, decoded and validated before the service sees them.
-public struct RevealFileArgs {
+public struct OsRevealFileArgs {
   /// The file's path.
   public let value: String
 }
@@ -438,124 +438,124 @@ public struct RevealFileArgs {
 public protocol OsService: AnyObject {
   /// Free memory in bytes.
   /// Route `os.availableMemory`. Answer with Os.resolveAvailableMemory or reply.error.
-  func availableMemory(_ context: Context, _ args: AvailableMemoryArgs, _ reply: Reply)
+  func availableMemory(_ context: Context, _ args: OsAvailableMemoryArgs, _ reply: Reply)
   /// The platform's errno and signal constants by name (`ENOENT`, `SIGTERM`, …).
   /// Route `os.constants`. Answer with Os.resolveConstants or reply.error.
-  func constants(_ context: Context, _ args: ConstantsArgs, _ reply: Reply)
+  func constants(_ context: Context, _ args: OsConstantsArgs, _ reply: Reply)
   /// One entry per logical CPU.
   /// Route `os.cpus`. Answer with Os.resolveCpus or reply.error.
-  func cpus(_ context: Context, _ args: CpusArgs, _ reply: Reply)
+  func cpus(_ context: Context, _ args: OsCpusArgs, _ reply: Reply)
   /// The machine's host name, as gethostname(2) reports it.
   /// Route `os.hostname`. Answer with Os.resolveHostname or reply.error.
-  func hostname(_ context: Context, _ args: HostnameArgs, _ reply: Reply)
+  func hostname(_ context: Context, _ args: OsHostnameArgs, _ reply: Reply)
   /// A monotonic clock in nanoseconds, for `process.hrtime`.
   /// Route `os.hrtime`. Answer with Os.resolveHrtime or reply.error.
-  func hrtime(_ context: Context, _ args: HrtimeArgs, _ reply: Reply)
+  func hrtime(_ context: Context, _ args: OsHrtimeArgs, _ reply: Reply)
   /// A process's scheduling priority: its nice value, -20 (most favoured) to 19, as getpriority(2) with
   /// PRIO_PROCESS reports it.
   /// Route `os.getPriority`. Answer with Os.resolveGetPriority or reply.error.
-  func getPriority(_ context: Context, _ args: GetPriorityArgs, _ reply: Reply)
+  func getPriority(_ context: Context, _ args: OsGetPriorityArgs, _ reply: Reply)
   /// The 1, 5 and 15 minute load averages, as getloadavg(3) reports them.
   /// Route `os.loadavg`. Answer with Os.resolveLoadavg or reply.error.
-  func loadavg(_ context: Context, _ args: LoadavgArgs, _ reply: Reply)
+  func loadavg(_ context: Context, _ args: OsLoadavgArgs, _ reply: Reply)
   /// The machine's network interfaces by name.
   /// Route `os.networkInterfaces`. Answer with Os.resolveNetworkInterfaces or reply.error.
-  func networkInterfaces(_ context: Context, _ args: NetworkInterfacesArgs, _ reply: Reply)
+  func networkInterfaces(_ context: Context, _ args: OsNetworkInterfacesArgs, _ reply: Reply)
   /// Well-known directories for this app and user (home, downloads, documents, data, …).
   /// Route `os.paths`. Answer with Os.resolvePaths or reply.error.
-  func paths(_ context: Context, _ args: PathsArgs, _ reply: Reply)
+  func paths(_ context: Context, _ args: OsPathsArgs, _ reply: Reply)
   /// Resource usage of the runtime process.
   /// Route `os.rusage`. Answer with Os.resolveRusage or reply.error.
-  func rusage(_ context: Context, _ args: RusageArgs, _ reply: Reply)
+  func rusage(_ context: Context, _ args: OsRusageArgs, _ reply: Reply)
   /// Sets a process's scheduling priority (nice value) with setpriority(2) and PRIO_PROCESS. Lowering the
   /// value (raising the priority) needs CAP_SYS_NICE or an RLIMIT_NICE that allows it: EACCES otherwise.
   /// Route `os.setPriority`. Answer with Os.resolveSetPriority or reply.error.
-  func setPriority(_ context: Context, _ args: SetPriorityArgs, _ reply: Reply)
+  func setPriority(_ context: Context, _ args: OsSetPriorityArgs, _ reply: Reply)
   /// Total memory in bytes (MemTotal of /proc/meminfo).
   /// Route `os.totalMemory`. Answer with Os.resolveTotalMemory or reply.error.
-  func totalMemory(_ context: Context, _ args: TotalMemoryArgs, _ reply: Reply)
+  func totalMemory(_ context: Context, _ args: OsTotalMemoryArgs, _ reply: Reply)
   /// The kernel's name, release, version and machine.
   /// Route `os.uname`. Answer with Os.resolveUname or reply.error.
-  func uname(_ context: Context, _ args: UnameArgs, _ reply: Reply)
+  func uname(_ context: Context, _ args: OsUnameArgs, _ reply: Reply)
   /// Seconds since the system booted.
   /// Route `os.uptime`. Answer with Os.resolveUptime or reply.error.
-  func uptime(_ context: Context, _ args: UptimeArgs, _ reply: Reply)
+  func uptime(_ context: Context, _ args: OsUptimeArgs, _ reply: Reply)
   /// The account the runtime runs as (its effective user), from the password database.
   /// Route `os.userInfo`. Answer with Os.resolveUserInfo or reply.error.
-  func userInfo(_ context: Context, _ args: UserInfoArgs, _ reply: Reply)
+  func userInfo(_ context: Context, _ args: OsUserInfoArgs, _ reply: Reply)
   /// Startup facts the runtime JS freezes at load: architecture, platform, working directory and versions.
   /// Route `platform.primordials`. Answer with Os.resolvePrimordials or reply.error.
-  func primordials(_ context: Context, _ args: PrimordialsArgs, _ reply: Reply)
+  func primordials(_ context: Context, _ args: OsPrimordialsArgs, _ reply: Reply)
   /// Reports a lifecycle moment of the page to the host (for example "domcontentloaded").
   /// Route `platform.event`. Answer with Os.resolvePlatformEvent or reply.error.
-  func platformEvent(_ context: Context, _ args: PlatformEventArgs, _ reply: Reply)
+  func platformEvent(_ context: Context, _ args: OsPlatformEventArgs, _ reply: Reply)
   /// Opens a URL with the desktop's default handler (browser, mail client, …).
   /// Route `platform.openExternal`. Answer with Os.resolveOpenExternal or reply.error.
-  func openExternal(_ context: Context, _ args: OpenExternalArgs, _ reply: Reply)
+  func openExternal(_ context: Context, _ args: OsOpenExternalArgs, _ reply: Reply)
   /// Shows a file in the desktop's file manager.
   /// Route `platform.revealFile`. Answer with Os.resolveRevealFile or reply.error.
-  func revealFile(_ context: Context, _ args: RevealFileArgs, _ reply: Reply)
+  func revealFile(_ context: Context, _ args: OsRevealFileArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Os {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: OsService) {
-    router.map("os.availableMemory", decode: decodeAvailableMemory) { [weak service] args, context, reply in
+    router.map("os.availableMemory", permission: nil, decode: decodeAvailableMemory) { [weak service] args, context, reply in
       service?.availableMemory(context, args, reply)
     }
-    router.map("os.constants", decode: decodeConstants) { [weak service] args, context, reply in
+    router.map("os.constants", permission: nil, decode: decodeConstants) { [weak service] args, context, reply in
       service?.constants(context, args, reply)
     }
-    router.map("os.cpus", decode: decodeCpus) { [weak service] args, context, reply in
+    router.map("os.cpus", permission: nil, decode: decodeCpus) { [weak service] args, context, reply in
       service?.cpus(context, args, reply)
     }
-    router.map("os.hostname", decode: decodeHostname) { [weak service] args, context, reply in
+    router.map("os.hostname", permission: nil, decode: decodeHostname) { [weak service] args, context, reply in
       service?.hostname(context, args, reply)
     }
-    router.map("os.hrtime", decode: decodeHrtime) { [weak service] args, context, reply in
+    router.map("os.hrtime", permission: nil, decode: decodeHrtime) { [weak service] args, context, reply in
       service?.hrtime(context, args, reply)
     }
-    router.map("os.getPriority", decode: decodeGetPriority) { [weak service] args, context, reply in
+    router.map("os.getPriority", permission: nil, decode: decodeGetPriority) { [weak service] args, context, reply in
       service?.getPriority(context, args, reply)
     }
-    router.map("os.loadavg", decode: decodeLoadavg) { [weak service] args, context, reply in
+    router.map("os.loadavg", permission: nil, decode: decodeLoadavg) { [weak service] args, context, reply in
       service?.loadavg(context, args, reply)
     }
-    router.map("os.networkInterfaces", decode: decodeNetworkInterfaces) { [weak service] args, context, reply in
+    router.map("os.networkInterfaces", permission: nil, decode: decodeNetworkInterfaces) { [weak service] args, context, reply in
       service?.networkInterfaces(context, args, reply)
     }
-    router.map("os.paths", decode: decodePaths) { [weak service] args, context, reply in
+    router.map("os.paths", permission: nil, decode: decodePaths) { [weak service] args, context, reply in
       service?.paths(context, args, reply)
     }
-    router.map("os.rusage", decode: decodeRusage) { [weak service] args, context, reply in
+    router.map("os.rusage", permission: nil, decode: decodeRusage) { [weak service] args, context, reply in
       service?.rusage(context, args, reply)
     }
-    router.map("os.setPriority", decode: decodeSetPriority) { [weak service] args, context, reply in
+    router.map("os.setPriority", permission: "set_priority", decode: decodeSetPriority) { [weak service] args, context, reply in
       service?.setPriority(context, args, reply)
     }
-    router.map("os.totalMemory", decode: decodeTotalMemory) { [weak service] args, context, reply in
+    router.map("os.totalMemory", permission: nil, decode: decodeTotalMemory) { [weak service] args, context, reply in
       service?.totalMemory(context, args, reply)
     }
-    router.map("os.uname", decode: decodeUname) { [weak service] args, context, reply in
+    router.map("os.uname", permission: nil, decode: decodeUname) { [weak service] args, context, reply in
       service?.uname(context, args, reply)
     }
-    router.map("os.uptime", decode: decodeUptime) { [weak service] args, context, reply in
+    router.map("os.uptime", permission: nil, decode: decodeUptime) { [weak service] args, context, reply in
       service?.uptime(context, args, reply)
     }
-    router.map("os.userInfo", decode: decodeUserInfo) { [weak service] args, context, reply in
+    router.map("os.userInfo", permission: nil, decode: decodeUserInfo) { [weak service] args, context, reply in
       service?.userInfo(context, args, reply)
     }
-    router.map("platform.primordials", decode: decodePrimordials) { [weak service] args, context, reply in
+    router.map("platform.primordials", permission: nil, decode: decodePrimordials) { [weak service] args, context, reply in
       service?.primordials(context, args, reply)
     }
-    router.map("platform.event", decode: decodePlatformEvent) { [weak service] args, context, reply in
+    router.map("platform.event", permission: nil, decode: decodePlatformEvent) { [weak service] args, context, reply in
       service?.platformEvent(context, args, reply)
     }
-    router.map("platform.openExternal", decode: decodeOpenExternal) { [weak service] args, context, reply in
+    router.map("platform.openExternal", permission: "open_external", decode: decodeOpenExternal) { [weak service] args, context, reply in
       service?.openExternal(context, args, reply)
     }
-    router.map("platform.revealFile", decode: decodeRevealFile) { [weak service] args, context, reply in
+    router.map("platform.revealFile", permission: "open_external", decode: decodeRevealFile) { [weak service] args, context, reply in
       service?.revealFile(context, args, reply)
     }
   }
@@ -636,86 +636,86 @@ public enum Os {
     reply.ok()
   }
 
-  static func decodeAvailableMemory(_ message: Message) throws -> AvailableMemoryArgs {
+  static func decodeAvailableMemory(_ message: Message) throws -> OsAvailableMemoryArgs {
     return AvailableMemoryArgs()
   }
 
-  static func decodeConstants(_ message: Message) throws -> ConstantsArgs {
+  static func decodeConstants(_ message: Message) throws -> OsConstantsArgs {
     return ConstantsArgs()
   }
 
-  static func decodeCpus(_ message: Message) throws -> CpusArgs {
+  static func decodeCpus(_ message: Message) throws -> OsCpusArgs {
     return CpusArgs()
   }
 
-  static func decodeHostname(_ message: Message) throws -> HostnameArgs {
+  static func decodeHostname(_ message: Message) throws -> OsHostnameArgs {
     return HostnameArgs()
   }
 
-  static func decodeHrtime(_ message: Message) throws -> HrtimeArgs {
+  static func decodeHrtime(_ message: Message) throws -> OsHrtimeArgs {
     return HrtimeArgs()
   }
 
-  static func decodeGetPriority(_ message: Message) throws -> GetPriorityArgs {
+  static func decodeGetPriority(_ message: Message) throws -> OsGetPriorityArgs {
     let aPid: Int32 = try (try message.param("pid")).map { t in try Decode.integerText(t, "pid", Int32.self) } ?? Int32(0)
     return GetPriorityArgs(pid: aPid)
   }
 
-  static func decodeLoadavg(_ message: Message) throws -> LoadavgArgs {
+  static func decodeLoadavg(_ message: Message) throws -> OsLoadavgArgs {
     return LoadavgArgs()
   }
 
-  static func decodeNetworkInterfaces(_ message: Message) throws -> NetworkInterfacesArgs {
+  static func decodeNetworkInterfaces(_ message: Message) throws -> OsNetworkInterfacesArgs {
     return NetworkInterfacesArgs()
   }
 
-  static func decodePaths(_ message: Message) throws -> PathsArgs {
+  static func decodePaths(_ message: Message) throws -> OsPathsArgs {
     return PathsArgs()
   }
 
-  static func decodeRusage(_ message: Message) throws -> RusageArgs {
+  static func decodeRusage(_ message: Message) throws -> OsRusageArgs {
     return RusageArgs()
   }
 
-  static func decodeSetPriority(_ message: Message) throws -> SetPriorityArgs {
+  static func decodeSetPriority(_ message: Message) throws -> OsSetPriorityArgs {
     let aPid: Int32 = try Decode.integerText(try message.require("pid"), "pid", Int32.self)
     let aPriority: Int32 = try Decode.integerText(try message.require("priority"), "priority", Int32.self)
     return SetPriorityArgs(pid: aPid, priority: aPriority)
   }
 
-  static func decodeTotalMemory(_ message: Message) throws -> TotalMemoryArgs {
+  static func decodeTotalMemory(_ message: Message) throws -> OsTotalMemoryArgs {
     return TotalMemoryArgs()
   }
 
-  static func decodeUname(_ message: Message) throws -> UnameArgs {
+  static func decodeUname(_ message: Message) throws -> OsUnameArgs {
     return UnameArgs()
   }
 
-  static func decodeUptime(_ message: Message) throws -> UptimeArgs {
+  static func decodeUptime(_ message: Message) throws -> OsUptimeArgs {
     return UptimeArgs()
   }
 
-  static func decodeUserInfo(_ message: Message) throws -> UserInfoArgs {
+  static func decodeUserInfo(_ message: Message) throws -> OsUserInfoArgs {
     return UserInfoArgs()
   }
 
-  static func decodePrimordials(_ message: Message) throws -> PrimordialsArgs {
+  static func decodePrimordials(_ message: Message) throws -> OsPrimordialsArgs {
     return PrimordialsArgs()
   }
 
-  static func decodePlatformEvent(_ message: Message) throws -> PlatformEventArgs {
+  static func decodePlatformEvent(_ message: Message) throws -> OsPlatformEventArgs {
     let aValue: String = try message.require("value")
     try Decode.checkMaxLength(aValue.utf8.count, 256, "value")
     return PlatformEventArgs(value: aValue)
   }
 
-  static func decodeOpenExternal(_ message: Message) throws -> OpenExternalArgs {
+  static func decodeOpenExternal(_ message: Message) throws -> OsOpenExternalArgs {
     let aValue: String = try message.require("value")
     try Decode.checkMaxLength(aValue.utf8.count, 8192, "value")
     return OpenExternalArgs(value: aValue)
   }
 
-  static func decodeRevealFile(_ message: Message) throws -> RevealFileArgs {
+  static func decodeRevealFile(_ message: Message) throws -> OsRevealFileArgs {
     let aValue: String = try message.require("value")
     try Decode.checkMaxLength(aValue.utf8.count, 4096, "value")
     return RevealFileArgs(value: aValue)

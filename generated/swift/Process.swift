@@ -83,13 +83,13 @@ public struct BackendExit {
 }
 
 /// Arguments of `process.env.get`, decoded and validated before the service sees them.
-public struct EnvGetArgs {
+public struct ProcessEnvGetArgs {
   /// The variable's name.
   public let key: String
 }
 
 /// Arguments of `process.env.set`, decoded and validated before the service sees them.
-public struct EnvSetArgs {
+public struct ProcessEnvSetArgs {
   /// The variable's name.
   public let key: String
   /// Its new value.
@@ -97,21 +97,21 @@ public struct EnvSetArgs {
 }
 
 /// Arguments of `process.cwd`, decoded and validated before the service sees them.
-public struct CwdArgs {
+public struct ProcessCwdArgs {
 }
 
 /// Arguments of `process.open`, decoded and validated before the service sees them.
-public struct OpenArgs {
+public struct ProcessOpenArgs {
   /// Restart it if it is already running.
   public let force: Bool
 }
 
 /// Arguments of `process.kill`, decoded and validated before the service sees them.
-public struct KillArgs {
+public struct ProcessKillArgs {
 }
 
 /// Arguments of `process.write`, decoded and validated before the service sees them.
-public struct WriteArgs {
+public struct ProcessWriteArgs {
   /// The event's name.
   public let event: String
   /// Its JSON value.
@@ -119,7 +119,7 @@ public struct WriteArgs {
 }
 
 /// Arguments of `process.exit`, decoded and validated before the service sees them.
-public struct ExitArgs {
+public struct ProcessExitArgs {
   /// The exit status.
   public let value: Int32
 }
@@ -129,50 +129,50 @@ public struct ExitArgs {
 public protocol ProcessService: AnyObject {
   /// Reads an environment variable of the runtime process.
   /// Route `process.env.get`. Answer with Process.resolveEnvGet or reply.error.
-  func envGet(_ context: Context, _ args: EnvGetArgs, _ reply: Reply)
+  func envGet(_ context: Context, _ args: ProcessEnvGetArgs, _ reply: Reply)
   /// Sets an environment variable of the runtime process (and of backends started afterwards).
   /// Route `process.env.set`. Answer with Process.resolveEnvSet or reply.error.
-  func envSet(_ context: Context, _ args: EnvSetArgs, _ reply: Reply)
+  func envSet(_ context: Context, _ args: ProcessEnvSetArgs, _ reply: Reply)
   /// The runtime process's working directory.
   /// Route `process.cwd`. Answer with Process.resolveCwd or reply.error.
-  func cwd(_ context: Context, _ args: CwdArgs, _ reply: Reply)
+  func cwd(_ context: Context, _ args: ProcessCwdArgs, _ reply: Reply)
   /// Starts the backend process named by `[<os>] cmd` in socket.ini.
   /// Route `process.open`. Answer with Process.resolveOpen or reply.error.
-  func `open`(_ context: Context, _ args: OpenArgs, _ reply: Reply)
+  func `open`(_ context: Context, _ args: ProcessOpenArgs, _ reply: Reply)
   /// Stops the backend process (SIGTERM).
   /// Route `process.kill`. Answer with Process.resolveKill or reply.error.
-  func kill(_ context: Context, _ args: KillArgs, _ reply: Reply)
+  func kill(_ context: Context, _ args: ProcessKillArgs, _ reply: Reply)
   /// Sends an event to the backend: one `ipc://process.write?…` line on its stdin.
   /// Route `process.write`. Answer with Process.resolveWrite or reply.error.
-  func write(_ context: Context, _ args: WriteArgs, _ reply: Reply)
+  func write(_ context: Context, _ args: ProcessWriteArgs, _ reply: Reply)
   /// Exits the runtime with a status code (the same as `application.exit`).
   /// Route `process.exit`. Answer with Process.resolveExit or reply.error.
-  func exit(_ context: Context, _ args: ExitArgs, _ reply: Reply)
+  func exit(_ context: Context, _ args: ProcessExitArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Process {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ProcessService) {
-    router.map("process.env.get", decode: decodeEnvGet) { [weak service] args, context, reply in
+    router.map("process.env.get", permission: nil, decode: decodeEnvGet) { [weak service] args, context, reply in
       service?.envGet(context, args, reply)
     }
-    router.map("process.env.set", decode: decodeEnvSet) { [weak service] args, context, reply in
+    router.map("process.env.set", permission: "env_write", decode: decodeEnvSet) { [weak service] args, context, reply in
       service?.envSet(context, args, reply)
     }
-    router.map("process.cwd", decode: decodeCwd) { [weak service] args, context, reply in
+    router.map("process.cwd", permission: nil, decode: decodeCwd) { [weak service] args, context, reply in
       service?.cwd(context, args, reply)
     }
-    router.map("process.open", decode: decodeOpen) { [weak service] args, context, reply in
+    router.map("process.open", permission: nil, decode: decodeOpen) { [weak service] args, context, reply in
       service?.`open`(context, args, reply)
     }
-    router.map("process.kill", decode: decodeKill) { [weak service] args, context, reply in
+    router.map("process.kill", permission: nil, decode: decodeKill) { [weak service] args, context, reply in
       service?.kill(context, args, reply)
     }
-    router.map("process.write", decode: decodeWrite) { [weak service] args, context, reply in
+    router.map("process.write", permission: nil, decode: decodeWrite) { [weak service] args, context, reply in
       service?.write(context, args, reply)
     }
-    router.map("process.exit", decode: decodeExit) { [weak service] args, context, reply in
+    router.map("process.exit", permission: nil, decode: decodeExit) { [weak service] args, context, reply in
       service?.exit(context, args, reply)
     }
   }
@@ -223,13 +223,13 @@ public enum Process {
     events.emit("backend-exit", detail.toJSON())
   }
 
-  static func decodeEnvGet(_ message: Message) throws -> EnvGetArgs {
+  static func decodeEnvGet(_ message: Message) throws -> ProcessEnvGetArgs {
     let aKey: String = try message.require("key")
     try Decode.checkMaxLength(aKey.utf8.count, 1024, "key")
     return EnvGetArgs(key: aKey)
   }
 
-  static func decodeEnvSet(_ message: Message) throws -> EnvSetArgs {
+  static func decodeEnvSet(_ message: Message) throws -> ProcessEnvSetArgs {
     let aKey: String = try message.require("key")
     try Decode.checkMaxLength(aKey.utf8.count, 1024, "key")
     let aValue: String = try message.require("value")
@@ -237,27 +237,27 @@ public enum Process {
     return EnvSetArgs(key: aKey, value: aValue)
   }
 
-  static func decodeCwd(_ message: Message) throws -> CwdArgs {
+  static func decodeCwd(_ message: Message) throws -> ProcessCwdArgs {
     return CwdArgs()
   }
 
-  static func decodeOpen(_ message: Message) throws -> OpenArgs {
+  static func decodeOpen(_ message: Message) throws -> ProcessOpenArgs {
     let aForce: Bool = try (try message.param("force")).map { t in try Decode.booleanText(t, "force") } ?? false
     return OpenArgs(force: aForce)
   }
 
-  static func decodeKill(_ message: Message) throws -> KillArgs {
+  static func decodeKill(_ message: Message) throws -> ProcessKillArgs {
     return KillArgs()
   }
 
-  static func decodeWrite(_ message: Message) throws -> WriteArgs {
+  static func decodeWrite(_ message: Message) throws -> ProcessWriteArgs {
     let aEvent: String = try message.require("event")
     try Decode.checkMaxLength(aEvent.utf8.count, 256, "event")
     let aValue: JSON = try (try message.param("value")).map { t in try { let j = try Decode.jsonArg(t, "value"); return j }() } ?? JSON.null
     return WriteArgs(event: aEvent, value: aValue)
   }
 
-  static func decodeExit(_ message: Message) throws -> ExitArgs {
+  static func decodeExit(_ message: Message) throws -> ProcessExitArgs {
     let aValue: Int32 = try (try message.param("value")).map { t in try Decode.integerText(t, "value", Int32.self) } ?? Int32(0)
     return ExitArgs(value: aValue)
   }

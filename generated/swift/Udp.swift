@@ -168,7 +168,7 @@ public struct Datagram {
 }
 
 /// Arguments of `udp.bind`, decoded and validated before the service sees them.
-public struct BindArgs {
+public struct UdpBindArgs {
   /// The id the caller chose for the socket.
   public let id: UInt64
   /// The local port; 0 picks a free one.
@@ -180,7 +180,7 @@ public struct BindArgs {
 }
 
 /// Arguments of `udp.connect`, decoded and validated before the service sees them.
-public struct ConnectArgs {
+public struct UdpConnectArgs {
   /// The socket's id.
   public let id: UInt64
   /// The remote port.
@@ -190,13 +190,13 @@ public struct ConnectArgs {
 }
 
 /// Arguments of `udp.disconnect`, decoded and validated before the service sees them.
-public struct DisconnectArgs {
+public struct UdpDisconnectArgs {
   /// The socket's id.
   public let id: UInt64
 }
 
 /// Arguments of `udp.send`, decoded and validated before the service sees them.
-public struct SendArgs {
+public struct UdpSendArgs {
   /// The socket's id (created unbound if it does not exist yet).
   public let id: UInt64
   /// The datagram (the request body).
@@ -210,43 +210,43 @@ public struct SendArgs {
 }
 
 /// Arguments of `udp.readStart`, decoded and validated before the service sees them.
-public struct ReadStartArgs {
+public struct UdpReadStartArgs {
   /// The socket's id.
   public let id: UInt64
 }
 
 /// Arguments of `udp.readStop`, decoded and validated before the service sees them.
-public struct ReadStopArgs {
+public struct UdpReadStopArgs {
   /// The socket's id.
   public let id: UInt64
 }
 
 /// Arguments of `udp.close`, decoded and validated before the service sees them.
-public struct CloseArgs {
+public struct UdpCloseArgs {
   /// The socket's id.
   public let id: UInt64
 }
 
 /// Arguments of `udp.getSockName`, decoded and validated before the service sees them.
-public struct GetSockNameArgs {
+public struct UdpGetSockNameArgs {
   /// The socket's id.
   public let id: UInt64
 }
 
 /// Arguments of `udp.getPeerName`, decoded and validated before the service sees them.
-public struct GetPeerNameArgs {
+public struct UdpGetPeerNameArgs {
   /// The socket's id.
   public let id: UInt64
 }
 
 /// Arguments of `udp.getState`, decoded and validated before the service sees them.
-public struct GetStateArgs {
+public struct UdpGetStateArgs {
   /// The socket's id.
   public let id: UInt64
 }
 
 /// Arguments of `os.bufferSize`, decoded and validated before the service sees them.
-public struct BufferSizeArgs {
+public struct UdpBufferSizeArgs {
   /// The socket's id.
   public let id: UInt64
   /// The new size in bytes; 0 only reads it.
@@ -256,7 +256,7 @@ public struct BufferSizeArgs {
 }
 
 /// Arguments of `udp.addMembership`, decoded and validated before the service sees them.
-public struct AddMembershipArgs {
+public struct UdpAddMembershipArgs {
   /// The socket's id.
   public let id: UInt64
   /// The group, e.g. "239.1.2.3" or "ff02::1".
@@ -266,7 +266,7 @@ public struct AddMembershipArgs {
 }
 
 /// Arguments of `udp.dropMembership`, decoded and validated before the service sees them.
-public struct DropMembershipArgs {
+public struct UdpDropMembershipArgs {
   /// The socket's id.
   public let id: UInt64
   /// The group.
@@ -276,7 +276,7 @@ public struct DropMembershipArgs {
 }
 
 /// Arguments of `udp.setMulticastTTL`, decoded and validated before the service sees them.
-public struct SetMulticastTTLArgs {
+public struct UdpSetMulticastTTLArgs {
   /// The socket's id.
   public let id: UInt64
   /// 0 to 255; anything else is EINVAL, as in libuv.
@@ -284,7 +284,7 @@ public struct SetMulticastTTLArgs {
 }
 
 /// Arguments of `udp.setMulticastLoopback`, decoded and validated before the service sees them.
-public struct SetMulticastLoopbackArgs {
+public struct UdpSetMulticastLoopbackArgs {
   /// The socket's id.
   public let id: UInt64
   /// On or off.
@@ -292,7 +292,7 @@ public struct SetMulticastLoopbackArgs {
 }
 
 /// Arguments of `udp.setMulticastInterface`, decoded and validated before the service sees them.
-public struct SetMulticastInterfaceArgs {
+public struct UdpSetMulticastInterfaceArgs {
   /// The socket's id.
   public let id: UInt64
   /// The interface's IPv4 address, or for IPv6 "::%<scope>" naming it by scope.
@@ -300,7 +300,7 @@ public struct SetMulticastInterfaceArgs {
 }
 
 /// Arguments of `udp.setBroadcast`, decoded and validated before the service sees them.
-public struct SetBroadcastArgs {
+public struct UdpSetBroadcastArgs {
   /// The socket's id.
   public let id: UInt64
   /// On or off.
@@ -308,7 +308,7 @@ public struct SetBroadcastArgs {
 }
 
 /// Arguments of `udp.setTTL`, decoded and validated before the service sees them.
-public struct SetTTLArgs {
+public struct UdpSetTTLArgs {
   /// The socket's id.
   public let id: UInt64
   /// 1 to 255; anything else is EINVAL, as in libuv.
@@ -321,116 +321,116 @@ public struct SetTTLArgs {
 public protocol UdpService: AnyObject {
   /// Creates the socket `id` (if needed) and binds it to a local address and port.
   /// Route `udp.bind`. Answer with Udp.resolveBind or reply.error.
-  func bind(_ context: Context, _ args: BindArgs, _ reply: Reply)
+  func bind(_ context: Context, _ args: UdpBindArgs, _ reply: Reply)
   /// Creates the socket `id` (if needed) and connects it, so that `send` without an address goes to the peer.
   /// Route `udp.connect`. Answer with Udp.resolveConnect or reply.error.
-  func connect(_ context: Context, _ args: ConnectArgs, _ reply: Reply)
+  func connect(_ context: Context, _ args: UdpConnectArgs, _ reply: Reply)
   /// Dissolves the association made by `connect`.
   /// Route `udp.disconnect`. Answer with Udp.resolveDisconnect or reply.error.
-  func disconnect(_ context: Context, _ args: DisconnectArgs, _ reply: Reply)
+  func disconnect(_ context: Context, _ args: UdpDisconnectArgs, _ reply: Reply)
   /// Sends the request body as one datagram.
   /// Route `udp.send`. Answer with Udp.resolveSend or reply.error.
-  func send(_ context: Context, _ args: SendArgs, _ reply: Reply)
+  func send(_ context: Context, _ args: UdpSendArgs, _ reply: Reply)
   /// Starts delivering this socket's incoming datagrams as `datagram` events.
   /// Route `udp.readStart`. Answer with Udp.resolveReadStart or reply.error.
-  func readStart(_ context: Context, _ args: ReadStartArgs, _ reply: Reply)
+  func readStart(_ context: Context, _ args: UdpReadStartArgs, _ reply: Reply)
   /// Stops delivering incoming datagrams.
   /// Route `udp.readStop`. Answer with Udp.resolveReadStop or reply.error.
-  func readStop(_ context: Context, _ args: ReadStopArgs, _ reply: Reply)
+  func readStop(_ context: Context, _ args: UdpReadStopArgs, _ reply: Reply)
   /// Closes the socket and forgets its id.
   /// Route `udp.close`. Answer with Udp.resolveClose or reply.error.
-  func close(_ context: Context, _ args: CloseArgs, _ reply: Reply)
+  func close(_ context: Context, _ args: UdpCloseArgs, _ reply: Reply)
   /// The local address the socket is bound to.
   /// Route `udp.getSockName`. Answer with Udp.resolveGetSockName or reply.error.
-  func getSockName(_ context: Context, _ args: GetSockNameArgs, _ reply: Reply)
+  func getSockName(_ context: Context, _ args: UdpGetSockNameArgs, _ reply: Reply)
   /// The remote address of a connected socket.
   /// Route `udp.getPeerName`. Answer with Udp.resolveGetPeerName or reply.error.
-  func getPeerName(_ context: Context, _ args: GetPeerNameArgs, _ reply: Reply)
+  func getPeerName(_ context: Context, _ args: UdpGetPeerNameArgs, _ reply: Reply)
   /// The socket's state flags.
   /// Route `udp.getState`. Answer with Udp.resolveGetState or reply.error.
-  func getState(_ context: Context, _ args: GetStateArgs, _ reply: Reply)
+  func getState(_ context: Context, _ args: UdpGetStateArgs, _ reply: Reply)
   /// Reads, and optionally sets, the socket's kernel send or receive buffer size (SO_SNDBUF / SO_RCVBUF).
   /// Route `os.bufferSize`. Answer with Udp.resolveBufferSize or reply.error.
-  func bufferSize(_ context: Context, _ args: BufferSizeArgs, _ reply: Reply)
+  func bufferSize(_ context: Context, _ args: UdpBufferSizeArgs, _ reply: Reply)
   /// Joins a multicast group (IP_ADD_MEMBERSHIP / IPV6_ADD_MEMBERSHIP), as libuv's uv_udp_set_membership.
   /// Route `udp.addMembership`. Answer with Udp.resolveAddMembership or reply.error.
-  func addMembership(_ context: Context, _ args: AddMembershipArgs, _ reply: Reply)
+  func addMembership(_ context: Context, _ args: UdpAddMembershipArgs, _ reply: Reply)
   /// Leaves a multicast group joined with `addMembership`.
   /// Route `udp.dropMembership`. Answer with Udp.resolveDropMembership or reply.error.
-  func dropMembership(_ context: Context, _ args: DropMembershipArgs, _ reply: Reply)
+  func dropMembership(_ context: Context, _ args: UdpDropMembershipArgs, _ reply: Reply)
   /// Sets the hop limit of outgoing multicast datagrams (IP_MULTICAST_TTL / IPV6_MULTICAST_HOPS).
   /// Route `udp.setMulticastTTL`. Answer with Udp.resolveSetMulticastTTL or reply.error.
-  func setMulticastTTL(_ context: Context, _ args: SetMulticastTTLArgs, _ reply: Reply)
+  func setMulticastTTL(_ context: Context, _ args: UdpSetMulticastTTLArgs, _ reply: Reply)
   /// Whether this host receives its own multicast datagrams (IP_MULTICAST_LOOP / IPV6_MULTICAST_LOOP).
   /// Route `udp.setMulticastLoopback`. Answer with Udp.resolveSetMulticastLoopback or reply.error.
-  func setMulticastLoopback(_ context: Context, _ args: SetMulticastLoopbackArgs, _ reply: Reply)
+  func setMulticastLoopback(_ context: Context, _ args: UdpSetMulticastLoopbackArgs, _ reply: Reply)
   /// Chooses the interface outgoing multicast datagrams leave by (IP_MULTICAST_IF / IPV6_MULTICAST_IF).
   /// Route `udp.setMulticastInterface`. Answer with Udp.resolveSetMulticastInterface or reply.error.
-  func setMulticastInterface(_ context: Context, _ args: SetMulticastInterfaceArgs, _ reply: Reply)
+  func setMulticastInterface(_ context: Context, _ args: UdpSetMulticastInterfaceArgs, _ reply: Reply)
   /// Allows sending to broadcast addresses (SO_BROADCAST).
   /// Route `udp.setBroadcast`. Answer with Udp.resolveSetBroadcast or reply.error.
-  func setBroadcast(_ context: Context, _ args: SetBroadcastArgs, _ reply: Reply)
+  func setBroadcast(_ context: Context, _ args: UdpSetBroadcastArgs, _ reply: Reply)
   /// Sets the hop limit of outgoing unicast datagrams (IP_TTL / IPV6_UNICAST_HOPS).
   /// Route `udp.setTTL`. Answer with Udp.resolveSetTTL or reply.error.
-  func setTTL(_ context: Context, _ args: SetTTLArgs, _ reply: Reply)
+  func setTTL(_ context: Context, _ args: UdpSetTTLArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Udp {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: UdpService) {
-    router.map("udp.bind", decode: decodeBind) { [weak service] args, context, reply in
+    router.map("udp.bind", permission: nil, decode: decodeBind) { [weak service] args, context, reply in
       service?.bind(context, args, reply)
     }
-    router.map("udp.connect", decode: decodeConnect) { [weak service] args, context, reply in
+    router.map("udp.connect", permission: nil, decode: decodeConnect) { [weak service] args, context, reply in
       service?.connect(context, args, reply)
     }
-    router.map("udp.disconnect", decode: decodeDisconnect) { [weak service] args, context, reply in
+    router.map("udp.disconnect", permission: nil, decode: decodeDisconnect) { [weak service] args, context, reply in
       service?.disconnect(context, args, reply)
     }
-    router.map("udp.send", decode: decodeSend) { [weak service] args, context, reply in
+    router.map("udp.send", permission: nil, decode: decodeSend) { [weak service] args, context, reply in
       service?.send(context, args, reply)
     }
-    router.map("udp.readStart", decode: decodeReadStart) { [weak service] args, context, reply in
+    router.map("udp.readStart", permission: nil, decode: decodeReadStart) { [weak service] args, context, reply in
       service?.readStart(context, args, reply)
     }
-    router.map("udp.readStop", decode: decodeReadStop) { [weak service] args, context, reply in
+    router.map("udp.readStop", permission: nil, decode: decodeReadStop) { [weak service] args, context, reply in
       service?.readStop(context, args, reply)
     }
-    router.map("udp.close", decode: decodeClose) { [weak service] args, context, reply in
+    router.map("udp.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
       service?.close(context, args, reply)
     }
-    router.map("udp.getSockName", decode: decodeGetSockName) { [weak service] args, context, reply in
+    router.map("udp.getSockName", permission: nil, decode: decodeGetSockName) { [weak service] args, context, reply in
       service?.getSockName(context, args, reply)
     }
-    router.map("udp.getPeerName", decode: decodeGetPeerName) { [weak service] args, context, reply in
+    router.map("udp.getPeerName", permission: nil, decode: decodeGetPeerName) { [weak service] args, context, reply in
       service?.getPeerName(context, args, reply)
     }
-    router.map("udp.getState", decode: decodeGetState) { [weak service] args, context, reply in
+    router.map("udp.getState", permission: nil, decode: decodeGetState) { [weak service] args, context, reply in
       service?.getState(context, args, reply)
     }
-    router.map("os.bufferSize", decode: decodeBufferSize) { [weak service] args, context, reply in
+    router.map("os.bufferSize", permission: nil, decode: decodeBufferSize) { [weak service] args, context, reply in
       service?.bufferSize(context, args, reply)
     }
-    router.map("udp.addMembership", decode: decodeAddMembership) { [weak service] args, context, reply in
+    router.map("udp.addMembership", permission: nil, decode: decodeAddMembership) { [weak service] args, context, reply in
       service?.addMembership(context, args, reply)
     }
-    router.map("udp.dropMembership", decode: decodeDropMembership) { [weak service] args, context, reply in
+    router.map("udp.dropMembership", permission: nil, decode: decodeDropMembership) { [weak service] args, context, reply in
       service?.dropMembership(context, args, reply)
     }
-    router.map("udp.setMulticastTTL", decode: decodeSetMulticastTTL) { [weak service] args, context, reply in
+    router.map("udp.setMulticastTTL", permission: nil, decode: decodeSetMulticastTTL) { [weak service] args, context, reply in
       service?.setMulticastTTL(context, args, reply)
     }
-    router.map("udp.setMulticastLoopback", decode: decodeSetMulticastLoopback) { [weak service] args, context, reply in
+    router.map("udp.setMulticastLoopback", permission: nil, decode: decodeSetMulticastLoopback) { [weak service] args, context, reply in
       service?.setMulticastLoopback(context, args, reply)
     }
-    router.map("udp.setMulticastInterface", decode: decodeSetMulticastInterface) { [weak service] args, context, reply in
+    router.map("udp.setMulticastInterface", permission: nil, decode: decodeSetMulticastInterface) { [weak service] args, context, reply in
       service?.setMulticastInterface(context, args, reply)
     }
-    router.map("udp.setBroadcast", decode: decodeSetBroadcast) { [weak service] args, context, reply in
+    router.map("udp.setBroadcast", permission: nil, decode: decodeSetBroadcast) { [weak service] args, context, reply in
       service?.setBroadcast(context, args, reply)
     }
-    router.map("udp.setTTL", decode: decodeSetTTL) { [weak service] args, context, reply in
+    router.map("udp.setTTL", permission: nil, decode: decodeSetTTL) { [weak service] args, context, reply in
       service?.setTTL(context, args, reply)
     }
   }
@@ -516,7 +516,7 @@ public enum Udp {
     events.emitBinary("data", .object(params), bytes)
   }
 
-  static func decodeBind(_ message: Message) throws -> BindArgs {
+  static func decodeBind(_ message: Message) throws -> UdpBindArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aPort: UInt16 = try Decode.integerText(try message.require("port"), "port", UInt16.self)
     let aAddress: String = try (try message.param("address")).map { t in t } ?? "0.0.0.0"
@@ -525,7 +525,7 @@ public enum Udp {
     return BindArgs(id: aId, port: aPort, address: aAddress, reuseAddr: aReuseAddr)
   }
 
-  static func decodeConnect(_ message: Message) throws -> ConnectArgs {
+  static func decodeConnect(_ message: Message) throws -> UdpConnectArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aPort: UInt16 = try Decode.integerText(try message.require("port"), "port", UInt16.self)
     let aAddress: String = try (try message.param("address")).map { t in t } ?? "0.0.0.0"
@@ -533,12 +533,12 @@ public enum Udp {
     return ConnectArgs(id: aId, port: aPort, address: aAddress)
   }
 
-  static func decodeDisconnect(_ message: Message) throws -> DisconnectArgs {
+  static func decodeDisconnect(_ message: Message) throws -> UdpDisconnectArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return DisconnectArgs(id: aId)
   }
 
-  static func decodeSend(_ message: Message) throws -> SendArgs {
+  static func decodeSend(_ message: Message) throws -> UdpSendArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aData = message.body
     try Decode.checkMaxLength(aData.count, 65507, "data")
@@ -549,44 +549,44 @@ public enum Udp {
     return SendArgs(id: aId, data: aData, port: aPort, address: aAddress, ephemeral: aEphemeral)
   }
 
-  static func decodeReadStart(_ message: Message) throws -> ReadStartArgs {
+  static func decodeReadStart(_ message: Message) throws -> UdpReadStartArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return ReadStartArgs(id: aId)
   }
 
-  static func decodeReadStop(_ message: Message) throws -> ReadStopArgs {
+  static func decodeReadStop(_ message: Message) throws -> UdpReadStopArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return ReadStopArgs(id: aId)
   }
 
-  static func decodeClose(_ message: Message) throws -> CloseArgs {
+  static func decodeClose(_ message: Message) throws -> UdpCloseArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return CloseArgs(id: aId)
   }
 
-  static func decodeGetSockName(_ message: Message) throws -> GetSockNameArgs {
+  static func decodeGetSockName(_ message: Message) throws -> UdpGetSockNameArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return GetSockNameArgs(id: aId)
   }
 
-  static func decodeGetPeerName(_ message: Message) throws -> GetPeerNameArgs {
+  static func decodeGetPeerName(_ message: Message) throws -> UdpGetPeerNameArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return GetPeerNameArgs(id: aId)
   }
 
-  static func decodeGetState(_ message: Message) throws -> GetStateArgs {
+  static func decodeGetState(_ message: Message) throws -> UdpGetStateArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     return GetStateArgs(id: aId)
   }
 
-  static func decodeBufferSize(_ message: Message) throws -> BufferSizeArgs {
+  static func decodeBufferSize(_ message: Message) throws -> UdpBufferSizeArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aSize: UInt32 = try (try message.param("size")).map { t in try Decode.integerText(t, "size", UInt32.self) } ?? UInt32(0)
     let aBuffer: UInt8 = try (try message.param("buffer")).map { t in try Decode.integerText(t, "buffer", UInt8.self) } ?? UInt8(0)
     return BufferSizeArgs(id: aId, size: aSize, buffer: aBuffer)
   }
 
-  static func decodeAddMembership(_ message: Message) throws -> AddMembershipArgs {
+  static func decodeAddMembership(_ message: Message) throws -> UdpAddMembershipArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aMulticastAddress: String = try message.require("multicastAddress")
     try Decode.checkMaxLength(aMulticastAddress.utf8.count, 255, "multicastAddress")
@@ -595,7 +595,7 @@ public enum Udp {
     return AddMembershipArgs(id: aId, multicastAddress: aMulticastAddress, interfaceAddress: aInterfaceAddress)
   }
 
-  static func decodeDropMembership(_ message: Message) throws -> DropMembershipArgs {
+  static func decodeDropMembership(_ message: Message) throws -> UdpDropMembershipArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aMulticastAddress: String = try message.require("multicastAddress")
     try Decode.checkMaxLength(aMulticastAddress.utf8.count, 255, "multicastAddress")
@@ -604,32 +604,32 @@ public enum Udp {
     return DropMembershipArgs(id: aId, multicastAddress: aMulticastAddress, interfaceAddress: aInterfaceAddress)
   }
 
-  static func decodeSetMulticastTTL(_ message: Message) throws -> SetMulticastTTLArgs {
+  static func decodeSetMulticastTTL(_ message: Message) throws -> UdpSetMulticastTTLArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aTtl: Int32 = try Decode.integerText(try message.require("ttl"), "ttl", Int32.self)
     return SetMulticastTTLArgs(id: aId, ttl: aTtl)
   }
 
-  static func decodeSetMulticastLoopback(_ message: Message) throws -> SetMulticastLoopbackArgs {
+  static func decodeSetMulticastLoopback(_ message: Message) throws -> UdpSetMulticastLoopbackArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aFlag: Bool = try Decode.booleanText(try message.require("flag"), "flag")
     return SetMulticastLoopbackArgs(id: aId, flag: aFlag)
   }
 
-  static func decodeSetMulticastInterface(_ message: Message) throws -> SetMulticastInterfaceArgs {
+  static func decodeSetMulticastInterface(_ message: Message) throws -> UdpSetMulticastInterfaceArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aInterfaceAddress: String = try message.require("interfaceAddress")
     try Decode.checkMaxLength(aInterfaceAddress.utf8.count, 255, "interfaceAddress")
     return SetMulticastInterfaceArgs(id: aId, interfaceAddress: aInterfaceAddress)
   }
 
-  static func decodeSetBroadcast(_ message: Message) throws -> SetBroadcastArgs {
+  static func decodeSetBroadcast(_ message: Message) throws -> UdpSetBroadcastArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aFlag: Bool = try Decode.booleanText(try message.require("flag"), "flag")
     return SetBroadcastArgs(id: aId, flag: aFlag)
   }
 
-  static func decodeSetTTL(_ message: Message) throws -> SetTTLArgs {
+  static func decodeSetTTL(_ message: Message) throws -> UdpSetTTLArgs {
     let aId: UInt64 = try Decode.integerText(try message.require("id"), "id", UInt64.self)
     let aTtl: Int32 = try Decode.integerText(try message.require("ttl"), "ttl", Int32.self)
     return SetTTLArgs(id: aId, ttl: aTtl)

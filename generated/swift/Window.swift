@@ -391,49 +391,49 @@ public struct MenuSelection {
 }
 
 /// Arguments of `window.create`, decoded and validated before the service sees them.
-public struct CreateArgs {
+public struct WindowCreateArgs {
   /// Where it loads and how it looks.
   public let options: WindowOptions
 }
 
 /// Arguments of `window.close`, decoded and validated before the service sees them.
-public struct CloseArgs {
+public struct WindowCloseArgs {
   /// The window to close.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.show`, decoded and validated before the service sees them.
-public struct ShowArgs {
+public struct WindowShowArgs {
   /// The window to show.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.hide`, decoded and validated before the service sees them.
-public struct HideArgs {
+public struct WindowHideArgs {
   /// The window to hide.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.maximize`, decoded and validated before the service sees them.
-public struct MaximizeArgs {
+public struct WindowMaximizeArgs {
   /// The window to maximize.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.minimize`, decoded and validated before the service sees them.
-public struct MinimizeArgs {
+public struct WindowMinimizeArgs {
   /// The window to minimize.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.restore`, decoded and validated before the service sees them.
-public struct RestoreArgs {
+public struct WindowRestoreArgs {
   /// The window to restore.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.eval`, decoded and validated before the service sees them.
-public struct EvalArgs {
+public struct WindowEvalArgs {
   /// The script.
   public let value: String
   /// The window to run it in.
@@ -441,7 +441,7 @@ public struct EvalArgs {
 }
 
 /// Arguments of `window.navigate`, decoded and validated before the service sees them.
-public struct NavigateArgs {
+public struct WindowNavigateArgs {
   /// The URL to load (socket:, https: or a dev server).
   public let url: String
   /// The window to navigate.
@@ -449,7 +449,7 @@ public struct NavigateArgs {
 }
 
 /// Arguments of `window.send`, decoded and validated before the service sees them.
-public struct SendArgs {
+public struct WindowSendArgs {
   /// The event's name.
   public let event: String
   /// The detail, any JSON value.
@@ -459,13 +459,13 @@ public struct SendArgs {
 }
 
 /// Arguments of `window.getTitle`, decoded and validated before the service sees them.
-public struct GetTitleArgs {
+public struct WindowGetTitleArgs {
   /// The window to ask.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.setTitle`, decoded and validated before the service sees them.
-public struct SetTitleArgs {
+public struct WindowSetTitleArgs {
   /// The new title.
   public let value: String
   /// The window to change.
@@ -473,7 +473,7 @@ public struct SetTitleArgs {
 }
 
 /// Arguments of `window.setSize`, decoded and validated before the service sees them.
-public struct SetSizeArgs {
+public struct WindowSetSizeArgs {
   /// The new width in pixels.
   public let width: UInt32
   /// The new height in pixels.
@@ -483,7 +483,7 @@ public struct SetSizeArgs {
 }
 
 /// Arguments of `window.setPosition`, decoded and validated before the service sees them.
-public struct SetPositionArgs {
+public struct WindowSetPositionArgs {
   /// The new left edge in screen pixels.
   public let x: Int32
   /// The new top edge in screen pixels.
@@ -493,13 +493,13 @@ public struct SetPositionArgs {
 }
 
 /// Arguments of `window.getBackgroundColor`, decoded and validated before the service sees them.
-public struct GetBackgroundColorArgs {
+public struct WindowGetBackgroundColorArgs {
   /// The window to ask.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.setBackgroundColor`, decoded and validated before the service sees them.
-public struct SetBackgroundColorArgs {
+public struct WindowSetBackgroundColorArgs {
   /// 0 to 255.
   public let red: UInt8
   /// 0 to 255.
@@ -513,7 +513,7 @@ public struct SetBackgroundColorArgs {
 }
 
 /// Arguments of `window.setContextMenu`, decoded and validated before the service sees them.
-public struct SetContextMenuArgs {
+public struct WindowSetContextMenuArgs {
   /// The menu in the original's text format ("Label: accelerator" lines).
   public let value: String
   /// The window to show it in.
@@ -521,39 +521,39 @@ public struct SetContextMenuArgs {
 }
 
 /// Arguments of `window.showInspector`, decoded and validated before the service sees them.
-public struct ShowInspectorArgs {
+public struct WindowShowInspectorArgs {
   /// The window to inspect.
   public let targetWindowIndex: Int32?
 }
 
 /// Arguments of `window.showFileSystemPicker`, decoded and validated before the service sees them.
-public struct ShowFileSystemPickerArgs {
+public struct WindowShowFileSystemPickerArgs {
   /// What to pick.
   public let options: FilePickerOptions
 }
 
 /// Arguments of `window.hotkey.bind`, decoded and validated before the service sees them.
-public struct HotkeyBindArgs {
+public struct WindowHotkeyBindArgs {
   /// For example "Ctrl + Shift + K".
   public let expression: String
 }
 
 /// Arguments of `window.hotkey.unbind`, decoded and validated before the service sees them.
-public struct HotkeyUnbindArgs {
+public struct WindowHotkeyUnbindArgs {
   /// The binding's id.
   public let id: UInt32
 }
 
 /// Arguments of `window.hotkey.reset`, decoded and validated before the service sees them.
-public struct HotkeyResetArgs {
+public struct WindowHotkeyResetArgs {
 }
 
 /// Arguments of `window.hotkey.bindings`, decoded and validated before the service sees them.
-public struct HotkeyBindingsArgs {
+public struct WindowHotkeyBindingsArgs {
 }
 
 /// Arguments of `window.hotkey.mappings`, decoded and validated before the service sees them.
-public struct HotkeyMappingsArgs {
+public struct WindowHotkeyMappingsArgs {
 }
 
 /// The app's windows: create, show, hide, move, size, navigate, evaluate script, message each other, pick files,
@@ -562,152 +562,152 @@ public struct HotkeyMappingsArgs {
 public protocol WindowService: AnyObject {
   /// Opens a new window.
   /// Route `window.create`. Answer with Window.resolveCreate or reply.error.
-  func create(_ context: Context, _ args: CreateArgs, _ reply: Reply)
+  func create(_ context: Context, _ args: WindowCreateArgs, _ reply: Reply)
   /// Closes a window.
   /// Route `window.close`. Answer with Window.resolveClose or reply.error.
-  func close(_ context: Context, _ args: CloseArgs, _ reply: Reply)
+  func close(_ context: Context, _ args: WindowCloseArgs, _ reply: Reply)
   /// Shows a window.
   /// Route `window.show`. Answer with Window.resolveShow or reply.error.
-  func show(_ context: Context, _ args: ShowArgs, _ reply: Reply)
+  func show(_ context: Context, _ args: WindowShowArgs, _ reply: Reply)
   /// Hides a window.
   /// Route `window.hide`. Answer with Window.resolveHide or reply.error.
-  func hide(_ context: Context, _ args: HideArgs, _ reply: Reply)
+  func hide(_ context: Context, _ args: WindowHideArgs, _ reply: Reply)
   /// Maximizes a window.
   /// Route `window.maximize`. Answer with Window.resolveMaximize or reply.error.
-  func maximize(_ context: Context, _ args: MaximizeArgs, _ reply: Reply)
+  func maximize(_ context: Context, _ args: WindowMaximizeArgs, _ reply: Reply)
   /// Minimizes a window.
   /// Route `window.minimize`. Answer with Window.resolveMinimize or reply.error.
-  func minimize(_ context: Context, _ args: MinimizeArgs, _ reply: Reply)
+  func minimize(_ context: Context, _ args: WindowMinimizeArgs, _ reply: Reply)
   /// Restores a maximized or minimized window.
   /// Route `window.restore`. Answer with Window.resolveRestore or reply.error.
-  func restore(_ context: Context, _ args: RestoreArgs, _ reply: Reply)
+  func restore(_ context: Context, _ args: WindowRestoreArgs, _ reply: Reply)
   /// Runs script in a window and answers with its JSON-serializable result.
   /// Route `window.eval`. Answer with Window.resolveEval or reply.error.
-  func eval(_ context: Context, _ args: EvalArgs, _ reply: Reply)
+  func eval(_ context: Context, _ args: WindowEvalArgs, _ reply: Reply)
   /// Navigates a window.
   /// Route `window.navigate`. Answer with Window.resolveNavigate or reply.error.
-  func navigate(_ context: Context, _ args: NavigateArgs, _ reply: Reply)
+  func navigate(_ context: Context, _ args: WindowNavigateArgs, _ reply: Reply)
   /// Dispatches an event in another window: `CustomEvent(event, {detail: value})` on its globalThis.
   /// Route `window.send`. Answer with Window.resolveSend or reply.error.
-  func send(_ context: Context, _ args: SendArgs, _ reply: Reply)
+  func send(_ context: Context, _ args: WindowSendArgs, _ reply: Reply)
   /// The window's title.
   /// Route `window.getTitle`. Answer with Window.resolveGetTitle or reply.error.
-  func getTitle(_ context: Context, _ args: GetTitleArgs, _ reply: Reply)
+  func getTitle(_ context: Context, _ args: WindowGetTitleArgs, _ reply: Reply)
   /// Sets the window's title.
   /// Route `window.setTitle`. Answer with Window.resolveSetTitle or reply.error.
-  func setTitle(_ context: Context, _ args: SetTitleArgs, _ reply: Reply)
+  func setTitle(_ context: Context, _ args: WindowSetTitleArgs, _ reply: Reply)
   /// Resizes the window.
   /// Route `window.setSize`. Answer with Window.resolveSetSize or reply.error.
-  func setSize(_ context: Context, _ args: SetSizeArgs, _ reply: Reply)
+  func setSize(_ context: Context, _ args: WindowSetSizeArgs, _ reply: Reply)
   /// Moves the window.
   /// Route `window.setPosition`. Answer with Window.resolveSetPosition or reply.error.
-  func setPosition(_ context: Context, _ args: SetPositionArgs, _ reply: Reply)
+  func setPosition(_ context: Context, _ args: WindowSetPositionArgs, _ reply: Reply)
   /// The window's background color.
   /// Route `window.getBackgroundColor`. Answer with Window.resolveGetBackgroundColor or reply.error.
-  func getBackgroundColor(_ context: Context, _ args: GetBackgroundColorArgs, _ reply: Reply)
+  func getBackgroundColor(_ context: Context, _ args: WindowGetBackgroundColorArgs, _ reply: Reply)
   /// Sets the window's background color (seen before the page paints).
   /// Route `window.setBackgroundColor`. Answer with Window.resolveSetBackgroundColor or reply.error.
-  func setBackgroundColor(_ context: Context, _ args: SetBackgroundColorArgs, _ reply: Reply)
+  func setBackgroundColor(_ context: Context, _ args: WindowSetBackgroundColorArgs, _ reply: Reply)
   /// Shows a context menu at the pointer; the choice arrives as a `menuItemSelected` event.
   /// Route `window.setContextMenu`. Answer with Window.resolveSetContextMenu or reply.error.
-  func setContextMenu(_ context: Context, _ args: SetContextMenuArgs, _ reply: Reply)
+  func setContextMenu(_ context: Context, _ args: WindowSetContextMenuArgs, _ reply: Reply)
   /// Opens the web inspector.
   /// Route `window.showInspector`. Answer with Window.resolveShowInspector or reply.error.
-  func showInspector(_ context: Context, _ args: ShowInspectorArgs, _ reply: Reply)
+  func showInspector(_ context: Context, _ args: WindowShowInspectorArgs, _ reply: Reply)
   /// Shows the native open, save or directory picker.
   /// Route `window.showFileSystemPicker`. Answer with Window.resolveShowFileSystemPicker or reply.error.
-  func showFileSystemPicker(_ context: Context, _ args: ShowFileSystemPickerArgs, _ reply: Reply)
+  func showFileSystemPicker(_ context: Context, _ args: WindowShowFileSystemPickerArgs, _ reply: Reply)
   /// Binds a global hotkey; presses arrive as `hotkey` events.
   /// Route `window.hotkey.bind`. Answer with Window.resolveHotkeyBind or reply.error.
-  func hotkeyBind(_ context: Context, _ args: HotkeyBindArgs, _ reply: Reply)
+  func hotkeyBind(_ context: Context, _ args: WindowHotkeyBindArgs, _ reply: Reply)
   /// Removes a hotkey binding.
   /// Route `window.hotkey.unbind`. Answer with Window.resolveHotkeyUnbind or reply.error.
-  func hotkeyUnbind(_ context: Context, _ args: HotkeyUnbindArgs, _ reply: Reply)
+  func hotkeyUnbind(_ context: Context, _ args: WindowHotkeyUnbindArgs, _ reply: Reply)
   /// Removes every hotkey binding of this window.
   /// Route `window.hotkey.reset`. Answer with Window.resolveHotkeyReset or reply.error.
-  func hotkeyReset(_ context: Context, _ args: HotkeyResetArgs, _ reply: Reply)
+  func hotkeyReset(_ context: Context, _ args: WindowHotkeyResetArgs, _ reply: Reply)
   /// This window's hotkey bindings.
   /// Route `window.hotkey.bindings`. Answer with Window.resolveHotkeyBindings or reply.error.
-  func hotkeyBindings(_ context: Context, _ args: HotkeyBindingsArgs, _ reply: Reply)
+  func hotkeyBindings(_ context: Context, _ args: WindowHotkeyBindingsArgs, _ reply: Reply)
   /// The key names and modifiers hotkey expressions may use, with their key codes.
   /// Route `window.hotkey.mappings`. Answer with Window.resolveHotkeyMappings or reply.error.
-  func hotkeyMappings(_ context: Context, _ args: HotkeyMappingsArgs, _ reply: Reply)
+  func hotkeyMappings(_ context: Context, _ args: WindowHotkeyMappingsArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Window {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: WindowService) {
-    router.map("window.create", decode: decodeCreate) { [weak service] args, context, reply in
+    router.map("window.create", permission: nil, decode: decodeCreate) { [weak service] args, context, reply in
       service?.create(context, args, reply)
     }
-    router.map("window.close", decode: decodeClose) { [weak service] args, context, reply in
+    router.map("window.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
       service?.close(context, args, reply)
     }
-    router.map("window.show", decode: decodeShow) { [weak service] args, context, reply in
+    router.map("window.show", permission: nil, decode: decodeShow) { [weak service] args, context, reply in
       service?.show(context, args, reply)
     }
-    router.map("window.hide", decode: decodeHide) { [weak service] args, context, reply in
+    router.map("window.hide", permission: nil, decode: decodeHide) { [weak service] args, context, reply in
       service?.hide(context, args, reply)
     }
-    router.map("window.maximize", decode: decodeMaximize) { [weak service] args, context, reply in
+    router.map("window.maximize", permission: nil, decode: decodeMaximize) { [weak service] args, context, reply in
       service?.maximize(context, args, reply)
     }
-    router.map("window.minimize", decode: decodeMinimize) { [weak service] args, context, reply in
+    router.map("window.minimize", permission: nil, decode: decodeMinimize) { [weak service] args, context, reply in
       service?.minimize(context, args, reply)
     }
-    router.map("window.restore", decode: decodeRestore) { [weak service] args, context, reply in
+    router.map("window.restore", permission: nil, decode: decodeRestore) { [weak service] args, context, reply in
       service?.restore(context, args, reply)
     }
-    router.map("window.eval", decode: decodeEval) { [weak service] args, context, reply in
+    router.map("window.eval", permission: nil, decode: decodeEval) { [weak service] args, context, reply in
       service?.eval(context, args, reply)
     }
-    router.map("window.navigate", decode: decodeNavigate) { [weak service] args, context, reply in
+    router.map("window.navigate", permission: nil, decode: decodeNavigate) { [weak service] args, context, reply in
       service?.navigate(context, args, reply)
     }
-    router.map("window.send", decode: decodeSend) { [weak service] args, context, reply in
+    router.map("window.send", permission: nil, decode: decodeSend) { [weak service] args, context, reply in
       service?.send(context, args, reply)
     }
-    router.map("window.getTitle", decode: decodeGetTitle) { [weak service] args, context, reply in
+    router.map("window.getTitle", permission: nil, decode: decodeGetTitle) { [weak service] args, context, reply in
       service?.getTitle(context, args, reply)
     }
-    router.map("window.setTitle", decode: decodeSetTitle) { [weak service] args, context, reply in
+    router.map("window.setTitle", permission: nil, decode: decodeSetTitle) { [weak service] args, context, reply in
       service?.setTitle(context, args, reply)
     }
-    router.map("window.setSize", decode: decodeSetSize) { [weak service] args, context, reply in
+    router.map("window.setSize", permission: nil, decode: decodeSetSize) { [weak service] args, context, reply in
       service?.setSize(context, args, reply)
     }
-    router.map("window.setPosition", decode: decodeSetPosition) { [weak service] args, context, reply in
+    router.map("window.setPosition", permission: nil, decode: decodeSetPosition) { [weak service] args, context, reply in
       service?.setPosition(context, args, reply)
     }
-    router.map("window.getBackgroundColor", decode: decodeGetBackgroundColor) { [weak service] args, context, reply in
+    router.map("window.getBackgroundColor", permission: nil, decode: decodeGetBackgroundColor) { [weak service] args, context, reply in
       service?.getBackgroundColor(context, args, reply)
     }
-    router.map("window.setBackgroundColor", decode: decodeSetBackgroundColor) { [weak service] args, context, reply in
+    router.map("window.setBackgroundColor", permission: nil, decode: decodeSetBackgroundColor) { [weak service] args, context, reply in
       service?.setBackgroundColor(context, args, reply)
     }
-    router.map("window.setContextMenu", decode: decodeSetContextMenu) { [weak service] args, context, reply in
+    router.map("window.setContextMenu", permission: nil, decode: decodeSetContextMenu) { [weak service] args, context, reply in
       service?.setContextMenu(context, args, reply)
     }
-    router.map("window.showInspector", decode: decodeShowInspector) { [weak service] args, context, reply in
+    router.map("window.showInspector", permission: nil, decode: decodeShowInspector) { [weak service] args, context, reply in
       service?.showInspector(context, args, reply)
     }
-    router.map("window.showFileSystemPicker", decode: decodeShowFileSystemPicker) { [weak service] args, context, reply in
+    router.map("window.showFileSystemPicker", permission: nil, decode: decodeShowFileSystemPicker) { [weak service] args, context, reply in
       service?.showFileSystemPicker(context, args, reply)
     }
-    router.map("window.hotkey.bind", decode: decodeHotkeyBind) { [weak service] args, context, reply in
+    router.map("window.hotkey.bind", permission: nil, decode: decodeHotkeyBind) { [weak service] args, context, reply in
       service?.hotkeyBind(context, args, reply)
     }
-    router.map("window.hotkey.unbind", decode: decodeHotkeyUnbind) { [weak service] args, context, reply in
+    router.map("window.hotkey.unbind", permission: nil, decode: decodeHotkeyUnbind) { [weak service] args, context, reply in
       service?.hotkeyUnbind(context, args, reply)
     }
-    router.map("window.hotkey.reset", decode: decodeHotkeyReset) { [weak service] args, context, reply in
+    router.map("window.hotkey.reset", permission: nil, decode: decodeHotkeyReset) { [weak service] args, context, reply in
       service?.hotkeyReset(context, args, reply)
     }
-    router.map("window.hotkey.bindings", decode: decodeHotkeyBindings) { [weak service] args, context, reply in
+    router.map("window.hotkey.bindings", permission: nil, decode: decodeHotkeyBindings) { [weak service] args, context, reply in
       service?.hotkeyBindings(context, args, reply)
     }
-    router.map("window.hotkey.mappings", decode: decodeHotkeyMappings) { [weak service] args, context, reply in
+    router.map("window.hotkey.mappings", permission: nil, decode: decodeHotkeyMappings) { [weak service] args, context, reply in
       service?.hotkeyMappings(context, args, reply)
     }
   }
@@ -832,56 +832,56 @@ public enum Window {
     events.emit("menuItemSelected", detail.toJSON())
   }
 
-  static func decodeCreate(_ message: Message) throws -> CreateArgs {
+  static func decodeCreate(_ message: Message) throws -> WindowCreateArgs {
     let aOptions: WindowOptions = try { let j = try Decode.jsonArg(try message.require("options"), "options"); return try WindowOptions.fromJSON(j, at: "options") }()
     return CreateArgs(options: aOptions)
   }
 
-  static func decodeClose(_ message: Message) throws -> CloseArgs {
+  static func decodeClose(_ message: Message) throws -> WindowCloseArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return CloseArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeShow(_ message: Message) throws -> ShowArgs {
+  static func decodeShow(_ message: Message) throws -> WindowShowArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return ShowArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeHide(_ message: Message) throws -> HideArgs {
+  static func decodeHide(_ message: Message) throws -> WindowHideArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return HideArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeMaximize(_ message: Message) throws -> MaximizeArgs {
+  static func decodeMaximize(_ message: Message) throws -> WindowMaximizeArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return MaximizeArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeMinimize(_ message: Message) throws -> MinimizeArgs {
+  static func decodeMinimize(_ message: Message) throws -> WindowMinimizeArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return MinimizeArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeRestore(_ message: Message) throws -> RestoreArgs {
+  static func decodeRestore(_ message: Message) throws -> WindowRestoreArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return RestoreArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeEval(_ message: Message) throws -> EvalArgs {
+  static func decodeEval(_ message: Message) throws -> WindowEvalArgs {
     let aValue: String = try message.require("value")
     try Decode.checkMaxLength(aValue.utf8.count, 1048576, "value")
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return EvalArgs(value: aValue, targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeNavigate(_ message: Message) throws -> NavigateArgs {
+  static func decodeNavigate(_ message: Message) throws -> WindowNavigateArgs {
     let aUrl: String = try message.require("url")
     try Decode.checkMaxLength(aUrl.utf8.count, 8192, "url")
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return NavigateArgs(url: aUrl, targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeSend(_ message: Message) throws -> SendArgs {
+  static func decodeSend(_ message: Message) throws -> WindowSendArgs {
     let aEvent: String = try message.require("event")
     try Decode.checkMaxLength(aEvent.utf8.count, 256, "event")
     let aValue: JSON = try (try message.param("value")).map { t in try { let j = try Decode.jsonArg(t, "value"); return j }() } ?? JSON.null
@@ -889,38 +889,38 @@ public enum Window {
     return SendArgs(event: aEvent, value: aValue, targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeGetTitle(_ message: Message) throws -> GetTitleArgs {
+  static func decodeGetTitle(_ message: Message) throws -> WindowGetTitleArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return GetTitleArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeSetTitle(_ message: Message) throws -> SetTitleArgs {
+  static func decodeSetTitle(_ message: Message) throws -> WindowSetTitleArgs {
     let aValue: String = try message.require("value")
     try Decode.checkMaxLength(aValue.utf8.count, 4096, "value")
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return SetTitleArgs(value: aValue, targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeSetSize(_ message: Message) throws -> SetSizeArgs {
+  static func decodeSetSize(_ message: Message) throws -> WindowSetSizeArgs {
     let aWidth: UInt32 = try Decode.integerText(try message.require("width"), "width", UInt32.self)
     let aHeight: UInt32 = try Decode.integerText(try message.require("height"), "height", UInt32.self)
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return SetSizeArgs(width: aWidth, height: aHeight, targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeSetPosition(_ message: Message) throws -> SetPositionArgs {
+  static func decodeSetPosition(_ message: Message) throws -> WindowSetPositionArgs {
     let aX: Int32 = try Decode.integerText(try message.require("x"), "x", Int32.self)
     let aY: Int32 = try Decode.integerText(try message.require("y"), "y", Int32.self)
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return SetPositionArgs(x: aX, y: aY, targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeGetBackgroundColor(_ message: Message) throws -> GetBackgroundColorArgs {
+  static func decodeGetBackgroundColor(_ message: Message) throws -> WindowGetBackgroundColorArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return GetBackgroundColorArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeSetBackgroundColor(_ message: Message) throws -> SetBackgroundColorArgs {
+  static func decodeSetBackgroundColor(_ message: Message) throws -> WindowSetBackgroundColorArgs {
     let aRed: UInt8 = try Decode.integerText(try message.require("red"), "red", UInt8.self)
     let aGreen: UInt8 = try Decode.integerText(try message.require("green"), "green", UInt8.self)
     let aBlue: UInt8 = try Decode.integerText(try message.require("blue"), "blue", UInt8.self)
@@ -929,43 +929,43 @@ public enum Window {
     return SetBackgroundColorArgs(red: aRed, green: aGreen, blue: aBlue, alpha: aAlpha, targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeSetContextMenu(_ message: Message) throws -> SetContextMenuArgs {
+  static func decodeSetContextMenu(_ message: Message) throws -> WindowSetContextMenuArgs {
     let aValue: String = try message.require("value")
     try Decode.checkMaxLength(aValue.utf8.count, 65536, "value")
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return SetContextMenuArgs(value: aValue, targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeShowInspector(_ message: Message) throws -> ShowInspectorArgs {
+  static func decodeShowInspector(_ message: Message) throws -> WindowShowInspectorArgs {
     let aTargetWindowIndex: Int32? = try (try message.param("targetWindowIndex")).map { t in try Decode.integerText(t, "targetWindowIndex", Int32.self) }
     return ShowInspectorArgs(targetWindowIndex: aTargetWindowIndex)
   }
 
-  static func decodeShowFileSystemPicker(_ message: Message) throws -> ShowFileSystemPickerArgs {
+  static func decodeShowFileSystemPicker(_ message: Message) throws -> WindowShowFileSystemPickerArgs {
     let aOptions: FilePickerOptions = try { let j = try Decode.jsonArg(try message.require("options"), "options"); return try FilePickerOptions.fromJSON(j, at: "options") }()
     return ShowFileSystemPickerArgs(options: aOptions)
   }
 
-  static func decodeHotkeyBind(_ message: Message) throws -> HotkeyBindArgs {
+  static func decodeHotkeyBind(_ message: Message) throws -> WindowHotkeyBindArgs {
     let aExpression: String = try message.require("expression")
     try Decode.checkMaxLength(aExpression.utf8.count, 256, "expression")
     return HotkeyBindArgs(expression: aExpression)
   }
 
-  static func decodeHotkeyUnbind(_ message: Message) throws -> HotkeyUnbindArgs {
+  static func decodeHotkeyUnbind(_ message: Message) throws -> WindowHotkeyUnbindArgs {
     let aId: UInt32 = try Decode.integerText(try message.require("id"), "id", UInt32.self)
     return HotkeyUnbindArgs(id: aId)
   }
 
-  static func decodeHotkeyReset(_ message: Message) throws -> HotkeyResetArgs {
+  static func decodeHotkeyReset(_ message: Message) throws -> WindowHotkeyResetArgs {
     return HotkeyResetArgs()
   }
 
-  static func decodeHotkeyBindings(_ message: Message) throws -> HotkeyBindingsArgs {
+  static func decodeHotkeyBindings(_ message: Message) throws -> WindowHotkeyBindingsArgs {
     return HotkeyBindingsArgs()
   }
 
-  static func decodeHotkeyMappings(_ message: Message) throws -> HotkeyMappingsArgs {
+  static func decodeHotkeyMappings(_ message: Message) throws -> WindowHotkeyMappingsArgs {
     return HotkeyMappingsArgs()
   }
 }

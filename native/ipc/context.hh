@@ -21,10 +21,20 @@ class EventSink {
   virtual void emitBinary (const std::string& name, const Json& params, std::vector<uint8_t> bytes) = 0;
 };
 
+// Implemented by the host: whether this app grants a permission named by an IDL `[Permission=<name>]`
+// (socket.ini `[permissions] allow_<name>`, with the default the host documents for each name).
+class PermissionPolicy {
+ public:
+  virtual ~PermissionPolicy () = default;
+  virtual bool allows (const std::string& permission) const = 0;
+};
+
 struct Context {
   int index = -1;                      // window index of the caller
   std::string seq;                     // "R17"
   std::shared_ptr<EventSink> events;   // may be null (tests, headless tools): emits are then dropped
+  // May be null: then every route that names a permission is refused (nothing is granted by accident).
+  std::shared_ptr<const PermissionPolicy> permissions;
 };
 
 }  // namespace ipc

@@ -6,5 +6,6 @@
 #include "ipc/error.hh"
 #include "ipc/json.hh"
 #include "ipc/message.hh"
+#include "ipc/permission.hh"
 #include "ipc/reply.hh"
 #include "ipc/router.hh"

@@ -3,6 +3,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 
 namespace ipc {
 
@@ -56,14 +58,40 @@ void appendJsonString (std::string& out, std::string_view text) {
   out += '"';
 }
 
+// ECMAScript's Number::toString (what JSON.stringify writes), so every backend emits the same bytes for the
+// same double: the shortest round-tripping digits, plain notation for exponents from -7 to 20
+// (1e20 is "100000000000000000000", 1e21 is "1e+21", 1e-7 is "1e-7"), and -0 as "0".
 static void appendNumber (std::string& out, double n) {
   // JSON has no NaN or Infinity; the decoders never produce them for restricted types.
   if (!std::isfinite(n)) { out += "null"; return; }
   if (n == 0) { out += "0"; return; }
-  char buffer[32];
-  // Shortest representation that round-trips, like JavaScript's Number#toString for the common cases.
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, n);
-  out.append(buffer, result.ptr);
+  if (n < 0) { out += '-'; n = -n; }
+  char buffer[40];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, n, std::chars_format::scientific);
+  const std::string_view text(buffer, static_cast<size_t>(result.ptr - buffer));  // "d.ddde+XX"
+  const size_t e = text.find('e');
+  std::string digits(text.substr(0, 1));
+  if (e > 2) digits.append(text.substr(2, e - 2));
+  const int k = static_cast<int>(digits.size());
+  const int point = std::atoi(std::string(text.substr(e + 1)).c_str()) + 1;  // value = 0.digits × 10^point
+  if (k <= point && point <= 21) {
+    out += digits;
+    out.append(static_cast<size_t>(point - k), '0');
+  } else if (0 < point && point <= 21) {
+    out.append(digits, 0, static_cast<size_t>(point));
+    out += '.';
+    out.append(digits, static_cast<size_t>(point), std::string::npos);
+  } else if (-6 < point && point <= 0) {
+    out += "0.";
+    out.append(static_cast<size_t>(-point), '0');
+    out += digits;
+  } else {
+    out += digits[0];
+    if (k > 1) { out += '.'; out.append(digits, 1, std::string::npos); }
+    out += 'e';
+    out += point - 1 >= 0 ? '+' : '-';
+    out += std::to_string(std::abs(point - 1));
+  }
 }
 
 void Json::stringifyTo (std::string& out) const {

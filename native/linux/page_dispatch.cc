@@ -1,5 +1,6 @@
 #include "linux/page_dispatch.hh"
 
+#include "linux/permission_policy.hh"
 #include "linux/services.hh"
 #include "linux/window.hh"
 
@@ -10,6 +11,7 @@ void dispatchFromPage(Window &window, ipc::Message &message, std::function<void(
   context.index = window.index();
   context.seq = message.seq;
   context.events = window.services().events();
+  context.permissions = permissionPolicy(window.app().config());
   std::string token;
   if (const auto *value = message.param("ipc-token")) token = *value;
   window.services().router().dispatch(message, context, ipc::Reply(message.route, token, std::move(sink)));

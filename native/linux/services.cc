@@ -1,5 +1,6 @@
 #include "linux/services.hh"
 
+#include "generated/cpp/register_all.hh"
 #include "linux/app.hh"
 #include "linux/bluetooth_service.hh"
 #include "linux/child_process_service.hh"
@@ -26,17 +27,19 @@ T &own(std::vector<std::shared_ptr<void>> &owned, Args &&...args) {
 
 WindowServices::WindowServices(Window &window) : window_(window), events_(makeWindowEventSink(window)) {
   App &app = window.app();
-  // Each capability's routes come from its generated register function: the dispatch validates every
-  // argument against the IDL before any of these implementations runs.
-  api::fs::registerFsRoutes(router_, own<FsServiceImpl>(services_, app.permissions()));
-  api::udp::registerUdpRoutes(router_, own<UdpServiceImpl>(services_));
-  api::os::registerOsRoutes(router_, own<OsServiceImpl>(services_, app));
-  api::process::registerProcessRoutes(router_, own<ProcessServiceImpl>(services_, app));
-  api::window::registerWindowRoutes(router_, own<WindowServiceImpl>(services_, app));
-  api::application::registerApplicationRoutes(router_, own<ApplicationServiceImpl>(services_, app));
-  api::child_process::registerChildProcessRoutes(router_, own<ChildProcessServiceImpl>(services_, app));
-  api::dns::registerDnsRoutes(router_, own<DnsServiceImpl>(services_));
-  api::bluetooth::registerBluetoothRoutes(router_, own<BluetoothServiceImpl>(services_));
+  // Every capability's routes come from the generated registerAll: it takes one service per capability (a
+  // missing one does not compile), and the dispatch validates every argument before any of these runs.
+  api::registerAll(router_, {
+      .application = own<ApplicationServiceImpl>(services_, app),
+      .bluetooth = own<BluetoothServiceImpl>(services_),
+      .child_process = own<ChildProcessServiceImpl>(services_, app),
+      .dns = own<DnsServiceImpl>(services_),
+      .fs = own<FsServiceImpl>(services_, app.permissions()),
+      .os = own<OsServiceImpl>(services_, app),
+      .process = own<ProcessServiceImpl>(services_, app),
+      .udp = own<UdpServiceImpl>(services_),
+      .window = own<WindowServiceImpl>(services_, app),
+  });
 }
 
 WindowServices::~WindowServices() {

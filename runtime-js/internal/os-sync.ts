@@ -1,6 +1,6 @@
 // Node's os functions are synchronous; the IDL's os capability is async. This runs a generated os method
 // through the sync path (sync-call.ts) and caches the facts that cannot change while the app runs.
-import { createOsClient, type OsClient } from '../../generated/js/os.ts'
+import { createOsClient, osResults, type OsClient } from '../../generated/js/os.ts'
 import { capturingClient, runSync } from './sync-call.ts'
 
 let client: OsClient | undefined
@@ -17,5 +17,5 @@ export function osSync<K extends keyof OsClient> (method: K, options: { cache?: 
 export function osCallSync<T> (route: string, invoke: (client: OsClient) => Promise<T>): T {
   client ??= createOsClient(capturingClient())
   const c = client
-  return runSync(route, () => invoke(c)) as T
+  return runSync(route, () => invoke(c), false, osResults[route.slice('os.'.length) as keyof OsClient]) as T
 }

@@ -31,8 +31,13 @@ export function captureRequest (route: string, invoke: () => Promise<unknown>): 
   return request
 }
 
-/** Calls `invoke` (a generated method on a capturingClient() client) and sends its request synchronously. */
-export function runSync (route: string, invoke: () => Promise<unknown>, binary = false): unknown {
+/**
+ * Calls `invoke` (a generated method on a capturingClient() client) and sends its request synchronously. `decode`
+ * is that method's entry in the generated `<capability>Results`, so the value has the same types as the async
+ * method's (64-bit integers as bigint).
+ */
+export function runSync (route: string, invoke: () => Promise<unknown>, binary = false, decode?: (value: unknown) => unknown): unknown {
   const request = captureRequest(route, invoke)
-  return sendSyncRequest(route, request.uri, { body: request.body, binary })
+  const value = sendSyncRequest(route, request.uri, { body: request.body, binary })
+  return decode === undefined ? value : decode(value)
 }

@@ -7,7 +7,10 @@ export function scalar (value: boolean | number | bigint | string | null | undef
 }
 
 function replacer (_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value
+  if (typeof value === 'bigint') return value.toString()
+  // Lone surrogates cannot be UTF-8: U+FFFD, as USVString conversion does (the native parsers refuse them).
+  if (typeof value === 'string') return (value as { toWellFormed?: () => string }).toWellFormed?.() ?? value
+  return value
 }
 
 export function json (value: unknown): string | undefined {

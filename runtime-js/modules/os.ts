@@ -33,7 +33,7 @@ export function availableMemory (): number { return freemem() }
 export function availableParallelism (): number { return globalThis.navigator?.hardwareConcurrency ?? cpus().length }
 export function rusage (): { userCPUTime: number, systemCPUTime: number, maxRSS: number } { return osSync('rusage') }
 /** A monotonic clock in nanoseconds (the host's), as the original's os.hrtime(). */
-export function hrtime (): bigint { return BigInt(osSync('hrtime') as unknown as string) }
+export function hrtime (): bigint { return osSync('hrtime') }
 
 export function cpus (): Array<{ model: string, speed: number, times: { user: number, nice: number, sys: number, idle: number, irq: number } }> {
   return osSync('cpus')

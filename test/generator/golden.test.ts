@@ -1,6 +1,7 @@
 // Golden tests: test/fixtures/idl/constructs/*.idl covers every construct the generator accepts; its output for
 // every backend is kept under expected/ and must match byte for byte. After an intended change to the output,
-// regenerate with UPDATE_GOLDEN=1 and review the diff.
+// run once with UPDATE_GOLDEN=1 (it rewrites expected/ and then fails, so that run can never pass by comparing
+// with what it just wrote), review the diff, and run again without it.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -28,6 +29,7 @@ test('every backend matches its golden output for the constructs fixture', () =>
       mkdirSync(dirname(join(EXPECTED, path)), { recursive: true })
       writeFileSync(join(EXPECTED, path), content)
     }
+    assert.fail(`UPDATE_GOLDEN: rewrote ${EXPECTED}; review the diff and run again without UPDATE_GOLDEN`)
   }
   const expected = listFiles(EXPECTED).map((file) => relative(EXPECTED, file)).sort()
   assert.deepEqual([...outputs.keys()], expected, 'the set of generated files changed')

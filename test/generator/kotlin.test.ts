@@ -69,3 +69,26 @@ test('the generated Kotlin dispatcher runs on the JVM', () => {
     `404\tapplication/json\t{"source":"udp.nope","token":null,"id":"","err":{"type":"NotFoundError","message":"Not found: no route named 'udp.nope'"}}`
   ])
 })
+
+test('the Kotlin router refuses a route whose [Permission] is not granted, before decoding; a throwing service is an InternalError', () => {
+  const refused = (route: string, name: string): string =>
+    `403\tapplication/json\t{"source":"${route}","token":null,"id":"","err":{"type":"NotAllowedError","message":"${route}: not allowed: this app does not grant the '${name}' permission (socket.ini: [permissions] allow_${name} = true)"}}`
+  const out = dispatch([
+    'ipc://child_process.kill?seq=R1&index=0&id=1',
+    'ipc://child_process.kill?seq=R2&index=0&id=not-a-number',
+    '+bluetooth ipc://child_process.kill?seq=R3&index=0&id=1',
+    '+child_process ipc://child_process.kill?seq=R4&index=0&id=1',
+    '+child_process ipc://child_process.kill?seq=R5&index=0&id=not-a-number',
+    '+child_process ipc://child_process.exec?seq=R6&index=0&args=%5B%22true%22%5D',
+    '+child_process ipc://child_process.kill?seq=R7&index=0&id=2'
+  ])
+  assert.deepEqual(out, [
+    refused('child_process.kill', 'child_process'),
+    refused('child_process.kill', 'child_process'),
+    refused('child_process.kill', 'child_process'),
+    '200\tapplication/json\t{"source":"child_process.kill","token":null,"id":"","data":"ran"}',
+    `200\tapplication/json\t{"source":"child_process.kill","token":null,"id":"","err":{"type":"TypeError","message":"child_process.kill: argument 'id' must be an integer"}}`,
+    '200\tapplication/json\t{"source":"child_process.exec","token":null,"id":"","err":{"type":"InternalError","message":"child_process.exec: java.lang.IllegalStateException: service failed"}}',
+    '200\tapplication/json\t{"source":"child_process.kill","token":null,"id":"","data":"ran"}'
+  ])
+})

@@ -20,7 +20,7 @@ before(async () => {
   const server = join(root, 'echo-server')
   await compileAndLink(
     ['test/generator/cpp/echo_server.cc', join(root, 'generated/cpp/echo_dispatch.cc'),
-      ...['codec', 'error', 'json', 'message', 'reply', 'router', 'utf8'].map((n) => `native/ipc/${n}.cc`)],
+      ...['codec', 'error', 'json', 'message', 'permission', 'reply', 'router', 'utf8'].map((n) => `native/ipc/${n}.cc`)],
     ['native', join(root, 'generated/cpp'), 'test/generator/cpp'],
     server)
   transport = frameTransport(resolve(server))

@@ -88,7 +88,7 @@ test('window operations are visible to the window manager and on screen; two win
       report('closed', await closed)
       report('missing', (await call('window.show', { targetWindowIndex: '7' })).err?.type)
     `, acks.dir)
-  }, { filesystem_read: acks.dir })
+  }, { filesystem_read: acks.dir, permissions_allow_open_external: 'true' })
   try {
     const run = await runHost(app.dir, {
       headless: false,

@@ -32,7 +32,7 @@ const ran = (stdout: string, code: number, stderr = ''): Record<string, unknown>
 })
 
 test('child_process spawns, feeds, reads and kills real children in the webview', { skip: webviewUnavailable() }, async () => {
-  const run = await runInWebview(page, { define: { CHILD_DENIED: 'no' }, timeoutMs: 60_000 })
+  const run = await runInWebview(page, { define: { CHILD_DENIED: 'no' }, config: { permissions_allow_child_process: 'true' }, timeoutMs: 60_000 })
   const seen = run.result as Record<string, unknown>
   const orphan = seen['child left running']
   assert.equal(typeof orphan, 'number')

@@ -41,7 +41,9 @@ test('socket:os priorities (webview) = node:os, and the page really renices a pr
     const pid = outside.pid as number
     const before = nodeOs.getPriority(pid)
     const { result } = await runInWebview(join(import.meta.dirname, 'webview', 'os-priority.page.ts'), {
-      define: { OUTSIDE_PID: String(pid) }, timeoutMs: 60_000
+      define: { OUTSIDE_PID: String(pid) },
+      config: { permissions_allow_set_priority: 'true', permissions_allow_child_process: 'true' },
+      timeoutMs: 60_000
     })
     const actual = result as { cases: Observations, outside: unknown, failedToRun?: unknown, message?: string }
     if (actual.failedToRun !== undefined) assert.fail(`socket:os threw in the webview: ${actual.message}`)

@@ -13,7 +13,7 @@ const nodeFailure = async (name: string): Promise<unknown> => {
 }
 
 test('runtime modules (ipc, process, application, window, timers, dns, child_process, crypto, stream) in the webview', { skip: webviewUnavailable() }, async () => {
-  const run = await runInWebview(join(import.meta.dirname, 'webview', 'runtime.page.ts'), { argv: ['--modules-test-flag', `--dns-host=${hostname()}`], timeoutMs: 60_000 })
+  const run = await runInWebview(join(import.meta.dirname, 'webview', 'runtime.page.ts'), { argv: ['--modules-test-flag', `--dns-host=${hostname()}`], config: { permissions_allow_child_process: 'true' }, timeoutMs: 60_000 })
   const seen = run.result as Record<string, unknown>
   const expected: Record<string, unknown> = {
     'ipc.send primordials': [null, 'string', 'platform.primordials'],

@@ -1,14 +1,15 @@
 // The C++ backend: generated/cpp/<cap>.hh (argument structs, the abstract service, typed answers and event
 // emitters) and generated/cpp/<cap>_dispatch.cc (decode + validate every argument, then call the service).
 // Links against native/ipc. [JSImplemented] capabilities have no native side and produce nothing here.
-import { fileURLToPath } from 'node:url'
 import type { Api, Capability, Type } from '../../model.ts'
 import { blockComment, loadTemplates, pascal } from '../../render.ts'
-import type { Backend, Files } from '../types.ts'
+import { generatorPath } from '../../paths.ts'
+import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { PERMISSIONS, PUBLIC_PERMISSION } from '../../permissions.ts'
 import { decodeArgument } from './decode.ts'
 import { cppName, cppType, enumValueName, initializer, isOptionalStorage, namespaceOf, orderDictionaries, storageType } from './names.ts'
 
-const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
+const render = loadTemplates(generatorPath('backends/cpp/templates'))
 
 const doc = (text: string, indent: string): string => blockComment(text, indent, '///')
 
@@ -55,6 +56,8 @@ function viewOf (capability: Capability) {
       route: op.route,
       argsName: `${pascal(op.name)}Args`,
       resolveName: `resolve${pascal(op.name)}`,
+      permission: op.permission === PUBLIC_PERMISSION ? '' : op.permission,
+      permissionText: JSON.stringify(op.permission),
       resolveParams: resolve.params,
       resolveBody: resolve.body,
       fields: op.args.map((a) => {
@@ -101,12 +104,24 @@ export const cppBackend: Backend = {
   name: 'cpp',
   generate (api: Api): Files {
     const files: Files = new Map()
-    for (const capability of api.capabilities) {
-      if (capability.implementedIn !== 'native') continue
+    const native = nativeCapabilities(api)
+    for (const capability of native) {
       const view = viewOf(capability)
       files.set(`generated/cpp/${capability.name}.hh`, render('header', view))
       files.set(`generated/cpp/${capability.name}_dispatch.cc`, render('dispatch', view))
     }
+    files.set('generated/cpp/register_all.hh', render('register_all', {
+      capabilities: native.map((capability) => ({
+        name: capability.name,
+        namespace: namespaceOf(capability),
+        serviceName: `${capability.interfaceName}Service`,
+        registerName: `register${capability.interfaceName}Routes`,
+        field: cppName(capability.name)
+      }))
+    }))
+    files.set('generated/cpp/permissions.hh', render('permissions', {
+      permissions: PERMISSIONS.map((p) => ({ name: JSON.stringify(p.name), granted: p.granted, gates: p.gates }))
+    }))
     return files
   }
 }

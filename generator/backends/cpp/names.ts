@@ -10,6 +10,10 @@ const RESERVED = new Set(['alignas', 'alignof', 'and', 'asm', 'auto', 'bool', 'b
   'true', 'try', 'typedef', 'typeid', 'typename', 'union', 'unsigned', 'using', 'virtual', 'void', 'volatile',
   'while', 'xor', 'errno', 'stdin', 'stdout', 'stderr', 'linux', 'unix', 'major', 'minor', 'assert'])
 
+export function isCppReserved (name: string): boolean {
+  return RESERVED.has(name)
+}
+
 // A member or argument name as a C++ identifier (a trailing _ avoids keywords and libc macros).
 export function cppName (name: string): string {
   return RESERVED.has(name) ? `${name}_` : name

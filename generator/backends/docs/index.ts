@@ -1,13 +1,14 @@
 // The Markdown backend: docs/api/<cap>.md per capability and docs/api/README.md as the index, from the doc
 // comments. Signatures are shown in IDL terms, since the IDL is the one description.
-import { fileURLToPath } from 'node:url'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { loadTemplates, pascal } from '../../render.ts'
+import { generatorPath } from '../../paths.ts'
 import type { Backend, Files } from '../types.ts'
+import { permissionNamed, PUBLIC_PERMISSION } from '../../permissions.ts'
 import { defaultText } from '../ts/index.ts'
 import { tsType } from '../ts/names.ts'
 
-const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
+const render = loadTemplates(generatorPath('backends/docs/templates'))
 
 export function idlType (type: Type): string {
   if (type.alias) return type.alias
@@ -59,6 +60,7 @@ function viewOf (capability: Capability) {
     operations: capability.operations.map((op) => ({
       name: op.name,
       route: op.route,
+      permission: permissionLine(op.permission),
       summary: op.doc.summary,
       signature: `Promise<${idlType(op.result)}> ${op.name}(${op.args.map((a) => `${a.optional ? 'optional ' : ''}${idlType(a.type)} ${a.name}${a.default ? ` = ${defaultText(a.default)}` : ''}`).join(', ')})`,
       args: argRows(op.args),
@@ -92,6 +94,14 @@ function viewOf (capability: Capability) {
       signature: `${idlType(c.result)} (${c.args.map((a) => `${idlType(a.type)} ${a.name}`).join(', ')})`
     }))
   }
+}
+
+// What a page needs before it may call a route (docs/permissions.md explains each name).
+function permissionLine (name: string): string {
+  if (name === PUBLIC_PERMISSION) return 'Permission: none (every page of the app may call it).'
+  const info = permissionNamed(name)
+  const by = info?.granted ? 'granted unless socket.ini sets it to false' : 'denied unless socket.ini sets it to true'
+  return `Permission: \`${name}\` (\`[permissions] allow_${name}\`, ${by}).`
 }
 
 export const docsBackend: Backend = {

@@ -2,15 +2,16 @@
 // enums, and an object with the dispatcher (`register`), typed resolve helpers and event emitters; plus the
 // support code (support/Ipc.kt) they compile against. Targets Kotlin 1.3 (Debian's kotlinc).
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
-import { blockComment, loadTemplates, pascal } from '../../render.ts'
+import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
+import { generatorPath } from '../../paths.ts'
 import { encodingOf } from '../../wire.ts'
-import type { Backend, Files } from '../types.ts'
+import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { argumentType, enumConstant, fromJson, fromText, isNullableField, ktDefault, ktName, ktType, toJson } from './names.ts'
 
-const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
-const SUPPORT = readFileSync(fileURLToPath(new URL('./support/Ipc.kt', import.meta.url)), 'utf8')
+const render = loadTemplates(generatorPath('backends/kotlin/templates'))
+const SUPPORT = readFileSync(generatorPath('backends/kotlin/support/Ipc.kt'), 'utf8')
 
 const doc = (text: string, indent: string): string => blockComment(text, indent)
 const str = (text: string): string => JSON.stringify(text).replace(/\$/g, '\\$')
@@ -51,6 +52,10 @@ function resolveHelper (op: Capability['operations'][number]) {
   if (type.kind === 'undefined') return { params: 'reply: Reply', body: 'reply.ok()' }
   if (type.kind === 'buffer') return { params: 'reply: Reply, bytes: ByteArray', body: 'reply.binary(bytes)' }
   return { params: `reply: Reply, value: ${ktType(type)}`, body: `reply.data(${toJson(type, 'value')})` }
+}
+
+function packageOf (capability: Capability): string {
+  return `socket.api.${capability.name.replace(/[^A-Za-z0-9_]/g, '_')}`
 }
 
 function viewOf (capability: Capability) {
@@ -102,6 +107,7 @@ function viewOf (capability: Capability) {
       doc: doc(`${op.doc.summary}\n\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
       name: ktName(op.name),
       route: op.route,
+      permission: op.permission === PUBLIC_PERMISSION ? 'null' : JSON.stringify(op.permission),
       argsName: `${pascal(op.name)}Args`,
       decodeName: `decode${pascal(op.name)}`,
       resolveName: `resolve${pascal(op.name)}`,
@@ -125,7 +131,7 @@ function viewOf (capability: Capability) {
   }))
   return {
     source: capability.file,
-    packageName: `socket.api.${capability.name.replace(/[^A-Za-z0-9_]/g, '_')}`,
+    packageName: packageOf(capability),
     doc: doc(capability.doc.summary, ''),
     serviceName: `${capability.interfaceName}Service`,
     objectName: capability.interfaceName,
@@ -141,10 +147,13 @@ export const kotlinBackend: Backend = {
   generate (api: Api): Files {
     const files: Files = new Map()
     files.set('generated/kotlin/socket/ipc/Ipc.kt', SUPPORT)
-    for (const capability of api.capabilities) {
-      if (capability.implementedIn !== 'native') continue
+    const native = nativeCapabilities(api)
+    for (const capability of native) {
       files.set(`generated/kotlin/socket/api/${capability.name}/${capability.interfaceName}.kt`, render('capability', viewOf(capability)))
     }
+    files.set('generated/kotlin/socket/api/RegisterAll.kt', render('register_all', {
+      capabilities: native.map((c) => ({ param: ktName(camel(c.name)), packageName: packageOf(c), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
+    }))
     return files
   }
 }

@@ -5,6 +5,10 @@ const KEYWORDS = new Set(['as', 'break', 'class', 'continue', 'do', 'else', 'fal
   'interface', 'is', 'null', 'object', 'package', 'return', 'super', 'this', 'throw', 'true', 'try', 'typealias',
   'typeof', 'val', 'var', 'when', 'while'])
 
+export function isKotlinKeyword (name: string): boolean {
+  return KEYWORDS.has(name)
+}
+
 export function ktName (name: string): string {
   return KEYWORDS.has(name) ? `\`${name}\`` : name
 }
@@ -98,7 +102,8 @@ export function toJson (type: Type, v: string, depth = 0): string {
     case 'enum': return `Json.Str(${v}.wire)`
     case 'dictionary': return `${v}.toJson()`
     case 'sequence': return `Json.Arr(${v}.map { ${x} -> ${toJson(type.item, x, depth + 1)} })`
-    case 'record': return `Json.Obj(LinkedHashMap(${v}.mapValues { ${x} -> ${toJson(type.value, `${x}.value`, depth + 1)} }))`
+    // Keys sorted, as C++ (std::map) and Swift write records, whatever map the service built.
+    case 'record': return `Json.Obj(LinkedHashMap(java.util.TreeMap(${v}).mapValues { ${x} -> ${toJson(type.value, `${x}.value`, depth + 1)} }))`
     case 'nullable': return `(${v}?.let { ${x} -> ${toJson(type.inner, x, depth + 1)} } ?: Json.Null)`
     case 'union': return `Encode.union(${v})`
     default: throw new Error(`no Kotlin encoder for ${type.kind}`)

@@ -2,15 +2,16 @@
 // enum namespace with the dispatcher (`register`), typed resolve helpers and event emitters; plus the support
 // code (support/Ipc.swift). Parse-checked only: no Swift compiler runs on the Linux CI machine.
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
-import { blockComment, loadTemplates, pascal } from '../../render.ts'
+import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
+import { generatorPath } from '../../paths.ts'
 import { encodingOf } from '../../wire.ts'
-import type { Backend, Files } from '../types.ts'
+import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { enumCase, fromJson, fromText, isOptionalField, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
 
-const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
-const SUPPORT = readFileSync(fileURLToPath(new URL('./support/Ipc.swift', import.meta.url)), 'utf8')
+const render = loadTemplates(generatorPath('backends/swift/templates'))
+const SUPPORT = readFileSync(generatorPath('backends/swift/support/Ipc.swift'), 'utf8')
 
 const doc = (text: string, indent: string): string => blockComment(text, indent, '///')
 const str = (text: string): string => JSON.stringify(text).replace(/\\u([0-9a-fA-F]{4})/g, '\\u{$1}')
@@ -98,7 +99,8 @@ function viewOf (capability: Capability) {
       doc: doc(`${op.doc.summary}\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
       name: swiftName(op.name),
       route: op.route,
-      argsName: `${pascal(op.name)}Args`,
+      permission: op.permission === PUBLIC_PERMISSION ? 'nil' : JSON.stringify(op.permission),
+      argsName: `${capability.interfaceName}${pascal(op.name)}Args`,  // one Swift module holds every capability
       decodeName: `decode${pascal(op.name)}`,
       resolveName: `resolve${pascal(op.name)}`,
       resolveParams: resolve.params,
@@ -138,10 +140,11 @@ export const swiftBackend: Backend = {
   generate (api: Api): Files {
     const files: Files = new Map()
     files.set('generated/swift/Ipc.swift', SUPPORT)
-    for (const capability of api.capabilities) {
-      if (capability.implementedIn !== 'native') continue
-      files.set(`generated/swift/${capability.interfaceName}.swift`, render('capability', viewOf(capability)))
-    }
+    const native = nativeCapabilities(api)
+    for (const capability of native) files.set(`generated/swift/${capability.interfaceName}.swift`, render('capability', viewOf(capability)))
+    files.set('generated/swift/RegisterAll.swift', render('register_all', {
+      capabilities: native.map((c) => ({ param: swiftName(camel(c.name)), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
+    }))
     return files
   }
 }

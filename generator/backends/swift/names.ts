@@ -8,6 +8,10 @@ const KEYWORDS = new Set(['associatedtype', 'class', 'deinit', 'enum', 'extensio
   'fallthrough', 'for', 'guard', 'if', 'in', 'repeat', 'return', 'switch', 'where', 'while', 'as', 'Any', 'catch',
   'false', 'is', 'nil', 'super', 'self', 'Self', 'throw', 'throws', 'true', 'try'])
 
+export function isSwiftKeyword (name: string): boolean {
+  return KEYWORDS.has(name)
+}
+
 export function swiftName (name: string): string {
   return KEYWORDS.has(name) ? `\`${name}\`` : name
 }
@@ -100,7 +104,9 @@ export function swiftDefault (type: Type, value: DefaultValue | undefined): stri
     case 'boolean': return String(value.value)
     case 'null': return type.kind === 'any' ? 'JSON.null' : 'nil'
     case 'empty-sequence': return '[]'
-    case 'empty-dictionary': return base.kind === 'dictionary' ? `try! ${base.name}.fromJSON(.object(JSONObject()), at: "")` : '[:]'
+    // Every member of a dictionary that may default to {} has a default itself (build-model.ts checks), so its
+    // memberwise init needs no arguments: no `try!`, nothing to trap.
+    case 'empty-dictionary': return base.kind === 'dictionary' ? `${base.name}()` : '[:]'
     case 'string':
       if (base.kind === 'enum') return `${base.name}.${enumCase(value.value)}`
       if (base.kind === 'union') return `JSON.string(${JSON.stringify(value.value)})`

@@ -1,13 +1,13 @@
 // The TypeScript backend: generated/js/<cap>.ts (typed IPC client, event listeners, or for [JSImplemented]
 // capabilities the interface the JS implementation satisfies) and generated/types/<cap>.d.ts.
-import { fileURLToPath } from 'node:url'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, loadTemplates, pascal } from '../../render.ts'
+import { generatorPath } from '../../paths.ts'
 import { encodingOf } from '../../wire.ts'
 import type { Backend, Files } from '../types.ts'
 import { clientName, decoderOf, dictionaryNeedsDecoder, tsType } from './names.ts'
 
-const render = loadTemplates(fileURLToPath(new URL('./templates', import.meta.url)))
+const render = loadTemplates(generatorPath('backends/ts/templates'))
 
 function docOf (text: string, indent: string): string {
   return blockComment(text, indent)
@@ -85,7 +85,8 @@ function viewOf (capability: Capability) {
       params,
       argNames: op.args.map((a) => a.name).join(', '),
       result: resultType(op.result),
-      expression
+      expression,
+      resultDecoder: !binary && op.result.kind !== 'undefined' ? decoder : undefined
     }
   })
   if (!usesJsImplementation) for (const d of dictionaries) for (const c of d.conversions) {
@@ -147,6 +148,7 @@ function viewOf (capability: Capability) {
     dictionaries,
     callbacks,
     operations,
+    resultDecoders: operations.filter((op) => op.resultDecoder).map((op) => ({ name: op.name, decoder: op.resultDecoder })),
     events
   }
 }

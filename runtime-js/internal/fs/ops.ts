@@ -1,7 +1,7 @@
 // Every fs operation is written once, as a generator that yields native calls; a driver runs it either
 // asynchronously (promises, callbacks) or synchronously (the *Sync forms). A yielded call names the
 // generated binding method, its arguments, and how a failure is reported in Node's shape.
-import { fs as binding, createFsClient, type FsClient } from '../../../generated/js/fs.ts'
+import { fs as binding, createFsClient, fsResults, type FsClient } from '../../../generated/js/fs.ts'
 import { capturingClient, runSync } from '../sync-call.ts'
 import { toNodeError } from './errors.ts'
 
@@ -93,7 +93,7 @@ export function runSyncOp<T> (op: Op<T>): T {
       continue
     }
     try {
-      result = runSync(`fs.${call.method}`, () => invoke(client, call), call.method === 'read')
+      result = runSync(`fs.${call.method}`, () => invoke(client, call), call.method === 'read', fsResults[call.method])
     } catch (error) {
       step = op.throw(toNodeError(error, call))
       continue

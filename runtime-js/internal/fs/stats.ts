@@ -63,8 +63,7 @@ export class BigIntStats extends StatsBase<bigint> {
     const stats = new BigIntStats()
     for (const field of fields) {
       const value = (raw as RawStats)[field] ?? 0
-      stats[field] = BigInt(Math.trunc(Number(value)))
-      if (typeof value === 'bigint' || (typeof value === 'string' && /^-?\d+$/.test(value))) stats[field] = BigInt(value)
+      stats[field] = typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value)))
     }
     for (const time of ['atime', 'mtime', 'ctime', 'birthtime'] as const) {
       const ms = Number((raw as RawStats)[`${time}Ms`] ?? 0)

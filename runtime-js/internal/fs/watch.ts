@@ -17,7 +17,7 @@ export class FSWatcher extends EventEmitter {
   constructor (path: string, options: WatchOptions) {
     super()
     this.#unsubscribe = onChange((detail: { id: unknown, path: string, kind: string }) => {
-      if (this.#closed || BigInt(detail.id as bigint) !== this.#id) return
+      if (this.#closed || detail.id !== this.#id) return
       const name = options.encoding === 'buffer' ? Buffer.from(detail.path) : detail.path
       this.emit('change', detail.kind, name)
     })

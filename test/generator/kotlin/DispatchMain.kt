@@ -1,6 +1,7 @@
 // Runs the generated Kotlin dispatcher (generated/kotlin) on the JVM: each stdin line is `<uri>\t<base64 body>`;
 // each answer is printed as `<status>\t<content-type>\t<body>` with the random reply id blanked, and events the
 // service emits are printed as `event\t<name>\t<json>`. The service records what it was given and echoes it.
+// A line `+<name> <uri>` is dispatched with a policy that grants the permission <name>; other lines with none.
 import socket.api.udp.AddMembershipArgs
 import socket.api.udp.AddressFamily
 import socket.api.udp.BindArgs
@@ -76,9 +77,23 @@ class EchoUdp : UdpService {
   override fun setTTL(context: Context, args: SetTTLArgs, reply: Reply) = option("setTTL", reply)
 }
 
+// Every child_process route ([Permission=child_process]) answers "ran" once it is let through, but exec throws.
+class RanChildProcess : socket.api.child_process.ChildProcessService {
+  override fun spawn(context: Context, args: socket.api.child_process.SpawnArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
+  // A service that throws: the router must answer InternalError and keep serving.
+  override fun exec(context: Context, args: socket.api.child_process.ExecArgs, reply: Reply) { throw IllegalStateException("service failed") }
+  override fun kill(context: Context, args: socket.api.child_process.KillArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
+  override fun write(context: Context, args: socket.api.child_process.WriteArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
+}
+
+class Grants(private val names: Set<String>) : socket.ipc.PermissionPolicy {
+  override fun allows(permission: String): Boolean = permission in names
+}
+
 fun main() {
   val router = Router()
   Udp.register(router, EchoUdp())
+  socket.api.child_process.ChildProcess.register(router, RanChildProcess())
   // fs is registered only to prove that every generated capability links; its service is never called here.
   val unusedFs: FsService? = null
   if (unusedFs != null) Fs.register(router, unusedFs)
@@ -86,7 +101,12 @@ fun main() {
   // Blanks the envelope's random id (it follows the token), not ids inside the data.
   val idPattern = Regex("(\"token\":(null|\"[^\"]*\"),\"id\":)\"[0-9]+\"")
   while (true) {
-    val line = readLine() ?: break
+    var line = readLine() ?: break
+    var grants: Grants? = null
+    if (line.startsWith("+")) {
+      grants = Grants(setOf(line.substring(1, line.indexOf(' '))))
+      line = line.substring(line.indexOf(' ') + 1)
+    }
     val parts = line.split('\t')
     val body = if (parts.size > 1) java.util.Base64.getDecoder().decode(parts[1]) else ByteArray(0)
     val message = try { Message.parse(parts[0], body) } catch (e: socket.ipc.IpcError) { println("400\t\t${e.message}"); continue }
@@ -95,6 +115,6 @@ fun main() {
       else java.util.Base64.getEncoder().encodeToString(response.body)
       println("${response.status}\t${response.contentType}\t$text")
     }
-    router.dispatch(message, Context(message.index, message.seq, events), reply)
+    router.dispatch(message, Context(message.index, message.seq, events, grants), reply)
   }
 }

@@ -58,22 +58,55 @@ sealed class Json {
       return value
     }
 
-    private fun writeNumber(out: StringBuilder, value: Double) {
-      if (value.isNaN() || value.isInfinite()) out.append("null")
-      else if (value == Math.rint(value) && Math.abs(value) < 1e21) out.append(value.toLong().toString())
-      else out.append(value.toString())
+    /**
+     * ECMAScript's Number::toString (what JSON.stringify writes), so every backend emits the same bytes: the
+     * shortest round-tripping digits, plain notation for exponents from -7 to 20 (1e20 is
+     * "100000000000000000000", 1e21 is "1e+21"), and -0 as "0".
+     */
+    fun writeNumber(out: StringBuilder, value: Double) {
+      if (value.isNaN() || value.isInfinite()) { out.append("null"); return }
+      if (value == 0.0) { out.append('0'); return }
+      if (value < 0) out.append('-')
+      // The fewest significant digits that read back as the same double, rounded from its exact value (Java
+      // before 19 does not always print the shortest form itself).
+      val exact = java.math.BigDecimal(Math.abs(value))
+      var decimal = exact
+      for (precision in 1..17) {
+        val rounded = exact.round(java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN))
+        if (rounded.toDouble() == Math.abs(value)) { decimal = rounded; break }
+      }
+      decimal = decimal.stripTrailingZeros()
+      val digits = decimal.unscaledValue().toString()
+      val k = digits.length
+      val point = k - decimal.scale()  // value = 0.digits × 10^point
+      when {
+        point in k..21 -> { out.append(digits); repeat(point - k) { out.append('0') } }
+        point in 1..21 -> out.append(digits, 0, point).append('.').append(digits, point, k)
+        point in -5..0 -> { out.append("0."); repeat(-point) { out.append('0') }; out.append(digits) }
+        else -> {
+          out.append(digits[0])
+          if (k > 1) out.append('.').append(digits, 1, k)
+          out.append('e').append(if (point - 1 >= 0) '+' else '-').append(Math.abs(point - 1))
+        }
+      }
     }
 
     fun writeString(out: StringBuilder, value: String) {
       out.append('"')
-      for (c in value) {
+      for (i in value.indices) {
+        val c = value[i]
         when {
           c == '"' -> out.append("\\\"")
           c == '\\' -> out.append("\\\\")
           c == '\n' -> out.append("\\n")
           c == '\r' -> out.append("\\r")
           c == '\t' -> out.append("\\t")
+          c == '\b' -> out.append("\\b")
+          c == '\u000C' -> out.append("\\f")
           c < ' ' -> out.append(String.format("\\u%04x", c.toInt()))
+          // A lone surrogate cannot be UTF-8: U+FFFD, as USVString conversion does (C++ never holds one).
+          Character.isHighSurrogate(c) && !(i + 1 < value.length && Character.isLowSurrogate(value[i + 1])) -> out.append('\uFFFD')
+          Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(value[i - 1])) -> out.append('\uFFFD')
           else -> out.append(c)
         }
       }
@@ -143,7 +176,18 @@ private class JsonParser(val text: String) {
           if (pos + 4 > text.length) throw fail("invalid \\u escape")
           val code = text.substring(pos, pos + 4).toIntOrNull(16) ?: throw fail("invalid \\u escape")
           pos += 4
-          out.append(code.toChar())
+          // A surrogate escape must be a high one followed by an escaped low one, as native/ipc/json.cc requires.
+          if (code in 0xD800..0xDBFF) {
+            if (!text.startsWith("\\u", pos) || pos + 6 > text.length) throw fail("lone surrogate in string")
+            val low = text.substring(pos + 2, pos + 6).toIntOrNull(16) ?: throw fail("invalid \\u escape")
+            if (low !in 0xDC00..0xDFFF) throw fail("lone surrogate in string")
+            pos += 6
+            out.append(code.toChar()).append(low.toChar())
+          } else if (code in 0xDC00..0xDFFF) {
+            throw fail("lone surrogate in string")
+          } else {
+            out.append(code.toChar())
+          }
         }
         else -> throw fail("invalid escape '$e' in string")
       }
@@ -204,6 +248,7 @@ class IpcError(val type: String, message: String, val code: String? = null) : Ex
     fun typeError(message: String) = IpcError("TypeError", message)
     fun rangeError(message: String) = IpcError("RangeError", message)
     fun notFound(message: String) = IpcError("NotFoundError", message)
+    fun notAllowed(message: String) = IpcError("NotAllowedError", message)
     fun notSupported(message: String) = IpcError("NotSupportedError", message)
     fun missing(name: String) = typeError("missing required argument '$name'")
     fun wrongType(name: String, expected: String) = typeError("argument '$name' must be $expected")
@@ -280,7 +325,13 @@ interface EventSink {
   fun emitBinary(name: String, params: Json, bytes: ByteArray)
 }
 
-class Context(val index: Int, val seq: String, val events: EventSink?)
+/** The host's answer to an IDL `[Permission=<name>]`: socket.ini `[permissions] allow_<name>` or its default. */
+interface PermissionPolicy {
+  fun allows(permission: String): Boolean
+}
+
+/** Who is calling. With no `permissions`, every route that names a permission is refused. */
+class Context(val index: Int, val seq: String, val events: EventSink?, val permissions: PermissionPolicy? = null)
 
 class Response(val status: Int, val contentType: String, val body: ByteArray)
 
@@ -322,15 +373,33 @@ class Router {
 
   /** Maps a route whose arguments are decoded first: a decoding error is answered here (prefixed with the
    * caller's source), so `handler` only ever runs with valid arguments. */
-  fun <A> map(route: String, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) {
+  fun <A> map(route: String, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) = map(route, null, decode, handler)
+
+  /** The same, for a route whose IDL names `permission`: refused (403 NotAllowedError) before anything is
+   * decoded unless the context's policy grants it. */
+  fun <A> map(route: String, permission: String?, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) {
     map(route) { message, context, reply ->
+      if (permission != null && context.permissions?.allows(permission) != true) {
+        reply.error(IpcError.notAllowed("${reply.source}: not allowed: this app does not grant the '$permission' permission (socket.ini: [permissions] allow_$permission = true)"), 403)
+        return@map
+      }
       val args = try {
         decode(message)
       } catch (error: IpcError) {
         reply.error(error.prefixed(reply.source))
         return@map
+      } catch (error: Exception) {
+        reply.error(IpcError("InternalError", "${reply.source}: ${error}"))
+        return@map
       }
-      handler(args, context, reply)
+      // A service that throws answers the call with an error instead of taking the router (and host) down.
+      try {
+        handler(args, context, reply)
+      } catch (error: IpcError) {
+        reply.error(error.prefixed(reply.source))
+      } catch (error: Exception) {
+        reply.error(IpcError("InternalError", "${reply.source}: ${error}"))
+      }
     }
   }
 

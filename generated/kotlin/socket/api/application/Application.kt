@@ -204,12 +204,12 @@ interface ApplicationService {
 object Application {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: ApplicationService) {
-    router.map("application.exit", this::decodeExit) { args, context, reply -> service.exit(context, args, reply) }
-    router.map("application.getScreenSize", this::decodeGetScreenSize) { args, context, reply -> service.getScreenSize(context, args, reply) }
-    router.map("application.getWindows", this::decodeGetWindows) { args, context, reply -> service.getWindows(context, args, reply) }
-    router.map("application.setSystemMenu", this::decodeSetSystemMenu) { args, context, reply -> service.setSystemMenu(context, args, reply) }
-    router.map("application.setSystemMenuItemEnabled", this::decodeSetSystemMenuItemEnabled) { args, context, reply -> service.setSystemMenuItemEnabled(context, args, reply) }
-    router.map("application.setTrayMenu", this::decodeSetTrayMenu) { args, context, reply -> service.setTrayMenu(context, args, reply) }
+    router.map("application.exit", null, this::decodeExit) { args, context, reply -> service.exit(context, args, reply) }
+    router.map("application.getScreenSize", null, this::decodeGetScreenSize) { args, context, reply -> service.getScreenSize(context, args, reply) }
+    router.map("application.getWindows", null, this::decodeGetWindows) { args, context, reply -> service.getWindows(context, args, reply) }
+    router.map("application.setSystemMenu", null, this::decodeSetSystemMenu) { args, context, reply -> service.setSystemMenu(context, args, reply) }
+    router.map("application.setSystemMenuItemEnabled", null, this::decodeSetSystemMenuItemEnabled) { args, context, reply -> service.setSystemMenuItemEnabled(context, args, reply) }
+    router.map("application.setTrayMenu", null, this::decodeSetTrayMenu) { args, context, reply -> service.setTrayMenu(context, args, reply) }
   }
 
   fun resolveExit(reply: Reply) {

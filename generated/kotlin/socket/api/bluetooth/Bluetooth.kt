@@ -136,9 +136,9 @@ interface BluetoothService {
 object Bluetooth {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: BluetoothService) {
-    router.map("bluetooth.start", this::decodeStart) { args, context, reply -> service.start(context, args, reply) }
-    router.map("bluetooth.subscribe", this::decodeSubscribe) { args, context, reply -> service.subscribe(context, args, reply) }
-    router.map("bluetooth.publish", this::decodePublish) { args, context, reply -> service.publish(context, args, reply) }
+    router.map("bluetooth.start", "bluetooth", this::decodeStart) { args, context, reply -> service.start(context, args, reply) }
+    router.map("bluetooth.subscribe", "bluetooth", this::decodeSubscribe) { args, context, reply -> service.subscribe(context, args, reply) }
+    router.map("bluetooth.publish", "bluetooth", this::decodePublish) { args, context, reply -> service.publish(context, args, reply) }
   }
 
   fun resolveStart(reply: Reply) {

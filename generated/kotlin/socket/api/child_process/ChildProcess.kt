@@ -206,10 +206,10 @@ interface ChildProcessService {
 object ChildProcess {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: ChildProcessService) {
-    router.map("child_process.spawn", this::decodeSpawn) { args, context, reply -> service.spawn(context, args, reply) }
-    router.map("child_process.exec", this::decodeExec) { args, context, reply -> service.exec(context, args, reply) }
-    router.map("child_process.kill", this::decodeKill) { args, context, reply -> service.kill(context, args, reply) }
-    router.map("child_process.write", this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
+    router.map("child_process.spawn", "child_process", this::decodeSpawn) { args, context, reply -> service.spawn(context, args, reply) }
+    router.map("child_process.exec", "child_process", this::decodeExec) { args, context, reply -> service.exec(context, args, reply) }
+    router.map("child_process.kill", "child_process", this::decodeKill) { args, context, reply -> service.kill(context, args, reply) }
+    router.map("child_process.write", "child_process", this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
   }
 
   fun resolveSpawn(reply: Reply, value: SpawnResult) {

@@ -60,7 +60,7 @@ interface DnsService {
 object Dns {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: DnsService) {
-    router.map("dns.lookup", this::decodeLookup) { args, context, reply -> service.lookup(context, args, reply) }
+    router.map("dns.lookup", null, this::decodeLookup) { args, context, reply -> service.lookup(context, args, reply) }
   }
 
   fun resolveLookup(reply: Reply, value: List<LookupAddress>) {

@@ -784,43 +784,43 @@ interface FsService {
 object Fs {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: FsService) {
-    router.map("fs.access", this::decodeAccess) { args, context, reply -> service.access(context, args, reply) }
-    router.map("fs.chmod", this::decodeChmod) { args, context, reply -> service.chmod(context, args, reply) }
-    router.map("fs.chown", this::decodeChown) { args, context, reply -> service.chown(context, args, reply) }
-    router.map("fs.close", this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
-    router.map("fs.closeOpenDescriptor", this::decodeCloseOpenDescriptor) { args, context, reply -> service.closeOpenDescriptor(context, args, reply) }
-    router.map("fs.closeOpenDescriptors", this::decodeCloseOpenDescriptors) { args, context, reply -> service.closeOpenDescriptors(context, args, reply) }
-    router.map("fs.closedir", this::decodeClosedir) { args, context, reply -> service.closedir(context, args, reply) }
-    router.map("fs.constants", this::decodeConstants) { args, context, reply -> service.constants(context, args, reply) }
-    router.map("fs.copyFile", this::decodeCopyFile) { args, context, reply -> service.copyFile(context, args, reply) }
-    router.map("fs.fchmod", this::decodeFchmod) { args, context, reply -> service.fchmod(context, args, reply) }
-    router.map("fs.fchown", this::decodeFchown) { args, context, reply -> service.fchown(context, args, reply) }
-    router.map("fs.fstat", this::decodeFstat) { args, context, reply -> service.fstat(context, args, reply) }
-    router.map("fs.fsync", this::decodeFsync) { args, context, reply -> service.fsync(context, args, reply) }
-    router.map("fs.ftruncate", this::decodeFtruncate) { args, context, reply -> service.ftruncate(context, args, reply) }
-    router.map("fs.futimes", this::decodeFutimes) { args, context, reply -> service.futimes(context, args, reply) }
-    router.map("fs.getOpenDescriptors", this::decodeGetOpenDescriptors) { args, context, reply -> service.getOpenDescriptors(context, args, reply) }
-    router.map("fs.lchown", this::decodeLchown) { args, context, reply -> service.lchown(context, args, reply) }
-    router.map("fs.link", this::decodeLink) { args, context, reply -> service.link(context, args, reply) }
-    router.map("fs.lstat", this::decodeLstat) { args, context, reply -> service.lstat(context, args, reply) }
-    router.map("fs.lutimes", this::decodeLutimes) { args, context, reply -> service.lutimes(context, args, reply) }
-    router.map("fs.mkdir", this::decodeMkdir) { args, context, reply -> service.mkdir(context, args, reply) }
-    router.map("fs.open", this::decodeOpen) { args, context, reply -> service.open(context, args, reply) }
-    router.map("fs.opendir", this::decodeOpendir) { args, context, reply -> service.opendir(context, args, reply) }
-    router.map("fs.read", this::decodeRead) { args, context, reply -> service.read(context, args, reply) }
-    router.map("fs.readdir", this::decodeReaddir) { args, context, reply -> service.readdir(context, args, reply) }
-    router.map("fs.readlink", this::decodeReadlink) { args, context, reply -> service.readlink(context, args, reply) }
-    router.map("fs.realpath", this::decodeRealpath) { args, context, reply -> service.realpath(context, args, reply) }
-    router.map("fs.rename", this::decodeRename) { args, context, reply -> service.rename(context, args, reply) }
-    router.map("fs.retainOpenDescriptor", this::decodeRetainOpenDescriptor) { args, context, reply -> service.retainOpenDescriptor(context, args, reply) }
-    router.map("fs.rmdir", this::decodeRmdir) { args, context, reply -> service.rmdir(context, args, reply) }
-    router.map("fs.stat", this::decodeStat) { args, context, reply -> service.stat(context, args, reply) }
-    router.map("fs.stopWatch", this::decodeStopWatch) { args, context, reply -> service.stopWatch(context, args, reply) }
-    router.map("fs.symlink", this::decodeSymlink) { args, context, reply -> service.symlink(context, args, reply) }
-    router.map("fs.unlink", this::decodeUnlink) { args, context, reply -> service.unlink(context, args, reply) }
-    router.map("fs.utimes", this::decodeUtimes) { args, context, reply -> service.utimes(context, args, reply) }
-    router.map("fs.watch", this::decodeWatch) { args, context, reply -> service.watch(context, args, reply) }
-    router.map("fs.write", this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
+    router.map("fs.access", null, this::decodeAccess) { args, context, reply -> service.access(context, args, reply) }
+    router.map("fs.chmod", null, this::decodeChmod) { args, context, reply -> service.chmod(context, args, reply) }
+    router.map("fs.chown", null, this::decodeChown) { args, context, reply -> service.chown(context, args, reply) }
+    router.map("fs.close", null, this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
+    router.map("fs.closeOpenDescriptor", null, this::decodeCloseOpenDescriptor) { args, context, reply -> service.closeOpenDescriptor(context, args, reply) }
+    router.map("fs.closeOpenDescriptors", null, this::decodeCloseOpenDescriptors) { args, context, reply -> service.closeOpenDescriptors(context, args, reply) }
+    router.map("fs.closedir", null, this::decodeClosedir) { args, context, reply -> service.closedir(context, args, reply) }
+    router.map("fs.constants", null, this::decodeConstants) { args, context, reply -> service.constants(context, args, reply) }
+    router.map("fs.copyFile", null, this::decodeCopyFile) { args, context, reply -> service.copyFile(context, args, reply) }
+    router.map("fs.fchmod", null, this::decodeFchmod) { args, context, reply -> service.fchmod(context, args, reply) }
+    router.map("fs.fchown", null, this::decodeFchown) { args, context, reply -> service.fchown(context, args, reply) }
+    router.map("fs.fstat", null, this::decodeFstat) { args, context, reply -> service.fstat(context, args, reply) }
+    router.map("fs.fsync", null, this::decodeFsync) { args, context, reply -> service.fsync(context, args, reply) }
+    router.map("fs.ftruncate", null, this::decodeFtruncate) { args, context, reply -> service.ftruncate(context, args, reply) }
+    router.map("fs.futimes", null, this::decodeFutimes) { args, context, reply -> service.futimes(context, args, reply) }
+    router.map("fs.getOpenDescriptors", null, this::decodeGetOpenDescriptors) { args, context, reply -> service.getOpenDescriptors(context, args, reply) }
+    router.map("fs.lchown", null, this::decodeLchown) { args, context, reply -> service.lchown(context, args, reply) }
+    router.map("fs.link", null, this::decodeLink) { args, context, reply -> service.link(context, args, reply) }
+    router.map("fs.lstat", null, this::decodeLstat) { args, context, reply -> service.lstat(context, args, reply) }
+    router.map("fs.lutimes", null, this::decodeLutimes) { args, context, reply -> service.lutimes(context, args, reply) }
+    router.map("fs.mkdir", null, this::decodeMkdir) { args, context, reply -> service.mkdir(context, args, reply) }
+    router.map("fs.open", null, this::decodeOpen) { args, context, reply -> service.open(context, args, reply) }
+    router.map("fs.opendir", null, this::decodeOpendir) { args, context, reply -> service.opendir(context, args, reply) }
+    router.map("fs.read", null, this::decodeRead) { args, context, reply -> service.read(context, args, reply) }
+    router.map("fs.readdir", null, this::decodeReaddir) { args, context, reply -> service.readdir(context, args, reply) }
+    router.map("fs.readlink", null, this::decodeReadlink) { args, context, reply -> service.readlink(context, args, reply) }
+    router.map("fs.realpath", null, this::decodeRealpath) { args, context, reply -> service.realpath(context, args, reply) }
+    router.map("fs.rename", null, this::decodeRename) { args, context, reply -> service.rename(context, args, reply) }
+    router.map("fs.retainOpenDescriptor", null, this::decodeRetainOpenDescriptor) { args, context, reply -> service.retainOpenDescriptor(context, args, reply) }
+    router.map("fs.rmdir", null, this::decodeRmdir) { args, context, reply -> service.rmdir(context, args, reply) }
+    router.map("fs.stat", null, this::decodeStat) { args, context, reply -> service.stat(context, args, reply) }
+    router.map("fs.stopWatch", null, this::decodeStopWatch) { args, context, reply -> service.stopWatch(context, args, reply) }
+    router.map("fs.symlink", null, this::decodeSymlink) { args, context, reply -> service.symlink(context, args, reply) }
+    router.map("fs.unlink", null, this::decodeUnlink) { args, context, reply -> service.unlink(context, args, reply) }
+    router.map("fs.utimes", null, this::decodeUtimes) { args, context, reply -> service.utimes(context, args, reply) }
+    router.map("fs.watch", null, this::decodeWatch) { args, context, reply -> service.watch(context, args, reply) }
+    router.map("fs.write", null, this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
   }
 
   fun resolveAccess(reply: Reply, value: AccessResult) {
@@ -852,7 +852,7 @@ object Fs {
   }
 
   fun resolveConstants(reply: Reply, value: Map<String, Int>) {
-    reply.data(Json.Obj(LinkedHashMap(value.mapValues { x0 -> Json.Num(x0.value.toDouble()) })))
+    reply.data(Json.Obj(LinkedHashMap(java.util.TreeMap(value).mapValues { x0 -> Json.Num(x0.value.toDouble()) })))
   }
 
   fun resolveCopyFile(reply: Reply) {

@@ -31,8 +31,8 @@ data class OsConstants(
 ) {
   fun toJson(): Json {
     val out = LinkedHashMap<String, Json>()
-    out["errno"] = Json.Obj(LinkedHashMap(errno.mapValues { x0 -> Json.Num(x0.value.toDouble()) }))
-    out["signals"] = Json.Obj(LinkedHashMap(signals.mapValues { x0 -> Json.Num(x0.value.toDouble()) }))
+    out["errno"] = Json.Obj(LinkedHashMap(java.util.TreeMap(errno).mapValues { x0 -> Json.Num(x0.value.toDouble()) }))
+    out["signals"] = Json.Obj(LinkedHashMap(java.util.TreeMap(signals).mapValues { x0 -> Json.Num(x0.value.toDouble()) }))
     return Json.Obj(out)
   }
 
@@ -525,25 +525,25 @@ interface OsService {
 object Os {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: OsService) {
-    router.map("os.availableMemory", this::decodeAvailableMemory) { args, context, reply -> service.availableMemory(context, args, reply) }
-    router.map("os.constants", this::decodeConstants) { args, context, reply -> service.constants(context, args, reply) }
-    router.map("os.cpus", this::decodeCpus) { args, context, reply -> service.cpus(context, args, reply) }
-    router.map("os.hostname", this::decodeHostname) { args, context, reply -> service.hostname(context, args, reply) }
-    router.map("os.hrtime", this::decodeHrtime) { args, context, reply -> service.hrtime(context, args, reply) }
-    router.map("os.getPriority", this::decodeGetPriority) { args, context, reply -> service.getPriority(context, args, reply) }
-    router.map("os.loadavg", this::decodeLoadavg) { args, context, reply -> service.loadavg(context, args, reply) }
-    router.map("os.networkInterfaces", this::decodeNetworkInterfaces) { args, context, reply -> service.networkInterfaces(context, args, reply) }
-    router.map("os.paths", this::decodePaths) { args, context, reply -> service.paths(context, args, reply) }
-    router.map("os.rusage", this::decodeRusage) { args, context, reply -> service.rusage(context, args, reply) }
-    router.map("os.setPriority", this::decodeSetPriority) { args, context, reply -> service.setPriority(context, args, reply) }
-    router.map("os.totalMemory", this::decodeTotalMemory) { args, context, reply -> service.totalMemory(context, args, reply) }
-    router.map("os.uname", this::decodeUname) { args, context, reply -> service.uname(context, args, reply) }
-    router.map("os.uptime", this::decodeUptime) { args, context, reply -> service.uptime(context, args, reply) }
-    router.map("os.userInfo", this::decodeUserInfo) { args, context, reply -> service.userInfo(context, args, reply) }
-    router.map("platform.primordials", this::decodePrimordials) { args, context, reply -> service.primordials(context, args, reply) }
-    router.map("platform.event", this::decodePlatformEvent) { args, context, reply -> service.platformEvent(context, args, reply) }
-    router.map("platform.openExternal", this::decodeOpenExternal) { args, context, reply -> service.openExternal(context, args, reply) }
-    router.map("platform.revealFile", this::decodeRevealFile) { args, context, reply -> service.revealFile(context, args, reply) }
+    router.map("os.availableMemory", null, this::decodeAvailableMemory) { args, context, reply -> service.availableMemory(context, args, reply) }
+    router.map("os.constants", null, this::decodeConstants) { args, context, reply -> service.constants(context, args, reply) }
+    router.map("os.cpus", null, this::decodeCpus) { args, context, reply -> service.cpus(context, args, reply) }
+    router.map("os.hostname", null, this::decodeHostname) { args, context, reply -> service.hostname(context, args, reply) }
+    router.map("os.hrtime", null, this::decodeHrtime) { args, context, reply -> service.hrtime(context, args, reply) }
+    router.map("os.getPriority", null, this::decodeGetPriority) { args, context, reply -> service.getPriority(context, args, reply) }
+    router.map("os.loadavg", null, this::decodeLoadavg) { args, context, reply -> service.loadavg(context, args, reply) }
+    router.map("os.networkInterfaces", null, this::decodeNetworkInterfaces) { args, context, reply -> service.networkInterfaces(context, args, reply) }
+    router.map("os.paths", null, this::decodePaths) { args, context, reply -> service.paths(context, args, reply) }
+    router.map("os.rusage", null, this::decodeRusage) { args, context, reply -> service.rusage(context, args, reply) }
+    router.map("os.setPriority", "set_priority", this::decodeSetPriority) { args, context, reply -> service.setPriority(context, args, reply) }
+    router.map("os.totalMemory", null, this::decodeTotalMemory) { args, context, reply -> service.totalMemory(context, args, reply) }
+    router.map("os.uname", null, this::decodeUname) { args, context, reply -> service.uname(context, args, reply) }
+    router.map("os.uptime", null, this::decodeUptime) { args, context, reply -> service.uptime(context, args, reply) }
+    router.map("os.userInfo", null, this::decodeUserInfo) { args, context, reply -> service.userInfo(context, args, reply) }
+    router.map("platform.primordials", null, this::decodePrimordials) { args, context, reply -> service.primordials(context, args, reply) }
+    router.map("platform.event", null, this::decodePlatformEvent) { args, context, reply -> service.platformEvent(context, args, reply) }
+    router.map("platform.openExternal", "open_external", this::decodeOpenExternal) { args, context, reply -> service.openExternal(context, args, reply) }
+    router.map("platform.revealFile", "open_external", this::decodeRevealFile) { args, context, reply -> service.revealFile(context, args, reply) }
   }
 
   fun resolveAvailableMemory(reply: Reply, value: Long) {
@@ -575,11 +575,11 @@ object Os {
   }
 
   fun resolveNetworkInterfaces(reply: Reply, value: Map<String, List<NetworkInterface>>) {
-    reply.data(Json.Obj(LinkedHashMap(value.mapValues { x0 -> Json.Arr(x0.value.map { x1 -> x1.toJson() }) })))
+    reply.data(Json.Obj(LinkedHashMap(java.util.TreeMap(value).mapValues { x0 -> Json.Arr(x0.value.map { x1 -> x1.toJson() }) })))
   }
 
   fun resolvePaths(reply: Reply, value: Map<String, String>) {
-    reply.data(Json.Obj(LinkedHashMap(value.mapValues { x0 -> Json.Str(x0.value) })))
+    reply.data(Json.Obj(LinkedHashMap(java.util.TreeMap(value).mapValues { x0 -> Json.Str(x0.value) })))
   }
 
   fun resolveRusage(reply: Reply, value: ResourceUsage) {

@@ -178,13 +178,13 @@ interface ProcessService {
 object Process {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: ProcessService) {
-    router.map("process.env.get", this::decodeEnvGet) { args, context, reply -> service.envGet(context, args, reply) }
-    router.map("process.env.set", this::decodeEnvSet) { args, context, reply -> service.envSet(context, args, reply) }
-    router.map("process.cwd", this::decodeCwd) { args, context, reply -> service.cwd(context, args, reply) }
-    router.map("process.open", this::decodeOpen) { args, context, reply -> service.open(context, args, reply) }
-    router.map("process.kill", this::decodeKill) { args, context, reply -> service.kill(context, args, reply) }
-    router.map("process.write", this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
-    router.map("process.exit", this::decodeExit) { args, context, reply -> service.exit(context, args, reply) }
+    router.map("process.env.get", null, this::decodeEnvGet) { args, context, reply -> service.envGet(context, args, reply) }
+    router.map("process.env.set", "env_write", this::decodeEnvSet) { args, context, reply -> service.envSet(context, args, reply) }
+    router.map("process.cwd", null, this::decodeCwd) { args, context, reply -> service.cwd(context, args, reply) }
+    router.map("process.open", null, this::decodeOpen) { args, context, reply -> service.open(context, args, reply) }
+    router.map("process.kill", null, this::decodeKill) { args, context, reply -> service.kill(context, args, reply) }
+    router.map("process.write", null, this::decodeWrite) { args, context, reply -> service.write(context, args, reply) }
+    router.map("process.exit", null, this::decodeExit) { args, context, reply -> service.exit(context, args, reply) }
   }
 
   fun resolveEnvGet(reply: Reply, value: String?) {

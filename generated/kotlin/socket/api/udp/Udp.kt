@@ -426,24 +426,24 @@ interface UdpService {
 object Udp {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: UdpService) {
-    router.map("udp.bind", this::decodeBind) { args, context, reply -> service.bind(context, args, reply) }
-    router.map("udp.connect", this::decodeConnect) { args, context, reply -> service.connect(context, args, reply) }
-    router.map("udp.disconnect", this::decodeDisconnect) { args, context, reply -> service.disconnect(context, args, reply) }
-    router.map("udp.send", this::decodeSend) { args, context, reply -> service.send(context, args, reply) }
-    router.map("udp.readStart", this::decodeReadStart) { args, context, reply -> service.readStart(context, args, reply) }
-    router.map("udp.readStop", this::decodeReadStop) { args, context, reply -> service.readStop(context, args, reply) }
-    router.map("udp.close", this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
-    router.map("udp.getSockName", this::decodeGetSockName) { args, context, reply -> service.getSockName(context, args, reply) }
-    router.map("udp.getPeerName", this::decodeGetPeerName) { args, context, reply -> service.getPeerName(context, args, reply) }
-    router.map("udp.getState", this::decodeGetState) { args, context, reply -> service.getState(context, args, reply) }
-    router.map("os.bufferSize", this::decodeBufferSize) { args, context, reply -> service.bufferSize(context, args, reply) }
-    router.map("udp.addMembership", this::decodeAddMembership) { args, context, reply -> service.addMembership(context, args, reply) }
-    router.map("udp.dropMembership", this::decodeDropMembership) { args, context, reply -> service.dropMembership(context, args, reply) }
-    router.map("udp.setMulticastTTL", this::decodeSetMulticastTTL) { args, context, reply -> service.setMulticastTTL(context, args, reply) }
-    router.map("udp.setMulticastLoopback", this::decodeSetMulticastLoopback) { args, context, reply -> service.setMulticastLoopback(context, args, reply) }
-    router.map("udp.setMulticastInterface", this::decodeSetMulticastInterface) { args, context, reply -> service.setMulticastInterface(context, args, reply) }
-    router.map("udp.setBroadcast", this::decodeSetBroadcast) { args, context, reply -> service.setBroadcast(context, args, reply) }
-    router.map("udp.setTTL", this::decodeSetTTL) { args, context, reply -> service.setTTL(context, args, reply) }
+    router.map("udp.bind", null, this::decodeBind) { args, context, reply -> service.bind(context, args, reply) }
+    router.map("udp.connect", null, this::decodeConnect) { args, context, reply -> service.connect(context, args, reply) }
+    router.map("udp.disconnect", null, this::decodeDisconnect) { args, context, reply -> service.disconnect(context, args, reply) }
+    router.map("udp.send", null, this::decodeSend) { args, context, reply -> service.send(context, args, reply) }
+    router.map("udp.readStart", null, this::decodeReadStart) { args, context, reply -> service.readStart(context, args, reply) }
+    router.map("udp.readStop", null, this::decodeReadStop) { args, context, reply -> service.readStop(context, args, reply) }
+    router.map("udp.close", null, this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
+    router.map("udp.getSockName", null, this::decodeGetSockName) { args, context, reply -> service.getSockName(context, args, reply) }
+    router.map("udp.getPeerName", null, this::decodeGetPeerName) { args, context, reply -> service.getPeerName(context, args, reply) }
+    router.map("udp.getState", null, this::decodeGetState) { args, context, reply -> service.getState(context, args, reply) }
+    router.map("os.bufferSize", null, this::decodeBufferSize) { args, context, reply -> service.bufferSize(context, args, reply) }
+    router.map("udp.addMembership", null, this::decodeAddMembership) { args, context, reply -> service.addMembership(context, args, reply) }
+    router.map("udp.dropMembership", null, this::decodeDropMembership) { args, context, reply -> service.dropMembership(context, args, reply) }
+    router.map("udp.setMulticastTTL", null, this::decodeSetMulticastTTL) { args, context, reply -> service.setMulticastTTL(context, args, reply) }
+    router.map("udp.setMulticastLoopback", null, this::decodeSetMulticastLoopback) { args, context, reply -> service.setMulticastLoopback(context, args, reply) }
+    router.map("udp.setMulticastInterface", null, this::decodeSetMulticastInterface) { args, context, reply -> service.setMulticastInterface(context, args, reply) }
+    router.map("udp.setBroadcast", null, this::decodeSetBroadcast) { args, context, reply -> service.setBroadcast(context, args, reply) }
+    router.map("udp.setTTL", null, this::decodeSetTTL) { args, context, reply -> service.setTTL(context, args, reply) }
   }
 
   fun resolveBind(reply: Reply, value: SocketAddress) {

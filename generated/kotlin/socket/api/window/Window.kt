@@ -108,7 +108,7 @@ data class WindowOptions(
     out["backgroundColorLight"] = Json.Str(backgroundColorLight)
     out["backgroundColorDark"] = Json.Str(backgroundColorDark)
     out["userScript"] = Json.Str(userScript)
-    out["config"] = Json.Obj(LinkedHashMap(config.mapValues { x0 -> Json.Str(x0.value) }))
+    out["config"] = Json.Obj(LinkedHashMap(java.util.TreeMap(config).mapValues { x0 -> Json.Str(x0.value) }))
     return Json.Obj(out)
   }
 
@@ -669,30 +669,30 @@ interface WindowService {
 object Window {
   /** Maps every route of this capability to validating dispatch code that calls `service`. */
   fun register(router: Router, service: WindowService) {
-    router.map("window.create", this::decodeCreate) { args, context, reply -> service.create(context, args, reply) }
-    router.map("window.close", this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
-    router.map("window.show", this::decodeShow) { args, context, reply -> service.show(context, args, reply) }
-    router.map("window.hide", this::decodeHide) { args, context, reply -> service.hide(context, args, reply) }
-    router.map("window.maximize", this::decodeMaximize) { args, context, reply -> service.maximize(context, args, reply) }
-    router.map("window.minimize", this::decodeMinimize) { args, context, reply -> service.minimize(context, args, reply) }
-    router.map("window.restore", this::decodeRestore) { args, context, reply -> service.restore(context, args, reply) }
-    router.map("window.eval", this::decodeEval) { args, context, reply -> service.eval(context, args, reply) }
-    router.map("window.navigate", this::decodeNavigate) { args, context, reply -> service.navigate(context, args, reply) }
-    router.map("window.send", this::decodeSend) { args, context, reply -> service.send(context, args, reply) }
-    router.map("window.getTitle", this::decodeGetTitle) { args, context, reply -> service.getTitle(context, args, reply) }
-    router.map("window.setTitle", this::decodeSetTitle) { args, context, reply -> service.setTitle(context, args, reply) }
-    router.map("window.setSize", this::decodeSetSize) { args, context, reply -> service.setSize(context, args, reply) }
-    router.map("window.setPosition", this::decodeSetPosition) { args, context, reply -> service.setPosition(context, args, reply) }
-    router.map("window.getBackgroundColor", this::decodeGetBackgroundColor) { args, context, reply -> service.getBackgroundColor(context, args, reply) }
-    router.map("window.setBackgroundColor", this::decodeSetBackgroundColor) { args, context, reply -> service.setBackgroundColor(context, args, reply) }
-    router.map("window.setContextMenu", this::decodeSetContextMenu) { args, context, reply -> service.setContextMenu(context, args, reply) }
-    router.map("window.showInspector", this::decodeShowInspector) { args, context, reply -> service.showInspector(context, args, reply) }
-    router.map("window.showFileSystemPicker", this::decodeShowFileSystemPicker) { args, context, reply -> service.showFileSystemPicker(context, args, reply) }
-    router.map("window.hotkey.bind", this::decodeHotkeyBind) { args, context, reply -> service.hotkeyBind(context, args, reply) }
-    router.map("window.hotkey.unbind", this::decodeHotkeyUnbind) { args, context, reply -> service.hotkeyUnbind(context, args, reply) }
-    router.map("window.hotkey.reset", this::decodeHotkeyReset) { args, context, reply -> service.hotkeyReset(context, args, reply) }
-    router.map("window.hotkey.bindings", this::decodeHotkeyBindings) { args, context, reply -> service.hotkeyBindings(context, args, reply) }
-    router.map("window.hotkey.mappings", this::decodeHotkeyMappings) { args, context, reply -> service.hotkeyMappings(context, args, reply) }
+    router.map("window.create", null, this::decodeCreate) { args, context, reply -> service.create(context, args, reply) }
+    router.map("window.close", null, this::decodeClose) { args, context, reply -> service.close(context, args, reply) }
+    router.map("window.show", null, this::decodeShow) { args, context, reply -> service.show(context, args, reply) }
+    router.map("window.hide", null, this::decodeHide) { args, context, reply -> service.hide(context, args, reply) }
+    router.map("window.maximize", null, this::decodeMaximize) { args, context, reply -> service.maximize(context, args, reply) }
+    router.map("window.minimize", null, this::decodeMinimize) { args, context, reply -> service.minimize(context, args, reply) }
+    router.map("window.restore", null, this::decodeRestore) { args, context, reply -> service.restore(context, args, reply) }
+    router.map("window.eval", null, this::decodeEval) { args, context, reply -> service.eval(context, args, reply) }
+    router.map("window.navigate", null, this::decodeNavigate) { args, context, reply -> service.navigate(context, args, reply) }
+    router.map("window.send", null, this::decodeSend) { args, context, reply -> service.send(context, args, reply) }
+    router.map("window.getTitle", null, this::decodeGetTitle) { args, context, reply -> service.getTitle(context, args, reply) }
+    router.map("window.setTitle", null, this::decodeSetTitle) { args, context, reply -> service.setTitle(context, args, reply) }
+    router.map("window.setSize", null, this::decodeSetSize) { args, context, reply -> service.setSize(context, args, reply) }
+    router.map("window.setPosition", null, this::decodeSetPosition) { args, context, reply -> service.setPosition(context, args, reply) }
+    router.map("window.getBackgroundColor", null, this::decodeGetBackgroundColor) { args, context, reply -> service.getBackgroundColor(context, args, reply) }
+    router.map("window.setBackgroundColor", null, this::decodeSetBackgroundColor) { args, context, reply -> service.setBackgroundColor(context, args, reply) }
+    router.map("window.setContextMenu", null, this::decodeSetContextMenu) { args, context, reply -> service.setContextMenu(context, args, reply) }
+    router.map("window.showInspector", null, this::decodeShowInspector) { args, context, reply -> service.showInspector(context, args, reply) }
+    router.map("window.showFileSystemPicker", null, this::decodeShowFileSystemPicker) { args, context, reply -> service.showFileSystemPicker(context, args, reply) }
+    router.map("window.hotkey.bind", null, this::decodeHotkeyBind) { args, context, reply -> service.hotkeyBind(context, args, reply) }
+    router.map("window.hotkey.unbind", null, this::decodeHotkeyUnbind) { args, context, reply -> service.hotkeyUnbind(context, args, reply) }
+    router.map("window.hotkey.reset", null, this::decodeHotkeyReset) { args, context, reply -> service.hotkeyReset(context, args, reply) }
+    router.map("window.hotkey.bindings", null, this::decodeHotkeyBindings) { args, context, reply -> service.hotkeyBindings(context, args, reply) }
+    router.map("window.hotkey.mappings", null, this::decodeHotkeyMappings) { args, context, reply -> service.hotkeyMappings(context, args, reply) }
   }
 
   fun resolveCreate(reply: Reply, value: WindowInfo) {
@@ -788,7 +788,7 @@ object Window {
   }
 
   fun resolveHotkeyMappings(reply: Reply, value: Map<String, Long>) {
-    reply.data(Json.Obj(LinkedHashMap(value.mapValues { x0 -> Json.Num(x0.value.toDouble()) })))
+    reply.data(Json.Obj(LinkedHashMap(java.util.TreeMap(value).mapValues { x0 -> Json.Num(x0.value.toDouble()) })))
   }
 
   /**
