@@ -36,7 +36,7 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
   api::application::registerApplicationRoutes(router_, own<ApplicationServiceImpl>(services_, app));
   api::child_process::registerChildProcessRoutes(router_, own<ChildProcessServiceImpl>(services_, app));
   api::dns::registerDnsRoutes(router_, own<DnsServiceImpl>(services_));
-  api::bluetooth::registerBluetoothRoutes(router_, own<BluetoothServiceImpl>(services_));
+  api::bluetooth::registerBluetoothRoutes(router_, own<BluetoothServiceImpl>(services_, app));
 }
 
 WindowServices::~WindowServices() {

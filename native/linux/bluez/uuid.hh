@@ -1,0 +1,11 @@
+// Bluetooth UUIDs as BlueZ spells them: 128-bit, lower case. Short forms ("180d", "0000180d") expand
+// onto the Bluetooth base UUID.
+#pragma once
+#include <string>
+
+namespace host::bluez {
+
+std::string normalizeUuid(const std::string &uuid);
+bool sameUuid(const std::string &a, const std::string &b);
+
+}  // namespace host::bluez
