@@ -19,7 +19,7 @@ void replyTimeoutAfter(int ms, std::weak_ptr<void> alive, ipc::Reply reply, std:
   };
   g_timeout_add(ms, [](gpointer data) -> gboolean {
     auto *timer = static_cast<Timer *>(data);
-    if (timer->alive.lock()) timer->reply.error({"TimeoutError", timer->what, "ETIMEDOUT", {}, "", ""});
+    if (timer->alive.lock()) timer->reply.error({"TimeoutError", timer->what, "ERR_BLUETOOTH_TIMEOUT", {}, "", ""});
     delete timer;
     return G_SOURCE_REMOVE;
   }, new Timer{std::move(alive), std::move(reply), std::move(what)});
@@ -87,7 +87,7 @@ void Central::adapterState(ipc::Reply reply) {
   objects_.load([this, reply](const ipc::Error *error) mutable {
     api::BluetoothAdapterInfo info{};
     std::string adapter = error ? "" : objects_.defaultAdapter();
-    if (error && error->code != "ENOADAPTER") return (void)reply.error(*error);
+    if (error && error->code != "ERR_BLUETOOTH_NO_ADAPTER") return (void)reply.error(*error);
     info.present = !adapter.empty();
     info.powered = asBool(objects_.prop(adapter, kAdapter, "Powered"));
     info.discovering = asBool(objects_.prop(adapter, kAdapter, "Discovering"));

@@ -56,8 +56,6 @@ Peripheral::~Peripheral() {
 void Peripheral::start(const std::string &serviceId, ipc::Reply reply) {
   std::string uuid = normalizeUuid(serviceId);
   central_.withAdapter(reply, true, [this, uuid, reply](const std::string &adapter) mutable {
-    if (!objects_.has(adapter, kGattManager))
-      return (void)reply.error(ipc::Error::notSupported("bluetooth.start: the adapter offers no org.bluez.GattManager1 (no LE peripheral role)"));
     if (registered_ && uuid == serviceId_) return api::resolveStart(reply);
     if (registered_) {
       bus_.call(adapter_, kGattManager, "UnregisterApplication", g_variant_new("(o)", root_.c_str()), [](GVariant *, const GError *) {});
@@ -93,10 +91,6 @@ void Peripheral::registerApplication(const std::string &adapter, std::function<v
 }
 
 void Peripheral::advertise(const std::string &adapter, std::function<void(const ipc::Error *)> done) {
-  if (!objects_.has(adapter, kAdvertisingManager)) {
-    ipc::Error failure = ipc::Error::notSupported("bluetooth.start: the adapter offers no org.bluez.LEAdvertisingManager1 (cannot advertise)");
-    return done(&failure);
-  }
   bus_.call(adapter, kAdvertisingManager, "RegisterAdvertisement", g_variant_new("(o@a{sv})", (root_ + "/advertisement0").c_str(), emptyOptions()),
             [done](GVariant *result, const GError *error) {
               if (!result) {
