@@ -43,6 +43,13 @@ Central::Central(Bus &bus, ObjectCache &objects) : bus_(bus), objects_(objects) 
   });
 }
 
+Central::~Central() {
+  // What this window started stops with it; nobody waits for the answers.
+  std::string adapter = objects_.defaultAdapter();
+  if (scanning_ && !adapter.empty()) bus_.call(adapter, kAdapter, "StopDiscovery", nullptr, [](GVariant *, const GError *) {});
+  for (const auto &path : notifying_) bus_.call(path, kGattCharacteristic, "StopNotify", nullptr, [](GVariant *, const GError *) {});
+}
+
 void Central::withAdapter(ipc::Reply reply, bool needPowered, std::function<void(const std::string &)> then) {
   objects_.load([this, reply, needPowered, then](const ipc::Error *error) mutable {
     if (error) return (void)reply.error(*error);

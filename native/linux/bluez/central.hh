@@ -18,6 +18,7 @@ namespace host::bluez {
 class Central {
  public:
   Central(Bus &bus, ObjectCache &objects);
+  ~Central();
   Central(const Central &) = delete;
   Central &operator=(const Central &) = delete;
 

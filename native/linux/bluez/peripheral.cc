@@ -49,6 +49,11 @@ Peripheral::Peripheral(Bus &bus, ObjectCache &objects, Central &central) : bus_(
 }
 
 Peripheral::~Peripheral() {
+  // The bus connection outlives the window: tell BlueZ the application and advertisement are gone.
+  if (registered_) {
+    bus_.call(adapter_, kAdvertisingManager, "UnregisterAdvertisement", g_variant_new("(o)", (root_ + "/advertisement0").c_str()), [](GVariant *, const GError *) {});
+    bus_.call(adapter_, kGattManager, "UnregisterApplication", g_variant_new("(o)", root_.c_str()), [](GVariant *, const GError *) {});
+  }
   unexportAll();
   if (introspection_) g_dbus_node_info_unref(introspection_);
 }
