@@ -4,6 +4,7 @@
 // powered off and on, and the device vanishing while a read is in flight.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { DOOMED, GUARDED, HEART_RATE, MEASUREMENT, startBus, startFakeBluez, type FakeBluez, type PrivateBus } from './bluez-fake.ts'
 import { bluetoothTestsUnavailable, runPage } from './harness.ts'
 
@@ -131,4 +132,37 @@ test('scan, connect, read, write, notify; typed BlueZ errors; adapter off and on
   assert.ok(kinds.includes('peerConnected'), JSON.stringify(r.states))
   assert.ok(kinds.indexOf('poweredOff') < kinds.indexOf('poweredOn'))
   assert.deepEqual(r.states.at(-1), { state: 'peerDisconnected', peerId: WANTED })
+})
+
+test("the original's subscribe(id): connects to a known peer offering the service and passes its notifications on", { skip }, async () => {
+  const PEER = 'AA:BB:CC:DD:EE:03'
+  // A peer BlueZ already knows (its GATT database cached from an earlier connection), not connected now.
+  const peer = fake.addDevice(PEER, 'Fake Known Peer')
+  fake.addGatt(peer)
+  fake.setProperty(peer, 'org.bluez.Device1', 'UUIDs', `<[${JSON.stringify(HEART_RATE)}]>`)
+  const characteristic = `${peer}/service0010/char0011`
+  let subscribedCalls = ''
+  const { run, reports: r } = await runPage(`
+    const ble = new Bluetooth(${JSON.stringify(HEART_RATE)})
+    const values = []
+    ble.on(${JSON.stringify(MEASUREMENT)}, (detail, bytes) => values.push({ detail, bytes: Array.from(bytes) }))
+    await ble.subscribe('2A37')
+    for (let i = 0; i < 300 && !(await ble.getDevices()).find((d) => d.id === ${JSON.stringify(PEER)})?.connected; i++) await sleep(50)
+    await step('subscribed')
+    await until('the notification', () => values.length > 0)
+    report('values', values)
+  `, {
+    busAddress: bus.address,
+    steps: {
+      subscribed: () => {
+        // StartNotify follows the connection; wait for it before the peer notifies.
+        for (let i = 0; i < 100 && !/StartNotify/.test(subscribedCalls = fake.calls(characteristic)); i++) spawnSync('sleep', ['0.1'])
+        fake.setProperty(characteristic, 'org.bluez.GattCharacteristic1', 'Value', '<@ay [0x63]>')
+      }
+    }
+  })
+  assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`)
+  assert.match(fake.calls(peer), /'Connect'/)
+  assert.match(subscribedCalls, /StartNotify/)
+  assert.deepEqual(r.values, [{ detail: { serviceId: HEART_RATE, characteristicId: MEASUREMENT, peerId: PEER }, bytes: [0x63] }])
 })

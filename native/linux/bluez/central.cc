@@ -241,19 +241,22 @@ void Central::applySubscriptions() {
   for (const auto &device : objects_.below(adapter, kDevice)) {
     bool connected = asBool(objects_.prop(device, kDevice, "Connected"));
     for (const auto &[service, characteristic] : subscriptions_) {
-      std::string path = objects_.characteristic(device, service, characteristic);
-      if (!path.empty() && !notifying_.count(path) && !starting_.count(path)) {
-        starting_.insert(path);
-        bus_.call(path, kGattCharacteristic, "StartNotify", nullptr, [this, path](GVariant *result, const GError *) {
-          starting_.erase(path);
-          if (result) notifying_.insert(path);
-        });
-      } else if (path.empty() && !connected) {
-        // A peer advertising the service is connected, so that its characteristics appear.
-        bool offers = false;
-        for (const auto &uuid : asStrings(objects_.prop(device, kDevice, "UUIDs"))) offers = offers || sameUuid(uuid, service);
-        if (offers) bus_.call(device, kDevice, "Connect", nullptr, [](GVariant *, const GError *) {});
+      bool offers = false;
+      for (const auto &uuid : describe(device).serviceIds) offers = offers || uuid == service;
+      if (!offers) continue;
+      if (!connected) {
+        // A peer offering the service is connected once (not again after it or the app disconnects); its
+        // characteristics are subscribed to when Connected turns true.
+        if (autoConnected_.insert(device).second) bus_.call(device, kDevice, "Connect", nullptr, [](GVariant *, const GError *) {});
+        continue;
       }
+      std::string path = objects_.characteristic(device, service, characteristic);
+      if (path.empty() || notifying_.count(path) || starting_.count(path)) continue;
+      starting_.insert(path);
+      bus_.call(path, kGattCharacteristic, "StartNotify", nullptr, [this, path](GVariant *result, const GError *) {
+        starting_.erase(path);
+        if (result) notifying_.insert(path);
+      });
     }
   }
 }
@@ -336,6 +339,7 @@ void Central::onRemoved(const std::string &path, const std::vector<std::string> 
     for (auto &reply : it->second) reply.error(adapter ? noAdapter("the adapter was removed") : deviceGone(addressOf(it->first)));
     it = resolving_.erase(it);
   }
+  if (device) autoConnected_.erase(path);
   if (adapter) scanning_ = false;
   if (!events_) return;
   api::BluetoothState state{};

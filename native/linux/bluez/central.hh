@@ -75,6 +75,7 @@ class Central {
   std::set<std::string> notifying_;                            // characteristic paths whose values become events
   std::set<std::string> starting_;                             // characteristic paths with a StartNotify in flight
   std::vector<std::pair<std::string, std::string>> subscriptions_;
+  std::set<std::string> autoConnected_;                        // devices subscribe() connected to
   bool scanning_ = false;
   std::vector<std::string> filter_;
   int rssi_ = 0;
