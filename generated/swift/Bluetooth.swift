@@ -338,14 +338,15 @@ public struct StopNotificationsArgs {
 /// DBUS_SYSTEM_BUS_ADDRESS); every D-Bus call it makes has a timeout. Hosts without Bluetooth answer every call
 /// with NotSupportedError.
 ///
-/// Errors: no adapter (or no BlueZ) is NotFoundError, code `ERR_BLUETOOTH_NO_ADAPTER`; an adapter that is
-/// powered off is InvalidStateError, code `ERR_BLUETOOTH_POWERED_OFF`; a device that went away, even while a
-/// call on it was in flight, is NotFoundError, code `ERR_BLUETOOTH_DEVICE_GONE`; `[permissions] allow_bluetooth
-/// = false` is NotAllowedError; a call BlueZ does not answer in time is TimeoutError, code
-/// `ERR_BLUETOOTH_TIMEOUT`. BlueZ's own errors keep their D-Bus name as `code`: `org.bluez.Error.NotPermitted`
-/// and `NotAuthorized` are NotAllowedError, `NotSupported` is NotSupportedError, `InProgress`, `NotConnected`
-/// and `NotReady` are InvalidStateError, `InvalidValueLength` and `InvalidOffset` are RangeError,
-/// `InvalidArguments` is TypeError, `DoesNotExist` is NotFoundError, `Failed` and the rest are OperationError.
+/// Errors: a malformed UUID or device address is TypeError; no adapter (or no BlueZ) is NotFoundError, code
+/// `ERR_BLUETOOTH_NO_ADAPTER`; an adapter that is powered off is InvalidStateError, code
+/// `ERR_BLUETOOTH_POWERED_OFF`; a device that went away, even while a call on it was in flight, is NotFoundError,
+/// code `ERR_BLUETOOTH_DEVICE_GONE`; `[permissions] allow_bluetooth = false` is NotAllowedError; a call BlueZ does
+/// not answer in time is TimeoutError, code `ERR_BLUETOOTH_TIMEOUT`. BlueZ's own errors keep their D-Bus name as
+/// `code`: `org.bluez.Error.NotPermitted` and `NotAuthorized` are NotAllowedError, `NotSupported` is
+/// NotSupportedError, `InProgress`, `NotConnected` and `NotReady` are InvalidStateError, `InvalidValueLength` and
+/// `InvalidOffset` are RangeError, `InvalidArguments` is TypeError, `DoesNotExist` is NotFoundError, `Failed` and
+/// the rest are OperationError.
 ///
 /// Permission: bluetooth (`[permissions] allow_bluetooth`, default true as in the original).
 public protocol BluetoothService: AnyObject {

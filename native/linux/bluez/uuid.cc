@@ -16,4 +16,22 @@ std::string normalizeUuid(const std::string &uuid) {
 
 bool sameUuid(const std::string &a, const std::string &b) { return normalizeUuid(a) == normalizeUuid(b); }
 
+bool isUuid(const std::string &uuid) {
+  std::string full = normalizeUuid(uuid);
+  if (full.size() != 36) return false;
+  for (size_t i = 0; i < full.size(); i++) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? full[i] != '-' : !std::isxdigit(static_cast<unsigned char>(full[i]))) return false;
+  }
+  return true;
+}
+
+bool isAddress(const std::string &address) {
+  if (address.size() != 17) return false;
+  for (size_t i = 0; i < address.size(); i++) {
+    if (i % 3 == 2 ? address[i] != ':' : !std::isxdigit(static_cast<unsigned char>(address[i]))) return false;
+  }
+  return true;
+}
+
 }  // namespace host::bluez

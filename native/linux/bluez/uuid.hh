@@ -7,5 +7,9 @@ namespace host::bluez {
 
 std::string normalizeUuid(const std::string &uuid);
 bool sameUuid(const std::string &a, const std::string &b);
+// Whether `uuid` is a UUID in one of those forms.
+bool isUuid(const std::string &uuid);
+// Whether `address` is a Bluetooth device address ("AA:BB:CC:DD:EE:FF", either case).
+bool isAddress(const std::string &address);
 
 }  // namespace host::bluez
