@@ -67,6 +67,9 @@ export async function runPage (body: string, options: {
       }
     })
     if (errors.length > 0) throw errors[0]
+    // A GVariant of the wrong type or a misused GDBus call shows up as a GLib critical or warning, not a failure.
+    const glib = /^.*(GLib|GLib-GIO|GLib-GObject)-(CRITICAL|WARNING).*$/m.exec(run.stderr)
+    if (glib) throw new Error(`the host logged: ${glib[0]}`)
     return { run, reports: reports(run) }
   } finally {
     app.remove()

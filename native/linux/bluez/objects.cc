@@ -66,7 +66,6 @@ void ObjectCache::addInterfaces(const std::string &path, GVariant *interfaces, s
     GVariant *value;
     while (g_variant_iter_next(&inner, "{&sv}", &name, &value)) {
       props[name] = Variant(value);
-      g_variant_unref(value);
     }
     g_variant_unref(properties);
   }
@@ -92,7 +91,6 @@ void ObjectCache::onSignal(GDBusConnection *, const gchar *, const gchar *object
     GVariant *list;
     g_variant_get(parameters, "(&o@as)", &path, &list);
     std::vector<std::string> names = asStrings(Variant(list));
-    g_variant_unref(list);
     auto found = self->objects_.find(path);
     if (found != self->objects_.end()) {
       for (const auto &n : names) found->second.erase(n);
@@ -120,7 +118,6 @@ void ObjectCache::onSignal(GDBusConnection *, const gchar *, const gchar *object
     GVariant *value;
     while (g_variant_iter_next(&iter, "{&sv}", &key, &value)) {
       delta[key] = Variant(value);
-      g_variant_unref(value);
     }
     g_variant_unref(changed);
     g_variant_unref(invalidated);

@@ -8,11 +8,11 @@
 
 namespace host::bluez {
 
-// Owns one reference to a GVariant (sinks floating ones).
+// Owns one reference to a GVariant: takes over the caller's reference (a floating one is sunk).
 class Variant {
  public:
   Variant() = default;
-  explicit Variant(GVariant *value) : value_(value ? g_variant_ref_sink(value) : nullptr) {}
+  explicit Variant(GVariant *value) : value_(value ? g_variant_take_ref(value) : nullptr) {}
   Variant(const Variant &other) : value_(other.value_ ? g_variant_ref(other.value_) : nullptr) {}
   Variant &operator=(Variant other) {
     std::swap(value_, other.value_);
