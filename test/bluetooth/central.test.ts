@@ -157,6 +157,11 @@ test("the original's subscribe(id): connects to a known peer offering the servic
     await step('subscribed')
     await until('the notification', () => values.length > 0)
     report('values', values)
+    const states = []
+    ble.on('state', (state) => states.push(state))
+    await ble.disconnect(${JSON.stringify(PEER)})
+    await until('peerDisconnected', () => states.length > 0)
+    report('afterDisconnect', { states, connected: (await ble.getDevices()).find((d) => d.id === ${JSON.stringify(PEER)}).connected })
   `, {
     busAddress: bus.address,
     steps: {
@@ -171,4 +176,28 @@ test("the original's subscribe(id): connects to a known peer offering the servic
   assert.match(fake.calls(peer), /'Connect'/)
   assert.match(subscribedCalls, /StartNotify/)
   assert.deepEqual(r.values, [{ detail: { serviceId: HEART_RATE, characteristicId: MEASUREMENT, peerId: PEER }, bytes: [0x63] }])
+  assert.deepEqual(r.afterDisconnect, { states: [{ state: 'peerDisconnected', peerId: PEER }], connected: false })
+  assert.match(fake.calls(peer), /'Disconnect'/)
+})
+
+test('the adapter removed while the app runs: poweredOff, then ERR_BLUETOOTH_NO_ADAPTER and present: false', { skip }, async () => {
+  const { run, reports: r } = await runPage(`
+    const ble = new Bluetooth(${JSON.stringify(HEART_RATE)})
+    const states = []
+    ble.on('state', (state) => states.push(state))
+    report('before', (await ble.getAdapterState()).present)
+    await step('unplug')
+    await until('poweredOff', () => states.some((s) => s.state === 'poweredOff'))
+    report('after', await ble.getAdapterState())
+    report('scan', await failure(ble.startScan()))
+  `, {
+    busAddress: bus.address,
+    // The template's RemoveAdapterWithDevices: each device's InterfacesRemoved, then the adapter's.
+    steps: { unplug: () => { fake.bus.call('org.bluez', '/org/bluez', 'org.bluez.Mock.RemoveAdapterWithDevices', 'hci0') } }
+  })
+  assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`)
+  assert.equal(r.before, true)
+  assert.deepEqual(r.after, { present: false, powered: false, discovering: false, address: '', name: '' })
+  assert.equal(r.scan.name, 'NotFoundError')
+  assert.equal(r.scan.code, 'ERR_BLUETOOTH_NO_ADAPTER')
 })
