@@ -322,6 +322,15 @@ class StopNotificationsArgs(
  * DBUS_SYSTEM_BUS_ADDRESS); every D-Bus call it makes has a timeout. Hosts without Bluetooth answer every call
  * with NotSupportedError.
  *
+ * In app JS, `socket:bluetooth` exports the original's `Bluetooth` EventEmitter (also its default export):
+ * `new Bluetooth(serviceId)` (a 36-character UUID), `start()`, `subscribe(id)`, `publish(id, value)` (a string
+ * is sent as UTF-8), with the events `state` (a `bluetooth` event's detail), `device` (a `bluetoothdevice`
+ * event's detail) and, for each characteristic value of its service, one named by the characteristic's
+ * lower-case 128-bit UUID with `(detail, bytes)` (also emitted as `data`). The other operations are methods of
+ * the same name, except `read(deviceId, characteristicId, serviceId?)` and `write(deviceId, characteristicId,
+ * value, {serviceId?, withResponse?})` for readCharacteristic and writeCharacteristic; `serviceId` defaults to
+ * the instance's.
+ *
  * Errors: a malformed UUID or device address is TypeError; no adapter (or no BlueZ) is NotFoundError, code
  * `ERR_BLUETOOTH_NO_ADAPTER`; an adapter that is powered off is InvalidStateError, code
  * `ERR_BLUETOOTH_POWERED_OFF`; a device that went away, even while a call on it was in flight, is NotFoundError,
