@@ -72,7 +72,10 @@ void Peripheral::start(const std::string &serviceId, ipc::Reply reply) {
     adapter_ = adapter;
     exportRoot();
     registerApplication(adapter, [this, adapter, uuid, reply](const ipc::Error *error) mutable {
-      if (error) return (void)reply.error(*error);
+      if (error) {
+        unexportAll();  // a later start exports afresh
+        return (void)reply.error(*error);
+      }
       advertise(adapter, [this, uuid, reply](const ipc::Error *error) mutable {
         if (error) return (void)reply.error(*error);
         // Scanning for the same service finds the other peers; its result is not this call's.
