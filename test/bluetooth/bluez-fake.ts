@@ -88,7 +88,7 @@ export interface FakeBluez {
 const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'
 
 /** Starts python3-dbusmock's bluez5 template on `bus` as org.bluez, with one adapter, hci0. */
-export async function startFakeBluez (bus: PrivateBus, options: { adapter?: boolean } = {}): Promise<FakeBluez> {
+export async function startFakeBluez (bus: PrivateBus, options: { adapter?: boolean, peripheral?: boolean } = {}): Promise<FakeBluez> {
   const mock: ChildProcess = spawn(python, ['-m', 'dbusmock', '--system', '--template', 'bluez5'], {
     env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: bus.address }, stdio: ['ignore', 'ignore', 'inherit']
   })
@@ -98,8 +98,9 @@ export async function startFakeBluez (bus: PrivateBus, options: { adapter?: bool
   const adapter = '/org/bluez/hci0'
   if (options.adapter !== false) {
     call('/org/bluez', 'org.bluez.Mock.AddAdapter', 'hci0', gstr('fake-adapter'))
+  }
+  if (options.adapter !== false && options.peripheral !== false) {
     // The template's adapter has no LE peripheral managers: added here, recording what the host registers.
-    call(adapter, `${MOCK}.AddProperties`, 'org.bluez.GattManager1', '@a{sv} {}')
     call(adapter, `${MOCK}.AddMethod`, 'org.bluez.GattManager1', 'RegisterApplication', 'oa{sv}', '', gstr(''))
     call(adapter, `${MOCK}.AddMethod`, 'org.bluez.GattManager1', 'UnregisterApplication', 'o', '', gstr(''))
     call(adapter, `${MOCK}.AddProperties`, 'org.bluez.LEAdvertisingManager1', '{"ActiveInstances": <byte 0>, "SupportedInstances": <byte 5>}')

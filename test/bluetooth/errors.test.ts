@@ -63,6 +63,25 @@ test('no BlueZ on the bus, and no adapter in BlueZ: NotFoundError ERR_BLUETOOTH_
   }
 })
 
+test('a BlueZ without the LE peripheral managers: start is NotSupportedError, the central role still works', { skip }, async () => {
+  const fake = await startFakeBluez(bus, { peripheral: false })
+  try {
+    const { run, reports: r } = await runPage(`
+      const ble = new Bluetooth(${JSON.stringify(HEART_RATE)})
+      report('start', await failure(ble.start()))
+      report('publish', await failure(ble.publish('2a37', 'x')))
+      report('scan', await failure(ble.startScan()))
+    `, { busAddress: bus.address })
+    assert.equal(run.code, 0, run.stderr)
+    assert.equal(r.start.name, 'NotSupportedError', JSON.stringify(r.start))
+    assert.match(r.start.message, /RegisterApplication/)
+    assert.equal(r.publish.code, 'ERR_BLUETOOTH_NOT_STARTED')
+    assert.equal(r.scan, 'resolved')
+  } finally {
+    fake.stop()
+  }
+})
+
 test('no system bus at all: NotSupportedError naming the missing bus', { skip }, async () => {
   const { run, reports: r } = await runPage(everyCall, { busAddress: 'unix:path=/nonexistent/socket-test-bus' })
   assert.equal(run.code, 0, run.stderr)
