@@ -67,6 +67,14 @@ test('start registers a GATT application and an advertisement; a remote write ar
       },
       published: (pid) => {
         seen.read = bus.call(fake.nameOf(pid), seen.characteristic, 'org.bluez.GattCharacteristic1.ReadValue', '@a{sv} {}')
+        // A long read continues at an offset; an offset past the end is BlueZ's InvalidOffset.
+        seen.readFrom6 = bus.call(fake.nameOf(pid), seen.characteristic, 'org.bluez.GattCharacteristic1.ReadValue', '{"offset": <uint16 6>}')
+        try {
+          bus.call(fake.nameOf(pid), seen.characteristic, 'org.bluez.GattCharacteristic1.ReadValue', '{"offset": <uint16 500>}')
+          seen.pastEnd = 'answered'
+        } catch (error) {
+          seen.pastEnd = String(error)
+        }
       }
     }
   })
@@ -87,6 +95,9 @@ test('start registers a GATT application and an advertisement; a remote write ar
   assert.deepEqual(r.written, [{ detail: { serviceId: SERVICE, characteristicId: CHARACTERISTIC, peerId: CENTRAL }, text: 'hi' }])
   const published = [...Buffer.from('hello from the page')].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ')
   assert.equal(seen.read, `([byte ${published}],)`)
+  const from6 = [...Buffer.from('from the page')].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ')
+  assert.equal(seen.readFrom6, `([byte ${from6}],)`)
+  assert.match(seen.pastEnd, /org\.bluez\.Error\.InvalidOffset/)
   assert.deepEqual(r.states, [{ state: 'peerConnected', serviceId: SERVICE }])
   assert.equal(r.isInitalized, true)
 })

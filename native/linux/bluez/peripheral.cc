@@ -218,11 +218,31 @@ void Peripheral::onMethod(GDBusConnection *, const gchar *, const gchar *path, c
   if (name == "Release") return g_dbus_method_invocation_return_value(invocation, nullptr);
   Characteristic *c = self->find(path);
   if (!c) return g_dbus_method_invocation_return_dbus_error(invocation, "org.bluez.Error.DoesNotExist", "no such characteristic");
-  if (name == "ReadValue") return g_dbus_method_invocation_return_value(invocation, g_variant_new("(@ay)", bytesVariant(c->value)));
+  // Long values are read and written in pieces: BlueZ passes where each piece starts as options["offset"].
+  auto offsetOf = [](GVariant *options) -> size_t {
+    Variant offset(g_variant_lookup_value(options, "offset", G_VARIANT_TYPE_UINT16));
+    return offset ? g_variant_get_uint16(offset.get()) : 0;
+  };
+  if (name == "ReadValue") {
+    GVariant *options = g_variant_get_child_value(params, 0);
+    size_t offset = offsetOf(options);
+    g_variant_unref(options);
+    if (offset > c->value.size()) return g_dbus_method_invocation_return_dbus_error(invocation, "org.bluez.Error.InvalidOffset", "offset past the value");
+    std::vector<uint8_t> rest(c->value.begin() + static_cast<long>(offset), c->value.end());
+    return g_dbus_method_invocation_return_value(invocation, g_variant_new("(@ay)", bytesVariant(rest)));
+  }
   if (name == "WriteValue") {
     GVariant *bytes = g_variant_get_child_value(params, 0);
     GVariant *options = g_variant_get_child_value(params, 1);
-    c->value = asBytes(Variant(bytes));
+    size_t offset = offsetOf(options);
+    if (offset > c->value.size()) {
+      g_variant_unref(bytes);
+      g_variant_unref(options);
+      return g_dbus_method_invocation_return_dbus_error(invocation, "org.bluez.Error.InvalidOffset", "offset past the value");
+    }
+    std::vector<uint8_t> piece = asBytes(Variant(bytes));
+    c->value.resize(offset);
+    c->value.insert(c->value.end(), piece.begin(), piece.end());
     // BlueZ names the writing central in options["device"] (an object path).
     Variant device(g_variant_lookup_value(options, "device", G_VARIANT_TYPE_OBJECT_PATH));
     std::string peer = asString(self->objects_.prop(asString(device), kDevice, "Address"), asString(device));
