@@ -81,7 +81,8 @@ export interface FakeBluez {
   calls: (path: string) => string
   /** The unique bus name of the process `pid` (the host), to call the objects it exports. */
   nameOf: (pid: number) => string
-  stop: () => void
+  /** Ends the fake (SIGKILL: as BlueZ crashing, with calls unanswered). */
+  stop: (signal?: NodeJS.Signals) => void
 }
 
 // Debian's python3, which has python3-dbusmock, even when another python3 comes first on PATH.
@@ -154,6 +155,6 @@ export async function startFakeBluez (bus: PrivateBus, options: { adapter?: bool
       }
       throw new Error(`no connection of process ${pid} on the bus`)
     },
-    stop: () => { mock.kill('SIGTERM') }
+    stop: (signal = 'SIGTERM') => { mock.kill(signal) }
   }
 }

@@ -82,6 +82,35 @@ test('a BlueZ without the LE peripheral managers: start is NotSupportedError, th
   }
 })
 
+test('BlueZ stopping while a read is in flight: the read fails at once with ERR_BLUETOOTH_NO_ADAPTER, the state is poweredOff', { skip }, async () => {
+  const fake = await startFakeBluez(bus)
+  try {
+    const device = fake.addDevice('AA:BB:CC:DD:EE:01', 'Fake Slow')
+    fake.addGatt(device)
+    const { run, reports: r } = await runPage(`
+      const ble = new Bluetooth(${JSON.stringify(HEART_RATE)})
+      const states = []
+      ble.on('state', (state) => states.push(state))
+      await ble.connect('AA:BB:CC:DD:EE:01')
+      const started = Date.now()
+      const read = failure(ble.read('AA:BB:CC:DD:EE:01', ${JSON.stringify(SLOW)}))
+      await step('stopBluez')
+      report('read', await read)
+      report('ms', Date.now() - started)
+      await until('poweredOff', () => states.some((s) => s.state === 'poweredOff'))
+      report('after', await ble.getAdapterState())
+    `, { busAddress: bus.address, steps: { stopBluez: () => fake.stop('SIGKILL') } })
+    assert.equal(run.code, 0, run.stderr)
+    assert.equal(r.read.name, 'NotFoundError', JSON.stringify(r.read))
+    assert.equal(r.read.code, 'ERR_BLUETOOTH_NO_ADAPTER')
+    // Well before the 10 s call timeout: the host did not wait for an answer that could not come.
+    assert.ok(r.ms < 9000, `took ${r.ms} ms`)
+    assert.deepEqual(r.after, { present: false, powered: false, discovering: false, address: '', name: '' })
+  } finally {
+    fake.stop()
+  }
+})
+
 test('no system bus at all: NotSupportedError naming the missing bus', { skip }, async () => {
   const { run, reports: r } = await runPage(everyCall, { busAddress: 'unix:path=/nonexistent/socket-test-bus' })
   assert.equal(run.code, 0, run.stderr)

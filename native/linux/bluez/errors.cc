@@ -29,6 +29,9 @@ ipc::Error notStarted(const std::string &serviceId) {
 
 ipc::Error fromDBus(const GError *error, const std::string &method) {
   if (!error) return ipc::Error::internal(method + " failed");
+  // The bus answers NoReply for us when BlueZ leaves it (stops or crashes) with our call unanswered.
+  if (g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY) && std::string(error->message).find("disconnected") != std::string::npos)
+    return noAdapter("BlueZ left the bus during " + method);
   if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) || g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT) ||
       g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY))
     return typed("TimeoutError", method + ": BlueZ did not answer in time", "ERR_BLUETOOTH_TIMEOUT");

@@ -29,6 +29,9 @@ void ObjectCache::load(Bus::Ready ready) {
                                                                   nullptr, nullptr, G_DBUS_SIGNAL_FLAGS_NONE, onSignal, this, nullptr));
       subscriptions_.push_back(g_dbus_connection_signal_subscribe(bus_.connection(), "org.bluez", "org.freedesktop.DBus.Properties",
                                                                   "PropertiesChanged", nullptr, nullptr, G_DBUS_SIGNAL_FLAGS_NONE, onSignal, this, nullptr));
+      subscriptions_.push_back(g_dbus_connection_signal_subscribe(bus_.connection(), "org.freedesktop.DBus", "org.freedesktop.DBus",
+                                                                  "NameOwnerChanged", "/org/freedesktop/DBus", "org.bluez",
+                                                                  G_DBUS_SIGNAL_FLAGS_NONE, onSignal, this, nullptr));
     }
     bus_.call("/", "org.freedesktop.DBus.ObjectManager", "GetManagedObjects", nullptr, [this, finish](GVariant *reply, const GError *error) {
       if (!reply) {
@@ -76,6 +79,12 @@ void ObjectCache::onSignal(GDBusConnection *, const gchar *, const gchar *object
   auto *self = static_cast<ObjectCache *>(data);
   if (!self->loaded_ && !self->loading_) return;
   std::string name = signal;
+  if (name == "NameOwnerChanged" && g_variant_is_of_type(parameters, G_VARIANT_TYPE("(sss)"))) {
+    const gchar *newOwner;
+    g_variant_get(parameters, "(&s&s&s)", nullptr, nullptr, &newOwner);
+    if (*newOwner == '\0') self->forgetAll();
+    return;
+  }
   if (name == "InterfacesAdded" && g_variant_is_of_type(parameters, G_VARIANT_TYPE("(oa{sa{sv}})"))) {
     const gchar *path;
     GVariant *interfaces;
@@ -126,6 +135,22 @@ void ObjectCache::onSignal(GDBusConnection *, const gchar *, const gchar *object
     auto listeners = self->listeners_;
     for (auto &l : listeners)
       if (l.changed) l.changed(objectPath, interface, delta);
+  }
+}
+
+void ObjectCache::forgetAll() {
+  // BlueZ left the bus (stopped or crashed) without saying what it removed: everything is gone, and the next
+  // call loads the tree again (or finds no BlueZ).
+  auto objects = std::move(objects_);
+  objects_.clear();
+  loaded_ = false;
+  auto listeners = listeners_;
+  for (const auto &[path, interfaces] : objects) {
+    std::vector<std::string> names;
+    for (const auto &[interface, props] : interfaces) names.push_back(interface);
+    if (!interfaces.count(kAdapter)) continue;  // an adapter's removal covers everything below it
+    for (auto &l : listeners)
+      if (l.removed) l.removed(path, names);
   }
 }
 

@@ -58,6 +58,7 @@ class ObjectCache {
   static void onSignal(GDBusConnection *, const gchar *sender, const gchar *path, const gchar *interface, const gchar *signal,
                        GVariant *parameters, gpointer self);
   void addInterfaces(const std::string &path, GVariant *interfaces, std::vector<std::string> &names);
+  void forgetAll();
 
   Bus &bus_;
   bool loaded_ = false;
