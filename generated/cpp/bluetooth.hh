@@ -38,6 +38,22 @@ struct BluetoothValue;
 bool fromJson (const ipc::Json& json, const std::string& name, BluetoothValue& out, ipc::Error& error);
 ipc::Json toJson (const BluetoothValue& value);
 
+struct BluetoothAdapterInfo;
+bool fromJson (const ipc::Json& json, const std::string& name, BluetoothAdapterInfo& out, ipc::Error& error);
+ipc::Json toJson (const BluetoothAdapterInfo& value);
+
+struct BluetoothDevice;
+bool fromJson (const ipc::Json& json, const std::string& name, BluetoothDevice& out, ipc::Error& error);
+ipc::Json toJson (const BluetoothDevice& value);
+
+struct BluetoothGattCharacteristic;
+bool fromJson (const ipc::Json& json, const std::string& name, BluetoothGattCharacteristic& out, ipc::Error& error);
+ipc::Json toJson (const BluetoothGattCharacteristic& value);
+
+struct BluetoothGattService;
+bool fromJson (const ipc::Json& json, const std::string& name, BluetoothGattService& out, ipc::Error& error);
+ipc::Json toJson (const BluetoothGattService& value);
+
 /// The detail of a `bluetooth` event.
 struct BluetoothState {
   /// What happened.
@@ -58,6 +74,52 @@ struct BluetoothValue {
   std::string peerId;
 };
 
+/// The default adapter.
+struct BluetoothAdapterInfo {
+  /// Whether there is an adapter at all.
+  bool present = false;
+  /// Whether it is powered on.
+  bool powered = false;
+  /// Whether it is discovering.
+  bool discovering = false;
+  /// Its address ("" without an adapter).
+  std::string address;
+  /// Its name ("" without an adapter).
+  std::string name;
+};
+
+/// A device BlueZ knows.
+struct BluetoothDevice {
+  /// Its address, the id the other operations take.
+  std::string id;
+  /// Its name or alias ("" when unknown).
+  std::string name;
+  /// The signal strength of its last advertisement in dBm (0 when unknown).
+  int16_t rssi = 0;
+  /// Whether it is connected.
+  bool connected = false;
+  /// The service UUIDs it advertises or offers.
+  std::vector<std::string> serviceIds;
+};
+
+/// A GATT characteristic of a device.
+struct BluetoothGattCharacteristic {
+  /// The characteristic's UUID.
+  std::string id;
+  /// What it allows, as BlueZ names it: "read", "write", "write-without-response", "notify", "indicate"...
+  std::vector<std::string> flags;
+};
+
+/// A GATT service of a device.
+struct BluetoothGattService {
+  /// The service's UUID.
+  std::string id;
+  /// Whether it is a primary service.
+  bool primary = false;
+  /// Its characteristics.
+  std::vector<BluetoothGattCharacteristic> characteristics;
+};
+
 /// Arguments of `bluetooth.start`, decoded and validated before the service sees them.
 struct StartArgs {
   /// The service's UUID.
@@ -74,7 +136,7 @@ struct SubscribeArgs {
 
 /// Arguments of `bluetooth.publish`, decoded and validated before the service sees them.
 struct PublishArgs {
-  /// The service's UUID.
+  /// The service's UUID (the one given to `start`).
   std::string serviceId;
   /// The characteristic's UUID.
   std::string characteristicId;
@@ -82,21 +144,167 @@ struct PublishArgs {
   std::vector<uint8_t> message;
 };
 
-/// Bluetooth Low Energy as the original exposes it: advertise a GATT service, subscribe to a characteristic of
-/// nearby peers, and publish bytes to it. The original implements it on Apple platforms only; hosts without
-/// support answer every call with NotSupportedError.
+/// Arguments of `bluetooth.getAdapterState`, decoded and validated before the service sees them.
+struct GetAdapterStateArgs {
+};
+
+/// Arguments of `bluetooth.startScan`, decoded and validated before the service sees them.
+struct StartScanArgs {
+  /// Only devices advertising one of these service UUIDs (empty: any device).
+  std::vector<std::string> serviceIds;
+  /// Only devices heard at least this strong, in dBm (0: no threshold).
+  int16_t rssi = 0;
+  /// "le", "bredr" or "auto".
+  std::string transport = "le";
+};
+
+/// Arguments of `bluetooth.stopScan`, decoded and validated before the service sees them.
+struct StopScanArgs {
+};
+
+/// Arguments of `bluetooth.getDevices`, decoded and validated before the service sees them.
+struct GetDevicesArgs {
+};
+
+/// Arguments of `bluetooth.connect`, decoded and validated before the service sees them.
+struct ConnectArgs {
+  /// The device's address, e.g. "AA:BB:CC:DD:EE:FF".
+  std::string deviceId;
+};
+
+/// Arguments of `bluetooth.disconnect`, decoded and validated before the service sees them.
+struct DisconnectArgs {
+  /// The device's address.
+  std::string deviceId;
+};
+
+/// Arguments of `bluetooth.getServices`, decoded and validated before the service sees them.
+struct GetServicesArgs {
+  /// The device's address.
+  std::string deviceId;
+};
+
+/// Arguments of `bluetooth.readCharacteristic`, decoded and validated before the service sees them.
+struct ReadCharacteristicArgs {
+  /// The device's address.
+  std::string deviceId;
+  /// The service's UUID.
+  std::string serviceId;
+  /// The characteristic's UUID.
+  std::string characteristicId;
+};
+
+/// Arguments of `bluetooth.writeCharacteristic`, decoded and validated before the service sees them.
+struct WriteCharacteristicArgs {
+  /// The device's address.
+  std::string deviceId;
+  /// The service's UUID.
+  std::string serviceId;
+  /// The characteristic's UUID.
+  std::string characteristicId;
+  /// The bytes to write (the request body).
+  std::vector<uint8_t> value;
+  /// false for a write without response ("command").
+  bool withResponse = true;
+};
+
+/// Arguments of `bluetooth.startNotifications`, decoded and validated before the service sees them.
+struct StartNotificationsArgs {
+  /// The device's address.
+  std::string deviceId;
+  /// The service's UUID.
+  std::string serviceId;
+  /// The characteristic's UUID.
+  std::string characteristicId;
+};
+
+/// Arguments of `bluetooth.stopNotifications`, decoded and validated before the service sees them.
+struct StopNotificationsArgs {
+  /// The device's address.
+  std::string deviceId;
+  /// The service's UUID.
+  std::string serviceId;
+  /// The characteristic's UUID.
+  std::string characteristicId;
+};
+
+/// Bluetooth Low Energy. The first three operations are the original's: advertise a GATT service of your own,
+/// subscribe to a characteristic of nearby peers, and publish bytes to it. The rest is the central role in full:
+/// the adapter's state, scanning with filters, connecting, discovering services and reading, writing and being
+/// notified of characteristics. The Linux host drives BlueZ over D-Bus (the system bus, or the bus named by
+/// DBUS_SYSTEM_BUS_ADDRESS); every D-Bus call it makes has a timeout. Hosts without Bluetooth answer every call
+/// with NotSupportedError.
+///
+/// In app JS, `socket:bluetooth` exports the original's `Bluetooth` EventEmitter (also its default export):
+/// `new Bluetooth(serviceId)` (a 36-character UUID), `start()`, `subscribe(id)`, `publish(id, value)` (a string
+/// is sent as UTF-8), with the events `state` (a `bluetooth` event's detail), `device` (a `bluetoothdevice`
+/// event's detail) and, for each characteristic value of its service, one named by the characteristic's
+/// lower-case 128-bit UUID with `(detail, bytes)` (also emitted as `data`). The other operations are methods of
+/// the same name, except `read(deviceId, characteristicId, serviceId?)` and `write(deviceId, characteristicId,
+/// value, {serviceId?, withResponse?})` for readCharacteristic and writeCharacteristic; `serviceId` defaults to
+/// the instance's.
+///
+/// Errors: a malformed UUID or device address is TypeError; no adapter (or no BlueZ) is NotFoundError, code
+/// `ERR_BLUETOOTH_NO_ADAPTER`; an adapter that is powered off is InvalidStateError, code
+/// `ERR_BLUETOOTH_POWERED_OFF`; a device that went away, even while a call on it was in flight, is NotFoundError,
+/// code `ERR_BLUETOOTH_DEVICE_GONE`; `[permissions] allow_bluetooth = false` is NotAllowedError; a call BlueZ does
+/// not answer in time is TimeoutError, code `ERR_BLUETOOTH_TIMEOUT`. BlueZ's own errors keep their D-Bus name as
+/// `code`: `org.bluez.Error.NotPermitted` and `NotAuthorized` are NotAllowedError, `NotSupported` is
+/// NotSupportedError, `InProgress`, `NotConnected` and `NotReady` are InvalidStateError, `InvalidValueLength` and
+/// `InvalidOffset` are RangeError, `InvalidArguments` is TypeError, `DoesNotExist` is NotFoundError, `Failed` and
+/// the rest are OperationError.
+///
+/// Permission: bluetooth (`[permissions] allow_bluetooth`, default true as in the original).
 class BluetoothService {
  public:
   virtual ~BluetoothService () = default;
-  /// Starts advertising and scanning for a service.
+  /// Peripheral role: publishes a GATT service of this app (registered with BlueZ's GattManager1) and
+  /// advertises it (LEAdvertisingManager1), then scans for peers offering the same service.
   /// Route `bluetooth.start`. Answer with resolveStart(reply) or reply.error(…).
   virtual void start (const ipc::Context& context, StartArgs args, ipc::Reply reply) = 0;
-  /// Subscribes to a characteristic of the service on nearby peers; values arrive as `characteristicData`.
+  /// Subscribes to a characteristic of the service: on every known peer that offers it, notifications are
+  /// started (the peer is connected first if needed); values arrive as `characteristicData`. Writes by remote
+  /// peers to this app's own characteristic of that id arrive the same way.
   /// Route `bluetooth.subscribe`. Answer with resolveSubscribe(reply) or reply.error(…).
   virtual void subscribe (const ipc::Context& context, SubscribeArgs args, ipc::Reply reply) = 0;
-  /// Publishes the request body as the characteristic's value to subscribed peers.
+  /// Sets the value of this app's own characteristic (added to the service published by `start` if new);
+  /// peers that asked for notifications receive it.
   /// Route `bluetooth.publish`. Answer with resolvePublish(reply) or reply.error(…).
   virtual void publish (const ipc::Context& context, PublishArgs args, ipc::Reply reply) = 0;
+  /// The default adapter (the first BlueZ knows) and whether it is powered and scanning.
+  /// Route `bluetooth.getAdapterState`. Answer with resolveGetAdapterState(reply, …) or reply.error(…).
+  virtual void getAdapterState (const ipc::Context& context, GetAdapterStateArgs args, ipc::Reply reply) = 0;
+  /// Starts discovery on the default adapter with a filter (Adapter1.SetDiscoveryFilter, then StartDiscovery).
+  /// Every device found, now or already known, arrives as a `deviceFound` event.
+  /// Route `bluetooth.startScan`. Answer with resolveStartScan(reply) or reply.error(…).
+  virtual void startScan (const ipc::Context& context, StartScanArgs args, ipc::Reply reply) = 0;
+  /// Stops discovery started by `startScan`.
+  /// Route `bluetooth.stopScan`. Answer with resolveStopScan(reply) or reply.error(…).
+  virtual void stopScan (const ipc::Context& context, StopScanArgs args, ipc::Reply reply) = 0;
+  /// The devices BlueZ knows on the default adapter.
+  /// Route `bluetooth.getDevices`. Answer with resolveGetDevices(reply, …) or reply.error(…).
+  virtual void getDevices (const ipc::Context& context, GetDevicesArgs args, ipc::Reply reply) = 0;
+  /// Connects to a device (Device1.Connect) and waits until its GATT services are resolved.
+  /// Route `bluetooth.connect`. Answer with resolveConnect(reply) or reply.error(…).
+  virtual void connect (const ipc::Context& context, ConnectArgs args, ipc::Reply reply) = 0;
+  /// Disconnects from a device.
+  /// Route `bluetooth.disconnect`. Answer with resolveDisconnect(reply) or reply.error(…).
+  virtual void disconnect (const ipc::Context& context, DisconnectArgs args, ipc::Reply reply) = 0;
+  /// The GATT services of a connected device, with their characteristics.
+  /// Route `bluetooth.getServices`. Answer with resolveGetServices(reply, …) or reply.error(…).
+  virtual void getServices (const ipc::Context& context, GetServicesArgs args, ipc::Reply reply) = 0;
+  /// Reads a characteristic's value (GattCharacteristic1.ReadValue).
+  /// Route `bluetooth.readCharacteristic`. Answer with resolveReadCharacteristic(reply, …) or reply.error(…).
+  virtual void readCharacteristic (const ipc::Context& context, ReadCharacteristicArgs args, ipc::Reply reply) = 0;
+  /// Writes a characteristic's value (GattCharacteristic1.WriteValue).
+  /// Route `bluetooth.writeCharacteristic`. Answer with resolveWriteCharacteristic(reply) or reply.error(…).
+  virtual void writeCharacteristic (const ipc::Context& context, WriteCharacteristicArgs args, ipc::Reply reply) = 0;
+  /// Starts notifications of a characteristic (StartNotify); each new value arrives as `characteristicData`.
+  /// Route `bluetooth.startNotifications`. Answer with resolveStartNotifications(reply) or reply.error(…).
+  virtual void startNotifications (const ipc::Context& context, StartNotificationsArgs args, ipc::Reply reply) = 0;
+  /// Stops notifications of a characteristic (StopNotify).
+  /// Route `bluetooth.stopNotifications`. Answer with resolveStopNotifications(reply) or reply.error(…).
+  virtual void stopNotifications (const ipc::Context& context, StopNotificationsArgs args, ipc::Reply reply) = 0;
 };
 
 inline void resolveStart (ipc::Reply& reply) { reply.ok(); }
@@ -105,13 +313,41 @@ inline void resolveSubscribe (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolvePublish (ipc::Reply& reply) { reply.ok(); }
 
+inline void resolveGetAdapterState (ipc::Reply& reply, const BluetoothAdapterInfo& value) { reply.data(toJson(value)); }
+
+inline void resolveStartScan (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveStopScan (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveGetDevices (ipc::Reply& reply, const std::vector<BluetoothDevice>& value) { reply.data(toJson(value)); }
+
+inline void resolveConnect (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveDisconnect (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveGetServices (ipc::Reply& reply, const std::vector<BluetoothGattService>& value) { reply.data(toJson(value)); }
+
+inline void resolveReadCharacteristic (ipc::Reply& reply, std::vector<uint8_t> bytes) { reply.binary(std::move(bytes)); }
+
+inline void resolveWriteCharacteristic (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveStartNotifications (ipc::Reply& reply) { reply.ok(); }
+
+inline void resolveStopNotifications (ipc::Reply& reply) { reply.ok(); }
+
 /// The adapter's state changed, or a peer connected or went away.
 /// Dispatched in JS as `bluetooth`.
 inline void emitState (ipc::EventSink& events, const BluetoothState& detail) {
   events.emit("bluetooth", toJson(detail));
 }
 
-/// A subscribed characteristic's value arrived from a peer.
+/// A scan found a device, or a found device's name or signal strength changed.
+/// Dispatched in JS as `bluetoothdevice`.
+inline void emitDeviceFound (ipc::EventSink& events, const BluetoothDevice& detail) {
+  events.emit("bluetoothdevice", toJson(detail));
+}
+
+/// A characteristic's value arrived: a notification from a peer, or a peer's write to this app's service.
 /// Dispatched in JS as `data` with params.source `bluetooth.subscribe`.
 inline void emitCharacteristicData (ipc::EventSink& events, const BluetoothValue& detail, std::vector<uint8_t> bytes) {
   ipc::Json params = ipc::Json::object();

@@ -66,6 +66,76 @@ ipc::Json toJson (const BluetoothValue& value) {
   return out;
 }
 
+bool fromJson (const ipc::Json& json, const std::string& name, BluetoothAdapterInfo& out, ipc::Error& error) {
+  if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
+  if (!ipc::member(json, "present", name, true, out.present, error)) return false;
+  if (!ipc::member(json, "powered", name, true, out.powered, error)) return false;
+  if (!ipc::member(json, "discovering", name, true, out.discovering, error)) return false;
+  if (!ipc::member(json, "address", name, true, out.address, error)) return false;
+  if (!ipc::member(json, "name", name, true, out.name, error)) return false;
+  return true;
+}
+
+ipc::Json toJson (const BluetoothAdapterInfo& value) {
+  ipc::Json out = ipc::Json::object();
+  out.set("present", toJson(value.present));
+  out.set("powered", toJson(value.powered));
+  out.set("discovering", toJson(value.discovering));
+  out.set("address", toJson(value.address));
+  out.set("name", toJson(value.name));
+  return out;
+}
+
+bool fromJson (const ipc::Json& json, const std::string& name, BluetoothDevice& out, ipc::Error& error) {
+  if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
+  if (!ipc::member(json, "id", name, true, out.id, error)) return false;
+  if (!ipc::member(json, "name", name, true, out.name, error)) return false;
+  if (!ipc::member(json, "rssi", name, true, out.rssi, error)) return false;
+  if (!ipc::member(json, "connected", name, true, out.connected, error)) return false;
+  if (!ipc::member(json, "serviceIds", name, true, out.serviceIds, error)) return false;
+  return true;
+}
+
+ipc::Json toJson (const BluetoothDevice& value) {
+  ipc::Json out = ipc::Json::object();
+  out.set("id", toJson(value.id));
+  out.set("name", toJson(value.name));
+  out.set("rssi", toJson(value.rssi));
+  out.set("connected", toJson(value.connected));
+  out.set("serviceIds", toJson(value.serviceIds));
+  return out;
+}
+
+bool fromJson (const ipc::Json& json, const std::string& name, BluetoothGattCharacteristic& out, ipc::Error& error) {
+  if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
+  if (!ipc::member(json, "id", name, true, out.id, error)) return false;
+  if (!ipc::member(json, "flags", name, true, out.flags, error)) return false;
+  return true;
+}
+
+ipc::Json toJson (const BluetoothGattCharacteristic& value) {
+  ipc::Json out = ipc::Json::object();
+  out.set("id", toJson(value.id));
+  out.set("flags", toJson(value.flags));
+  return out;
+}
+
+bool fromJson (const ipc::Json& json, const std::string& name, BluetoothGattService& out, ipc::Error& error) {
+  if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
+  if (!ipc::member(json, "id", name, true, out.id, error)) return false;
+  if (!ipc::member(json, "primary", name, true, out.primary, error)) return false;
+  if (!ipc::member(json, "characteristics", name, true, out.characteristics, error)) return false;
+  return true;
+}
+
+ipc::Json toJson (const BluetoothGattService& value) {
+  ipc::Json out = ipc::Json::object();
+  out.set("id", toJson(value.id));
+  out.set("primary", toJson(value.primary));
+  out.set("characteristics", toJson(value.characteristics));
+  return out;
+}
+
 namespace {
 [[maybe_unused]] void fail (ipc::Reply& reply, ipc::Error error) {
   error.message = reply.source() + ": " + error.message;
@@ -127,6 +197,201 @@ void dispatchPublishArgs (BluetoothService& service, [[maybe_unused]] const ipc:
   if (!ipc::checkMaxLength(args.message.size(), 524288, "message", error)) return fail(reply, error);
   service.publish(context, std::move(args), std::move(reply));
 }
+
+void dispatchGetAdapterStateArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  GetAdapterStateArgs args;
+  ipc::Error error;
+  service.getAdapterState(context, std::move(args), std::move(reply));
+}
+
+void dispatchStartScanArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  StartScanArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("serviceIds")) {
+    ipc::Json json;
+    if (!ipc::parseJsonArgument(*text, "serviceIds", json, error)) return fail(reply, error);
+    if (!fromJson(json, "serviceIds", args.serviceIds, error)) return fail(reply, error);
+  }
+  if (const std::string* text = message.param("rssi")) {
+    if (!fromText(*text, "rssi", args.rssi, error)) return fail(reply, error);
+  }
+  if (const std::string* text = message.param("transport")) {
+    if (!fromText(*text, "transport", args.transport, error)) return fail(reply, error);
+  }
+  if (!ipc::checkMaxLength(args.transport.size(), 8, "transport", error)) return fail(reply, error);
+  service.startScan(context, std::move(args), std::move(reply));
+}
+
+void dispatchStopScanArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  StopScanArgs args;
+  ipc::Error error;
+  service.stopScan(context, std::move(args), std::move(reply));
+}
+
+void dispatchGetDevicesArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  GetDevicesArgs args;
+  ipc::Error error;
+  service.getDevices(context, std::move(args), std::move(reply));
+}
+
+void dispatchConnectArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  ConnectArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("deviceId")) {
+    if (!fromText(*text, "deviceId", args.deviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("deviceId"));
+  }
+  if (!ipc::checkMaxLength(args.deviceId.size(), 17, "deviceId", error)) return fail(reply, error);
+  service.connect(context, std::move(args), std::move(reply));
+}
+
+void dispatchDisconnectArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  DisconnectArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("deviceId")) {
+    if (!fromText(*text, "deviceId", args.deviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("deviceId"));
+  }
+  if (!ipc::checkMaxLength(args.deviceId.size(), 17, "deviceId", error)) return fail(reply, error);
+  service.disconnect(context, std::move(args), std::move(reply));
+}
+
+void dispatchGetServicesArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  GetServicesArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("deviceId")) {
+    if (!fromText(*text, "deviceId", args.deviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("deviceId"));
+  }
+  if (!ipc::checkMaxLength(args.deviceId.size(), 17, "deviceId", error)) return fail(reply, error);
+  service.getServices(context, std::move(args), std::move(reply));
+}
+
+void dispatchReadCharacteristicArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  ReadCharacteristicArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("deviceId")) {
+    if (!fromText(*text, "deviceId", args.deviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("deviceId"));
+  }
+  if (!ipc::checkMaxLength(args.deviceId.size(), 17, "deviceId", error)) return fail(reply, error);
+  if (const std::string* text = message.param("serviceId")) {
+    if (!fromText(*text, "serviceId", args.serviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("serviceId"));
+  }
+  if (!ipc::checkMaxLength(args.serviceId.size(), 64, "serviceId", error)) return fail(reply, error);
+  if (const std::string* text = message.param("characteristicId")) {
+    if (!fromText(*text, "characteristicId", args.characteristicId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("characteristicId"));
+  }
+  if (!ipc::checkMaxLength(args.characteristicId.size(), 64, "characteristicId", error)) return fail(reply, error);
+  service.readCharacteristic(context, std::move(args), std::move(reply));
+}
+
+void dispatchWriteCharacteristicArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  WriteCharacteristicArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("deviceId")) {
+    if (!fromText(*text, "deviceId", args.deviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("deviceId"));
+  }
+  if (!ipc::checkMaxLength(args.deviceId.size(), 17, "deviceId", error)) return fail(reply, error);
+  if (const std::string* text = message.param("serviceId")) {
+    if (!fromText(*text, "serviceId", args.serviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("serviceId"));
+  }
+  if (!ipc::checkMaxLength(args.serviceId.size(), 64, "serviceId", error)) return fail(reply, error);
+  if (const std::string* text = message.param("characteristicId")) {
+    if (!fromText(*text, "characteristicId", args.characteristicId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("characteristicId"));
+  }
+  if (!ipc::checkMaxLength(args.characteristicId.size(), 64, "characteristicId", error)) return fail(reply, error);
+  args.value = message.body;
+  if (!ipc::checkMaxLength(args.value.size(), 524288, "value", error)) return fail(reply, error);
+  if (const std::string* text = message.param("withResponse")) {
+    if (!fromText(*text, "withResponse", args.withResponse, error)) return fail(reply, error);
+  }
+  service.writeCharacteristic(context, std::move(args), std::move(reply));
+}
+
+void dispatchStartNotificationsArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  StartNotificationsArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("deviceId")) {
+    if (!fromText(*text, "deviceId", args.deviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("deviceId"));
+  }
+  if (!ipc::checkMaxLength(args.deviceId.size(), 17, "deviceId", error)) return fail(reply, error);
+  if (const std::string* text = message.param("serviceId")) {
+    if (!fromText(*text, "serviceId", args.serviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("serviceId"));
+  }
+  if (!ipc::checkMaxLength(args.serviceId.size(), 64, "serviceId", error)) return fail(reply, error);
+  if (const std::string* text = message.param("characteristicId")) {
+    if (!fromText(*text, "characteristicId", args.characteristicId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("characteristicId"));
+  }
+  if (!ipc::checkMaxLength(args.characteristicId.size(), 64, "characteristicId", error)) return fail(reply, error);
+  service.startNotifications(context, std::move(args), std::move(reply));
+}
+
+void dispatchStopNotificationsArgs (BluetoothService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  // [Permission=bluetooth]: refused before a single argument is decoded.
+  if (!ipc::permitted(context, "bluetooth", reply)) return;
+  StopNotificationsArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("deviceId")) {
+    if (!fromText(*text, "deviceId", args.deviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("deviceId"));
+  }
+  if (!ipc::checkMaxLength(args.deviceId.size(), 17, "deviceId", error)) return fail(reply, error);
+  if (const std::string* text = message.param("serviceId")) {
+    if (!fromText(*text, "serviceId", args.serviceId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("serviceId"));
+  }
+  if (!ipc::checkMaxLength(args.serviceId.size(), 64, "serviceId", error)) return fail(reply, error);
+  if (const std::string* text = message.param("characteristicId")) {
+    if (!fromText(*text, "characteristicId", args.characteristicId, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("characteristicId"));
+  }
+  if (!ipc::checkMaxLength(args.characteristicId.size(), 64, "characteristicId", error)) return fail(reply, error);
+  service.stopNotifications(context, std::move(args), std::move(reply));
+}
 }  // namespace
 
 void registerBluetoothRoutes (ipc::Router& router, BluetoothService& service) {
@@ -138,6 +403,39 @@ void registerBluetoothRoutes (ipc::Router& router, BluetoothService& service) {
   });
   router.map("bluetooth.publish", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchPublishArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.getAdapterState", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchGetAdapterStateArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.startScan", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchStartScanArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.stopScan", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchStopScanArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.getDevices", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchGetDevicesArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.connect", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchConnectArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.disconnect", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchDisconnectArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.getServices", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchGetServicesArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.readCharacteristic", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchReadCharacteristicArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.writeCharacteristic", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchWriteCharacteristicArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.startNotifications", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchStartNotificationsArgs(service, message, context, std::move(reply));
+  });
+  router.map("bluetooth.stopNotifications", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchStopNotificationsArgs(service, message, context, std::move(reply));
   });
 }
 }  // namespace api::bluetooth

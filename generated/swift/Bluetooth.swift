@@ -80,6 +80,149 @@ public struct BluetoothValue {
   }
 }
 
+/// The default adapter.
+public struct BluetoothAdapterInfo {
+  /// Whether there is an adapter at all.
+  public var present: Bool
+  /// Whether it is powered on.
+  public var powered: Bool
+  /// Whether it is discovering.
+  public var discovering: Bool
+  /// Its address ("" without an adapter).
+  public var address: String
+  /// Its name ("" without an adapter).
+  public var name: String
+
+  public init(present: Bool, powered: Bool, discovering: Bool, address: String, name: String) {
+    self.present = present
+    self.powered = powered
+    self.discovering = discovering
+    self.address = address
+    self.name = name
+  }
+
+  public func toJSON() -> JSON {
+    var out = JSONObject()
+    out.set("present", JSON.bool(self.present))
+    out.set("powered", JSON.bool(self.powered))
+    out.set("discovering", JSON.bool(self.discovering))
+    out.set("address", JSON.string(self.address))
+    out.set("name", JSON.string(self.name))
+    return .object(out)
+  }
+
+  public static func fromJSON(_ json: JSON, at: String) throws -> BluetoothAdapterInfo {
+    let members = try Decode.object(json, at)
+    let fPresent: Bool = try Decode.boolean((try Decode.member(members, "present", at, required: true, nullable: false))!, at + ".present")
+    let fPowered: Bool = try Decode.boolean((try Decode.member(members, "powered", at, required: true, nullable: false))!, at + ".powered")
+    let fDiscovering: Bool = try Decode.boolean((try Decode.member(members, "discovering", at, required: true, nullable: false))!, at + ".discovering")
+    let fAddress: String = try Decode.string((try Decode.member(members, "address", at, required: true, nullable: false))!, at + ".address")
+    let fName: String = try Decode.string((try Decode.member(members, "name", at, required: true, nullable: false))!, at + ".name")
+    return BluetoothAdapterInfo(present: fPresent, powered: fPowered, discovering: fDiscovering, address: fAddress, name: fName)
+  }
+}
+
+/// A device BlueZ knows.
+public struct BluetoothDevice {
+  /// Its address, the id the other operations take.
+  public var id: String
+  /// Its name or alias ("" when unknown).
+  public var name: String
+  /// The signal strength of its last advertisement in dBm (0 when unknown).
+  public var rssi: Int16
+  /// Whether it is connected.
+  public var connected: Bool
+  /// The service UUIDs it advertises or offers.
+  public var serviceIds: [String]
+
+  public init(id: String, name: String, rssi: Int16, connected: Bool, serviceIds: [String]) {
+    self.id = id
+    self.name = name
+    self.rssi = rssi
+    self.connected = connected
+    self.serviceIds = serviceIds
+  }
+
+  public func toJSON() -> JSON {
+    var out = JSONObject()
+    out.set("id", JSON.string(self.id))
+    out.set("name", JSON.string(self.name))
+    out.set("rssi", JSON.number(Double(self.rssi)))
+    out.set("connected", JSON.bool(self.connected))
+    out.set("serviceIds", Encode.list(self.serviceIds) { x0 in JSON.string(x0) })
+    return .object(out)
+  }
+
+  public static func fromJSON(_ json: JSON, at: String) throws -> BluetoothDevice {
+    let members = try Decode.object(json, at)
+    let fId: String = try Decode.string((try Decode.member(members, "id", at, required: true, nullable: false))!, at + ".id")
+    let fName: String = try Decode.string((try Decode.member(members, "name", at, required: true, nullable: false))!, at + ".name")
+    let fRssi: Int16 = try Decode.integer((try Decode.member(members, "rssi", at, required: true, nullable: false))!, at + ".rssi", Int16.self)
+    let fConnected: Bool = try Decode.boolean((try Decode.member(members, "connected", at, required: true, nullable: false))!, at + ".connected")
+    let fServiceIds: [String] = try Decode.list((try Decode.member(members, "serviceIds", at, required: true, nullable: false))!, at + ".serviceIds") { v0, n0 in try Decode.string(v0, n0) }
+    return BluetoothDevice(id: fId, name: fName, rssi: fRssi, connected: fConnected, serviceIds: fServiceIds)
+  }
+}
+
+/// A GATT service of a device.
+public struct BluetoothGattService {
+  /// The service's UUID.
+  public var id: String
+  /// Whether it is a primary service.
+  public var primary: Bool
+  /// Its characteristics.
+  public var characteristics: [BluetoothGattCharacteristic]
+
+  public init(id: String, primary: Bool, characteristics: [BluetoothGattCharacteristic]) {
+    self.id = id
+    self.primary = primary
+    self.characteristics = characteristics
+  }
+
+  public func toJSON() -> JSON {
+    var out = JSONObject()
+    out.set("id", JSON.string(self.id))
+    out.set("primary", JSON.bool(self.primary))
+    out.set("characteristics", Encode.list(self.characteristics) { x0 in x0.toJSON() })
+    return .object(out)
+  }
+
+  public static func fromJSON(_ json: JSON, at: String) throws -> BluetoothGattService {
+    let members = try Decode.object(json, at)
+    let fId: String = try Decode.string((try Decode.member(members, "id", at, required: true, nullable: false))!, at + ".id")
+    let fPrimary: Bool = try Decode.boolean((try Decode.member(members, "primary", at, required: true, nullable: false))!, at + ".primary")
+    let fCharacteristics: [BluetoothGattCharacteristic] = try Decode.list((try Decode.member(members, "characteristics", at, required: true, nullable: false))!, at + ".characteristics") { v0, n0 in try BluetoothGattCharacteristic.fromJSON(v0, at: n0) }
+    return BluetoothGattService(id: fId, primary: fPrimary, characteristics: fCharacteristics)
+  }
+}
+
+/// A GATT characteristic of a device.
+public struct BluetoothGattCharacteristic {
+  /// The characteristic's UUID.
+  public var id: String
+  /// What it allows, as BlueZ names it: "read", "write", "write-without-response", "notify", "indicate"...
+  public var flags: [String]
+
+  public init(id: String, flags: [String]) {
+    self.id = id
+    self.flags = flags
+  }
+
+  public func toJSON() -> JSON {
+    var out = JSONObject()
+    out.set("id", JSON.string(self.id))
+    out.set("flags", Encode.list(self.flags) { x0 in JSON.string(x0) })
+    return .object(out)
+  }
+
+  public static func fromJSON(_ json: JSON, at: String) throws -> BluetoothGattCharacteristic {
+    let members = try Decode.object(json, at)
+    let fId: String = try Decode.string((try Decode.member(members, "id", at, required: true, nullable: false))!, at + ".id")
+    let fFlags: [String] = try Decode.list((try Decode.member(members, "flags", at, required: true, nullable: false))!, at + ".flags") { v0, n0 in try Decode.string(v0, n0) }
+    return BluetoothGattCharacteristic(id: fId, flags: fFlags)
+  }
+}
+
 /// Arguments of `bluetooth.start`, decoded and validated before the service sees them.
 public struct BluetoothStartArgs {
   /// The service's UUID.
@@ -96,7 +239,7 @@ public struct BluetoothSubscribeArgs {
 
 /// Arguments of `bluetooth.publish`, decoded and validated before the service sees them.
 public struct BluetoothPublishArgs {
-  /// The service's UUID.
+  /// The service's UUID (the one given to `start`).
   public let serviceId: String
   /// The characteristic's UUID.
   public let characteristicId: String
@@ -104,19 +247,165 @@ public struct BluetoothPublishArgs {
   public let message: [UInt8]
 }
 
-/// Bluetooth Low Energy as the original exposes it: advertise a GATT service, subscribe to a characteristic of
-/// nearby peers, and publish bytes to it. The original implements it on Apple platforms only; hosts without
-/// support answer every call with NotSupportedError.
+/// Arguments of `bluetooth.getAdapterState`, decoded and validated before the service sees them.
+public struct BluetoothGetAdapterStateArgs {
+}
+
+/// Arguments of `bluetooth.startScan`, decoded and validated before the service sees them.
+public struct BluetoothStartScanArgs {
+  /// Only devices advertising one of these service UUIDs (empty: any device).
+  public let serviceIds: [String]
+  /// Only devices heard at least this strong, in dBm (0: no threshold).
+  public let rssi: Int16
+  /// "le", "bredr" or "auto".
+  public let transport: String
+}
+
+/// Arguments of `bluetooth.stopScan`, decoded and validated before the service sees them.
+public struct BluetoothStopScanArgs {
+}
+
+/// Arguments of `bluetooth.getDevices`, decoded and validated before the service sees them.
+public struct BluetoothGetDevicesArgs {
+}
+
+/// Arguments of `bluetooth.connect`, decoded and validated before the service sees them.
+public struct BluetoothConnectArgs {
+  /// The device's address, e.g. "AA:BB:CC:DD:EE:FF".
+  public let deviceId: String
+}
+
+/// Arguments of `bluetooth.disconnect`, decoded and validated before the service sees them.
+public struct BluetoothDisconnectArgs {
+  /// The device's address.
+  public let deviceId: String
+}
+
+/// Arguments of `bluetooth.getServices`, decoded and validated before the service sees them.
+public struct BluetoothGetServicesArgs {
+  /// The device's address.
+  public let deviceId: String
+}
+
+/// Arguments of `bluetooth.readCharacteristic`, decoded and validated before the service sees them.
+public struct BluetoothReadCharacteristicArgs {
+  /// The device's address.
+  public let deviceId: String
+  /// The service's UUID.
+  public let serviceId: String
+  /// The characteristic's UUID.
+  public let characteristicId: String
+}
+
+/// Arguments of `bluetooth.writeCharacteristic`, decoded and validated before the service sees them.
+public struct BluetoothWriteCharacteristicArgs {
+  /// The device's address.
+  public let deviceId: String
+  /// The service's UUID.
+  public let serviceId: String
+  /// The characteristic's UUID.
+  public let characteristicId: String
+  /// The bytes to write (the request body).
+  public let value: [UInt8]
+  /// false for a write without response ("command").
+  public let withResponse: Bool
+}
+
+/// Arguments of `bluetooth.startNotifications`, decoded and validated before the service sees them.
+public struct BluetoothStartNotificationsArgs {
+  /// The device's address.
+  public let deviceId: String
+  /// The service's UUID.
+  public let serviceId: String
+  /// The characteristic's UUID.
+  public let characteristicId: String
+}
+
+/// Arguments of `bluetooth.stopNotifications`, decoded and validated before the service sees them.
+public struct BluetoothStopNotificationsArgs {
+  /// The device's address.
+  public let deviceId: String
+  /// The service's UUID.
+  public let serviceId: String
+  /// The characteristic's UUID.
+  public let characteristicId: String
+}
+
+/// Bluetooth Low Energy. The first three operations are the original's: advertise a GATT service of your own,
+/// subscribe to a characteristic of nearby peers, and publish bytes to it. The rest is the central role in full:
+/// the adapter's state, scanning with filters, connecting, discovering services and reading, writing and being
+/// notified of characteristics. The Linux host drives BlueZ over D-Bus (the system bus, or the bus named by
+/// DBUS_SYSTEM_BUS_ADDRESS); every D-Bus call it makes has a timeout. Hosts without Bluetooth answer every call
+/// with NotSupportedError.
+///
+/// In app JS, `socket:bluetooth` exports the original's `Bluetooth` EventEmitter (also its default export):
+/// `new Bluetooth(serviceId)` (a 36-character UUID), `start()`, `subscribe(id)`, `publish(id, value)` (a string
+/// is sent as UTF-8), with the events `state` (a `bluetooth` event's detail), `device` (a `bluetoothdevice`
+/// event's detail) and, for each characteristic value of its service, one named by the characteristic's
+/// lower-case 128-bit UUID with `(detail, bytes)` (also emitted as `data`). The other operations are methods of
+/// the same name, except `read(deviceId, characteristicId, serviceId?)` and `write(deviceId, characteristicId,
+/// value, {serviceId?, withResponse?})` for readCharacteristic and writeCharacteristic; `serviceId` defaults to
+/// the instance's.
+///
+/// Errors: a malformed UUID or device address is TypeError; no adapter (or no BlueZ) is NotFoundError, code
+/// `ERR_BLUETOOTH_NO_ADAPTER`; an adapter that is powered off is InvalidStateError, code
+/// `ERR_BLUETOOTH_POWERED_OFF`; a device that went away, even while a call on it was in flight, is NotFoundError,
+/// code `ERR_BLUETOOTH_DEVICE_GONE`; `[permissions] allow_bluetooth = false` is NotAllowedError; a call BlueZ does
+/// not answer in time is TimeoutError, code `ERR_BLUETOOTH_TIMEOUT`. BlueZ's own errors keep their D-Bus name as
+/// `code`: `org.bluez.Error.NotPermitted` and `NotAuthorized` are NotAllowedError, `NotSupported` is
+/// NotSupportedError, `InProgress`, `NotConnected` and `NotReady` are InvalidStateError, `InvalidValueLength` and
+/// `InvalidOffset` are RangeError, `InvalidArguments` is TypeError, `DoesNotExist` is NotFoundError, `Failed` and
+/// the rest are OperationError.
+///
+/// Permission: bluetooth (`[permissions] allow_bluetooth`, default true as in the original).
 public protocol BluetoothService: AnyObject {
-  /// Starts advertising and scanning for a service.
+  /// Peripheral role: publishes a GATT service of this app (registered with BlueZ's GattManager1) and
+  /// advertises it (LEAdvertisingManager1), then scans for peers offering the same service.
   /// Route `bluetooth.start`. Answer with Bluetooth.resolveStart or reply.error.
   func start(_ context: Context, _ args: BluetoothStartArgs, _ reply: Reply)
-  /// Subscribes to a characteristic of the service on nearby peers; values arrive as `characteristicData`.
+  /// Subscribes to a characteristic of the service: on every known peer that offers it, notifications are
+  /// started (the peer is connected first if needed); values arrive as `characteristicData`. Writes by remote
+  /// peers to this app's own characteristic of that id arrive the same way.
   /// Route `bluetooth.subscribe`. Answer with Bluetooth.resolveSubscribe or reply.error.
   func subscribe(_ context: Context, _ args: BluetoothSubscribeArgs, _ reply: Reply)
-  /// Publishes the request body as the characteristic's value to subscribed peers.
+  /// Sets the value of this app's own characteristic (added to the service published by `start` if new);
+  /// peers that asked for notifications receive it.
   /// Route `bluetooth.publish`. Answer with Bluetooth.resolvePublish or reply.error.
   func publish(_ context: Context, _ args: BluetoothPublishArgs, _ reply: Reply)
+  /// The default adapter (the first BlueZ knows) and whether it is powered and scanning.
+  /// Route `bluetooth.getAdapterState`. Answer with Bluetooth.resolveGetAdapterState or reply.error.
+  func getAdapterState(_ context: Context, _ args: BluetoothGetAdapterStateArgs, _ reply: Reply)
+  /// Starts discovery on the default adapter with a filter (Adapter1.SetDiscoveryFilter, then StartDiscovery).
+  /// Every device found, now or already known, arrives as a `deviceFound` event.
+  /// Route `bluetooth.startScan`. Answer with Bluetooth.resolveStartScan or reply.error.
+  func startScan(_ context: Context, _ args: BluetoothStartScanArgs, _ reply: Reply)
+  /// Stops discovery started by `startScan`.
+  /// Route `bluetooth.stopScan`. Answer with Bluetooth.resolveStopScan or reply.error.
+  func stopScan(_ context: Context, _ args: BluetoothStopScanArgs, _ reply: Reply)
+  /// The devices BlueZ knows on the default adapter.
+  /// Route `bluetooth.getDevices`. Answer with Bluetooth.resolveGetDevices or reply.error.
+  func getDevices(_ context: Context, _ args: BluetoothGetDevicesArgs, _ reply: Reply)
+  /// Connects to a device (Device1.Connect) and waits until its GATT services are resolved.
+  /// Route `bluetooth.connect`. Answer with Bluetooth.resolveConnect or reply.error.
+  func connect(_ context: Context, _ args: BluetoothConnectArgs, _ reply: Reply)
+  /// Disconnects from a device.
+  /// Route `bluetooth.disconnect`. Answer with Bluetooth.resolveDisconnect or reply.error.
+  func disconnect(_ context: Context, _ args: BluetoothDisconnectArgs, _ reply: Reply)
+  /// The GATT services of a connected device, with their characteristics.
+  /// Route `bluetooth.getServices`. Answer with Bluetooth.resolveGetServices or reply.error.
+  func getServices(_ context: Context, _ args: BluetoothGetServicesArgs, _ reply: Reply)
+  /// Reads a characteristic's value (GattCharacteristic1.ReadValue).
+  /// Route `bluetooth.readCharacteristic`. Answer with Bluetooth.resolveReadCharacteristic or reply.error.
+  func readCharacteristic(_ context: Context, _ args: BluetoothReadCharacteristicArgs, _ reply: Reply)
+  /// Writes a characteristic's value (GattCharacteristic1.WriteValue).
+  /// Route `bluetooth.writeCharacteristic`. Answer with Bluetooth.resolveWriteCharacteristic or reply.error.
+  func writeCharacteristic(_ context: Context, _ args: BluetoothWriteCharacteristicArgs, _ reply: Reply)
+  /// Starts notifications of a characteristic (StartNotify); each new value arrives as `characteristicData`.
+  /// Route `bluetooth.startNotifications`. Answer with Bluetooth.resolveStartNotifications or reply.error.
+  func startNotifications(_ context: Context, _ args: BluetoothStartNotificationsArgs, _ reply: Reply)
+  /// Stops notifications of a characteristic (StopNotify).
+  /// Route `bluetooth.stopNotifications`. Answer with Bluetooth.resolveStopNotifications or reply.error.
+  func stopNotifications(_ context: Context, _ args: BluetoothStopNotificationsArgs, _ reply: Reply)
 }
 
 /// Routes, typed answers and event emitters of this capability.
@@ -132,6 +421,39 @@ public enum Bluetooth {
     router.map("bluetooth.publish", permission: "bluetooth", decode: decodePublish) { [weak service] args, context, reply in
       service?.publish(context, args, reply)
     }
+    router.map("bluetooth.getAdapterState", permission: "bluetooth", decode: decodeGetAdapterState) { [weak service] args, context, reply in
+      service?.getAdapterState(context, args, reply)
+    }
+    router.map("bluetooth.startScan", permission: "bluetooth", decode: decodeStartScan) { [weak service] args, context, reply in
+      service?.startScan(context, args, reply)
+    }
+    router.map("bluetooth.stopScan", permission: "bluetooth", decode: decodeStopScan) { [weak service] args, context, reply in
+      service?.stopScan(context, args, reply)
+    }
+    router.map("bluetooth.getDevices", permission: "bluetooth", decode: decodeGetDevices) { [weak service] args, context, reply in
+      service?.getDevices(context, args, reply)
+    }
+    router.map("bluetooth.connect", permission: "bluetooth", decode: decodeConnect) { [weak service] args, context, reply in
+      service?.connect(context, args, reply)
+    }
+    router.map("bluetooth.disconnect", permission: "bluetooth", decode: decodeDisconnect) { [weak service] args, context, reply in
+      service?.disconnect(context, args, reply)
+    }
+    router.map("bluetooth.getServices", permission: "bluetooth", decode: decodeGetServices) { [weak service] args, context, reply in
+      service?.getServices(context, args, reply)
+    }
+    router.map("bluetooth.readCharacteristic", permission: "bluetooth", decode: decodeReadCharacteristic) { [weak service] args, context, reply in
+      service?.readCharacteristic(context, args, reply)
+    }
+    router.map("bluetooth.writeCharacteristic", permission: "bluetooth", decode: decodeWriteCharacteristic) { [weak service] args, context, reply in
+      service?.writeCharacteristic(context, args, reply)
+    }
+    router.map("bluetooth.startNotifications", permission: "bluetooth", decode: decodeStartNotifications) { [weak service] args, context, reply in
+      service?.startNotifications(context, args, reply)
+    }
+    router.map("bluetooth.stopNotifications", permission: "bluetooth", decode: decodeStopNotifications) { [weak service] args, context, reply in
+      service?.stopNotifications(context, args, reply)
+    }
   }
 
   public static func resolveStart(_ reply: Reply) {
@@ -146,13 +468,63 @@ public enum Bluetooth {
     reply.ok()
   }
 
+  public static func resolveGetAdapterState(_ reply: Reply, _ value: BluetoothAdapterInfo) {
+    reply.data(value.toJSON())
+  }
+
+  public static func resolveStartScan(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveStopScan(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveGetDevices(_ reply: Reply, _ value: [BluetoothDevice]) {
+    reply.data(Encode.list(value) { x0 in x0.toJSON() })
+  }
+
+  public static func resolveConnect(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveDisconnect(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveGetServices(_ reply: Reply, _ value: [BluetoothGattService]) {
+    reply.data(Encode.list(value) { x0 in x0.toJSON() })
+  }
+
+  public static func resolveReadCharacteristic(_ reply: Reply, _ bytes: [UInt8]) {
+    reply.binary(bytes)
+  }
+
+  public static func resolveWriteCharacteristic(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveStartNotifications(_ reply: Reply) {
+    reply.ok()
+  }
+
+  public static func resolveStopNotifications(_ reply: Reply) {
+    reply.ok()
+  }
+
   /// The adapter's state changed, or a peer connected or went away.
   /// Dispatched in JS as `bluetooth`.
   public static func emitState(_ events: EventSink, _ detail: BluetoothState) {
     events.emit("bluetooth", detail.toJSON())
   }
 
-  /// A subscribed characteristic's value arrived from a peer.
+  /// A scan found a device, or a found device's name or signal strength changed.
+  /// Dispatched in JS as `bluetoothdevice`.
+  public static func emitDeviceFound(_ events: EventSink, _ detail: BluetoothDevice) {
+    events.emit("bluetoothdevice", detail.toJSON())
+  }
+
+  /// A characteristic's value arrived: a notification from a peer, or a peer's write to this app's service.
   /// Dispatched in JS as `data` with params.source `bluetooth.subscribe`.
   public static func emitCharacteristicData(_ events: EventSink, _ detail: BluetoothValue, _ bytes: [UInt8]) {
     var params = JSONObject()
@@ -183,5 +555,86 @@ public enum Bluetooth {
     let aMessage = message.body
     try Decode.checkMaxLength(aMessage.count, 524288, "message")
     return PublishArgs(serviceId: aServiceId, characteristicId: aCharacteristicId, message: aMessage)
+  }
+
+  static func decodeGetAdapterState(_ message: Message) throws -> BluetoothGetAdapterStateArgs {
+    return GetAdapterStateArgs()
+  }
+
+  static func decodeStartScan(_ message: Message) throws -> BluetoothStartScanArgs {
+    let aServiceIds: [String] = try (try message.param("serviceIds")).map { t in try { let j = try Decode.jsonArg(t, "serviceIds"); return try Decode.list(j, "serviceIds") { v0, n0 in try Decode.string(v0, n0) } }() } ?? []
+    let aRssi: Int16 = try (try message.param("rssi")).map { t in try Decode.integerText(t, "rssi", Int16.self) } ?? Int16(0)
+    let aTransport: String = try (try message.param("transport")).map { t in t } ?? "le"
+    try Decode.checkMaxLength(aTransport.utf8.count, 8, "transport")
+    return StartScanArgs(serviceIds: aServiceIds, rssi: aRssi, transport: aTransport)
+  }
+
+  static func decodeStopScan(_ message: Message) throws -> BluetoothStopScanArgs {
+    return StopScanArgs()
+  }
+
+  static func decodeGetDevices(_ message: Message) throws -> BluetoothGetDevicesArgs {
+    return GetDevicesArgs()
+  }
+
+  static func decodeConnect(_ message: Message) throws -> BluetoothConnectArgs {
+    let aDeviceId: String = try message.require("deviceId")
+    try Decode.checkMaxLength(aDeviceId.utf8.count, 17, "deviceId")
+    return ConnectArgs(deviceId: aDeviceId)
+  }
+
+  static func decodeDisconnect(_ message: Message) throws -> BluetoothDisconnectArgs {
+    let aDeviceId: String = try message.require("deviceId")
+    try Decode.checkMaxLength(aDeviceId.utf8.count, 17, "deviceId")
+    return DisconnectArgs(deviceId: aDeviceId)
+  }
+
+  static func decodeGetServices(_ message: Message) throws -> BluetoothGetServicesArgs {
+    let aDeviceId: String = try message.require("deviceId")
+    try Decode.checkMaxLength(aDeviceId.utf8.count, 17, "deviceId")
+    return GetServicesArgs(deviceId: aDeviceId)
+  }
+
+  static func decodeReadCharacteristic(_ message: Message) throws -> BluetoothReadCharacteristicArgs {
+    let aDeviceId: String = try message.require("deviceId")
+    try Decode.checkMaxLength(aDeviceId.utf8.count, 17, "deviceId")
+    let aServiceId: String = try message.require("serviceId")
+    try Decode.checkMaxLength(aServiceId.utf8.count, 64, "serviceId")
+    let aCharacteristicId: String = try message.require("characteristicId")
+    try Decode.checkMaxLength(aCharacteristicId.utf8.count, 64, "characteristicId")
+    return ReadCharacteristicArgs(deviceId: aDeviceId, serviceId: aServiceId, characteristicId: aCharacteristicId)
+  }
+
+  static func decodeWriteCharacteristic(_ message: Message) throws -> BluetoothWriteCharacteristicArgs {
+    let aDeviceId: String = try message.require("deviceId")
+    try Decode.checkMaxLength(aDeviceId.utf8.count, 17, "deviceId")
+    let aServiceId: String = try message.require("serviceId")
+    try Decode.checkMaxLength(aServiceId.utf8.count, 64, "serviceId")
+    let aCharacteristicId: String = try message.require("characteristicId")
+    try Decode.checkMaxLength(aCharacteristicId.utf8.count, 64, "characteristicId")
+    let aValue = message.body
+    try Decode.checkMaxLength(aValue.count, 524288, "value")
+    let aWithResponse: Bool = try (try message.param("withResponse")).map { t in try Decode.booleanText(t, "withResponse") } ?? true
+    return WriteCharacteristicArgs(deviceId: aDeviceId, serviceId: aServiceId, characteristicId: aCharacteristicId, value: aValue, withResponse: aWithResponse)
+  }
+
+  static func decodeStartNotifications(_ message: Message) throws -> BluetoothStartNotificationsArgs {
+    let aDeviceId: String = try message.require("deviceId")
+    try Decode.checkMaxLength(aDeviceId.utf8.count, 17, "deviceId")
+    let aServiceId: String = try message.require("serviceId")
+    try Decode.checkMaxLength(aServiceId.utf8.count, 64, "serviceId")
+    let aCharacteristicId: String = try message.require("characteristicId")
+    try Decode.checkMaxLength(aCharacteristicId.utf8.count, 64, "characteristicId")
+    return StartNotificationsArgs(deviceId: aDeviceId, serviceId: aServiceId, characteristicId: aCharacteristicId)
+  }
+
+  static func decodeStopNotifications(_ message: Message) throws -> BluetoothStopNotificationsArgs {
+    let aDeviceId: String = try message.require("deviceId")
+    try Decode.checkMaxLength(aDeviceId.utf8.count, 17, "deviceId")
+    let aServiceId: String = try message.require("serviceId")
+    try Decode.checkMaxLength(aServiceId.utf8.count, 64, "serviceId")
+    let aCharacteristicId: String = try message.require("characteristicId")
+    try Decode.checkMaxLength(aCharacteristicId.utf8.count, 64, "characteristicId")
+    return StopNotificationsArgs(deviceId: aDeviceId, serviceId: aServiceId, characteristicId: aCharacteristicId)
   }
 }

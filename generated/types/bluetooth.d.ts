@@ -25,30 +25,171 @@ export interface BluetoothValue {
   peerId: string
 }
 
+/** The default adapter. */
+export interface BluetoothAdapterInfo {
+  /** Whether there is an adapter at all. */
+  present: boolean
+  /** Whether it is powered on. */
+  powered: boolean
+  /** Whether it is discovering. */
+  discovering: boolean
+  /** Its address ("" without an adapter). */
+  address: string
+  /** Its name ("" without an adapter). */
+  name: string
+}
+
+/** A device BlueZ knows. */
+export interface BluetoothDevice {
+  /** Its address, the id the other operations take. */
+  id: string
+  /** Its name or alias ("" when unknown). */
+  name: string
+  /** The signal strength of its last advertisement in dBm (0 when unknown). */
+  rssi: number
+  /** Whether it is connected. */
+  connected: boolean
+  /** The service UUIDs it advertises or offers. */
+  serviceIds: Array<string>
+}
+
+/** A GATT service of a device. */
+export interface BluetoothGattService {
+  /** The service's UUID. */
+  id: string
+  /** Whether it is a primary service. */
+  primary: boolean
+  /** Its characteristics. */
+  characteristics: Array<BluetoothGattCharacteristic>
+}
+
+/** A GATT characteristic of a device. */
+export interface BluetoothGattCharacteristic {
+  /** The characteristic's UUID. */
+  id: string
+  /** What it allows, as BlueZ names it: "read", "write", "write-without-response", "notify", "indicate"... */
+  flags: Array<string>
+}
+
 /**
- * Bluetooth Low Energy as the original exposes it: advertise a GATT service, subscribe to a characteristic of
- * nearby peers, and publish bytes to it. The original implements it on Apple platforms only; hosts without
- * support answer every call with NotSupportedError.
+ * Bluetooth Low Energy. The first three operations are the original's: advertise a GATT service of your own,
+ * subscribe to a characteristic of nearby peers, and publish bytes to it. The rest is the central role in full:
+ * the adapter's state, scanning with filters, connecting, discovering services and reading, writing and being
+ * notified of characteristics. The Linux host drives BlueZ over D-Bus (the system bus, or the bus named by
+ * DBUS_SYSTEM_BUS_ADDRESS); every D-Bus call it makes has a timeout. Hosts without Bluetooth answer every call
+ * with NotSupportedError.
+ *
+ * In app JS, `socket:bluetooth` exports the original's `Bluetooth` EventEmitter (also its default export):
+ * `new Bluetooth(serviceId)` (a 36-character UUID), `start()`, `subscribe(id)`, `publish(id, value)` (a string
+ * is sent as UTF-8), with the events `state` (a `bluetooth` event's detail), `device` (a `bluetoothdevice`
+ * event's detail) and, for each characteristic value of its service, one named by the characteristic's
+ * lower-case 128-bit UUID with `(detail, bytes)` (also emitted as `data`). The other operations are methods of
+ * the same name, except `read(deviceId, characteristicId, serviceId?)` and `write(deviceId, characteristicId,
+ * value, {serviceId?, withResponse?})` for readCharacteristic and writeCharacteristic; `serviceId` defaults to
+ * the instance's.
+ *
+ * Errors: a malformed UUID or device address is TypeError; no adapter (or no BlueZ) is NotFoundError, code
+ * `ERR_BLUETOOTH_NO_ADAPTER`; an adapter that is powered off is InvalidStateError, code
+ * `ERR_BLUETOOTH_POWERED_OFF`; a device that went away, even while a call on it was in flight, is NotFoundError,
+ * code `ERR_BLUETOOTH_DEVICE_GONE`; `[permissions] allow_bluetooth = false` is NotAllowedError; a call BlueZ does
+ * not answer in time is TimeoutError, code `ERR_BLUETOOTH_TIMEOUT`. BlueZ's own errors keep their D-Bus name as
+ * `code`: `org.bluez.Error.NotPermitted` and `NotAuthorized` are NotAllowedError, `NotSupported` is
+ * NotSupportedError, `InProgress`, `NotConnected` and `NotReady` are InvalidStateError, `InvalidValueLength` and
+ * `InvalidOffset` are RangeError, `InvalidArguments` is TypeError, `DoesNotExist` is NotFoundError, `Failed` and
+ * the rest are OperationError.
+ *
+ * Permission: bluetooth (`[permissions] allow_bluetooth`, default true as in the original).
  */
 export interface BluetoothClient {
   /**
-   * Starts advertising and scanning for a service.
+   * Peripheral role: publishes a GATT service of this app (registered with BlueZ's GattManager1) and
+   * advertises it (LEAdvertisingManager1), then scans for peers offering the same service.
    * @param serviceId The service's UUID.
    */
   start (serviceId: string): Promise<void>
   /**
-   * Subscribes to a characteristic of the service on nearby peers; values arrive as `characteristicData`.
+   * Subscribes to a characteristic of the service: on every known peer that offers it, notifications are
+   * started (the peer is connected first if needed); values arrive as `characteristicData`. Writes by remote
+   * peers to this app's own characteristic of that id arrive the same way.
    * @param serviceId The service's UUID.
    * @param characteristicId The characteristic's UUID.
    */
   subscribe (serviceId: string, characteristicId: string): Promise<void>
   /**
-   * Publishes the request body as the characteristic's value to subscribed peers.
-   * @param serviceId The service's UUID.
+   * Sets the value of this app's own characteristic (added to the service published by `start` if new);
+   * peers that asked for notifications receive it.
+   * @param serviceId The service's UUID (the one given to `start`).
    * @param characteristicId The characteristic's UUID.
    * @param message The value (the request body).
    */
   publish (serviceId: string, characteristicId: string, message: BufferInput): Promise<void>
+  /**
+   * The default adapter (the first BlueZ knows) and whether it is powered and scanning.
+   * @returns The adapter's state; `present` is false when there is no adapter (this call does not fail then).
+   */
+  getAdapterState (): Promise<BluetoothAdapterInfo>
+  /**
+   * Starts discovery on the default adapter with a filter (Adapter1.SetDiscoveryFilter, then StartDiscovery).
+   * Every device found, now or already known, arrives as a `deviceFound` event.
+   * @param serviceIds Only devices advertising one of these service UUIDs (empty: any device).
+   * @param rssi Only devices heard at least this strong, in dBm (0: no threshold).
+   * @param transport "le", "bredr" or "auto".
+   */
+  startScan (serviceIds?: Array<string>, rssi?: number, transport?: string): Promise<void>
+  /** Stops discovery started by `startScan`. */
+  stopScan (): Promise<void>
+  /**
+   * The devices BlueZ knows on the default adapter.
+   * @returns One entry per device.
+   */
+  getDevices (): Promise<Array<BluetoothDevice>>
+  /**
+   * Connects to a device (Device1.Connect) and waits until its GATT services are resolved.
+   * @param deviceId The device's address, e.g. "AA:BB:CC:DD:EE:FF".
+   */
+  connect (deviceId: string): Promise<void>
+  /**
+   * Disconnects from a device.
+   * @param deviceId The device's address.
+   */
+  disconnect (deviceId: string): Promise<void>
+  /**
+   * The GATT services of a connected device, with their characteristics.
+   * @param deviceId The device's address.
+   * @returns One entry per primary or secondary service.
+   */
+  getServices (deviceId: string): Promise<Array<BluetoothGattService>>
+  /**
+   * Reads a characteristic's value (GattCharacteristic1.ReadValue).
+   * @param deviceId The device's address.
+   * @param serviceId The service's UUID.
+   * @param characteristicId The characteristic's UUID.
+   * @returns The value's bytes.
+   */
+  readCharacteristic (deviceId: string, serviceId: string, characteristicId: string): Promise<Uint8Array>
+  /**
+   * Writes a characteristic's value (GattCharacteristic1.WriteValue).
+   * @param deviceId The device's address.
+   * @param serviceId The service's UUID.
+   * @param characteristicId The characteristic's UUID.
+   * @param value The bytes to write (the request body).
+   * @param withResponse false for a write without response ("command").
+   */
+  writeCharacteristic (deviceId: string, serviceId: string, characteristicId: string, value: BufferInput, withResponse?: boolean): Promise<void>
+  /**
+   * Starts notifications of a characteristic (StartNotify); each new value arrives as `characteristicData`.
+   * @param deviceId The device's address.
+   * @param serviceId The service's UUID.
+   * @param characteristicId The characteristic's UUID.
+   */
+  startNotifications (deviceId: string, serviceId: string, characteristicId: string): Promise<void>
+  /**
+   * Stops notifications of a characteristic (StopNotify).
+   * @param deviceId The device's address.
+   * @param serviceId The service's UUID.
+   * @param characteristicId The characteristic's UUID.
+   */
+  stopNotifications (deviceId: string, serviceId: string, characteristicId: string): Promise<void>
 }
 
 export declare function createBluetoothClient (client?: IpcClient): BluetoothClient
@@ -60,7 +201,13 @@ export declare const bluetooth: BluetoothClient
  */
 export declare function onState (listener: (detail: BluetoothState) => void, target?: EventTarget): Unsubscribe
 /**
- * A subscribed characteristic's value arrived from a peer.
+ * A scan found a device, or a found device's name or signal strength changed.
+ *
+ * Dispatched as `bluetoothdevice`.
+ */
+export declare function onDeviceFound (listener: (detail: BluetoothDevice) => void, target?: EventTarget): Unsubscribe
+/**
+ * A characteristic's value arrived: a notification from a peer, or a peer's write to this app's service.
  *
  * Dispatched as `data` with `params.source === 'bluetooth.subscribe'`.
  */

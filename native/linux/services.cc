@@ -31,7 +31,7 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
   // missing one does not compile), and the dispatch validates every argument before any of these runs.
   api::registerAll(router_, {
       .application = own<ApplicationServiceImpl>(services_, app),
-      .bluetooth = own<BluetoothServiceImpl>(services_),
+      .bluetooth = own<BluetoothServiceImpl>(services_, app),
       .child_process = own<ChildProcessServiceImpl>(services_, app),
       .dns = own<DnsServiceImpl>(services_),
       .fs = own<FsServiceImpl>(services_, app.permissions()),

@@ -82,6 +82,130 @@ data class BluetoothValue(
   }
 }
 
+/** The default adapter. */
+data class BluetoothAdapterInfo(
+  /** Whether there is an adapter at all. */
+  val present: Boolean,
+  /** Whether it is powered on. */
+  val powered: Boolean,
+  /** Whether it is discovering. */
+  val discovering: Boolean,
+  /** Its address ("" without an adapter). */
+  val address: String,
+  /** Its name ("" without an adapter). */
+  val name: String
+) {
+  fun toJson(): Json {
+    val out = LinkedHashMap<String, Json>()
+    out["present"] = Json.Bool(present)
+    out["powered"] = Json.Bool(powered)
+    out["discovering"] = Json.Bool(discovering)
+    out["address"] = Json.Str(address)
+    out["name"] = Json.Str(name)
+    return Json.Obj(out)
+  }
+
+  companion object {
+    fun fromJson(json: Json, at: String): BluetoothAdapterInfo {
+      val members = Decode.obj(json, at)
+      val fPresent = Decode.boolean(Decode.member(members, "present", at, true, false)!!, at + ".present")
+      val fPowered = Decode.boolean(Decode.member(members, "powered", at, true, false)!!, at + ".powered")
+      val fDiscovering = Decode.boolean(Decode.member(members, "discovering", at, true, false)!!, at + ".discovering")
+      val fAddress = Decode.string(Decode.member(members, "address", at, true, false)!!, at + ".address")
+      val fName = Decode.string(Decode.member(members, "name", at, true, false)!!, at + ".name")
+      return BluetoothAdapterInfo(present = fPresent, powered = fPowered, discovering = fDiscovering, address = fAddress, name = fName)
+    }
+  }
+}
+
+/** A device BlueZ knows. */
+data class BluetoothDevice(
+  /** Its address, the id the other operations take. */
+  val id: String,
+  /** Its name or alias ("" when unknown). */
+  val name: String,
+  /** The signal strength of its last advertisement in dBm (0 when unknown). */
+  val rssi: Short,
+  /** Whether it is connected. */
+  val connected: Boolean,
+  /** The service UUIDs it advertises or offers. */
+  val serviceIds: List<String>
+) {
+  fun toJson(): Json {
+    val out = LinkedHashMap<String, Json>()
+    out["id"] = Json.Str(id)
+    out["name"] = Json.Str(name)
+    out["rssi"] = Json.Num(rssi.toDouble())
+    out["connected"] = Json.Bool(connected)
+    out["serviceIds"] = Json.Arr(serviceIds.map { x0 -> Json.Str(x0) })
+    return Json.Obj(out)
+  }
+
+  companion object {
+    fun fromJson(json: Json, at: String): BluetoothDevice {
+      val members = Decode.obj(json, at)
+      val fId = Decode.string(Decode.member(members, "id", at, true, false)!!, at + ".id")
+      val fName = Decode.string(Decode.member(members, "name", at, true, false)!!, at + ".name")
+      val fRssi = Decode.integer(Decode.member(members, "rssi", at, true, false)!!, at + ".rssi", -32768L, 32767L).toShort()
+      val fConnected = Decode.boolean(Decode.member(members, "connected", at, true, false)!!, at + ".connected")
+      val fServiceIds = Decode.list(Decode.member(members, "serviceIds", at, true, false)!!, at + ".serviceIds") { v0, n0 -> Decode.string(v0, n0) }
+      return BluetoothDevice(id = fId, name = fName, rssi = fRssi, connected = fConnected, serviceIds = fServiceIds)
+    }
+  }
+}
+
+/** A GATT service of a device. */
+data class BluetoothGattService(
+  /** The service's UUID. */
+  val id: String,
+  /** Whether it is a primary service. */
+  val primary: Boolean,
+  /** Its characteristics. */
+  val characteristics: List<BluetoothGattCharacteristic>
+) {
+  fun toJson(): Json {
+    val out = LinkedHashMap<String, Json>()
+    out["id"] = Json.Str(id)
+    out["primary"] = Json.Bool(primary)
+    out["characteristics"] = Json.Arr(characteristics.map { x0 -> x0.toJson() })
+    return Json.Obj(out)
+  }
+
+  companion object {
+    fun fromJson(json: Json, at: String): BluetoothGattService {
+      val members = Decode.obj(json, at)
+      val fId = Decode.string(Decode.member(members, "id", at, true, false)!!, at + ".id")
+      val fPrimary = Decode.boolean(Decode.member(members, "primary", at, true, false)!!, at + ".primary")
+      val fCharacteristics = Decode.list(Decode.member(members, "characteristics", at, true, false)!!, at + ".characteristics") { v0, n0 -> BluetoothGattCharacteristic.fromJson(v0, n0) }
+      return BluetoothGattService(id = fId, primary = fPrimary, characteristics = fCharacteristics)
+    }
+  }
+}
+
+/** A GATT characteristic of a device. */
+data class BluetoothGattCharacteristic(
+  /** The characteristic's UUID. */
+  val id: String,
+  /** What it allows, as BlueZ names it: "read", "write", "write-without-response", "notify", "indicate"... */
+  val flags: List<String>
+) {
+  fun toJson(): Json {
+    val out = LinkedHashMap<String, Json>()
+    out["id"] = Json.Str(id)
+    out["flags"] = Json.Arr(flags.map { x0 -> Json.Str(x0) })
+    return Json.Obj(out)
+  }
+
+  companion object {
+    fun fromJson(json: Json, at: String): BluetoothGattCharacteristic {
+      val members = Decode.obj(json, at)
+      val fId = Decode.string(Decode.member(members, "id", at, true, false)!!, at + ".id")
+      val fFlags = Decode.list(Decode.member(members, "flags", at, true, false)!!, at + ".flags") { v0, n0 -> Decode.string(v0, n0) }
+      return BluetoothGattCharacteristic(id = fId, flags = fFlags)
+    }
+  }
+}
+
 /** Arguments of `bluetooth.start`, decoded and validated before the service sees them. */
 class StartArgs(
   /** The service's UUID. */
@@ -98,7 +222,7 @@ class SubscribeArgs(
 
 /** Arguments of `bluetooth.publish`, decoded and validated before the service sees them. */
 class PublishArgs(
-  /** The service's UUID. */
+  /** The service's UUID (the one given to `start`). */
   val serviceId: String,
   /** The characteristic's UUID. */
   val characteristicId: String,
@@ -106,30 +230,209 @@ class PublishArgs(
   val message: ByteArray
 )
 
+/** Arguments of `bluetooth.getAdapterState`, decoded and validated before the service sees them. */
+class GetAdapterStateArgs(
+)
+
+/** Arguments of `bluetooth.startScan`, decoded and validated before the service sees them. */
+class StartScanArgs(
+  /** Only devices advertising one of these service UUIDs (empty: any device). */
+  val serviceIds: List<String>,
+  /** Only devices heard at least this strong, in dBm (0: no threshold). */
+  val rssi: Short,
+  /** "le", "bredr" or "auto". */
+  val transport: String
+)
+
+/** Arguments of `bluetooth.stopScan`, decoded and validated before the service sees them. */
+class StopScanArgs(
+)
+
+/** Arguments of `bluetooth.getDevices`, decoded and validated before the service sees them. */
+class GetDevicesArgs(
+)
+
+/** Arguments of `bluetooth.connect`, decoded and validated before the service sees them. */
+class ConnectArgs(
+  /** The device's address, e.g. "AA:BB:CC:DD:EE:FF". */
+  val deviceId: String
+)
+
+/** Arguments of `bluetooth.disconnect`, decoded and validated before the service sees them. */
+class DisconnectArgs(
+  /** The device's address. */
+  val deviceId: String
+)
+
+/** Arguments of `bluetooth.getServices`, decoded and validated before the service sees them. */
+class GetServicesArgs(
+  /** The device's address. */
+  val deviceId: String
+)
+
+/** Arguments of `bluetooth.readCharacteristic`, decoded and validated before the service sees them. */
+class ReadCharacteristicArgs(
+  /** The device's address. */
+  val deviceId: String,
+  /** The service's UUID. */
+  val serviceId: String,
+  /** The characteristic's UUID. */
+  val characteristicId: String
+)
+
+/** Arguments of `bluetooth.writeCharacteristic`, decoded and validated before the service sees them. */
+class WriteCharacteristicArgs(
+  /** The device's address. */
+  val deviceId: String,
+  /** The service's UUID. */
+  val serviceId: String,
+  /** The characteristic's UUID. */
+  val characteristicId: String,
+  /** The bytes to write (the request body). */
+  val value: ByteArray,
+  /** false for a write without response ("command"). */
+  val withResponse: Boolean
+)
+
+/** Arguments of `bluetooth.startNotifications`, decoded and validated before the service sees them. */
+class StartNotificationsArgs(
+  /** The device's address. */
+  val deviceId: String,
+  /** The service's UUID. */
+  val serviceId: String,
+  /** The characteristic's UUID. */
+  val characteristicId: String
+)
+
+/** Arguments of `bluetooth.stopNotifications`, decoded and validated before the service sees them. */
+class StopNotificationsArgs(
+  /** The device's address. */
+  val deviceId: String,
+  /** The service's UUID. */
+  val serviceId: String,
+  /** The characteristic's UUID. */
+  val characteristicId: String
+)
+
 /**
- * Bluetooth Low Energy as the original exposes it: advertise a GATT service, subscribe to a characteristic of
- * nearby peers, and publish bytes to it. The original implements it on Apple platforms only; hosts without
- * support answer every call with NotSupportedError.
+ * Bluetooth Low Energy. The first three operations are the original's: advertise a GATT service of your own,
+ * subscribe to a characteristic of nearby peers, and publish bytes to it. The rest is the central role in full:
+ * the adapter's state, scanning with filters, connecting, discovering services and reading, writing and being
+ * notified of characteristics. The Linux host drives BlueZ over D-Bus (the system bus, or the bus named by
+ * DBUS_SYSTEM_BUS_ADDRESS); every D-Bus call it makes has a timeout. Hosts without Bluetooth answer every call
+ * with NotSupportedError.
+ *
+ * In app JS, `socket:bluetooth` exports the original's `Bluetooth` EventEmitter (also its default export):
+ * `new Bluetooth(serviceId)` (a 36-character UUID), `start()`, `subscribe(id)`, `publish(id, value)` (a string
+ * is sent as UTF-8), with the events `state` (a `bluetooth` event's detail), `device` (a `bluetoothdevice`
+ * event's detail) and, for each characteristic value of its service, one named by the characteristic's
+ * lower-case 128-bit UUID with `(detail, bytes)` (also emitted as `data`). The other operations are methods of
+ * the same name, except `read(deviceId, characteristicId, serviceId?)` and `write(deviceId, characteristicId,
+ * value, {serviceId?, withResponse?})` for readCharacteristic and writeCharacteristic; `serviceId` defaults to
+ * the instance's.
+ *
+ * Errors: a malformed UUID or device address is TypeError; no adapter (or no BlueZ) is NotFoundError, code
+ * `ERR_BLUETOOTH_NO_ADAPTER`; an adapter that is powered off is InvalidStateError, code
+ * `ERR_BLUETOOTH_POWERED_OFF`; a device that went away, even while a call on it was in flight, is NotFoundError,
+ * code `ERR_BLUETOOTH_DEVICE_GONE`; `[permissions] allow_bluetooth = false` is NotAllowedError; a call BlueZ does
+ * not answer in time is TimeoutError, code `ERR_BLUETOOTH_TIMEOUT`. BlueZ's own errors keep their D-Bus name as
+ * `code`: `org.bluez.Error.NotPermitted` and `NotAuthorized` are NotAllowedError, `NotSupported` is
+ * NotSupportedError, `InProgress`, `NotConnected` and `NotReady` are InvalidStateError, `InvalidValueLength` and
+ * `InvalidOffset` are RangeError, `InvalidArguments` is TypeError, `DoesNotExist` is NotFoundError, `Failed` and
+ * the rest are OperationError.
+ *
+ * Permission: bluetooth (`[permissions] allow_bluetooth`, default true as in the original).
  */
 interface BluetoothService {
   /**
-   * Starts advertising and scanning for a service.
+   * Peripheral role: publishes a GATT service of this app (registered with BlueZ's GattManager1) and
+   * advertises it (LEAdvertisingManager1), then scans for peers offering the same service.
    *
    * Route `bluetooth.start`. Answer with Bluetooth.resolveStart or reply.error.
    */
   fun start(context: Context, args: StartArgs, reply: Reply)
   /**
-   * Subscribes to a characteristic of the service on nearby peers; values arrive as `characteristicData`.
+   * Subscribes to a characteristic of the service: on every known peer that offers it, notifications are
+   * started (the peer is connected first if needed); values arrive as `characteristicData`. Writes by remote
+   * peers to this app's own characteristic of that id arrive the same way.
    *
    * Route `bluetooth.subscribe`. Answer with Bluetooth.resolveSubscribe or reply.error.
    */
   fun subscribe(context: Context, args: SubscribeArgs, reply: Reply)
   /**
-   * Publishes the request body as the characteristic's value to subscribed peers.
+   * Sets the value of this app's own characteristic (added to the service published by `start` if new);
+   * peers that asked for notifications receive it.
    *
    * Route `bluetooth.publish`. Answer with Bluetooth.resolvePublish or reply.error.
    */
   fun publish(context: Context, args: PublishArgs, reply: Reply)
+  /**
+   * The default adapter (the first BlueZ knows) and whether it is powered and scanning.
+   *
+   * Route `bluetooth.getAdapterState`. Answer with Bluetooth.resolveGetAdapterState or reply.error.
+   */
+  fun getAdapterState(context: Context, args: GetAdapterStateArgs, reply: Reply)
+  /**
+   * Starts discovery on the default adapter with a filter (Adapter1.SetDiscoveryFilter, then StartDiscovery).
+   * Every device found, now or already known, arrives as a `deviceFound` event.
+   *
+   * Route `bluetooth.startScan`. Answer with Bluetooth.resolveStartScan or reply.error.
+   */
+  fun startScan(context: Context, args: StartScanArgs, reply: Reply)
+  /**
+   * Stops discovery started by `startScan`.
+   *
+   * Route `bluetooth.stopScan`. Answer with Bluetooth.resolveStopScan or reply.error.
+   */
+  fun stopScan(context: Context, args: StopScanArgs, reply: Reply)
+  /**
+   * The devices BlueZ knows on the default adapter.
+   *
+   * Route `bluetooth.getDevices`. Answer with Bluetooth.resolveGetDevices or reply.error.
+   */
+  fun getDevices(context: Context, args: GetDevicesArgs, reply: Reply)
+  /**
+   * Connects to a device (Device1.Connect) and waits until its GATT services are resolved.
+   *
+   * Route `bluetooth.connect`. Answer with Bluetooth.resolveConnect or reply.error.
+   */
+  fun connect(context: Context, args: ConnectArgs, reply: Reply)
+  /**
+   * Disconnects from a device.
+   *
+   * Route `bluetooth.disconnect`. Answer with Bluetooth.resolveDisconnect or reply.error.
+   */
+  fun disconnect(context: Context, args: DisconnectArgs, reply: Reply)
+  /**
+   * The GATT services of a connected device, with their characteristics.
+   *
+   * Route `bluetooth.getServices`. Answer with Bluetooth.resolveGetServices or reply.error.
+   */
+  fun getServices(context: Context, args: GetServicesArgs, reply: Reply)
+  /**
+   * Reads a characteristic's value (GattCharacteristic1.ReadValue).
+   *
+   * Route `bluetooth.readCharacteristic`. Answer with Bluetooth.resolveReadCharacteristic or reply.error.
+   */
+  fun readCharacteristic(context: Context, args: ReadCharacteristicArgs, reply: Reply)
+  /**
+   * Writes a characteristic's value (GattCharacteristic1.WriteValue).
+   *
+   * Route `bluetooth.writeCharacteristic`. Answer with Bluetooth.resolveWriteCharacteristic or reply.error.
+   */
+  fun writeCharacteristic(context: Context, args: WriteCharacteristicArgs, reply: Reply)
+  /**
+   * Starts notifications of a characteristic (StartNotify); each new value arrives as `characteristicData`.
+   *
+   * Route `bluetooth.startNotifications`. Answer with Bluetooth.resolveStartNotifications or reply.error.
+   */
+  fun startNotifications(context: Context, args: StartNotificationsArgs, reply: Reply)
+  /**
+   * Stops notifications of a characteristic (StopNotify).
+   *
+   * Route `bluetooth.stopNotifications`. Answer with Bluetooth.resolveStopNotifications or reply.error.
+   */
+  fun stopNotifications(context: Context, args: StopNotificationsArgs, reply: Reply)
 }
 
 /** Routes, typed answers and event emitters of this capability. */
@@ -139,6 +442,17 @@ object Bluetooth {
     router.map("bluetooth.start", "bluetooth", this::decodeStart) { args, context, reply -> service.start(context, args, reply) }
     router.map("bluetooth.subscribe", "bluetooth", this::decodeSubscribe) { args, context, reply -> service.subscribe(context, args, reply) }
     router.map("bluetooth.publish", "bluetooth", this::decodePublish) { args, context, reply -> service.publish(context, args, reply) }
+    router.map("bluetooth.getAdapterState", "bluetooth", this::decodeGetAdapterState) { args, context, reply -> service.getAdapterState(context, args, reply) }
+    router.map("bluetooth.startScan", "bluetooth", this::decodeStartScan) { args, context, reply -> service.startScan(context, args, reply) }
+    router.map("bluetooth.stopScan", "bluetooth", this::decodeStopScan) { args, context, reply -> service.stopScan(context, args, reply) }
+    router.map("bluetooth.getDevices", "bluetooth", this::decodeGetDevices) { args, context, reply -> service.getDevices(context, args, reply) }
+    router.map("bluetooth.connect", "bluetooth", this::decodeConnect) { args, context, reply -> service.connect(context, args, reply) }
+    router.map("bluetooth.disconnect", "bluetooth", this::decodeDisconnect) { args, context, reply -> service.disconnect(context, args, reply) }
+    router.map("bluetooth.getServices", "bluetooth", this::decodeGetServices) { args, context, reply -> service.getServices(context, args, reply) }
+    router.map("bluetooth.readCharacteristic", "bluetooth", this::decodeReadCharacteristic) { args, context, reply -> service.readCharacteristic(context, args, reply) }
+    router.map("bluetooth.writeCharacteristic", "bluetooth", this::decodeWriteCharacteristic) { args, context, reply -> service.writeCharacteristic(context, args, reply) }
+    router.map("bluetooth.startNotifications", "bluetooth", this::decodeStartNotifications) { args, context, reply -> service.startNotifications(context, args, reply) }
+    router.map("bluetooth.stopNotifications", "bluetooth", this::decodeStopNotifications) { args, context, reply -> service.stopNotifications(context, args, reply) }
   }
 
   fun resolveStart(reply: Reply) {
@@ -153,6 +467,50 @@ object Bluetooth {
     reply.ok()
   }
 
+  fun resolveGetAdapterState(reply: Reply, value: BluetoothAdapterInfo) {
+    reply.data(value.toJson())
+  }
+
+  fun resolveStartScan(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveStopScan(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveGetDevices(reply: Reply, value: List<BluetoothDevice>) {
+    reply.data(Json.Arr(value.map { x0 -> x0.toJson() }))
+  }
+
+  fun resolveConnect(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveDisconnect(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveGetServices(reply: Reply, value: List<BluetoothGattService>) {
+    reply.data(Json.Arr(value.map { x0 -> x0.toJson() }))
+  }
+
+  fun resolveReadCharacteristic(reply: Reply, bytes: ByteArray) {
+    reply.binary(bytes)
+  }
+
+  fun resolveWriteCharacteristic(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveStartNotifications(reply: Reply) {
+    reply.ok()
+  }
+
+  fun resolveStopNotifications(reply: Reply) {
+    reply.ok()
+  }
+
   /**
    * The adapter's state changed, or a peer connected or went away.
    *
@@ -163,7 +521,16 @@ object Bluetooth {
   }
 
   /**
-   * A subscribed characteristic's value arrived from a peer.
+   * A scan found a device, or a found device's name or signal strength changed.
+   *
+   * Dispatched in JS as `bluetoothdevice`.
+   */
+  fun emitDeviceFound(events: EventSink, detail: BluetoothDevice) {
+    events.emit("bluetoothdevice", detail.toJson())
+  }
+
+  /**
+   * A characteristic's value arrived: a notification from a peer, or a peer's write to this app's service.
    *
    * Dispatched in JS as `data` with params.source `bluetooth.subscribe`.
    */
@@ -196,5 +563,97 @@ object Bluetooth {
     val aMessage = ipcMessage.body
     Decode.checkMaxLength(aMessage.size, 524288L, "message")
     return PublishArgs(aServiceId, aCharacteristicId, aMessage)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeGetAdapterState(ipcMessage: Message): GetAdapterStateArgs {
+    return GetAdapterStateArgs()
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeStartScan(ipcMessage: Message): StartScanArgs {
+    val aServiceIds = ipcMessage.param("serviceIds")?.let { t -> Decode.jsonArg(t, "serviceIds").let { j -> Decode.list(j, "serviceIds") { v0, n0 -> Decode.string(v0, n0) } } } ?: emptyList()
+    val aRssi = ipcMessage.param("rssi")?.let { t -> Decode.integerText(t, "rssi", -32768L, 32767L).toShort() } ?: (0).toShort()
+    val aTransport = ipcMessage.param("transport")?.let { t -> t } ?: "le"
+    Decode.checkMaxLength(Decode.utf8Length(aTransport), 8L, "transport")
+    return StartScanArgs(aServiceIds, aRssi, aTransport)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeStopScan(ipcMessage: Message): StopScanArgs {
+    return StopScanArgs()
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeGetDevices(ipcMessage: Message): GetDevicesArgs {
+    return GetDevicesArgs()
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeConnect(ipcMessage: Message): ConnectArgs {
+    val aDeviceId = ipcMessage.require("deviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aDeviceId), 17L, "deviceId")
+    return ConnectArgs(aDeviceId)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeDisconnect(ipcMessage: Message): DisconnectArgs {
+    val aDeviceId = ipcMessage.require("deviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aDeviceId), 17L, "deviceId")
+    return DisconnectArgs(aDeviceId)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeGetServices(ipcMessage: Message): GetServicesArgs {
+    val aDeviceId = ipcMessage.require("deviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aDeviceId), 17L, "deviceId")
+    return GetServicesArgs(aDeviceId)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeReadCharacteristic(ipcMessage: Message): ReadCharacteristicArgs {
+    val aDeviceId = ipcMessage.require("deviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aDeviceId), 17L, "deviceId")
+    val aServiceId = ipcMessage.require("serviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aServiceId), 64L, "serviceId")
+    val aCharacteristicId = ipcMessage.require("characteristicId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aCharacteristicId), 64L, "characteristicId")
+    return ReadCharacteristicArgs(aDeviceId, aServiceId, aCharacteristicId)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeWriteCharacteristic(ipcMessage: Message): WriteCharacteristicArgs {
+    val aDeviceId = ipcMessage.require("deviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aDeviceId), 17L, "deviceId")
+    val aServiceId = ipcMessage.require("serviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aServiceId), 64L, "serviceId")
+    val aCharacteristicId = ipcMessage.require("characteristicId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aCharacteristicId), 64L, "characteristicId")
+    val aValue = ipcMessage.body
+    Decode.checkMaxLength(aValue.size, 524288L, "value")
+    val aWithResponse = ipcMessage.param("withResponse")?.let { t -> Decode.booleanText(t, "withResponse") } ?: true
+    return WriteCharacteristicArgs(aDeviceId, aServiceId, aCharacteristicId, aValue, aWithResponse)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeStartNotifications(ipcMessage: Message): StartNotificationsArgs {
+    val aDeviceId = ipcMessage.require("deviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aDeviceId), 17L, "deviceId")
+    val aServiceId = ipcMessage.require("serviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aServiceId), 64L, "serviceId")
+    val aCharacteristicId = ipcMessage.require("characteristicId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aCharacteristicId), 64L, "characteristicId")
+    return StartNotificationsArgs(aDeviceId, aServiceId, aCharacteristicId)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeStopNotifications(ipcMessage: Message): StopNotificationsArgs {
+    val aDeviceId = ipcMessage.require("deviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aDeviceId), 17L, "deviceId")
+    val aServiceId = ipcMessage.require("serviceId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aServiceId), 64L, "serviceId")
+    val aCharacteristicId = ipcMessage.require("characteristicId").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aCharacteristicId), 64L, "characteristicId")
+    return StopNotificationsArgs(aDeviceId, aServiceId, aCharacteristicId)
   }
 }
