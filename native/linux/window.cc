@@ -153,7 +153,6 @@ Window::Window(App &app, const WindowOptions &options)
   }
   g_signal_connect(window_, "delete-event", G_CALLBACK(onDelete), this);
   g_signal_connect(view_, "decide-policy", G_CALLBACK(onDecidePolicy), this);
-  g_signal_connect(view_, "load-changed", G_CALLBACK(onLoadChanged), this);
 
   services_ = std::make_unique<WindowServices>(*this);
   navigate(options.url.empty() ? app.startUrl() : options.url);
@@ -189,13 +188,26 @@ bool Window::unwrapMessage(const std::string &text, std::string &message) const 
   return true;
 }
 
+// A navigation decision does not say which frame it is for, so a URL allowed only in frames (frames[]) passes
+// it; the response decision does say, and stops such a URL in the main frame before anything of it runs.
+gboolean Window::decideResponse(WebKitResponsePolicyDecision *decision) {
+  if (!webkit_response_policy_decision_is_main_frame_main_resource(decision)) return FALSE;
+  const char *uri = webkit_uri_request_get_uri(webkit_response_policy_decision_get_request(decision));
+  std::string url = uri ? uri : "";
+  if (url == approvedUrl_ || mayLoadInWindow(app_, url)) return FALSE;
+  webkit_policy_decision_ignore(WEBKIT_POLICY_DECISION(decision));
+  std::fprintf(stderr, "socket-host: refused to show %s in the window (allowed in frames only)\n", url.substr(0, 200).c_str());
+  std::fflush(stderr);
+  return TRUE;
+}
+
 // Every navigation of every frame comes here first (WebKitGTK does not say which frame): a URL no frame may
 // show is refused; a refused link the user follows (a click, or window.open from a click) goes to the system
 // browser when `external[]` allows it; a page never opens a new window by itself.
 gboolean Window::onDecidePolicy(WebKitWebView *, WebKitPolicyDecision *decision, WebKitPolicyDecisionType type,
                                 gpointer data) {
-  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE) return FALSE;
   auto *self = static_cast<Window *>(data);
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE) return self->decideResponse(WEBKIT_RESPONSE_POLICY_DECISION(decision));
   WebKitNavigationAction *action = webkit_navigation_policy_decision_get_navigation_action(WEBKIT_NAVIGATION_POLICY_DECISION(decision));
   const char *uri = webkit_uri_request_get_uri(webkit_navigation_action_get_request(action));
   std::string url = uri ? uri : "";
@@ -216,19 +228,6 @@ gboolean Window::onDecidePolicy(WebKitWebView *, WebKitPolicyDecision *decision,
                newWindow ? "a new window" : "a navigation", url.substr(0, 200).c_str());
   std::fflush(stderr);
   return TRUE;
-}
-
-// decide-policy cannot tell the main frame from the others, so a URL allowed only in frames (frames[]) is
-// stopped here when the main frame starts to load it.
-void Window::onLoadChanged(WebKitWebView *view, WebKitLoadEvent event, gpointer data) {
-  auto *self = static_cast<Window *>(data);
-  if (event != WEBKIT_LOAD_STARTED && event != WEBKIT_LOAD_REDIRECTED) return;
-  const char *uri = webkit_web_view_get_uri(view);
-  std::string url = uri ? uri : "";
-  if (url.empty() || url == self->approvedUrl_ || mayLoadInWindow(self->app_, url)) return;
-  std::fprintf(stderr, "socket-host: refused to show %s in the window (allowed in frames only)\n", url.substr(0, 200).c_str());
-  std::fflush(stderr);
-  webkit_web_view_stop_loading(view);
 }
 
 void Window::show() {

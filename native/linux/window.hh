@@ -54,7 +54,7 @@ class Window {
  private:
   static gboolean flushEvents(gpointer self);
   static gboolean onDecidePolicy(WebKitWebView *, WebKitPolicyDecision *, WebKitPolicyDecisionType, gpointer self);
-  static void onLoadChanged(WebKitWebView *, WebKitLoadEvent, gpointer self);
+  gboolean decideResponse(WebKitResponsePolicyDecision *decision);
 
   App &app_;
   int index_;

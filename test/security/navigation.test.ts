@@ -104,3 +104,24 @@ test('[webview.navigator.policies] allowed[] lets the main frame go to a foreign
     await hostile.close()
   }
 })
+
+test('an origin allowed in frames (frames[]) still cannot take the main frame', async () => {
+  const hostile = await startHostileServer()
+  const app = makeApp({
+    'main.js': testPage(`
+      location.href = '${hostile.origin}/?as=top'
+      await sleep(2500)
+      report('stayed', location.href)
+    `)
+  }, { webview_navigator_policies_frames: hostile.origin })
+  try {
+    const run = await runHost(app.dir, { args: ['--test=main.js'] })
+    assert.equal(run.code, 0, run.stderr)
+    assert.equal((reports(run) as any).stayed, 'socket://com.example.hosttest/')
+    assert.match(run.stderr, /refused to show http:\/\/127\.0\.0\.1:\d+\/\?as=top in the window/)
+    assert.deepEqual(hostile.reports, [], 'no script of the page ran')
+  } finally {
+    app.remove()
+    await hostile.close()
+  }
+})
