@@ -23,6 +23,10 @@ export const attackScript = (where: string): string => `
     const x = new XMLHttpRequest(); x.open('GET', 'ipc://application.exit?seq=R2&index=0&value=67', false); x.send()
     await post('sync', { status: x.status })
   } catch (error) { await post('sync', { error: String(error) }) }
+  try {
+    const r = await fetch('socket://com.example.hosttest/socket-config.json')
+    await post('appFile', { status: r.status, text: (await r.text()).slice(0, 40) })
+  } catch (error) { await post('appFile', { error: String(error) }) }
   const img = new Image(); img.src = 'ipc://application.exit?seq=R3&index=0&value=68'; document.documentElement.append(img)
   const script = document.createElement('script'); script.src = 'ipc://application.exit?seq=R4&index=0&value=69'; document.documentElement.append(script)
   const handlers = globalThis.webkit?.messageHandlers

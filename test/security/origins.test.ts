@@ -46,6 +46,7 @@ test('a data: iframe and an iframe from another origin get no preload and no ans
       assert.deepEqual(seen('preload'), { args: 'undefined', host: 'undefined' }, `${where}: no preload`)
       assert.ok(seen('fetch').error || seen('fetch').status === 403, `${where}: fetch refused: ${JSON.stringify(seen('fetch'))}`)
       assert.ok(seen('sync').error || seen('sync').status !== 200, `${where}: sync XHR refused: ${JSON.stringify(seen('sync'))}`)
+      assert.ok(seen('appFile').error, `${where}: no CORS grant to read the app's files: ${JSON.stringify(seen('appFile'))}`)
     }
     assert.match(result.stderr, /refused ipc:\/\/ from null/, 'the data: frame is logged')
     assert.match(result.stderr, new RegExp(`refused ipc:// from ${hostile.origin}`), 'the other origin is logged')
