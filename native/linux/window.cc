@@ -1,5 +1,7 @@
 #include "linux/window.hh"
 
+#include <sys/random.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -62,12 +64,17 @@ void onFatalMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, 
   window->app().exit(1);
 }
 
+// 128 bits from the kernel's CSPRNG, as hex.
 std::string randomSecret() {
+  unsigned char bytes[16];
+  if (getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
+    for (auto &byte : bytes) byte = static_cast<unsigned char>(g_random_int());  // only before the kernel pool is ready
+  }
   std::string out;
-  for (int i = 0; i < 4; i++) {
-    char part[9];
-    std::snprintf(part, sizeof part, "%08x", g_random_int());
-    out += part;
+  char hex[3];
+  for (unsigned char byte : bytes) {
+    std::snprintf(hex, sizeof hex, "%02x", byte);
+    out += hex;
   }
   return out;
 }
