@@ -7,7 +7,8 @@ import assert from 'node:assert/strict'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { makeApp, reports, runHost, testPage } from '../host/helpers.ts'
+import { spawnSync } from 'node:child_process'
+import { makeApp, reports, runHost, startXvfb, testPage } from '../host/helpers.ts'
 import { startHostileServer } from './hostile-server.ts'
 
 function recorder (): { program: string, opened: () => string[], remove: () => void } {
@@ -122,6 +123,46 @@ test('an origin allowed in frames (frames[]) still cannot take the main frame', 
     assert.deepEqual(hostile.reports, [], 'no script of the page ran')
   } finally {
     app.remove()
+    await hostile.close()
+  }
+})
+
+const hasDesktopTools = ['Xvfb', 'openbox', 'xdotool'].every((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0)
+
+test('a user click on a target=_blank link opens the system browser, not a window', { skip: !hasDesktopTools && 'needs Xvfb, openbox and xdotool' }, async () => {
+  const x = await startXvfb({ windowManager: true })
+  const hostile = await startHostileServer()
+  const browser = recorder()
+  const app = makeApp({
+    'index.html': `<!doctype html><meta charset="utf-8"><title>Click Me</title>
+      <a href="${hostile.origin}/?as=newwin" target="_blank" style="position:fixed;inset:0;display:block">link</a>
+      <script type="module">console.log('SHOWN')</script>`
+  }, { meta_title: 'Click Me' })
+  try {
+    const env = { ...process.env, DISPLAY: x.display }
+    let clicking: NodeJS.Timeout | undefined
+    const click = (): void => {
+      spawnSync('xdotool', ['search', '--name', 'Click Me', 'windowactivate', '--sync', 'mousemove', '--window', '%1', '100', '100', 'click', '1'], { env, timeout: 5000 })
+    }
+    const run = runHost(app.dir, {
+      headless: false,
+      env: { DISPLAY: x.display, SOCKET_HOST_OPEN_EXTERNAL: browser.program },
+      timeoutMs: 60000,
+      onLine: (line, child) => {
+        if (line !== 'SHOWN' || clicking) return
+        click()
+        // On a loaded machine the first click can land before the window has the focus: click until it opens.
+        clicking = setInterval(() => { if (browser.opened().length > 0) { clearInterval(clicking); child.kill('SIGTERM') } else click() }, 1000)
+      }
+    })
+    const result = await run
+    clearInterval(clicking)
+    assert.deepEqual([...new Set(browser.opened())], [`${hostile.origin}/?as=newwin`], result.stderr)
+    assert.equal(hostile.reports.length, 0, 'the page never loaded in a window')
+  } finally {
+    x.stop()
+    app.remove()
+    browser.remove()
     await hostile.close()
   }
 })
