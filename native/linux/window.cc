@@ -195,12 +195,27 @@ bool Window::unwrapMessage(const std::string &text, std::string &message) const 
   return true;
 }
 
+bool Window::isDownload(WebKitResponsePolicyDecision *decision) {
+  if (!webkit_response_policy_decision_is_mime_type_supported(decision)) return true;
+  SoupMessageHeaders *headers = webkit_uri_response_get_http_headers(webkit_response_policy_decision_get_response(decision));
+  const char *disposition = headers ? soup_message_headers_get_one(headers, "Content-Disposition") : nullptr;
+  return disposition && g_ascii_strncasecmp(disposition, "attachment", 10) == 0;
+}
+
 // A navigation decision does not say which frame it is for, so a URL allowed only in frames (frames[]) passes
 // it; the response decision does say, and stops such a URL in the main frame before anything of it runs.
 gboolean Window::decideResponse(WebKitResponsePolicyDecision *decision) {
-  if (!webkit_response_policy_decision_is_main_frame_main_resource(decision)) return FALSE;
   const char *uri = webkit_uri_request_get_uri(webkit_response_policy_decision_get_request(decision));
   std::string url = uri ? uri : "";
+  // WebKit saves a response it cannot show into the user's download folder (or home) without asking: only the
+  // app's own responses may do that, never a foreign frame's or page's.
+  if (isDownload(decision) && !app_.trustedUrl(url) && !(url.rfind("blob:", 0) == 0 && app_.trustedUrl(url.substr(5)))) {
+    webkit_policy_decision_ignore(WEBKIT_POLICY_DECISION(decision));
+    std::fprintf(stderr, "socket-host: refused a download of %s (not from the app's origin)\n", url.substr(0, 200).c_str());
+    std::fflush(stderr);
+    return TRUE;
+  }
+  if (!webkit_response_policy_decision_is_main_frame_main_resource(decision)) return FALSE;
   if (url == approvedUrl_ || mayLoadInWindow(app_, url)) return FALSE;
   webkit_policy_decision_ignore(WEBKIT_POLICY_DECISION(decision));
   std::fprintf(stderr, "socket-host: refused to show %s in the window (allowed in frames only)\n", url.substr(0, 200).c_str());

@@ -55,6 +55,7 @@ class Window {
   static gboolean flushEvents(gpointer self);
   static gboolean onDecidePolicy(WebKitWebView *, WebKitPolicyDecision *, WebKitPolicyDecisionType, gpointer self);
   gboolean decideResponse(WebKitResponsePolicyDecision *decision);
+  static bool isDownload(WebKitResponsePolicyDecision *decision);
 
   App &app_;
   int index_;

@@ -4,7 +4,9 @@
 // the preload nor ipc://. The default CSP has no 'unsafe-eval'.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
@@ -164,5 +166,42 @@ test('a user click on a target=_blank link opens the system browser, not a windo
     app.remove()
     browser.remove()
     await hostile.close()
+  }
+})
+
+test('a foreign frame cannot drop a file into the user\'s folders through a download; the app still can', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'socket-download-home-'))
+  const server = http.createServer((request, response) => {
+    if (request.url === '/file') {
+      response.setHeader('content-type', 'application/octet-stream')
+      response.setHeader('content-disposition', 'attachment; filename="evil.desktop"')
+      response.end('[Desktop Entry]\nExec=false\n')
+      return
+    }
+    response.setHeader('content-type', 'text/html')
+    response.end('<a id="a" href="/file">x</a><script>document.getElementById("a").click()</script>')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const app = makeApp({
+    'main.js': testPage(`
+      const frame = document.createElement('iframe'); frame.src = '${origin}/'; document.body.append(frame)
+      const link = document.createElement('a'); link.download = 'saved-by-app.txt'
+      link.href = URL.createObjectURL(new Blob(['from the app'], { type: 'application/octet-stream' }))
+      document.body.append(link); link.click()
+      await sleep(4000)
+    `)
+  }, { webview_navigator_policies_frames: origin })
+  try {
+    const run = await runHost(app.dir, { args: ['--test=main.js'], env: { HOME: home } })
+    assert.equal(run.code, 0, run.stderr)
+    const files = (readdirSync(home, { recursive: true }) as string[]).map(String)
+    assert.ok(!files.some((name) => name.includes('evil')), `nothing from the foreign frame: ${files}`)
+    assert.ok(files.some((name) => name.endsWith('saved-by-app.txt')), `the app's own download is saved: ${files}`)
+    assert.match(run.stderr, new RegExp(`refused a download of ${origin}/file`))
+  } finally {
+    app.remove()
+    server.close()
+    rmSync(home, { recursive: true, force: true })
   }
 })
