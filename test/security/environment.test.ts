@@ -53,10 +53,8 @@ test('process.env: reads outside [build] env and code-loading writes are refused
     build_env: 'SEC_EXPOSED',
     linux_cmd: 'sh -c "env > backend-env.$$; sleep 30"',
     permissions_allow_child_process: 'true',
-    // Every name a permission for process.env writes might have: the refusal must hold with all of them granted.
-    permissions_allow_process_env: 'true',
-    permissions_allow_env: 'true',
-    permissions_allow_process: 'true'
+    // The permission for process.env writes (docs/permissions.md): the refusal must hold with it granted.
+    permissions_allow_env_write: 'true'
   })
   try {
     let webProcesses: string[][] = []
