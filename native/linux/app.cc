@@ -12,7 +12,7 @@ namespace host {
 
 App::App(Options options, Config config)
     : options_(std::move(options)), config_(std::move(config)), bundleId_(config_.get("meta_bundle_identifier")),
-      permissions_(config_, options_.resources, bundleId_) {
+      permissions_(config_, options_.resources, bundleId_), environment_(config_) {
   // Site data (localStorage, IndexedDB) lives per app under the XDG data dir, like any desktop app's.
   std::string data = std::string(g_get_user_data_dir()) + "/" + bundleId_;
   std::string cache = std::string(g_get_user_cache_dir()) + "/" + bundleId_;
@@ -39,6 +39,38 @@ std::string App::startUrl() const {
   std::string root = config_.get("webview_root", "/");
   if (root.empty() || root[0] != '/') root = "/" + root;
   return origin() + root;
+}
+
+std::string App::devOrigin() const {
+  if (!options_.devPort || config_.flag("build_prod", false)) return "";
+  std::string origin = "http://" + options_.devHost;
+  return options_.devPort == 80 ? origin : origin + ":" + std::to_string(options_.devPort);
+}
+
+bool App::trustedOrigin(const std::string &candidate) const {
+  if (candidate == origin()) return true;
+  std::string dev = devOrigin();
+  return !dev.empty() && candidate == dev;
+}
+
+bool App::trustedUrl(const std::string &url) const {
+  for (const std::string &base : {origin(), devOrigin()}) {
+    if (base.empty() || url.compare(0, base.size(), base) != 0) continue;
+    if (url.size() == base.size()) return true;
+    char next = url[base.size()];
+    if (next == '/' || next == '?' || next == '#') return true;
+  }
+  return false;
+}
+
+void App::logRefusal(const std::string &what, const std::string &from, const std::string &detail) {
+  {
+    std::lock_guard<std::mutex> lock(refusedMutex_);
+    if (!refused_.insert(what + "\n" + from).second) return;
+  }
+  std::fprintf(stderr, "socket-host: refused %s from %s: %s (logged once per origin)\n", what.c_str(),
+               from.empty() ? "(no origin)" : from.c_str(), detail.c_str());
+  std::fflush(stderr);
 }
 
 Window *App::createWindow(const WindowOptions &options, std::string &error) {

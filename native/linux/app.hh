@@ -3,11 +3,14 @@
 #include <webkit2/webkit2.h>
 
 #include <functional>
+#include <mutex>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "linux/config.hh"
+#include "linux/environment.hh"
 #include "linux/options.hh"
 #include "linux/permissions.hh"
 
@@ -56,6 +59,15 @@ class App {
   const Config &config() const { return config_; }
   const std::string &bundleId() const { return bundleId_; }
   std::string origin() const { return "socket://" + bundleId_; }
+  // The dev server's origin (http://host[:port]) when a dev build runs with --port/--host, else "".
+  // socket-config.json's `build_prod = true` (written by `ssc build --prod`) marks a production build.
+  std::string devOrigin() const;
+  // Only the app's own origin (and the dev server's, in dev) may reach native code or get the preload.
+  bool trustedOrigin(const std::string &origin) const;
+  bool trustedUrl(const std::string &url) const;
+  // Prints one line to stderr per (what, origin) pair, so a hostile page cannot flood the log.
+  void logRefusal(const std::string &what, const std::string &origin, const std::string &detail);
+  PageEnvironment &environment() { return environment_; }
   std::string startUrl() const;
   WebKitWebContext *context() const { return context_; }
   Backend &backend() const { return *backend_; }
@@ -67,6 +79,9 @@ class App {
   Config config_;
   std::string bundleId_;
   Permissions permissions_;
+  PageEnvironment environment_;
+  std::mutex refusedMutex_;
+  std::set<std::string> refused_;
   WebKitWebContext *context_ = nullptr;
   std::vector<std::unique_ptr<Window>> windows_;
   std::unique_ptr<Backend> backend_;

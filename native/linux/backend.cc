@@ -13,6 +13,7 @@
 #include "ipc/message.hh"
 #include "linux/app.hh"
 #include "linux/config.hh"
+#include "linux/environment.hh"
 #include "linux/services.hh"
 #include "linux/window.hh"
 
@@ -84,10 +85,15 @@ bool Backend::open(bool force, std::string &error) {
   std::vector<char *> args;
   for (auto &arg : argv_) args.push_back(const_cast<char *>(arg.c_str()));
   args.push_back(nullptr);
+  // The host's environment plus what pages set, never a page-set variable that loads code (environment.hh).
+  std::vector<std::string> env = app_.environment().forChild();
+  std::vector<char *> envp;
+  for (auto &entry : env) envp.push_back(const_cast<char *>(entry.c_str()));
+  envp.push_back(nullptr);
   int in = -1, out = -1, err = -1;
   GError *failure = nullptr;
   GPid pid = 0;
-  if (!g_spawn_async_with_pipes(app_.options().resources.c_str(), args.data(), nullptr,
+  if (!g_spawn_async_with_pipes(app_.options().resources.c_str(), args.data(), envp.data(),
                                 GSpawnFlags(G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD),
                                 // If the host dies without cleaning up, the backend is told to stop too.
                                 [](gpointer) { prctl(PR_SET_PDEATHSIG, SIGTERM); }, nullptr,

@@ -9,6 +9,7 @@
 #include "linux/app.hh"
 #include "linux/child_process_service.hh"
 #include "linux/config.hh"
+#include "linux/environment.hh"
 
 namespace host {
 
@@ -85,16 +86,23 @@ ChildProcessServiceImpl::Child *ChildProcessServiceImpl::start(uint64_t id, cons
     reply.error(ipc::Error::typeError("a child process with id " + std::to_string(id) + " is still running"));
     return nullptr;
   }
+  std::string why;
+  if (!app_.environment().checkChildEntries(env, why)) {
+    reply.error(ipc::Error::notAllowed("child_process: " + why));
+    return nullptr;
+  }
+  // No explicit env: the host's own, plus what pages set with process.env (never a variable that loads code).
+  const std::vector<std::string> inherited = env.empty() ? app_.environment().forChild() : std::vector<std::string>();
   std::vector<char *> argv, envp;
   for (const auto &arg : args) argv.push_back(const_cast<char *>(arg.c_str()));
   argv.push_back(nullptr);
-  for (const auto &entry : env) envp.push_back(const_cast<char *>(entry.c_str()));
+  for (const auto &entry : env.empty() ? inherited : env) envp.push_back(const_cast<char *>(entry.c_str()));
   envp.push_back(nullptr);
 
   auto child = std::make_unique<Child>();
   GError *error = nullptr;
   auto flags = static_cast<GSpawnFlags>(G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_CLOEXEC_PIPES);
-  if (!g_spawn_async_with_pipes(cwd.empty() ? nullptr : cwd.c_str(), argv.data(), env.empty() ? nullptr : envp.data(),
+  if (!g_spawn_async_with_pipes(cwd.empty() ? nullptr : cwd.c_str(), argv.data(), envp.data(),
                                 flags, dieWithHost, nullptr, &child->pid, &child->in, &child->out, &child->err, &error)) {
     reply.error(spawnError(error, args[0]));
     g_error_free(error);

@@ -39,7 +39,8 @@ constexpr const char *kPreload = R"JS((() => {
   Object.defineProperty(globalThis, '__args', { value: Object.freeze(args), enumerable: true })
 
   const handlers = globalThis.webkit?.messageHandlers
-  const post = (channel, text) => { try { handlers[channel].postMessage(text) } catch {} }
+  const secret = __SECRET__
+  const post = (channel, text) => { try { handlers[channel].postMessage(secret + text) } catch {} }
   const show = (value) => {
     if (typeof value === 'string') return value
     if (value instanceof Error) return value.stack ? `${value.name}: ${value.message}\n${value.stack}` : String(value)
@@ -108,7 +109,7 @@ std::string buildPreload(const PreloadInput &input) {
     {"__CONFIG__", input.configJson}, {"__ENV__", input.envJson}, {"__ARGV__", input.argvJson},
     {"__INDEX__", std::to_string(input.index)}, {"__DEBUG__", input.debug ? "true" : "false"},
     {"__HEADLESS__", input.headless ? "true" : "false"},
-    {"__TEST__", input.testUrl.empty() ? "''" : jsonQuote(input.testUrl)},
+    {"__TEST__", input.testUrl.empty() ? "''" : jsonQuote(input.testUrl)}, {"__SECRET__", jsonQuote(input.secret)},
   };
   // One pass over the template, so a value that happens to contain a placeholder name is never expanded.
   std::string script, source = kPreload;

@@ -1,4 +1,4 @@
-// The script injected at document start in every frame of a window: __args, console forwarding,
+// The script injected at document start in every frame of the app's own origin: __args, console forwarding,
 // the native-to-JS event entry point, error reporting and (test mode) the test file import.
 #pragma once
 #include <string>
@@ -13,6 +13,7 @@ struct PreloadInput {
   bool debug = false;
   bool headless = false;
   std::string testUrl;     // non-empty in window 0 of a --test run
+  std::string secret;      // prefixed to every script message, so the host can tell the preload's from a foreign frame's
 };
 
 std::string buildPreload(const PreloadInput &input);

@@ -3,6 +3,7 @@
 
 #include "linux/app.hh"
 #include "linux/backend.hh"
+#include "linux/environment.hh"
 #include "linux/process_service.hh"
 
 namespace host {
@@ -10,14 +11,21 @@ namespace host {
 using namespace api::process;
 
 void ProcessServiceImpl::envGet(const ipc::Context &, EnvGetArgs args, ipc::Reply reply) {
-  const char *value = g_getenv(args.key.c_str());
-  resolveEnvGet(reply, value ? std::optional<std::string>(value) : std::nullopt);
+  PageEnvironment &env = app_.environment();
+  if (!env.readable(args.key))
+    return (void)reply.error(ipc::Error::notAllowed("process.env.get: " + args.key +
+                                                    " is not exposed to the page (list it in socket.ini [build] env)"));
+  std::string value;
+  resolveEnvGet(reply, env.get(args.key, value) ? std::optional<std::string>(value) : std::nullopt);
 }
 
+// A page's write never reaches the host's own environment (see environment.hh): only backends and children
+// started afterwards see it.
 void ProcessServiceImpl::envSet(const ipc::Context &, EnvSetArgs args, ipc::Reply reply) {
-  if (args.key.empty() || args.key.find('=') != std::string::npos)
+  if (args.key.empty() || args.key.find('=') != std::string::npos || args.key.find('\0') != std::string::npos)
     return (void)reply.error(ipc::Error::typeError("key must be a non-empty name without '='"));
-  g_setenv(args.key.c_str(), args.value.c_str(), TRUE);
+  std::string why;
+  if (!app_.environment().set(args.key, args.value, why)) return (void)reply.error(ipc::Error::notAllowed("process.env.set: " + why));
   resolveEnvSet(reply);
 }
 

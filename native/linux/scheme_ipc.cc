@@ -1,6 +1,9 @@
 // The ipc:// scheme: Contract 1 requests from a page, decoded by native/ipc and dispatched through the calling
 // window's router. The window is the one whose web view made the request: a page cannot act as another window
-// by sending a different `index`.
+// by sending a different `index`. Only the app's own pages are answered: WebKit sends an `Origin` header on
+// every fetch and XHR to ipc:// (a cross-origin scheme for every page), `null` from data: frames and sandboxed
+// frames, and none at all for <img>, <script>, <link> or a navigation, so a request without the app's exact
+// origin is refused before anything is parsed or read.
 #include <cstring>
 
 #include "ipc/ipc.hh"
@@ -13,10 +16,25 @@
 namespace host {
 
 namespace {
-// Request bodies above this are refused before they are read (fs.write and udp.send carry their bytes here).
+// Request bodies above this are refused as they stream in (fs.write and udp.send carry their bytes here). The
+// JS client refuses larger bodies before sending (runtime-js/ipc/body.ts): WebKit has already copied a body
+// into this process by the time the handler runs (it gives no Content-Length), so that is where it is cheap.
 constexpr gsize kMaxBodyBytes = 64 * 1024 * 1024;
 
-void finish(WebKitURISchemeRequest *request, ipc::Response response) {
+// The requesting page's origin, or "" when WebKit sent none (subresource loads and navigations).
+std::string requestOrigin(WebKitURISchemeRequest *request) {
+  SoupMessageHeaders *headers = webkit_uri_scheme_request_get_http_headers(request);
+  const char *origin = headers ? soup_message_headers_get_one(headers, "Origin") : nullptr;
+  return origin ? origin : "";
+}
+
+// Navigations (a form POST, a link, location.href) carry this header; fetch and XHR never do.
+bool isNavigation(WebKitURISchemeRequest *request) {
+  SoupMessageHeaders *headers = webkit_uri_scheme_request_get_http_headers(request);
+  return headers && soup_message_headers_get_one(headers, "Upgrade-Insecure-Requests");
+}
+
+void finish(WebKitURISchemeRequest *request, ipc::Response response, const std::string &origin) {
   gsize size = response.body.size();
   // The body moves into the stream without a copy (a 10 MB fs.read would otherwise be copied once more).
   auto *body = new std::vector<uint8_t>(std::move(response.body));
@@ -30,7 +48,8 @@ void finish(WebKitURISchemeRequest *request, ipc::Response response) {
   const char *type = response.contentType.empty() ? "application/json" : response.contentType.c_str();
   webkit_uri_scheme_response_set_content_type(reply, type);
   SoupMessageHeaders *headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
-  soup_message_headers_append(headers, "Access-Control-Allow-Origin", "*");
+  if (!origin.empty()) soup_message_headers_append(headers, "Access-Control-Allow-Origin", origin.c_str());
+  soup_message_headers_append(headers, "Vary", "Origin");
   soup_message_headers_append(headers, "Content-Type", type);
   soup_message_headers_append(headers, "Cache-Control", "no-store");
   webkit_uri_scheme_response_set_http_headers(reply, headers);
@@ -39,18 +58,20 @@ void finish(WebKitURISchemeRequest *request, ipc::Response response) {
   g_object_unref(stream);
 }
 
-void finishError(WebKitURISchemeRequest *request, const std::string &source, const ipc::Error &error, int status) {
+void finishError(WebKitURISchemeRequest *request, const std::string &source, const ipc::Error &error, int status,
+                 const std::string &origin) {
   std::string body = ipc::envelope(source, "", nullptr, &error);
-  finish(request, {status, "application/json", std::vector<uint8_t>(body.begin(), body.end())});
+  finish(request, {status, "application/json", std::vector<uint8_t>(body.begin(), body.end())}, origin);
 }
 
 // Answers CORS preflights: pages at socket://<bundle-id> POST binary bodies to ipc://.
-void finishPreflight(WebKitURISchemeRequest *request) {
+void finishPreflight(WebKitURISchemeRequest *request, const std::string &origin) {
   GInputStream *stream = g_memory_input_stream_new();
   WebKitURISchemeResponse *reply = webkit_uri_scheme_response_new(stream, 0);
   webkit_uri_scheme_response_set_status(reply, 204, nullptr);
   SoupMessageHeaders *headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
-  soup_message_headers_append(headers, "Access-Control-Allow-Origin", "*");
+  soup_message_headers_append(headers, "Access-Control-Allow-Origin", origin.c_str());
+  soup_message_headers_append(headers, "Vary", "Origin");
   soup_message_headers_append(headers, "Access-Control-Allow-Methods", "GET, POST, PUT, OPTIONS");
   soup_message_headers_append(headers, "Access-Control-Allow-Headers", "*");
   soup_message_headers_append(headers, "Access-Control-Max-Age", "86400");
@@ -87,22 +108,30 @@ bool readBody(WebKitURISchemeRequest *request, std::vector<uint8_t> &body, std::
 
 void onIpcRequest(WebKitURISchemeRequest *request, gpointer data) {
   App &app = *static_cast<App *>(data);
+  const std::string origin = requestOrigin(request);
+  if (!app.trustedOrigin(origin) || isNavigation(request)) {
+    std::string why = origin.empty() ? "not a fetch or XHR from the app's pages" : "not the app's origin (" + app.origin() + ")";
+    if (!origin.empty() && isNavigation(request)) why = "a navigation, not a fetch or XHR";
+    app.logRefusal("ipc://", origin, why);
+    // No Access-Control-Allow-Origin: a foreign page cannot even read the refusal.
+    return finishError(request, "", ipc::Error::notAllowed("ipc:// answers only the app's own pages: " + why), 403, "");
+  }
   const char *method = webkit_uri_scheme_request_get_http_method(request);
-  if (method && std::strcmp(method, "OPTIONS") == 0) return finishPreflight(request);
+  if (method && std::strcmp(method, "OPTIONS") == 0) return finishPreflight(request, origin);
   Window *window = app.windowForView(webkit_uri_scheme_request_get_web_view(request));
   const char *uri = webkit_uri_scheme_request_get_uri(request);
-  if (!window) return finishError(request, "", ipc::Error::notFound("no window owns this request"), 404);
+  if (!window) return finishError(request, "", ipc::Error::notFound("no window owns this request"), 404, origin);
 
   std::string why;
   auto message = ipc::Message::parse(uri ? uri : "", &why);
-  if (!message) return finishError(request, "", ipc::Error::typeError("malformed ipc:// request: " + why), 400);
-  if (!readBody(request, message->body, why)) return finishError(request, message->route, ipc::Error::rangeError(why), 413);
+  if (!message) return finishError(request, "", ipc::Error::typeError("malformed ipc:// request: " + why), 400, origin);
+  if (!readBody(request, message->body, why)) return finishError(request, message->route, ipc::Error::rangeError(why), 413, origin);
 
   // The reply may come from a worker thread and after the window is gone; the request keeps itself alive.
   g_object_ref(request);
-  dispatchFromPage(*window, *message, [request](ipc::Response response) {
-    App::onMainThread([request, response = std::move(response)]() mutable {
-      finish(request, std::move(response));
+  dispatchFromPage(*window, *message, [request, origin](ipc::Response response) {
+    App::onMainThread([request, origin, response = std::move(response)]() mutable {
+      finish(request, std::move(response), origin);
       g_object_unref(request);
     });
   });

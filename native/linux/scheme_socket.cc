@@ -25,16 +25,26 @@ constexpr const char *kNodeModules[] = {
   "worker_threads",
 };
 
-// Permissive enough for any app, strict about where code and connections may come from. An app tightens it
-// with its own <meta http-equiv="Content-Security-Policy"> (policies only ever add restrictions) or replaces it
-// with `webview_csp` in socket.ini.
-constexpr const char *kDefaultCsp =
-  "default-src 'self' socket: node: ipc: blob: data:; "
-  "script-src 'self' socket: node: blob: 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; "
-  "style-src 'self' socket: 'unsafe-inline'; img-src 'self' socket: blob: data: https:; "
-  "media-src 'self' socket: blob: data: https:; font-src 'self' socket: data:; "
-  "connect-src 'self' socket: ipc: blob: data: ws: wss: http: https:; "
-  "worker-src 'self' socket: blob:; frame-src 'self' socket: blob: data: https:; object-src 'none'";
+// Permissive enough for any app, strict about where code and connections may come from: no 'unsafe-eval', no
+// frames but the app's own unless socket.ini lists them (`[webview.navigator.policies] frames[]`, e.g. `data:`,
+// `https:` or `https://www.youtube.com`). An app tightens it with its own <meta http-equiv="Content-Security-Policy">
+// (policies only ever add restrictions) or replaces it with `webview_csp` in socket.ini.
+std::string defaultCsp(const Config &config) {
+  std::string frames = "'self' socket: blob:";
+  gchar **entries = g_strsplit_set(config.get("webview_navigator_policies_frames").c_str(), " ,", -1);
+  for (gchar **entry = entries; *entry; entry++) {
+    // Only scheme and origin source expressions pass: nothing that could end the directive.
+    if (**entry && !std::strpbrk(*entry, ";'\"\\")) frames += std::string(" ") + *entry;
+  }
+  g_strfreev(entries);
+  return "default-src 'self' socket: node: ipc: blob: data:; "
+         "script-src 'self' socket: node: blob: 'unsafe-inline' 'wasm-unsafe-eval'; "
+         "style-src 'self' socket: 'unsafe-inline'; img-src 'self' socket: blob: data: https:; "
+         "media-src 'self' socket: blob: data: https:; font-src 'self' socket: data:; "
+         "connect-src 'self' socket: ipc: blob: data: ws: wss: http: https:; "
+         "worker-src 'self' socket: blob:; frame-src " + frames + "; form-action 'self' socket:; "
+         "base-uri 'self' socket:; object-src 'none'";
+}
 
 struct Response {
   int status = 200;
@@ -42,6 +52,13 @@ struct Response {
   std::string type = "text/plain; charset=utf-8";
   bool csp = false;
 };
+
+// Pages of the app (and, in dev, the dev server's) may load its modules cross-origin; nobody else gets CORS.
+std::string allowedOrigin(App &app, WebKitURISchemeRequest *request) {
+  SoupMessageHeaders *headers = webkit_uri_scheme_request_get_http_headers(request);
+  const char *origin = headers ? soup_message_headers_get_one(headers, "Origin") : nullptr;
+  return origin && app.trustedOrigin(origin) ? origin : "";
+}
 
 void finish(App &app, WebKitURISchemeRequest *request, Response response) {
   gsize size = response.body.size();
@@ -52,11 +69,14 @@ void finish(App &app, WebKitURISchemeRequest *request, Response response) {
   webkit_uri_scheme_response_set_status(reply, response.status, nullptr);
   webkit_uri_scheme_response_set_content_type(reply, response.type.c_str());
   SoupMessageHeaders *headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
-  soup_message_headers_append(headers, "Access-Control-Allow-Origin", "*");
+  std::string origin = allowedOrigin(app, request);
+  if (!origin.empty()) soup_message_headers_append(headers, "Access-Control-Allow-Origin", origin.c_str());
+  soup_message_headers_append(headers, "Vary", "Origin");
   soup_message_headers_append(headers, "Cache-Control", "no-cache");
   soup_message_headers_append(headers, "Content-Type", response.type.c_str());
   if (response.csp) {
-    std::string csp = app.config().get("webview_csp", kDefaultCsp);
+    std::string csp = app.config().get("webview_csp");
+    if (csp.empty()) csp = defaultCsp(app.config());
     soup_message_headers_append(headers, "Content-Security-Policy", csp.c_str());
   }
   webkit_uri_scheme_response_set_http_headers(reply, headers);

@@ -1,9 +1,12 @@
 #include "linux/window.hh"
 
+#include <sys/random.h>
+
 #include <cstdio>
 #include <cstdlib>
 
 #include "linux/ipc_bridge.hh"
+#include "linux/navigation.hh"
 #include "linux/preload.hh"
 #include "linux/services.hh"
 
@@ -17,49 +20,64 @@ std::string jsonArray(const std::vector<std::string> &values) {
 }
 
 // Only variables the app asked for (socket.ini `build_env`, comma or space separated) reach the page.
-std::string allowedEnvironment(const Config &config) {
-  std::string list = config.get("build_env"), out = "{", name;
-  auto add = [&]() {
-    if (name.empty()) return;
+std::string allowedEnvironment(const PageEnvironment &environment) {
+  std::string out = "{";
+  for (const std::string &name : environment.exposed())
     if (const char *value = std::getenv(name.c_str())) out += (out.size() > 1 ? "," : "") + jsonQuote(name) + ":" + jsonQuote(value);
-    name.clear();
-  };
-  for (char c : list) {
-    if (c == ',' || c == ' ') add();
-    else name += c;
-  }
-  add();
   return out + "}";
 }
 
-void onConsoleMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, gpointer) {
+// Every frame of a page sees the registered handlers (webkit.messageHandlers), foreign frames too; only the
+// preload, which runs in the app's frames alone, knows the window's secret that must lead each message.
+bool readMessage(Window &window, WebKitJavascriptResult *result, const char *channel, std::string &message) {
   char *text = jsc_value_to_string(webkit_javascript_result_get_js_value(result));
-  if (text && *text) {
-    FILE *stream = text[0] == 'e' ? stderr : stdout;
-    std::fputs(text + 1, stream);
-    std::fputc('\n', stream);
-    std::fflush(stream);
-  }
+  bool ok = text && window.unwrapMessage(text, message);
   g_free(text);
+  if (!ok) window.app().logRefusal(std::string("a script message on ") + channel, "a frame without the preload", "not the app's page");
+  return ok;
+}
+
+void onConsoleMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, gpointer data) {
+  std::string text;
+  if (!readMessage(*static_cast<Window *>(data), result, "__console", text) || text.empty()) return;
+  FILE *stream = text[0] == 'e' ? stderr : stdout;
+  std::fwrite(text.data() + 1, 1, text.size() - 1, stream);
+  std::fputc('\n', stream);
+  std::fflush(stream);
 }
 
 void onErrorMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, gpointer data) {
   auto *window = static_cast<Window *>(data);
-  char *text = jsc_value_to_string(webkit_javascript_result_get_js_value(result));
-  std::fprintf(stderr, "%s\n", text ? text : "Uncaught error");
+  std::string text;
+  if (!readMessage(*window, result, "__error", text)) return;
+  std::fprintf(stderr, "%s\n", text.empty() ? "Uncaught error" : text.c_str());
   std::fflush(stderr);
-  g_free(text);
   // Contract 4: in test mode an uncaught error fails the run.
   if (window->app().testMode()) window->app().exit(1);
 }
 
 void onFatalMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, gpointer data) {
   auto *window = static_cast<Window *>(data);
-  char *text = jsc_value_to_string(webkit_javascript_result_get_js_value(result));
-  std::fprintf(stderr, "%s\n", text ? text : "fatal error");
+  std::string text;
+  if (!readMessage(*window, result, "__fatal", text)) return;
+  std::fprintf(stderr, "%s\n", text.empty() ? "fatal error" : text.c_str());
   std::fflush(stderr);
-  g_free(text);
   window->app().exit(1);
+}
+
+// 128 bits from the kernel's CSPRNG, as hex.
+std::string randomSecret() {
+  unsigned char bytes[16];
+  if (getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
+    for (auto &byte : bytes) byte = static_cast<unsigned char>(g_random_int());  // only before the kernel pool is ready
+  }
+  std::string out;
+  char hex[3];
+  for (unsigned char byte : bytes) {
+    std::snprintf(hex, sizeof hex, "%02x", byte);
+    out += hex;
+  }
+  return out;
 }
 
 gboolean onDelete(GtkWidget *, GdkEvent *, gpointer data) {
@@ -79,7 +97,7 @@ Window::Window(App &app, const WindowOptions &options)
   PreloadInput preload;
   preload.configJson = config.json();
   preload.argvJson = jsonArray(app.options().argv);
-  preload.envJson = allowedEnvironment(config);
+  preload.envJson = allowedEnvironment(app.environment());
   preload.index = index_;
   preload.debug = app.options().debug;
   preload.headless = headless_;
@@ -90,9 +108,18 @@ Window::Window(App &app, const WindowOptions &options)
     while (!test.empty() && test[0] == '/') test = test.substr(1);
     preload.testUrl = app.origin() + "/" + test;
   }
+  secret_ = randomSecret();
+  preload.secret = secret_;
   std::string script = buildPreload(preload);
+  // The preload (__args with the config, the console and error channels, __socketHost) only in the app's
+  // frames. WebKit's URL patterns ignore the port, so the dev server's pattern names its host only.
+  std::string appPattern = app.origin() + "/*", devPattern;
+  if (std::string dev = app.devOrigin(); !dev.empty()) {
+    devPattern = dev.substr(0, dev.find(':', 5)) + "/*";
+  }
+  const gchar *allowList[] = {appPattern.c_str(), devPattern.empty() ? nullptr : devPattern.c_str(), nullptr};
   WebKitUserScript *user = webkit_user_script_new(script.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                                  WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
+                                                  WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, allowList, nullptr);
   webkit_user_content_manager_add_script(content, user);
   webkit_user_script_unref(user);
   g_signal_connect(content, "script-message-received::__console", G_CALLBACK(onConsoleMessage), this);
@@ -134,6 +161,7 @@ Window::Window(App &app, const WindowOptions &options)
     webkit_user_script_unref(extra);
   }
   g_signal_connect(window_, "delete-event", G_CALLBACK(onDelete), this);
+  g_signal_connect(view_, "decide-policy", G_CALLBACK(onDecidePolicy), this);
 
   services_ = std::make_unique<WindowServices>(*this);
   navigate(options.url.empty() ? app.startUrl() : options.url);
@@ -156,7 +184,75 @@ void Window::setMenuBar(GtkWidget *bar) {
   if (bar) gtk_box_pack_start(GTK_BOX(box_), bar, FALSE, FALSE, 0);
 }
 
-void Window::navigate(const std::string &url) { webkit_web_view_load_uri(view_, url.c_str()); }
+void Window::navigate(const std::string &url) {
+  approvedUrl_ = url;
+  webkit_web_view_load_uri(view_, url.c_str());
+}
+
+bool Window::mayLoad(const std::string &url) const { return url == approvedUrl_ || mayLoadInFrame(app_, url); }
+
+bool Window::unwrapMessage(const std::string &text, std::string &message) const {
+  if (secret_.empty() || text.compare(0, secret_.size(), secret_) != 0) return false;
+  message = text.substr(secret_.size());
+  return true;
+}
+
+bool Window::isDownload(WebKitResponsePolicyDecision *decision) {
+  if (!webkit_response_policy_decision_is_mime_type_supported(decision)) return true;
+  SoupMessageHeaders *headers = webkit_uri_response_get_http_headers(webkit_response_policy_decision_get_response(decision));
+  const char *disposition = headers ? soup_message_headers_get_one(headers, "Content-Disposition") : nullptr;
+  return disposition && g_ascii_strncasecmp(disposition, "attachment", 10) == 0;
+}
+
+// A navigation decision does not say which frame it is for, so a URL allowed only in frames (frames[]) passes
+// it; the response decision does say, and stops such a URL in the main frame before anything of it runs.
+gboolean Window::decideResponse(WebKitResponsePolicyDecision *decision) {
+  const char *uri = webkit_uri_request_get_uri(webkit_response_policy_decision_get_request(decision));
+  std::string url = uri ? uri : "";
+  // WebKit saves a response it cannot show into the user's download folder (or home) without asking: only the
+  // app's own responses may do that, never a foreign frame's or page's.
+  if (isDownload(decision) && !app_.trustedUrl(url) && !(url.rfind("blob:", 0) == 0 && app_.trustedUrl(url.substr(5)))) {
+    webkit_policy_decision_ignore(WEBKIT_POLICY_DECISION(decision));
+    std::fprintf(stderr, "socket-host: refused a download of %s (not from the app's origin)\n", url.substr(0, 200).c_str());
+    std::fflush(stderr);
+    return TRUE;
+  }
+  if (!webkit_response_policy_decision_is_main_frame_main_resource(decision)) return FALSE;
+  if (url == approvedUrl_ || mayLoadInWindow(app_, url)) return FALSE;
+  webkit_policy_decision_ignore(WEBKIT_POLICY_DECISION(decision));
+  std::fprintf(stderr, "socket-host: refused to show %s in the window (allowed in frames only)\n", url.substr(0, 200).c_str());
+  std::fflush(stderr);
+  return TRUE;
+}
+
+// Every navigation of every frame comes here first (WebKitGTK does not say which frame): a URL no frame may
+// show is refused; a refused link the user follows (a click, or window.open from a click) goes to the system
+// browser when `external[]` allows it; a page never opens a new window by itself.
+gboolean Window::onDecidePolicy(WebKitWebView *, WebKitPolicyDecision *decision, WebKitPolicyDecisionType type,
+                                gpointer data) {
+  auto *self = static_cast<Window *>(data);
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE) return self->decideResponse(WEBKIT_RESPONSE_POLICY_DECISION(decision));
+  WebKitNavigationAction *action = webkit_navigation_policy_decision_get_navigation_action(WEBKIT_NAVIGATION_POLICY_DECISION(decision));
+  const char *uri = webkit_uri_request_get_uri(webkit_navigation_action_get_request(action));
+  std::string url = uri ? uri : "";
+  bool newWindow = type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION;
+  if (!newWindow && self->mayLoad(url)) {
+    webkit_policy_decision_use(decision);
+    return TRUE;
+  }
+  webkit_policy_decision_ignore(decision);
+  bool followed = webkit_navigation_action_get_navigation_type(action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
+                  webkit_navigation_action_is_user_gesture(action);
+  std::string error;
+  if (followed && mayOpenExternally(self->app_, url)) {
+    if (!openInSystemBrowser(url, error)) std::fprintf(stderr, "socket-host: cannot open %s: %s\n", url.c_str(), error.c_str());
+    return TRUE;
+  }
+  std::fprintf(stderr, "socket-host: refused %s to %s (not the app's origin; see [webview.navigator.policies] in socket.ini)\n",
+               newWindow ? "a new window" : "a navigation", url.substr(0, 200).c_str());
+  std::fflush(stderr);
+  return TRUE;
+}
 
 void Window::show() {
   if (!headless_) gtk_widget_show(window_);
@@ -189,6 +285,12 @@ gboolean Window::flushEvents(gpointer data) {
   auto *self = static_cast<Window *>(data);
   self->flushSource_ = 0;
   if (self->pendingEvents_.empty()) return G_SOURCE_REMOVE;
+  // Native events are for the app's pages: a page the app navigated to elsewhere could define __socketHost.
+  const char *uri = webkit_web_view_get_uri(self->view_);
+  if (!uri || !self->app_.trustedUrl(uri)) {
+    self->pendingEvents_.clear();
+    return G_SOURCE_REMOVE;
+  }
   std::string script = "globalThis.__socketHost?.dispatch(" + self->pendingEvents_ + "])";
   self->pendingEvents_.clear();
   self->eval(script);

@@ -28,7 +28,13 @@ class Window {
   bool exitOnClose() const { return exitOnClose_; }
   WindowServices &services() const { return *services_; }
 
+  // Loads `url` in the main frame: the app asked for it, so the navigation policy lets it through.
   void navigate(const std::string &url);
+  // The navigation policy (decide-policy): may a frame of this window load `url`?
+  bool mayLoad(const std::string &url) const;
+  // A message from a script message handler carries this window's secret first; returns the rest, or false
+  // for a message from a frame that has no preload (a foreign frame).
+  bool unwrapMessage(const std::string &text, std::string &message) const;
   // Replaces the window's menu bar (nullptr removes it).
   void setMenuBar(GtkWidget *bar);
   GtkWidget *menuBar() const { return menuBar_; }
@@ -47,6 +53,9 @@ class Window {
 
  private:
   static gboolean flushEvents(gpointer self);
+  static gboolean onDecidePolicy(WebKitWebView *, WebKitPolicyDecision *, WebKitPolicyDecisionType, gpointer self);
+  gboolean decideResponse(WebKitResponsePolicyDecision *decision);
+  static bool isDownload(WebKitResponsePolicyDecision *decision);
 
   App &app_;
   int index_;
@@ -58,6 +67,8 @@ class Window {
   GtkAccelGroup *accelerators_ = nullptr;
   WebKitWebView *view_ = nullptr;
   std::unique_ptr<WindowServices> services_;
+  std::string approvedUrl_;  // the last URL the app itself loaded (window.navigate, window.create)
+  std::string secret_;       // shared with the preload; proves a script message came from the app's frame
   std::string pendingEvents_;
   guint flushSource_ = 0;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);

@@ -1,7 +1,7 @@
 // The synchronous half of the wire (the original's sendSync, and the fs *Sync forms): a synchronous
 // XMLHttpRequest to the same `ipc://` URI the async client would fetch. Same URI building, same envelope,
 // same typed errors as runtime-js/ipc; only the transport differs, so this file adapts and never re-encodes.
-import { defaultClient, errorFromWire, InternalError, type Params, type WireError } from '../ipc/index.ts'
+import { checkBodySize, defaultClient, errorFromWire, InternalError, type Params, type WireError } from '../ipc/index.ts'
 import { NotSupportedError } from './errors.ts'
 
 export interface SyncOptions { body?: Uint8Array, binary?: boolean }
@@ -15,6 +15,7 @@ export function callSync (route: string, params: Params, options: SyncOptions = 
 /** Sends an already built `ipc://` URI (and body) with a blocking XHR and decodes the reply. */
 export function sendSyncRequest (route: string, uri: string, options: SyncOptions = {}): unknown {
   if (typeof XMLHttpRequest !== 'function') throw new NotSupportedError(`synchronous IPC (${route}) outside a webview`)
+  checkBodySize(route, options.body)
   const request = new XMLHttpRequest()
   request.open(options.body !== undefined ? 'POST' : 'GET', uri, false)
   // Sync XHR cannot use responseType 'arraybuffer' in a window; this charset keeps every byte in 0..255.

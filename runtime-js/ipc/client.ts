@@ -1,6 +1,7 @@
 // IpcClient: one call = one request with a fresh `seq=R<n>`, the caller's window `index`, its arguments and
 // an optional binary body; the reply becomes a value, raw bytes, or a thrown typed error.
 import { buildUri, type Params } from './uri.ts'
+import { checkBodySize } from './body.ts'
 import { errorFromWire, InternalError, type WireError } from './errors.ts'
 import { fetchTransport, type Transport } from './transport.ts'
 import { bridgeAvailable, bridgeTransport } from './bridge.ts'
@@ -41,6 +42,7 @@ export class IpcClient {
   }
 
   async call (route: string, params: Params, options: CallOptions = {}): Promise<unknown> {
+    checkBodySize(route, options.body)
     const uri = this.uri(route, params)
     const response = await this.transport.send({ uri, body: options.body, binary: options.binary, signal: options.signal })
     if (response.contentType.startsWith('application/octet-stream')) {

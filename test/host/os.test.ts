@@ -39,7 +39,7 @@ test('os, process and udp routes report this machine', async () => {
       await data('udp.close', { id: '1' })
       report('closed', await data('udp.getState', { id: '1' }))
     `)
-  }, { permissions_allow_env_write: 'true' })
+  }, { build_env: 'SOCKET_HOST_OS_TEST SOCKET_HOST_NOT_SET', permissions_allow_env_write: 'true' })
   try {
     const run = await runHost(app.dir, { args: ['--test=main.js'], env: { SOCKET_HOST_OS_TEST: 'from the test' } })
     assert.equal(run.code, 0, run.stderr)

@@ -47,10 +47,14 @@ export async function placeNodeHelper (paths: BuildPaths): Promise<void> {
   })
 }
 
-/** The flattened socket.ini the host reads at start (Contract 4), with the name as built (`-dev` included). */
-export function writeHostConfig (config: AppConfig, paths: BuildPaths): Record<string, string> {
+/**
+ * The flattened socket.ini the host reads at start (Contract 4), with the name as built (`-dev` included).
+ * `build_prod = true` marks a production build: its host never trusts a `--port/--host` dev server's origin.
+ */
+export function writeHostConfig (config: AppConfig, paths: BuildPaths, prod = false): Record<string, string> {
   const flat = flattenConfig(config)
   flat.build_name = paths.name
+  if (prod) flat.build_prod = 'true'
   mkdirSync(paths.resources, { recursive: true })
   writeFileSync(join(paths.resources, 'socket-config.json'), JSON.stringify(flat, null, 2) + '\n')
   return flat
