@@ -158,6 +158,7 @@ export const buildCommand: Command = {
     const config = loadConfig(dir)
     applyRcOptions(args, config, BUILD_FLAGS)
     const log = new Log({ quiet: args.flags.has('quiet'), verbose: args.flags.has('verbose') })
+    for (const warning of config.warnings) log.warn(`${warning.file}:${warning.line}: ${warning.message}`)
     checkPlatform(stringFlag(args, 'platform'), 'build')
     if (args.flags.has('codesign') || args.flags.has('notarize')) {
       throw new NotSupportedError('code signing (-c) and notarization (-n) are Apple platform steps; they cannot run on Linux')
