@@ -102,13 +102,13 @@ test('a malformed socket.ini stops the build with the file, line and key, and ex
 
 test('build lays out the Linux package: executable, app files, runtime, config, .desktop, control', { skip: PARTS }, async () => {
   const dir = await initApp()
-  // A build script (gets the resources dir as $1) and a copy_map with a renamed file.
+  // A build script (finds the resources dir in $SSC_RESOURCES_DIR) and a copy_map with a renamed file.
   writeFileSync(join(dir, 'socket.ini'), readFileSync(join(dir, 'socket.ini'), 'utf8')
-    .replace('; script = "npm run build --"', 'script = "sh make.sh"')
+    .replace('; script = "npm run build"', 'script = "sh make.sh"')
     .replace('output = "build"', 'output = "build"\ncopy_map = "copy-map.ini"')
     .replace('categories = "Utility"', 'categories = "Utility"\nicon = "icon.png"'))
   writeFileSync(join(dir, 'icon.png'), Buffer.from('89504e470d0a1a0a', 'hex'))
-  writeFileSync(join(dir, 'make.sh'), 'echo generated > "$1/generated.txt"\n')
+  writeFileSync(join(dir, 'make.sh'), 'echo generated > "$SSC_RESOURCES_DIR/generated.txt"\n')
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'assets', 'logo.svg'), '<svg/>')
   writeFileSync(join(dir, 'copy-map.ini'), '# source = destination\nassets/logo.svg = img/logo.svg\n')

@@ -47,6 +47,8 @@ export interface BuildOptions {
   debug: boolean
   onlyBuild: boolean
   forwarded: string[]
+  /** Set by -w, so the build script can tell (SSC_WATCH=1). */
+  watch?: boolean
   log: Log
 }
 
@@ -75,8 +77,11 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
       script,
       cwd: config.dir,
       resources: paths.resources,
+      root: paths.root,
       debug: !options.prod,
-      forwarded: configValue(config, 'build_script_forward_arguments') === 'true' ? options.forwarded : [],
+      watch: options.watch === true,
+      forwardArguments: configValue(config, 'build_script_forward_arguments') === 'true',
+      forwarded: options.forwarded,
       env: config.env,
       log
     })
@@ -170,7 +175,7 @@ export const buildCommand: Command = {
     const prod = args.flags.has('prod')
     Object.assign(config.env, parseEnvFlag(args))
 
-    const options: BuildOptions = { prod, debug: args.flags.has('debug'), onlyBuild: args.flags.has('only-build'), forwarded: args.rest, log }
+    const options: BuildOptions = { prod, debug: args.flags.has('debug'), onlyBuild: args.flags.has('only-build'), forwarded: args.rest, watch: args.flags.has('watch'), log }
     let paths: BuildPaths
     try {
       paths = await buildApp(config, options)

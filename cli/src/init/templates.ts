@@ -18,8 +18,8 @@ export function socketIni ({ name, bundleId, title }: InitNames): string {
 name = "${name}"
 ; files served at socket://<bundle_identifier>/ (a directory's contents land at the root)
 copy = "src"
-; a command to run before copying, e.g. a bundler; it gets the output directory as its first argument
-; script = "npm run build --"
+; a command run before copying, e.g. a bundler; $SSC_RESOURCES_DIR is the output directory
+; script = "npm run build"
 output = "build"
 
 [meta]
