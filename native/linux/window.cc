@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "linux/error_overlay.hh"
 #include "linux/preload.hh"
 #include "linux/services.hh"
 #include "linux/window_geometry.hh"
@@ -116,6 +117,13 @@ Window::Window(App &app, const WindowOptions &options)
                                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
   webkit_user_content_manager_add_script(content, user);
   webkit_user_script_unref(user);
+  // Dev builds (ssc build without --prod) show app errors in the window too.
+  if (config.get("build_profile") == "dev" || app.options().debug) {
+    WebKitUserScript *overlay = webkit_user_script_new(errorOverlayScript().c_str(), WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                                       WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
+    webkit_user_content_manager_add_script(content, overlay);
+    webkit_user_script_unref(overlay);
+  }
   g_signal_connect(content, "script-message-received::__console", G_CALLBACK(onConsoleMessage), this);
   g_signal_connect(content, "script-message-received::__error", G_CALLBACK(onErrorMessage), this);
   g_signal_connect(content, "script-message-received::__fatal", G_CALLBACK(onFatalMessage), this);

@@ -48,9 +48,11 @@ export async function placeNodeHelper (paths: BuildPaths): Promise<void> {
 }
 
 /** The flattened socket.ini the host reads at start (Contract 4), with the name as built (`-dev` included). */
-export function writeHostConfig (config: AppConfig, paths: BuildPaths): Record<string, string> {
+export function writeHostConfig (config: AppConfig, paths: BuildPaths, prod: boolean): Record<string, string> {
   const flat = flattenConfig(config)
   flat.build_name = paths.name
+  // Development builds show app errors in the window (the host's error overlay).
+  flat.build_profile = prod ? 'prod' : 'dev'
   mkdirSync(paths.resources, { recursive: true })
   writeFileSync(join(paths.resources, 'socket-config.json'), JSON.stringify(flat, null, 2) + '\n')
   return flat

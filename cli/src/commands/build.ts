@@ -89,7 +89,7 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
   }
   let done = log.step('copying app files')
   done(`${copyAppFiles(config, paths.resources)} files`)
-  writeHostConfig(config, paths)
+  writeHostConfig(config, paths, options.prod)
   if (!relayout) return paths
 
   done = log.step('placing the runtime JS and the host')
