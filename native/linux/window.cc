@@ -117,8 +117,9 @@ Window::Window(App &app, const WindowOptions &options)
                                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
   webkit_user_content_manager_add_script(content, user);
   webkit_user_script_unref(user);
-  // Dev builds (ssc build without --prod) show app errors in the window too.
-  if (config.get("build_profile") == "dev" || app.options().debug) {
+  // Dev builds (ssc build without --prod) show app errors in the window too, and have the inspector.
+  bool dev = config.get("build_profile") == "dev";
+  if (dev || app.options().debug) {
     WebKitUserScript *overlay = webkit_user_script_new(errorOverlayScript().c_str(), WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                                        WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
     webkit_user_content_manager_add_script(content, overlay);
@@ -134,7 +135,8 @@ Window::Window(App &app, const WindowOptions &options)
                                        "user-content-manager", content, nullptr));
   g_object_unref(content);
   WebKitSettings *settings = webkit_web_view_get_settings(view_);
-  webkit_settings_set_enable_developer_extras(settings, app.options().debug || options.debug);
+  // The inspector: in development builds (as the original) and with --debug; never in release builds.
+  webkit_settings_set_enable_developer_extras(settings, app.options().debug || options.debug || dev);
   GdkRGBA background;
   if (!options.background.empty() && gdk_rgba_parse(&background, options.background.c_str()))
     webkit_web_view_set_background_color(view_, &background);

@@ -35,8 +35,9 @@ const BUILD_FLAGS: FlagSpec[] = [
   { name: 'run', short: 'r', value: 'none', help: 'run the app after building; stream its output; exit with its status' },
   { name: 'watch', short: 'w', value: 'none', help: 'rebuild on changes to [build.watch] sources (or [build] copy) and restart the app' },
   { name: 'only-build', short: 'o', value: 'none', help: 'run only the user build step ([build] script and copy)' },
-  { name: 'package', short: 'p', value: 'none', help: 'package the app for distribution (cannot be combined with -r)' },
+  { name: 'package', short: 'p', value: 'none', help: 'package a release build for distribution (cannot be combined with -r)' },
   { name: 'package-format', short: 'f', value: 'required', help: 'deb (default) or zip' },
+  { name: 'dev', value: 'none', help: 'with -p: package a development build (-dev suffix, inspector on)' },
   { name: 'codesign', short: 'c', value: 'none', help: 'macOS/iOS only' },
   { name: 'notarize', short: 'n', value: 'none', help: 'macOS only' },
   ...RUN_FLAGS
@@ -172,7 +173,12 @@ export const buildCommand: Command = {
     const pack = args.flags.has('package')
     if (run && pack) throw new UsageError('-p (package) cannot be combined with -r (run)')
     const format = pack ? packageFormat(stringFlag(args, 'package-format')) : undefined
-    const prod = args.flags.has('prod')
+    // A package is for users: a release build (no -dev suffix, no inspector, no error overlay) unless --dev.
+    const prod = args.flags.has('prod') || (pack && !args.flags.has('dev'))
+    if (pack && configValue(config, 'meta_maintainer') === '') {
+      log.warn('[meta] maintainer is not set: the package says "Maintainer: Unknown <unknown@localhost>" ' +
+        '(add maintainer = "Your Name <you@example.com>" to socket.ini)')
+    }
     Object.assign(config.env, parseEnvFlag(args))
 
     const options: BuildOptions = { prod, debug: args.flags.has('debug'), onlyBuild: args.flags.has('only-build'), forwarded: args.rest, watch: args.flags.has('watch'), log }
@@ -189,7 +195,7 @@ export const buildCommand: Command = {
 
     if (format !== undefined) {
       const done = log.step(`packaging (${format})`)
-      const output = await packageApp(paths.root, format, log)
+      const output = await packageApp(paths, format, log)
       done(relative(process.cwd(), output))
       console.log(output)
     }
