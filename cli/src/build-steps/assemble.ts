@@ -34,6 +34,9 @@ export function placeRuntimeJs (paths: BuildPaths): number {
  * `[linux] cmd` can `import backend from '../socket-node.mjs'` with plain Node, no TypeScript loader.
  */
 export async function placeNodeHelper (paths: BuildPaths): Promise<void> {
+  // The npm package ships it prebuilt (cli/pack.ts); a checkout bundles it from source.
+  const prebuilt = join(REPO_ROOT, 'build', 'runtime', 'socket-node.mjs')
+  if (existsSync(prebuilt)) return void copyFileSync(prebuilt, join(paths.resources, 'socket-node.mjs'))
   const { build } = await import('esbuild')
   await build({
     entryPoints: [join(REPO_ROOT, 'runtime-js', 'node', 'index.ts')],

@@ -62,7 +62,8 @@ export const INDEX_CSS = `h1 {
 export const INDEX_JS = `import fs from 'socket:fs/promises'
 
 window.addEventListener('DOMContentLoaded', async () => {
-  console.log(await fs.readFile('index.html'))
+  const html = await fs.readFile('index.html', 'utf8')
+  console.log(\`index.html: \${html.length} characters\`)
 })
 `
 
