@@ -12,6 +12,7 @@
 
 #include "linux/app.hh"
 #include "linux/backend.hh"
+#include "linux/reload.hh"
 #include "linux/window.hh"
 
 namespace {
@@ -74,6 +75,7 @@ int main(int argc, char **argv) {
       return G_SOURCE_CONTINUE;
     }, new std::pair<host::App *, int>(&app, signal));
   }
+  host::installReloadSignal(app);  // ssc build -w
   if (app.backend().configured() && !app.backend().open(false, error))
     std::fprintf(stderr, "socket-host: %s\n", error.c_str());  // the app runs on without it
   return app.run();
