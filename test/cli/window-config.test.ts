@@ -96,6 +96,15 @@ test('maximizable, minimizable and closable = false take those functions away fr
   assert.equal(onlyMax & (8 | 16 | 32), 16, one.motif)
 })
 
+test('frameless = true asks for no decorations; width/height/title come from socket.ini too', { skip }, async () => {
+  const probe = await probeWindow('Bare', { window_width: '500', window_height: '300', window_frameless: 'true' })
+  // _MOTIF_WM_HINTS = flags, functions, decorations, …: the decorations flag (2) is set and decorations are 0.
+  const fields = /= (.*)$/m.exec(probe.motif)?.[1].split(', ').map(Number) ?? []
+  assert.equal(fields[0] & 2, 2, probe.motif)
+  assert.equal(fields[2], 0, probe.motif)
+  assert.equal(probe.width, 500)
+})
+
 test('backgroundColorLight paints behind a page without a background', { skip }, async () => {
   const probe = await probeWindow('Colour', { window_width: '400', window_height: '300', window_backgroundColorLight: '#123456' })
   assert.equal(probe.pixel, '123456')
