@@ -47,6 +47,8 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "socket-host: %s (is --resources the app's folder?)\n", error.c_str());
     return 2;
   }
+  for (auto &key : config.unknownKeys())
+    std::fprintf(stderr, "socket-host: warning: %s: unknown key \"%s\" (the keys: docs/config.md)\n", configPath.c_str(), key.c_str());
   if (config.get("meta_bundle_identifier").empty()) {
     std::fprintf(stderr, "socket-host: %s has no meta_bundle_identifier\n", configPath.c_str());
     return 2;

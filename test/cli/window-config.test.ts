@@ -135,3 +135,16 @@ test('[permissions] allow_fullscreen = false turns the Fullscreen API off', { sk
   assert.equal(await pageLine({}, ask, 'FULLSCREEN'), 'FULLSCREEN true')
   assert.equal(await pageLine({ permissions_allow_fullscreen: 'false' }, ask, 'FULLSCREEN'), 'FULLSCREEN false')
 })
+
+test('the host checks a hand-written socket-config.json against the same schema (warnings name the key)', { skip }, async () => {
+  const x = await startXvfb()
+  const app = makeApp({ 'index.html': '<script>console.log("UP")</script>' }, { window_widht: '500', env_ANYTHING: '1' }, { runtime: false })
+  try {
+    const run = await runHost(app.dir, { env: { DISPLAY: x.display }, timeoutMs: 60000, onLine: (line, child) => { if (line === 'UP') child.kill('SIGTERM') } })
+    assert.match(run.stderr, /socket-host: warning: .*socket-config\.json: unknown key "window_widht"/)
+    assert.doesNotMatch(run.stderr, /ANYTHING|meta_bundle_identifier|build_name/)
+  } finally {
+    app.remove()
+    x.stop()
+  }
+})

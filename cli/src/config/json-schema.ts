@@ -8,6 +8,7 @@ import { SCHEMA, type KeyDef, type KeyType } from './schema.ts'
 import { SIZE } from './check-schema.ts'
 
 export const JSON_SCHEMA_PATH = join(fileURLToPath(new URL('../../schema/', import.meta.url)), 'socket.ini.schema.json')
+export const HOST_KEYS_PATH = join(fileURLToPath(new URL('../../../native/linux/', import.meta.url)), 'config_keys.inc')
 export const CONFIG_DOC_PATH = join(fileURLToPath(new URL('../../../docs/', import.meta.url)), 'config.md')
 const BEGIN = '<!-- keys: generated from cli/src/config/schema.ts -->'
 const END = '<!-- end of keys -->'
@@ -32,6 +33,22 @@ export function keyReference (): string {
     out.push('')
   }
   return out.join('\n')
+}
+
+/** The flattened keys for the host (a C++ initializer list), so a hand-written socket-config.json is checked too. */
+export function hostKeys (): string {
+  const keys: string[] = ['build_profile'] // written by ssc build, not socket.ini
+  const prefixes: string[] = []
+  for (const [name, section] of Object.entries(SCHEMA)) {
+    const flat = name.replace(/\./g, '_')
+    for (const key of Object.keys(section.keys)) keys.push(`${flat}_${key}`)
+    if (section.anyKey !== undefined || section.platform !== undefined) prefixes.push(`${flat}_`)
+  }
+  const list = (values: string[]): string => values.sort().map((v) => `  "${v}",`).join('\n')
+  return `// Generated from cli/src/config/schema.ts by cli/src/config/json-schema.ts; do not edit.\n` +
+    `// The flattened socket.ini keys the schema knows, then the prefixes of sections that take any key.\n` +
+    `static const char *const kKnownConfigKeys[] = {\n${list(keys)}\n};\n` +
+    `static const char *const kOpenConfigPrefixes[] = {\n${list(prefixes)}\n  "settings_",\n};\n`
 }
 
 /** docs/config.md with its key reference replaced by the current one. */
@@ -84,7 +101,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const doc = readFileSync(CONFIG_DOC_PATH, 'utf8')
   const outputs: Array<[string, string, string]> = [
     [JSON_SCHEMA_PATH, jsonSchema(), (() => { try { return readFileSync(JSON_SCHEMA_PATH, 'utf8') } catch { return '' } })()],
-    [CONFIG_DOC_PATH, configDoc(doc), doc]
+    [CONFIG_DOC_PATH, configDoc(doc), doc],
+    [HOST_KEYS_PATH, hostKeys(), (() => { try { return readFileSync(HOST_KEYS_PATH, 'utf8') } catch { return '' } })()]
   ]
   for (const [path, fresh, current] of outputs) {
     if (fresh === current) continue
