@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadConfig } from '../../cli/src/config/load.ts'
 import { SCHEMA } from '../../cli/src/config/schema.ts'
-import { jsonSchema, JSON_SCHEMA_PATH } from '../../cli/src/config/json-schema.ts'
+import { hostKeys, jsonSchema, HOST_KEYS_PATH, JSON_SCHEMA_PATH } from '../../cli/src/config/json-schema.ts'
 import { REPO, sscInProcess, tempDir } from './helpers.ts'
 
 process.env.HOME = tempDir('ssc-home-')
@@ -88,6 +88,7 @@ test('the seed app of ssc init passes the schema with no warning', async () => {
 
 test('the committed JSON Schema for editors is generated from the schema and fresh', () => {
   assert.equal(readFileSync(JSON_SCHEMA_PATH, 'utf8'), jsonSchema(), 'run: npx tsx cli/src/config/json-schema.ts')
+  assert.equal(readFileSync(HOST_KEYS_PATH, 'utf8'), hostKeys(), 'the host\'s key list: run npx tsx cli/src/config/json-schema.ts')
   const schema = JSON.parse(jsonSchema())
   assert.equal(schema.properties.window.properties.width.default, '80%')
   assert.equal(schema.properties.window.additionalProperties, false)
