@@ -48,8 +48,8 @@ export const SCHEMA: Record<string, SectionDef> = {
   },
   'build.script': { doc: 'The build script.', keys: { forward_arguments: k('boolean', 'append the resources directory, `--debug=true` and the arguments after `--` to the script', { default: 'false' }) } },
   'build.watch': { doc: 'What `-w` watches.', keys: { sources: k('list', 'paths watched by `-w` (default: the `copy` paths and socket.ini)') } },
-  'build.extensions': { doc: 'Native extensions: `name = path`.', keys: {}, anyKey: 'path', platform: 'native extensions (not built on Linux)' },
-  'build.extensions.linux': { doc: 'Linux-only native extensions.', keys: {}, anyKey: 'path', platform: 'native extensions (not built on Linux)' },
+  'build.extensions': { doc: 'Native extensions: `name = path`.', keys: {}, anyKey: 'path', notYet: true },
+  'build.extensions.linux': { doc: 'Linux-only native extensions.', keys: {}, anyKey: 'path', notYet: true },
   meta: {
     doc: 'What the app is.',
     keys: {
@@ -112,8 +112,8 @@ export const SCHEMA: Record<string, SectionDef> = {
   'webview.watch': { doc: '`-w` reload details.', keys: { reload: k('boolean', 'reload the page after a rebuild', { default: 'true' }), service_worker_reload_timeout: k('number', 'ms to wait for service workers', { notOnLinux: 'the original\'s service-worker hosts' }) } },
   'webview.navigator.mounts': { doc: 'Host folders mounted into the app\'s file system: `$HOST_HOME/Documents = /docs`.', keys: {}, anyKey: 'path', notYet: true },
   'webview.navigator.policies': { doc: 'Navigation policy.', keys: { allowed: k('list', 'URL patterns top-level navigation may go to') } },
-  'webview.service-workers': { doc: 'Service workers: `/path = worker.js`.', keys: {}, anyKey: 'path', platform: 'the original\'s service-worker hosts' },
-  'webview.protocol-handlers': { doc: 'Protocol handlers: `scheme = worker.js`.', keys: {}, anyKey: 'path', platform: 'the original\'s service-worker hosts' },
+  'webview.service-workers': { doc: 'Service workers: `/path = worker.js`.', keys: {}, anyKey: 'path', notYet: true },
+  'webview.protocol-handlers': { doc: 'Protocol handlers: `scheme = worker.js`.', keys: {}, anyKey: 'path', notYet: true },
   permissions: {
     doc: 'What the app may use. Every key is `true` or `false`.',
     keys: {
@@ -151,7 +151,7 @@ export const SCHEMA: Record<string, SectionDef> = {
     }
   },
   application: { doc: 'App-wide behaviour.', keys: { agent: k('boolean', 'a tray-only app with no taskbar entry', { notOnLinux: 'macOS' }) } },
-  tray: { doc: 'The tray icon.', keys: { icon: k('path', 'the tray icon', { notOnLinux: 'macOS and Windows' }) } },
+  tray: { doc: 'The tray icon.', keys: { icon: k('path', 'the tray icon', notYet) } },
   debug: { doc: 'Debug builds.', keys: { flags: k('string', 'compiler flags for debug builds', { notOnLinux: 'platforms that compile the host per app; the Linux host is prebuilt' }) } },
   native: { doc: 'Extra native sources.', keys: { files: k('list', 'C++ files compiled into the app', { notOnLinux: 'platforms that compile the host per app; the Linux host is prebuilt' }), headers: k('list', 'headers for them', { notOnLinux: 'platforms that compile the host per app; the Linux host is prebuilt' }) } },
   headless: {
@@ -166,8 +166,8 @@ export const SCHEMA: Record<string, SectionDef> = {
     }
   },
   env: { doc: 'Variables added to `process.env` in the page: `NAME = value`.', keys: {}, anyKey: 'string' },
-  i18n: { doc: 'Localisation.', keys: { default_locale: k('string', 'the fallback locale', { notOnLinux: 'the original\'s hosts (`socket:i18n` reads `[i18n.locales]` only)' }) } },
-  'i18n.locales': { doc: 'Message files by locale: `en = locales/en.json`.', keys: {}, anyKey: 'path' },
+  i18n: { doc: 'Localisation (`socket:i18n`).', keys: { default_locale: k('string', 'the fallback locale', notYet) } },
+  'i18n.locales': { doc: 'Message files by locale: `en = locales/en.json`.', keys: {}, anyKey: 'path', notYet: true },
   linux: {
     doc: 'Linux.',
     keys: {
