@@ -94,7 +94,7 @@ export const SCHEMA: Record<string, SectionDef> = {
     keys: {
       root: k('path', 'the path loaded first', { default: '/' }),
       default_index: k('path', 'the page served for unknown extension-less paths (single-page apps)', { default: 'index.html' }),
-      watch: k('boolean', 'reload the page when `ssc build -w` rebuilds', { default: 'false' }),
+      watch: k('boolean', 'reload the page when its files change; `ssc build -w` reloads it in place after each rebuild either way', { default: 'false' }),
       headers: k('list', 'extra response headers for app files, one `Name: value` per `headers[]` line', notYet),
       csp: k('string', 'the Content-Security-Policy sent with the app\'s HTML'),
       navigator_policy: k('string', 'where top-level navigation may go'),
@@ -109,7 +109,7 @@ export const SCHEMA: Record<string, SectionDef> = {
       filesystem_picker_require_user_activation: k('boolean', 'file pickers need a user gesture', notYet)
     }
   },
-  'webview.watch': { doc: '`-w` reload details.', keys: { reload: k('boolean', 'reload the page after a rebuild', { default: 'true' }), service_worker_reload_timeout: k('number', 'ms to wait for service workers', { notOnLinux: 'the original\'s service-worker hosts' }) } },
+  'webview.watch': { doc: '`-w` reload details.', keys: { reload: k('boolean', '`false`: `ssc build -w` restarts the app after a rebuild instead of reloading the window in place', { default: 'true' }), service_worker_reload_timeout: k('number', 'ms to wait for service workers', { notOnLinux: 'the original\'s service-worker hosts' }) } },
   'webview.navigator.mounts': { doc: 'Host folders mounted into the app\'s file system: `$HOST_HOME/Documents = /docs`.', keys: {}, anyKey: 'path', notYet: true },
   'webview.navigator.policies': { doc: 'Navigation policy.', keys: { allowed: k('list', 'URL patterns top-level navigation may go to') } },
   'webview.service-workers': { doc: 'Service workers: `/path = worker.js`.', keys: {}, anyKey: 'path', notYet: true },

@@ -55,7 +55,7 @@ export async function watchAndRebuild (config: AppConfig, options: BuildOptions,
       await buildApp(config, { ...options, onlyBuild: !reconfigure })
       const host = launch !== undefined && app !== undefined && app.exitCode === null ? hostProcess(app, launch.executable) : undefined
       if (launch === undefined) log.info('rebuilt')
-      else if (!reconfigure && host !== undefined) {
+      else if (!reconfigure && host !== undefined && configValue(config, 'webview_watch_reload') !== 'false') {
         process.kill(host, 'SIGUSR1')
         log.info('rebuilt; reloaded the window')
       } else {
