@@ -13,7 +13,7 @@ export const PUBLIC_PERMISSION = 'none'
 export const PERMISSIONS: readonly PermissionInfo[] = [
   { name: 'bluetooth', granted: true, gates: 'Bluetooth LE: advertising, subscribing to and publishing characteristics (on by default, as in the original Socket Runtime)' },
   { name: 'child_process', granted: false, gates: 'starting, feeding and signalling programs of the user (child_process.spawn/exec/kill/write)' },
-  { name: 'env_write', granted: false, gates: 'setting environment variables of the host (process.env.set), which every later child, window or backend inherits' },
+  { name: 'env_write', granted: false, gates: 'setting environment variables (process.env.set) that later child processes and backends inherit; never the environment of the host itself, and never a variable that loads code' },
   { name: 'open_external', granted: false, gates: 'handing a URL or a file to another application of the desktop (platform.openExternal, platform.revealFile)' },
   { name: 'set_priority', granted: false, gates: 'changing the scheduling priority of any process the user owns (os.setPriority)' }
 ]

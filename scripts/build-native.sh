@@ -20,10 +20,14 @@ elif ! grep -q "SOCKET_HARDEN" "$work/CMakeCache.txt"; then
   # A build folder configured before the hardening options existed: configure again to pick them up.
   cmake "$work" "${flags[@]}" >/dev/null
 fi
-if ! log=$(cmake --build "$work" --parallel "$(nproc 2>/dev/null || echo 2)" 2>&1); then
-  echo "$log" >&2
+# Progress ([n/N] per compiled file) as it happens; the full log only when the build fails.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! cmake --build "$work" --parallel "$(nproc 2>/dev/null || echo 2)" 2>&1 | tee "$log" |
+    sed -u -n 's/^\[\([0-9]*\/[0-9]*\)\] /build-native: [\1] /p'; then
+  cat "$log" >&2
   echo "build-native: the host failed to build" >&2
   exit 1
 fi
-echo "$log" | grep -v -e '^ninja: no work to do' -e '^-- ' -e '^\[[0-9/%]*\]' -e '^$' || true
+grep -v -e '^ninja: no work to do' -e '^-- ' -e '^\[[0-9/%]*\]' -e '^$' "$log" || true
 test -x "$out/socket-host" || { echo "build-native: $out/socket-host was not produced" >&2; exit 1; }

@@ -15,7 +15,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: not root and no sudo; install these packages first: ${missing[*]}" >&2; exit 1
   fi
   DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update -qq
-  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # One line per package fetched, unpacked and set up, so a long install shows it is moving.
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y --no-install-recommends "${missing[@]}" |
+    sed -u -n 's/^\(Get:\|Unpacking \|Setting up \)/setup: apt: &/p'
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -12,7 +12,7 @@ struct Permission {
 inline constexpr Permission kAll[] = {
   { "bluetooth", true },  // Bluetooth LE: advertising, subscribing to and publishing characteristics (on by default, as in the original Socket Runtime)
   { "child_process", false },  // starting, feeding and signalling programs of the user (child_process.spawn/exec/kill/write)
-  { "env_write", false },  // setting environment variables of the host (process.env.set), which every later child, window or backend inherits
+  { "env_write", false },  // setting environment variables (process.env.set) that later child processes and backends inherit; never the environment of the host itself, and never a variable that loads code
   { "open_external", false },  // handing a URL or a file to another application of the desktop (platform.openExternal, platform.revealFile)
   { "set_priority", false },  // changing the scheduling priority of any process the user owns (os.setPriority)
 };

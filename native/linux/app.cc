@@ -42,7 +42,7 @@ std::string App::startUrl() const {
 }
 
 std::string App::devOrigin() const {
-  if (!options_.devPort || config_.flag("build_prod", false)) return "";
+  if (!options_.devPort || config_.get("build_profile") == "prod") return "";
   std::string origin = "http://" + options_.devHost;
   return options_.devPort == 80 ? origin : origin + ":" + std::to_string(options_.devPort);
 }

@@ -60,7 +60,7 @@ class App {
   const std::string &bundleId() const { return bundleId_; }
   std::string origin() const { return "socket://" + bundleId_; }
   // The dev server's origin (http://host[:port]) when a dev build runs with --port/--host, else "".
-  // socket-config.json's `build_prod = true` (written by `ssc build --prod`) marks a production build.
+  // socket-config.json's `build_profile = prod` (written by `ssc build --prod` and `-p`) marks a production build.
   std::string devOrigin() const;
   // Only the app's own origin (and the dev server's, in dev) may reach native code or get the preload.
   bool trustedOrigin(const std::string &origin) const;

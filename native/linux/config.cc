@@ -128,6 +128,21 @@ long Config::number(const std::string &key, long fallback) const {
   return end && *end == '\0' ? parsed : fallback;
 }
 
+namespace {
+#include "linux/config_keys.inc"
+}  // namespace
+
+std::vector<std::string> Config::unknownKeys() const {
+  std::vector<std::string> unknown;
+  for (auto &[key, value] : values_) {
+    bool known = false;
+    for (const char *name : kKnownConfigKeys) known = known || key == name;
+    for (const char *prefix : kOpenConfigPrefixes) known = known || key.rfind(prefix, 0) == 0;
+    if (!known) unknown.push_back(key);
+  }
+  return unknown;
+}
+
 std::string Config::json() const {
   std::string out = "{";
   for (auto &[key, value] : values_) {

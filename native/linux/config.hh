@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 namespace host {
 
@@ -17,6 +18,9 @@ class Config {
   const std::map<std::string, std::string> &values() const { return values_; }
   // The whole config as a JSON object of strings (for the preload).
   std::string json() const;
+  // Keys the socket.ini schema (cli/src/config/schema.ts) does not know: a hand-written socket-config.json is
+  // checked like a socket.ini, as warnings.
+  std::vector<std::string> unknownKeys() const;
 
  private:
   std::map<std::string, std::string> values_;

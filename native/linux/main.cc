@@ -12,6 +12,7 @@
 
 #include "linux/app.hh"
 #include "linux/backend.hh"
+#include "linux/reload.hh"
 #include "linux/window.hh"
 
 namespace {
@@ -46,6 +47,8 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "socket-host: %s (is --resources the app's folder?)\n", error.c_str());
     return 2;
   }
+  for (auto &key : config.unknownKeys())
+    std::fprintf(stderr, "socket-host: warning: %s: unknown key \"%s\" (the keys: docs/config.md)\n", configPath.c_str(), key.c_str());
   if (config.get("meta_bundle_identifier").empty()) {
     std::fprintf(stderr, "socket-host: %s has no meta_bundle_identifier\n", configPath.c_str());
     return 2;
@@ -74,6 +77,7 @@ int main(int argc, char **argv) {
       return G_SOURCE_CONTINUE;
     }, new std::pair<host::App *, int>(&app, signal));
   }
+  host::installReloadSignal(app);  // ssc build -w
   if (app.backend().configured() && !app.backend().open(false, error))
     std::fprintf(stderr, "socket-host: %s\n", error.c_str());  // the app runs on without it
   return app.run();

@@ -69,7 +69,9 @@ constexpr const char *kPreload = R"JS((() => {
       if (__DEBUG__) original.apply(console, values)
     }
   }
-  addEventListener('error', (event) => post('__error', 'Uncaught ' + show(event.error ?? event.message)))
+  // file:line:column first, as compilers print it: a syntax error has no stack to say where it is.
+  const where = (event) => event.filename ? `${event.filename.replace(location.origin + '/', '')}:${event.lineno}:${event.colno}: ` : ''
+  addEventListener('error', (event) => post('__error', where(event) + 'Uncaught ' + show(event.error ?? event.message)))
   addEventListener('unhandledrejection', (event) => post('__error', 'Unhandled rejection: ' + show(event.reason)))
 
   // Native to JS: the host calls __socketHost.dispatch with a batch of [name, detail, base64Bytes?] per

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -152,6 +153,8 @@ Response moduleProxy(App &app, const std::string &name) {
     if (hasDefaultExport(source)) response.body += "export { default } from '" + url + "'\n";
     return response;
   }
+  // Printed here too: a failed static import leaves the page blank and WebKit does not say which module.
+  std::fprintf(stderr, "socket:%s: no such module (the socket: modules are listed in docs/modules.md)\n", name.c_str());
   return error(404, "no such module: socket:" + name);
 }
 

@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "linux/error_overlay.hh"
 #include "linux/ipc_bridge.hh"
 #include "linux/navigation.hh"
 #include "linux/preload.hh"
 #include "linux/services.hh"
+#include "linux/window_geometry.hh"
 
 namespace host {
 
@@ -80,6 +82,27 @@ std::string randomSecret() {
   return out;
 }
 
+// socket.ini [permissions]: what the page may ask WebKit for (the original allows each unless set to false).
+gboolean onPermissionRequest(WebKitWebView *, WebKitPermissionRequest *request, gpointer data) {
+  const Config &config = static_cast<Window *>(data)->app().config();
+  bool allowed;
+  if (WEBKIT_IS_GEOLOCATION_PERMISSION_REQUEST(request)) {
+    allowed = config.flag("permissions_allow_geolocation", true);
+  } else if (WEBKIT_IS_NOTIFICATION_PERMISSION_REQUEST(request)) {
+    allowed = config.flag("permissions_allow_notifications", true);
+  } else if (WEBKIT_IS_USER_MEDIA_PERMISSION_REQUEST(request)) {
+    auto *media = WEBKIT_USER_MEDIA_PERMISSION_REQUEST(request);
+    allowed = config.flag("permissions_allow_user_media", true) &&
+              (!webkit_user_media_permission_is_for_audio_device(media) || config.flag("permissions_allow_microphone", true)) &&
+              (!webkit_user_media_permission_is_for_video_device(media) || config.flag("permissions_allow_camera", true));
+  } else {
+    return FALSE;  // WebKit's default (deny) for what socket.ini has no key for
+  }
+  if (allowed) webkit_permission_request_allow(request);
+  else webkit_permission_request_deny(request);
+  return TRUE;
+}
+
 gboolean onDelete(GtkWidget *, GdkEvent *, gpointer data) {
   auto *window = static_cast<Window *>(data);
   // Closing happens on idle: the GtkWindow must outlive this signal handler.
@@ -122,6 +145,14 @@ Window::Window(App &app, const WindowOptions &options)
                                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, allowList, nullptr);
   webkit_user_content_manager_add_script(content, user);
   webkit_user_script_unref(user);
+  // Dev builds (ssc build without --prod) show app errors in the window too, and have the inspector.
+  bool dev = config.get("build_profile") == "dev";
+  if (dev || app.options().debug) {
+    WebKitUserScript *overlay = webkit_user_script_new(errorOverlayScript().c_str(), WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                                       WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, allowList, nullptr);
+    webkit_user_content_manager_add_script(content, overlay);
+    webkit_user_script_unref(overlay);
+  }
   g_signal_connect(content, "script-message-received::__console", G_CALLBACK(onConsoleMessage), this);
   g_signal_connect(content, "script-message-received::__error", G_CALLBACK(onErrorMessage), this);
   g_signal_connect(content, "script-message-received::__fatal", G_CALLBACK(onFatalMessage), this);
@@ -133,17 +164,24 @@ Window::Window(App &app, const WindowOptions &options)
                                        "user-content-manager", content, nullptr));
   g_object_unref(content);
   WebKitSettings *settings = webkit_web_view_get_settings(view_);
-  webkit_settings_set_enable_developer_extras(settings, app.options().debug || options.debug);
+  // The inspector: in development builds (as the original) and with --debug; never in release builds.
+  webkit_settings_set_enable_developer_extras(settings, app.options().debug || options.debug || dev);
   GdkRGBA background;
   if (!options.background.empty() && gdk_rgba_parse(&background, options.background.c_str()))
     webkit_web_view_set_background_color(view_, &background);
   webkit_settings_set_javascript_can_access_clipboard(settings, config.flag("permissions_allow_clipboard", true));
   webkit_settings_set_enable_webgl(settings, true);
   webkit_settings_set_enable_media_stream(settings, config.flag("permissions_allow_user_media", true));
+  webkit_settings_set_enable_fullscreen(settings, config.flag("permissions_allow_fullscreen", true));
+  if (config.flag("permissions_hardware_acceleration_disabled", false))
+    webkit_settings_set_hardware_acceleration_policy(settings, WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
+  g_signal_connect(view_, "permission-request", G_CALLBACK(onPermissionRequest), this);
 
   window_ = gtk_window_new(GTK_WINDOW_TOPLEVEL);
-  int width = options.width > 0 ? options.width : static_cast<int>(config.number("window_width", 800));
-  int height = options.height > 0 ? options.height : static_cast<int>(config.number("window_height", 600));
+  int screenWidth, screenHeight;
+  screenSize(screenWidth, screenHeight);
+  int width = options.width > 0 ? options.width : parseSize(config.get("window_width", "80%"), screenWidth, 800);
+  int height = options.height > 0 ? options.height : parseSize(config.get("window_height", "80%"), screenHeight, 600);
   gtk_window_set_default_size(GTK_WINDOW(window_), width, height);
   std::string title = !options.title.empty() ? options.title : config.get("meta_title", config.get("build_name", "Socket"));
   gtk_window_set_title(GTK_WINDOW(window_), title.c_str());
@@ -162,6 +200,8 @@ Window::Window(App &app, const WindowOptions &options)
   }
   g_signal_connect(window_, "delete-event", G_CALLBACK(onDelete), this);
   g_signal_connect(view_, "decide-policy", G_CALLBACK(onDecidePolicy), this);
+  // socket.ini [window] describes the first window; window.create sets its own.
+  if (index_ == 0) applyWindowConfig(GTK_WINDOW(window_), view_, config);
 
   services_ = std::make_unique<WindowServices>(*this);
   navigate(options.url.empty() ? app.startUrl() : options.url);

@@ -9,6 +9,7 @@
 #include "linux/services.hh"
 #include "linux/window.hh"
 #include "linux/window_service.hh"
+#include "linux/window_geometry.hh"
 
 namespace host {
 
@@ -29,27 +30,10 @@ api::window::WindowInfo windowInfo(Window &window) {
 }
 
 namespace {
-// "80%" of the screen, "640px", "640", or a number.
+// A number of pixels, or a size in text ("80%" of the screen, "640px", "640").
 int dimension(const std::variant<std::string, double> &value, int screen, int fallback) {
   if (const double *number = std::get_if<double>(&value)) return *number > 0 ? static_cast<int>(*number) : fallback;
-  const std::string &text = std::get<std::string>(value);
-  if (text.empty()) return fallback;
-  char *end = nullptr;
-  double parsed = std::strtod(text.c_str(), &end);
-  if (end == text.c_str() || parsed <= 0) return fallback;
-  if (*end == '%') return static_cast<int>(screen * parsed / 100.0);
-  return static_cast<int>(parsed);
-}
-
-void screenSize(int &width, int &height) {
-  width = 1280, height = 1024;
-  GdkDisplay *display = gdk_display_get_default();
-  GdkMonitor *monitor = display ? gdk_display_get_primary_monitor(display) : nullptr;
-  if (!monitor && display) monitor = gdk_display_get_monitor(display, 0);
-  if (!monitor) return;
-  GdkRectangle area;
-  gdk_monitor_get_geometry(monitor, &area);
-  width = area.width, height = area.height;
+  return parseSize(std::get<std::string>(value), screen, fallback);
 }
 
 // Absolute URLs must be the app's own, a dev server's or the web's; a relative one is resolved against the app.

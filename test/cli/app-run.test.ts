@@ -193,7 +193,7 @@ test('the demo app that npm start opens passes its own test', { skip: PARTS }, a
   assert.match(result.stdout, /^demo backend ready$/m, 'the demo\'s backend started with the app')
 })
 
-test('-r -w restarts the app with the changed files, and Ctrl-C stops it and everything it started', { skip: PARTS }, async () => {
+test('-r -w reloads the app with the changed files, and Ctrl-C stops it and everything it started', { skip: PARTS }, async () => {
   const { spawn, execFileSync } = await import('node:child_process')
   const dir = await seedApp('watched')
   writeFileSync(join(dir, 'src', 'index.js'), "console.log('version A')\n")
@@ -215,8 +215,8 @@ test('-r -w restarts the app with the changed files, and Ctrl-C stops it and eve
     await until('version A')
     writeFileSync(join(dir, 'src', 'index.js'), "console.log('version B')\n")
     await until('version B')
-    assert.match(output, /rebuilt; restarting the app/)
-    assert.equal(running().filter((line) => !line.includes('xvfb-run')).length, 1, 'one app process after the restart')
+    assert.match(output, /rebuilt; reloaded the window/)
+    assert.equal(running().filter((line) => !line.includes('xvfb-run')).length, 1, 'one app process after the reload')
   } finally {
     child.kill('SIGINT')
   }

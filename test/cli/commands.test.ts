@@ -102,13 +102,13 @@ test('a malformed socket.ini stops the build with the file, line and key, and ex
 
 test('build lays out the Linux package: executable, app files, runtime, config, .desktop, control', { skip: PARTS }, async () => {
   const dir = await initApp()
-  // A build script (gets the resources dir as $1) and a copy_map with a renamed file.
+  // A build script (finds the resources dir in $SSC_RESOURCES_DIR) and a copy_map with a renamed file.
   writeFileSync(join(dir, 'socket.ini'), readFileSync(join(dir, 'socket.ini'), 'utf8')
-    .replace('; script = "npm run build --"', 'script = "sh make.sh"')
+    .replace('; script = "npm run build"', 'script = "sh make.sh"')
     .replace('output = "build"', 'output = "build"\ncopy_map = "copy-map.ini"')
     .replace('categories = "Utility"', 'categories = "Utility"\nicon = "icon.png"'))
   writeFileSync(join(dir, 'icon.png'), Buffer.from('89504e470d0a1a0a', 'hex'))
-  writeFileSync(join(dir, 'make.sh'), 'echo generated > "$1/generated.txt"\n')
+  writeFileSync(join(dir, 'make.sh'), 'echo generated > "$SSC_RESOURCES_DIR/generated.txt"\n')
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'assets', 'logo.svg'), '<svg/>')
   writeFileSync(join(dir, 'copy-map.ini'), '# source = destination\nassets/logo.svg = img/logo.svg\n')
@@ -153,10 +153,12 @@ test('build lays out the Linux package: executable, app files, runtime, config, 
   assert.match(failed.stderr, /\[build\] script "sh make\.sh" failed with exit status 3/)
 })
 
-test('-p builds a .deb whose contents dpkg-deb lists, and -f zip a zip; -p with -r is refused', { skip: PARTS }, async () => {
+test('-p packages a release build by default: a .deb dpkg-deb lists, and -f zip a zip of the app itself; -p with -r is refused', { skip: PARTS }, async () => {
   const dir = await initApp()
-  const deb = await ssc(['build', '-p', '--prod', dir], { env })
+  const deb = await ssc(['build', '-p', dir], { env })
   assert.equal(deb.status, 0, deb.stderr)
+  assert.match(deb.stderr, /warning: \[meta\] maintainer is not set/)
+  assert.match(deb.stderr, /packaging \(deb\)…/)
   const debPath = deb.stdout.trim()
   assert.match(debPath, /hello_v1\.0\.0-1_(amd64|arm64)\.deb$/)
   const listing = execFileSync('dpkg-deb', ['-c', debPath], { encoding: 'utf8' })
@@ -167,12 +169,22 @@ test('-p builds a .deb whose contents dpkg-deb lists, and -f zip a zip; -p with 
   assert.match(listing, /^-rwxr-xr-x root\/root .* \.\/opt\/hello\/hello$/m)
   const fields = execFileSync('dpkg-deb', ['-f', debPath, 'Package', 'Version'], { encoding: 'utf8' })
   assert.equal(fields, 'Package: hello\nVersion: 1.0.0\n')
+  const packaged = JSON.parse(execFileSync('sh', ['-c', `dpkg-deb --fsys-tarfile '${debPath}' | tar -xO ./opt/hello/socket-config.json`], { encoding: 'utf8' }))
+  assert.equal(packaged.build_profile, 'prod', 'no inspector, no error overlay')
+
+  writeFileSync(join(dir, 'socket.ini'), readFileSync(join(dir, 'socket.ini'), 'utf8').replace('[meta]', '[meta]\nmaintainer = "Ada Lovelace <ada@example.com>"'))
+  const signed = await ssc(['build', '-p', '-q', dir], { env })
+  assert.doesNotMatch(signed.stderr, /maintainer is not set/)
+  assert.equal(execFileSync('dpkg-deb', ['-f', signed.stdout.trim(), 'Maintainer'], { encoding: 'utf8' }), 'Ada Lovelace <ada@example.com>\n')
+  const devDeb = await ssc(['build', '-p', '-q', '--dev', dir], { env })
+  assert.match(devDeb.stdout.trim(), /hello-dev_v1\.0\.0-1_(amd64|arm64)\.deb$/)
 
   const zip = await ssc(['build', '-p', '-f', 'zip', dir], { env })
   assert.equal(zip.status, 0, zip.stderr)
   const zipListing = execFileSync('unzip', ['-l', zip.stdout.trim()], { encoding: 'utf8' })
-  assert.match(zipListing, /opt\/hello-dev\/hello-dev$/m)
-  assert.match(zipListing, /DEBIAN\/control$/m)
+  assert.match(zipListing, / hello\/hello$/m)
+  assert.match(zipListing, / hello\/index\.html$/m)
+  assert.doesNotMatch(zipListing, /DEBIAN|opt\/|usr\/share/)
 
   const both = await sscInProcess(['build', '-p', '-r', dir])
   assert.equal(both.status, 2)

@@ -1,5 +1,5 @@
 // A dev build run with --port/--host trusts that dev server's origin (its page gets the preload and ipc://);
-// a production build (`build_prod = true`, written by `ssc build --prod`) loads it but trusts nothing there.
+// a production build (`build_profile = prod`, written by `ssc build --prod`) loads it but trusts nothing there.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import http from 'node:http'
@@ -31,7 +31,7 @@ async function devServer (): Promise<{ port: number, seen: Promise<any>, close: 
 for (const prod of [false, true]) {
   test(`a ${prod ? 'production' : 'dev'} build ${prod ? 'does not trust' : 'trusts'} its --port/--host dev server`, async () => {
     const server = await devServer()
-    const app = makeApp({}, prod ? { build_prod: 'true' } : {})
+    const app = makeApp({}, prod ? { build_profile: 'prod' } : {})
     try {
       const run = runHost(app.dir, {
         args: [`--port=${server.port}`, '--host=127.0.0.1'],

@@ -34,6 +34,9 @@ export function placeRuntimeJs (paths: BuildPaths): number {
  * `[linux] cmd` can `import backend from '../socket-node.mjs'` with plain Node, no TypeScript loader.
  */
 export async function placeNodeHelper (paths: BuildPaths): Promise<void> {
+  // The npm package ships it prebuilt (cli/pack.ts); a checkout bundles it from source.
+  const prebuilt = join(REPO_ROOT, 'build', 'runtime', 'socket-node.mjs')
+  if (existsSync(prebuilt)) return void copyFileSync(prebuilt, join(paths.resources, 'socket-node.mjs'))
   const { build } = await import('esbuild')
   await build({
     entryPoints: [join(REPO_ROOT, 'runtime-js', 'node', 'index.ts')],
@@ -49,12 +52,14 @@ export async function placeNodeHelper (paths: BuildPaths): Promise<void> {
 
 /**
  * The flattened socket.ini the host reads at start (Contract 4), with the name as built (`-dev` included).
- * `build_prod = true` marks a production build: its host never trusts a `--port/--host` dev server's origin.
+ * `build_profile = prod` marks a production build: no inspector, no error overlay, and its host never trusts a
+ * `--port/--host` dev server's origin.
  */
-export function writeHostConfig (config: AppConfig, paths: BuildPaths, prod = false): Record<string, string> {
+export function writeHostConfig (config: AppConfig, paths: BuildPaths, prod: boolean): Record<string, string> {
   const flat = flattenConfig(config)
   flat.build_name = paths.name
-  if (prod) flat.build_prod = 'true'
+  // Development builds show app errors in the window (the host's error overlay).
+  flat.build_profile = prod ? 'prod' : 'dev'
   mkdirSync(paths.resources, { recursive: true })
   writeFileSync(join(paths.resources, 'socket-config.json'), JSON.stringify(flat, null, 2) + '\n')
   return flat

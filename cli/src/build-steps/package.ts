@@ -1,7 +1,9 @@
-// `-p`: turns the laid-out package root into a .deb (dpkg-deb) or a .zip beside it.
+// `-p`: turns the laid-out package root into a .deb (dpkg-deb), or the app folder (opt/<name>) into a .zip,
+// beside it.
 import { spawn } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import type { BuildPaths } from './paths.ts'
 import { CliError, UsageError } from '../errors.ts'
 import type { Log } from '../log.ts'
 
@@ -17,14 +19,16 @@ export function packageFormat (value: string | undefined): PackageFormat {
 }
 
 /** Builds the package and returns its path. */
-export async function packageApp (root: string, format: PackageFormat, log: Log): Promise<string> {
+export async function packageApp (paths: BuildPaths, format: PackageFormat, log: Log): Promise<string> {
+  const root = paths.root
   const output = join(dirname(root), `${basename(root)}.${format}`)
   rmSync(output, { force: true })
   if (format === 'deb') {
     await run('dpkg-deb', ['--build', '--root-owner-group', root, output], dirname(root), log,
       'dpkg-deb is missing: apt-get install dpkg-dev')
   } else {
-    await run('zip', ['-q', '-r', '-y', output, '.'], root, log, 'zip is missing: apt-get install zip')
+    // The app itself (<name>/<name>, its files, socket/): unzip and run, no Debian tree around it.
+    await run('zip', ['-q', '-r', '-y', output, basename(paths.resources)], dirname(paths.resources), log, 'zip is missing: apt-get install zip')
   }
   if (!existsSync(output)) throw new CliError(`packaging finished but ${output} was not written`)
   return output

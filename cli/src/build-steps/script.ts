@@ -1,5 +1,6 @@
-// Runs `[build] script` before the copy step, as the original does: through the shell, in the project folder,
-// with the resources directory as its first argument so it knows where output goes.
+// Runs `[build] script` before the copy step: through the shell, in the project folder, exactly as written (so
+// `esbuild src/app.ts --bundle --outfile=src/app.js` works). Where output goes comes in SSC_* variables; the
+// original's positional arguments (resources dir, --debug=true, forwarded ones) only with forward_arguments.
 import { spawn } from 'node:child_process'
 import { CliError } from '../errors.ts'
 import type { Log } from '../log.ts'
@@ -8,19 +9,35 @@ export interface ScriptOptions {
   script: string
   cwd: string
   resources: string
+  /** The package root (`build/linux/<name>_…`). */
+  root: string
   debug: boolean
+  watch: boolean
+  /** `[build.script] forward_arguments = true`. */
+  forwardArguments: boolean
   forwarded: string[]
   env: Record<string, string>
   log: Log
 }
 
 export async function runBuildScript (options: ScriptOptions): Promise<void> {
-  const args = [options.resources, ...(options.debug ? ['--debug=true'] : []), ...options.forwarded]
-  const command = `${options.script} ${args.map(shellQuote).join(' ')}`
+  const args = options.forwardArguments ? [options.resources, ...(options.debug ? ['--debug=true'] : []), ...options.forwarded] : []
+  const command = [options.script, ...args.map(shellQuote)].join(' ')
   options.log.debug(`$ ${command}`)
   const child = spawn('/bin/sh', ['-c', command], {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, SSC_RESOURCES_DIR: options.resources },
+    env: {
+      NODE_ENV: options.debug ? 'development' : 'production',
+      ...process.env,
+      ...options.env,
+      SSC_RESOURCES_DIR: options.resources,
+      PREFIX: options.resources,
+      SSC_BUILD_DIR: options.root,
+      SSC_APP_DIR: options.cwd,
+      SSC_PLATFORM: 'linux',
+      SSC_DEBUG: options.debug ? '1' : '0',
+      SSC_WATCH: options.watch ? '1' : '0'
+    },
     stdio: ['ignore', 'inherit', 'inherit']
   })
   const status = await new Promise<number>((resolve, reject) => {

@@ -35,8 +35,9 @@ const BUILD_FLAGS: FlagSpec[] = [
   { name: 'run', short: 'r', value: 'none', help: 'run the app after building; stream its output; exit with its status' },
   { name: 'watch', short: 'w', value: 'none', help: 'rebuild on changes to [build.watch] sources (or [build] copy) and restart the app' },
   { name: 'only-build', short: 'o', value: 'none', help: 'run only the user build step ([build] script and copy)' },
-  { name: 'package', short: 'p', value: 'none', help: 'package the app for distribution (cannot be combined with -r)' },
+  { name: 'package', short: 'p', value: 'none', help: 'package a release build for distribution (cannot be combined with -r)' },
   { name: 'package-format', short: 'f', value: 'required', help: 'deb (default) or zip' },
+  { name: 'dev', value: 'none', help: 'with -p: package a development build (-dev suffix, inspector on)' },
   { name: 'codesign', short: 'c', value: 'none', help: 'macOS/iOS only' },
   { name: 'notarize', short: 'n', value: 'none', help: 'macOS only' },
   ...RUN_FLAGS
@@ -47,6 +48,8 @@ export interface BuildOptions {
   debug: boolean
   onlyBuild: boolean
   forwarded: string[]
+  /** Set by -w, so the build script can tell (SSC_WATCH=1). */
+  watch?: boolean
   log: Log
 }
 
@@ -75,8 +78,11 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
       script,
       cwd: config.dir,
       resources: paths.resources,
+      root: paths.root,
       debug: !options.prod,
-      forwarded: configValue(config, 'build_script_forward_arguments') === 'true' ? options.forwarded : [],
+      watch: options.watch === true,
+      forwardArguments: configValue(config, 'build_script_forward_arguments') === 'true',
+      forwarded: options.forwarded,
       env: config.env,
       log
     })
@@ -158,6 +164,7 @@ export const buildCommand: Command = {
     const config = loadConfig(dir)
     applyRcOptions(args, config, BUILD_FLAGS)
     const log = new Log({ quiet: args.flags.has('quiet'), verbose: args.flags.has('verbose') })
+    for (const warning of config.warnings) log.warn(`${warning.file}:${warning.line}: ${warning.message}`)
     checkPlatform(stringFlag(args, 'platform'), 'build')
     if (args.flags.has('codesign') || args.flags.has('notarize')) {
       throw new NotSupportedError('code signing (-c) and notarization (-n) are Apple platform steps; they cannot run on Linux')
@@ -166,10 +173,15 @@ export const buildCommand: Command = {
     const pack = args.flags.has('package')
     if (run && pack) throw new UsageError('-p (package) cannot be combined with -r (run)')
     const format = pack ? packageFormat(stringFlag(args, 'package-format')) : undefined
-    const prod = args.flags.has('prod')
+    // A package is for users: a release build (no -dev suffix, no inspector, no error overlay) unless --dev.
+    const prod = args.flags.has('prod') || (pack && !args.flags.has('dev'))
+    if (pack && configValue(config, 'meta_maintainer') === '') {
+      log.warn('[meta] maintainer is not set: the package says "Maintainer: Unknown <unknown@localhost>" ' +
+        '(add maintainer = "Your Name <you@example.com>" to socket.ini)')
+    }
     Object.assign(config.env, parseEnvFlag(args))
 
-    const options: BuildOptions = { prod, debug: args.flags.has('debug'), onlyBuild: args.flags.has('only-build'), forwarded: args.rest, log }
+    const options: BuildOptions = { prod, debug: args.flags.has('debug'), onlyBuild: args.flags.has('only-build'), forwarded: args.rest, watch: args.flags.has('watch'), log }
     let paths: BuildPaths
     try {
       paths = await buildApp(config, options)
@@ -183,7 +195,7 @@ export const buildCommand: Command = {
 
     if (format !== undefined) {
       const done = log.step(`packaging (${format})`)
-      const output = await packageApp(paths.root, format, log)
+      const output = await packageApp(paths, format, log)
       done(relative(process.cwd(), output))
       console.log(output)
     }

@@ -1,8 +1,11 @@
 // `ssc init [dir]`: writes a working app (or, with -C, only socket.ini). Existing files are never overwritten.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { stringFlag } from '../args.ts'
-import { UsageError } from '../errors.ts'
+import { CliError, NotSupportedError, UsageError } from '../errors.ts'
+import { REPO_ROOT } from '../repo.ts'
+import { INDEX_HTML_TS, INDEX_TS, TEST_JS_TS, TSCONFIG, typescriptIni, typescriptPackageJson } from '../init/typescript.ts'
 import { Log } from '../log.ts'
 import { GITIGNORE, INDEX_CSS, INDEX_HTML, INDEX_JS, TEST_JS, socketIni, type InitNames } from '../init/templates.ts'
 import { HELP_FLAG, type Command } from './types.ts'
@@ -21,10 +24,12 @@ export function initNames (dir: string, requested?: string): InitNames {
 export const initCommand: Command = {
   name: 'init',
   summary: 'create an app in [dir] (default: .): socket.ini, src/, a test',
-  usage: 'ssc init [-C] [-n NAME] [dir]',
+  usage: 'ssc init [-C] [-n NAME] [--template=vanilla|typescript] [dir]',
   flags: [
     { name: 'config', short: 'C', value: 'none', help: 'write only socket.ini' },
     { name: 'name', short: 'n', value: 'required', help: 'the app\'s name (default: the folder\'s name)' },
+    { name: 'template', value: 'required', help: 'vanilla (default: plain JS, no build step) or typescript (tsc + esbuild)' },
+    { name: 'no-install', value: 'none', help: 'with a template that has npm packages: do not run npm install' },
     { name: 'quiet', short: 'q', value: 'none', help: 'print only errors' },
     HELP_FLAG
   ],
@@ -33,10 +38,23 @@ export const initCommand: Command = {
     const dir = resolve(args.positionals[0] ?? '.')
     const log = new Log({ quiet: args.flags.has('quiet') })
     const names = initNames(dir, stringFlag(args, 'name'))
-    const files: Array<[string, string]> = [['socket.ini', socketIni(names)]]
-    if (!args.flags.has('config')) {
+    const template = stringFlag(args, 'template') ?? 'vanilla'
+    if (['react', 'vue', 'svelte'].includes(template)) {
+      throw new NotSupportedError(`--template=${template} is not available yet: use vanilla or typescript`)
+    }
+    if (template !== 'vanilla' && template !== 'typescript') {
+      throw new UsageError(`--template: "${template}" is not a template: use vanilla or typescript`)
+    }
+    const typescript = template === 'typescript'
+    const files: Array<[string, string]> = [['socket.ini', typescript ? typescriptIni(names) : socketIni(names)]]
+    if (!args.flags.has('config') && !typescript) {
       files.push(['src/index.html', INDEX_HTML], ['src/index.css', INDEX_CSS], ['src/index.js', INDEX_JS],
         ['test/index.js', TEST_JS], ['.gitignore', GITIGNORE])
+    }
+    if (!args.flags.has('config') && typescript) {
+      files.push(['public/index.html', INDEX_HTML_TS], ['public/index.css', INDEX_CSS], ['src/index.ts', INDEX_TS],
+        ['tsconfig.json', TSCONFIG], ['test/index.js', TEST_JS_TS], ['.gitignore', GITIGNORE])
+      writePackageJson(dir, typescriptPackageJson(names, `file:${REPO_ROOT}`), log)
     }
     for (const [path, text] of files) {
       const target = join(dir, path)
@@ -48,7 +66,34 @@ export const initCommand: Command = {
       writeFileSync(target, text)
       log.info(`wrote ${path}`)
     }
+    if (typescript && !args.flags.has('config')) {
+      if (args.flags.has('no-install')) log.info('skipped npm install (--no-install): run it before building')
+      else npmInstall(dir, log)
+    }
     log.info(`next: ssc build -r ${args.positionals[0] ?? '.'}`)
     return 0
   }
+}
+
+/** Writes package.json, or adds the template's scripts and devDependencies to an existing one (keeping its own). */
+function writePackageJson (dir: string, text: string, log: Log): void {
+  const target = join(dir, 'package.json')
+  mkdirSync(dir, { recursive: true })
+  if (!existsSync(target)) {
+    writeFileSync(target, text)
+    return log.info('wrote package.json')
+  }
+  const wanted = JSON.parse(text) as Record<string, Record<string, string>>
+  const current = JSON.parse(readFileSync(target, 'utf8')) as Record<string, Record<string, string> | undefined>
+  for (const field of ['scripts', 'devDependencies']) current[field] = { ...wanted[field], ...current[field] }
+  if (current.type === undefined) (current as Record<string, unknown>).type = 'module'
+  writeFileSync(target, JSON.stringify(current, null, 2) + '\n')
+  log.info('added build scripts and devDependencies to package.json')
+}
+
+/** `npm install` in the new app, with npm's own output (it is the long step of a template). */
+function npmInstall (dir: string, log: Log): void {
+  log.info('npm install (the template\'s compiler and types)…')
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] })
+  if (result.status !== 0) throw new CliError(`npm install failed in ${dir} (exit status ${result.status ?? 'unknown'}): fix it and run it again`)
 }

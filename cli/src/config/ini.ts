@@ -7,6 +7,9 @@ export interface IniEntry {
   value: string
   file: string
   line: number
+  /** The flattened section it was written in (`''` outside any) and the key as written there. */
+  section?: string
+  key?: string
 }
 
 export interface IniDocument {
@@ -14,6 +17,8 @@ export interface IniDocument {
   entries: Map<string, IniEntry>
   /** Flattened section name (`webview_watch`) to the line of its first header. */
   sections: Map<string, number>
+  /** Flattened section name to its name as written (`webview_watch` -> `webview.watch`). */
+  sectionLabels: Map<string, string>
 }
 
 const SECTION_NAME = /^\.?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/
@@ -24,6 +29,9 @@ const KEY_NAME = /^[^\s=[\];#"']+$/
 export function parseIni (text: string, file: string): IniDocument {
   const entries = new Map<string, IniEntry>()
   const sections = new Map<string, number>()
+  const sectionLabels = new Map<string, string>()
+  let label = ''
+  let absoluteLabel = ''
   const arrayKeys = new Set<string>()
   let section = ''
   let absoluteSection = ''
@@ -51,10 +59,13 @@ export function parseIni (text: string, file: string): IniDocument {
           throw new ConfigError(file, line, null, `relative section "[${name}]" has no section before it to extend`)
         }
         section = absoluteSection + name.replace(/\./g, '_')
+        label = absoluteLabel + name
       } else {
         section = absoluteSection = name.replace(/\./g, '_')
+        label = absoluteLabel = name
       }
       if (!sections.has(section)) sections.set(section, line)
+      if (!sectionLabels.has(section)) sectionLabels.set(section, label)
       return
     }
 
@@ -76,14 +87,14 @@ export function parseIni (text: string, file: string): IniDocument {
     if (isArray && previous !== undefined && arrayKeys.has(flatKey)) {
       // Headers need one per line; every other array is a space-separated list, as in the original.
       const separator = flatKey.endsWith('_headers') ? '\n' : ' '
-      entries.set(flatKey, { value: previous.value + separator + value, file, line })
+      entries.set(flatKey, { value: previous.value + separator + value, file, line, section, key })
     } else {
-      entries.set(flatKey, { value, file, line })
+      entries.set(flatKey, { value, file, line, section, key })
     }
     if (isArray) arrayKeys.add(flatKey)
     else arrayKeys.delete(flatKey)
   })
-  return { entries, sections }
+  return { entries, sections, sectionLabels }
 }
 
 function parseValue (text: string, file: string, line: number, key: string): string {

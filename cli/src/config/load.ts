@@ -6,6 +6,7 @@ import { CliError } from '../errors.ts'
 import { parseIni, type IniEntry } from './ini.ts'
 import { applyDefaults } from './defaults.ts'
 import { validateConfig } from './validate.ts'
+import { checkEntry, checkSchema, type ConfigWarning } from './check-schema.ts'
 
 export interface AppConfig {
   /** The project directory (holding socket.ini). */
@@ -18,6 +19,8 @@ export interface AppConfig {
   buildOptions: Map<string, string>
   /** Variables from `.ssc.env` files, added to the environment of the build script and the app. */
   env: Record<string, string>
+  /** Keys Linux cannot honour, with where they are: `ssc` prints them. */
+  warnings: ConfigWarning[]
 }
 
 /** The override files, lowest precedence first; `./.sscrc` is the project's own. */
@@ -37,6 +40,8 @@ export function loadConfig (projectDir: string): AppConfig {
   }
   const base = parseIni(readFileSync(file, 'utf8'), file)
   const entries = base.entries
+  const warnings: ConfigWarning[] = []
+  checkSchema(base, file, warnings)
   const buildOptions = new Map<string, string>()
 
   for (const rc of sscrcPaths(dir)) {
@@ -44,7 +49,11 @@ export function loadConfig (projectDir: string): AppConfig {
     const layer = parseIni(readFileSync(rc, 'utf8'), rc)
     for (const [key, entry] of layer.entries) {
       // `[settings.build] name = x` overrides `[build] name`; `[build] headless = true` is a flag default.
-      if (key.startsWith('settings_')) entries.set(key.slice('settings_'.length), entry)
+      if (key.startsWith('settings_')) {
+        const overridden = { ...entry, section: entry.section?.replace(/^settings_/, '') }
+        checkEntry(key.slice('settings_'.length), overridden, warnings)
+        entries.set(key.slice('settings_'.length), overridden)
+      }
       else if (key.startsWith('build_')) buildOptions.set(key.slice('build_'.length), entry.value)
     }
   }
@@ -54,7 +63,7 @@ export function loadConfig (projectDir: string): AppConfig {
     if (existsSync(envFile)) Object.assign(env, parseEnvFile(readFileSync(envFile, 'utf8')))
   }
 
-  const config: AppConfig = { dir, entries, sections: base.sections, buildOptions, env }
+  const config: AppConfig = { dir, entries, sections: base.sections, buildOptions, env, warnings }
   validateConfig(config, file)
   applyDefaults(config)
   return config

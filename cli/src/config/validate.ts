@@ -1,4 +1,4 @@
-// Checks the keys whose bad values would otherwise fail late (in the package or the host), naming key and line.
+// Checks required keys and the formats of names, ids and versions (types of every key: check-schema.ts).
 import { ConfigError } from '../errors.ts'
 import type { AppConfig } from './load.ts'
 
@@ -6,16 +6,7 @@ const NAME = /^[A-Za-z0-9_-]+$/
 // Reverse DNS: at least two dot-separated labels, each starting with a letter.
 const BUNDLE_ID = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z][A-Za-z0-9_-]*)+$/
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/
-const SIZE = /^\d+(\.\d+)?%?$/
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/
-const BOOLEAN = /^(true|false)$/
-
-const BOOLEAN_KEYS = [
-  'build_headless', 'webview_watch', 'window_frameless', 'window_resizable', 'window_maximizable',
-  'window_minimizable', 'window_closable', 'window_utility', 'application_agent', 'build_script_forward_arguments'
-]
-const SIZE_KEYS = ['window_width', 'window_height', 'window_min_width', 'window_min_height',
-  'window_max_width', 'window_max_height']
 
 export function validateConfig (config: AppConfig, file: string): void {
   const { entries } = config
@@ -43,8 +34,4 @@ export function validateConfig (config: AppConfig, file: string): void {
   }
   check('meta_version', (v) => SEMVER.test(v), (v) => `"${v}" is not a version like "1.0.0"`)
   check('meta_application_protocol', (v) => SCHEME.test(v), (v) => `"${v}" is not a valid URL scheme`)
-  for (const key of SIZE_KEYS) check(key, (v) => SIZE.test(v), (v) => `"${v}" is not a size in pixels or percent`)
-  for (const key of [...BOOLEAN_KEYS, ...[...entries.keys()].filter((k) => k.startsWith('permissions_allow_'))]) {
-    check(key, (v) => BOOLEAN.test(v), (v) => `"${v}" must be true or false`)
-  }
 }

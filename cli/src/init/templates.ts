@@ -18,8 +18,8 @@ export function socketIni ({ name, bundleId, title }: InitNames): string {
 name = "${name}"
 ; files served at socket://<bundle_identifier>/ (a directory's contents land at the root)
 copy = "src"
-; a command to run before copying, e.g. a bundler; it gets the output directory as its first argument
-; script = "npm run build --"
+; a command run before copying, e.g. a bundler; $SSC_RESOURCES_DIR is the output directory
+; script = "npm run build"
 output = "build"
 
 [meta]
@@ -62,7 +62,8 @@ export const INDEX_CSS = `h1 {
 export const INDEX_JS = `import fs from 'socket:fs/promises'
 
 window.addEventListener('DOMContentLoaded', async () => {
-  console.log(await fs.readFile('index.html'))
+  const html = await fs.readFile('index.html', 'utf8')
+  console.log(\`index.html: \${html.length} characters\`)
 })
 `
 

@@ -1,0 +1,22 @@
+#include "linux/reload.hh"
+
+#include <glib-unix.h>
+#include <signal.h>
+
+#include <cstdio>
+
+#include "linux/app.hh"
+#include "linux/window.hh"
+
+namespace host {
+
+void installReloadSignal(App &app) {
+  g_unix_signal_add(SIGUSR1, [](gpointer data) -> gboolean {
+    auto *app = static_cast<App *>(data);
+    for (Window *window : app->windows()) webkit_web_view_reload_bypass_cache(window->view());
+    std::fprintf(stderr, "socket-host: reloaded %zu window(s)\n", app->windows().size());
+    return G_SOURCE_CONTINUE;
+  }, &app);
+}
+
+}  // namespace host
