@@ -9,7 +9,8 @@ namespace {
 constexpr const char *kOverlay = R"JS((() => {
   if (globalThis.top !== globalThis || globalThis.__socketErrorOverlay) return
   Object.defineProperty(globalThis, '__socketErrorOverlay', { value: true })
-  const post = (text) => { try { globalThis.webkit.messageHandlers.__console.postMessage('e' + text) } catch {} }
+  // Through the preload's console.error, the one that holds the channel's secret.
+  const post = (text) => { try { console.error(text) } catch {} }
   const short = (url) => String(url || '').replace(location.origin + '/', '')
   let box = null
   const show = (title, where, detail) => {
