@@ -426,7 +426,7 @@ export class Peer extends Emitter<PeerEvents> {
       case PacketType.Publish: return this.#onPublish(p, raw, from, fromKey ?? endpointKey(from))
       case PacketType.Stream: return this.#onStream(p, raw, from)
       case PacketType.Sync: return this.#onSync(p, from)
-      case PacketType.Query: return this.#onQuery(p, from)
+      case PacketType.Query: return this.#onQuery(p, from, known, fromKey)
     }
   }
 
@@ -797,7 +797,7 @@ export class Peer extends Emitter<PeerEvents> {
     }
   }
 
-  #onQuery (p: Packet, from: Endpoint): void {
+  #onQuery (p: Packet, from: Endpoint, known?: RemotePeer, fromKey?: string): void {
     const q = decodeQuery(p.message)
     const qHex = toHex(q.queryId)
     const now = this.#clock.now()
@@ -806,7 +806,7 @@ export class Peer extends Emitter<PeerEvents> {
         const inner = decodePacket(q.packet)
         if (inner.type !== PacketType.Publish && inner.type !== PacketType.Stream) throw new PacketDecodeError('ETYPE', 'a query answer carries a data packet')
         this.metrics.answered++
-        this.#dispatch({ ...inner, replay: true }, withHops(q.packet, inner.hops, true), from, 'main')
+        this.#dispatch({ ...inner, replay: true }, withHops(q.packet, inner.hops, true), from, 'main', known, fromKey)
         return
       }
       const route = this.#returnRoutes.get(qHex)

@@ -114,12 +114,14 @@ test('amplification: introductions cannot aim a probe burst at an address', asyn
 })
 
 test('id-churn flood: a new identity per packet from one socket does not fill the table or dodge the limits', async (t) => {
-  const victim = await startPeer([], { maxPeers: 64 })
-  const friend = await startPeer([localEndpoint(victim)])
+  // Made first: making 900 keys blocks this process for a while, and the peers must not starve meanwhile.
+  const pings = Array.from({ length: 300 }, () => signedPing(freshKeys()))
+  const joins = Array.from({ length: 600 }, (_, i) => signedJoin(freshKeys(), `churn-${i}-${Math.random()}`))
+  const victim = await startPeer([], { maxPeers: 64, keepaliveMs: 5000 })
+  const friend = await startPeer([localEndpoint(victim)], { keepaliveMs: 5000 })
   const attacker = await new Attacker().start()
   t.after(() => { victim.close(); friend.close(); attacker.close() })
   await waitFor('friend connected', () => victim.peers.get(friend.peerId)?.connected === true, 10_000)
-  const pings = Array.from({ length: 300 }, () => signedPing(freshKeys()))
   for (const ping of pings) attacker.send(ping, localEndpoint(victim))
   await sleep(800)
   const fromAttacker = [...victim.peers.values()].filter(p => p.port === attacker.local?.port).length
@@ -127,7 +129,6 @@ test('id-churn flood: a new identity per packet from one socket does not fill th
   assert.ok(victim.peers.get(friend.peerId), 'the real peer was not evicted')
   // Joins, each to a fresh subcluster and from a fresh identity, meet the sender's own bucket.
   const before = victim.metrics.dropped.rateLimited
-  const joins = Array.from({ length: 600 }, (_, i) => signedJoin(freshKeys(), `churn-${i}-${Math.random()}`))
   for (let i = 0; i < joins.length; i++) {
     attacker.send(joins[i], localEndpoint(victim))
     if (i % 40 === 39) await sleep(10) // not faster than the victim's socket buffer takes them
