@@ -187,6 +187,8 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #vouched: Gate
   /** Fragments not vouched for yet, by id, until their predecessor comes. */
   readonly #held = new Map<string, { p: Packet, raw: Uint8Array, from: Endpoint, at: number }>()
+  readonly #vouchQueue: Packet[] = []
+  #vouching = false
   readonly #birthdayTargets: Gate
   /** Endpoints we pinged because they sent us data without having proved who they are (see #stranger). */
   readonly #strangers: Gate
@@ -707,16 +709,27 @@ export class Peer extends Emitter<PeerEvents> {
     }
   }
 
-  /** A verified packet vouches for the next one in its chain; a held successor is taken now. */
+  /** A verified packet vouches for the next one in its chain; a held successor is taken now, and so on down the
+   * chain — in a loop, not by recursion: a 64 MiB message is a chain of 65,535 packets. */
   #vouch (p: Packet, now: number): void {
-    if (!p.nextId) return
-    const next = toHex(p.nextId)
-    this.#vouched.add(next, now)
-    const held = this.#held.get(next)
-    if (!held) return
-    this.#held.delete(next)
-    if (held.p.type === PacketType.Publish) this.#acceptPublish(held.p, held.raw, held.from, next, now)
-    else this.#acceptStream(held.p, held.raw, next, now)
+    this.#vouchQueue.push(p)
+    if (this.#vouching) return
+    this.#vouching = true
+    try {
+      for (let q = this.#vouchQueue.pop(); q !== undefined; q = this.#vouchQueue.pop()) {
+        if (!q.nextId) continue
+        const next = toHex(q.nextId)
+        this.#vouched.add(next, now)
+        const held = this.#held.get(next)
+        if (!held) continue
+        this.#held.delete(next)
+        if (held.p.type === PacketType.Publish) this.#acceptPublish(held.p, held.raw, held.from, next, now)
+        else this.#acceptStream(held.p, held.raw, next, now)
+      }
+    } finally {
+      this.#vouching = false
+      this.#vouchQueue.length = 0
+    }
   }
 
   #acceptPublish (p: Packet, raw: Uint8Array, from: Endpoint, idHex: string, now: number): void {

@@ -17,13 +17,15 @@ const reach = (seed: number) => parseScenario({
   sampleEveryMs: 5000
 })
 
-test('reach: every message reaches 100% of the subscribers, 2.5 s on average at most (64 peers, churn)', async () => {
+test('reach: every message reaches 100% of the subscribers, 2.5 s on average at most (64 peers, churn)', async (t) => {
   const result = await runScenario(reach(2026), peerDriver)
   assert.equal(result.errors.count, 0, result.errors.first.join('\n'))
   const all = result.messages.reach.find(r => r.threshold === 1)
   assert.ok(all, 'the 100% threshold is measured')
   assert.equal(all.reachedShare, 1, `share of messages that reached every subscriber: ${all.reachedShare}`)
-  assert.ok(all.timeMs.mean < 2500, `mean time to 100% of the subscribers: ${Math.round(all.timeMs.mean)} ms (target 2500)`)
+  const mean = all.timeMs.mean ?? Infinity
+  t.diagnostic(`mean time to 100% of the subscribers: ${Math.round(mean)} ms`)
+  assert.ok(mean < 2500, `mean time to 100% of the subscribers: ${Math.round(mean)} ms (target 2500)`)
 })
 
 test('the default packet lifetime keeps a message for a day, and relays accept it', () => {
