@@ -14,7 +14,8 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 const groups = new Map<string, Run[]>()
 for (const path of process.argv.slice(2)) {
   const run = load(path)
-  groups.set(run.scenario, [...(groups.get(run.scenario) ?? []), run])
+  const name = run.scenario.replace(/-seed\d+$/, '')
+  groups.set(name, [...(groups.get(name) ?? []), run])
 }
 console.log('| scenario | seeds | mean time to 100% (mean over seeds) | spread (min – max of the seeds\' means) | messages reaching every subscriber | per seed |')
 console.log('| --- | --- | --- | --- | --- | --- |')
