@@ -129,6 +129,9 @@ export function buildNetwork (scenario: Scenario, driver: ProtocolDriver, record
   const fabric = new Fabric(sim, {
     latency: scenario.latency,
     loss: scenario.loss,
+    ...(scenario.burstLoss !== undefined ? { burstLoss: scenario.burstLoss } : {}),
+    ...(scenario.clockError !== undefined ? { clockError: scenario.clockError } : {}),
+    cpuMsPerDatagram: scenario.cpuMsPerDatagram,
     natTimeoutMs: scenario.natTimeoutMs,
     classify: (data) => driver.classify(data),
     ...(share === null ? {} : { partition: share })

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { NAT_TYPES, type NatType } from './net/nat.ts'
 import { DEFAULT_LATENCY, validateLatency, type LatencyModel } from './net/latency.ts'
+import { validateBurstLoss, type BurstLoss, type ClockError } from './net/fabric.ts'
 
 export interface PublishPlan {
   /** First publish, virtual ms from the start. */
@@ -43,6 +44,12 @@ export interface Scenario {
   natTimeoutMs: number
   latency: LatencyModel
   loss: number
+  /** Gilbert-Elliott burst loss on every sender's link, on top of `loss` (sim/net/fabric.ts, BurstLoss). */
+  burstLoss?: BurstLoss
+  /** Per-host clock skew (±ms) and drift (±ppm), drawn at random per host. */
+  clockError?: ClockError
+  /** CPU milliseconds a host spends on each datagram it receives. */
+  cpuMsPerDatagram: number
   uplinkBps: number
   downlinkBps: number
   subscribeFraction: number
@@ -80,7 +87,7 @@ export function parseScenario (raw: unknown, file = '(scenario)'): Scenario {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ScenarioError(file, '(root)', 'must be an object')
   const o = raw as Record<string, unknown>
   const known = new Set(['name', 'description', 'claim', 'seed', 'durationMs', 'peers', 'introducers', 'nat', 'natTimeoutMs', 'latency', 'loss',
-    'uplinkBps', 'downlinkBps', 'subscribeFraction', 'topic', 'named', 'publish', 'churn', 'junk', 'sampleEveryMs', 'protocols', 'config', 'workers'])
+    'burstLoss', 'clockError', 'cpuMsPerDatagram', 'uplinkBps', 'downlinkBps', 'subscribeFraction', 'topic', 'named', 'publish', 'churn', 'junk', 'sampleEveryMs', 'protocols', 'config', 'workers'])
   for (const key of Object.keys(o)) if (!known.has(key)) throw new ScenarioError(file, key, 'is not a scenario key')
   const num = (key: string, fallback: number | undefined, min = 0, max = Infinity): number => {
     const value = o[key] ?? fallback
@@ -116,6 +123,9 @@ export function parseScenario (raw: unknown, file = '(scenario)'): Scenario {
     natTimeoutMs: num('natTimeoutMs', 30_000, 1),
     latency,
     loss: num('loss', 0, 0, 0.99),
+    burstLoss: o.burstLoss as BurstLoss | undefined,
+    clockError: o.clockError as ClockError | undefined,
+    cpuMsPerDatagram: num('cpuMsPerDatagram', 0, 0, 1000),
     uplinkBps: num('uplinkBps', 10_000_000, 1, Infinity),
     downlinkBps: num('downlinkBps', 50_000_000, 1, Infinity),
     subscribeFraction: num('subscribeFraction', 0.5, 0, 1),
@@ -129,6 +139,11 @@ export function parseScenario (raw: unknown, file = '(scenario)'): Scenario {
     config: (o.config ?? {}) as Record<string, Record<string, unknown>>,
     workers: num('workers', 1, 1, 64)
   }
+  if (scenario.burstLoss !== undefined) {
+    try { validateBurstLoss(scenario.burstLoss) } catch (error) { throw new ScenarioError(file, 'burstLoss', (error as Error).message) }
+  }
+  const ce = scenario.clockError
+  if (ce !== undefined && (ce === null || typeof ce !== 'object' || !(ce.skewMs >= 0) || !(ce.driftPpm >= 0))) throw new ScenarioError(file, 'clockError', 'needs skewMs >= 0 and driftPpm >= 0')
   if (!Number.isInteger(scenario.workers)) throw new ScenarioError(file, 'workers', `must be a whole number, got ${scenario.workers}`)
   if (scenario.protocols.length === 0) scenario.protocols = ['peer', 'flooding']
   if (Object.values(scenario.nat).reduce((a, b) => a + (b ?? 0), 0) <= 0) throw new ScenarioError(file, 'nat', 'shares must add up to more than 0')

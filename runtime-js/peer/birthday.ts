@@ -10,13 +10,16 @@ export interface BirthdayOptions {
   clock: Clock
   random: RandomSource
   poolSize: number
-  ping (socket: UdpSocketLike, to: Endpoint): void
+  /** Sends `ping` (one signed ping, the same for the whole burst) from `socket`. */
+  ping (socket: UdpSocketLike, to: Endpoint, ping: Uint8Array): void
   receive (data: Uint8Array, from: Endpoint, socket: UdpSocketLike): void
 }
 
 const SPACING_MS = 10
 const MAX_ATTEMPTS = 1024
 const OPEN_PORTS = 1024
+/** The restricted side's burst leaves in slices of this many every SPACING_MS, not all at once. */
+const OPEN_SLICE = 64
 
 export class BirthdayTraversal {
   static readonly DEADLINE_MS = SPACING_MS * MAX_ATTEMPTS + 2048
@@ -28,7 +31,7 @@ export class BirthdayTraversal {
   /** Symmetric side: ping the remote's known endpoint, each time from a new socket (a new mapping) until the
    * pool is full, then from random pool sockets, until `done()`. Sockets are made only as needed, so an early
    * success costs few. */
-  connect (to: Endpoint, done: () => boolean): void {
+  connect (to: Endpoint, ping: Uint8Array, done: () => boolean): void {
     let attempts = 0
     const step = async (): Promise<void> => {
       if (this.#closed || done() || attempts++ >= MAX_ATTEMPTS) return
@@ -42,18 +45,24 @@ export class BirthdayTraversal {
         socket = this.#pool[Math.floor(this.opts.random.float() * this.#pool.length)]
       }
       if (this.#closed) return
-      this.opts.ping(socket, to)
+      this.opts.ping(socket, to, ping)
       this.opts.clock.setTimeout(() => { void step() }, SPACING_MS)
     }
     void step()
   }
 
-  /** Restricted side: open the firewall for many random ports at the remote address. */
+  /** Restricted side: open the firewall for many random ports at the remote address, paced. */
   open (to: Endpoint, send: (to: Endpoint) => void): void {
-    for (let i = 0; i < OPEN_PORTS; i++) {
-      const port = 1024 + Math.floor(this.opts.random.float() * (65536 - 1024))
-      send({ address: to.address, port })
+    let sent = 0
+    const slice = (): void => {
+      if (this.#closed) return
+      for (const end = Math.min(sent + OPEN_SLICE, OPEN_PORTS); sent < end; sent++) {
+        const port = 1024 + Math.floor(this.opts.random.float() * (65536 - 1024))
+        send({ address: to.address, port })
+      }
+      if (sent < OPEN_PORTS) this.opts.clock.setTimeout(slice, SPACING_MS)
     }
+    slice()
   }
 
   close (): void {

@@ -19,8 +19,13 @@ export const DEFAULT_KEEPALIVE_MS = 30_000
 export const EXPIRE_KEEPALIVES = 3
 export const DEFAULT_MAX_PEERS = 256
 export const DEFAULT_CACHE_BYTES = 16 * 1024 * 1024
-/** Default packet lifetime in minutes (6 h, as the original). */
-export const DEFAULT_TTL_MINUTES = 360
+/** Default packet lifetime in minutes: 25 h, so that a message outlives a day offline (the original's 6 h, doubled
+ * for own topics, lost every message after 12 h; docs/protocol.md, "The relay cache"). */
+export const DEFAULT_TTL_MINUTES = 1500
+/** Relays refuse longer lifetimes: a packet that would sit in every cache for weeks is a cheap way to fill them. */
+export const MAX_TTL_MINUTES = 2880
+/** Control packets (pings, pongs, joins) signed more than this far from our clock are refused (replay window). */
+export const CONTROL_FRESH_MS = 5 * 60_000
 export const PING_RETRY_MS = [0, 500, 2000]
 export const PROBE_WAIT_MS = 512
 export const INTRO_FALLBACK_MS = 2048

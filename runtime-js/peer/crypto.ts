@@ -91,3 +91,15 @@ export function sign (message: Uint8Array, keys: Pick<KeyPair, 'secretKey'>, sig
 export function verify (sig: Uint8Array, message: Uint8Array, publicKey: Uint8Array, sigs: Signatures = nobleSignatures): boolean {
   return sigs.verify(sig, message, publicKey)
 }
+
+const MEMBERSHIP_DOMAIN = utf8('srp/member/v1')
+
+/** A subcluster member's proof that `peerId` is one of its members: the subcluster key's signature over the
+ * peer id. Only holders of the shared key can make one; joins and introductions carry it. */
+export function membershipProof (subcluster: Pick<KeyPair, 'secretKey'>, peerId: Uint8Array, sigs?: Signatures): Uint8Array {
+  return sign(concat(MEMBERSHIP_DOMAIN, peerId), subcluster, sigs)
+}
+
+export function verifyMembership (proof: Uint8Array, subclusterId: Uint8Array, peerId: Uint8Array, sigs?: Signatures): boolean {
+  return verify(proof, concat(MEMBERSHIP_DOMAIN, peerId), subclusterId, sigs)
+}

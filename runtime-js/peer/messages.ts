@@ -57,7 +57,9 @@ export const PingFlag = { Probe: 1, Reflection: 2, Connection: 4, ProbeReply: 8 
 
 export interface Ping { peerId: Uint8Array, natType: number, flags: number, pingId: Uint8Array, probePort: number }
 export interface Pong extends Ping { address: string, port: number }
-export interface Intro { peerId: Uint8Array, natType: number, address: string, port: number }
+/** `proof`: the subcluster key's signature over `peerId` (crypto.ts, membershipProof); absent is sent as 64 zero
+ * bytes, which never verify. */
+export interface Intro { peerId: Uint8Array, natType: number, address: string, port: number, proof?: Uint8Array }
 export type Join = Intro
 
 const PING_BYTES = 32 + 1 + 1 + 8 + 2
@@ -105,13 +107,16 @@ export function decodePong (b: Uint8Array): Pong {
   return m
 }
 
+const NO_PROOF = new Uint8Array(64)
+
 export function encodeIntro (m: Intro): Uint8Array {
-  return new Writer().bytes(m.peerId).u8(m.natType).address(m.address).u16(m.port).done()
+  if (m.proof !== undefined && m.proof.length !== 64) throw new PacketDecodeError('EFIELD', `a membership proof is 64 bytes, got ${m.proof.length}`)
+  return new Writer().bytes(m.peerId).u8(m.natType).address(m.address).u16(m.port).bytes(m.proof ?? NO_PROOF).done()
 }
 
 export function decodeIntro (b: Uint8Array, what = 'intro'): Intro {
   const r = new Reader(b, what)
-  const m = { peerId: r.bytes(32, 'peerId'), natType: r.u8('natType'), address: r.address('address'), port: r.u16('port') }
+  const m = { peerId: r.bytes(32, 'peerId'), natType: r.u8('natType'), address: r.address('address'), port: r.u16('port'), proof: r.bytes(64, 'proof') }
   r.end()
   return m
 }

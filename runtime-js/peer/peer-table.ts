@@ -25,6 +25,8 @@ export interface RemotePeer {
   /** Clock time of the last traversal attempt (intro), so that re-introductions do not restart it. */
   attemptedAt?: number
   tried?: Strategy
+  /** Its membership proofs by subcluster (joins and introductions carry them; we pass them on when introducing). */
+  proofs?: Map<string, Uint8Array>
 }
 
 /** The subclusters of a peer not known to be in any: one shared empty set. */

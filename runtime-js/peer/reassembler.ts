@@ -55,6 +55,12 @@ export class Reassembler {
     return done
   }
 
+  /** Notes a message whose head has not come yet (a fragment of it was held, unvouched): the head is asked for
+   * once it is stalled. */
+  expect (messageId: string, now: number): void {
+    if (!this.#pending.has(messageId)) this.#pending.set(messageId, { parts: new Map(), chunks: [], bytes: 0, lastProgress: now, lastQuery: 0, queried: 0 })
+  }
+
   #advance (messageId: string, m: Pending): Completed | undefined {
     const head = m.head
     if (!head) return undefined

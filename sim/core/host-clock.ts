@@ -32,12 +32,16 @@ export class HostClock implements Clock {
   private asleep = false
   private dead = false
 
-  constructor (private readonly sim: Simulation, private readonly epoch: number, private readonly onError: (error: unknown) => void) {}
+  /** `skewMs`: how far this host's clock is off; `drift`: how much faster (>0) or slower it runs (1e-4 = 100 ppm). */
+  constructor (private readonly sim: Simulation, private readonly epoch: number, private readonly onError: (error: unknown) => void,
+    private readonly skewMs = 0, private readonly drift = 0) {}
 
-  now (): number { return this.epoch + this.sim.now }
+  now (): number { return this.drift === 0 ? this.epoch + this.skewMs + this.sim.now : this.epoch + this.skewMs + this.sim.now * (1 + this.drift) }
 
   setTimeout (fn: () => void, ms: number): TimerHandle {
-    const timer = new HostTimer(this, fn, this.sim.now + Math.max(0, Number(ms) || 0))
+    // A fast clock's timers fire early in real (simulated) time, a slow one's late.
+    const wait = Math.max(0, Number(ms) || 0)
+    const timer = new HostTimer(this, fn, this.sim.now + (this.drift === 0 ? wait : wait / (1 + this.drift)))
     if (this.dead) { timer.state = DONE; return timer }
     this.link(timer)
     this.sim.schedule(timer, timer.due)

@@ -24,6 +24,24 @@ export interface FabricOptions {
   classify?: (data: Uint8Array) => string
   /** Set when this fabric is one of several workers' shares of the network (see sim/parallel/README.md). */
   partition?: FabricPartition
+  /** Gilbert-Elliott burst loss on every sender's access link (see BurstLoss), on top of `loss`. */
+  burstLoss?: BurstLoss
+  /** Per-host clock error: each host's clock is off by up to ±skewMs and runs fast or slow by up to ±driftPpm. */
+  clockError?: ClockError
+  /** CPU time a host spends on each datagram it receives; datagrams wait their turn (0: free). */
+  cpuMsPerDatagram?: number
+}
+
+/**
+ * Gilbert-Elliott loss: each sender's link is good or bad; in the bad state every datagram is lost. Before
+ * each datagram the link leaves the bad state with probability 1/burstLength and enters it with the probability
+ * that makes `mean` the long-run share of datagrams lost (bursts average `burstLength` datagrams).
+ */
+export interface BurstLoss { mean: number, burstLength: number }
+export interface ClockError { skewMs: number, driftPpm: number }
+
+export function validateBurstLoss (b: BurstLoss): void {
+  if (b === null || typeof b !== 'object' || !(b.mean >= 0 && b.mean < 1) || !(b.burstLength >= 1)) throw new RangeError('burstLoss needs 0 <= mean < 1 and burstLength >= 1')
 }
 
 /**
@@ -63,6 +81,10 @@ export class Host {
   readonly clock: HostClock
   readonly stats = { sentDatagrams: 0, sentBytes: 0, receivedDatagrams: 0, receivedBytes: 0 }
   upFreeAt = 0
+  /** Gilbert-Elliott state of this host's outgoing link (true: bad, losing everything). */
+  burstBad = false
+  /** Virtual time until which this host's CPU is busy with datagrams already received. */
+  cpuFreeAt = 0
   /** Virtual time of the last wake-up, if the host ever slept. */
   lastWakeAt: number | null = null
   downFreeAt = 0
@@ -88,7 +110,15 @@ export class Host {
     /** False for a host another worker runs: this worker only routes datagrams to it. */
     readonly local: boolean
   ) {
-    this.clock = new HostClock(fabric.sim, fabric.epochMs, (error) => fabric.reportError(this, error))
+    let skewMs = 0
+    let drift = 0
+    if (fabric.clockError !== null) {
+      // Its own stream: turning clock error on changes nothing else a run draws.
+      const r = fabric.sim.random.fork(`clock-${id}`)
+      skewMs = (2 * r.float() - 1) * fabric.clockError.skewMs
+      drift = (2 * r.float() - 1) * fabric.clockError.driftPpm / 1e6
+    }
+    this.clock = new HostClock(fabric.sim, fabric.epochMs, (error) => fabric.reportError(this, error), skewMs, drift)
     this.uplinkBps = options.uplinkBps
     this.downlinkBps = options.downlinkBps
     this.loss = options.loss
@@ -207,6 +237,11 @@ export class Fabric {
   private readonly natRandom
   readonly partition: FabricPartition | null
   readonly loss: number
+  readonly clockError: ClockError | null
+  readonly cpuMsPerDatagram: number
+  /** Per-datagram transition probabilities of the Gilbert-Elliott model (0 and 1 when it is off). */
+  private readonly enterBad: number
+  private readonly leaveBad: number
   readonly natTimeoutMs: number
   readonly maxQueueMs: number
   private readonly classify: ((data: Uint8Array) => string) | null
@@ -228,6 +263,18 @@ export class Fabric {
     this.jitterRandom = sim.random.fork('jitter')
     this.natRandom = sim.random.fork('nat')
     this.partition = options.partition ?? null
+    this.clockError = options.clockError ?? null
+    this.cpuMsPerDatagram = options.cpuMsPerDatagram ?? 0
+    if (!(this.cpuMsPerDatagram >= 0)) throw new RangeError(`cpuMsPerDatagram must be >= 0, got ${this.cpuMsPerDatagram}`)
+    if (options.burstLoss !== undefined) {
+      validateBurstLoss(options.burstLoss)
+      this.leaveBad = 1 / options.burstLoss.burstLength
+      // Long-run share of bad steps π = enter / (enter + leave) = mean.
+      this.enterBad = options.burstLoss.mean * this.leaveBad / (1 - options.burstLoss.mean)
+    } else {
+      this.enterBad = 0
+      this.leaveBad = 1
+    }
   }
 
   addHost (options: HostOptions): Host {
@@ -277,6 +324,10 @@ export class Fabric {
       : from.nat.outbound(socket.port, to === undefined ? this.addressKey(toAddress, -1) : to.addressKey, toPort, sim.now)
     if (to === undefined) return this.drop('no-route', from.id, -1, kind)
     if (from.lossRandom.float() < this.loss + from.loss + to.loss) return this.drop('loss', from.id, to.id, kind)
+    if (this.enterBad > 0) {
+      from.burstBad = from.lossRandom.float() < (from.burstBad ? 1 - this.leaveBad : this.enterBad)
+      if (from.burstBad) return this.drop('burst-loss', from.id, to.id, kind)
+    }
     let departs = sim.now
     if (from.uplinkBps !== Infinity) {
       departs = Math.max(sim.now, from.upFreeAt)
@@ -326,18 +377,27 @@ export class Fabric {
     const socket = to.sockets.get(localPort)
     if (socket === undefined) return this.dropInFlight(datagram, 'port-closed')
     datagram.socket = socket
+    let ready = sim.now
     if (to.downlinkBps !== Infinity) {
       const starts = Math.max(sim.now, to.downFreeAt)
       if (starts - sim.now > this.maxQueueMs) return this.dropInFlight(datagram, 'downlink-queue')
       to.downFreeAt = starts + datagram.bytes * 8000 / to.downlinkBps
-      // Only a datagram queued behind others for over a millisecond waits for its turn as an event of its own;
-      // on an idle link the serialization delay (16 µs for 100 bytes at 50 Mbit/s) is not worth a second event
-      // per datagram (it was 40% of all events of a 1,000-peer run in steady state).
-      if (starts - sim.now > DOWNLINK_WAIT_EVENT_MS) {
-        datagram.stage = QUEUED_DOWN
-        sim.schedule(datagram, to.downFreeAt)
-        return
-      }
+      ready = to.downFreeAt
+    }
+    if (this.cpuMsPerDatagram > 0) {
+      // The receiver handles one datagram at a time; what arrives while it is busy waits (a socket buffer).
+      const starts = Math.max(ready, to.cpuFreeAt)
+      if (starts - sim.now > this.maxQueueMs) return this.dropInFlight(datagram, 'cpu-queue')
+      to.cpuFreeAt = starts + this.cpuMsPerDatagram
+      ready = to.cpuFreeAt
+    }
+    // Only a datagram that waits over a millisecond (behind others on the downlink, or for the CPU) waits as an
+    // event of its own; on an idle link the serialization delay (16 µs for 100 bytes at 50 Mbit/s) is not worth
+    // a second event per datagram (it was 40% of all events of a 1,000-peer run in steady state).
+    if (ready - sim.now > DOWNLINK_WAIT_EVENT_MS) {
+      datagram.stage = QUEUED_DOWN
+      sim.schedule(datagram, ready)
+      return
     }
     this.handOver(datagram)
   }

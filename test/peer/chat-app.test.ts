@@ -1,5 +1,5 @@
 // The chat example, built with ssc and run twice: two real WebKitGTK windows (under the test run's Xvfb) that
-// find each other through two introducers in this process and exchange messages through socket:peer.
+// find each other through two introducers in this process and exchange messages through socket:network.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
@@ -29,7 +29,7 @@ function ssc (args: string[], env: Record<string, string>, timeoutMs: number): P
   })
 }
 
-test('two chat apps built with ssc exchange messages through socket:peer in real windows', { skip: PARTS }, async (t) => {
+test('two chat apps built with ssc exchange messages through socket:network in real windows', { skip: PARTS }, async (t) => {
   const home = mkdtempSync(join(tmpdir(), 'chat-home-'))
   const dir = join(mkdtempSync(join(tmpdir(), 'chat-app-')), 'chat')
   t.after(() => { rmSync(home, { recursive: true, force: true }); rmSync(dirname(dir), { recursive: true, force: true }) })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildSync } from 'esbuild'
 import { Peer, type PeerConfig } from '../../runtime-js/peer/peer.ts'
-import { cryptoRandom, nodeTransport, systemClock } from '../../runtime-js/peer/node-transport.ts'
+import { cryptoRandom, nodeSignatures, nodeTransport, systemClock } from '../../runtime-js/peer/node-transport.ts'
 import type { Endpoint, Transport } from '../../runtime-js/peer/transport.ts'
 
 export async function waitFor (what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -17,8 +17,11 @@ export async function waitFor (what: string, cond: () => boolean, timeoutMs = 10
 
 export const fastConfig: Partial<PeerConfig> = { keepaliveMs: 1000 }
 
+/** OpenSSL's Ed25519 (the same signatures as the default): tens of peers share one process and its CPU here. */
+const signatures = nodeSignatures()
+
 export async function startPeer (bootstrap: Endpoint[], config: Partial<PeerConfig> = {}, transport: Transport = nodeTransport()): Promise<Peer> {
-  const peer = new Peer({ transport, clock: systemClock(), random: cryptoRandom(), address: '127.0.0.1', bootstrap, config: { ...fastConfig, ...config } })
+  const peer = new Peer({ transport, clock: systemClock(), random: cryptoRandom(), signatures, address: '127.0.0.1', bootstrap, config: { ...fastConfig, ...config } })
   await peer.start()
   return peer
 }

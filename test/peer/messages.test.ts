@@ -1,7 +1,6 @@
 // Large messages, lost fragments, tampering and direct streams, over real UDP on 127.0.0.1.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import dgram from 'node:dgram'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { filteringTransport, localEndpoint, startNetwork, startPeer, waitFor } from './helpers.ts'
 import { concat, toHex, utf8, fromUtf8 } from '../../runtime-js/peer/bytes.ts'
@@ -10,6 +9,7 @@ import { buildMessage } from '../../runtime-js/peer/fragment.ts'
 import { seal, sign, subclusterKeys } from '../../runtime-js/peer/crypto.ts'
 import { cryptoRandom } from '../../runtime-js/peer/node-transport.ts'
 import type { Peer, PacketEvent } from '../../runtime-js/peer/peer.ts'
+import { Attacker } from './attacker.ts'
 
 async function room (peers: Peer[], key: string): Promise<Map<Peer, PacketEvent[]>> {
   const got = new Map<Peer, PacketEvent[]>()
@@ -55,10 +55,12 @@ test('tampered and forged packets are dropped and counted, and never delivered',
   t.after(() => { for (const p of peers) p.close() })
   const got = await room(peers, 'guarded')
   const target = peers[2]
-  const sender = dgram.createSocket('udp4')
+  // The sender is a peer the target talks to (anything from a stranger is dropped unread: attacks.test.ts).
+  const sender = await new Attacker().start()
   t.after(() => sender.close())
-  await new Promise<void>(resolve => sender.bind(0, '127.0.0.1', resolve))
-  const send = (b: Uint8Array): void => { sender.send(b, target.local?.port as number, '127.0.0.1') }
+  sender.connect(localEndpoint(target))
+  await waitFor('the sender to be connected', () => [...target.peers.values()].some(p => p.port === sender.local?.port && p.connected), 5000)
+  const send = (b: Uint8Array): void => sender.send(b, localEndpoint(target))
   const keys = subclusterKeys('guarded')
   const now = Math.floor(Date.now() / 1000)
 

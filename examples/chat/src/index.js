@@ -1,6 +1,6 @@
-// The chat: one peer per window, one subcluster per room. Messages are JSON {name, text}, sealed for the room
-// and signed by their author by socket:peer; the list shows each message once, in arrival order.
-import { Peer } from 'socket:peer'
+// The chat, on the original's API (socket:network): one peer per window, one subcluster per room, and one
+// named event, `message`, whose value is {name, text}; socket:network seals it for the room and signs it.
+import { network, Encryption } from 'socket:network'
 
 const argv = globalThis.__args?.argv ?? []
 const option = (name, fallback) => argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
@@ -13,8 +13,6 @@ const name = option('name', `guest-${Math.floor(Math.random() * 1000)}`)
 
 const list = document.getElementById('messages')
 const status = document.getElementById('status')
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
 
 function show (who, text, kind = '') {
   const li = document.createElement('li')
@@ -27,31 +25,40 @@ function show (who, text, kind = '') {
   list.scrollTop = list.scrollHeight
 }
 
-const peer = new Peer({ bootstrap, config: { keepaliveMs: 2000 } })
 const members = new Set()
-const setStatus = () => {
-  status.textContent = `${name} in "${room}" · peer ${peer.peerId.slice(0, 8)} · NAT ${peer.natName} · ${members.size} other(s) here`
+let me = 'starting…'
+const setStatus = (nat = '') => {
+  status.textContent = `${name} in "${room}" · ${me}${nat} · ${members.size} other(s) here`
 }
 
-peer.on('packet', ({ data, author }) => {
-  try {
-    const message = JSON.parse(decoder.decode(data))
-    show(String(message.name), String(message.text))
-  } catch {
-    show(author.slice(0, 8), '(a message this app cannot read)', 'system')
-  }
+// A server or a second copy of this app can be an introducer: given with --bootstrap, none are built in.
+const net = await network({
+  clusterId: await Encryption.createClusterId('socket-runtime-chat'),
+  signingKeys: await Encryption.createKeyPair(),
+  bootstrap,
+  config: { keepaliveMs: 2000 }
 })
-peer.on('join', ({ peerId }) => { if (!members.has(peerId)) { members.add(peerId); setStatus() } })
-peer.on('leave', ({ peerId }) => { members.delete(peerId); setStatus() })
-peer.on('nat', setStatus)
+const channel = await net.subcluster({ sharedKey: await Encryption.createSharedKey(room) })
 
-await peer.start()
-const { idHex } = await peer.join(room)
+net.on('#ready', (info) => {
+  // Our address as the introducers see it: what a second peer passes as --bootstrap to find this one.
+  me = info.address ? `${info.address}:${info.port}` : `peer ${info.peerId.slice(0, 8)}`
+  setStatus(` · NAT ${info.natName}`)
+  if (info.address) show('chat', `This peer is at ${info.address}:${info.port}. Start a second one with --bootstrap=${info.address}:${info.port} --room=${room} to talk to it.`, 'system')
+})
+channel.on('message', (value, packet) => {
+  if (value && typeof value === 'object') show(String(value.name), String(value.text))
+  else show(packet.peerId.slice(0, 8), '(a message this app cannot read)', 'system')
+})
+channel.on('#join', (peer) => { if (!members.has(peer.peerId)) { members.add(peer.peerId); setStatus() } })
+channel.on('#leave', (peer) => { members.delete(peer.peerId); setStatus() })
+net.on('#error', (err) => show('chat', `error: ${err?.message ?? err}`, 'system'))
+
 setStatus()
 if (bootstrap.length === 0) show('chat', 'No --bootstrap peers given: waiting for others to find this one.', 'system')
 
 async function send (text) {
-  await peer.publish(idHex, encoder.encode(JSON.stringify({ name, text })))
+  await channel.emit('message', { name, text })
   show(name, text, 'mine')
 }
 
@@ -64,4 +71,4 @@ document.getElementById('send').addEventListener('submit', (event) => {
 })
 
 // For tests and the curious: the page's state.
-globalThis.chat = { peer, name, room, send, members }
+globalThis.chat = { net, channel, name, room, send, members }

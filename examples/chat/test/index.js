@@ -5,7 +5,7 @@ import { test } from 'socket:test'
 const argv = globalThis.__args?.argv ?? []
 const option = (name) => argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 
-test('two chat windows exchange messages through socket:peer', async (t) => {
+test('two chat windows exchange messages through socket:network', async (t) => {
   const t0 = Date.now()
   await t.waitFor(() => globalThis.chat, { timeout: 20000 })
   const { name, members } = globalThis.chat

@@ -1,0 +1,34 @@
+// Guards for the claims on docs/simulation/README.md: small, fast versions of the claim scenarios that fail when
+// a number regresses past the original's target. The full scenarios are run with `npm run sim` (results pages).
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { parseScenario } from '../../sim/scenario.ts'
+import { runScenario } from '../../sim/runner.ts'
+import { peerDriver } from '../../sim/protocols/peer-driver.ts'
+import { DEFAULT_TTL_MINUTES, MAX_TTL_MINUTES } from '../../runtime-js/peer/constants.ts'
+
+/** claim-128-reach at half size and shorter: ~30% symmetric NATs, half subscribed, heavy churn while publishing. */
+const reach = (seed: number) => parseScenario({
+  name: 'guard-reach', seed, durationMs: 150_000, peers: 64, introducers: 3, loss: 0.01,
+  nat: { open: 0.1, 'full-cone': 0.15, 'address-restricted': 0.2, 'port-restricted': 0.25, symmetric: 0.3 },
+  subscribeFraction: 0.5,
+  publish: [{ atMs: 65_000, count: 8, intervalMs: 5000, from: 'subscriber', bytes: 512 }],
+  churn: [{ type: 'replace', startMs: 60_000, endMs: 120_000, perMinute: 40 }],
+  sampleEveryMs: 5000
+})
+
+test('reach: every message reaches 100% of the subscribers, 2.5 s on average at most (64 peers, churn)', async (t) => {
+  const result = await runScenario(reach(2026), peerDriver)
+  assert.equal(result.errors.count, 0, result.errors.first.join('\n'))
+  const all = result.messages.reach.find(r => r.threshold === 1)
+  assert.ok(all, 'the 100% threshold is measured')
+  assert.equal(all.reachedShare, 1, `share of messages that reached every subscriber: ${all.reachedShare}`)
+  const mean = all.timeMs.mean ?? Infinity
+  t.diagnostic(`mean time to 100% of the subscribers: ${Math.round(mean)} ms`)
+  assert.ok(mean < 2500, `mean time to 100% of the subscribers: ${Math.round(mean)} ms (target 2500)`)
+})
+
+test('the default packet lifetime keeps a message for a day, and relays accept it', () => {
+  assert.ok(DEFAULT_TTL_MINUTES * 60_000 >= 24 * 3600_000, `default ttl ${DEFAULT_TTL_MINUTES} min is under 24 h`)
+  assert.ok(DEFAULT_TTL_MINUTES <= MAX_TTL_MINUTES)
+})
