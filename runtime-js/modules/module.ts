@@ -40,8 +40,7 @@ export class Module {
 
   /** Resolves `request` from `parent` to a path on the app's origin ('/node_modules/x/index.js') or a builtin name. */
   static _resolveFilename (request: string, parent?: Module): string {
-    if (typeof request !== 'string') throw Object.assign(new TypeError(`The "id" argument must be of type string. Received ${typeof request}`), { code: 'ERR_INVALID_ARG_TYPE' })
-    if (request === '') throw Object.assign(new TypeError("The argument 'id' must be a non-empty string. Received ''"), { code: 'ERR_INVALID_ARG_VALUE' })
+    validateId(request)
     if (findBuiltin(request) !== undefined) return request
     if (request.startsWith('node:') || request.startsWith('socket:')) throw Object.assign(new Error(`No such built-in module: ${request}`), { code: 'ERR_UNKNOWN_BUILTIN_MODULE' })
     return pathOf(resolveFile(request, parent?.url ?? new URL('/', origin()).href, requireStack(parent)))
@@ -89,6 +88,7 @@ export class Module {
   }
 
   require (request: string): any {
+    validateId(request)
     return Module._load(request, this)
   }
 
@@ -115,6 +115,11 @@ export class Module {
     const require = makeRequire(this)
     fn.call(this.exports, this.exports, require, this, filename, this.path)
   }
+}
+
+function validateId (request: unknown): asserts request is string {
+  if (typeof request !== 'string') throw Object.assign(new TypeError(`The "id" argument must be of type string. Received ${typeof request}`), { code: 'ERR_INVALID_ARG_TYPE' })
+  if (request === '') throw Object.assign(new TypeError("The argument 'id' must be a non-empty string. Received ''"), { code: 'ERR_INVALID_ARG_VALUE' })
 }
 
 function requireStack (module: Module | undefined): string[] {

@@ -1,5 +1,7 @@
 // require() is synchronous, so module files are read with a blocking XMLHttpRequest on the app's own
-// origin. Reads are cached per URL (a missing file as null) for the life of the page.
+// origin. Reads are cached per URL (a missing file as null) for the life of the page. The host answers an
+// extensionless path that names no file with the app's index.html (single-page apps) and a directory with
+// its index.html: an HTML answer for a path not ending in .html is therefore no file.
 const cache = new Map<string, string | null>()
 
 export function readText (url: string): string | null {
@@ -10,7 +12,9 @@ export function readText (url: string): string | null {
     request.open('GET', url, false)
     request.overrideMimeType('text/plain; charset=utf-8')
     request.send(null)
-    if (request.status >= 200 && request.status < 300) text = request.responseText
+    const html = /^text\/html/i.test(request.getResponseHeader('content-type') ?? '')
+    const asked = new URL(url).pathname
+    if (request.status >= 200 && request.status < 300 && !(html && !/\.html?$/i.test(asked))) text = request.responseText
   } catch {
     text = null
   }
