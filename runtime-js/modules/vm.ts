@@ -65,9 +65,8 @@ function runIn (context: Record<string, any>, code: string, options?: RunningCod
 export class Script {
   readonly code: string
   readonly filename: string | undefined
-  constructor (code: string, options: RunningCodeOptions | string = {}) {
-    if (typeof code !== 'string') throw Object.assign(new TypeError('The "code" argument must be of type string.'), { code: 'ERR_INVALID_ARG_TYPE' })
-    this.code = code
+  constructor (code: unknown, options: RunningCodeOptions | string = {}) {
+    this.code = String(code) // Node coerces, as eval would
     this.filename = typeof options === 'string' ? options : options.filename
   }
 
@@ -87,16 +86,18 @@ export class Script {
   createCachedData (): Uint8Array { return new Uint8Array(0) }
 }
 
+const runOptions = (options?: RunningCodeOptions | string): RunningCodeOptions | undefined => typeof options === 'object' ? options : undefined
+
 export function runInThisContext (code: string, options?: RunningCodeOptions | string): unknown {
-  return new Script(code, options).runInThisContext()
+  return new Script(code, options).runInThisContext(runOptions(options))
 }
 
 export function runInContext (code: string, context: Record<string, any>, options?: RunningCodeOptions | string): unknown {
-  return new Script(code, options).runInContext(context)
+  return new Script(code, options).runInContext(context, runOptions(options))
 }
 
 export function runInNewContext (code: string, context?: Record<string, any>, options?: RunningCodeOptions | string): unknown {
-  return new Script(code, options).runInNewContext(context)
+  return new Script(code, options).runInNewContext(context, runOptions(options))
 }
 
 /** Node's compileFunction: a function of `params` whose body is `code`, in `parsingContext` if given. */

@@ -72,7 +72,8 @@ export class ClientRequest extends Writable {
   #url: URL
 
   constructor (input: string | URL | RequestOptions, options?: RequestOptions | ((res: IncomingMessage) => void), callback?: (res: IncomingMessage) => void, defaultProtocol = 'http:') {
-    super()
+    // Not destroyed after 'finish': the fetch (and its abort signal) outlives the written body.
+    super({ autoDestroy: false })
     if (typeof options === 'function') { callback = options; options = undefined }
     let opts: RequestOptions
     if (typeof input === 'string' || input instanceof URL) {
@@ -160,7 +161,7 @@ export class ClientRequest extends Writable {
       if (this.destroyed) return
       // fetch says only "Load failed"/TypeError; Node code checks err.code, so name the usual cause.
       this.destroy(Object.assign(new Error(`request to ${this.#url.href} failed: ${error.message} (connection refused, or the server does not allow the app's origin by CORS)`), { code: 'ECONNREFUSED', cause: error }))
-    })
+    }).catch((error: Error) => { if (!this.destroyed) this.destroy(error) })
   }
 }
 
