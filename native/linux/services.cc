@@ -6,6 +6,7 @@
 #include "linux/dns_service.hh"
 #include "linux/events.hh"
 #include "linux/fs_service.hh"
+#include "linux/hotkey_service.hh"
 #include "linux/notification_service.hh"
 #include "linux/os_service.hh"
 #include "linux/process_service.hh"
@@ -38,6 +39,7 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
   api::child_process::registerChildProcessRoutes(router_, own<ChildProcessServiceImpl>(services_, app));
   api::dns::registerDnsRoutes(router_, own<DnsServiceImpl>(services_));
   api::bluetooth::registerBluetoothRoutes(router_, own<BluetoothServiceImpl>(services_));
+  api::hotkey::registerHotkeyRoutes(router_, own<HotkeyServiceImpl>(services_, app));
   api::notification::registerNotificationRoutes(router_, own<NotificationServiceImpl>(services_, app));
 }
 

@@ -1,9 +1,9 @@
 // socket:window/hotkey — the original's hotkey bindings: `bind('ctrl + shift + k')` returns a Binding whose
 // `hotkey` event fires when that combination is pressed in this window; `bindings` (the default export)
 // fires every binding's `hotkey` too. Window hotkeys are matched from the window's key events here.
-// Global hotkeys (`{ global: true }`, pressed while another app has focus) need a native key grab the host
-// does not have yet, so they throw NotSupportedError naming this module.
-import { NotSupportedError } from '../../internal/errors.ts'
+// Global hotkeys (`{ global: true }`: pressed while another app has the focus) are grabbed by the host on
+// X11 (the hotkey capability, XGrabKey); its `hotkey` events are routed to the binding by id.
+import { hotkey as host, onPressed } from '../../../generated/js/hotkey.ts'
 
 const MODIFIERS: Record<string, 'ctrl' | 'alt' | 'shift' | 'meta'> = {
   ctrl: 'ctrl', control: 'ctrl', alt: 'alt', option: 'alt', shift: 'shift', meta: 'meta', super: 'meta', cmd: 'meta', command: 'meta', win: 'meta'
@@ -49,12 +49,16 @@ export class Binding extends EventTarget {
   readonly expression: string
   readonly sequence: HotKeySequence
   readonly passive: boolean
+  readonly global: boolean
+  /** The host's id for a global binding. */
+  hostId: number | null = null
   isActive = true
   constructor (expression: string, options: BindOptions = {}) {
     super()
     this.sequence = parse(expression)
     this.expression = normalize(this.sequence)
     this.passive = options.passive === true
+    this.global = options.global === true
     this.id = nextId++
   }
 
@@ -63,7 +67,7 @@ export class Binding extends EventTarget {
   matches (event: KeyboardEvent): boolean {
     const key = event.key.toLowerCase()
     const code = event.code?.toLowerCase().replace(/^key|^digit/, '')
-    return this.isActive && event.ctrlKey === this.sequence.ctrl && event.altKey === this.sequence.alt &&
+    return this.isActive && !this.global && event.ctrlKey === this.sequence.ctrl && event.altKey === this.sequence.alt &&
       event.shiftKey === this.sequence.shift && event.metaKey === this.sequence.meta &&
       (key === this.sequence.key || code === this.sequence.key)
   }
@@ -80,10 +84,13 @@ export class Bindings extends EventTarget {
   [Symbol.iterator] (): IterableIterator<Binding> { return this.values() }
 
   async bind (expression: string, options: BindOptions = {}): Promise<Binding> {
-    if (options.global === true) throw new NotSupportedError(`socket:window/hotkey global binding '${expression}' (the host has no global key grab)`)
     const binding = new Binding(expression, options)
     const existing = this.#byExpression.get(binding.expression)
     if (existing !== undefined) return existing
+    if (binding.global) {
+      binding.hostId = await host.bind(expression)
+      this.#listenGlobal()
+    }
     this.#byExpression.set(binding.expression, binding)
     this.#listen()
     return binding
@@ -94,12 +101,27 @@ export class Bindings extends EventTarget {
     const binding = this.#byExpression.get(expression)
     if (binding === undefined) return false
     binding.isActive = false
-    return this.#byExpression.delete(expression)
+    this.#byExpression.delete(expression)
+    if (binding.hostId !== null) await host.unbind(binding.hostId)
+    return true
   }
 
   async reset (): Promise<void> {
-    for (const binding of this.#byExpression.values()) binding.isActive = false
-    this.#byExpression.clear()
+    for (const binding of [...this.#byExpression.values()]) await this.unbind(binding)
+  }
+
+  #fire (binding: Binding): void {
+    binding.dispatchEvent(new HotKeyEvent('hotkey', binding))
+    this.dispatchEvent(new HotKeyEvent('hotkey', binding))
+  }
+
+  #globalListening = false
+  #listenGlobal (): void {
+    if (this.#globalListening) return
+    this.#globalListening = true
+    onPressed((detail) => {
+      for (const binding of this.#byExpression.values()) if (binding.hostId === detail.id && binding.isActive) this.#fire(binding)
+    })
   }
 
   #listen (): void {
@@ -109,8 +131,7 @@ export class Bindings extends EventTarget {
       for (const binding of this.#byExpression.values()) {
         if (!binding.matches(event as KeyboardEvent)) continue
         if (!binding.passive) event.preventDefault()
-        binding.dispatchEvent(new HotKeyEvent('hotkey', binding))
-        this.dispatchEvent(new HotKeyEvent('hotkey', binding))
+        this.#fire(binding)
       }
     }, true)
   }
