@@ -44,6 +44,10 @@ import * as windowModule from '../../modules/window.ts'
 import * as i18n from '../../modules/i18n.ts'
 import * as language from '../../modules/language.ts'
 import * as location from '../../modules/location.ts'
+import * as extension from '../../modules/extension.ts'
+import * as serviceWorker from '../../modules/service-worker.ts'
+// A cycle (socket:module imports this file); the namespace is only read when require('module') runs.
+import * as moduleModule from '../../modules/module.ts'
 
 type Namespace = Record<string, unknown>
 
@@ -54,12 +58,12 @@ export const nodeBuiltins: Record<string, Namespace> = {
   ip, net, os, 'os/constants': osConstants, path, 'path/posix': pathPosix, 'path/win32': pathWin32,
   perf_hooks: perfHooks, process: processModule, querystring, stream, 'stream/web': streamWeb,
   string_decoder: stringDecoder, sys, timers, 'timers/promises': timersPromises, tty, url, util,
-  'util/types': utilTypes, vm, worker_threads: workerThreads
+  'util/types': utilTypes, vm, worker_threads: workerThreads, module: moduleModule
 }
 
 /** Runtime-only names: only `require('socket:<name>')`. */
 export const runtimeBuiltins: Record<string, Namespace> = {
-  application, ipc, window: windowModule, i18n, language, location
+  application, ipc, window: windowModule, i18n, language, location, extension, 'service-worker': serviceWorker
 }
 
 /** The exports object require() returns: the default export when there is one (Node's shape), else the namespace. */

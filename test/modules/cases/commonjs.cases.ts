@@ -77,6 +77,7 @@ export function observeRequire (require: Require, root: string, isBuiltin: (name
   o.see('builtin events is EventEmitter', () => typeof require('events') === 'function' && typeof require('events').once === 'function')
   o.see('builtin util.format', () => require('util').format('%s=%d', 'x', 5))
   o.see('unknown node: builtin', () => require('node:no-such-module'))
+  o.see('builtin module', () => [typeof require('module'), typeof require('module').createRequire, require('module').isBuiltin('fs')])
   o.see('isBuiltin', () => [isBuiltin('fs'), isBuiltin('node:fs'), isBuiltin('fs/promises'), isBuiltin('no-such'), isBuiltin('node:no-such')])
   o.see('bad id type', () => require(42 as unknown as string))
   o.see('empty id', () => require(''))
