@@ -11,7 +11,7 @@ export function compileModule (source: string, url: string): ModuleFunction {
     // eslint-disable-next-line no-new-func
     return new Function('exports', 'require', 'module', '__filename', '__dirname', body) as ModuleFunction
   } catch (error) {
-    if (isCspRefusal(error)) throw evalRefused(`require('${url}')`)
+    if (isCspRefusal(error)) throw evalRefused(`require() of ${url}`)
     throw error
   }
 }
