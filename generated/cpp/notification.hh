@@ -16,9 +16,23 @@ using ipc::fromJson;
 using ipc::fromText;
 using ipc::toJson;
 
+struct NotificationResponse;
+bool fromJson (const ipc::Json& json, const std::string& name, NotificationResponse& out, ipc::Error& error);
+ipc::Json toJson (const NotificationResponse& value);
+
 struct NotificationServer;
 bool fromJson (const ipc::Json& json, const std::string& name, NotificationServer& out, ipc::Error& error);
 ipc::Json toJson (const NotificationServer& value);
+
+/// What became of a shown notification.
+struct NotificationResponse {
+  /// The id `show` returned.
+  uint32_t id = 0;
+  /// The action key the user chose ("default": the notification itself); "" when it was closed.
+  std::string action;
+  /// Why it was closed (NotificationClosed's reason); 0 for an action.
+  uint32_t reason = 0;
+};
 
 /// The notification server, as GetServerInformation reports it.
 struct NotificationServer {
@@ -78,6 +92,14 @@ inline void resolveShow (ipc::Reply& reply, const uint32_t& value) { reply.data(
 inline void resolveClose (ipc::Reply& reply) { reply.ok(); }
 
 inline void resolveServer (ipc::Reply& reply, const NotificationServer& value) { reply.data(toJson(value)); }
+
+/// The user activated a notification this window showed (an action, or "default" for the notification
+/// itself), or the server closed it (`action` is "" and `reason` says why: 1 expired, 2 dismissed by the
+/// user, 3 closed by a call, 4 other).
+/// Dispatched in JS as `notificationresponse`.
+inline void emitResponse (ipc::EventSink& events, const NotificationResponse& detail) {
+  events.emit("notificationresponse", toJson(detail));
+}
 
 // Maps every route of this capability to validating dispatch code that calls `service`.
 void registerNotificationRoutes (ipc::Router& router, NotificationService& service);

@@ -4,6 +4,22 @@
 #include "notification.hh"
 
 namespace api::notification {
+bool fromJson (const ipc::Json& json, const std::string& name, NotificationResponse& out, ipc::Error& error) {
+  if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
+  if (!ipc::member(json, "id", name, true, out.id, error)) return false;
+  if (!ipc::member(json, "action", name, true, out.action, error)) return false;
+  if (!ipc::member(json, "reason", name, true, out.reason, error)) return false;
+  return true;
+}
+
+ipc::Json toJson (const NotificationResponse& value) {
+  ipc::Json out = ipc::Json::object();
+  out.set("id", toJson(value.id));
+  out.set("action", toJson(value.action));
+  out.set("reason", toJson(value.reason));
+  return out;
+}
+
 bool fromJson (const ipc::Json& json, const std::string& name, NotificationServer& out, ipc::Error& error) {
   if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
   if (!ipc::member(json, "name", name, true, out.name, error)) return false;

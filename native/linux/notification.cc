@@ -56,14 +56,55 @@ void callServer(const char *method, GVariant *parameters, const GVariantType *re
 }
 }  // namespace
 
+NotificationServiceImpl::~NotificationServiceImpl() {
+  if (!bus_) return;
+  for (guint id : subscriptions_)
+    if (id) g_dbus_connection_signal_unsubscribe(bus_, id);
+  g_object_unref(bus_);
+}
+
+void NotificationServiceImpl::listen(GDBusConnection *bus) {
+  if (bus_) return;
+  bus_ = G_DBUS_CONNECTION(g_object_ref(bus));
+  // Any sender: the server's unique name is not known in advance; the ids this window showed filter.
+  subscriptions_[0] = g_dbus_connection_signal_subscribe(bus_, nullptr, kName, "ActionInvoked", kPath, nullptr,
+                                                         G_DBUS_SIGNAL_FLAGS_NONE, onSignal, this, nullptr);
+  subscriptions_[1] = g_dbus_connection_signal_subscribe(bus_, nullptr, kName, "NotificationClosed", kPath, nullptr,
+                                                         G_DBUS_SIGNAL_FLAGS_NONE, onSignal, this, nullptr);
+}
+
+void NotificationServiceImpl::onSignal(GDBusConnection *, const char *, const char *, const char *, const char *signal,
+                                       GVariant *parameters, gpointer data) {
+  auto *self = static_cast<NotificationServiceImpl *>(data);
+  NotificationResponse response;
+  if (std::string(signal) == "ActionInvoked" && g_variant_is_of_type(parameters, G_VARIANT_TYPE("(us)"))) {
+    const char *action = "";
+    g_variant_get(parameters, "(u&s)", &response.id, &action);
+    response.action = action;
+  } else if (std::string(signal) == "NotificationClosed" && g_variant_is_of_type(parameters, G_VARIANT_TYPE("(uu)"))) {
+    g_variant_get(parameters, "(uu)", &response.id, &response.reason);
+  } else {
+    return;
+  }
+  auto found = self->shown_->find(response.id);
+  if (found == self->shown_->end()) return;
+  auto events = found->second;
+  if (response.action.empty()) self->shown_->erase(found);
+  if (events) emitResponse(*events, response);
+}
+
 bool NotificationServiceImpl::allowed(ipc::Reply &reply) const {
   if (app_.config().flag("permissions_allow_notifications", true)) return true;
   reply.error(ipc::Error::notAllowed("notifications are disabled by socket.ini ([permissions] allow_notifications = false)"));
   return false;
 }
 
-void NotificationServiceImpl::show(const ipc::Context &, ShowArgs args, ipc::Reply reply) {
+void NotificationServiceImpl::show(const ipc::Context &context, ShowArgs args, ipc::Reply reply) {
   if (!allowed(reply)) return;
+  if (GDBusConnection *bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr)) {
+    listen(bus);
+    g_object_unref(bus);
+  }
   if (args.title.empty()) return (void)reply.error(ipc::Error::typeError("a notification needs a title"));
   uint32_t replaces = 0;
   if (!args.tag.empty()) {
@@ -79,11 +120,14 @@ void NotificationServiceImpl::show(const ipc::Context &, ShowArgs args, ipc::Rep
                                        args.title.c_str(), args.body.c_str(), g_variant_new_strv(nullptr, 0),
                                        g_variant_builder_end(&hints), -1);
   auto tags = tags_;
+  auto shown = shown_;
+  auto events = context.events;
   std::string tag = args.tag;
-  callServer("Notify", parameters, G_VARIANT_TYPE("(u)"), std::move(reply), [tags, tag](GVariant *value, ipc::Reply &r) {
+  callServer("Notify", parameters, G_VARIANT_TYPE("(u)"), std::move(reply), [tags, tag, shown, events](GVariant *value, ipc::Reply &r) {
     uint32_t id = 0;
     g_variant_get(value, "(u)", &id);
     if (!tag.empty()) (*tags)[tag] = id;
+    (*shown)[id] = events;
     resolveShow(r, id);
   });
 }

@@ -1,9 +1,10 @@
 // socket:notification — the Web Notification API shape over the host's notification capability, which
 // shows them through the desktop's notification server (org.freedesktop.Notifications on D-Bus).
 // `new Notification(title, options)` shows at once and fires `show` (or `error`: no server, not allowed);
-// `close()` fires `close`. Clicks and actions are not reported back (the host does not listen for
-// ActionInvoked yet). `showNotification` is the promise form.
-import { notification as client, type NotificationServer } from '../../generated/js/notification.ts'
+// `close()` fires `close`. The server's ActionInvoked becomes `click` (with `action`: "default" for the
+// notification itself) and its NotificationClosed `close` (with `reason`), through the host's
+// `notificationresponse` event. `showNotification` is the promise form.
+import { notification as client, onResponse, type NotificationServer } from '../../generated/js/notification.ts'
 import { runtimeArgs } from '../internal/args.ts'
 
 export type NotificationPermission = 'granted' | 'denied' | 'default'
@@ -16,6 +17,20 @@ export interface NotificationOptions {
 function permission (): NotificationPermission {
   const value = runtimeArgs().config.permissions_allow_notifications
   return value === false || value === 'false' ? 'denied' : 'granted'
+}
+
+// Shown notifications by the server's id, for routing the host's responses.
+const shown = new Map<number, Notification>()
+let listening = false
+function listen (): void {
+  if (listening) return
+  listening = true
+  onResponse((detail) => {
+    const notification = shown.get(detail.id)
+    if (notification === undefined) return
+    if (detail.action !== '') notification.dispatchResponse('click', { action: detail.action })
+    else notification.dispatchResponse('close', { reason: detail.reason })
+  })
 }
 
 export class Notification extends EventTarget {
@@ -59,6 +74,8 @@ export class Notification extends EventTarget {
     this.dir = options.dir ?? 'auto'
     this.shown = client.show(this.title, this.body, this.icon, this.tag, this.silent).then((id) => {
       this.id = id
+      shown.set(id, this)
+      listen()
       this.#fire('show')
       return this
     }, (error: Error) => {
@@ -71,11 +88,23 @@ export class Notification extends EventTarget {
   close (): void {
     if (this.#closed) return
     this.#closed = true
-    this.shown.then(async () => await client.close(this.id as number)).then(() => this.#fire('close'), () => this.#fire('close'))
+    this.shown.then(async () => await client.close(this.id as number)).then(() => this.dispatchResponse('close', {}), () => this.dispatchResponse('close', {}))
   }
 
-  #fire (type: string, error?: Error): void {
-    const event = error !== undefined ? Object.assign(new Event(type), { error }) : new Event(type)
+  #closeFired = false
+  /** Fires `click` or `close` (once) with the server's details; used by the host's responses. */
+  dispatchResponse (type: 'click' | 'close', details: { action?: string, reason?: number }): void {
+    if (type === 'close') {
+      if (this.#closeFired) return
+      this.#closeFired = true
+      this.#closed = true
+      if (this.id !== null) shown.delete(this.id)
+    }
+    this.#fire(type, undefined, details)
+  }
+
+  #fire (type: string, error?: Error, details: object = {}): void {
+    const event = Object.assign(new Event(type), error !== undefined ? { error } : {}, details)
     const handler = (this as any)[`on${type}`]
     if (typeof handler === 'function') handler.call(this, event)
     this.dispatchEvent(event)

@@ -20,7 +20,7 @@ function unavailable (): string | undefined {
 }
 
 async function startBus (): Promise<[ChildProcess, string]> {
-  const daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'ignore'] })
   const address = await new Promise<string>((resolve, reject) => {
     let text = ''
     daemon.stdout!.on('data', (chunk) => { text += String(chunk); if (text.includes('\n')) resolve(text.trim()) })
@@ -48,7 +48,18 @@ test('socket:notification shows notifications through org.freedesktop.Notificati
   try {
     await waitForServer(env)
     process.env.DBUS_SESSION_BUS_ADDRESS = address
-    const { result } = await runInWebview(join(import.meta.dirname, 'webview', 'notification.page.ts'), { timeoutMs: 60_000 })
+    // What a user (or the server) does to notifications 3 and 4; ignored until the page has shown them.
+    const signal = (name: string, ...args: string[]): void => {
+      spawnSync('gdbus', ['emit', '--session', '--object-path', '/org/freedesktop/Notifications', '--signal', `org.freedesktop.Notifications.${name}`, ...args], { env })
+    }
+    const responder = setInterval(() => { signal('ActionInvoked', 'uint32 3', "'default'"); signal('NotificationClosed', 'uint32 4', 'uint32 2') }, 300)
+    let run
+    try {
+      run = await runInWebview(join(import.meta.dirname, 'webview', 'notification.page.ts'), { timeoutMs: 60_000 })
+    } finally {
+      clearInterval(responder)
+    }
+    const { result } = run
     const facts = result as Record<string, any>
     await t.test('permission follows [permissions] allow_notifications', () => {
       assert.equal(facts.permission, 'granted')
@@ -56,6 +67,9 @@ test('socket:notification shows notifications through org.freedesktop.Notificati
     })
     await t.test('server information', () => assert.deepEqual(facts.server, { name: 'mock-notify', vendor: 'test vendor', version: '1.0', specVersion: '1.1' }))
     await t.test('show, replace by tag, close', () => assert.deepEqual(facts.show, ['number', true, true, ['onshow', 'show'], 'close']))
+    await t.test('ActionInvoked is a click, NotificationClosed a close with its reason', () => {
+      assert.deepEqual(facts['server responses'], [[3, 'click', 'default'], [4, 'close', 2]])
+    })
     await t.test('bad titles are TypeErrors', () => {
       assert.equal(facts['no title'].threw.name, 'TypeError')
       assert.equal(facts['empty title'].threw.name, 'TypeError')

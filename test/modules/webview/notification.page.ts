@@ -20,6 +20,20 @@ await o.seeAsync('show', async () => {
   other.close()
   return [typeof n.id, again.id === n.id, other.id !== n.id, events, await closed]
 })
+// The test emits ActionInvoked for id 3 and NotificationClosed (reason 2) for id 4 on the bus, over and over.
+await o.seeAsync('server responses', async () => {
+  const clickable = await showNotification('Click me')
+  const click = await new Promise<any>((resolve, reject) => {
+    clickable.onclick = (event: any) => resolve([clickable.id, event.type, event.action])
+    setTimeout(() => reject(new Error('no click within 20 s')), 20_000)
+  })
+  const dismissed = await showNotification('Dismiss me')
+  const close = await new Promise<any>((resolve, reject) => {
+    dismissed.addEventListener('close', (event: any) => resolve([dismissed.id, event.type, event.reason]))
+    setTimeout(() => reject(new Error('no close within 20 s')), 20_000)
+  })
+  return [click, close]
+})
 o.see('no title', () => new Notification())
 await o.seeAsync('empty title', async () => await showNotification(''))
 console.log('%s', '__RESULT__ ' + JSON.stringify(o.results))

@@ -11,6 +11,34 @@ import socket.ipc.Message
 import socket.ipc.Reply
 import socket.ipc.Router
 
+/** What became of a shown notification. */
+data class NotificationResponse(
+  /** The id `show` returned. */
+  val id: Long,
+  /** The action key the user chose ("default": the notification itself); "" when it was closed. */
+  val action: String,
+  /** Why it was closed (NotificationClosed's reason); 0 for an action. */
+  val reason: Long
+) {
+  fun toJson(): Json {
+    val out = LinkedHashMap<String, Json>()
+    out["id"] = Json.Num(id.toDouble())
+    out["action"] = Json.Str(action)
+    out["reason"] = Json.Num(reason.toDouble())
+    return Json.Obj(out)
+  }
+
+  companion object {
+    fun fromJson(json: Json, at: String): NotificationResponse {
+      val members = Decode.obj(json, at)
+      val fId = Decode.integer(Decode.member(members, "id", at, true, false)!!, at + ".id", 0L, 4294967295L)
+      val fAction = Decode.string(Decode.member(members, "action", at, true, false)!!, at + ".action")
+      val fReason = Decode.integer(Decode.member(members, "reason", at, true, false)!!, at + ".reason", 0L, 4294967295L)
+      return NotificationResponse(id = fId, action = fAction, reason = fReason)
+    }
+  }
+}
+
 /** The notification server, as GetServerInformation reports it. */
 data class NotificationServer(
   /** e.g. "notification-daemon". */
@@ -112,6 +140,17 @@ object Notification {
 
   fun resolveServer(reply: Reply, value: NotificationServer) {
     reply.data(value.toJson())
+  }
+
+  /**
+   * The user activated a notification this window showed (an action, or "default" for the notification
+   * itself), or the server closed it (`action` is "" and `reason` says why: 1 expired, 2 dismissed by the
+   * user, 3 closed by a call, 4 other).
+   *
+   * Dispatched in JS as `notificationresponse`.
+   */
+  fun emitResponse(events: EventSink, detail: NotificationResponse) {
+    events.emit("notificationresponse", detail.toJson())
   }
 
   @Suppress("UNUSED_PARAMETER")
