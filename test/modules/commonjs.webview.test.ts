@@ -28,6 +28,7 @@ test('socket:module require() resolves and loads like Node', { skip: webviewUnav
   const { result } = await runInWebview(join(import.meta.dirname, 'webview', 'commonjs.page.ts'), { files: commonjsTree, timeoutMs: 60_000 })
   const run = result as { observations: Record<string, unknown>, failedToRun?: unknown, message?: string, commonjsRequire: number, moduleClass: boolean[], fileUrl: number }
   if (run.failedToRun !== undefined) assert.fail(`socket:module threw: ${run.message}`)
+  t.diagnostic(`import('socket:module') took ${(run as any).timings?.importModuleMs} ms; the require() cases (cold: every file read once) ${(run as any).timings?.casesMs} ms`)
   const inNode = observeInNode()
   await t.test('every case gives what Node gives', () => assertSameObservations(inNode, run.observations, 'module'))
   await t.test('socket:commonjs require is anchored at the app root', () => assert.equal(run.commonjsRequire, 42))

@@ -4,10 +4,15 @@ import { errorShape } from '../harness/observe.ts'
 
 let result: unknown
 try {
+  const t0 = performance.now()
   const mod = await import('socket:module' as string)
+  const t1 = performance.now()
   const commonjs = await import('socket:commonjs' as string)
+  const observations = observeRequire(mod.createRequire('/main.js'), '', mod.isBuiltin)
+  const t2 = performance.now()
   result = {
-    observations: observeRequire(mod.createRequire('/main.js'), '', mod.isBuiltin),
+    timings: { importModuleMs: Math.round(t1 - t0), casesMs: Math.round(t2 - t1) },
+    observations,
     commonjsRequire: commonjs.require('./data.json').answer,
     moduleClass: [typeof mod.Module, typeof mod.Module._load, Array.isArray(mod.builtinModules), mod.default === mod.Module],
     fileUrl: mod.createRequire(new URL('/main.js', location.href))('./data.json').answer
