@@ -8,6 +8,8 @@
 #include "child_process.hh"
 #include "dns.hh"
 #include "fs.hh"
+#include "hotkey.hh"
+#include "notification.hh"
 #include "os.hh"
 #include "process.hh"
 #include "udp.hh"
@@ -20,6 +22,8 @@ struct Services {
   ::api::child_process::ChildProcessService& child_process;
   ::api::dns::DnsService& dns;
   ::api::fs::FsService& fs;
+  ::api::hotkey::HotkeyService& hotkey;
+  ::api::notification::NotificationService& notification;
   ::api::os::OsService& os;
   ::api::process::ProcessService& process;
   ::api::udp::UdpService& udp;
@@ -33,6 +37,8 @@ inline void registerAll (ipc::Router& router, const Services& services) {
   ::api::child_process::registerChildProcessRoutes(router, services.child_process);
   ::api::dns::registerDnsRoutes(router, services.dns);
   ::api::fs::registerFsRoutes(router, services.fs);
+  ::api::hotkey::registerHotkeyRoutes(router, services.hotkey);
+  ::api::notification::registerNotificationRoutes(router, services.notification);
   ::api::os::registerOsRoutes(router, services.os);
   ::api::process::registerProcessRoutes(router, services.process);
   ::api::udp::registerUdpRoutes(router, services.udp);

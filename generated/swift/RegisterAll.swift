@@ -8,6 +8,8 @@ public func registerAll(
   childProcess: ChildProcessService,
   dns: DnsService,
   fs: FsService,
+  hotkey: HotkeyService,
+  notification: NotificationService,
   os: OsService,
   process: ProcessService,
   udp: UdpService,
@@ -18,6 +20,8 @@ public func registerAll(
   ChildProcess.register(router, childProcess)
   Dns.register(router, dns)
   Fs.register(router, fs)
+  Hotkey.register(router, hotkey)
+  Notification.register(router, notification)
   Os.register(router, os)
   Process.register(router, process)
   Udp.register(router, udp)

@@ -7,6 +7,8 @@
 #include "linux/dns_service.hh"
 #include "linux/events.hh"
 #include "linux/fs_service.hh"
+#include "linux/hotkey_service.hh"
+#include "linux/notification_service.hh"
 #include "linux/os_service.hh"
 #include "linux/process_service.hh"
 #include "linux/udp_service.hh"
@@ -35,6 +37,8 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
       .child_process = own<ChildProcessServiceImpl>(services_, app),
       .dns = own<DnsServiceImpl>(services_),
       .fs = own<FsServiceImpl>(services_, app.permissions()),
+      .hotkey = own<HotkeyServiceImpl>(services_, app),
+      .notification = own<NotificationServiceImpl>(services_, app),
       .os = own<OsServiceImpl>(services_, app),
       .process = own<ProcessServiceImpl>(services_, app),
       .udp = own<UdpServiceImpl>(services_),

@@ -4,9 +4,9 @@
 // the harness then stops the host it started (the app has no exit route to call yet in every build).
 import { build } from 'esbuild'
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..', '..', '..')
 export const hostBinary = process.env.SOCKET_HOST_BINARY ?? join(root, 'build', 'native', 'socket-host')
@@ -30,6 +30,8 @@ export interface WebviewOptions {
   define?: Record<string, string>
   /** Wait for the host to exit by itself (and report its status) instead of for a __RESULT__ line. */
   waitForExit?: boolean
+  /** Extra files for the app's resources folder, by relative path (e.g. a node_modules tree). */
+  files?: Record<string, string>
 }
 
 export async function runInWebview (entry: string, options: WebviewOptions = {}): Promise<WebviewRun> {
@@ -44,6 +46,10 @@ export async function runInWebview (entry: string, options: WebviewOptions = {})
     }))
     writeFileSync(join(resources, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body>modules test</body></html>\n')
     symlinkSync(runtimeDir, join(resources, 'socket'))
+    for (const [path, text] of Object.entries(options.files ?? {})) {
+      mkdirSync(dirname(join(resources, path)), { recursive: true })
+      writeFileSync(join(resources, path), text)
+    }
     await build({
       entryPoints: [entry], outfile: join(resources, 'page.js'), bundle: true, format: 'esm', platform: 'browser',
       target: 'es2022', external: ['socket:*', 'node:*'], logLevel: 'error',

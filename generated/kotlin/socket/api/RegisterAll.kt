@@ -11,6 +11,8 @@ fun registerAll(
   childProcess: socket.api.child_process.ChildProcessService,
   dns: socket.api.dns.DnsService,
   fs: socket.api.fs.FsService,
+  hotkey: socket.api.hotkey.HotkeyService,
+  notification: socket.api.notification.NotificationService,
   os: socket.api.os.OsService,
   process: socket.api.process.ProcessService,
   udp: socket.api.udp.UdpService,
@@ -21,6 +23,8 @@ fun registerAll(
   socket.api.child_process.ChildProcess.register(router, childProcess)
   socket.api.dns.Dns.register(router, dns)
   socket.api.fs.Fs.register(router, fs)
+  socket.api.hotkey.Hotkey.register(router, hotkey)
+  socket.api.notification.Notification.register(router, notification)
   socket.api.os.Os.register(router, os)
   socket.api.process.Process.register(router, process)
   socket.api.udp.Udp.register(router, udp)

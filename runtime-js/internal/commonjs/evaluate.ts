@@ -1,0 +1,26 @@
+// Turns a CommonJS source into a function of (exports, require, module, __filename, __dirname). This needs
+// eval in the page's realm: with a socket.ini `webview_csp` whose script-src lacks 'unsafe-eval' the webview
+// refuses, and require() says so as a NotSupportedError naming the key instead of an opaque EvalError.
+import { NotSupportedError } from '../errors.ts'
+
+export type ModuleFunction = (exports: unknown, require: unknown, module: unknown, filename: string, dirname: string) => void
+
+export function compileModule (source: string, url: string): ModuleFunction {
+  const body = source.replace(/^#!.*/, '') + `\n//# sourceURL=${url}`
+  try {
+    // eslint-disable-next-line no-new-func
+    return new Function('exports', 'require', 'module', '__filename', '__dirname', body) as ModuleFunction
+  } catch (error) {
+    if (isCspRefusal(error)) throw evalRefused(`require() of ${url}`)
+    throw error
+  }
+}
+
+/** WebKit reports a CSP eval refusal as an EvalError ("Refused to evaluate a string as JavaScript ..."). */
+export function isCspRefusal (error: unknown): boolean {
+  return error instanceof EvalError || /unsafe-eval|Content Security Policy/i.test(String((error as Error)?.message))
+}
+
+export function evalRefused (what: string): NotSupportedError {
+  return new NotSupportedError(`${what} (it compiles code at run time; add 'unsafe-eval' to script-src in socket.ini [webview] csp (webview_csp))`)
+}
