@@ -26,7 +26,8 @@ constexpr const char *kNodeModules[] = {
   "worker_threads",
 };
 
-// Permissive enough for any app, strict about where code and connections may come from: no 'unsafe-eval', no
+// Permissive enough for any app, strict about where code and connections may come from: no 'unsafe-eval' (unless
+// `[webview] allow_eval`), no
 // frames but the app's own unless socket.ini lists them (`[webview.navigator.policies] frames[]`, e.g. `data:`,
 // `https:` or `https://www.youtube.com`). An app tightens it with its own <meta http-equiv="Content-Security-Policy">
 // (policies only ever add restrictions) or replaces it with `webview_csp` in socket.ini.
@@ -38,8 +39,10 @@ std::string defaultCsp(const Config &config) {
     if (**entry && !std::strpbrk(*entry, ";'\"\\")) frames += std::string(" ") + *entry;
   }
   g_strfreev(entries);
+  // `[webview] allow_eval = true` lets code be compiled at run time (require() of JavaScript files, socket:vm).
+  std::string eval = config.flag("webview_allow_eval", false) ? " 'unsafe-eval'" : "";
   return "default-src 'self' socket: node: ipc: blob: data:; "
-         "script-src 'self' socket: node: blob: 'unsafe-inline' 'wasm-unsafe-eval'; "
+         "script-src 'self' socket: node: blob: 'unsafe-inline' 'wasm-unsafe-eval'" + eval + "; "
          "style-src 'self' socket: 'unsafe-inline'; img-src 'self' socket: blob: data: https:; "
          "media-src 'self' socket: blob: data: https:; font-src 'self' socket: data:; "
          "connect-src 'self' socket: ipc: blob: data: ws: wss: http: https:; "

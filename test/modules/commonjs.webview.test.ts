@@ -25,7 +25,7 @@ function observeInNode (): Record<string, unknown> {
 }
 
 test('socket:module require() resolves and loads like Node', { skip: webviewUnavailable() }, async (t) => {
-  const { result } = await runInWebview(join(import.meta.dirname, 'webview', 'commonjs.page.ts'), { files: commonjsTree, timeoutMs: 60_000 })
+  const { result } = await runInWebview(join(import.meta.dirname, 'webview', 'commonjs.page.ts'), { files: commonjsTree, timeoutMs: 60_000, config: { webview_allow_eval: 'true' } })
   const run = result as { observations: Record<string, unknown>, failedToRun?: unknown, message?: string, commonjsRequire: number, moduleClass: boolean[], fileUrl: number }
   if (run.failedToRun !== undefined) assert.fail(`socket:module threw: ${run.message}`)
   t.diagnostic(`import('socket:module') took ${(run as any).timings?.importModuleMs} ms; the require() cases (cold: every file read once) ${(run as any).timings?.casesMs} ms`)

@@ -42,7 +42,7 @@ test('socket:vm, http, worker_threads, i18n and the rest in a window', { skip: w
       files,
       timeoutMs: 40_000,
       define: { PORT: String(port), CLOSED_PORT: String(closedPort) },
-      config: { i18n_locales_de: 'i18n/deutsch.json', 'webview_protocol-handlers_ipfs': '/ipfs-worker.js', filesystem_allow: '.' }
+      config: { webview_allow_eval: 'true', i18n_locales_de: 'i18n/deutsch.json', 'webview_protocol-handlers_ipfs': '/ipfs-worker.js', filesystem_allow: '.' }
     })
     const run = result as Record<string, any>
     const facts = run.facts as Record<string, any>

@@ -98,6 +98,7 @@ export const SCHEMA: Record<string, SectionDef> = {
       default_index: k('path', 'the page served for unknown extension-less paths (single-page apps)', { default: 'index.html' }),
       watch: k('boolean', 'reload the page when its files change; `ssc build -w` reloads it in place after each rebuild either way', { default: 'false' }),
       headers: k('list', 'extra response headers for app files, one `Name: value` per `headers[]` line', notYet),
+      allow_eval: k('boolean', 'add `\'unsafe-eval\'` to the default CSP: `require()` of JavaScript files and `socket:vm` compile code at run time', { default: 'false' }),
       csp: k('string', 'the Content-Security-Policy sent with the app\'s HTML'),
       navigator_policy: k('string', 'where top-level navigation may go'),
       'service-workers': k('list', 'service workers to register', { notOnLinux: 'the original\'s service-worker hosts' }),

@@ -1,6 +1,6 @@
 // Turns a CommonJS source into a function of (exports, require, module, __filename, __dirname). This needs
-// eval in the page's realm: with a socket.ini `webview_csp` whose script-src lacks 'unsafe-eval' the webview
-// refuses, and require() says so as a NotSupportedError naming the key instead of an opaque EvalError.
+// eval in the page's realm: the default CSP has no 'unsafe-eval' (socket.ini `[webview] allow_eval = true` adds it), and a
+// `[webview] csp` without it refuses it too, and require() says so as a NotSupportedError naming the key instead of an opaque EvalError.
 import { NotSupportedError } from '../errors.ts'
 
 export type ModuleFunction = (exports: unknown, require: unknown, module: unknown, filename: string, dirname: string) => void
@@ -22,5 +22,5 @@ export function isCspRefusal (error: unknown): boolean {
 }
 
 export function evalRefused (what: string): NotSupportedError {
-  return new NotSupportedError(`${what} (it compiles code at run time; add 'unsafe-eval' to script-src in socket.ini [webview] csp (webview_csp))`)
+  return new NotSupportedError(`${what} (it compiles code at run time: set [webview] allow_eval = true in socket.ini, or add 'unsafe-eval' to script-src in [webview] csp)`)
 }
