@@ -2,11 +2,12 @@
 // a big file through socket:fs/promises, and reports the longest gap between two frames during the read, against
 // the longest gap while idle in the same run. Writes docs/frame-gap-bench.md.
 //
-// BENCH_RUNS=N runs (default 3). BENCH_TINY=1: one run, an 8 MB file, table to BENCH_OUT (npm test checks the code).
-import { writeFileSync } from 'node:fs'
+// BENCH_RUNS=N runs (default 3); BENCH_BASELINE_REPO=DIR adds another checkout's host as a column. BENCH_TINY=1: one run, an 8 MB file, table to BENCH_OUT (npm test checks the code).
+import { spawnSync } from 'node:child_process'
+import { symlinkSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
-import { hostBinary, makeApp, repo, startXvfb } from '../test/host/helpers.ts'
+import { hostBinary, makeApp, repo, runtimeDir, startXvfb } from '../test/host/helpers.ts'
 import { cpuCount, measure, median, spread } from './host/measure.ts'
 
 const tiny = process.env.BENCH_TINY === '1'
@@ -48,40 +49,60 @@ console.log('report ' + JSON.stringify(report))
 await fetch('ipc://application.exit?seq=Rx&index=0&value=0')
 `
 
+// A host to compare with, measured in the same run: BENCH_BASELINE_REPO names another checkout whose host and
+// runtime are built (e.g. the previous release), so "before" and "after" come from interleaved runs.
+interface Subject { name: string, binary: string, runtime: string }
+
+function subjects (): Subject[] {
+  const ours = { name: 'this checkout', binary: hostBinary, runtime: runtimeDir }
+  const other = process.env.BENCH_BASELINE_REPO
+  if (!other) return [ours]
+  const rev = spawnSync('git', ['-C', other, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
+  return [{ name: `baseline ${rev}`, binary: join(other, 'build', 'native', 'socket-host'), runtime: join(other, 'build', 'runtime', 'socket') }, ours]
+}
+
 async function main (): Promise<void> {
-  const app = makeApp({
-    'index.html': '<!doctype html><meta charset="utf-8"><title>frame gaps</title><body><script type="module" src="index.js"></script></body>',
-    'index.js': page, 'big.bin': new Uint8Array(megabytes * 1024 * 1024).fill(7) },
-    { meta_bundle_identifier: 'com.example.framegap', build_name: 'framegap' })
+  const hosts = subjects()
+  const apps = hosts.map((host) => {
+    const app = makeApp({
+      'index.html': '<!doctype html><meta charset="utf-8"><title>frame gaps</title><body><script type="module" src="index.js"></script></body>',
+      'index.js': page,
+      'big.bin': new Uint8Array(megabytes * 1024 * 1024).fill(7)
+    }, { meta_bundle_identifier: 'com.example.framegap', build_name: 'framegap' }, { runtime: false })
+    symlinkSync(host.runtime, join(app.dir, 'socket'))
+    return app
+  })
   const x = await startXvfb()
-  const reports: any[] = []
+  const reports: any[][] = hosts.map(() => [])
   try {
     for (let i = 0; i < runs; i++) {
-      const sample = await measure(hostBinary, [`--resources=${app.dir}`], x.display)
-      reports.push(sample.report)
+      for (const [k, host] of hosts.entries()) {
+        reports[k].push((await measure(host.binary, [`--resources=${apps[k].dir}`], x.display)).report)
+      }
     }
   } finally {
     x.stop()
-    app.remove()
+    for (const app of apps) app.remove()
   }
-  const longest = reports.map((r) => r.longest)
-  const idle = reports.map((r) => r.idleLongest)
+  const row = (label: string, pick: (r: any) => number, unit: string, target = ''): string =>
+    `| ${label} | ${reports.map((list) => `${median(list.map(pick)).toFixed(0)}${unit} (${spread(list.map(pick))})`).join(' | ')} | ${target} |`
   const lines = [
     '# Frame gaps while reading a large file',
     '',
-    `Written by \`npm run bench\` (bench/frame-gap.bench.ts) on ${new Date().toISOString().slice(0, 10)}: ${runs} runs of our host`,
+    `Written by \`npm run bench\` (bench/frame-gap.bench.ts) on ${new Date().toISOString().slice(0, 10)}: ${runs} interleaved runs of each host`,
     `under Xvfb; each page animates with requestAnimationFrame and a CSS animation, then reads ${megabytes} MB from one file with`,
     '`socket:fs/promises` `readFile` (default settings). A frame gap is the time between two animation frames.',
+    'Each cell is the median over the runs, with the smallest and largest in brackets.',
     `Machine: ${process.arch}, ${cpuCount()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
     '',
-    '| measure | median | spread over runs | target |',
-    '| --- | --- | --- | --- |',
-    `| longest frame gap during the read | ${median(longest).toFixed(0)} ms | ${spread(longest)} ms | under 20 ms |`,
-    `| longest frame gap while idle (same runs) | ${median(idle).toFixed(0)} ms | ${spread(idle)} ms | |`,
-    `| read time | ${median(reports.map((r) => r.ms)).toFixed(0)} ms | ${spread(reports.map((r) => r.ms))} ms | |`,
-    `| frames drawn during the read | ${median(reports.map((r) => r.frames))} | ${spread(reports.map((r) => r.frames))} | |`,
+    `| measure | ${hosts.map((h) => h.name).join(' | ')} | target |`,
+    `| --- | ${hosts.map(() => '---').join(' | ')} | --- |`,
+    row('longest frame gap during the read', (r) => r.longest, ' ms', 'under 20 ms'),
+    row('longest frame gap while idle (same runs)', (r) => r.idleLongest, ' ms'),
+    row('read time', (r) => r.ms, ' ms'),
+    row('frames drawn during the read', (r) => r.frames, ''),
     '',
-    `Raw reports: ${reports.map((r) => JSON.stringify(r)).join('; ')}`,
+    ...hosts.map((h, k) => `Raw reports, ${h.name}: ${reports[k].map((r) => JSON.stringify(r)).join('; ')}`),
     ''
   ]
   writeFileSync(output, lines.join('\n'))

@@ -10,11 +10,10 @@ import { encode, toBytes, toFd, toOptions, toOwnerId, toPath, toUnixTimestamp } 
 
 /** Bytes per native read or write call: well under the host's 4 MiB request-body limit. */
 export const CHUNK = 1024 * 1024
-// The most readFile asks for in one call: the host's own cap on one fs.read (16 MiB). Smaller calls held the
-// window no less and read more slowly: a 100 MB read with the page animating took 1.3-2.3 s with 16 MiB calls
-// against 2.3-2.7 s with 4 MiB, longest frame gap 142-224 ms against 178-328 ms (bench/frame-gap.bench.ts, three
-// runs each); one 64 MiB call was slower than both.
-const READ_FILE_CALL = 16 * 1024 * 1024
+// The most readFile asks for in one call. Larger calls read faster but drop frames while WebKit moves each reply
+// to the page: reading 100 MB with the page animating, 16 MiB calls took 1.8 s against 2.6 s but drew 53 frames
+// against 155, and 1 MiB calls matched the earlier runtime on both (bench/frame-gap.bench.ts, interleaved runs).
+const READ_FILE_CALL = 1024 * 1024
 
 interface OpenResult { id: unknown, fd: number }
 interface Entry { name: string, type: string }
