@@ -126,8 +126,8 @@ class AndroidHostTest {
       assertTrue(str(err["message"]), str(err["message"]).contains("'$path' is outside the app's sandbox"))
     }
     assertEquals("NotAllowedError", str(error(ipc("fs.stat", "path=%2Fproc%2Fself%2Fenviron"))["type"]))
-    assertEquals("NotAllowedError", str(error(ipc("fs.mkdir", "path=%2Ftmp%2Fescape&mode=493&recursive=true"))["type"]))
-    assertTrue(!File("/tmp/escape").exists())
+    assertEquals("NotAllowedError", str(error(ipc("fs.mkdir", "path=%2Ftmp%2Fsocket-android-escape-check&mode=493&recursive=true"))["type"]))
+    assertTrue(!File("/tmp/socket-android-escape-check").exists())
   }
 
   @Test fun refusesForeignOriginsNavigationsAndForeignPages() {
