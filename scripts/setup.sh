@@ -27,3 +27,4 @@ fi
 
 if [ -f scripts/build-native.sh ]; then bash scripts/build-native.sh; fi
 if [ -f scripts/build-runtime.ts ]; then npx tsx scripts/build-runtime.ts; fi
+if [ -f scripts/setup-android.sh ]; then bash scripts/setup-android.sh; fi

@@ -1,0 +1,67 @@
+package socket.android
+
+import android.annotation.SuppressLint
+import android.app.Activity
+import android.os.Bundle
+import android.util.Base64
+import android.webkit.JavascriptInterface
+import android.webkit.WebView
+import socket.api.fs.Fs
+import socket.api.os.Os
+import socket.ipc.Router
+
+/**
+ * The app's one window: a WebView showing `https://<bundle-id>.socket.local/index.html`. The bundle id comes
+ * from the manifest's `socket.bundle_id` meta-data (written by `ssc build`), falling back to the package name.
+ */
+open class MainActivity : Activity() {
+  lateinit var webView: WebView
+    private set
+  lateinit var client: SocketWebViewClient
+    private set
+  lateinit var bridge: IpcBridge
+    private set
+  lateinit var origin: AppOrigin
+    private set
+  private lateinit var fs: AndroidFs
+
+  @SuppressLint("SetJavaScriptEnabled")
+  override fun onCreate(savedInstanceState: Bundle?) {
+    super.onCreate(savedInstanceState)
+    origin = AppOrigin(bundleId())
+    val router = Router()
+    fs = AndroidFs(Sandbox(listOf(filesDir, cacheDir)))
+    Fs.register(router, fs)
+    Os.register(router, AndroidOs(this))
+    bridge = IpcBridge(origin, router, null)
+    client = SocketWebViewClient(origin, appAssets(), bridge, Preload.script(origin, emptyMap()))
+    webView = WebView(this)
+    webView.settings.javaScriptEnabled = true
+    webView.settings.allowFileAccess = false
+    webView.settings.allowContentAccess = false
+    webView.webViewClient = client
+    webView.addJavascriptInterface(BodyChannel(bridge), "__socketIpcBody")
+    setContentView(webView)
+    webView.loadUrl(origin.pageUrl())
+  }
+
+  override fun onDestroy() {
+    fs.closeAll()
+    webView.destroy()
+    super.onDestroy()
+  }
+
+  /** Where the app's files come from: the APK's assets/app/. */
+  protected open fun appAssets(): AppAssets = AppAssets.of(assets)
+
+  private fun bundleId(): String {
+    val info = packageManager.getApplicationInfo(packageName, android.content.pm.PackageManager.GET_META_DATA)
+    return info.metaData?.getString("socket.bundle_id") ?: packageName
+  }
+
+  /** Hands a request body to native before its fetch (shouldInterceptRequest cannot see bodies). */
+  class BodyChannel(private val bridge: IpcBridge) {
+    @JavascriptInterface
+    fun put(seq: String, base64: String) = bridge.putBody(seq, Base64.decode(base64, Base64.NO_WRAP))
+  }
+}
