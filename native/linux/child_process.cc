@@ -60,12 +60,6 @@ ChildProcessServiceImpl::~ChildProcessServiceImpl() {
   }
 }
 
-bool ChildProcessServiceImpl::allowed(ipc::Reply &reply) const {
-  if (app_.config().flag("permissions_allow_child_process", true)) return true;
-  reply.error(ipc::Error::notAllowed("child_process is disabled by socket.ini ([permissions] allow_child_process = false)"));
-  return false;
-}
-
 ChildProcessServiceImpl::Child *ChildProcessServiceImpl::find(uint64_t id, ipc::Reply &reply) {
   auto found = children_.find(id);
   if (found != children_.end()) return found->second.get();
@@ -120,7 +114,6 @@ ChildProcessServiceImpl::Child *ChildProcessServiceImpl::start(uint64_t id, cons
 }
 
 void ChildProcessServiceImpl::spawn(const ipc::Context &context, SpawnArgs args, ipc::Reply reply) {
-  if (!allowed(reply)) return;
   Child *child = start(args.id, args.args, args.cwd, args.env, reply);
   if (!child) return;
   child->events = context.events;
@@ -128,7 +121,6 @@ void ChildProcessServiceImpl::spawn(const ipc::Context &context, SpawnArgs args,
 }
 
 void ChildProcessServiceImpl::exec(const ipc::Context &, ExecArgs args, ipc::Reply reply) {
-  if (!allowed(reply)) return;
   Child *child = start(nextExecId_++, args.args, args.cwd, args.env, reply);
   if (!child) return;
   child->collect = true;

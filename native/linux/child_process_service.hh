@@ -44,7 +44,6 @@ class ChildProcessServiceImpl : public api::child_process::ChildProcessService {
     std::unique_ptr<ipc::Reply> reply;
   };
 
-  bool allowed(ipc::Reply &reply) const;
   // Starts `args`; on failure answers `reply` and returns null.
   Child *start(uint64_t id, const std::vector<std::string> &args, const std::string &cwd,
                const std::vector<std::string> &env, ipc::Reply &reply);

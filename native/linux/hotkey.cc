@@ -79,8 +79,6 @@ GdkFilterReturn HotkeyServiceImpl::filter(GdkXEvent *xevent, GdkEvent *, gpointe
 }
 
 void HotkeyServiceImpl::bind(const ipc::Context &context, BindArgs args, ipc::Reply reply) {
-  if (!app_.config().flag("permissions_allow_hotkeys", true))
-    return (void)reply.error(ipc::Error::notAllowed("hotkeys are disabled by socket.ini ([permissions] allow_hotkeys = false)"));
   Display *display = x11Display();
   if (!display) return (void)reply.error(ipc::Error::notSupported("global hotkeys need an X11 display (XGrabKey)"));
   unsigned modifiers = 0;

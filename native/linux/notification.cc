@@ -93,14 +93,7 @@ void NotificationServiceImpl::onSignal(GDBusConnection *, const char *, const ch
   if (events) emitResponse(*events, response);
 }
 
-bool NotificationServiceImpl::allowed(ipc::Reply &reply) const {
-  if (app_.config().flag("permissions_allow_notifications", true)) return true;
-  reply.error(ipc::Error::notAllowed("notifications are disabled by socket.ini ([permissions] allow_notifications = false)"));
-  return false;
-}
-
 void NotificationServiceImpl::show(const ipc::Context &context, ShowArgs args, ipc::Reply reply) {
-  if (!allowed(reply)) return;
   if (GDBusConnection *bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr)) {
     listen(bus);
     g_object_unref(bus);
@@ -133,7 +126,6 @@ void NotificationServiceImpl::show(const ipc::Context &context, ShowArgs args, i
 }
 
 void NotificationServiceImpl::close(const ipc::Context &, CloseArgs args, ipc::Reply reply) {
-  if (!allowed(reply)) return;
   callServer("CloseNotification", g_variant_new("(u)", args.id), nullptr, std::move(reply),
              [](GVariant *, ipc::Reply &r) { resolveClose(r); });
 }

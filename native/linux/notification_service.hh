@@ -21,7 +21,6 @@ class NotificationServiceImpl : public api::notification::NotificationService {
   void server(const ipc::Context &, api::notification::ServerArgs, ipc::Reply) override;
 
  private:
-  bool allowed(ipc::Reply &reply) const;
   // Subscribes (once) to ActionInvoked and NotificationClosed, which become `notificationresponse` events.
   void listen(GDBusConnection *bus);
   static void onSignal(GDBusConnection *, const char *, const char *, const char *, const char *signal,
