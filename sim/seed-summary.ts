@@ -20,9 +20,10 @@ for (const path of process.argv.slice(2)) {
 console.log('| scenario | seeds | mean time to 100% (mean over seeds) | spread (min – max of the seeds\' means) | messages reaching every subscriber | per seed |')
 console.log('| --- | --- | --- | --- | --- | --- |')
 for (const [name, runs] of groups) {
-  const means = runs.map(r => r.all.mean)
+  // A run in which no message reached every subscriber has no time to 100%: it is named, not averaged as 0.
+  const means = runs.filter(r => r.all.reachedShare > 0).map(r => r.all.mean)
   const mean = means.reduce((a, b) => a + b, 0) / means.length
   const share = runs.reduce((a, r) => a + r.all.reachedShare, 0) / runs.length
-  const per = runs.map(r => `${r.seed}: ${s(r.all.mean)} (${Math.round(100 * r.all.reachedShare)}%, p99 ${s(r.all.p99)}, log ${r.logHash})`).join('; ')
-  console.log(`| ${name} | ${runs.length} | **${s(mean)}** | ${s(Math.min(...means))} – ${s(Math.max(...means))} | ${(100 * share).toFixed(1)}% | ${per} |`)
+  const per = runs.map(r => `${r.seed}: ${r.all.reachedShare > 0 ? s(r.all.mean) : 'never'} (${Math.round(100 * r.all.reachedShare)}%, p99 ${s(r.all.p99)}, log ${r.logHash})`).join('; ')
+  console.log(`| ${name} | ${runs.length}${means.length < runs.length ? ` (${runs.length - means.length} with no time)` : ''} | **${s(mean)}** | ${s(Math.min(...means))} – ${s(Math.max(...means))} | ${(100 * share).toFixed(1)}% | ${per} |`)
 }

@@ -633,16 +633,13 @@ export class Peer extends Emitter<PeerEvents> {
       if (join.natType !== NatType.Unknown) joiner.natType = join.natType
       this.#addMember(joiner, scHex, join.proof)
       if (joiner.connected) {
-        // Members the joiner can reach directly (or by a hole punch) get all but one of the introductions: behind a
-        // symmetric NAT, a joiner introduced only to members it must be relayed to got no pushes and waited for
-        // syncs (half of the peers symmetric, one seed: 6.9 s to 1.8 s mean to every subscriber). The last one
-        // goes to any member, so that pairs that can only be relayed still learn of each other (and a route).
-        const members = this.#shuffle([...this.peers.values()])
-          .filter(m => m !== joiner && m.connected && !m.proxy && m.subclusters.has(scHex) && m.proofs?.has(scHex) === true)
-        const reachable = members.filter(m => { const s = connectionStrategy(joiner.natType, m.natType); return s === 'direct' || s === 'hole-punch' })
-        const chosen = reachable.slice(0, this.config.fanout - 1)
-        for (const m of members) if (chosen.length < this.config.fanout && !chosen.includes(m)) chosen.push(m)
-        for (const member of chosen) this.#introduce(joiner, member, p.subclusterId)
+        let introduced = 0
+        for (const member of this.#shuffle([...this.peers.values()])) {
+          if (introduced >= this.config.fanout) break
+          if (member === joiner || !member.connected || member.proxy || !member.subclusters.has(scHex)) continue
+          this.#introduce(joiner, member, p.subclusterId)
+          introduced++
+        }
       } else if (p.hops === 1 && this.#subclusters.has(scHex)) {
         this.#askRendezvous(p, join, from)
       }
