@@ -47,6 +47,12 @@ std::string App::devOrigin() const {
   return options_.devPort == 80 ? origin : origin + ":" + std::to_string(options_.devPort);
 }
 
+std::vector<std::string> App::framePatterns() const {
+  std::vector<std::string> patterns = {origin() + "/*"};
+  if (std::string dev = devOrigin(); !dev.empty()) patterns.push_back(dev.substr(0, dev.find(':', 5)) + "/*");
+  return patterns;
+}
+
 bool App::trustedOrigin(const std::string &candidate) const {
   if (candidate == origin()) return true;
   std::string dev = devOrigin();

@@ -62,6 +62,9 @@ class App {
   // The dev server's origin (http://host[:port]) when a dev build runs with --port/--host, else "".
   // socket-config.json's `build_profile = prod` (written by `ssc build --prod` and `-p`) marks a production build.
   std::string devOrigin() const;
+  // WebKit URL patterns for the app's frames: its origin, and the dev server's host in dev builds (the patterns
+  // ignore the port). The preload, the error overlay and the message bridge go only into these frames.
+  std::vector<std::string> framePatterns() const;
   // Only the app's own origin (and the dev server's, in dev) may reach native code or get the preload.
   bool trustedOrigin(const std::string &origin) const;
   bool trustedUrl(const std::string &url) const;

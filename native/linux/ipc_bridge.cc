@@ -78,10 +78,7 @@ void onCall(WebKitUserContentManager *, JSCValue *value, WebKitScriptMessageRepl
 
 void installIpcBridge(Window &window, WebKitUserContentManager *content) {
   App &app = window.app();
-  // The app's frames only, as for the preload. WebKit's URL patterns ignore the port: the dev server's pattern
-  // names its host only.
-  std::vector<std::string> patterns = {app.origin() + "/*"};
-  if (std::string dev = app.devOrigin(); !dev.empty()) patterns.push_back(dev.substr(0, dev.find(':', 5)) + "/*");
+  std::vector<std::string> patterns = app.framePatterns();
   std::vector<const char *> allow;
   for (auto &pattern : patterns) allow.push_back(pattern.c_str());
   allow.push_back(nullptr);

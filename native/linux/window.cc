@@ -134,13 +134,12 @@ Window::Window(App &app, const WindowOptions &options)
   secret_ = randomSecret();
   preload.secret = secret_;
   std::string script = buildPreload(preload);
-  // The preload (__args with the config, the console and error channels, __socketHost) only in the app's
-  // frames. WebKit's URL patterns ignore the port, so the dev server's pattern names its host only.
-  std::string appPattern = app.origin() + "/*", devPattern;
-  if (std::string dev = app.devOrigin(); !dev.empty()) {
-    devPattern = dev.substr(0, dev.find(':', 5)) + "/*";
-  }
-  const gchar *allowList[] = {appPattern.c_str(), devPattern.empty() ? nullptr : devPattern.c_str(), nullptr};
+  // The preload (__args with the config, the console and error channels, __socketHost) only in the app's frames.
+  std::vector<std::string> patterns = app.framePatterns();
+  std::vector<const gchar *> allow;
+  for (const std::string &pattern : patterns) allow.push_back(pattern.c_str());
+  allow.push_back(nullptr);
+  const gchar *const *allowList = allow.data();
   WebKitUserScript *user = webkit_user_script_new(script.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
                                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, allowList, nullptr);
   webkit_user_content_manager_add_script(content, user);

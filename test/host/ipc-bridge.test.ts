@@ -26,23 +26,17 @@ test('socket:ipc goes through the bridge: data, typed errors, and no handler vis
       const bad = await ipc.send('fs.stat', {})
       report('badArgs', bad.err?.name)
       // The raw protocol: "<id> <uri>" in, "<id> <envelope>" out.
-      const raw = await new Promise((resolve) => {
+      const rawCall = (id, uri) => new Promise((resolve) => {
         document.addEventListener('__socket_ipc_reply', function once (event) {
-          if (!String(event.detail).startsWith('77 ')) return
+          if (!String(event.detail).startsWith(id + ' ')) return
           document.removeEventListener('__socket_ipc_reply', once)
-          resolve(JSON.parse(String(event.detail).slice(3)))
+          resolve(JSON.parse(String(event.detail).slice(id.length + 1)))
         })
-        document.dispatchEvent(new CustomEvent('__socket_ipc', { detail: '77 ipc://os.uptime?seq=R77&index=0' }))
+        document.dispatchEvent(new CustomEvent('__socket_ipc', { detail: id + ' ' + uri }))
       })
+      const raw = await rawCall('77', 'ipc://os.uptime?seq=R77&index=0')
       report('raw', { source: raw.source, number: typeof raw.data })
-      const malformed = await new Promise((resolve) => {
-        document.addEventListener('__socket_ipc_reply', function once (event) {
-          if (!String(event.detail).startsWith('78 ')) return
-          document.removeEventListener('__socket_ipc_reply', once)
-          resolve(JSON.parse(String(event.detail).slice(3)))
-        })
-        document.dispatchEvent(new CustomEvent('__socket_ipc', { detail: '78 ipc://os.uptime?seq=R78&index=%zz' }))
-      })
+      const malformed = await rawCall('78', 'ipc://os.uptime?seq=R78&index=%zz')
       report('malformed', malformed.err?.type)
       // An app frame has the bridge; a data: frame (another origin) has none, whether or not the CSP lets it load.
       const frameResult = (src) => new Promise((resolve) => {
