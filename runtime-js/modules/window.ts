@@ -2,6 +2,7 @@
 // capability. Methods resolve with the window's updated state; events are the page's own globalThis events.
 import { window as binding, type Color, type FilePickerOptions, type WindowInfo } from '../../generated/js/window.ts'
 import { os } from '../../generated/js/os.ts'
+import { windowConstants } from '../internal/window-constants.ts'
 
 export interface WindowState { index: number, title?: string, size?: { width: number, height: number }, position?: { x: number, y: number }, status?: string }
 
@@ -109,10 +110,6 @@ function menuText (items: Record<string, string>): string {
   return Object.entries(items).map(([label, key]) => `${label}:${key}`).join('\n')
 }
 
-export const constants = Object.freeze({
-  WINDOW_ERROR: -1, WINDOW_NONE: 0, WINDOW_CREATING: 10, WINDOW_CREATED: 11, WINDOW_HIDING: 20, WINDOW_HIDDEN: 21,
-  WINDOW_SHOWING: 30, WINDOW_SHOWN: 31, WINDOW_CLOSING: 40, WINDOW_CLOSED: 41, WINDOW_EXITING: 50, WINDOW_EXITED: 51,
-  WINDOW_KILLING: 60, WINDOW_KILLED: 61
-})
+export const constants = windowConstants
 
 export default ApplicationWindow

@@ -4,12 +4,35 @@ import { Buffer } from '../../modules/buffer.ts'
 import { runAsync } from './ops.ts'
 import * as ops from './operations.ts'
 import { ReadStream, WriteStream, type ReadStreamOptions, type WriteStreamOptions } from './streams.ts'
-import { toBytes, toOptions } from './args.ts'
+import { toBytes, toFd, toOptions } from './args.ts'
+import { idOf } from './descriptors.ts'
 import { codedError } from '../errors.ts'
 import { LineReader } from './lines.ts'
 import type { BigIntStats, Stats } from './stats.ts'
 
 export class FileHandle extends EventEmitter {
+  /** The original's defaults for open() and access(). */
+  static readonly DEFAULT_ACCESS_MODE = 0
+  static readonly DEFAULT_OPEN_FLAGS = 'r'
+  static readonly DEFAULT_OPEN_MODE = 0o666
+
+  /** Opens `path` (the original's `FileHandle.open(path, flags, mode)`, as fs/promises' open). */
+  static async open (path: unknown, flags: string | number = FileHandle.DEFAULT_OPEN_FLAGS, mode: number | string = FileHandle.DEFAULT_OPEN_MODE): Promise<FileHandle> {
+    return await openHandle(path, flags, mode)
+  }
+
+  /** Whether `path` is accessible with `mode` (the original's `FileHandle.access`): true, or the errno error. */
+  static async access (path: unknown, mode: number = FileHandle.DEFAULT_ACCESS_MODE): Promise<boolean> {
+    await runAsync(ops.access(path, mode))
+    return true
+  }
+
+  /** A handle on an fd this window already has open (EBADF for any other number). */
+  static from (fd: number): FileHandle {
+    idOf(toFd(fd), 'fstat')
+    return new FileHandle(fd)
+  }
+
   #fd: number
 
   constructor (fd: number) {

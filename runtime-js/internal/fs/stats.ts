@@ -40,15 +40,28 @@ const fields = ['dev', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'blksize', 'ino', 
 type RawStats = Partial<Record<(typeof fields)[number], unknown>>
 
 export class Stats extends StatsBase<number> {
-  /** Wire stats (64-bit fields may arrive as bigint or decimal strings) as Node's number-valued Stats. */
-  static from (raw: unknown): Stats {
-    const stats = new Stats()
-    for (const field of fields) stats[field] = Number((raw as RawStats)[field] ?? 0)
-    stats.atime = new Date(stats.atimeMs)
-    stats.mtime = new Date(stats.mtimeMs)
-    stats.ctime = new Date(stats.ctimeMs)
-    stats.birthtime = new Date(stats.birthtimeMs)
-    return stats
+  /**
+   * Node's `new Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, atimeMs, mtimeMs, ctimeMs,
+   * birthtimeMs)`, or the original's `new Stats(stat)` from a stat-shaped object; no arguments: all zero.
+   */
+  constructor (...args: unknown[]) {
+    super()
+    const raw: RawStats = args.length === 1 && typeof args[0] === 'object' && args[0] !== null
+      ? args[0] as RawStats
+      : Object.fromEntries(fields.map((field, i) => [field, args[i]]))
+    for (const field of fields) this[field] = Number(raw[field] ?? 0)
+    this.atime = new Date(this.atimeMs)
+    this.mtime = new Date(this.mtimeMs)
+    this.ctime = new Date(this.ctimeMs)
+    this.birthtime = new Date(this.birthtimeMs)
+  }
+
+  /**
+   * Wire stats (64-bit fields may arrive as bigint or decimal strings) as Node's number-valued Stats, or as
+   * BigIntStats with `fromBigInt` (the original's `Stats.from(stat, fromBigInt)`).
+   */
+  static from (raw: unknown, fromBigInt = false): Stats {
+    return fromBigInt ? BigIntStats.from(raw) as unknown as Stats : new Stats(raw ?? {})
   }
 }
 

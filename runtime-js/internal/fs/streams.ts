@@ -1,6 +1,6 @@
 // fs.ReadStream and fs.WriteStream: Node streams (readable-stream) over the fs operations, reading and
 // writing in chunks of highWaterMark bytes at explicit positions.
-import { Readable, Writable } from 'readable-stream'
+import { Readable, Writable, finished } from 'readable-stream'
 import { Buffer } from '../../modules/buffer.ts'
 import { runAsync } from './ops.ts'
 import { close, open, read, write } from './operations.ts'
@@ -90,8 +90,9 @@ export class ReadStream extends Readable {
     runAsync(close(fd)).then(() => callback(error), (closeError: Error) => callback(error ?? closeError))
   }
 
+  /** Destroys the stream; `callback` is called once it has finished, even if it already had (as Node). */
   close (callback?: (error?: Error | null) => void): void {
-    if (callback !== undefined) this.once('close', callback)
+    if (typeof callback === 'function') finished(this, callback)
     this.destroy()
   }
 }
@@ -146,8 +147,19 @@ export class WriteStream extends Writable {
     runAsync(close(fd)).then(() => callback(error), (closeError: Error) => callback(error ?? closeError))
   }
 
+  /**
+   * Ends the stream and calls `callback` on 'close'; at once if it already closed (waiting for a 'close'
+   * that had been emitted was a hang). Without autoClose the fd is released on 'finish', as Node does.
+   */
   close (callback?: (error?: Error | null) => void): void {
-    if (callback !== undefined) this.once('close', callback)
+    if (typeof callback === 'function') {
+      if (this.closed) {
+        queueMicrotask(() => callback())
+        return
+      }
+      this.once('close', callback)
+    }
+    if (!this.#autoClose) this.once('finish', () => this.destroy())
     this.end()
   }
 }
