@@ -35,6 +35,27 @@ export function typeFor (path: string): string {
   return lookupSync(basename(path))[0]?.mime ?? ''
 }
 
+/** `for await (const chunk of stream)` where the engine's ReadableStream lacks it (WebKitGTK before 2.46). */
+function iterable<T> (stream: ReadableStream<T>): ReadableStream<T> {
+  if (Symbol.asyncIterator in stream) return stream
+  Object.defineProperty(stream, Symbol.asyncIterator, {
+    configurable: true,
+    value: async function * () {
+      const reader = stream.getReader()
+      try {
+        while (true) {
+          const { done, value } = await reader.read()
+          if (done) return
+          yield value
+        }
+      } finally {
+        reader.releaseLock()
+      }
+    }
+  })
+  return stream
+}
+
 /** A File over bytes [start, end) of `path` on disk; reads go through socket:fs (and so the fs sandbox). */
 export class DiskFile extends FileBase {
   readonly #path: string
@@ -95,7 +116,7 @@ export class DiskFile extends FileBase {
     const end = this.#end
     const size = this.#highWaterMark
     const path = this.#path
-    return new ReadableStream<Uint8Array<ArrayBuffer>>({
+    return iterable(new ReadableStream<Uint8Array<ArrayBuffer>>({
       async pull (controller) {
         try {
           handle ??= await fs.open(path, 'r')
@@ -116,7 +137,7 @@ export class DiskFile extends FileBase {
       async cancel () {
         await handle?.close()
       }
-    })
+    }))
   }
 
   /** Blob#slice: a DiskFile over the narrower range (negative offsets count from the end). */

@@ -19,6 +19,12 @@ function childName (name: unknown): string {
   return text
 }
 
+/** rm -r with `recursive`, else rmdir (ENOTEMPTY -> InvalidModificationError, where rm would say EISDIR). */
+async function removeDirectory (path: string, recursive: boolean): Promise<void> {
+  if (recursive) await fs.rm(path, { recursive: true })
+  else await fs.rmdir(path)
+}
+
 export abstract class FileSystemHandle {
   abstract readonly kind: 'file' | 'directory'
   readonly #path: string
@@ -54,8 +60,8 @@ export abstract class FileSystemHandle {
   async remove (options: { recursive?: boolean } = {}): Promise<void> {
     this.checkWritable('remove')
     await mapErrors(async () => {
-      if (this.kind === 'directory') await fs.rm(this.path, { recursive: options.recursive === true })
-      else await fs.unlink(this.path)
+      if (this.kind === 'file') await fs.unlink(this.path)
+      else await removeDirectory(this.path, options.recursive === true)
     })
   }
 
@@ -125,7 +131,7 @@ export class FileSystemDirectoryHandle extends FileSystemHandle {
     this.checkWritable('removeEntry')
     await mapErrors(async () => {
       const stats = await fs.lstat(path)
-      if (stats.isDirectory()) await fs.rm(path, { recursive: options.recursive === true })
+      if (stats.isDirectory()) await removeDirectory(path, options.recursive === true)
       else await fs.unlink(path)
     })
   }

@@ -112,5 +112,20 @@ export function runCallback<T> (op: Op<T>, callback: unknown, map: (value: T) =>
     throw Object.assign(new TypeError(`The "cb" argument must be of type function. Received ${typeof callback}`), { code: 'ERR_INVALID_ARG_TYPE' })
   }
   const first = op.next()
-  drive(op, first).then((value) => callback(null, ...map(value)), (error: unknown) => callback(error))
+  const call = callback as (...args: unknown[]) => void
+  drive(op, first).then((value) => callUser(call, [null, ...map(value)]), (error: unknown) => callUser(call, [error]))
+}
+
+/**
+ * Calls a user callback outside the promise chain: an exception it throws is reported as uncaught (the
+ * window's 'error' event, as Node's uncaughtException), not turned into a rejection nobody awaits. A test
+ * whose assertion throws inside an fs callback then fails at once instead of waiting forever.
+ */
+function callUser (callback: (...args: unknown[]) => void, args: unknown[]): void {
+  try {
+    callback(...args)
+  } catch (error) {
+    if (typeof globalThis.reportError === 'function') globalThis.reportError(error)
+    else setTimeout(() => { throw error })
+  }
 }
