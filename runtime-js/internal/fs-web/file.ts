@@ -37,7 +37,7 @@ export function typeFor (path: string): string {
 
 /** `for await (const chunk of stream)` where the engine's ReadableStream lacks it (WebKitGTK before 2.46). */
 function iterable<T> (stream: ReadableStream<T>): ReadableStream<T> {
-  if (Symbol.asyncIterator in stream) return stream
+  if (Symbol.asyncIterator in (stream as object)) return stream
   Object.defineProperty(stream, Symbol.asyncIterator, {
     configurable: true,
     value: async function * () {
