@@ -99,29 +99,26 @@ export class FileSystemDirectoryHandle extends FileSystemHandle {
 
   async getFileHandle (name: string, options: { create?: boolean } = {}): Promise<FileSystemFileHandle> {
     const path = this.child(name)
-    return await mapErrors(async () => {
-      const stats = await fs.stat(path).catch(async (error: { code?: string }) => {
-        if (error.code !== 'ENOENT' || options.create !== true) throw error
-        this.checkWritable('getFileHandle({ create: true })')
-        await fs.writeFile(path, '', { flag: 'a' })
-        return await fs.stat(path)
-      })
-      if (!stats.isFile()) throw domError('TypeMismatchError', `${name} is not a file`)
-      return new FileSystemFileHandle(path, { writable: this.writable })
-    })
+    await this.#statOrCreate(path, 'file', options.create === true, async () => await fs.writeFile(path, '', { flag: 'a' }))
+    return new FileSystemFileHandle(path, { writable: this.writable })
   }
 
   async getDirectoryHandle (name: string, options: { create?: boolean } = {}): Promise<FileSystemDirectoryHandle> {
     const path = this.child(name)
-    return await mapErrors(async () => {
+    await this.#statOrCreate(path, 'directory', options.create === true, async () => { await fs.mkdir(path) })
+    return new FileSystemDirectoryHandle(path, { writable: this.writable })
+  }
+
+  /** Checks that `path` is a `kind` (TypeMismatchError if not), creating it with `make` when missing and `create`. */
+  async #statOrCreate (path: string, kind: 'file' | 'directory', create: boolean, make: () => Promise<void>): Promise<void> {
+    await mapErrors(async () => {
       const stats = await fs.stat(path).catch(async (error: { code?: string }) => {
-        if (error.code !== 'ENOENT' || options.create !== true) throw error
-        this.checkWritable('getDirectoryHandle({ create: true })')
-        await fs.mkdir(path)
+        if (error.code !== 'ENOENT' || !create) throw error
+        this.checkWritable(`get${kind === 'file' ? 'File' : 'Directory'}Handle({ create: true })`)
+        await make()
         return await fs.stat(path)
       })
-      if (!stats.isDirectory()) throw domError('TypeMismatchError', `${name} is not a directory`)
-      return new FileSystemDirectoryHandle(path, { writable: this.writable })
+      if (kind === 'file' ? !stats.isFile() : !stats.isDirectory()) throw domError('TypeMismatchError', `${basename(path)} is not a ${kind}`)
     })
   }
 

@@ -2,16 +2,9 @@
 // fs/bookmarks) plus mime and window/constants through the host.
 // fs-modules.webview.test.ts states what each must be. Every wait is bounded ('timed out').
 import { Observer, type Observations } from '../harness/observe.ts'
+import { within } from '../harness/within.ts'
 
 type Load = (name: string) => Promise<any>
-
-const waitMs = 10_000
-
-function within<T> (promise: Promise<T>): Promise<T | 'timed out'> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<'timed out'>((resolve) => { timer = setTimeout(() => resolve('timed out'), waitMs) })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
 
 async function failure (fn: () => Promise<unknown>): Promise<unknown> {
   try {

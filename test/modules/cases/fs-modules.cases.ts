@@ -1,10 +1,11 @@
 // Observations of the Node-shaped fs sub-modules (fs/stats, fs/stream, fs/dir, fs/handle) and of the fs
 // paths that used to wait forever (stream close callbacks after close or a failed open, fs/promises watch
 // with an aborted signal or a missing path). Runs on node:fs in Node and on socket:fs/* in the webview, each
-// in its own directory. A case that does not settle within `waitMs` is observed as 'timed out', so a hang
+// in its own directory. A case that does not settle within 10 s is observed as 'timed out', so a hang
 // fails the comparison instead of stalling the page.
 import type * as NodeFs from 'node:fs'
 import { Observer, type Observations } from '../harness/observe.ts'
+import { within } from '../harness/within.ts'
 
 type Fs = typeof NodeFs
 type Class = abstract new (...args: any[]) => any
@@ -18,14 +19,6 @@ export interface FsModules {
   Dirent: Class
   /** fs/promises open (Node) or fs/handle's FileHandle.open (socket). */
   openHandle: (path: string, flags?: string) => Promise<NodeFs.promises.FileHandle>
-}
-
-const waitMs = 10_000
-
-function within<T> (promise: Promise<T>): Promise<T | 'timed out'> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<'timed out'>((resolve) => { timer = setTimeout(() => resolve('timed out'), waitMs) })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 function codeOf (error: unknown): unknown {
