@@ -111,9 +111,24 @@ export function runCallback<T> (op: Op<T>, callback: unknown, map: (value: T) =>
   if (typeof callback !== 'function') {
     throw Object.assign(new TypeError(`The "cb" argument must be of type function. Received ${typeof callback}`), { code: 'ERR_INVALID_ARG_TYPE' })
   }
-  const first = op.next()
   const call = callback as (...args: unknown[]) => void
+  let first: IteratorResult<NativeCall | Awaiting, T>
+  try {
+    first = op.next()
+  } catch (error) {
+    // Bad arguments throw here, as in Node; a system error found before any native call (an fd this window
+    // never opened: EBADF) is the callback's, asynchronously, as Node reports it. Throwing it instead left
+    // callers nested in other callbacks waiting for a callback that never came.
+    if (!isSystemError(error)) throw error
+    void Promise.resolve().then(() => callUser(call, [error]))
+    return
+  }
   drive(op, first).then((value) => callUser(call, [null, ...map(value)]), (error: unknown) => callUser(call, [error]))
+}
+
+function isSystemError (error: unknown): boolean {
+  const e = error as { code?: unknown, errno?: unknown }
+  return typeof e?.errno === 'number' && typeof e.code === 'string' && /^E[A-Z0-9]+$/.test(e.code)
 }
 
 /**

@@ -140,6 +140,27 @@ export async function observeFsModules (m: FsModules, dir: string): Promise<Obse
     try { await m.openHandle(at('missing.txt')); return 'opened' } catch (error) { return { ...(codeOf(error) as object), syscall: (error as { syscall?: string }).syscall } }
   })
 
+  // An fd this side never opened: the callback gets EBADF later (Node), it is not thrown at the caller.
+  const unknownFd = 9999
+  const badFdCalls: Array<[string, (cb: (error: Error | null) => void) => void]> = [
+    ['close', (cb) => fs.close(unknownFd, cb)], ['fstat', (cb) => fs.fstat(unknownFd, cb)],
+    ['read', (cb) => fs.read(unknownFd, new Uint8Array(4), 0, 4, 0, cb)], ['write', (cb) => fs.write(unknownFd, 'x', cb)],
+    ['fchmod', (cb) => fs.fchmod(unknownFd, 0o644, cb)], ['ftruncate', (cb) => fs.ftruncate(unknownFd, 0, cb)],
+    ['fsync', (cb) => fs.fsync(unknownFd, cb)], ['futimes', (cb) => fs.futimes(unknownFd, 1, 1, cb)],
+    ['fchown', (cb) => fs.fchown(unknownFd, 1000, 1000, cb)]
+  ]
+  for (const [name, call] of badFdCalls) {
+    await o.seeAsync(`${name}(unknown fd, cb) calls back with EBADF`, async () => await within(new Promise((resolve) => {
+      let sync = true
+      try {
+        call((error) => resolve([sync ? 'called back synchronously' : 'called back', codeOf(error), (error as { syscall?: string } | null)?.syscall]))
+      } catch (error) {
+        resolve(['threw', codeOf(error)])
+      }
+      sync = false
+    })))
+  }
+
   // fs/promises watch: never a wait without end
   await o.seeAsync('promises watch with an aborted signal rejects', async () => {
     const controller = new AbortController()
