@@ -20,6 +20,8 @@ const expectedSocket: Observations = {
   'flags bogus': { threw: { name: 'TypeError', code: 'ERR_INVALID_ARG_VALUE' } },
   'fds track fs.open and close': ['bigint', true, true, 'file', true, false, null],
   'fds release closes the descriptor': 'EBADF',
+  'FileHandle statics': ['hello world', true, true, { name: 'Error', code: 'ENOENT' }, { name: 'Error', code: 'EBADF' }, 'r', 438],
+  'DirectoryHandle reads in batches': { sizes: [2, 1, 0], closed: true, names: ['x', 'y', 'z'], bufferSize: 32, missing: { name: 'Error', code: 'ENOENT' } },
   'Watcher reports a change and closes': { seen: true, emitter: true, same: true, isFsWatch: true, closed: true, close: 'close', path: true, id: 'bigint' },
   'Watcher of a missing path: start rejects, error event': [{ name: 'Error', code: 'ENOENT' }, 'ENOENT', true],
   bookmarks: [true, true],
@@ -32,7 +34,7 @@ const expectedSocket: Observations = {
   'createFile of a missing file': { name: 'Error', code: 'ENOENT' },
   'directory handle': {
     kind: 'directory', fileKind: 'file', name: 'new.txt', beforeClose: '', after: 'XbcYe', appended: 'XbcYe!', swapGone: true,
-    names: ['a.txt:file', 'new.txt:file', 'sub:directory', 'watched.txt:file'], resolve: ['sub', 'inner.txt'], outside: null,
+    names: ['a.txt:file', 'batch:directory', 'new.txt:file', 'sub:directory', 'watched.txt:file'], resolve: ['sub', 'inner.txt'], outside: null,
     same: true, notSame: false, permission: ['granted', 'granted'], handleOfPath: 'directory'
   },
   'directory handle errors': {

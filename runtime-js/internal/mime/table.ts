@@ -1,6 +1,7 @@
 // The MIME database's data: for each top-level type (one socket:mime Database each, as the original splits
-// its JSON tables), file extension -> full media type. Facts from the IANA registry and common practice;
-// the host's own table for serving files (native/linux/mime.cc) agrees on every extension both know.
+// its JSON tables), file extension -> full media type, from the IANA registry and common practice. The
+// host's table for serving files (native/linux/mime.cc) is separate and differs where serving needs it to
+// (it serves .ts and .cjs as JavaScript so module scripts load; here they are text/typescript, application/node).
 export const mimeTables: Record<string, Record<string, string>> = {
   application: {
     '7z': 'application/x-7z-compressed', abw: 'application/x-abiword', arc: 'application/x-freearc',

@@ -43,6 +43,30 @@ export async function observeSocketFsModules (load: Load, dir: string): Promise<
     try { fs.fstatSync(fd); return 'still open' } catch (error) { return (error as { code?: string }).code }
   })
 
+  // fs/handle: the original's statics and DirectoryHandle
+  const { FileHandle, DirectoryHandle } = await load('fs/handle')
+  await o.seeAsync('FileHandle statics', async () => {
+    const fd = fs.openSync(at('a.txt'), 'r')
+    const wrapped = FileHandle.from(fd)
+    const text = await wrapped.readFile('utf8')
+    await wrapped.close()
+    const opened = await FileHandle.open(at('a.txt'))
+    const isPromisesHandle = opened instanceof (await load('fs/promises')).FileHandle
+    await opened.close()
+    return [text, isPromisesHandle, await FileHandle.access(at('a.txt')), await failure(() => FileHandle.access(at('missing'))),
+      await failure(async () => FileHandle.from(9999)), FileHandle.DEFAULT_OPEN_FLAGS, FileHandle.DEFAULT_OPEN_MODE]
+  })
+  await o.seeAsync('DirectoryHandle reads in batches', async () => {
+    await fs.promises.mkdir(at('batch'))
+    for (const name of ['x', 'y', 'z']) await fs.promises.writeFile(at(`batch/${name}`), name)
+    const handle = await DirectoryHandle.open(at('batch'))
+    const sizes = [(await handle.read({ entries: 2 })).length, (await handle.read({ entries: 2 })).length, (await handle.read()).length]
+    await handle.close()
+    const names: string[] = []
+    for await (const entry of await DirectoryHandle.open(at('batch'))) names.push(entry.name)
+    return { sizes, closed: handle.closed, names: names.sort(), bufferSize: DirectoryHandle.DEFAULT_BUFFER_SIZE, missing: await failure(() => DirectoryHandle.open(at('missing'))) }
+  })
+
   // fs/watcher
   const { Watcher, default: WatcherDefault } = await load('fs/watcher')
   const EventEmitter = (await load('events')).default
