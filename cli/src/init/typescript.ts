@@ -30,9 +30,8 @@ export const TSCONFIG = JSON.stringify({
     module: 'esnext',
     moduleResolution: 'bundler',
     lib: ['es2022', 'dom', 'dom.iterable'],
+    // The socket: modules; the runtime's declarations need neither @types/node nor skipLibCheck.
     types: ['socket-runtime-ts/types'],
-    // The runtime's own declarations still lean on Node's types in places; the app's code is checked in full.
-    skipLibCheck: true,
     noEmit: true
   },
   include: ['src']
