@@ -82,4 +82,12 @@ test('a TypeScript app without @types/node type-checks the runtime declarations 
   assert.match(wrong.out, /src\/index\.ts\(4,7\): error TS2322: Type 'Buffer' is not assignable to type 'string'/)
   assert.match(wrong.out, /src\/index\.ts\(5,7\): error TS2322: Type 'number' is not assignable to type 'bigint'/)
   assert.doesNotMatch(wrong.out, /node_modules/, 'no error inside the runtime\'s declarations')
+
+  // With @types/node added (an app that also has Node code), the two sets of declarations do not clash.
+  writeFileSync(join(app, 'src', 'index.ts'), USES)
+  mkdirSync(join(app, 'node_modules', '@types'))
+  symlinkSync(join(REPO, 'node_modules', '@types', 'node'), join(app, 'node_modules', '@types', 'node'))
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ ...tsconfig, compilerOptions: { ...tsconfig.compilerOptions, types: [...tsconfig.compilerOptions.types, 'node'] } }))
+  const both = tsc()
+  assert.equal(both.status, 0, both.out)
 })
