@@ -120,7 +120,7 @@ function writeTable (results: Results[], wryMissing?: string): void {
     '',
     '- **ours**: `build/native/socket-host` (MinSizeRel), the app is the baseline\'s page with the runtime; IPC is',
     '  `socket:ipc` `send(\'os.uptime\')` for round trips (the message bridge) and `socket:fs/promises` `readFile` for the read.',
-    '- **bare-host**: `../shared/baseline`, `c++ -O2`, stripped; `ipc://echo` and `ipc://bytes`.',
+    '- **bare-host**: the smallest WebKitGTK host, kept outside this repository (`BARE_HOST_DIR` names its source folder), `c++ -O2`, stripped; `ipc://echo` and `ipc://bytes`.',
     '- **wry**: `bench/peers/wry` (wry 0.57 + tao 0.37 from crates.io, release, thin LTO, stripped); the same URIs',
     '  answered by wry custom protocols, which is how Tauri v2 carries binary IPC on Linux.',
     ...(wryMissing ? [`- wry was not measured in this run: ${wryMissing}.`] : []),

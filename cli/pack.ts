@@ -7,6 +7,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rm
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { OVERLOADS } from './types-overloads.ts'
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)))
 const RUNTIME = join(ROOT, 'build', 'runtime', 'socket')
@@ -26,37 +27,23 @@ export function typesEntry (runtimeDir: string, packageName: string): string {
   })
   // The runtime's declarations name Node's Buffer (`buffer`); the browser port's own types stand in for it.
   lines.push(`declare module 'buffer' { export * from '${packageName}/vendor/buffer.js' }`,
-    `declare module 'buffer/index.js' { export * from '${packageName}/vendor/buffer.js' }`,
-    "type BufferEncoding = 'ascii' | 'utf8' | 'utf-8' | 'utf16le' | 'utf-16le' | 'ucs2' | 'ucs-2' | 'base64' | 'base64url' | 'latin1' | 'binary' | 'hex'", '')
+    `declare module 'buffer/index.js' { export * from '${packageName}/vendor/buffer.js' }`, '')
   for (const file of walk(runtimeDir).sort()) {
     const name = relative(runtimeDir, file).replace(/\.d\.ts$/, '')
     const target = `${packageName}/runtime/${name}.js`
     const hasDefault = /export \{ default \}/.test(readFileSync(file, 'utf8'))
+    const overloads = OVERLOADS[name]
     lines.push(`declare module 'socket:${name}' {`, `  export * from '${target}'`)
-    if (hasDefault) lines.push(`  export { default } from '${target}'`)
-    // A named declaration here shadows the re-exported one: precise overloads where the source is loose.
-    for (const line of (OVERLOADS[name] ?? '').trim().split('\n').filter((l) => l !== '')) lines.push(`  ${line.replace(/TARGET/g, target)}`)
+    // With overloads, the default export keeps the runtime's members, each typed as the named export of that name.
+    if (hasDefault && overloads !== undefined) {
+      lines.push(`  const precise: { [K in keyof typeof import('${target}').default]: K extends keyof typeof import('socket:${name}') ? typeof import('socket:${name}')[K] : typeof import('${target}').default[K] }`,
+        '  export default precise')
+    }
+    else if (hasDefault) lines.push(`  export { default } from '${target}'`)
+    for (const line of (overloads ?? '').trim().split('\n').filter((l) => l !== '')) lines.push(`  ${line.replace(/TARGET/g, target).replace(/PACKAGE/g, packageName)}`)
     lines.push('}')
   }
   return lines.join('\n') + '\n'
-}
-
-// Overloads that say what an encoding returns (the runtime's declarations give `string | Buffer`).
-const READ_OPTIONS = '{ encoding?: null, flag?: string | number, signal?: AbortSignal } | null'
-const TEXT_OPTIONS = 'BufferEncoding | { encoding: BufferEncoding, flag?: string | number, signal?: AbortSignal }'
-const OVERLOADS: Record<string, string> = {
-  'fs/promises': `
-import type { FileHandle as Handle } from 'TARGET'
-export function readFile (path: string | URL | Handle, options: ${TEXT_OPTIONS}): Promise<string>
-export function readFile (path: string | URL | Handle, options?: ${READ_OPTIONS}): Promise<import('buffer').Buffer>
-`,
-  fs: `
-export function readFileSync (path: string | URL | number, options: ${TEXT_OPTIONS}): string
-export function readFileSync (path: string | URL | number, options?: ${READ_OPTIONS}): import('buffer').Buffer
-export function readFile (path: string | URL | number, options: ${TEXT_OPTIONS}, callback: (error: Error | null, data: string) => void): void
-export function readFile (path: string | URL | number, options: ${READ_OPTIONS} | undefined, callback: (error: Error | null, data: import('buffer').Buffer) => void): void
-export function readFile (path: string | URL | number, callback: (error: Error | null, data: import('buffer').Buffer) => void): void
-`
 }
 
 export async function pack (outDir = join(ROOT, 'build', 'npm')): Promise<string> {

@@ -2,15 +2,16 @@
 // Each app is created, built and run on a private Xvfb screen (1280x800); once its page has logged its first
 // line, ImageMagick's `import -window root` captures the window's area. Needs Xvfb, xwininfo and ImageMagick.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { linkCheckoutModules } from './checkout-modules.ts'
 import { main } from './src/main.ts'
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)))
 const OUT = join(ROOT, 'docs', 'screenshots')
-export const TEMPLATES = ['vanilla', 'typescript'] as const
+export const TEMPLATES = ['vanilla', 'typescript', 'react', 'vue', 'svelte'] as const
 
 async function startXvfb (): Promise<{ display: string, stop: () => void }> {
   for (let n = 300 + Math.floor(Math.random() * 100); n < 600; n++) {
@@ -35,9 +36,9 @@ export async function screenshot (template: typeof TEMPLATES[number], outDir = O
       // This checkout's esbuild and typescript, and the packed runtime's types, instead of an npm install.
       const staged = join(ROOT, 'build', 'npm', 'socket-runtime-ts')
       if (!existsSync(staged)) await (await import('./pack.ts')).pack()
-      mkdirSync(join(dir, 'node_modules'))
-      for (const name of readdirSync(join(ROOT, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name))
-      symlinkSync(staged, join(dir, 'node_modules', 'socket-runtime-ts'))
+      linkCheckoutModules(dir, { 'socket-runtime-ts': staged })
+    } else if (template !== 'vanilla') {
+      linkCheckoutModules(dir) // esbuild and the framework, from this checkout's npm ci
     }
     if (await main(['build', '-q', dir]) !== 0) throw new Error(`ssc build failed for ${template}`)
     const executable = readdirSync(join(dir, 'build', 'linux')).map((root) => join(dir, 'build', 'linux', root, 'opt'))
@@ -59,8 +60,15 @@ export async function screenshot (template: typeof TEMPLATES[number], outDir = O
       mkdirSync(outDir, { recursive: true })
       const target = join(outDir, `${template}.png`)
       const crop = geometry !== undefined ? ['-crop', `${geometry[1]}x${geometry[2]}+${geometry[3]}+${geometry[4]}`] : []
-      const shot = spawnSync('import', ['-window', 'root', ...crop, '+repage', target], { env, encoding: 'utf8' })
-      if (shot.status !== 0) throw new Error(`import failed: ${shot.stderr}`)
+      // A framework may log before it paints (React's development build does): capture again, for up to 10 s,
+      // while the window is still one colour.
+      for (let attempt = 0; ; attempt++) {
+        const shot = spawnSync('import', ['-window', 'root', ...crop, '+repage', target], { env, encoding: 'utf8' })
+        if (shot.status !== 0) throw new Error(`import failed: ${shot.stderr}`)
+        const colours = Number(spawnSync('identify', ['-format', '%k', target], { encoding: 'utf8' }).stdout)
+        if (colours > 1 || attempt === 20) break
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
       return target
     } finally {
       host.kill('SIGTERM')

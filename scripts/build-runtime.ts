@@ -92,7 +92,7 @@ function emitTypes (files: string[], outDir: string): void {
     compilerOptions: {
       target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023', 'DOM', 'DOM.Iterable'],
       strict: true, skipLibCheck: true, declaration: true, emitDeclarationOnly: true, allowImportingTsExtensions: true,
-      types: ['node'], typeRoots: [join(root, 'node_modules', '@types')], rootDir: root, outDir: typesDir
+      types: [], typeRoots: [], rootDir: root, outDir: typesDir
     },
     files: [...files, join(root, 'runtime-js', 'internal', 'vendor.d.ts')]
   }

@@ -48,6 +48,15 @@ constexpr const char *kOverlay = R"JS((() => {
     const error = event.reason
     const title = 'Unhandled rejection: ' + (error instanceof Error ? error.name + ': ' + error.message : String(error))
     show(title, '', error && error.stack ? error.stack : '')
+    // A failed import() says only "Importing a module script failed.": find the import() that names a module
+    // the host does not serve in the page's module scripts (and the app modules they import).
+    if (error instanceof TypeError && /Importing a module script failed/.test(error.message)) {
+      void (async () => {
+        for (const script of document.querySelectorAll('script[type="module"]')) {
+          if (await diagnoseScript(script, true)) return
+        }
+      })()
+    }
   })
 
   const served = async (specifier) => {
@@ -63,7 +72,9 @@ constexpr const char *kOverlay = R"JS((() => {
     }
     return found
   }
-  const diagnoseScript = async (script) => {
+  // Reports the first import of a module the host does not serve; true if one was found. `quiet`: no report
+  // when none is (a failed import() with no such import leaves only the rejection already shown).
+  const diagnoseScript = async (script, quiet = false) => {
     const queue = script.src ? [{ url: script.src, source: null }] : [{ url: location.href, source: script.textContent }]
     const seen = new Set()
     while (queue.length > 0 && seen.size < 64) {
@@ -74,22 +85,27 @@ constexpr const char *kOverlay = R"JS((() => {
       if (source === null) {
         try {
           const response = await fetch(url)
-          if (!response.ok) return report(short(url), 'cannot load ' + short(url) + ' (HTTP ' + response.status + ')')
+          if (!response.ok) {
+            if (!quiet) report(short(url), 'cannot load ' + short(url) + ' (HTTP ' + response.status + ')')
+            return !quiet
+          }
           source = await response.text()
         } catch { continue }
       }
       for (const { specifier, line } of imports(source)) {
         if (/^(socket|node):/.test(specifier)) {
           if (!(await served(specifier))) {
-            return report(short(url) + ':' + line, 'import of ' + specifier + ' failed: there is no module "' + specifier +
+            report(short(url) + ':' + line, 'import of ' + specifier + ' failed: there is no module "' + specifier +
               '" (modules: docs/modules.md)')
+            return true
           }
         } else if (/^\.{0,2}\//.test(specifier)) {
           queue.push({ url: new URL(specifier, url).href, source: null })
         }
       }
     }
-    report(short(script.src || location.href), 'a module script failed to load (a syntax error or a missing import; see above)')
+    if (!quiet) report(short(script.src || location.href), 'a module script failed to load (a syntax error or a missing import; see above)')
+    return false
   }
   const report = (where, title) => { post(where + ': ' + title); show(title, where, '') }
 })()

@@ -5,6 +5,7 @@ import { ChildProcess, type SpawnOptions } from '../internal/child_process/child
 import { Buffer } from './buffer.ts'
 import { NotSupportedError, invalidArgType } from '../internal/errors.ts'
 import { customPromisify } from '../internal/promisify.ts'
+import type { BufferEncoding } from '../internal/buffer-encoding.ts'
 
 export { ChildProcess }
 export type { SpawnOptions }

@@ -12,6 +12,7 @@ import { toBytes, toCallback } from '../internal/fs/args.ts'
 import { unwatchFile, watchFile } from '../internal/fs/watch-file.ts'
 import { customPromisify } from '../internal/promisify.ts'
 import * as promises from './fs/promises.ts'
+import type { BufferEncoding } from '../internal/buffer-encoding.ts'
 
 type Callback = (...args: any[]) => void
 

@@ -10,6 +10,7 @@ import { errnoMessage, errnoNumber } from '../internal/errno.ts'
 import { ErrnoError } from '../ipc/index.ts'
 import type { OsClient } from '../../generated/js/os.ts'
 import { Buffer } from './buffer.ts'
+import type { BufferEncoding } from '../internal/buffer-encoding.ts'
 
 export { constants }
 export const EOL = '\n'

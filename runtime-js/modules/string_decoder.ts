@@ -3,6 +3,7 @@
 import { StringDecoder as Port } from 'string_decoder/lib/string_decoder.js'
 import { Buffer } from './buffer.ts'
 import { codedError } from '../internal/errors.ts'
+import type { BufferEncoding } from '../internal/buffer-encoding.ts'
 
 // The port's `require('buffer')` is the npm Buffer when bundled but Node's own under Node (tests); its
 // internal buffers must match the input's class, so under Node give it Node's.

@@ -1,5 +1,6 @@
-// App errors carry their location: a syntax error prints file:line:column, a static import of a missing
-// socket: module names the module and the importing line, in the terminal and (dev builds) in an overlay.
+// App errors carry their location: a syntax error prints file:line:column, a static import (or an unhandled
+// import()) of a missing socket: module names the module and the importing line, in the terminal and (dev
+// builds) in an overlay.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
@@ -51,6 +52,13 @@ test('a static import of a missing socket: module names the module and the impor
   assert.match(run.stderr, /socket:foo: no such module/)
   assert.match(run.stderr, /index\.js:2: import of socket:foo failed: there is no module "socket:foo"/)
   assert.match(run.overlay ?? '', /index\.js:2: import of socket:foo failed/)
+})
+
+test('an unhandled import() of a missing socket: module names the module and the line of the import()', { skip }, async () => {
+  const run = await runBroken("console.log('started')\nimport('socket:nosuch').then((m) => console.log(m))\n")
+  assert.match(run.stderr, /Unhandled rejection: TypeError: Importing a module script failed\./)
+  assert.match(run.stderr, /index\.js:2: import of socket:nosuch failed: there is no module "socket:nosuch"/)
+  assert.match(run.overlay ?? '', /index\.js:2: import of socket:nosuch failed/)
 })
 
 test('an uncaught runtime error shows its stack in the overlay; --prod prints the location but shows no overlay', { skip }, async () => {

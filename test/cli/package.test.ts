@@ -4,8 +4,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { linkCheckoutModules } from '../../cli/checkout-modules.ts'
 import { REPO, tempDir } from './helpers.ts'
 
 const skip = existsSync(join(REPO, 'build', 'native', 'socket-host')) && existsSync(join(REPO, 'build', 'runtime', 'socket')) ? false : 'needs the host and runtime'
@@ -42,9 +43,7 @@ test('npm pack -> npm i -D (offline) -> npx ssc init / build -r, vanilla and Typ
   const init = sh('npx', ['--no-install', 'ssc', 'init', '-q', '--template=typescript', '--no-install', 'typed'], folder)
   assert.equal(init.status, 0, init.out)
   const app = join(folder, 'typed')
-  mkdirSync(join(app, 'node_modules'))
-  for (const name of readdirSync(join(REPO, 'node_modules'))) symlinkSync(join(REPO, 'node_modules', name), join(app, 'node_modules', name))
-  symlinkSync(installed, join(app, 'node_modules', 'socket-runtime-ts'))
+  linkCheckoutModules(app, { 'socket-runtime-ts': installed })
   const typed = sh('npx', ['--no-install', 'ssc', 'build', '-r', '-q', '--headless', '--test=test/index.js', 'typed'], folder)
   assert.equal(typed.status, 0, typed.out)
   assert.match(typed.out, /ok 1 the paragraph says how long index\.html is/)

@@ -39,6 +39,15 @@ categories = "Utility"
 `
 }
 
+/** socket.ini of an app with a build step: public/ is copied, `npm run build` writes the bundle; both are watched. */
+export function bundledIni (names: InitNames, what: string): string {
+  return socketIni(names)
+    .replace('copy = "src"', 'copy = "public"')
+    .replace('; a command run before copying, e.g. a bundler; $SSC_RESOURCES_DIR is the output directory\n; script = "npm run build"',
+      `; ${what}\nscript = "npm run --silent build"`) +
+    '\n[build.watch]\nsources[] = src\nsources[] = public\n'
+}
+
 export const INDEX_HTML = `<!DOCTYPE html>
 <html lang="en">
   <head>

@@ -1,14 +1,10 @@
 // `ssc init --template=typescript`: the seed app in strict TypeScript, type-checked with tsc and bundled with
 // esbuild by `[build] script` (npm run build); `socket:` imports stay external (the host serves them) and are
 // typed by `socket-runtime-ts/types`.
-import { socketIni, type InitNames } from './templates.ts'
+import { bundledIni, type InitNames } from './templates.ts'
 
 export function typescriptIni (names: InitNames): string {
-  return socketIni(names)
-    .replace('copy = "src"', 'copy = "public"')
-    .replace('; a command run before copying, e.g. a bundler; $SSC_RESOURCES_DIR is the output directory\n; script = "npm run build"',
-      '; type-check, then bundle src/index.ts to $SSC_RESOURCES_DIR/index.js (package.json "build")\nscript = "npm run --silent build"') +
-    '\n[build.watch]\nsources[] = src\nsources[] = public\n'
+  return bundledIni(names, 'type-check, then bundle src/index.ts to $SSC_RESOURCES_DIR/index.js (package.json "build")')
 }
 
 export function typescriptPackageJson (names: InitNames, runtimeSpec: string): string {
@@ -34,9 +30,8 @@ export const TSCONFIG = JSON.stringify({
     module: 'esnext',
     moduleResolution: 'bundler',
     lib: ['es2022', 'dom', 'dom.iterable'],
+    // The socket: modules; the runtime's declarations need neither @types/node nor skipLibCheck.
     types: ['socket-runtime-ts/types'],
-    // The runtime's own declarations still lean on Node's types in places; the app's code is checked in full.
-    skipLibCheck: true,
     noEmit: true
   },
   include: ['src']

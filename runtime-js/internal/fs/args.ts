@@ -1,5 +1,6 @@
 // Argument checks and conversions shared by the fs forms, with Node's error codes.
 import { Buffer } from '../../modules/buffer.ts'
+import type { BufferEncoding } from '../buffer-encoding.ts'
 
 function typeError (code: string, message: string): TypeError {
   return Object.assign(new TypeError(message), { code })

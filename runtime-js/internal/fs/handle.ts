@@ -131,7 +131,7 @@ export class FileHandle extends EventEmitter {
     this.emit('close')
   }
 
-  async [Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose')] (): Promise<void> {
+  async [(Symbol as { asyncDispose?: symbol }).asyncDispose ?? Symbol.for('Symbol.asyncDispose')] (): Promise<void> {
     await this.close()
   }
 

@@ -5,6 +5,7 @@ import { Buffer } from '../../modules/buffer.ts'
 import { runAsync } from './ops.ts'
 import { close, open, read, write } from './operations.ts'
 import { toPath } from './args.ts'
+import type { BufferEncoding } from '../buffer-encoding.ts'
 
 /** What both stream kinds share while opening: a path to open, or a descriptor they were given. */
 interface FileStream {

@@ -7,6 +7,7 @@ import { newId } from './descriptors.ts'
 import { native, runAsync } from './ops.ts'
 import { toPath } from './args.ts'
 import { Buffer } from '../../modules/buffer.ts'
+import type { BufferEncoding } from '../buffer-encoding.ts'
 
 export interface WatchOptions { encoding?: BufferEncoding | 'buffer', persistent?: boolean, recursive?: boolean, signal?: AbortSignal }
 

@@ -5,6 +5,7 @@
 import { Readable, Writable } from 'readable-stream'
 import { Buffer } from 'buffer/index.js'
 import { STATUS_CODES } from './codes.ts'
+import type { BufferEncoding } from '../buffer-encoding.ts'
 
 export interface RequestOptions {
   protocol?: string, host?: string, hostname?: string, port?: number | string, path?: string, method?: string,
