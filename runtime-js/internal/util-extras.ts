@@ -68,7 +68,7 @@ export function toProperCase (string: string): string {
 export function toBuffer (object: unknown, encoding?: BufferEncoding): Buffer {
   if (Buffer.isBuffer(object)) return object
   if (typeof object === 'string') return Buffer.from(object, encoding)
-  if (ArrayBuffer.isView(object)) return Buffer.from(object.buffer, object.byteOffset, object.byteLength)
+  if (ArrayBuffer.isView(object)) return Buffer.from(object.buffer as ArrayBuffer, object.byteOffset, object.byteLength)
   if (isArrayBuffer(object)) return Buffer.from(object)
   if (Array.isArray(object)) return Buffer.from(object as number[])
   return Buffer.from(String(object))
@@ -79,7 +79,7 @@ export function splitBuffer (buffer: unknown, highWaterMark: number): Buffer[] {
   if (!(Number.isInteger(highWaterMark) && highWaterMark > 0)) throw new RangeError(`splitBuffer: highWaterMark must be a positive integer, got ${highWaterMark}`)
   const bytes = toBuffer(buffer)
   const chunks: Buffer[] = []
-  for (let offset = 0; offset < bytes.length; offset += highWaterMark) chunks.push(bytes.subarray(offset, offset + highWaterMark))
+  for (let offset = 0; offset < bytes.length; offset += highWaterMark) chunks.push(bytes.subarray(offset, offset + highWaterMark) as Buffer)
   return chunks
 }
 

@@ -3,6 +3,7 @@
 // also exported at the top level (channel, subscribe, unsubscribe, hasSubscribers, Channel).
 import channels, { Channel, channel, hasSubscribers, subscribe, unsubscribe } from './diagnostics/channels.ts'
 import window from './diagnostics/window.ts'
+import runtime from './diagnostics/runtime.ts'
 
-export { channels, window, Channel, channel, hasSubscribers, subscribe, unsubscribe }
-export default { channels, window, Channel, channel, hasSubscribers, subscribe, unsubscribe }
+export { channels, window, runtime, Channel, channel, hasSubscribers, subscribe, unsubscribe }
+export default { channels, window, runtime, Channel, channel, hasSubscribers, subscribe, unsubscribe }
