@@ -1,6 +1,6 @@
 // socket:diagnostics/window — the original's window metrics: animation frames (rate over the last second,
-// sampled by a requestAnimationFrame loop of its own while enabled) and fetch / XMLHttpRequest counts (from
-// the webview's resource timing entries, not by wrapping fetch). Each sample is published on the
+// sampled by a requestAnimationFrame loop of its own while enabled) and fetch / XMLHttpRequest counts (only
+// while enabled: nothing is wrapped until `init()`). Each sample is published on the
 // `window.requestAnimationFrame`, `window.fetch` and `window.XMLHttpRequest` channels.
 import { group } from './channels.ts'
 
@@ -39,35 +39,62 @@ export class RequestAnimationFrameMetric {
   toJSON (): { sampleSize: number, rate: number } { return { sampleSize: this.samples.length, rate: this.rate } }
 }
 
-/** Requests of one initiator type (`fetch` or `xmlhttprequest`) seen in resource timing. */
-export class ResourceMetric {
-  readonly initiatorType: string
+/**
+ * Requests made with `fetch` or `XMLHttpRequest`. WebKitGTK records no resource timing for the app's own
+ * `socket:` origin, so while enabled (and only then: `disable()` puts the originals back) the metric wraps
+ * `globalThis.fetch` or `XMLHttpRequest.prototype.send` to count each request when it settles.
+ */
+export class RequestMetric {
+  readonly kind: 'fetch' | 'XMLHttpRequest'
   readonly channelIndex: number
   count = 0
-  #observer: PerformanceObserver | undefined
+  #restore: (() => void) | undefined
 
-  constructor (initiatorType: string, channelIndex: number) {
-    this.initiatorType = initiatorType
+  constructor (kind: 'fetch' | 'XMLHttpRequest', channelIndex: number) {
+    this.kind = kind
     this.channelIndex = channelIndex
   }
 
-  get enabled (): boolean { return this.#observer !== undefined }
+  get enabled (): boolean { return this.#restore !== undefined }
+
+  #record (url: string, started: number, status: number): void {
+    this.count++
+    channel.channels[this.channelIndex].publish({ url, status, duration: performance.now() - started, count: this.count })
+  }
 
   enable (): void {
-    if (this.#observer !== undefined || typeof PerformanceObserver === 'undefined') return
-    this.#observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-        if (entry.initiatorType !== this.initiatorType) continue
-        this.count++
-        channel.channels[this.channelIndex].publish({ url: entry.name, duration: entry.duration, count: this.count })
+    if (this.#restore !== undefined) return
+    if (this.kind === 'fetch' && typeof globalThis.fetch === 'function') {
+      const original = globalThis.fetch
+      const metric = this
+      globalThis.fetch = async function fetch (input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+        const started = performance.now()
+        const url = input instanceof Request ? input.url : String(input)
+        try {
+          const response = await original.call(globalThis, input, init)
+          metric.#record(url, started, response.status)
+          return response
+        } catch (error) {
+          metric.#record(url, started, 0)
+          throw error
+        }
       }
-    })
-    this.#observer.observe({ type: 'resource', buffered: false })
+      this.#restore = () => { globalThis.fetch = original }
+    } else if (this.kind === 'XMLHttpRequest' && typeof XMLHttpRequest !== 'undefined') {
+      const original = XMLHttpRequest.prototype.send
+      const metric = this
+      XMLHttpRequest.prototype.send = function send (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null): void {
+        const started = performance.now()
+        this.addEventListener('loadend', () => metric.#record(this.responseURL, started, this.status), { once: true })
+        original.call(this, body)
+      }
+      this.#restore = () => { XMLHttpRequest.prototype.send = original }
+    }
   }
 
   disable (): void {
-    this.#observer?.disconnect()
-    this.#observer = undefined
+    this.#restore?.()
+    this.#restore = undefined
   }
 
   toJSON (): { count: number } { return { count: this.count } }
@@ -75,8 +102,8 @@ export class ResourceMetric {
 
 export const metrics = {
   requestAnimationFrame: new RequestAnimationFrameMetric(),
-  fetch: new ResourceMetric('fetch', 1),
-  XMLHttpRequest: new ResourceMetric('xmlhttprequest', 2)
+  fetch: new RequestMetric('fetch', 1),
+  XMLHttpRequest: new RequestMetric('XMLHttpRequest', 2)
 }
 
 /** Turns every metric on. */

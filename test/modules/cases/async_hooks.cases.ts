@@ -46,7 +46,7 @@ export async function observeAsyncHooks (hooks: typeof NodeAsyncHooks): Promise<
   o.see('AsyncResource bind and runInAsyncScope', () => {
     const als = new AsyncLocalStorage<string>()
     const resource = als.run('res', () => new AsyncResource('TEST'))
-    const bound = resource.bind(function (this: unknown, x: number) { return [als.getStore(), x, this] }, 'self')
+    const bound = (resource.bind as (fn: (this: unknown, x: number) => unknown, thisArg: unknown) => (x: number) => unknown)(function (this: unknown, x: number) { return [als.getStore(), x, this] }, 'self')
     const ids = resource.runInAsyncScope(() => hooks.executionAsyncId() === resource.asyncId())
     return [bound(5), resource.runInAsyncScope((y: number) => [als.getStore(), y], null, 7), ids, typeof resource.triggerAsyncId(),
       resource.asyncId() > 0, (bound as unknown as { asyncResource: unknown }).asyncResource === resource, bound.length]
