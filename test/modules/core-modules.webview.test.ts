@@ -50,3 +50,16 @@ test('a test page that never finishes is ended by --test-timeout with status 124
   assert.match(run.stderr, /the test \(--test=page\.js\) did not finish within 3000 ms \(--test-timeout\); exiting with status 124/)
   assert.ok(Date.now() - started >= 3000)
 })
+
+test('a deep link on the command line reaches socket:hooks onApplicationURL after load', { skip }, async () => {
+  const run = await runInWebview(page('deeplink.page.ts'), {
+    argv: ['org-socket-modules-test:open/item?id=7', 'other:ignored'],
+    timeoutMs: 60_000,
+    files: {
+      'index.html': '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="listen.js"></script></head><body>deep link</body></html>\n',
+      'listen.js': "import { onApplicationURL } from 'socket:hooks'\nglobalThis.__links = []\n" +
+        'onApplicationURL((event) => globalThis.__links.push([event.type, event.detail.url, event.sourceEvent.url.protocol]))\n'
+    }
+  })
+  assert.deepEqual(run.result, [['applicationurl', 'org-socket-modules-test:open/item?id=7', 'org-socket-modules-test:']])
+})
