@@ -42,7 +42,7 @@ export class AsyncLocalStorage<T = unknown> {
   }
 }
 
-class Variable<T = unknown> {
+export class Variable<T = unknown> {
   readonly name: string
   readonly #defaultValue: T | undefined
   constructor (options: { name?: string, defaultValue?: T } = {}) {
@@ -60,7 +60,7 @@ class Variable<T = unknown> {
   }
 }
 
-class Snapshot {
+export class Snapshot {
   readonly #frame: Frame = currentFrame()
   static wrap<F extends (...args: any[]) => any> (fn: F): F {
     const snapshot = new Snapshot()
