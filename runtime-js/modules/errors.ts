@@ -18,6 +18,8 @@ export const TIMEOUT_ERR = 23
 /** One class per (name, code, number): the original spells each out; a factory keeps them identical in shape. */
 function named<B extends new (...args: any[]) => Error> (Base: B, name: string, code: string, number: number) {
   return class extends Base {
+    /** The string code, e.g. 'NOT_FOUND_ERR' (set in the constructor, so no field initializer overwrites it). */
+    declare code: string | number
     static get code (): number { return number }
     constructor (...args: any[]) {
       super(...args)
