@@ -3,6 +3,9 @@
 import { Observer } from '../harness/observe.ts'
 
 const load = async (name: string): Promise<any> => await import(name)
+const requireIt = (await load('socket:module')).createRequire(location.href)
+const requireFacts = [typeof requireIt('async_hooks').AsyncLocalStorage, typeof requireIt('node:async_hooks').createHook,
+  requireIt('socket:errno').ENOENT, typeof requireIt('socket:gc').ref, typeof requireIt('socket:async').Deferred]
 const o = new Observer()
 const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -103,6 +106,9 @@ o.see('crypto.murmur3', () => crypto.murmur3('test'))
 await o.seeAsync('dynamic import of an unknown socket: module rejects', async () => {
   await import('socket:definitely-not-a-module' as string)
   return 'resolved'
+})
+o.see('require() knows async_hooks, and socket:async, socket:errno, socket:gc', () => {
+  return requireFacts
 })
 const asyncMod = await load('socket:async')
 o.see('async_hooks and async share AsyncLocalStorage', async () => asyncMod.AsyncLocalStorage === (await load('socket:async_hooks')).AsyncLocalStorage)
