@@ -25,6 +25,7 @@ test('core modules in the webview', { skip }, async () => {
   assert.deepEqual(r['gc finalize and release in the window'], [['a', 'b'], 0])
   assert.deepEqual(r['path.Path resolves against the app folder'], [true, 'y'])
   assert.equal(r['crypto.murmur3'], 0xba6bd213)
+  assert.deepEqual(r['application/client describes this window'], [true, 'window', 'top-level', 0, true, 'string', 16, 'org.socket.modules.test'])
   assert.deepEqual(r['require() knows async_hooks, and socket:async, socket:errno, socket:gc'], ['function', 'function', 2, 'function', 'function'])
   // WebKit's rejection does not name the module; the host prints which one it could not find.
   assert.equal((r['dynamic import of an unknown socket: module rejects'] as { threw?: unknown }).threw !== undefined, true)

@@ -3,6 +3,7 @@
 import { Observer } from '../harness/observe.ts'
 
 const load = async (name: string): Promise<any> => await import(name)
+const clientModule = await load('socket:application/client')
 const requireIt = (await load('socket:module')).createRequire(location.href)
 const requireFacts = [typeof requireIt('async_hooks').AsyncLocalStorage, typeof requireIt('node:async_hooks').createHook,
   requireIt('socket:errno').ENOENT, typeof requireIt('socket:gc').ref, typeof requireIt('socket:async').Deferred]
@@ -109,6 +110,10 @@ await o.seeAsync('dynamic import of an unknown socket: module rejects', async ()
 })
 o.see('require() knows async_hooks, and socket:async, socket:errno, socket:gc', () => {
   return requireFacts
+})
+o.see('application/client describes this window', () => {
+  const { default: client, Client } = clientModule
+  return [client instanceof Client, client.type, client.frameType, client.index, client.top, typeof client.id, client.id.length, client.toJSON().host]
 })
 const asyncMod = await load('socket:async')
 o.see('async_hooks and async share AsyncLocalStorage', async () => asyncMod.AsyncLocalStorage === (await load('socket:async_hooks')).AsyncLocalStorage)
