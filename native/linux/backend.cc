@@ -58,7 +58,8 @@ Backend::Backend(App &app) : app_(app) {
   const auto &given = app.options().argv;
   for (size_t i = 1; i < given.size(); i++) {
     const std::string &arg = given[i];
-    bool hostFlag = arg.rfind("--resources=", 0) == 0 || arg.rfind("--test=", 0) == 0 || arg == "--headless" ||
+    bool hostFlag = arg.rfind("--resources=", 0) == 0 || arg.rfind("--test=", 0) == 0 || arg.rfind("--test-timeout=", 0) == 0 ||
+                    arg == "--headless" ||
                     arg.rfind("--port=", 0) == 0 || arg.rfind("--host=", 0) == 0 || arg.rfind("--debug", 0) == 0;
     if (!hostFlag) argv_.push_back(arg);
   }

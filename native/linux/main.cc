@@ -1,4 +1,5 @@
 // socket-host: the Linux desktop host. Reads the app beside it (Contract 4) and opens its first window.
+#include <algorithm>
 #include <glib-unix.h>
 #include <gtk/gtk.h>
 #include <signal.h>
@@ -76,6 +77,16 @@ int main(int argc, char **argv) {
       pair->first->exit(128 + pair->second);
       return G_SOURCE_CONTINUE;
     }, new std::pair<host::App *, int>(&app, signal));
+  }
+  // A test run that never ends (a test page that hangs before reporting) must not hang CI: say so and fail.
+  if (!options.test.empty() && options.testTimeoutMs > 0) {
+    g_timeout_add(static_cast<guint>(std::min<long>(options.testTimeoutMs, G_MAXUINT)), [](gpointer data) -> gboolean {
+      auto *app = static_cast<host::App *>(data);
+      std::fprintf(stderr, "socket-host: the test (--test=%s) did not finish within %ld ms (--test-timeout); exiting with status 124\n",
+                   app->options().test.c_str(), app->options().testTimeoutMs);
+      app->exit(124);
+      return G_SOURCE_REMOVE;
+    }, &app);
   }
   host::installReloadSignal(app);  // ssc build -w
   if (app.backend().configured() && !app.backend().open(false, error))

@@ -28,6 +28,13 @@ bool parseOptions(int argc, char **argv, Options &options, std::string &error) {
     } else if (arg.starts_with("--test=")) {
       options.test = value("--test=");
       if (options.test.empty()) return error = "--test needs a file: --test=FILE", false;
+    } else if (arg.starts_with("--test-timeout=")) {
+      char *end = nullptr;
+      std::string text = value("--test-timeout=");
+      long ms = std::strtol(text.c_str(), &end, 10);
+      if (text.empty() || *end != '\0' || ms < 0)
+        return error = "--test-timeout must be a number of milliseconds >= 0 (0: no limit), got '" + text + "'", false;
+      options.testTimeoutMs = ms;
     } else if (arg == "--test") {
       return error = "--test needs a file: --test=FILE", false;
     } else if (arg.starts_with("--host=")) {

@@ -8,6 +8,7 @@ namespace host {
 struct Options {
   std::string resources;  // --resources=DIR, else the executable's directory
   std::string test;       // --test=FILE, imported in window 0 after load
+  long testTimeoutMs = 300000;  // --test-timeout=MS: a test run still going after this exits 124 (0: never)
   std::string devHost;    // --host=H (with --port: load a dev server)
   int devPort = 0;        // --port=N
   bool headless = false;

@@ -100,6 +100,22 @@ constexpr const char *kPreload = R"JS((() => {
     if (document.readyState === 'complete') run()
     else addEventListener('load', run, { once: true })
   }
+
+  // Deep links: an argument `<application_protocol>:…` on the command line reaches window 0 as an
+  // `applicationurl` event once the page has loaded (CustomEvent, detail { url }, and `event.url` a URL).
+  const protocol = String(config.meta_application_protocol || String(config.meta_bundle_identifier || '').replace(/[._]/g, '-'))
+  const links = __INDEX__ === 0 && top && protocol !== '' ? __ARGV__.slice(1).filter((arg) => String(arg).startsWith(protocol + ':')) : []
+  if (links.length > 0) {
+    const deliver = () => {
+      for (const url of links) {
+        const event = new CustomEvent('applicationurl', { detail: { url } })
+        try { Object.defineProperty(event, 'url', { value: new URL(url) }) } catch {}
+        dispatchEvent(event)
+      }
+    }
+    if (document.readyState === 'complete') setTimeout(deliver, 0)
+    else addEventListener('load', () => setTimeout(deliver, 0), { once: true })
+  }
 })()
 //# sourceURL=socket-host-preload.js
 )JS";

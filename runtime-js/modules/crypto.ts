@@ -2,8 +2,9 @@
 // original's extras (createDigest, rand64, MAX_RANDOM_BYTES, RANDOM_BYTES_QUOTA).
 import { Buffer } from 'buffer/index.js'
 import { createHash, createHmac, getHashes, Hash, Hmac } from '../internal/crypto/hash.ts'
+import { murmur3 } from '../internal/crypto/murmur3.ts'
 
-export { createHash, createHmac, getHashes, Hash, Hmac }
+export { createHash, createHmac, getHashes, Hash, Hmac, murmur3 }
 export const webcrypto: Crypto = globalThis.crypto
 export const subtle: SubtleCrypto = globalThis.crypto.subtle
 /** getRandomValues fills at most this many bytes per call (the Web Crypto quota). */
@@ -49,6 +50,7 @@ export function rand64 (): bigint {
 }
 
 export default {
+  murmur3,
   webcrypto, subtle, getRandomValues, randomUUID, randomBytes, createDigest, rand64, createHash, createHmac,
   getHashes, Hash, Hmac, RANDOM_BYTES_QUOTA, MAX_RANDOM_BYTES, MAX_RANDOM_BYTES_PAGES
 }

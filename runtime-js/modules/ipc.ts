@@ -161,7 +161,38 @@ export function createBinding (domain: string): Record<string, (value?: unknown,
 
 export let debug = runtimeArgs().debug
 
+/** The webview's Headers plus the original's `Headers.from`: a Headers, an object, [name, value] pairs or `"Name: value"` lines. */
+class IpcHeaders extends globalThis.Headers {
+  static from (input: unknown): IpcHeaders {
+    if (input instanceof globalThis.Headers) return new IpcHeaders(input)
+    if (typeof input === 'string') {
+      return new IpcHeaders(input.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.includes(':'))
+        .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()] as [string, string]))
+    }
+    if (Array.isArray(input)) return new IpcHeaders(input as Array<[string, string]>)
+    if (input !== null && typeof input === 'object') return new IpcHeaders(Object.entries(input).map(([k, v]) => [k, String(v)]))
+    return new IpcHeaders()
+  }
+
+  toJSON (): Record<string, string> { return Object.fromEntries(this.entries()) }
+}
+export { IpcHeaders as Headers }
+
+/** The number in a request sequence id (`'R12'` or `'12'` -> 12; NaN when there is none). */
+export function parseSeq (seq: unknown): number {
+  const match = /^R?(\d+)$/.exec(String(seq))
+  return match === null ? NaN : Number(match[1])
+}
+
+/**
+ * Answers a request the host or a backend is waiting on: dispatches `resolve-<window index>-<seq>` with
+ * `value` as its detail, the event name the host uses for a backend's `resolve` lines (docs/host.md).
+ */
+export async function resolve (seq: string | number, value?: unknown): Promise<void> {
+  emit(`resolve-${runtimeArgs().index}-${String(seq)}`, value)
+}
+
 /** `{ arch, cwd, platform, version }` from the host, frozen: one sync call when socket:ipc loads, as the original. */
 export const primordials: Readonly<Primordials> = hostPrimordials()
 
-export default { OK, ERROR, TIMEOUT, Result, Message, send, sendSync, request, write, emit, ready, createBinding, primordials, debug }
+export default { OK, ERROR, TIMEOUT, Result, Message, Headers: IpcHeaders, send, sendSync, request, write, emit, resolve, ready, createBinding, parseSeq, primordials, debug }

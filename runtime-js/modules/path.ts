@@ -1,9 +1,10 @@
 // socket:path — Node's path (POSIX flavour by default, as on Linux, plus `posix` and `win32`), and the
-// well-known directories of the original (`path.DOCUMENTS`, `path.DOWNLOADS`, ...).
+// well-known directories of the original (`path.DOCUMENTS`, `path.DOWNLOADS`, ...) and its `Path` class.
 import { posix, win32 } from '../internal/path/posix.ts'
 import * as wellKnown from '../internal/path/well-known.ts'
+import { Path } from '../internal/path/path-class.ts'
 
-export { posix, win32 }
+export { posix, win32, Path }
 export const {
   DOWNLOADS, DOCUMENTS, RESOURCES, PICTURES, DESKTOP, VIDEOS, CONFIG, CACHE, MEDIA, MUSIC, HOME, DATA, LOG, TMP
 } = wellKnown
@@ -11,4 +12,4 @@ export const {
   sep, delimiter, resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename,
   extname, format, parse
 } = posix
-export default { ...posix, ...wellKnown }
+export default { ...posix, ...wellKnown, Path }

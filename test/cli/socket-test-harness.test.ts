@@ -2,6 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { TestRunner } from '../../runtime-js/modules/test/runner.ts'
+import type { TestFn } from '../../runtime-js/modules/test/test-case.ts'
 
 async function tap (define: (runner: TestRunner) => void, strict = false): Promise<{ lines: string[], status: number, exitedWith: number | undefined }> {
   const lines: string[] = []
@@ -88,4 +89,65 @@ test('bad arguments are typed errors', () => {
   const runner = new TestRunner({ startDelay: 60_000 })
   assert.throws(() => runner.add(42 as unknown as string, () => {}), TypeError)
   assert.throws(() => runner.add('x', 'nope' as never), /expected a function/)
+})
+
+test('a test that never ends fails with a timeout, the run goes on to its plan, and no timer is left behind', async () => {
+  const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length
+  const { lines, status, exitedWith } = await tap((r) => {
+    r.timeout = 10_000
+    r.add('hangs', () => new Promise(() => {}), { timeout: 50 })
+    r.add('after it', (t) => { t.pass('still ran') })
+    r.add('fast enough', async (t) => { await new Promise((resolve) => setTimeout(resolve, 5)); t.pass('quick') }, { timeout: 5000 })
+  })
+  assert.equal(status, 1)
+  assert.equal(exitedWith, 1)
+  assert.ok(lines.includes('not ok 1 TimeoutError: test "hangs" did not end within 50 ms'), lines.join('\n'))
+  assert.ok(lines.includes('ok 2 still ran'))
+  assert.deepEqual(lines.slice(-4), ['1..3', '# tests 3', '# pass  2', '# fail  1'])
+  // The 10 s default and the 5 s limit of the passing test were both cleared when their tests ended.
+  assert.equal(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length, timersBefore)
+})
+
+test('the runner\'s default timeout applies to every test; a bad timeout is a TypeError', async () => {
+  const { lines } = await tap((r) => {
+    r.timeout = 30
+    r.add('slow', () => new Promise((resolve) => setTimeout(resolve, 300)))
+  })
+  assert.ok(lines.some((l) => /^not ok 1 TimeoutError: test "slow" did not end within 30 ms$/.test(l)), lines.join('\n'))
+  const runner = new TestRunner({ startDelay: 1 })
+  assert.throws(() => runner.add('x', () => {}, { timeout: -1 }), /timeout must be a number of milliseconds/)
+  await runner.run()
+})
+
+test('platform skips print the reason; uncaught errors reported through context fail the run', async () => {
+  const { lines, status } = await tap((r) => {
+    r.add('mac only', (t) => t.fail('must not run'), { skip: true, skipReason: 'macosx only' })
+    r.add('uncaught', async (t) => { r.reportUncaught('uncaught error', new RangeError('out of band')); t.pass() })
+  })
+  assert.equal(status, 1)
+  assert.ok(lines.includes('# SKIP mac only (macosx only)'))
+  assert.ok(lines.includes('not ok 1 uncaught error: RangeError: out of band'), lines.join('\n'))
+})
+
+test('socket:test/harness: a fresh harness per test, bootstrapped before and closed after, also on failure', async () => {
+  const { wrapHarness } = await import('../../runtime-js/modules/test/harness.ts')
+  const events: string[] = []
+  class Harness {
+    constructor (readonly options: Record<string, unknown>) { events.push(`new ${JSON.stringify(options)}`) }
+    async bootstrap (): Promise<void> { events.push('bootstrap') }
+    async close (): Promise<void> { events.push('close') }
+  }
+  const { lines, status } = await tap((r) => {
+    const t = Object.assign((name: string, fn?: TestFn) => r.add(name, fn), {
+      only: (name: string, fn?: TestFn) => r.add(name, fn, { only: true }),
+      skip: (name: string, fn?: TestFn) => r.add(name, fn, { skip: true })
+    })
+    const harnessed = wrapHarness(t, Harness)
+    harnessed.test('with options', { size: 2 }, async (harness, assert) => { assert.equal(harness.options.size, 2) })
+    harnessed.test('failing', () => { throw new Error('inside') })
+  })
+  assert.equal(status, 1)
+  assert.deepEqual(events, ['new {"size":2}', 'bootstrap', 'close', 'new {}', 'bootstrap', 'close'])
+  assert.ok(lines.includes('not ok 2 Error: inside'))
+  assert.throws(() => wrapHarness(5 as never, Harness), TypeError)
 })

@@ -13,7 +13,8 @@ const ours: Record<string, () => Promise<unknown>> = {
   crypto: async () => await import('../../runtime-js/modules/crypto.ts'),
   string_decoder: async () => await import('../../runtime-js/modules/string_decoder.ts'),
   net: async () => await import('../../runtime-js/modules/net.ts'),
-  assert: async () => await import('../../runtime-js/modules/assert.ts')
+  assert: async () => await import('../../runtime-js/modules/assert.ts'),
+  async_hooks: async () => await import('../../runtime-js/modules/async_hooks.ts')
 }
 
 for (const [name, observe] of Object.entries(pureCases)) {

@@ -20,6 +20,7 @@ import { HELP_FLAG, type Command } from './types.ts'
 export const RUN_FLAGS: FlagSpec[] = [
   { name: 'headless', value: 'none', help: 'never show the window; under Xvfb when there is no display' },
   { name: 'test', value: 'required', help: 'test mode: import FILE in the first window; exit status is the result' },
+  { name: 'test-timeout', value: 'required', help: 'with --test: fail (status 124, with a message) after MS milliseconds (default 300000; 0: no limit)' },
   { name: 'port', value: 'required', help: 'load http://<host>:<port> (a dev server) instead of socket://' },
   { name: 'host', value: 'required', help: 'dev server host for --port (default localhost)' },
   { name: 'platform', value: 'required', help: 'target platform; only linux can be built on this host' },
@@ -117,6 +118,13 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
   return paths
 }
 
+/** `--test-timeout=MS`: a whole number of milliseconds (0: no limit), handed to the host. */
+export function testTimeoutFlag (value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value)) throw new UsageError(`--test-timeout must be a number of milliseconds (0: no limit), got "${value}"`)
+  return value
+}
+
 /** Makes `--test=FILE` importable by the host: a path relative to the resources directory. */
 export function placeTestFile (file: string, config: AppConfig, resources: string): string {
   const candidates = isAbsolute(file) ? [file] : [resolve(process.cwd(), file), resolve(config.dir, file)]
@@ -204,6 +212,7 @@ export const buildCommand: Command = {
       config,
       headless: args.flags.has('headless'),
       test: args.flags.has('test') ? placeTestFile(stringFlag(args, 'test')!, config, paths.resources) : undefined,
+      testTimeout: testTimeoutFlag(stringFlag(args, 'test-timeout')),
       port: stringFlag(args, 'port'),
       host: stringFlag(args, 'host') ?? (args.flags.has('port') ? 'localhost' : undefined),
       debug: options.debug,

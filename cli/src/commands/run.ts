@@ -7,7 +7,7 @@ import { CliError, UsageError } from '../errors.ts'
 import { Log } from '../log.ts'
 import { buildPaths } from '../build-steps/paths.ts'
 import { launchApp } from '../run/launch.ts'
-import { RUN_FLAGS, applyRcOptions, parseEnvFlag, placeTestFile } from './build.ts'
+import { RUN_FLAGS, applyRcOptions, parseEnvFlag, placeTestFile, testTimeoutFlag } from './build.ts'
 import { checkPlatform } from './platform.ts'
 import type { Command } from './types.ts'
 
@@ -33,6 +33,7 @@ export const runCommand: Command = {
       config,
       headless: args.flags.has('headless'),
       test: args.flags.has('test') ? placeTestFile(stringFlag(args, 'test')!, config, paths.resources) : undefined,
+      testTimeout: testTimeoutFlag(stringFlag(args, 'test-timeout')),
       port: stringFlag(args, 'port'),
       host: stringFlag(args, 'host') ?? (args.flags.has('port') ? 'localhost' : undefined),
       debug: args.flags.has('debug'),

@@ -12,6 +12,8 @@ export interface LaunchOptions {
   headless: boolean
   /** Path of the test file relative to the resources directory. */
   test?: string
+  /** --test-timeout=MS for the host (its default is 300000). */
+  testTimeout?: string
   port?: string
   host?: string
   debug: boolean
@@ -24,6 +26,7 @@ export interface LaunchOptions {
 export function launchCommand (options: LaunchOptions): string[] {
   const flags: string[] = []
   if (options.test !== undefined) flags.push(`--test=${options.test}`)
+  if (options.test !== undefined && options.testTimeout !== undefined) flags.push(`--test-timeout=${options.testTimeout}`)
   if (options.headless) flags.push('--headless')
   if (options.port !== undefined) flags.push(`--port=${options.port}`)
   if (options.host !== undefined) flags.push(`--host=${options.host}`)

@@ -2,6 +2,7 @@
 // Node core names (bare, `node:` or `socket:`) and the runtime-only names, which need the `socket:` prefix.
 // They are imported eagerly because require() is synchronous; esbuild shares their chunks with `import`.
 import * as assert from '../../modules/assert.ts'
+import * as asyncHooks from '../../modules/async_hooks.ts'
 import * as buffer from '../../modules/buffer.ts'
 import * as childProcess from '../../modules/child_process.ts'
 import * as consoleModule from '../../modules/console.ts'
@@ -46,6 +47,9 @@ import * as language from '../../modules/language.ts'
 import * as location from '../../modules/location.ts'
 import * as extension from '../../modules/extension.ts'
 import * as serviceWorker from '../../modules/service-worker.ts'
+import * as asyncModule from '../../modules/async.ts'
+import * as errno from '../../modules/errno.ts'
+import * as gc from '../../modules/gc.ts'
 // A cycle (socket:module imports this file); the namespace is only read when require('module') runs.
 import * as moduleModule from '../../modules/module.ts'
 
@@ -53,7 +57,7 @@ type Namespace = Record<string, unknown>
 
 /** Node core names: `require('fs')`, `require('node:fs')` and `require('socket:fs')` all work. */
 export const nodeBuiltins: Record<string, Namespace> = {
-  assert, buffer, child_process: childProcess, console: consoleModule, constants, crypto, dgram, dns,
+  assert, async_hooks: asyncHooks, buffer, child_process: childProcess, console: consoleModule, constants, crypto, dgram, dns,
   'dns/promises': dnsPromises, events, fs, 'fs/constants': fsConstants, 'fs/promises': fsPromises, http, https,
   ip, net, os, 'os/constants': osConstants, path, 'path/posix': pathPosix, 'path/win32': pathWin32,
   perf_hooks: perfHooks, process: processModule, querystring, stream, 'stream/web': streamWeb,
@@ -63,7 +67,8 @@ export const nodeBuiltins: Record<string, Namespace> = {
 
 /** Runtime-only names: only `require('socket:<name>')`. */
 export const runtimeBuiltins: Record<string, Namespace> = {
-  application, ipc, window: windowModule, i18n, language, location, extension, 'service-worker': serviceWorker
+  application, ipc, window: windowModule, i18n, language, location, extension, 'service-worker': serviceWorker,
+  async: asyncModule, errno, gc
 }
 
 /** The exports object require() returns: the default export when there is one (Node's shape), else the namespace. */

@@ -1,5 +1,5 @@
 // Runs the registered tests one after another, prints TAP 13, and ends the app with the result.
-import { Test, type TestFn } from './test-case.ts'
+import { Test, type TestFn, type TestOptions } from './test-case.ts'
 
 export interface RunnerOptions {
   /** Where TAP lines go (default: console.log, which the host forwards to its stdout). */
@@ -10,12 +10,16 @@ export interface RunnerOptions {
   startDelay?: number
   /** Delay between the report and exit, so output is flushed (default 1024 ms). */
   exitDelay?: number
+  /** Milliseconds each test may run before it fails as timed out (default 60000; 0: no limit). */
+  timeout?: number
 }
 
 export class TestRunner {
   readonly tests: Test[] = []
   /** In strict mode `equal` compares with Object.is, and a `test.only` left in the code fails the run. */
   strict = false
+  /** Per-test time limit in ms (a test's own `timeout` option wins); 0 means none. */
+  timeout: number
   passed = 0
   failed = 0
   private assertions = 0
@@ -25,11 +29,15 @@ export class TestRunner {
 
   constructor (options: RunnerOptions = {}) {
     this.options = options
+    this.timeout = options.timeout ?? 60_000
   }
 
-  add (name: string, fn: TestFn | undefined, flags: { only?: boolean, skip?: boolean } = {}): Test {
+  add (name: string, fn: TestFn | undefined, flags: TestOptions = {}): Test {
     if (typeof name !== 'string') throw new TypeError(`test name must be a string, got ${typeof name}`)
     if (fn !== undefined && typeof fn !== 'function') throw new TypeError(`test "${name}": expected a function`)
+    if (flags.timeout !== undefined && !(Number.isFinite(flags.timeout) && flags.timeout >= 0)) {
+      throw new TypeError(`test "${name}": timeout must be a number of milliseconds >= 0, got ${String(flags.timeout)}`)
+    }
     if (this.running !== undefined) throw new Error(`test "${name}" was added after the tests started`)
     const test = new Test(name, fn, flags)
     this.tests.push(test)
@@ -44,6 +52,14 @@ export class TestRunner {
   run (): Promise<number> {
     this.running ??= this.runAll()
     return this.running
+  }
+
+  /** An uncaught error or rejection while the tests run (socket:test/context): a failed assertion. */
+  reportUncaught (kind: string, error: unknown): void {
+    this.failed++
+    const number = ++this.assertions
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    this.print(`not ok ${number} ${kind}: ${message.replace(/\n/g, ' ')}`)
   }
 
   private print (text: string): void {
@@ -63,10 +79,10 @@ export class TestRunner {
     }
     for (const test of this.tests) {
       if (test.skip || (hasOnly && !test.only)) {
-        this.print(`# SKIP ${test.name}`)
+        this.print(`# SKIP ${test.name}${test.skipReason !== undefined ? ` (${test.skipReason})` : ''}`)
         continue
       }
-      await test.run(sink, this.strict)
+      await test.run(sink, this.strict, this.timeout)
     }
     if (hasOnly && this.strict) {
       sink.record(false)
@@ -77,7 +93,8 @@ export class TestRunner {
       ...(this.failed > 0 ? [`# fail  ${this.failed}`] : ['', '# ok'])].join('\n'))
     const status = this.failed > 0 ? 1 : 0
     const exit = this.options.exit
-    if (exit !== undefined) setTimeout(() => exit(status), this.options.exitDelay ?? 1024)
+    // Read `failed` again at exit: an uncaught error in the last second still fails the run.
+    if (exit !== undefined) setTimeout(() => exit(this.failed > 0 ? 1 : 0), this.options.exitDelay ?? 1024)
     return status
   }
 }

@@ -5,10 +5,20 @@ import * as dom from './dom.ts'
 
 export type TestFn = (t: Test) => unknown
 
+export interface TestOptions { only?: boolean, skip?: boolean, skipReason?: string, timeout?: number }
+
 /** Where a test's results go; the runner numbers assertions across all tests. */
 export interface AssertionSink {
   print: (line: string) => void
   record: (ok: boolean) => number
+}
+
+/** A test that did not end within its timeout; it fails and the run goes on with the next test. */
+export class TestTimeoutError extends Error {
+  constructor (name: string, ms: number) {
+    super(`test "${name}" did not end within ${ms} ms`)
+    this.name = 'TimeoutError'
+  }
 }
 
 export class Test {
@@ -24,11 +34,18 @@ export class Test {
   private sink: AssertionSink | undefined
   private strict = false
 
-  constructor (name: string, fn: TestFn | undefined, options: { only?: boolean, skip?: boolean } = {}) {
+  /** Milliseconds the test may run before it fails with a timeout (0: no limit; the runner's default). */
+  timeout: number | undefined
+  /** Why the test is skipped when it is (e.g. `linux only`); printed after `# SKIP name`. */
+  readonly skipReason: string | undefined
+
+  constructor (name: string, fn: TestFn | undefined, options: TestOptions = {}) {
     this.name = name
     this.fn = fn
     this.only = options.only === true
     this.skip = options.skip === true
+    this.skipReason = options.skipReason
+    this.timeout = options.timeout
   }
 
   // ---- assertions ----
@@ -139,16 +156,29 @@ export class Test {
   // ---- lifecycle, driven by the runner ----
 
   /** Runs the test function to completion; a throw or rejection is a failed assertion, never a crash. */
-  async run (sink: AssertionSink, strict: boolean): Promise<void> {
+  async run (sink: AssertionSink, strict: boolean, defaultTimeout = 0): Promise<void> {
     this.sink = sink
     this.strict = strict
     sink.print(`# ${this.name}`)
+    const limit = this.timeout ?? defaultTimeout
+    let timer: ReturnType<typeof setTimeout> | undefined
     try {
-      await this.fn?.(this)
+      const body = (async () => await this.fn?.(this))()
+      if (limit > 0) {
+        // The timer is cleared however the test ends, so a finished suite leaves nothing scheduled behind it.
+        await new Promise<void>((resolve, reject) => {
+          timer = setTimeout(() => reject(new TestTimeoutError(this.name, limit)), limit)
+          body.then(() => resolve(), reject)
+        })
+      } else {
+        await body
+      }
     } catch (error) {
       const err = error as Error
       this.assert(false, err instanceof Error ? `${err.name}: ${err.message}` : `threw ${String(error)}`,
         { operator: 'error', stack: err?.stack }, false)
+    } finally {
+      if (timer !== undefined) clearTimeout(timer)
     }
     if (this.planned !== undefined && this.planned !== this.count) {
       this.assert(false, `planned ${this.planned} assertions but ran ${this.count}`,

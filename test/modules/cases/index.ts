@@ -9,6 +9,7 @@ import { observeCrypto } from './crypto.cases.ts'
 import { observeStringDecoder } from './string_decoder.cases.ts'
 import { observeNet } from './net.cases.ts'
 import { observeAssert } from './assert.cases.ts'
+import { observeAsyncHooks } from './async_hooks.cases.ts'
 import type { Observations } from '../harness/observe.ts'
 
 export const pureCases: Record<string, (module: any) => Observations | Promise<Observations>> = {
@@ -21,5 +22,6 @@ export const pureCases: Record<string, (module: any) => Observations | Promise<O
   crypto: observeCrypto,
   string_decoder: observeStringDecoder,
   net: observeNet,
-  assert: observeAssert
+  assert: observeAssert,
+  async_hooks: observeAsyncHooks
 }

@@ -53,5 +53,10 @@ export async function observeUtil (util: typeof NodeUtil): Promise<Observations>
   o.see('TextEncoder', () => new util.TextEncoder().encode('é'))
   o.see('toUSVString', () => util.toUSVString('a\ud800b'))
   o.see('deprecate wraps', () => typeof util.deprecate(() => 1, 'old'))
+  o.see('getSystemErrorName', () => [-1, -2, -11, -13, -95, -98, -110, -9999].map((n) => util.getSystemErrorName(n)))
+  o.see('getSystemErrorName 0', () => util.getSystemErrorName(0))
+  o.see('getSystemErrorName string', () => util.getSystemErrorName('x' as unknown as number))
+  o.see('getSystemErrorMap', () => [-2, -13, -98].map((n) => util.getSystemErrorMap().get(n)))
+  o.see('stripVTControlCharacters', () => util.stripVTControlCharacters('\u001b[31mred\u001b[39m \u001b[1mbold\u001b[22m plain'))
   return o.results
 }
