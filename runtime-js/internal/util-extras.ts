@@ -1,6 +1,7 @@
 // The original's own helpers in socket:util (beside Node's): small predicates and conversions its modules and
 // apps use. Written from their documented behaviour; each is a few lines.
 import { Buffer } from 'buffer/index.js'
+import type { BufferEncoding } from './buffer-encoding.ts'
 
 export function hasOwnProperty (object: unknown, property: PropertyKey): boolean {
   return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, property)

@@ -7,6 +7,7 @@ import { ReadStream, WriteStream, type ReadStreamOptions, type WriteStreamOption
 import { FSWatcher, watch } from '../internal/fs/watch.ts'
 import { constants } from '../internal/fs/constants.ts'
 import { BigIntStats, Dirent, Stats } from '../internal/fs/stats.ts'
+import { FileHandle } from '../internal/fs/handle.ts'
 import { cp as cpOp } from '../internal/fs/cp.ts'
 import { toBytes, toCallback } from '../internal/fs/args.ts'
 import { unwatchFile, watchFile } from '../internal/fs/watch-file.ts'
@@ -186,7 +187,8 @@ export function createWriteStream (path: unknown, options?: BufferEncoding | Wri
 
 
 export const { F_OK, R_OK, W_OK, X_OK } = constants
-export { constants, promises, Stats, BigIntStats, Dirent, Dir, ReadStream, WriteStream, FSWatcher, watch, watchFile, unwatchFile }
+// FileHandle: the original's socket:fs exports it (Node's fs reaches it only through fs/promises).
+export { constants, promises, FileHandle, Stats, BigIntStats, Dirent, Dir, ReadStream, WriteStream, FSWatcher, watch, watchFile, unwatchFile }
 
 export default {
   access, accessSync, appendFile, appendFileSync, chmod, chmodSync, chown, chownSync, lchown, lchownSync, close,
