@@ -13,18 +13,33 @@ function trimTrailing (text: string): string {
   return text.replace(/[\t\n\r ]+$/, '')
 }
 
-export class MIMEParams extends Map<string, string> {
-  // @ts-expect-error Node's MIMEParams#get answers null, not undefined, for a missing name.
-  override get (name: string): string | null {
-    return super.get(String(name)) ?? null
+// A Map whose type leaves get() to the subclass: Node's MIMEParams#get answers null, not undefined, for a
+// missing name, which Map's type forbids (a @ts-expect-error would not reach the emitted .d.ts).
+interface StringMap {
+  readonly size: number
+  has (name: string): boolean
+  delete (name: string): boolean
+  clear (): void
+  forEach (callback: (value: string, name: string, map: StringMap) => void, thisArg?: unknown): void
+  entries (): IterableIterator<[string, string]>
+  keys (): IterableIterator<string>
+  values (): IterableIterator<string>
+  [Symbol.iterator] (): IterableIterator<[string, string]>
+}
+const MapBase = Map as unknown as new () => StringMap
+
+export class MIMEParams extends MapBase {
+  get (name: string): string | null {
+    return Map.prototype.get.call(this, String(name)) ?? null
   }
 
-  override set (name: string, value: string): this {
+  set (name: string, value: string): this {
     name = String(name)
     value = String(value)
     if (name.length === 0 || !TOKEN.test(name)) throw syntaxError('parameter name', name, -1)
     if (!QUOTED_STRING_TOKEN.test(value)) throw syntaxError('parameter value', value, -1)
-    return super.set(name, value)
+    Map.prototype.set.call(this, name, value)
+    return this
   }
 
   override toString (): string {
