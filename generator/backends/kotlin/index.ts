@@ -1,6 +1,6 @@
 // The Kotlin backend, for the Android host: per capability an interface, argument classes, data classes and
 // enums, and an object with the dispatcher (`register`), typed resolve helpers and event emitters; plus the
-// support code (support/Ipc.kt) they compile against. Targets Kotlin 1.3 (Debian's kotlinc).
+// support code (support/Ipc.kt) they compile against. Targets Kotlin 2.x with kotlinx.coroutines: services are\n// `suspend` functions that return their result or throw an IpcError.
 import { readFileSync } from 'node:fs'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
@@ -47,11 +47,12 @@ function decodeArgument (arg: Argument): string[] {
   return lines
 }
 
-function resolveHelper (op: Capability['operations'][number]) {
+// The Kotlin return type of the service method and the encoder that puts its result on the wire.
+function resultOf (op: Capability['operations'][number]) {
   const type = op.result
-  if (type.kind === 'undefined') return { params: 'reply: Reply', body: 'reply.ok()' }
-  if (type.kind === 'buffer') return { params: 'reply: Reply, bytes: ByteArray', body: 'reply.binary(bytes)' }
-  return { params: `reply: Reply, value: ${ktType(type)}`, body: `reply.data(${toJson(type, 'value')})` }
+  if (type.kind === 'undefined') return { returns: '', encoder: 'Answers::unit', encode: undefined }
+  if (type.kind === 'buffer') return { returns: ': ByteArray', encoder: 'Answers::bytes', encode: undefined }
+  return { returns: `: ${ktType(type)}`, encoder: `this::encode${pascal(op.name)}`, encode: { type: ktType(type), body: `Answer.Data(${toJson(type, 'value')})` } }
 }
 
 function packageOf (capability: Capability): string {
@@ -102,17 +103,18 @@ function viewOf (capability: Capability) {
     })
   }))
   const operations = capability.operations.map((op) => {
-    const resolve = resolveHelper(op)
+    const result = resultOf(op)
     return {
-      doc: doc(`${op.doc.summary}\n\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
+      doc: doc(`${op.doc.summary}\n\nRoute \`${op.route}\`. Returns the result or throws an IpcError.`, '  '),
       name: ktName(op.name),
       route: op.route,
       permission: op.permission === PUBLIC_PERMISSION ? 'null' : JSON.stringify(op.permission),
       argsName: `${pascal(op.name)}Args`,
       decodeName: `decode${pascal(op.name)}`,
-      resolveName: `resolve${pascal(op.name)}`,
-      resolveParams: resolve.params,
-      resolveBody: resolve.body,
+      returns: result.returns,
+      encoder: result.encoder,
+      encodeName: `encode${pascal(op.name)}`,
+      encode: result.encode,
       fields: op.args.map((a, i) => ({
         doc: doc(a.doc, '  '),
         declaration: `val ${ktName(a.name)}: ${argumentType(a)}${i === op.args.length - 1 ? '' : ','}`

@@ -1,4 +1,4 @@
-// Kotlin naming and type mapping (Kotlin 1.3: unsigned 64-bit values live in a Long's bits).
+// Kotlin naming and type mapping (Kotlin 2.x: unsigned 64-bit values are ULong).
 import type { Argument, DefaultValue, Type } from '../../model.ts'
 
 const KEYWORDS = new Set(['as', 'break', 'class', 'continue', 'do', 'else', 'false', 'for', 'fun', 'if', 'in',
@@ -32,7 +32,7 @@ const INTEGERS: Record<string, { kt: string, min: string, max: string, convert: 
 export function ktType (type: Type): string {
   switch (type.kind) {
     case 'boolean': return 'Boolean'
-    case 'integer': return type.idl === 'unsigned long long' ? 'Long' : INTEGERS[type.idl].kt
+    case 'integer': return type.idl === 'unsigned long long' ? 'ULong' : INTEGERS[type.idl].kt
     case 'float': return type.bits === 32 ? 'Float' : 'Double'
     case 'string': return 'String'
     case 'buffer': return 'ByteArray'
@@ -126,6 +126,7 @@ export function ktDefault (type: Type, value: DefaultValue | undefined): string 
       const kt = base.kind === 'union' ? 'Double' : ktType(base)
       if (kt === 'Int') return value.text
       if (kt === 'Long') return `${value.text}L`
+      if (kt === 'ULong') return `${value.text}UL`
       return `(${value.text}).to${kt}()`
     }
   }

@@ -1,6 +1,7 @@
-// The Swift backend, for the iOS host: per capability a protocol, argument structs, structs and enums, and an
-// enum namespace with the dispatcher (`register`), typed resolve helpers and event emitters; plus the support
-// code (support/Ipc.swift). Parse-checked only: no Swift compiler runs on the Linux CI machine.
+// The Swift backend, for the iOS host: per capability a protocol of `async throws` methods, argument structs,
+// Codable structs and enums, and an enum namespace with the dispatcher (`register`), result encoders and event
+// emitters; plus the support code (support/Ipc.swift). Parse-checked and rule-checked only: no Swift compiler
+// runs on the Linux CI machine.
 import { readFileSync } from 'node:fs'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
@@ -90,21 +91,22 @@ function viewOf (capability: Capability) {
   }))
   const operations = capability.operations.map((op) => {
     const result = op.result
-    const resolve = result.kind === 'undefined'
-      ? { params: '_ reply: Reply', body: 'reply.ok()' }
+    const answer = result.kind === 'undefined'
+      ? { returns: '', encoder: 'Answer.unit', encode: undefined }
       : result.kind === 'buffer'
-        ? { params: '_ reply: Reply, _ bytes: [UInt8]', body: 'reply.binary(bytes)' }
-        : { params: `_ reply: Reply, _ value: ${swiftType(result)}`, body: `reply.data(${toJson(result, 'value')})` }
+        ? { returns: ' -> [UInt8]', encoder: 'Answer.buffer', encode: undefined }
+        : { returns: ` -> ${swiftType(result)}`, encoder: `encode${pascal(op.name)}`, encode: { type: swiftType(result), body: `.data(${toJson(result, 'value')})` } }
     return {
-      doc: doc(`${op.doc.summary}\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
+      doc: doc(`${op.doc.summary}\nRoute \`${op.route}\`. Returns the result or throws an IpcError.`, '  '),
       name: swiftName(op.name),
       route: op.route,
       permission: op.permission === PUBLIC_PERMISSION ? 'nil' : JSON.stringify(op.permission),
       argsName: `${capability.interfaceName}${pascal(op.name)}Args`,  // one Swift module holds every capability
       decodeName: `decode${pascal(op.name)}`,
-      resolveName: `resolve${pascal(op.name)}`,
-      resolveParams: resolve.params,
-      resolveBody: resolve.body,
+      returns: answer.returns,
+      encoder: answer.encoder,
+      encodeName: `encode${pascal(op.name)}`,
+      encode: answer.encode,
       fields: op.args.map((a) => ({ doc: doc(a.doc, '  '), declaration: `public let ${swiftName(a.name)}: ${fieldType(a.type, a.optional, a.default)}` })),
       decode: op.args.flatMap(decodeArgument),
       construct: `${pascal(op.name)}Args(${op.args.map((a) => `${a.name}: a${pascal(a.name)}`).join(', ')})`
