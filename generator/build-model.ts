@@ -5,6 +5,8 @@ import { IdlError, IdlErrors, type DiagnosticCode, type SourceFile } from './err
 import { docComment, firstToken, locate, parseDoc, type Token } from './source.ts'
 import { PERMISSIONS, PUBLIC_PERMISSION, permissionNamed } from './permissions.ts'
 import { checkSymbols, valueKey } from './symbols.ts'
+import { presenceOf } from './presence.ts'
+import { encodingOf } from './wire.ts'
 import type {
   Api, Argument, Callback, Capability, DefaultValue, Dictionary, DictionaryMember, Doc, Enum, EventDef,
   IntegerIdl, Operation, Type
@@ -359,11 +361,14 @@ export function buildModel (files: SourceFile[]): Api {
         fail('native-callback', file, arg.idlType, 'callbacks cannot cross to native code: declare an [Event] instead')
         continue
       }
+      const value = defaultOf(file, arg, type)
       out.push(declaredAt({
         name: arg.name,
         type,
         optional: Boolean(arg.optional),
-        default: defaultOf(file, arg, type),
+        presence: presenceOf(type, Boolean(arg.optional), value),
+        codec: encodingOf(type),
+        default: value,
         maxLength: maxLengthOf(file, arg, type),
         doc: docs.params[arg.name] ?? ''
       }, file, arg))
@@ -482,11 +487,13 @@ export function buildModel (files: SourceFile[]): Api {
           const type = resolveType(file, field.idlType, 'member')
           if (!type) continue
           if (type.kind === 'callback') { fail('callback-member', file, field.idlType, 'callbacks cannot be dictionary members'); continue }
+          const value = defaultOf(file, field, type)
           const member: DictionaryMember = {
             name: field.name,
             type,
             required: Boolean(field.required),
-            default: defaultOf(file, field, type),
+            presence: presenceOf(type, !field.required, value),
+            default: value,
             maxLength: maxLengthOf(file, field, type),
             doc: fieldDoc ?? ''
           }

@@ -5,10 +5,9 @@ import { readFileSync } from 'node:fs'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { encodingOf } from '../../wire.ts'
 import { nativeCapabilities, type Backend, type Files } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
-import { argumentType, enumConstant, fromJson, fromText, isNullableField, ktDefault, ktName, ktType, toJson } from './names.ts'
+import { argumentType, enumConstant, fromJson, fromText, ktDefault, ktName, ktType, toJson } from './names.ts'
 
 const render = loadTemplates(generatorPath('backends/kotlin/templates'))
 const SUPPORT = readFileSync(generatorPath('backends/kotlin/support/Ipc.kt'), 'utf8')
@@ -28,8 +27,8 @@ function local (prefix: string, name: string): string {
 function decodeArgument (arg: Argument): string[] {
   const name = local('a', arg.name)
   const n = str(arg.name)
-  const encoding = encodingOf(arg.type)
-  const nullable = isNullableField(arg.type, arg.optional, arg.default)
+  const encoding = arg.codec
+  const nullable = arg.presence === 'maybe'
   const fallback = ktDefault(arg.type, arg.default)
   const lines: string[] = []
   if (encoding === 'body') {
@@ -70,7 +69,7 @@ function viewOf (capability: Capability) {
     doc: doc(d.doc.summary, ''),
     name: d.name,
     fields: d.members.map((m, i) => {
-      const nullable = isNullableField(m.type, !m.required, m.default)
+      const nullable = m.presence === 'maybe'
       const type = ktType(m.type) + (nullable && m.type.kind !== 'nullable' ? '?' : '')
       const fallback = ktDefault(m.type, m.default) ?? (nullable ? 'null' : undefined)
       return {
@@ -80,7 +79,7 @@ function viewOf (capability: Capability) {
     }),
     reads: d.members.flatMap((m) => {
       const name = local('f', m.name)
-      const nullable = isNullableField(m.type, !m.required, m.default)
+      const nullable = m.presence === 'maybe'
       const path = `at + ${str('.' + m.name)}`
       const get = `Decode.member(members, ${str(m.name)}, at, ${m.required}, ${m.type.kind === 'nullable' || m.type.kind === 'any'})`
       const fallback = ktDefault(m.type, m.default)
@@ -96,7 +95,7 @@ function viewOf (capability: Capability) {
     construct: `${d.name}(${d.members.map((m) => `${ktName(m.name)} = ${local('f', m.name)}`).join(', ')})`,
     writes: d.members.map((m) => {
       const name = ktName(m.name)
-      const optional = isNullableField(m.type, !m.required, m.default) && m.type.kind !== 'nullable'
+      const optional = m.presence === 'maybe' && m.type.kind !== 'nullable'
       return optional
         ? `if (${name} != null) out[${str(m.name)}] = ${toJson(m.type, name)}`
         : `out[${str(m.name)}] = ${toJson(m.type, name)}`

@@ -132,14 +132,8 @@ export function ktDefault (type: Type, value: DefaultValue | undefined): string 
   }
 }
 
-// Whether the Kotlin field is nullable: nullable types, and optional values without a default.
-export function isNullableField (type: Type, optional: boolean, value: DefaultValue | undefined): boolean {
-  if (type.kind === 'nullable') return true
-  if (type.kind === 'buffer' || type.kind === 'any') return false
-  return optional && (!value || value.kind === 'null')
-}
 
 export function argumentType (arg: Argument): string {
   const type = ktType(arg.type)
-  return isNullableField(arg.type, arg.optional, arg.default) && arg.type.kind !== 'nullable' ? `${type}?` : type
+  return arg.presence === 'maybe' && arg.type.kind !== 'nullable' ? `${type}?` : type
 }

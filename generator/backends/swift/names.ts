@@ -117,8 +117,3 @@ export function swiftDefault (type: Type, value: DefaultValue | undefined): stri
   }
 }
 
-export function isOptionalField (type: Type, optional: boolean, value: DefaultValue | undefined): boolean {
-  if (type.kind === 'nullable') return true
-  if (type.kind === 'buffer' || type.kind === 'any') return false
-  return optional && (!value || value.kind === 'null')
-}
