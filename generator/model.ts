@@ -16,7 +16,7 @@ type TypeKind =
   | { kind: 'float', idl: string, bits: 32 | 64, unrestricted: boolean }
   | { kind: 'string', idl: 'DOMString' | 'USVString' }
   | { kind: 'buffer', idl: string }
-  | { kind: 'any' }
+  | { kind: 'json' }              // IDL `any`: a JSON value
   | { kind: 'undefined' }
   | { kind: 'enum', name: string }
   | { kind: 'dictionary', name: string }

@@ -28,7 +28,7 @@ public struct ScreenSize {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension ScreenSize: Codable {
   public init(from decoder: Decoder) throws {
     self = try ScreenSize.fromJSON(try JSON(from: decoder), at: "ScreenSize")
@@ -91,7 +91,7 @@ public struct ApplicationWindow {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension ApplicationWindow: Codable {
   public init(from decoder: Decoder) throws {
     self = try ApplicationWindow.fromJSON(try JSON(from: decoder), at: "ApplicationWindow")
@@ -124,7 +124,7 @@ public struct ApplicationUrl {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension ApplicationUrl: Codable {
   public init(from decoder: Decoder) throws {
     self = try ApplicationUrl.fromJSON(try JSON(from: decoder), at: "ApplicationUrl")
@@ -157,7 +157,7 @@ public struct ApplicationState {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension ApplicationState: Codable {
   public init(from decoder: Decoder) throws {
     self = try ApplicationState.fromJSON(try JSON(from: decoder), at: "ApplicationState")

@@ -48,7 +48,7 @@ public struct BluetoothState {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BluetoothState: Codable {
   public init(from decoder: Decoder) throws {
     self = try BluetoothState.fromJSON(try JSON(from: decoder), at: "BluetoothState")
@@ -91,7 +91,7 @@ public struct BluetoothValue {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BluetoothValue: Codable {
   public init(from decoder: Decoder) throws {
     self = try BluetoothValue.fromJSON(try JSON(from: decoder), at: "BluetoothValue")
@@ -144,7 +144,7 @@ public struct BluetoothAdapterInfo {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BluetoothAdapterInfo: Codable {
   public init(from decoder: Decoder) throws {
     self = try BluetoothAdapterInfo.fromJSON(try JSON(from: decoder), at: "BluetoothAdapterInfo")
@@ -197,7 +197,7 @@ public struct BluetoothDevice {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BluetoothDevice: Codable {
   public init(from decoder: Decoder) throws {
     self = try BluetoothDevice.fromJSON(try JSON(from: decoder), at: "BluetoothDevice")
@@ -240,7 +240,7 @@ public struct BluetoothGattService {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BluetoothGattService: Codable {
   public init(from decoder: Decoder) throws {
     self = try BluetoothGattService.fromJSON(try JSON(from: decoder), at: "BluetoothGattService")
@@ -278,7 +278,7 @@ public struct BluetoothGattCharacteristic {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BluetoothGattCharacteristic: Codable {
   public init(from decoder: Decoder) throws {
     self = try BluetoothGattCharacteristic.fromJSON(try JSON(from: decoder), at: "BluetoothGattCharacteristic")

@@ -34,7 +34,7 @@ public struct SpawnResult {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension SpawnResult: Codable {
   public init(from decoder: Decoder) throws {
     self = try SpawnResult.fromJSON(try JSON(from: decoder), at: "SpawnResult")
@@ -72,7 +72,7 @@ public struct ChildOutput {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension ChildOutput: Codable {
   public init(from decoder: Decoder) throws {
     self = try ChildOutput.fromJSON(try JSON(from: decoder), at: "ChildOutput")
@@ -115,7 +115,7 @@ public struct ChildExit {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension ChildExit: Codable {
   public init(from decoder: Decoder) throws {
     self = try ChildExit.fromJSON(try JSON(from: decoder), at: "ChildExit")
@@ -163,7 +163,7 @@ public struct ExecResult {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension ExecResult: Codable {
   public init(from decoder: Decoder) throws {
     self = try ExecResult.fromJSON(try JSON(from: decoder), at: "ExecResult")

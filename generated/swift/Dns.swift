@@ -28,7 +28,7 @@ public struct LookupAddress {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension LookupAddress: Codable {
   public init(from decoder: Decoder) throws {
     self = try LookupAddress.fromJSON(try JSON(from: decoder), at: "LookupAddress")

@@ -51,7 +51,7 @@ public struct AccessResult {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension AccessResult: Codable {
   public init(from decoder: Decoder) throws {
     self = try AccessResult.fromJSON(try JSON(from: decoder), at: "AccessResult")
@@ -89,7 +89,7 @@ public struct OpenResult {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension OpenResult: Codable {
   public init(from decoder: Decoder) throws {
     self = try OpenResult.fromJSON(try JSON(from: decoder), at: "OpenResult")
@@ -122,7 +122,7 @@ public struct WriteResult {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension WriteResult: Codable {
   public init(from decoder: Decoder) throws {
     self = try WriteResult.fromJSON(try JSON(from: decoder), at: "WriteResult")
@@ -160,7 +160,7 @@ public struct DirectoryEntry {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension DirectoryEntry: Codable {
   public init(from decoder: Decoder) throws {
     self = try DirectoryEntry.fromJSON(try JSON(from: decoder), at: "DirectoryEntry")
@@ -208,7 +208,7 @@ public struct OpenDescriptor {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension OpenDescriptor: Codable {
   public init(from decoder: Decoder) throws {
     self = try OpenDescriptor.fromJSON(try JSON(from: decoder), at: "OpenDescriptor")
@@ -306,7 +306,7 @@ public struct FileStats {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension FileStats: Codable {
   public init(from decoder: Decoder) throws {
     self = try FileStats.fromJSON(try JSON(from: decoder), at: "FileStats")
@@ -349,7 +349,7 @@ public struct FileChange {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension FileChange: Codable {
   public init(from decoder: Decoder) throws {
     self = try FileChange.fromJSON(try JSON(from: decoder), at: "FileChange")

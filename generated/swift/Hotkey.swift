@@ -28,7 +28,7 @@ public struct HotkeyPress {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension HotkeyPress: Codable {
   public init(from decoder: Decoder) throws {
     self = try HotkeyPress.fromJSON(try JSON(from: decoder), at: "HotkeyPress")

@@ -239,7 +239,7 @@ public protocol EventSink: AnyObject {
 }
 
 /// JSON is Codable as the value it holds, so the generated types are Codable through their wire codec (64-bit
-/// integers as decimal strings, enums as their wire strings) with any Encoder/Decoder. Object keys are written in
+/// integers as decimal strings, enums as their wire strings) with every Encoder/Decoder. Object keys are written in
 /// the encoder's order, not the object's.
 extension JSON: Codable {
   public init(from decoder: Decoder) throws {

@@ -33,7 +33,7 @@ public struct NotificationResponse {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension NotificationResponse: Codable {
   public init(from decoder: Decoder) throws {
     self = try NotificationResponse.fromJSON(try JSON(from: decoder), at: "NotificationResponse")
@@ -81,7 +81,7 @@ public struct NotificationServer {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension NotificationServer: Codable {
   public init(from decoder: Decoder) throws {
     self = try NotificationServer.fromJSON(try JSON(from: decoder), at: "NotificationServer")

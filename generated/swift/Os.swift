@@ -39,7 +39,7 @@ public struct OsConstants {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension OsConstants: Codable {
   public init(from decoder: Decoder) throws {
     self = try OsConstants.fromJSON(try JSON(from: decoder), at: "OsConstants")
@@ -82,7 +82,7 @@ public struct CpuInfo {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension CpuInfo: Codable {
   public init(from decoder: Decoder) throws {
     self = try CpuInfo.fromJSON(try JSON(from: decoder), at: "CpuInfo")
@@ -135,7 +135,7 @@ public struct CpuTimes {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension CpuTimes: Codable {
   public init(from decoder: Decoder) throws {
     self = try CpuTimes.fromJSON(try JSON(from: decoder), at: "CpuTimes")
@@ -198,7 +198,7 @@ public struct NetworkInterface {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension NetworkInterface: Codable {
   public init(from decoder: Decoder) throws {
     self = try NetworkInterface.fromJSON(try JSON(from: decoder), at: "NetworkInterface")
@@ -241,7 +241,7 @@ public struct ResourceUsage {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension ResourceUsage: Codable {
   public init(from decoder: Decoder) throws {
     self = try ResourceUsage.fromJSON(try JSON(from: decoder), at: "ResourceUsage")
@@ -289,7 +289,7 @@ public struct Uname {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension Uname: Codable {
   public init(from decoder: Decoder) throws {
     self = try Uname.fromJSON(try JSON(from: decoder), at: "Uname")
@@ -342,7 +342,7 @@ public struct UserInfo {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension UserInfo: Codable {
   public init(from decoder: Decoder) throws {
     self = try UserInfo.fromJSON(try JSON(from: decoder), at: "UserInfo")
@@ -385,7 +385,7 @@ public struct RuntimeVersion {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension RuntimeVersion: Codable {
   public init(from decoder: Decoder) throws {
     self = try RuntimeVersion.fromJSON(try JSON(from: decoder), at: "RuntimeVersion")
@@ -433,7 +433,7 @@ public struct Primordials {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension Primordials: Codable {
   public init(from decoder: Decoder) throws {
     self = try Primordials.fromJSON(try JSON(from: decoder), at: "Primordials")

@@ -38,7 +38,7 @@ public struct BackendInfo {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BackendInfo: Codable {
   public init(from decoder: Decoder) throws {
     self = try BackendInfo.fromJSON(try JSON(from: decoder), at: "BackendInfo")
@@ -71,7 +71,7 @@ public struct BackendOutput {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BackendOutput: Codable {
   public init(from decoder: Decoder) throws {
     self = try BackendOutput.fromJSON(try JSON(from: decoder), at: "BackendOutput")
@@ -104,7 +104,7 @@ public struct BackendExit {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BackendExit: Codable {
   public init(from decoder: Decoder) throws {
     self = try BackendExit.fromJSON(try JSON(from: decoder), at: "BackendExit")

@@ -44,7 +44,7 @@ public struct SocketAddress {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension SocketAddress: Codable {
   public init(from decoder: Decoder) throws {
     self = try SocketAddress.fromJSON(try JSON(from: decoder), at: "SocketAddress")
@@ -77,7 +77,7 @@ public struct SendResult {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension SendResult: Codable {
   public init(from decoder: Decoder) throws {
     self = try SendResult.fromJSON(try JSON(from: decoder), at: "SendResult")
@@ -110,7 +110,7 @@ public struct BufferSize {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension BufferSize: Codable {
   public init(from decoder: Decoder) throws {
     self = try BufferSize.fromJSON(try JSON(from: decoder), at: "BufferSize")
@@ -163,7 +163,7 @@ public struct SocketState {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension SocketState: Codable {
   public init(from decoder: Decoder) throws {
     self = try SocketState.fromJSON(try JSON(from: decoder), at: "SocketState")
@@ -211,7 +211,7 @@ public struct Datagram {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension Datagram: Codable {
   public init(from decoder: Decoder) throws {
     self = try Datagram.fromJSON(try JSON(from: decoder), at: "Datagram")

@@ -156,7 +156,7 @@ public struct WindowOptions {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension WindowOptions: Codable {
   public init(from decoder: Decoder) throws {
     self = try WindowOptions.fromJSON(try JSON(from: decoder), at: "WindowOptions")
@@ -209,7 +209,7 @@ public struct WindowInfo {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension WindowInfo: Codable {
   public init(from decoder: Decoder) throws {
     self = try WindowInfo.fromJSON(try JSON(from: decoder), at: "WindowInfo")
@@ -247,7 +247,7 @@ public struct Size {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension Size: Codable {
   public init(from decoder: Decoder) throws {
     self = try Size.fromJSON(try JSON(from: decoder), at: "Size")
@@ -285,7 +285,7 @@ public struct Position {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension Position: Codable {
   public init(from decoder: Decoder) throws {
     self = try Position.fromJSON(try JSON(from: decoder), at: "Position")
@@ -333,7 +333,7 @@ public struct Color {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension Color: Codable {
   public init(from decoder: Decoder) throws {
     self = try Color.fromJSON(try JSON(from: decoder), at: "Color")
@@ -386,7 +386,7 @@ public struct FilePickerOptions {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension FilePickerOptions: Codable {
   public init(from decoder: Decoder) throws {
     self = try FilePickerOptions.fromJSON(try JSON(from: decoder), at: "FilePickerOptions")
@@ -424,7 +424,7 @@ public struct HotkeyBinding {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension HotkeyBinding: Codable {
   public init(from decoder: Decoder) throws {
     self = try HotkeyBinding.fromJSON(try JSON(from: decoder), at: "HotkeyBinding")
@@ -467,7 +467,7 @@ public struct MenuSelection {
   }
 }
 
-/// Codable through the wire codec, so any Encoder writes what the IPC wire carries.
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
 extension MenuSelection: Codable {
   public init(from decoder: Decoder) throws {
     self = try MenuSelection.fromJSON(try JSON(from: decoder), at: "MenuSelection")

@@ -3,7 +3,7 @@ import type { Argument } from '../../model.ts'
 import { cppName } from './names.ts'
 
 // Lines (without indentation) that read `arg` from `message` into `args.<name>`, returning through
-// `fail(reply, error)` on any problem.
+// `fail(reply, error)` on the first problem.
 export function decodeArgument (arg: Argument): string[] {
   const field = `args.${cppName(arg.name)}`
   const name = JSON.stringify(arg.name)

@@ -42,7 +42,7 @@ export function cppType (type: Type): string {
     case 'float': return type.bits === 32 ? 'float' : 'double'
     case 'string': return 'std::string'
     case 'buffer': return 'std::vector<uint8_t>'
-    case 'any': return 'ipc::Json'
+    case 'json': return 'ipc::Json'
     case 'undefined': return 'void'
     case 'enum': case 'dictionary': return type.name
     case 'callback': throw new Error('callbacks never reach C++')

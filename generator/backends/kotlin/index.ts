@@ -81,7 +81,7 @@ function viewOf (capability: Capability) {
       const name = local('f', m.name)
       const nullable = m.presence === 'maybe'
       const path = `at + ${str('.' + m.name)}`
-      const get = `Decode.member(members, ${str(m.name)}, at, ${m.required}, ${m.type.kind === 'nullable' || m.type.kind === 'any'})`
+      const get = `Decode.member(members, ${str(m.name)}, at, ${m.required}, ${m.type.kind === 'nullable' || m.type.kind === 'json'})`
       const fallback = ktDefault(m.type, m.default)
       const lines = m.required
         ? [`val ${name} = ${fromJson(m.type, `${get}!!`, path)}`]

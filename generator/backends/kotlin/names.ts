@@ -36,7 +36,7 @@ export function ktType (type: Type): string {
     case 'float': return type.bits === 32 ? 'Float' : 'Double'
     case 'string': return 'String'
     case 'buffer': return 'ByteArray'
-    case 'any': return 'Json'
+    case 'json': return 'Json'
     case 'undefined': return 'Unit'
     case 'enum': case 'dictionary': return type.name
     case 'callback': throw new Error('callbacks never reach Kotlin')
@@ -58,7 +58,7 @@ export function fromJson (type: Type, j: string, n: string, depth = 0): string {
       return `Decode.integer(${j}, ${n}, ${INTEGERS[type.idl].min}, ${INTEGERS[type.idl].max})${INTEGERS[type.idl].convert}`
     case 'float': return type.bits === 32 ? `Decode.number(${j}, ${n}).toFloat()` : `Decode.number(${j}, ${n})`
     case 'string': return `Decode.string(${j}, ${n})`
-    case 'any': return j
+    case 'json': return j
     case 'enum': return `${type.name}.fromWire(Decode.string(${j}, ${n}), ${n})`
     case 'dictionary': return `${type.name}.fromJson(${j}, ${n})`
     case 'sequence': return `Decode.list(${j}, ${n}) { ${v}, ${vn} -> ${fromJson(type.item, v, vn, depth + 1)} }`
@@ -98,7 +98,7 @@ export function toJson (type: Type, v: string, depth = 0): string {
       return `Json.Num(${v}.toDouble())`
     case 'float': return `Json.Num(${v}.toDouble())`
     case 'string': return `Json.Str(${v})`
-    case 'any': return v
+    case 'json': return v
     case 'enum': return `Json.Str(${v}.wire)`
     case 'dictionary': return `${v}.toJson()`
     case 'sequence': return `Json.Arr(${v}.map { ${x} -> ${toJson(type.item, x, depth + 1)} })`
@@ -115,7 +115,7 @@ export function ktDefault (type: Type, value: DefaultValue | undefined): string 
   const base = type.kind === 'nullable' ? type.inner : type
   switch (value.kind) {
     case 'boolean': return String(value.value)
-    case 'null': return type.kind === 'any' ? 'Json.Null' : 'null'
+    case 'null': return type.kind === 'json' ? 'Json.Null' : 'null'
     case 'empty-sequence': return 'emptyList()'
     case 'empty-dictionary': return base.kind === 'dictionary' ? `${base.name}.fromJson(Json.Obj(LinkedHashMap()), "")` : 'emptyMap()'
     case 'string':

@@ -69,7 +69,7 @@ function viewOf (capability: Capability) {
     reads: d.members.flatMap((m) => {
       const local = `f${pascal(m.name)}`
       const path = `at + ${str('.' + m.name)}`
-      const get = `try Decode.member(members, ${str(m.name)}, at, required: ${m.required}, nullable: ${m.type.kind === 'nullable' || m.type.kind === 'any'})`
+      const get = `try Decode.member(members, ${str(m.name)}, at, required: ${m.required}, nullable: ${m.type.kind === 'nullable' || m.type.kind === 'json'})`
       const fallback = swiftDefault(m.type, m.default)
       const lines = m.required
         ? [`let ${local}: ${fieldType(m.type, 'required')} = ${fromJson(m.type, `(${get})!`, path)}`]

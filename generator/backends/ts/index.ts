@@ -65,7 +65,7 @@ function viewOf (capability: Capability) {
     const params = op.args.map((a) => `${a.name}${a.optional || a.type.kind === 'nullable' && trailingOptional(op.args, a) ? '?' : ''}: ${tsType(a.type, direction)}`).join(', ')
     const body = op.args.find((a) => a.codec === 'body')
     const wireParams = op.args.filter((a) => a.codec !== 'body').map((a) => {
-      const fn = a.codec === 'text' ? 'scalar' : a.type.kind === 'any' ? 'jsonValue' : 'json'
+      const fn = a.codec === 'text' ? 'scalar' : a.type.kind === 'json' ? 'jsonValue' : 'json'
       if (!usesJsImplementation) imports.add(fn)
       return `['${a.name}', ${fn}(${a.name})]`
     })
