@@ -12,3 +12,37 @@ export interface Backend {
 export function nativeCapabilities (api: Api): Capability[] {
   return api.capabilities.filter((capability) => capability.implementedIn === 'native')
 }
+
+/** What every native backend's view of a capability starts with (the templates add their own parts). */
+export function nativeViewBase (capability: Capability, doc: string) {
+  return { source: capability.file, doc, serviceName: `${capability.interfaceName}Service`, objectName: capability.interfaceName }
+}
+
+/** A native backend as templates: per capability some files rendered from one view, then register_all and
+ * any files that do not depend on the model (support code copied verbatim, tables). */
+export interface NativeBackendSpec {
+  name: string
+  render: (template: string, view: object) => string
+  before?: Files
+  files: (capability: Capability) => Record<string, string>  // output path → template name
+  view: (capability: Capability) => object
+  registerAll: { path: string, view: (native: Capability[]) => object }
+  after?: () => Files
+}
+
+export function nativeBackend (spec: NativeBackendSpec): Backend {
+  return {
+    name: spec.name,
+    generate (api: Api): Files {
+      const files: Files = new Map(spec.before)
+      const native = nativeCapabilities(api)
+      for (const capability of native) {
+        const view = spec.view(capability)
+        for (const [path, template] of Object.entries(spec.files(capability))) files.set(path, spec.render(template, view))
+      }
+      files.set(spec.registerAll.path, spec.render('register_all', spec.registerAll.view(native)))
+      for (const [path, text] of spec.after?.() ?? []) files.set(path, text)
+      return files
+    }
+  }
+}

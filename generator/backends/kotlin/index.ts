@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { nativeBackend, nativeViewBase } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { argumentType, enumConstant, fromJson, fromText, ktDefault, ktName, ktType, toJson } from './names.ts'
 
@@ -130,31 +130,17 @@ function viewOf (capability: Capability) {
       ? `events.emitBinary(${str(ev.domEvent)}, Json.obj("source" to Json.Str(${str(ev.source)}), "data" to detail.toJson()), bytes)`
       : `events.emit(${str(ev.domEvent)}, detail.toJson())`
   }))
-  return {
-    source: capability.file,
-    packageName: packageOf(capability),
-    doc: doc(capability.doc.summary, ''),
-    serviceName: `${capability.interfaceName}Service`,
-    objectName: capability.interfaceName,
-    enums,
-    dictionaries,
-    operations,
-    events
-  }
+  return { ...nativeViewBase(capability, doc(capability.doc.summary, '')), packageName: packageOf(capability), enums, dictionaries, operations, events }
 }
 
-export const kotlinBackend: Backend = {
+export const kotlinBackend = nativeBackend({
   name: 'kotlin',
-  generate (api: Api): Files {
-    const files: Files = new Map()
-    files.set('generated/kotlin/socket/ipc/Ipc.kt', SUPPORT)
-    const native = nativeCapabilities(api)
-    for (const capability of native) {
-      files.set(`generated/kotlin/socket/api/${capability.name}/${capability.interfaceName}.kt`, render('capability', viewOf(capability)))
-    }
-    files.set('generated/kotlin/socket/api/RegisterAll.kt', render('register_all', {
-      capabilities: native.map((c) => ({ param: ktName(camel(c.name)), packageName: packageOf(c), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
-    }))
-    return files
+  render,
+  before: new Map([['generated/kotlin/socket/ipc/Ipc.kt', SUPPORT]]),
+  files: (c) => ({ [`generated/kotlin/socket/api/${c.name}/${c.interfaceName}.kt`]: 'capability' }),
+  view: viewOf,
+  registerAll: {
+    path: 'generated/kotlin/socket/api/RegisterAll.kt',
+    view: (native) => ({ capabilities: native.map((c) => ({ ...nativeViewBase(c, ''), param: ktName(camel(c.name)), packageName: packageOf(c) })) })
   }
-}
+})

@@ -7,7 +7,7 @@ import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
 import type { Presence } from '../../presence.ts'
-import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { nativeBackend, nativeViewBase } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { enumCase, fromJson, fromText, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
 
@@ -126,28 +126,17 @@ function viewOf (capability: Capability) {
         ]
       : [`events.emit(${str(ev.domEvent)}, detail.toJSON())`]
   }))
-  return {
-    source: capability.file,
-    doc: doc(capability.doc.summary, ''),
-    serviceName: `${capability.interfaceName}Service`,
-    objectName: capability.interfaceName,
-    enums,
-    dictionaries,
-    operations,
-    events
-  }
+  return { ...nativeViewBase(capability, doc(capability.doc.summary, '')), enums, dictionaries, operations, events }
 }
 
-export const swiftBackend: Backend = {
+export const swiftBackend = nativeBackend({
   name: 'swift',
-  generate (api: Api): Files {
-    const files: Files = new Map()
-    files.set('generated/swift/Ipc.swift', SUPPORT)
-    const native = nativeCapabilities(api)
-    for (const capability of native) files.set(`generated/swift/${capability.interfaceName}.swift`, render('capability', viewOf(capability)))
-    files.set('generated/swift/RegisterAll.swift', render('register_all', {
-      capabilities: native.map((c) => ({ param: swiftName(camel(c.name)), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
-    }))
-    return files
+  render,
+  before: new Map([['generated/swift/Ipc.swift', SUPPORT]]),
+  files: (c) => ({ [`generated/swift/${c.interfaceName}.swift`]: 'capability' }),
+  view: viewOf,
+  registerAll: {
+    path: 'generated/swift/RegisterAll.swift',
+    view: (native) => ({ capabilities: native.map((c) => ({ ...nativeViewBase(c, ''), param: swiftName(camel(c.name)) })) })
   }
-}
+})
