@@ -2,6 +2,7 @@
 import type { Argument, DefaultValue, Type } from '../../model.ts'
 import { typeName, type TypeNames } from '../type-names.ts'
 import { decodeJson, type JsonDecoders } from '../json-decoders.ts'
+import { defaultValue, type DefaultNames } from '../default-values.ts'
 
 const KEYWORDS = new Set(['as', 'break', 'class', 'continue', 'do', 'else', 'false', 'for', 'fun', 'if', 'in',
   'interface', 'is', 'null', 'object', 'package', 'return', 'super', 'this', 'throw', 'true', 'try', 'typealias',
@@ -115,26 +116,26 @@ export function toJson (type: Type, v: string, depth = 0): string {
   }
 }
 
-export function ktDefault (type: Type, value: DefaultValue | undefined): string | undefined {
-  if (!value) return undefined
-  const base = type.kind === 'nullable' ? type.inner : type
-  switch (value.kind) {
-    case 'boolean': return String(value.value)
-    case 'null': return type.kind === 'json' ? 'Json.Null' : 'null'
-    case 'empty-sequence': return 'emptyList()'
-    case 'empty-dictionary': return base.kind === 'dictionary' ? `${base.name}.fromJson(Json.Obj(LinkedHashMap()), "")` : 'emptyMap()'
-    case 'string':
-      if (base.kind === 'enum') return `${base.name}.${enumConstant(value.value)}`
-      return JSON.stringify(value.value).replace(/\$/g, '\\$')
-    case 'number': {
-      // A number default of a union is kept as the union's Kotlin value, a Double.
-      const kt = base.kind === 'union' ? 'Double' : ktType(base)
-      if (kt === 'Int') return value.text
-      if (kt === 'Long') return `${value.text}L`
-      if (kt === 'ULong') return `${value.text}UL`
-      return `(${value.text}).to${kt}()`
-    }
+const KOTLIN_DEFAULTS: DefaultNames = {
+  jsonNull: 'Json.Null',
+  none: 'null',
+  emptySequence: 'emptyList()',
+  emptyRecord: 'emptyMap()',
+  emptyDictionary: (name) => `${name}.fromJson(Json.Obj(LinkedHashMap()), "")`,
+  enumValue: (name, value) => `${name}.${enumConstant(value)}`,
+  string: (_base, value) => JSON.stringify(value).replace(/\$/g, '\\$'),
+  number: (base, text) => {
+    // A number default of a union is kept as the union's Kotlin value, a Double.
+    const kt = base.kind === 'union' ? 'Double' : ktType(base)
+    if (kt === 'Int') return text
+    if (kt === 'Long') return `${text}L`
+    if (kt === 'ULong') return `${text}UL`
+    return `(${text}).to${kt}()`
   }
+}
+
+export function ktDefault (type: Type, value: DefaultValue | undefined): string | undefined {
+  return defaultValue(type, value, KOTLIN_DEFAULTS)
 }
 
 

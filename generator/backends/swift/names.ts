@@ -2,6 +2,7 @@
 import type { DefaultValue, IntegerIdl, Type } from '../../model.ts'
 import { typeName, type TypeNames } from '../type-names.ts'
 import { decodeJson, type JsonDecoders } from '../json-decoders.ts'
+import { defaultValue, type DefaultNames } from '../default-values.ts'
 import { camel } from '../../render.ts'
 
 const KEYWORDS = new Set(['associatedtype', 'class', 'deinit', 'enum', 'extension', 'fileprivate', 'func', 'import',
@@ -97,23 +98,20 @@ export function toJson (type: Type, v: string, depth = 0): string {
   }
 }
 
+const SWIFT_DEFAULTS: DefaultNames = {
+  jsonNull: 'JSON.null',
+  none: 'nil',
+  emptySequence: '[]',
+  emptyRecord: '[:]',
+  // Every member of a dictionary that may default to {} has a default itself (build-model.ts checks), so its
+  // memberwise init needs no arguments: no `try!`, nothing to trap.
+  emptyDictionary: (name) => `${name}()`,
+  enumValue: (name, value) => `${name}.${enumCase(value)}`,
+  string: (base, value) => base.kind === 'union' ? `JSON.string(${JSON.stringify(value)})` : JSON.stringify(value),
+  number: (base, text) => base.kind === 'union' ? `JSON.number(${text})` : `${swiftType(base)}(${text})`
+}
+
 export function swiftDefault (type: Type, value: DefaultValue | undefined): string | undefined {
-  if (!value) return undefined
-  const base = type.kind === 'nullable' ? type.inner : type
-  switch (value.kind) {
-    case 'boolean': return String(value.value)
-    case 'null': return type.kind === 'json' ? 'JSON.null' : 'nil'
-    case 'empty-sequence': return '[]'
-    // Every member of a dictionary that may default to {} has a default itself (build-model.ts checks), so its
-    // memberwise init needs no arguments: no `try!`, nothing to trap.
-    case 'empty-dictionary': return base.kind === 'dictionary' ? `${base.name}()` : '[:]'
-    case 'string':
-      if (base.kind === 'enum') return `${base.name}.${enumCase(value.value)}`
-      if (base.kind === 'union') return `JSON.string(${JSON.stringify(value.value)})`
-      return JSON.stringify(value.value)
-    case 'number':
-      if (base.kind === 'union') return `JSON.number(${value.text})`
-      return `${swiftType(base)}(${value.text})`
-  }
+  return defaultValue(type, value, SWIFT_DEFAULTS)
 }
 
