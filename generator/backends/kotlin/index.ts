@@ -27,21 +27,18 @@ function local (prefix: string, name: string): string {
 function decodeArgument (arg: Argument): string[] {
   const name = local('a', arg.name)
   const n = str(arg.name)
-  const encoding = arg.codec
-  const nullable = arg.presence === 'maybe'
   const fallback = ktDefault(arg.type, arg.default)
   const lines: string[] = []
-  if (encoding === 'body') {
+  if (arg.codec === 'body') {
     lines.push(`val ${name} = ipcMessage.body`)
   } else {
-    const decode = encoding === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `Decode.jsonArg(${t}, ${n}).let { j -> ${fromJson(arg.type, 'j', n)} }`
-    const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
-    if (!mayBeAbsent) lines.push(`val ${name} = ipcMessage.require(${n}).let { t -> ${decode('t')} }`)
+    const decode = arg.codec === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `Decode.jsonArg(${t}, ${n}).let { j -> ${fromJson(arg.type, 'j', n)} }`
+    if (arg.presence === 'required') lines.push(`val ${name} = ipcMessage.require(${n}).let { t -> ${decode('t')} }`)
     else lines.push(`val ${name} = ipcMessage.param(${n})?.let { t -> ${decode('t')} }${fallback && fallback !== 'null' ? ` ?: ${fallback}` : ''}`)
   }
   if (arg.maxLength !== undefined) {
     const check = `Decode.checkMaxLength(${lengthOf(arg.type, name)}, ${arg.maxLength}L, ${n})`
-    lines.push(nullable && encoding !== 'body' ? `if (${name} != null) ${check.replace(`(${name})`, `(${name})`)}` : check)
+    lines.push(arg.presence === 'maybe' && arg.codec !== 'body' ? `if (${name} != null) ${check}` : check)
   }
   return lines
 }

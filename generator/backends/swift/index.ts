@@ -31,21 +31,18 @@ function fieldType (type: Type, presence: Presence): string {
 function decodeArgument (arg: Argument): string[] {
   const name = `a${pascal(arg.name)}`
   const n = str(arg.name)
-  const encoding = arg.codec
-  const optional = arg.presence === 'maybe'
   const fallback = swiftDefault(arg.type, arg.default)
   const lines: string[] = []
-  if (encoding === 'body') {
+  if (arg.codec === 'body') {
     lines.push(`let ${name} = message.body`)
   } else {
-    const decode = encoding === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `try { let j = try Decode.jsonArg(${t}, ${n}); return ${fromJson(arg.type, 'j', n)} }()`
-    const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
-    if (!mayBeAbsent) lines.push(`let ${name}: ${fieldType(arg.type, 'required')} = ${decode(`try message.require(${n})`)}`)
+    const decode = arg.codec === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `try { let j = try Decode.jsonArg(${t}, ${n}); return ${fromJson(arg.type, 'j', n)} }()`
+    if (arg.presence === 'required') lines.push(`let ${name}: ${fieldType(arg.type, 'required')} = ${decode(`try message.require(${n})`)}`)
     else lines.push(`let ${name}: ${fieldType(arg.type, arg.presence)} = try (try message.param(${n})).map { t in ${decode('t')} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`)
   }
   if (arg.maxLength !== undefined) {
     const check = (v: string) => `try Decode.checkMaxLength(${lengthOf(arg.type, v)}, ${arg.maxLength}, ${n})`
-    lines.push(optional && encoding !== 'body' ? `if let value = ${name} { ${check('value')} }` : check(name))
+    lines.push(arg.presence === 'maybe' && arg.codec !== 'body' ? `if let value = ${name} { ${check('value')} }` : check(name))
   }
   return lines
 }
