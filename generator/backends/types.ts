@@ -19,7 +19,7 @@ export function nativeViewBase (capability: Capability, doc: string) {
 }
 
 /** A native backend as templates: per capability some files rendered from one view, then register_all and
- * any files that do not depend on the model (support code copied verbatim, tables). */
+ * the files that do not depend on the model (support code copied verbatim, tables). */
 export interface NativeBackendSpec {
   name: string
   render: (template: string, view: object) => string
