@@ -143,7 +143,12 @@ export function buildCapabilities (ctx: ModelContext, types: TypeResolver, parse
       }
     }
 
-    // Named types declared in this file.
+    declareTypes(file, ast, capability, jsImplemented)
+    capabilities.push(capability)
+  }
+
+  // The dictionaries, enums, callbacks and typedefs declared in a capability's file.
+  function declareTypes (file: SourceFile, ast: Definition[], capability: Capability, jsImplemented: boolean): void {
     for (const def of ast) {
       if (def.type === 'dictionary' && !def.partial) {
         checkExtAttrs(file, def, 'dictionary')
@@ -200,7 +205,6 @@ export function buildCapabilities (ctx: ModelContext, types: TypeResolver, parse
         if (type) capability.typedefs.push({ name: def.name, doc, type })
       }
     }
-    capabilities.push(capability)
   }
 
   // The permission an interface or operation names, checked against generator/permissions.ts; undefined when it
