@@ -1,5 +1,5 @@
 // What every backend is: a function from the model to files (path relative to the repository root → content).
-import type { Api, Capability } from '../model.ts'
+import type { Api, Argument, Capability } from '../model.ts'
 
 export type Files = Map<string, string>
 
@@ -45,4 +45,26 @@ export function nativeBackend (spec: NativeBackendSpec): Backend {
       return files
     }
   }
+}
+
+/** How a native language spells the statements that decode one argument from a request. */
+export interface ArgumentSyntax {
+  body: string                                               // take the request body
+  text: (t: string) => string                                // decode query text `t`
+  json: (t: string) => string                                // decode JSON text `t`
+  required: (decode: (t: string) => string) => string        // decode a parameter that must be present
+  optional: (decode: (t: string) => string) => string        // decode one that may be absent (default applied)
+  maxLength: (limit: number, mayBeEmpty: boolean) => string  // check [MaxLength]
+}
+
+/** The statements decoding `arg`, chosen by its lowered codec and presence. */
+export function decodeArgumentWith (arg: Argument, syntax: ArgumentSyntax): string[] {
+  const lines: string[] = []
+  if (arg.codec === 'body') lines.push(syntax.body)
+  else {
+    const decode = arg.codec === 'text' ? syntax.text : syntax.json
+    lines.push(arg.presence === 'required' ? syntax.required(decode) : syntax.optional(decode))
+  }
+  if (arg.maxLength !== undefined) lines.push(syntax.maxLength(arg.maxLength, arg.presence === 'maybe' && arg.codec !== 'body'))
+  return lines
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { nativeBackend, nativeViewBase } from '../types.ts'
+import { decodeArgumentWith, nativeBackend, nativeViewBase } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { argumentType, enumConstant, fromJson, fromText, ktDefault, ktName, ktType, toJson } from './names.ts'
 
@@ -28,19 +28,17 @@ function decodeArgument (arg: Argument): string[] {
   const name = local('a', arg.name)
   const n = str(arg.name)
   const fallback = ktDefault(arg.type, arg.default)
-  const lines: string[] = []
-  if (arg.codec === 'body') {
-    lines.push(`val ${name} = ipcMessage.body`)
-  } else {
-    const decode = arg.codec === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `Decode.jsonArg(${t}, ${n}).let { j -> ${fromJson(arg.type, 'j', n)} }`
-    if (arg.presence === 'required') lines.push(`val ${name} = ipcMessage.require(${n}).let { t -> ${decode('t')} }`)
-    else lines.push(`val ${name} = ipcMessage.param(${n})?.let { t -> ${decode('t')} }${fallback && fallback !== 'null' ? ` ?: ${fallback}` : ''}`)
-  }
-  if (arg.maxLength !== undefined) {
-    const check = `Decode.checkMaxLength(${lengthOf(arg.type, name)}, ${arg.maxLength}L, ${n})`
-    lines.push(arg.presence === 'maybe' && arg.codec !== 'body' ? `if (${name} != null) ${check}` : check)
-  }
-  return lines
+  return decodeArgumentWith(arg, {
+    body: `val ${name} = ipcMessage.body`,
+    text: (t) => fromText(arg.type, t, n),
+    json: (t) => `Decode.jsonArg(${t}, ${n}).let { j -> ${fromJson(arg.type, 'j', n)} }`,
+    required: (decode) => `val ${name} = ipcMessage.require(${n}).let { t -> ${decode('t')} }`,
+    optional: (decode) => `val ${name} = ipcMessage.param(${n})?.let { t -> ${decode('t')} }${fallback && fallback !== 'null' ? ` ?: ${fallback}` : ''}`,
+    maxLength: (limit, mayBeEmpty) => {
+      const check = `Decode.checkMaxLength(${lengthOf(arg.type, name)}, ${limit}L, ${n})`
+      return mayBeEmpty ? `if (${name} != null) ${check}` : check
+    }
+  })
 }
 
 // The Kotlin return type of the service method and the encoder that puts its result on the wire.

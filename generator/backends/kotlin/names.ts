@@ -12,9 +12,7 @@ export function isKotlinKeyword (name: string): boolean {
   return KEYWORDS.has(name)
 }
 
-export function ktName (name: string): string {
-  return KEYWORDS.has(name) ? `\`${name}\`` : name
-}
+export const ktName = (name: string): string => KEYWORDS.has(name) ? `\`${name}\`` : name
 
 export function enumConstant (value: string): string {
   const name = value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase()
@@ -53,9 +51,7 @@ const KOTLIN_TYPES: TypeNames = {
   union: () => 'Any'
 }
 
-export function ktType (type: Type): string {
-  return typeName(type, KOTLIN_TYPES)
-}
+export const ktType = (type: Type): string => typeName(type, KOTLIN_TYPES)
 
 const KOTLIN_DECODERS: JsonDecoders = {
   language: 'Kotlin',
@@ -74,9 +70,7 @@ const KOTLIN_DECODERS: JsonDecoders = {
 }
 
 // Kotlin expression decoding JSON expression `j` (argument path expression `n`) into the type.
-export function fromJson (type: Type, j: string, n: string): string {
-  return decodeJson(type, j, n, KOTLIN_DECODERS)
-}
+export const fromJson = (type: Type, j: string, n: string): string => decodeJson(type, j, n, KOTLIN_DECODERS)
 
 // Kotlin expression decoding a query parameter's text `t` into a scalar type.
 export function fromText (type: Type, t: string, n: string): string {
@@ -134,9 +128,7 @@ const KOTLIN_DEFAULTS: DefaultNames = {
   }
 }
 
-export function ktDefault (type: Type, value: DefaultValue | undefined): string | undefined {
-  return defaultValue(type, value, KOTLIN_DEFAULTS)
-}
+export const ktDefault = (type: Type, value: DefaultValue | undefined): string | undefined => defaultValue(type, value, KOTLIN_DEFAULTS)
 
 
 export function argumentType (arg: Argument): string {

@@ -7,7 +7,7 @@ import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
 import type { Presence } from '../../presence.ts'
-import { nativeBackend, nativeViewBase } from '../types.ts'
+import { decodeArgumentWith, nativeBackend, nativeViewBase } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { enumCase, fromJson, fromText, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
 
@@ -32,19 +32,15 @@ function decodeArgument (arg: Argument): string[] {
   const name = `a${pascal(arg.name)}`
   const n = str(arg.name)
   const fallback = swiftDefault(arg.type, arg.default)
-  const lines: string[] = []
-  if (arg.codec === 'body') {
-    lines.push(`let ${name} = message.body`)
-  } else {
-    const decode = arg.codec === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `try { let j = try Decode.jsonArg(${t}, ${n}); return ${fromJson(arg.type, 'j', n)} }()`
-    if (arg.presence === 'required') lines.push(`let ${name}: ${fieldType(arg.type, 'required')} = ${decode(`try message.require(${n})`)}`)
-    else lines.push(`let ${name}: ${fieldType(arg.type, arg.presence)} = try (try message.param(${n})).map { t in ${decode('t')} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`)
-  }
-  if (arg.maxLength !== undefined) {
-    const check = (v: string) => `try Decode.checkMaxLength(${lengthOf(arg.type, v)}, ${arg.maxLength}, ${n})`
-    lines.push(arg.presence === 'maybe' && arg.codec !== 'body' ? `if let value = ${name} { ${check('value')} }` : check(name))
-  }
-  return lines
+  const check = (v: string, limit: number) => `try Decode.checkMaxLength(${lengthOf(arg.type, v)}, ${limit}, ${n})`
+  return decodeArgumentWith(arg, {
+    body: `let ${name} = message.body`,
+    text: (t) => fromText(arg.type, t, n),
+    json: (t) => `try { let j = try Decode.jsonArg(${t}, ${n}); return ${fromJson(arg.type, 'j', n)} }()`,
+    required: (decode) => `let ${name}: ${fieldType(arg.type, 'required')} = ${decode(`try message.require(${n})`)}`,
+    optional: (decode) => `let ${name}: ${fieldType(arg.type, arg.presence)} = try (try message.param(${n})).map { t in ${decode('t')} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`,
+    maxLength: (limit, mayBeEmpty) => mayBeEmpty ? `if let value = ${name} { ${check('value', limit)} }` : check(name, limit)
+  })
 }
 
 function viewOf (capability: Capability) {

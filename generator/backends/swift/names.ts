@@ -15,9 +15,7 @@ export function isSwiftKeyword (name: string): boolean {
   return KEYWORDS.has(name)
 }
 
-export function swiftName (name: string): string {
-  return KEYWORDS.has(name) ? `\`${name}\`` : name
-}
+export const swiftName = (name: string): string => KEYWORDS.has(name) ? `\`${name}\`` : name
 
 export function enumCase (value: string): string {
   const name = camel(value)
@@ -47,9 +45,7 @@ const SWIFT_TYPES: TypeNames = {
   union: () => 'JSON'
 }
 
-export function swiftType (type: Type): string {
-  return typeName(type, SWIFT_TYPES)
-}
+export const swiftType = (type: Type): string => typeName(type, SWIFT_TYPES)
 
 const SWIFT_DECODERS: JsonDecoders = {
   language: 'Swift',
@@ -65,9 +61,7 @@ const SWIFT_DECODERS: JsonDecoders = {
   union: (j, n, string, number, bool) => `try Decode.union(${j}, ${n}, string: ${string}, number: ${number}, bool: ${bool})`
 }
 
-export function fromJson (type: Type, j: string, n: string): string {
-  return decodeJson(type, j, n, SWIFT_DECODERS)
-}
+export const fromJson = (type: Type, j: string, n: string): string => decodeJson(type, j, n, SWIFT_DECODERS)
 
 export function fromText (type: Type, t: string, n: string): string {
   const base = type.kind === 'nullable' ? type.inner : type
@@ -111,7 +105,5 @@ const SWIFT_DEFAULTS: DefaultNames = {
   number: (base, text) => base.kind === 'union' ? `JSON.number(${text})` : `${swiftType(base)}(${text})`
 }
 
-export function swiftDefault (type: Type, value: DefaultValue | undefined): string | undefined {
-  return defaultValue(type, value, SWIFT_DEFAULTS)
-}
+export const swiftDefault = (type: Type, value: DefaultValue | undefined): string | undefined => defaultValue(type, value, SWIFT_DEFAULTS)
 
