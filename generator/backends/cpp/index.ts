@@ -4,10 +4,10 @@
 import type { Api, Capability, Type } from '../../model.ts'
 import { blockComment, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { nativeBackend, nativeViewBase } from '../types.ts'
 import { PERMISSIONS, PUBLIC_PERMISSION } from '../../permissions.ts'
 import { decodeArgument } from './decode.ts'
-import { cppName, cppType, enumValueName, initializer, isOptionalStorage, namespaceOf, orderDictionaries, storageType } from './names.ts'
+import { cppName, cppType, enumValueName, initializer, namespaceOf, orderDictionaries, storageType } from './names.ts'
 
 const render = loadTemplates(generatorPath('backends/cpp/templates'))
 
@@ -30,11 +30,11 @@ function viewOf (capability: Capability) {
     doc: doc(d.doc.summary, ''),
     name: d.name,
     members: d.members.map((m) => {
-      const optional = isOptionalStorage(m.type, !m.required, m.default)
+      const optional = m.presence === 'maybe'
       const field = cppName(m.name)
       return {
         doc: doc(m.doc, '  '),
-        declaration: `${storageType(m.type, !m.required, m.default)} ${field}${initializer(m.type, m.default, optional)};`,
+        declaration: `${storageType(m.type, m.presence)} ${field}${initializer(m.type, m.default, optional)};`,
         read: `if (!ipc::member(json, ${JSON.stringify(m.name)}, name, ${m.required}, out.${field}, error)) return false;`,
         check: m.maxLength === undefined ? '' : optional
           ? `if (out.${field} && !ipc::checkMaxLength(out.${field}->size(), ${m.maxLength}, name + ".${m.name}", error)) return false;`
@@ -61,10 +61,10 @@ function viewOf (capability: Capability) {
       resolveParams: resolve.params,
       resolveBody: resolve.body,
       fields: op.args.map((a) => {
-        const optional = isOptionalStorage(a.type, a.optional, a.default)
+        const optional = a.presence === 'maybe'
         return {
           doc: doc(a.doc, '  '),
-          declaration: `${storageType(a.type, a.optional, a.default)} ${cppName(a.name)}${initializer(a.type, a.default, optional)};`
+          declaration: `${storageType(a.type, a.presence)} ${cppName(a.name)}${initializer(a.type, a.default, optional)};`
         }
       }),
       decode: op.args.flatMap(decodeArgument).map((line) => `  ${line}`).join('\n')
@@ -86,42 +86,29 @@ function viewOf (capability: Capability) {
         : [`events.emit(${JSON.stringify(ev.domEvent)}, toJson(detail));`]
     }
   })
+  return { ...cppNames(capability), doc: doc(capability.doc.summary, ''), enums, dictionaries, operations, events }
+}
+
+// The names a capability's C++ files and register_all.hh both use.
+function cppNames (capability: Capability) {
   return {
-    source: capability.file,
+    ...nativeViewBase(capability, ''),
     name: capability.name,
     namespace: namespaceOf(capability),
-    doc: doc(capability.doc.summary, ''),
-    serviceName: `${capability.interfaceName}Service`,
-    registerName: `register${capability.interfaceName}Routes`,
-    enums,
-    dictionaries,
-    operations,
-    events
+    registerName: `register${capability.interfaceName}Routes`
   }
 }
 
-export const cppBackend: Backend = {
+export const cppBackend = nativeBackend({
   name: 'cpp',
-  generate (api: Api): Files {
-    const files: Files = new Map()
-    const native = nativeCapabilities(api)
-    for (const capability of native) {
-      const view = viewOf(capability)
-      files.set(`generated/cpp/${capability.name}.hh`, render('header', view))
-      files.set(`generated/cpp/${capability.name}_dispatch.cc`, render('dispatch', view))
-    }
-    files.set('generated/cpp/register_all.hh', render('register_all', {
-      capabilities: native.map((capability) => ({
-        name: capability.name,
-        namespace: namespaceOf(capability),
-        serviceName: `${capability.interfaceName}Service`,
-        registerName: `register${capability.interfaceName}Routes`,
-        field: cppName(capability.name)
-      }))
-    }))
-    files.set('generated/cpp/permissions.hh', render('permissions', {
-      permissions: PERMISSIONS.map((p) => ({ name: JSON.stringify(p.name), granted: p.granted, gates: p.gates }))
-    }))
-    return files
-  }
-}
+  render,
+  files: (c) => ({ [`generated/cpp/${c.name}.hh`]: 'header', [`generated/cpp/${c.name}_dispatch.cc`]: 'dispatch' }),
+  view: viewOf,
+  registerAll: {
+    path: 'generated/cpp/register_all.hh',
+    view: (native) => ({ capabilities: native.map((c) => ({ ...cppNames(c), field: cppName(c.name) })) })
+  },
+  after: () => new Map([['generated/cpp/permissions.hh', render('permissions', {
+    permissions: PERMISSIONS.map((p) => ({ name: JSON.stringify(p.name), granted: p.granted, gates: p.gates }))
+  })]])
+})
