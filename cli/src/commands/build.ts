@@ -15,6 +15,7 @@ import { packageApp, packageFormat } from '../build-steps/package.ts'
 import { launchApp } from '../run/launch.ts'
 import { watchAndRebuild } from '../run/watch.ts'
 import { checkPlatform } from './platform.ts'
+import { buildAndroid } from '../android/build.ts'
 import { HELP_FLAG, type Command } from './types.ts'
 
 export const RUN_FLAGS: FlagSpec[] = [
@@ -22,7 +23,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'test', value: 'required', help: 'test mode: import FILE in the first window; exit status is the result' },
   { name: 'port', value: 'required', help: 'load http://<host>:<port> (a dev server) instead of socket://' },
   { name: 'host', value: 'required', help: 'dev server host for --port (default localhost)' },
-  { name: 'platform', value: 'required', help: 'target platform; only linux can be built on this host' },
+  { name: 'platform', value: 'required', help: 'target platform: linux (default), or android (writes a Gradle project, no APK)' },
   { name: 'prod', value: 'none', help: 'production build: no -dev suffix, no inspector' },
   { name: 'debug', short: 'D', value: 'none', help: 'debug build: the host logs more and enables the inspector' },
   { name: 'env', short: 'E', value: 'required', help: 'KEY=VALUE added to the app\'s environment (repeatable as a list: A=1,B=2)' },
@@ -165,6 +166,7 @@ export const buildCommand: Command = {
     applyRcOptions(args, config, BUILD_FLAGS)
     const log = new Log({ quiet: args.flags.has('quiet'), verbose: args.flags.has('verbose') })
     for (const warning of config.warnings) log.warn(`${warning.file}:${warning.line}: ${warning.message}`)
+    if (stringFlag(args, 'platform') === 'android') return await buildAndroid(args, config, log)
     checkPlatform(stringFlag(args, 'platform'), 'build')
     if (args.flags.has('codesign') || args.flags.has('notarize')) {
       throw new NotSupportedError('code signing (-c) and notarization (-n) are Apple platform steps; they cannot run on Linux')

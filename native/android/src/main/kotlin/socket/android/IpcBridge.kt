@@ -5,6 +5,7 @@ import socket.ipc.EventSink
 import socket.ipc.IpcError
 import socket.ipc.Json
 import socket.ipc.Message
+import socket.ipc.PermissionPolicy
 import socket.ipc.Reply
 import socket.ipc.Response
 import socket.ipc.Router
@@ -21,7 +22,12 @@ import java.util.concurrent.TimeUnit
  * Android's `shouldInterceptRequest` does not expose request bodies, so a request that carries one (fs.write) has
  * its body handed over first through [putBody] (a JavascriptInterface the preload calls), keyed by `seq`.
  */
-class IpcBridge(private val origin: AppOrigin, private val router: Router, private val events: EventSink?) {
+class IpcBridge(
+  private val origin: AppOrigin,
+  private val router: Router,
+  private val permissions: PermissionPolicy? = null,
+  private val events: () -> EventSink? = { null }
+) {
   private val bodies = ConcurrentHashMap<String, ByteArray>()
 
   /** Stores the body of the request whose `seq` is given; the next request with that seq consumes it. */
@@ -60,7 +66,7 @@ class IpcBridge(private val origin: AppOrigin, private val router: Router, priva
     var answer: Response? = null
     val reply = Reply(message.route, message.seq.ifEmpty { null }) { response -> answer = response; latch.countDown() }
     try {
-      router.dispatch(message, Context(message.index, message.seq, events), reply)
+      router.dispatch(message, Context(message.index, message.seq, events(), permissions), reply)
     } catch (e: IpcError) {
       reply.error(e.prefixed(message.route))
     } catch (e: RuntimeException) {

@@ -25,31 +25,49 @@ open class MainActivity : Activity() {
     private set
   private lateinit var fs: AndroidFs
 
+  lateinit var config: AppConfig
+    private set
+  lateinit var events: EventBatcher
+    private set
+  lateinit var console: ConsoleChannel
+    private set
+  private lateinit var services: HostServices
+
   @SuppressLint("SetJavaScriptEnabled")
   override fun onCreate(savedInstanceState: Bundle?) {
     super.onCreate(savedInstanceState)
     origin = AppOrigin(bundleId())
+    config = appConfig()
     val router = Router()
     fs = AndroidFs(Sandbox(listOf(filesDir, cacheDir)))
     Fs.register(router, fs)
     Os.register(router, AndroidOs(this))
-    bridge = IpcBridge(origin, router, null)
-    client = SocketWebViewClient(origin, appAssets(), bridge, Preload.script(origin, emptyMap()))
+    services = HostServices.register(router, this)
+    bridge = IpcBridge(origin, router, config.permissions) { events }
+    val secret = ConsoleChannel.newSecret()
+    console = ConsoleChannel(secret, "socket:${origin.bundleId}")
+    client = SocketWebViewClient(origin, appAssets(), bridge, Preload.script(origin, config.values, secret = secret))
     webView = WebView(this)
     webView.settings.javaScriptEnabled = true
     webView.settings.allowFileAccess = false
     webView.settings.allowContentAccess = false
     webView.webViewClient = client
     webView.addJavascriptInterface(BodyChannel(bridge), "__socketIpcBody")
+    webView.addJavascriptInterface(console, "__socketConsole")
+    events = EventBatcher(origin, { client.pageUrl }, { script -> webView.evaluateJavascript(script, null) })
     setContentView(webView)
     webView.loadUrl(origin.pageUrl())
   }
 
   override fun onDestroy() {
     fs.closeAll()
+    services.close()
     webView.destroy()
     super.onDestroy()
   }
+
+  /** The app's flattened socket.ini: the APK's assets/socket/config.json. */
+  protected open fun appConfig(): AppConfig = AppConfig.of(assets)
 
   /** Where the app's files come from: the APK's assets/app/. */
   protected open fun appAssets(): AppAssets = AppAssets.of(assets)

@@ -24,6 +24,12 @@ import java.io.File
  */
 class TestAppActivity : MainActivity() {
   override fun appAssets(): AppAssets = AppAssets.of(File("src/test/app/assets/app"))
+  override fun appConfig(): AppConfig = nextConfig ?: AppConfig.parse(File("src/test/app/assets/socket/config.json").readText())
+
+  companion object {
+    /** A socket.ini the next activity gets instead of the test app's (for the permission tests). */
+    var nextConfig: AppConfig? = null
+  }
 }
 
 @RunWith(RobolectricTestRunner::class)
