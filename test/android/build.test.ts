@@ -14,7 +14,7 @@ test('ssc build --platform=android writes a complete Android project for the see
   const dir = join(tempDir('ssc-android-'), 'notes-app')
   const init = await ssc(['init', '-q', dir])
   assert.equal(init.status, 0, init.stderr)
-  appendFileSync(join(dir, 'socket.ini'), '\n[permissions]\nallow_open_external = true\nallow_env_write = no\n\n[android]\nmanifest_permissions = CAMERA, com.example.CUSTOM\n')
+  appendFileSync(join(dir, 'socket.ini'), '\n[permissions]\nallow_open_external = true\nallow_env_write = false\n\n[android]\nmanifest_permissions = CAMERA, com.example.CUSTOM\n')
 
   const built = await ssc(['build', '--platform=android', dir], { timeoutMs: 880_000 })
   assert.equal(built.status, 0, built.stderr)
@@ -32,7 +32,7 @@ test('ssc build --platform=android writes a complete Android project for the see
 
   // The app's files and the runtime's modules, where the host serves them from.
   assert.equal(readFileSync(join(main, 'assets', 'app', 'index.html'), 'utf8'), readFileSync(join(dir, 'src', 'index.html'), 'utf8'))
-  assert.ok(existsSync(join(main, 'assets', 'app', 'socket', 'index.js')), 'runtime modules in assets/app/socket')
+  assert.ok(existsSync(join(main, 'assets', 'app', 'socket', 'os.js')), 'runtime modules in assets/app/socket')
   const config = JSON.parse(readFileSync(join(main, 'assets', 'socket', 'config.json'), 'utf8'))
   assert.equal(config.meta_bundle_identifier, 'com.example.notes-app')
   assert.equal(config.build_profile, 'dev')

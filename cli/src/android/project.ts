@@ -1,11 +1,11 @@
 // `ssc build --platform=android`: writes a complete Android Gradle project for the app and compiles its Kotlin here.
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { configValue, flattenConfig, type AppConfig } from '../config/load.ts'
-import { ConfigError } from '../errors.ts'
 import type { Log } from '../log.ts'
 import { REPO_ROOT, runtimeJsPath } from '../repo.ts'
 import { copyAppFiles } from '../build-steps/copy.ts'
+import { copyIcon } from '../build-steps/icon.ts'
 import { MissingPartError } from '../build-steps/assemble.ts'
 import { androidManifest, stringsXml } from './manifest.ts'
 import { appBuildGradle, gradleProperties, projectReadme, rootBuildGradle, settingsGradle } from './gradle.ts'
@@ -49,17 +49,8 @@ export async function writeAndroidProject (config: AppConfig, options: { prod: b
   writeFileSync(join(main, 'assets', 'socket', 'config.json'), JSON.stringify(flat, null, 2) + '\n')
 
   done = log.step('writing the manifest, resources and Gradle files')
-  const icon = configValue(config, 'android_icon')
-  if (icon !== '') {
-    const source = resolve(config.dir, icon)
-    if (!existsSync(source)) {
-      const entry = config.entries.get('android_icon')!
-      throw new ConfigError(entry.file, entry.line, 'android_icon', `"${icon}" does not exist (looked for ${source})`)
-    }
-    mkdirSync(join(main, 'res', 'mipmap'), { recursive: true })
-    copyFileSync(source, join(main, 'res', 'mipmap', 'ic_launcher.png'))
-  }
-  writeFileSync(join(main, 'AndroidManifest.xml'), androidManifest(config, { icon: icon !== '' }))
+  const icon = copyIcon(config, 'android_icon', join(main, 'res', 'mipmap', 'ic_launcher.png'))
+  writeFileSync(join(main, 'AndroidManifest.xml'), androidManifest(config, { icon }))
   mkdirSync(join(main, 'res', 'values'), { recursive: true })
   writeFileSync(join(main, 'res', 'values', 'strings.xml'), stringsXml(config))
   writeFileSync(join(root, 'settings.gradle.kts'), settingsGradle(name))

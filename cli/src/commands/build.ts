@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync, copyFileSync, statSync } 
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args.ts'
 import { configValue, loadConfig, type AppConfig } from '../config/load.ts'
-import { ConfigError, NotSupportedError, UsageError } from '../errors.ts'
+import { NotSupportedError, UsageError } from '../errors.ts'
 import { Log } from '../log.ts'
 import { buildPaths, type BuildPaths } from '../build-steps/paths.ts'
 import { runBuildScript } from '../build-steps/script.ts'
@@ -15,6 +15,7 @@ import { packageApp, packageFormat } from '../build-steps/package.ts'
 import { launchApp } from '../run/launch.ts'
 import { watchAndRebuild } from '../run/watch.ts'
 import { checkPlatform } from './platform.ts'
+import { copyIcon } from '../build-steps/icon.ts'
 import { buildAndroid } from '../android/build.ts'
 import { HELP_FLAG, type Command } from './types.ts'
 
@@ -102,16 +103,7 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
 
   mkdirSync(dirname(paths.desktopFile), { recursive: true })
   writeFileSync(paths.desktopFile, desktopEntry(config, paths.name))
-  const icon = configValue(config, 'linux_icon')
-  if (icon !== '') {
-    const source = resolve(config.dir, icon)
-    if (!existsSync(source)) {
-      const entry = config.entries.get('linux_icon')!
-      throw new ConfigError(entry.file, entry.line, 'linux_icon', `"${icon}" does not exist (looked for ${source})`)
-    }
-    mkdirSync(dirname(paths.iconFile), { recursive: true })
-    copyFileSync(source, paths.iconFile)
-  }
+  copyIcon(config, 'linux_icon', paths.iconFile)
   mkdirSync(dirname(paths.controlFile), { recursive: true })
   writeFileSync(paths.controlFile, debianControl(config, paths.name, treeSizeKiB(join(paths.root, 'opt'))))
   log.info(`built ${relative(process.cwd(), paths.root) || '.'}`)

@@ -22,6 +22,7 @@ class EventBatcher(
   private val lock = Any()
   private var pending = StringBuilder()
   private var scheduled = false
+  @Volatile private var closed = false
 
   /** How many scripts were evaluated and how many events they carried (for tests and logs). */
   @Volatile var flushes = 0
@@ -34,6 +35,7 @@ class EventBatcher(
   override fun emitBinary(name: String, params: Json, bytes: ByteArray) = add(name, params, bytes)
 
   private fun add(name: String, detail: Json, bytes: ByteArray?) {
+    if (closed) return
     synchronized(lock) {
       pending.append(if (pending.isEmpty()) "[" else ",")
       pending.append('[')
@@ -50,6 +52,12 @@ class EventBatcher(
     handler.post(::flush)
   }
 
+  /** Drops what is pending and everything emitted later (the window is going away). */
+  fun close() {
+    closed = true
+    handler.removeCallbacksAndMessages(null)
+  }
+
   /** Runs on the main thread: one evaluation for everything emitted since the last one. */
   private fun flush() {
     val batch = synchronized(lock) {
@@ -58,7 +66,7 @@ class EventBatcher(
       pending = StringBuilder()
       text
     }
-    if (batch.isEmpty()) return
+    if (batch.isEmpty() || closed) return
     if (!origin.owns(pageUrl())) { dropped++; return }
     flushes++
     evaluate("globalThis.__socketHost?.dispatch($batch])")

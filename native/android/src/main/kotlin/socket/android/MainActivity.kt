@@ -62,6 +62,7 @@ open class MainActivity : Activity() {
   override fun onDestroy() {
     fs.closeAll()
     services.close()
+    events.close()
     webView.destroy()
     super.onDestroy()
   }
