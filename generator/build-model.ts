@@ -1,17 +1,16 @@
 // IDL text to the typed model: parse every file with webidl2, check what our generator supports, resolve
 // typedefs and names, and collect every problem (with its location) before giving up.
-import { parse } from 'webidl2'
+import { parse, type ArgumentNode, type Definition, type DefaultValue as IdlDefault, type ExtendedAttribute, type FieldNode, type IdlType, type InterfaceNode, type OperationNode } from 'webidl2'
 import { IdlError, IdlErrors, type DiagnosticCode, type SourceFile } from './errors.ts'
 import { docComment, firstToken, locate, parseDoc, type Token } from './source.ts'
 import { PERMISSIONS, PUBLIC_PERMISSION, permissionNamed } from './permissions.ts'
 import { checkSymbols, valueKey } from './symbols.ts'
+import { presenceOf } from './presence.ts'
+import { encodingOf } from './wire.ts'
 import type {
   Api, Argument, Callback, Capability, DefaultValue, Dictionary, DictionaryMember, Doc, Enum, EventDef,
   IntegerIdl, Operation, Type
 } from './model.ts'
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Node = any
 
 const INTEGERS: Record<IntegerIdl, { bits: 8 | 16 | 32 | 64, signed: boolean }> = {
   byte: { bits: 8, signed: true },
@@ -80,10 +79,15 @@ function closest (name: string, known: string[]): string | undefined {
 type Where = 'argument' | 'result' | 'member' | 'event' | 'typedef' | 'callback'
 
 interface Declared {
-  kind: 'dictionary' | 'enum' | 'typedef' | 'callback' | 'interface'
-  node: Node
+  node: Definition
   file: SourceFile
 }
+
+// Anything that carries extended attributes.
+interface WithExtAttrs { extAttrs?: ExtendedAttribute[], idlType?: unknown }
+
+// The node whose name token locates a declaration (or the node itself).
+const nameOf = (node: { tokens?: Record<string, Token | undefined> }): object => node.tokens?.name ?? node
 
 export function buildModel (files: SourceFile[]): Api {
   const errors: IdlError[] = []
@@ -96,16 +100,16 @@ export function buildModel (files: SourceFile[]): Api {
   }
   // Where each model object was declared (its name's token), for the symbol check at the end.
   const origins = new WeakMap<object, ReturnType<typeof locate>>()
-  const declaredAt = <T extends object>(value: T, file: SourceFile, node: Node): T => {
-    origins.set(value, locate(file, firstToken(node?.tokens?.name ?? node)))
+  const declaredAt = <T extends object>(value: T, file: SourceFile, node: object): T => {
+    origins.set(value, locate(file, firstToken(nameOf(node))))
     return value
   }
 
   // 1. Parse every file; a syntax error stops that file only.
-  const parsed: Array<{ file: SourceFile, ast: Node[] }> = []
+  const parsed: Array<{ file: SourceFile, ast: Definition[] }> = []
   for (const file of files) {
     try {
-      parsed.push({ file, ast: parse(file.text, { sourceName: file.path }) as Node[] })
+      parsed.push({ file, ast: parse(file.text, { sourceName: file.path }) })
     } catch (thrown) {
       // webidl2's WebIDLParseError: the message, the offending tokens and the line.
       const error = thrown as { tokens?: Token[], bareMessage?: string, message?: string, line?: number }
@@ -126,36 +130,38 @@ export function buildModel (files: SourceFile[]): Api {
         includes: '"includes" statements are not supported',
         'callback interface': 'callback interfaces are not supported: use a callback function type'
       }
+      if (node.type === 'eof') continue
       if (unsupported[node.type]) { fail('unsupported-definition', file, node, unsupported[node.type]); continue }
-      if (node.partial && node.type === 'interface') continue
+      if (node.type === 'interface' && node.partial) continue
       if (node.partial) { fail('partial-definition', file, node, `partial ${node.type} is not supported (only partial interfaces)`); continue }
       const previous = declared.get(node.name)
       if (previous) {
-        const first = locate(previous.file, firstToken(previous.node.tokens?.name ?? previous.node))
-        fail('duplicate-definition', file, node.tokens?.name ?? node, `duplicate definition '${node.name}' (first declared at ${first.file.path}:${first.line}:${first.column})`)
+        const first = locate(previous.file, firstToken(nameOf(previous.node)))
+        fail('duplicate-definition', file, nameOf(node), `duplicate definition '${node.name}' (first declared at ${first.file.path}:${first.line}:${first.column})`)
         continue
       }
-      declared.set(node.name, { kind: node.type, node, file })
+      declared.set(node.name, { node, file })
     }
   }
 
-  const checkExtAttrs = (file: SourceFile, node: Node, kind: string): void => {
-    for (const attr of [...(node.extAttrs ?? []), ...(node.idlType?.extAttrs ?? [])]) {
+  const checkExtAttrs = (file: SourceFile, node: WithExtAttrs, kind: string): void => {
+    const typeAttrs = typeof node.idlType === 'object' && node.idlType !== null ? (node.idlType as IdlType).extAttrs : []
+    for (const attr of [...(node.extAttrs ?? []), ...(typeAttrs ?? [])]) {
       if (IGNORED_STANDARD_EXT_ATTRS.includes(attr.name)) continue
       if (!(KNOWN_EXT_ATTRS[kind] ?? []).includes(attr.name)) {
         fail('unknown-attribute', file, attr, `unknown extended attribute [${attr.name}] on ${kind === 'field' ? 'a dictionary member' : `${kind === 'operation' ? 'an' : 'a'} ${kind}`}`)
       }
     }
   }
-  const extAttr = (node: Node, name: string): Node | undefined =>
-    (node.extAttrs ?? []).find((attr: Node) => attr.name === name)
-  const extValue = (node: Node, name: string): string | undefined => {
+  const extAttr = (node: WithExtAttrs, name: string): ExtendedAttribute | undefined =>
+    (node.extAttrs ?? []).find((attr) => attr.name === name)
+  const extValue = (node: WithExtAttrs, name: string): string | undefined => {
     const attr = extAttr(node, name)
     if (!attr?.rhs) return undefined
     const value = String(attr.rhs.value)
     return attr.rhs.type === 'string' ? value.slice(1, -1) : value
   }
-  const requireDoc = (file: SourceFile, node: Node, what: string): Doc => {
+  const requireDoc = (file: SourceFile, node: object, what: string): Doc => {
     const text = docComment(node)
     if (!text) { fail('missing-doc', file, node, `missing doc comment on ${what} (write /** … */ above it)`); return parseDoc('') }
     return parseDoc(text)
@@ -165,25 +171,25 @@ export function buildModel (files: SourceFile[]): Api {
   const jsFiles = new Set<SourceFile>()
   for (const { file, ast } of parsed) {
     for (const node of ast) {
-      if (node.type === 'interface' && !node.partial && (node.extAttrs ?? []).some((a: Node) => a.name === 'JSImplemented')) jsFiles.add(file)
+      if (node.type === 'interface' && !node.partial && node.extAttrs.some((a) => a.name === 'JSImplemented')) jsFiles.add(file)
     }
   }
 
   // 3. Types: resolve typedefs, check that every name exists and every construct is one we generate.
   const resolving = new Set<string>()
-  const resolveType = (file: SourceFile, idlType: Node, where: Where): Type | undefined => {
+  const resolveType = (file: SourceFile, idlType: IdlType, where: Where): Type | undefined => {
     let type = resolveInner(file, idlType, where)
     if (type && idlType.nullable) {
       if (type.kind === 'nullable') { fail('nullable-nullable', file, idlType, 'a nullable type cannot be nullable again'); return undefined }
-      if (type.kind === 'any') { fail('nullable-any', file, idlType, "'any' is already nullable"); return undefined }
+      if (type.kind === 'json') { fail('nullable-any', file, idlType, "'any' is already nullable"); return undefined }
       type = { kind: 'nullable', inner: type }
     }
     return type
   }
-  const resolveInner = (file: SourceFile, idlType: Node, where: Where): Type | undefined => {
+  const resolveInner = (file: SourceFile, idlType: IdlType, where: Where): Type | undefined => {
     if (idlType.union) {
       const members: Type[] = []
-      for (const member of idlType.idlType) {
+      for (const member of idlType.idlType as IdlType[]) {
         const type = resolveType(file, member, where)
         if (!type) return undefined
         members.push(type)
@@ -215,7 +221,7 @@ export function buildModel (files: SourceFile[]): Api {
       return { kind: 'union', members }
     }
     if (idlType.generic) {
-      const args = idlType.idlType as Node[]
+      const args = idlType.idlType as IdlType[]
       if (idlType.generic === 'sequence') {
         const item = resolveType(file, args[0], where)
         if (!item) return undefined
@@ -223,7 +229,7 @@ export function buildModel (files: SourceFile[]): Api {
         return { kind: 'sequence', item }
       }
       if (idlType.generic === 'record') {
-        if (!['DOMString', 'USVString'].includes(args[0].idlType)) { fail('record-key', file, idlType, 'record keys must be DOMString'); return undefined }
+        if (!['DOMString', 'USVString'].includes(String(args[0].idlType))) { fail('record-key', file, idlType, 'record keys must be DOMString'); return undefined }
         const value = resolveType(file, args[1], where)
         if (!value) return undefined
         if (value.kind === 'buffer') { fail('record-of-buffers', file, idlType, 'a record of buffers is not supported: buffers travel only as the request body'); return undefined }
@@ -238,7 +244,7 @@ export function buildModel (files: SourceFile[]): Api {
     if (name in INTEGERS) return { kind: 'integer', idl: name as IntegerIdl, ...INTEGERS[name as IntegerIdl] }
     if (name in FLOATS) return { kind: 'float', idl: name, ...FLOATS[name] }
     if (name === 'DOMString' || name === 'USVString') return { kind: 'string', idl: name }
-    if (name === 'any') return { kind: 'any' }
+    if (name === 'any') return { kind: 'json' }
     if (name === 'undefined') {
       if (where !== 'result' && where !== 'callback') { fail('undefined-not-result', file, idlType, "'undefined' is only allowed as a return type"); return undefined }
       return { kind: 'undefined' }
@@ -259,14 +265,15 @@ export function buildModel (files: SourceFile[]): Api {
       fail('type-from-other-file', file, idlType, `type '${name}' is declared in ${target.file.path}; a capability may only use types from its own file`)
       return undefined
     }
-    switch (target.kind) {
+    const definition = target.node
+    switch (definition.type) {
       case 'dictionary': return { kind: 'dictionary', name }
       case 'enum': return { kind: 'enum', name }
       case 'callback': return { kind: 'callback', name }
       case 'typedef': {
         if (resolving.has(name)) { fail('recursive-typedef', file, idlType, `typedef '${name}' refers to itself`); return undefined }
         resolving.add(name)
-        const type = resolveType(target.file, target.node.idlType, where)
+        const type = resolveType(target.file, definition.idlType, where)
         resolving.delete(name)
         return type ? { ...type, alias: name } : undefined
       }
@@ -276,14 +283,14 @@ export function buildModel (files: SourceFile[]): Api {
     }
   }
 
-  const defaultOf = (file: SourceFile, node: Node, type: Type): DefaultValue | undefined => {
+  const defaultOf = (file: SourceFile, node: { default: IdlDefault | null }, type: Type): DefaultValue | undefined => {
     const value = node.default
     if (!value) return undefined
     const base = type.kind === 'nullable' ? type.inner : type
     switch (value.type) {
       case 'boolean':
         if (base.kind !== 'boolean') break
-        return { kind: 'boolean', value: value.value }
+        return { kind: 'boolean', value: value.value === true }
       case 'number': {
         const numeric = base.kind === 'union' ? base.members.find((m) => m.kind === 'integer' || m.kind === 'float') : base
         if (!numeric || (numeric.kind !== 'integer' && numeric.kind !== 'float')) break
@@ -298,23 +305,25 @@ export function buildModel (files: SourceFile[]): Api {
         return { kind: 'number', value: number, text }
       }
       case 'string':
-        if (base.kind === 'string') return { kind: 'string', value: value.value }
-        if (base.kind === 'union' && base.members.some((m) => m.kind === 'string')) return { kind: 'string', value: value.value }
+        if (base.kind === 'string') return { kind: 'string', value: String(value.value) }
+        if (base.kind === 'union' && base.members.some((m) => m.kind === 'string')) return { kind: 'string', value: String(value.value) }
         if (base.kind === 'enum') {
-          const values = declared.get(base.name)!.node.values.map((v: Node) => v.value)
-          if (!values.includes(value.value)) { fail('default-not-enum-value', file, value, `"${value.value}" is not a value of enum ${base.name}`); return undefined }
-          return { kind: 'string', value: value.value }
+          const definition = declared.get(base.name)?.node
+          const values = definition?.type === 'enum' ? definition.values.map((v) => v.value) : []
+          if (!values.includes(String(value.value))) { fail('default-not-enum-value', file, value, `"${String(value.value)}" is not a value of enum ${base.name}`); return undefined }
+          return { kind: 'string', value: String(value.value) }
         }
         break
       case 'null':
-        if (type.kind !== 'nullable' && type.kind !== 'any') break
+        if (type.kind !== 'nullable' && type.kind !== 'json') break
         return { kind: 'null' }
       case 'sequence':
         if (base.kind !== 'sequence') break
         return { kind: 'empty-sequence' }
       case 'dictionary': {
         if (base.kind !== 'dictionary' && base.kind !== 'record') break
-        const required = base.kind === 'dictionary' ? (declared.get(base.name)?.node.members ?? []).find((m: Node) => m.required) : undefined
+        const definition = base.kind === 'dictionary' ? declared.get(base.name)?.node : undefined
+        const required = definition?.type === 'dictionary' ? definition.members.find((m) => m.required) : undefined
         if (required && base.kind === 'dictionary') { fail('default-empty-required', file, value, `{} cannot be the default: dictionary ${base.name} has the required member '${required.name}'`); return undefined }
         return { kind: 'empty-dictionary' }
       }
@@ -326,9 +335,9 @@ export function buildModel (files: SourceFile[]): Api {
     return undefined
   }
 
-  const maxLengthOf = (file: SourceFile, owner: Node, type: Type | undefined): number | undefined => {
+  const maxLengthOf = (file: SourceFile, owner: ArgumentNode | FieldNode, type: Type | undefined): number | undefined => {
     // `[MaxLength=n] DOMString x` and `optional [MaxLength=n] DOMString x` put it on the member or on its type.
-    const node = extAttr(owner, 'MaxLength') ? owner : owner.idlType
+    const node: WithExtAttrs = extAttr(owner, 'MaxLength') ? owner : owner.idlType
     const text = extValue(node, 'MaxLength')
     if (text === undefined) return undefined
     const n = Number(text)
@@ -341,16 +350,16 @@ export function buildModel (files: SourceFile[]): Api {
     return n
   }
 
-  const argumentsOf = (file: SourceFile, owner: Node, args: Node[], docs: Doc, where: 'argument' | 'callback'): Argument[] => {
+  const argumentsOf = (file: SourceFile, owner: { jsImplemented: boolean }, args: ArgumentNode[], docs: Doc, where: 'argument' | 'callback'): Argument[] => {
     const out: Argument[] = []
     const names = new Set<string>()
     for (const arg of args) {
       checkExtAttrs(file, arg, 'argument')
       if (arg.variadic) { fail('variadic', file, arg, 'variadic arguments are not supported'); continue }
-      if (names.has(arg.name)) { fail('duplicate-argument', file, arg.tokens?.name ?? arg, `duplicate argument '${arg.name}'`); continue }
+      if (names.has(arg.name)) { fail('duplicate-argument', file, nameOf(arg), `duplicate argument '${arg.name}'`); continue }
       names.add(arg.name)
       if (['seq', 'index', 'nonce'].includes(arg.name) && where === 'argument') {
-        fail('reserved-argument', file, arg.tokens?.name ?? arg, `argument name '${arg.name}' is reserved by the wire format`)
+        fail('reserved-argument', file, nameOf(arg), `argument name '${arg.name}' is reserved by the wire format`)
         continue
       }
       const type = resolveType(file, arg.idlType, where)
@@ -359,11 +368,14 @@ export function buildModel (files: SourceFile[]): Api {
         fail('native-callback', file, arg.idlType, 'callbacks cannot cross to native code: declare an [Event] instead')
         continue
       }
+      const value = defaultOf(file, arg, type)
       out.push(declaredAt({
         name: arg.name,
         type,
         optional: Boolean(arg.optional),
-        default: defaultOf(file, arg, type),
+        presence: presenceOf(type, Boolean(arg.optional), value),
+        codec: encodingOf(type),
+        default: value,
         maxLength: maxLengthOf(file, arg, type),
         doc: docs.params[arg.name] ?? ''
       }, file, arg))
@@ -374,8 +386,8 @@ export function buildModel (files: SourceFile[]): Api {
   // 4. Capabilities: one interface (plus its partials) per file.
   const capabilities: Capability[] = []
   for (const { file, ast } of parsed) {
-    const interfaces = ast.filter((node: Node) => node.type === 'interface')
-    const main = interfaces.filter((node: Node) => !node.partial)
+    const interfaces = ast.filter((node): node is InterfaceNode => node.type === 'interface')
+    const main = interfaces.filter((node) => !node.partial)
     if (main.length === 0) {
       const first = ast[0]
       failAt('no-interface', file, first ? firstToken(first) : undefined, 'the file declares no interface: every .idl file describes one capability')
@@ -403,13 +415,13 @@ export function buildModel (files: SourceFile[]): Api {
       typedefs: []
     }
     declaredAt(capability, file, node)
-    const partials = interfaces.filter((other: Node) => other.partial)
+    const partials = interfaces.filter((other) => other.partial)
     for (const partial of partials) {
       if (partial.name !== node.name) fail('partial-mismatch', file, partial, `partial interface ${partial.name} does not match this file's interface ${node.name}`)
       if ((partial.extAttrs ?? []).length > 0) fail('partial-attributes', file, partial.extAttrs[0], 'extended attributes belong on the main interface, not on a partial one')
     }
     const memberNames = new Map<string, string>()
-    for (const owner of [node, ...partials.filter((p: Node) => p.name === node.name)]) {
+    for (const owner of [node, ...partials.filter((p) => p.name === node.name)]) {
       for (const member of owner.members) {
         if (member.type !== 'operation') {
           const what: Record<string, string> = {
@@ -424,11 +436,12 @@ export function buildModel (files: SourceFile[]): Api {
           fail('unsupported-member', file, member, what[member.type] ?? `unsupported interface member (${member.type})`)
           continue
         }
+        const operation: OperationNode = member
         if (member.special) { fail('special-operation', file, member, `${member.special} operations are not supported`); continue }
         checkExtAttrs(file, member, 'operation')
         const memberName: string = member.name
         if (memberNames.has(memberName)) {
-          fail('duplicate-member', file, member.tokens.name, `duplicate member '${memberName}' in interface ${node.name} (overloads are not supported)`)
+          fail('duplicate-member', file, nameOf(member), `duplicate member '${memberName}' in interface ${node.name} (overloads are not supported)`)
           continue
         }
         memberNames.set(memberName, memberName)
@@ -436,31 +449,31 @@ export function buildModel (files: SourceFile[]): Api {
         const event = extValue(member, 'Event')
         if (event !== undefined || extAttr(member, 'Event')) {
           if (extAttr(member, 'Permission')) fail('permission-on-event', file, extAttr(member, 'Permission'), `[Permission] applies to operations, not to event ${memberName}: events go from native code to the page`)
-          const built = buildEvent(file, member, memberName, event, doc, capability)
+          const built = buildEvent(file, operation, memberName, event, doc, capability)
           if (built) capability.events.push(declaredAt(built, file, member))
           continue
         }
         if (extAttr(member, 'Source')) fail('source-without-event', file, extAttr(member, 'Source'), '[Source] applies only to [Event] members')
-        const returns = member.idlType
+        const returns = operation.idlType
         if (returns.generic !== 'Promise') {
           fail('not-a-promise', file, returns, `operation ${memberName} must return a Promise<…>: every call crosses to ${jsImplemented ? 'the protocol' : 'native code'} asynchronously`)
           continue
         }
-        const result = resolveType(file, returns.idlType[0], 'result')
-        const args = argumentsOf(file, { jsImplemented }, member.arguments, doc, 'argument')
+        const result = resolveType(file, (returns.idlType as IdlType[])[0], 'result')
+        const args = argumentsOf(file, { jsImplemented }, operation.arguments, doc, 'argument')
         if (!result) continue
         if (result.kind === 'callback') { fail('callback-result', file, returns, 'an operation cannot return a callback'); continue }
         const buffers = jsImplemented ? [] : args.filter((arg) => arg.type.kind === 'buffer' || (arg.type.kind === 'nullable' && arg.type.inner.kind === 'buffer'))
-        if (buffers.length > 1) fail('two-buffers', file, member.tokens.name, `operation ${memberName} takes ${buffers.length} buffers, but only one can travel as the request body`)
+        if (buffers.length > 1) fail('two-buffers', file, nameOf(member), `operation ${memberName} takes ${buffers.length} buffers, but only one can travel as the request body`)
         for (const buffer of buffers) {
           if (buffer.optional || buffer.type.kind === 'nullable') {
-            fail('optional-buffer', file, member.tokens.name, `buffer argument '${buffer.name}' cannot be optional or nullable: send an empty buffer instead`)
+            fail('optional-buffer', file, nameOf(member), `buffer argument '${buffer.name}' cannot be optional or nullable: send an empty buffer instead`)
           }
         }
         const route = extValue(member, 'Route') ?? `${name}.${memberName}`
         const permission = permissionOf(file, member, jsImplemented) ?? interfacePermission
         if (permission === undefined && !extAttr(member, 'Permission') && !extAttr(node, 'Permission')) {
-          fail('no-permission', file, member.tokens.name, `route '${route}' has no permission decision: add [Permission=<name>] (one of ${PERMISSIONS.map((p) => p.name).join(', ')}) or [Permission=${PUBLIC_PERMISSION}] to operation ${memberName} or to interface ${node.name}`)
+          fail('no-permission', file, nameOf(member), `route '${route}' has no permission decision: add [Permission=<name>] (one of ${PERMISSIONS.map((p) => p.name).join(', ')}) or [Permission=${PUBLIC_PERMISSION}] to operation ${memberName} or to interface ${node.name}`)
         }
         capability.operations.push(declaredAt({ name: memberName, route, doc, args, result, permission: permission ?? PUBLIC_PERMISSION }, file, member))
       }
@@ -475,18 +488,20 @@ export function buildModel (files: SourceFile[]): Api {
         const seen = new Set<string>()
         for (const field of def.members) {
           checkExtAttrs(file, field, 'field')
-          if (seen.has(field.name)) { fail('duplicate-dictionary-member', file, field.tokens?.name ?? field, `duplicate member '${field.name}' in dictionary ${def.name}`); continue }
+          if (seen.has(field.name)) { fail('duplicate-dictionary-member', file, nameOf(field), `duplicate member '${field.name}' in dictionary ${def.name}`); continue }
           seen.add(field.name)
           const fieldDoc = docComment(field)
           if (!fieldDoc) fail('missing-member-doc', file, field, `missing doc comment on ${def.name}.${field.name} (write /** … */ above it)`)
           const type = resolveType(file, field.idlType, 'member')
           if (!type) continue
           if (type.kind === 'callback') { fail('callback-member', file, field.idlType, 'callbacks cannot be dictionary members'); continue }
+          const value = defaultOf(file, field, type)
           const member: DictionaryMember = {
             name: field.name,
             type,
             required: Boolean(field.required),
-            default: defaultOf(file, field, type),
+            presence: presenceOf(type, !field.required, value),
+            default: value,
             maxLength: maxLengthOf(file, field, type),
             doc: fieldDoc ?? ''
           }
@@ -496,7 +511,7 @@ export function buildModel (files: SourceFile[]): Api {
       } else if (def.type === 'enum') {
         checkExtAttrs(file, def, 'enum')
         const values: string[] = []
-        const valueNodes: Node[] = []
+        const valueNodes: object[] = []
         for (const value of def.values) {
           if (values.includes(value.value)) { fail('duplicate-enum-value', file, value, `duplicate value "${value.value}" in enum ${def.name}`); continue }
           values.push(value.value)
@@ -526,7 +541,7 @@ export function buildModel (files: SourceFile[]): Api {
 
   // The permission an interface or operation names, checked against generator/permissions.ts; undefined when it
   // names none (or names one wrongly: that is reported here).
-  function permissionOf (file: SourceFile, node: Node, jsImplemented: boolean): string | undefined {
+  function permissionOf (file: SourceFile, node: WithExtAttrs, jsImplemented: boolean): string | undefined {
     const attr = extAttr(node, 'Permission')
     if (!attr) return undefined
     const value = extValue(node, 'Permission')
@@ -547,11 +562,11 @@ export function buildModel (files: SourceFile[]): Api {
     return value
   }
 
-  function buildEvent (file: SourceFile, member: Node, name: string, domEvent: string | undefined, doc: Doc, capability: Capability): EventDef | undefined {
+  function buildEvent (file: SourceFile, member: OperationNode, name: string, domEvent: string | undefined, doc: Doc, capability: Capability): EventDef | undefined {
     if (!domEvent) { fail('event-without-name', file, extAttr(member, 'Event'), '[Event] needs the DOM event name, e.g. [Event=data]'); return undefined }
     if (member.idlType.idlType !== 'undefined') { fail('event-result', file, member.idlType, `event ${name} must return undefined`); return undefined }
-    const args = member.arguments as Node[]
-    if (args.length < 1 || args.length > 2) { fail('event-arguments', file, member.tokens.name, `event ${name} takes a detail dictionary and, for binary events, a buffer`); return undefined }
+    const args = member.arguments
+    if (args.length < 1 || args.length > 2) { fail('event-arguments', file, nameOf(member), `event ${name} takes a detail dictionary and, for binary events, a buffer`); return undefined }
     const detail = resolveType(file, args[0].idlType, 'event')
     if (detail && detail.kind !== 'dictionary') { fail('event-detail', file, args[0].idlType, `the detail of event ${name} must be a dictionary`); return undefined }
     let binary = false

@@ -1,6 +1,9 @@
 // The language-neutral model every backend reads. Built from the IDL by build-model.ts; typedefs are already
 // resolved and every name has been checked, so a backend never needs to look at the IDL again.
 
+import type { Presence } from './presence.ts'
+import type { Encoding } from './wire.ts'
+
 export type IntegerIdl = 'byte' | 'octet' | 'short' | 'unsigned short' | 'long' | 'unsigned long' |
   'long long' | 'unsigned long long'
 
@@ -13,7 +16,7 @@ type TypeKind =
   | { kind: 'float', idl: string, bits: 32 | 64, unrestricted: boolean }
   | { kind: 'string', idl: 'DOMString' | 'USVString' }
   | { kind: 'buffer', idl: string }
-  | { kind: 'any' }
+  | { kind: 'json' }              // IDL `any`: a JSON value
   | { kind: 'undefined' }
   | { kind: 'enum', name: string }
   | { kind: 'dictionary', name: string }
@@ -41,6 +44,8 @@ export interface Argument {
   name: string
   type: Type
   optional: boolean
+  presence: Presence               // the optionality rule, applied once (presence.ts)
+  codec: Encoding                  // how it travels: query text, JSON text, or the request body (wire.ts)
   default?: DefaultValue
   maxLength?: number
   doc: string
@@ -68,6 +73,7 @@ export interface DictionaryMember {
   name: string
   type: Type
   required: boolean
+  presence: Presence               // the optionality rule, applied once (presence.ts)
   default?: DefaultValue
   maxLength?: number
   doc: string

@@ -20,10 +20,10 @@ interface Clash { origin: Origin, previous: Origin, names: Array<{ language: Lan
 // Names that generated code already uses in each scope (imports, support types): a declaration may not take them.
 const SUPPORT: Record<Language, string[]> = {
   'C++': ['ipc'],
-  Kotlin: ['Context', 'Decode', 'Encode', 'EventSink', 'IpcError', 'Json', 'Message', 'Reply', 'Router', 'PermissionPolicy'],
-  Swift: ['JSON', 'JSONObject', 'IpcError', 'Message', 'EventSink', 'Context', 'Response', 'Reply', 'Handler', 'Router',
+  Kotlin: ['Answer', 'Answers', 'Context', 'Decode', 'Encode', 'EventSink', 'IpcError', 'Json', 'Message', 'Router', 'PermissionPolicy'],
+  Swift: ['JSON', 'JSONObject', 'IpcError', 'Message', 'EventSink', 'Context', 'Response', 'Answer', 'Envelope', 'Handler', 'Router',
     'Decode', 'Encode', 'PermissionPolicy', 'String', 'Int', 'Double', 'Float', 'Bool', 'Array', 'Dictionary', 'Error',
-    'Optional', 'Data', 'UInt8', 'Int8', 'Int16', 'UInt16', 'Int32', 'UInt32', 'Int64', 'UInt64'],
+    'Optional', 'Data', 'Codable', 'Decoder', 'Encoder', 'UInt8', 'Int8', 'Int16', 'UInt16', 'Int32', 'UInt32', 'Int64', 'UInt64'],
   TypeScript: ['IpcClient', 'defaultClient', 'bytes', 'json', 'jsonValue', 'scalar', 'BufferInput', 'identity', 'nullable',
     'record', 'sequence', 'toBigInt', 'listen', 'listenBinary', 'Unsubscribe', 'Promise', 'Uint8Array', 'EventTarget']
 }
@@ -124,9 +124,9 @@ export function checkSymbols (capabilities: Capability[], locate: Locator): IdlE
       type(`${P}Args`, { what: `the arguments struct of operation ${op.name}()`, location: o.location }, ['C++', 'Kotlin'])
       type(`${iface}${P}Args`, { what: `the arguments struct of operation ${op.name}()`, location: o.location }, ['Swift'])
       tables.declare('C++', `${cap} functions`, `resolve${P}`, o)
-      tables.declare('Kotlin', `object ${iface}`, `resolve${P}`, o)
+      tables.declare('Kotlin', `object ${iface}`, `encode${P}`, o)
       tables.declare('Kotlin', `object ${iface}`, `decode${P}`, o)
-      tables.declare('Swift', `enum ${iface}`, `resolve${P}`, o)
+      tables.declare('Swift', `enum ${iface}`, `encode${P}`, o)
       tables.declare('Swift', `enum ${iface}`, `decode${P}`, o)
       tables.declare('C++', `service ${iface}`, cppName(op.name), o)
       for (const a of op.args) tables.declare('C++', `struct ${cap}::${P}Args`, cppName(a.name), origin(`argument ${a.name} of ${op.name}()`, a))

@@ -28,6 +28,17 @@ public struct ScreenSize {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ScreenSize: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ScreenSize.fromJSON(try JSON(from: decoder), at: "ScreenSize")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// One open window, as `getWindows` lists it.
 public struct ApplicationWindow {
   /// Its index.
@@ -80,6 +91,17 @@ public struct ApplicationWindow {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ApplicationWindow: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ApplicationWindow.fromJSON(try JSON(from: decoder), at: "ApplicationWindow")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The detail of an `applicationurl` event.
 public struct ApplicationUrl {
   /// The URL the app was opened with.
@@ -102,6 +124,17 @@ public struct ApplicationUrl {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ApplicationUrl: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ApplicationUrl.fromJSON(try JSON(from: decoder), at: "ApplicationUrl")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The detail of pause and resume events.
 public struct ApplicationState {
   /// "pause" or "resume".
@@ -121,6 +154,17 @@ public struct ApplicationState {
     let members = try Decode.object(json, at)
     let fState: String = try Decode.string((try Decode.member(members, "state", at, required: true, nullable: false))!, at + ".state")
     return ApplicationState(state: fState)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ApplicationState: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ApplicationState.fromJSON(try JSON(from: decoder), at: "ApplicationState")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -166,71 +210,61 @@ public struct ApplicationSetTrayMenuArgs {
 /// original runtime's `application.*` IPC.
 public protocol ApplicationService: AnyObject {
   /// Exits the app with a status code once every window has closed.
-  /// Route `application.exit`. Answer with Application.resolveExit or reply.error.
-  func exit(_ context: Context, _ args: ApplicationExitArgs, _ reply: Reply)
+  /// Route `application.exit`. Returns the result or throws an IpcError.
+  func exit(_ context: Context, _ args: ApplicationExitArgs) async throws
   /// The size of the primary screen in pixels.
-  /// Route `application.getScreenSize`. Answer with Application.resolveGetScreenSize or reply.error.
-  func getScreenSize(_ context: Context, _ args: ApplicationGetScreenSizeArgs, _ reply: Reply)
+  /// Route `application.getScreenSize`. Returns the result or throws an IpcError.
+  func getScreenSize(_ context: Context, _ args: ApplicationGetScreenSizeArgs) async throws -> ScreenSize
   /// Descriptions of the open windows.
-  /// Route `application.getWindows`. Answer with Application.resolveGetWindows or reply.error.
-  func getWindows(_ context: Context, _ args: ApplicationGetWindowsArgs, _ reply: Reply)
+  /// Route `application.getWindows`. Returns the result or throws an IpcError.
+  func getWindows(_ context: Context, _ args: ApplicationGetWindowsArgs) async throws -> [ApplicationWindow]
   /// Sets the system (menu bar) menu.
-  /// Route `application.setSystemMenu`. Answer with Application.resolveSetSystemMenu or reply.error.
-  func setSystemMenu(_ context: Context, _ args: ApplicationSetSystemMenuArgs, _ reply: Reply)
+  /// Route `application.setSystemMenu`. Returns the result or throws an IpcError.
+  func setSystemMenu(_ context: Context, _ args: ApplicationSetSystemMenuArgs) async throws
   /// Enables or disables one item of the system menu.
-  /// Route `application.setSystemMenuItemEnabled`. Answer with Application.resolveSetSystemMenuItemEnabled or reply.error.
-  func setSystemMenuItemEnabled(_ context: Context, _ args: ApplicationSetSystemMenuItemEnabledArgs, _ reply: Reply)
+  /// Route `application.setSystemMenuItemEnabled`. Returns the result or throws an IpcError.
+  func setSystemMenuItemEnabled(_ context: Context, _ args: ApplicationSetSystemMenuItemEnabledArgs) async throws
   /// Sets the tray (status area) menu.
-  /// Route `application.setTrayMenu`. Answer with Application.resolveSetTrayMenu or reply.error.
-  func setTrayMenu(_ context: Context, _ args: ApplicationSetTrayMenuArgs, _ reply: Reply)
+  /// Route `application.setTrayMenu`. Returns the result or throws an IpcError.
+  func setTrayMenu(_ context: Context, _ args: ApplicationSetTrayMenuArgs) async throws
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Application {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ApplicationService) {
-    router.map("application.exit", permission: nil, decode: decodeExit) { [weak service] args, context, reply in
-      service?.exit(context, args, reply)
+    router.map("application.exit", permission: nil, decode: decodeExit, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("application.exit: the service is gone") }
+      return try await service.exit(context, args)
     }
-    router.map("application.getScreenSize", permission: nil, decode: decodeGetScreenSize) { [weak service] args, context, reply in
-      service?.getScreenSize(context, args, reply)
+    router.map("application.getScreenSize", permission: nil, decode: decodeGetScreenSize, encode: encodeGetScreenSize) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("application.getScreenSize: the service is gone") }
+      return try await service.getScreenSize(context, args)
     }
-    router.map("application.getWindows", permission: nil, decode: decodeGetWindows) { [weak service] args, context, reply in
-      service?.getWindows(context, args, reply)
+    router.map("application.getWindows", permission: nil, decode: decodeGetWindows, encode: encodeGetWindows) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("application.getWindows: the service is gone") }
+      return try await service.getWindows(context, args)
     }
-    router.map("application.setSystemMenu", permission: nil, decode: decodeSetSystemMenu) { [weak service] args, context, reply in
-      service?.setSystemMenu(context, args, reply)
+    router.map("application.setSystemMenu", permission: nil, decode: decodeSetSystemMenu, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("application.setSystemMenu: the service is gone") }
+      return try await service.setSystemMenu(context, args)
     }
-    router.map("application.setSystemMenuItemEnabled", permission: nil, decode: decodeSetSystemMenuItemEnabled) { [weak service] args, context, reply in
-      service?.setSystemMenuItemEnabled(context, args, reply)
+    router.map("application.setSystemMenuItemEnabled", permission: nil, decode: decodeSetSystemMenuItemEnabled, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("application.setSystemMenuItemEnabled: the service is gone") }
+      return try await service.setSystemMenuItemEnabled(context, args)
     }
-    router.map("application.setTrayMenu", permission: nil, decode: decodeSetTrayMenu) { [weak service] args, context, reply in
-      service?.setTrayMenu(context, args, reply)
+    router.map("application.setTrayMenu", permission: nil, decode: decodeSetTrayMenu, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("application.setTrayMenu: the service is gone") }
+      return try await service.setTrayMenu(context, args)
     }
   }
 
-  public static func resolveExit(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetScreenSize(_ value: ScreenSize) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveGetScreenSize(_ reply: Reply, _ value: ScreenSize) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveGetWindows(_ reply: Reply, _ value: [ApplicationWindow]) {
-    reply.data(Encode.list(value) { x0 in x0.toJSON() })
-  }
-
-  public static func resolveSetSystemMenu(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveSetSystemMenuItemEnabled(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveSetTrayMenu(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetWindows(_ value: [ApplicationWindow]) -> Answer {
+    .data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
   /// The app was opened through its URL scheme (`<application_protocol>:`), or a running instance got one.

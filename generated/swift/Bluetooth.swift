@@ -2,7 +2,7 @@
 import Foundation
 
 /// What happened to the adapter or a peer.
-public enum BluetoothStateKind: String {
+public enum BluetoothStateKind: String, Codable {
   case poweredOn = "poweredOn"
   case poweredOff = "poweredOff"
   case unauthorized = "unauthorized"
@@ -48,6 +48,17 @@ public struct BluetoothState {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BluetoothState: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BluetoothState.fromJSON(try JSON(from: decoder), at: "BluetoothState")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The JSON part of a characteristic value event; the bytes travel beside it.
 public struct BluetoothValue {
   /// The service's UUID.
@@ -77,6 +88,17 @@ public struct BluetoothValue {
     let fCharacteristicId: String = try Decode.string((try Decode.member(members, "characteristicId", at, required: true, nullable: false))!, at + ".characteristicId")
     let fPeerId: String = try Decode.string((try Decode.member(members, "peerId", at, required: true, nullable: false))!, at + ".peerId")
     return BluetoothValue(serviceId: fServiceId, characteristicId: fCharacteristicId, peerId: fPeerId)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BluetoothValue: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BluetoothValue.fromJSON(try JSON(from: decoder), at: "BluetoothValue")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -122,6 +144,17 @@ public struct BluetoothAdapterInfo {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BluetoothAdapterInfo: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BluetoothAdapterInfo.fromJSON(try JSON(from: decoder), at: "BluetoothAdapterInfo")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// A device BlueZ knows.
 public struct BluetoothDevice {
   /// Its address, the id the other operations take.
@@ -164,6 +197,17 @@ public struct BluetoothDevice {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BluetoothDevice: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BluetoothDevice.fromJSON(try JSON(from: decoder), at: "BluetoothDevice")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// A GATT service of a device.
 public struct BluetoothGattService {
   /// The service's UUID.
@@ -196,6 +240,17 @@ public struct BluetoothGattService {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BluetoothGattService: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BluetoothGattService.fromJSON(try JSON(from: decoder), at: "BluetoothGattService")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// A GATT characteristic of a device.
 public struct BluetoothGattCharacteristic {
   /// The characteristic's UUID.
@@ -220,6 +275,17 @@ public struct BluetoothGattCharacteristic {
     let fId: String = try Decode.string((try Decode.member(members, "id", at, required: true, nullable: false))!, at + ".id")
     let fFlags: [String] = try Decode.list((try Decode.member(members, "flags", at, required: true, nullable: false))!, at + ".flags") { v0, n0 in try Decode.string(v0, n0) }
     return BluetoothGattCharacteristic(id: fId, flags: fFlags)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BluetoothGattCharacteristic: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BluetoothGattCharacteristic.fromJSON(try JSON(from: decoder), at: "BluetoothGattCharacteristic")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -361,155 +427,125 @@ public struct BluetoothStopNotificationsArgs {
 public protocol BluetoothService: AnyObject {
   /// Peripheral role: publishes a GATT service of this app (registered with BlueZ's GattManager1) and
   /// advertises it (LEAdvertisingManager1), then scans for peers offering the same service.
-  /// Route `bluetooth.start`. Answer with Bluetooth.resolveStart or reply.error.
-  func start(_ context: Context, _ args: BluetoothStartArgs, _ reply: Reply)
+  /// Route `bluetooth.start`. Returns the result or throws an IpcError.
+  func start(_ context: Context, _ args: BluetoothStartArgs) async throws
   /// Subscribes to a characteristic of the service: on every known peer that offers it, notifications are
   /// started (the peer is connected first if needed); values arrive as `characteristicData`. Writes by remote
   /// peers to this app's own characteristic of that id arrive the same way.
-  /// Route `bluetooth.subscribe`. Answer with Bluetooth.resolveSubscribe or reply.error.
-  func subscribe(_ context: Context, _ args: BluetoothSubscribeArgs, _ reply: Reply)
+  /// Route `bluetooth.subscribe`. Returns the result or throws an IpcError.
+  func subscribe(_ context: Context, _ args: BluetoothSubscribeArgs) async throws
   /// Sets the value of this app's own characteristic (added to the service published by `start` if new);
   /// peers that asked for notifications receive it.
-  /// Route `bluetooth.publish`. Answer with Bluetooth.resolvePublish or reply.error.
-  func publish(_ context: Context, _ args: BluetoothPublishArgs, _ reply: Reply)
+  /// Route `bluetooth.publish`. Returns the result or throws an IpcError.
+  func publish(_ context: Context, _ args: BluetoothPublishArgs) async throws
   /// The default adapter (the first BlueZ knows) and whether it is powered and scanning.
-  /// Route `bluetooth.getAdapterState`. Answer with Bluetooth.resolveGetAdapterState or reply.error.
-  func getAdapterState(_ context: Context, _ args: BluetoothGetAdapterStateArgs, _ reply: Reply)
+  /// Route `bluetooth.getAdapterState`. Returns the result or throws an IpcError.
+  func getAdapterState(_ context: Context, _ args: BluetoothGetAdapterStateArgs) async throws -> BluetoothAdapterInfo
   /// Starts discovery on the default adapter with a filter (Adapter1.SetDiscoveryFilter, then StartDiscovery).
   /// Every device found, now or already known, arrives as a `deviceFound` event.
-  /// Route `bluetooth.startScan`. Answer with Bluetooth.resolveStartScan or reply.error.
-  func startScan(_ context: Context, _ args: BluetoothStartScanArgs, _ reply: Reply)
+  /// Route `bluetooth.startScan`. Returns the result or throws an IpcError.
+  func startScan(_ context: Context, _ args: BluetoothStartScanArgs) async throws
   /// Stops discovery started by `startScan`.
-  /// Route `bluetooth.stopScan`. Answer with Bluetooth.resolveStopScan or reply.error.
-  func stopScan(_ context: Context, _ args: BluetoothStopScanArgs, _ reply: Reply)
+  /// Route `bluetooth.stopScan`. Returns the result or throws an IpcError.
+  func stopScan(_ context: Context, _ args: BluetoothStopScanArgs) async throws
   /// The devices BlueZ knows on the default adapter.
-  /// Route `bluetooth.getDevices`. Answer with Bluetooth.resolveGetDevices or reply.error.
-  func getDevices(_ context: Context, _ args: BluetoothGetDevicesArgs, _ reply: Reply)
+  /// Route `bluetooth.getDevices`. Returns the result or throws an IpcError.
+  func getDevices(_ context: Context, _ args: BluetoothGetDevicesArgs) async throws -> [BluetoothDevice]
   /// Connects to a device (Device1.Connect) and waits until its GATT services are resolved.
-  /// Route `bluetooth.connect`. Answer with Bluetooth.resolveConnect or reply.error.
-  func connect(_ context: Context, _ args: BluetoothConnectArgs, _ reply: Reply)
+  /// Route `bluetooth.connect`. Returns the result or throws an IpcError.
+  func connect(_ context: Context, _ args: BluetoothConnectArgs) async throws
   /// Disconnects from a device.
-  /// Route `bluetooth.disconnect`. Answer with Bluetooth.resolveDisconnect or reply.error.
-  func disconnect(_ context: Context, _ args: BluetoothDisconnectArgs, _ reply: Reply)
+  /// Route `bluetooth.disconnect`. Returns the result or throws an IpcError.
+  func disconnect(_ context: Context, _ args: BluetoothDisconnectArgs) async throws
   /// The GATT services of a connected device, with their characteristics.
-  /// Route `bluetooth.getServices`. Answer with Bluetooth.resolveGetServices or reply.error.
-  func getServices(_ context: Context, _ args: BluetoothGetServicesArgs, _ reply: Reply)
+  /// Route `bluetooth.getServices`. Returns the result or throws an IpcError.
+  func getServices(_ context: Context, _ args: BluetoothGetServicesArgs) async throws -> [BluetoothGattService]
   /// Reads a characteristic's value (GattCharacteristic1.ReadValue).
-  /// Route `bluetooth.readCharacteristic`. Answer with Bluetooth.resolveReadCharacteristic or reply.error.
-  func readCharacteristic(_ context: Context, _ args: BluetoothReadCharacteristicArgs, _ reply: Reply)
+  /// Route `bluetooth.readCharacteristic`. Returns the result or throws an IpcError.
+  func readCharacteristic(_ context: Context, _ args: BluetoothReadCharacteristicArgs) async throws -> [UInt8]
   /// Writes a characteristic's value (GattCharacteristic1.WriteValue).
-  /// Route `bluetooth.writeCharacteristic`. Answer with Bluetooth.resolveWriteCharacteristic or reply.error.
-  func writeCharacteristic(_ context: Context, _ args: BluetoothWriteCharacteristicArgs, _ reply: Reply)
+  /// Route `bluetooth.writeCharacteristic`. Returns the result or throws an IpcError.
+  func writeCharacteristic(_ context: Context, _ args: BluetoothWriteCharacteristicArgs) async throws
   /// Starts notifications of a characteristic (StartNotify); each new value arrives as `characteristicData`.
-  /// Route `bluetooth.startNotifications`. Answer with Bluetooth.resolveStartNotifications or reply.error.
-  func startNotifications(_ context: Context, _ args: BluetoothStartNotificationsArgs, _ reply: Reply)
+  /// Route `bluetooth.startNotifications`. Returns the result or throws an IpcError.
+  func startNotifications(_ context: Context, _ args: BluetoothStartNotificationsArgs) async throws
   /// Stops notifications of a characteristic (StopNotify).
-  /// Route `bluetooth.stopNotifications`. Answer with Bluetooth.resolveStopNotifications or reply.error.
-  func stopNotifications(_ context: Context, _ args: BluetoothStopNotificationsArgs, _ reply: Reply)
+  /// Route `bluetooth.stopNotifications`. Returns the result or throws an IpcError.
+  func stopNotifications(_ context: Context, _ args: BluetoothStopNotificationsArgs) async throws
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Bluetooth {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: BluetoothService) {
-    router.map("bluetooth.start", permission: "bluetooth", decode: decodeStart) { [weak service] args, context, reply in
-      service?.start(context, args, reply)
+    router.map("bluetooth.start", permission: "bluetooth", decode: decodeStart, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.start: the service is gone") }
+      return try await service.start(context, args)
     }
-    router.map("bluetooth.subscribe", permission: "bluetooth", decode: decodeSubscribe) { [weak service] args, context, reply in
-      service?.subscribe(context, args, reply)
+    router.map("bluetooth.subscribe", permission: "bluetooth", decode: decodeSubscribe, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.subscribe: the service is gone") }
+      return try await service.subscribe(context, args)
     }
-    router.map("bluetooth.publish", permission: "bluetooth", decode: decodePublish) { [weak service] args, context, reply in
-      service?.publish(context, args, reply)
+    router.map("bluetooth.publish", permission: "bluetooth", decode: decodePublish, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.publish: the service is gone") }
+      return try await service.publish(context, args)
     }
-    router.map("bluetooth.getAdapterState", permission: "bluetooth", decode: decodeGetAdapterState) { [weak service] args, context, reply in
-      service?.getAdapterState(context, args, reply)
+    router.map("bluetooth.getAdapterState", permission: "bluetooth", decode: decodeGetAdapterState, encode: encodeGetAdapterState) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.getAdapterState: the service is gone") }
+      return try await service.getAdapterState(context, args)
     }
-    router.map("bluetooth.startScan", permission: "bluetooth", decode: decodeStartScan) { [weak service] args, context, reply in
-      service?.startScan(context, args, reply)
+    router.map("bluetooth.startScan", permission: "bluetooth", decode: decodeStartScan, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.startScan: the service is gone") }
+      return try await service.startScan(context, args)
     }
-    router.map("bluetooth.stopScan", permission: "bluetooth", decode: decodeStopScan) { [weak service] args, context, reply in
-      service?.stopScan(context, args, reply)
+    router.map("bluetooth.stopScan", permission: "bluetooth", decode: decodeStopScan, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.stopScan: the service is gone") }
+      return try await service.stopScan(context, args)
     }
-    router.map("bluetooth.getDevices", permission: "bluetooth", decode: decodeGetDevices) { [weak service] args, context, reply in
-      service?.getDevices(context, args, reply)
+    router.map("bluetooth.getDevices", permission: "bluetooth", decode: decodeGetDevices, encode: encodeGetDevices) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.getDevices: the service is gone") }
+      return try await service.getDevices(context, args)
     }
-    router.map("bluetooth.connect", permission: "bluetooth", decode: decodeConnect) { [weak service] args, context, reply in
-      service?.connect(context, args, reply)
+    router.map("bluetooth.connect", permission: "bluetooth", decode: decodeConnect, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.connect: the service is gone") }
+      return try await service.connect(context, args)
     }
-    router.map("bluetooth.disconnect", permission: "bluetooth", decode: decodeDisconnect) { [weak service] args, context, reply in
-      service?.disconnect(context, args, reply)
+    router.map("bluetooth.disconnect", permission: "bluetooth", decode: decodeDisconnect, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.disconnect: the service is gone") }
+      return try await service.disconnect(context, args)
     }
-    router.map("bluetooth.getServices", permission: "bluetooth", decode: decodeGetServices) { [weak service] args, context, reply in
-      service?.getServices(context, args, reply)
+    router.map("bluetooth.getServices", permission: "bluetooth", decode: decodeGetServices, encode: encodeGetServices) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.getServices: the service is gone") }
+      return try await service.getServices(context, args)
     }
-    router.map("bluetooth.readCharacteristic", permission: "bluetooth", decode: decodeReadCharacteristic) { [weak service] args, context, reply in
-      service?.readCharacteristic(context, args, reply)
+    router.map("bluetooth.readCharacteristic", permission: "bluetooth", decode: decodeReadCharacteristic, encode: Answer.buffer) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.readCharacteristic: the service is gone") }
+      return try await service.readCharacteristic(context, args)
     }
-    router.map("bluetooth.writeCharacteristic", permission: "bluetooth", decode: decodeWriteCharacteristic) { [weak service] args, context, reply in
-      service?.writeCharacteristic(context, args, reply)
+    router.map("bluetooth.writeCharacteristic", permission: "bluetooth", decode: decodeWriteCharacteristic, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.writeCharacteristic: the service is gone") }
+      return try await service.writeCharacteristic(context, args)
     }
-    router.map("bluetooth.startNotifications", permission: "bluetooth", decode: decodeStartNotifications) { [weak service] args, context, reply in
-      service?.startNotifications(context, args, reply)
+    router.map("bluetooth.startNotifications", permission: "bluetooth", decode: decodeStartNotifications, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.startNotifications: the service is gone") }
+      return try await service.startNotifications(context, args)
     }
-    router.map("bluetooth.stopNotifications", permission: "bluetooth", decode: decodeStopNotifications) { [weak service] args, context, reply in
-      service?.stopNotifications(context, args, reply)
+    router.map("bluetooth.stopNotifications", permission: "bluetooth", decode: decodeStopNotifications, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("bluetooth.stopNotifications: the service is gone") }
+      return try await service.stopNotifications(context, args)
     }
   }
 
-  public static func resolveStart(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetAdapterState(_ value: BluetoothAdapterInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveSubscribe(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetDevices(_ value: [BluetoothDevice]) -> Answer {
+    .data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
-  public static func resolvePublish(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveGetAdapterState(_ reply: Reply, _ value: BluetoothAdapterInfo) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveStartScan(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveStopScan(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveGetDevices(_ reply: Reply, _ value: [BluetoothDevice]) {
-    reply.data(Encode.list(value) { x0 in x0.toJSON() })
-  }
-
-  public static func resolveConnect(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveDisconnect(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveGetServices(_ reply: Reply, _ value: [BluetoothGattService]) {
-    reply.data(Encode.list(value) { x0 in x0.toJSON() })
-  }
-
-  public static func resolveReadCharacteristic(_ reply: Reply, _ bytes: [UInt8]) {
-    reply.binary(bytes)
-  }
-
-  public static func resolveWriteCharacteristic(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveStartNotifications(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveStopNotifications(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetServices(_ value: [BluetoothGattService]) -> Answer {
+    .data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
   /// The adapter's state changed, or a peer connected or went away.

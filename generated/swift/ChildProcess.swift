@@ -2,7 +2,7 @@
 import Foundation
 
 /// Which output pipe bytes came from.
-public enum ChildStream: String {
+public enum ChildStream: String, Codable {
   case stdout = "stdout"
   case stderr = "stderr"
 
@@ -34,6 +34,17 @@ public struct SpawnResult {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension SpawnResult: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try SpawnResult.fromJSON(try JSON(from: decoder), at: "SpawnResult")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The JSON part of an output event; the bytes travel beside it.
 public struct ChildOutput {
   /// The child's id.
@@ -58,6 +69,17 @@ public struct ChildOutput {
     let fId: UInt64 = try Decode.integer((try Decode.member(members, "id", at, required: true, nullable: false))!, at + ".id", UInt64.self)
     let fStream: ChildStream = try ChildStream.fromWire(try Decode.string((try Decode.member(members, "stream", at, required: true, nullable: false))!, at + ".stream"), at + ".stream")
     return ChildOutput(id: fId, stream: fStream)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ChildOutput: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ChildOutput.fromJSON(try JSON(from: decoder), at: "ChildOutput")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -90,6 +112,17 @@ public struct ChildExit {
     let fCode: Int32 = try Decode.integer((try Decode.member(members, "code", at, required: true, nullable: false))!, at + ".code", Int32.self)
     let fSignal: Int32 = try Decode.integer((try Decode.member(members, "signal", at, required: true, nullable: false))!, at + ".signal", Int32.self)
     return ChildExit(id: fId, code: fCode, signal: fSignal)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ChildExit: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ChildExit.fromJSON(try JSON(from: decoder), at: "ChildExit")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -127,6 +160,17 @@ public struct ExecResult {
     let fCode: Int32 = try Decode.integer((try Decode.member(members, "code", at, required: true, nullable: false))!, at + ".code", Int32.self)
     let fSignal: Int32 = try Decode.integer((try Decode.member(members, "signal", at, required: true, nullable: false))!, at + ".signal", Int32.self)
     return ExecResult(stdout: fStdout, stderr: fStderr, code: fCode, signal: fSignal)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ExecResult: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ExecResult.fromJSON(try JSON(from: decoder), at: "ExecResult")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -179,51 +223,47 @@ public struct ChildProcessWriteArgs {
 /// `childprocessexit`, sent after both of its output pipes are drained.
 public protocol ChildProcessService: AnyObject {
   /// Starts a program with its stdin, stdout and stderr on pipes.
-  /// Route `child_process.spawn`. Answer with ChildProcess.resolveSpawn or reply.error.
-  func spawn(_ context: Context, _ args: ChildProcessSpawnArgs, _ reply: Reply)
+  /// Route `child_process.spawn`. Returns the result or throws an IpcError.
+  func spawn(_ context: Context, _ args: ChildProcessSpawnArgs) async throws -> SpawnResult
   /// Runs a program to its end and answers with everything it wrote.
-  /// Route `child_process.exec`. Answer with ChildProcess.resolveExec or reply.error.
-  func exec(_ context: Context, _ args: ChildProcessExecArgs, _ reply: Reply)
+  /// Route `child_process.exec`. Returns the result or throws an IpcError.
+  func exec(_ context: Context, _ args: ChildProcessExecArgs) async throws -> ExecResult
   /// Sends a signal to a child.
-  /// Route `child_process.kill`. Answer with ChildProcess.resolveKill or reply.error.
-  func kill(_ context: Context, _ args: ChildProcessKillArgs, _ reply: Reply)
+  /// Route `child_process.kill`. Returns the result or throws an IpcError.
+  func kill(_ context: Context, _ args: ChildProcessKillArgs) async throws
   /// Writes the request body to the child's stdin, then closes stdin if `end` is set.
-  /// Route `child_process.write`. Answer with ChildProcess.resolveWrite or reply.error.
-  func write(_ context: Context, _ args: ChildProcessWriteArgs, _ reply: Reply)
+  /// Route `child_process.write`. Returns the result or throws an IpcError.
+  func write(_ context: Context, _ args: ChildProcessWriteArgs) async throws
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum ChildProcess {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ChildProcessService) {
-    router.map("child_process.spawn", permission: "child_process", decode: decodeSpawn) { [weak service] args, context, reply in
-      service?.spawn(context, args, reply)
+    router.map("child_process.spawn", permission: "child_process", decode: decodeSpawn, encode: encodeSpawn) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("child_process.spawn: the service is gone") }
+      return try await service.spawn(context, args)
     }
-    router.map("child_process.exec", permission: "child_process", decode: decodeExec) { [weak service] args, context, reply in
-      service?.exec(context, args, reply)
+    router.map("child_process.exec", permission: "child_process", decode: decodeExec, encode: encodeExec) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("child_process.exec: the service is gone") }
+      return try await service.exec(context, args)
     }
-    router.map("child_process.kill", permission: "child_process", decode: decodeKill) { [weak service] args, context, reply in
-      service?.kill(context, args, reply)
+    router.map("child_process.kill", permission: "child_process", decode: decodeKill, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("child_process.kill: the service is gone") }
+      return try await service.kill(context, args)
     }
-    router.map("child_process.write", permission: "child_process", decode: decodeWrite) { [weak service] args, context, reply in
-      service?.write(context, args, reply)
+    router.map("child_process.write", permission: "child_process", decode: decodeWrite, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("child_process.write: the service is gone") }
+      return try await service.write(context, args)
     }
   }
 
-  public static func resolveSpawn(_ reply: Reply, _ value: SpawnResult) {
-    reply.data(value.toJSON())
+  static func encodeSpawn(_ value: SpawnResult) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveExec(_ reply: Reply, _ value: ExecResult) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveKill(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveWrite(_ reply: Reply) {
-    reply.ok()
+  static func encodeExec(_ value: ExecResult) -> Answer {
+    .data(value.toJSON())
   }
 
   /// A child wrote to stdout or stderr.

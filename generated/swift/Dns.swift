@@ -28,6 +28,17 @@ public struct LookupAddress {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension LookupAddress: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try LookupAddress.fromJSON(try JSON(from: decoder), at: "LookupAddress")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// Arguments of `dns.lookup`, decoded and validated before the service sees them.
 public struct DnsLookupArgs {
   /// The name to resolve (an IP literal resolves to itself).
@@ -40,21 +51,22 @@ public struct DnsLookupArgs {
 /// NSS and DNS all count) on a worker thread; the window never waits for it.
 public protocol DnsService: AnyObject {
   /// Resolves a host name to its addresses, in the resolver's order.
-  /// Route `dns.lookup`. Answer with Dns.resolveLookup or reply.error.
-  func lookup(_ context: Context, _ args: DnsLookupArgs, _ reply: Reply)
+  /// Route `dns.lookup`. Returns the result or throws an IpcError.
+  func lookup(_ context: Context, _ args: DnsLookupArgs) async throws -> [LookupAddress]
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Dns {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: DnsService) {
-    router.map("dns.lookup", permission: nil, decode: decodeLookup) { [weak service] args, context, reply in
-      service?.lookup(context, args, reply)
+    router.map("dns.lookup", permission: nil, decode: decodeLookup, encode: encodeLookup) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("dns.lookup: the service is gone") }
+      return try await service.lookup(context, args)
     }
   }
 
-  public static func resolveLookup(_ reply: Reply, _ value: [LookupAddress]) {
-    reply.data(Encode.list(value) { x0 in x0.toJSON() })
+  static func encodeLookup(_ value: [LookupAddress]) -> Answer {
+    .data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
   static func decodeLookup(_ message: Message) throws -> DnsLookupArgs {

@@ -2,7 +2,7 @@
 import Foundation
 
 /// What kind of file system entry something is.
-public enum FileType: String {
+public enum FileType: String, Codable {
   case unknown = "unknown"
   case file = "file"
   case directory = "directory"
@@ -19,7 +19,7 @@ public enum FileType: String {
 }
 
 /// What happened to a watched path.
-public enum FileChangeKind: String {
+public enum FileChangeKind: String, Codable {
   case change = "change"
   case rename = "rename"
 
@@ -51,6 +51,17 @@ public struct AccessResult {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension AccessResult: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try AccessResult.fromJSON(try JSON(from: decoder), at: "AccessResult")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The answer to `open` and `opendir`.
 public struct OpenResult {
   /// The id the descriptor is known by.
@@ -78,6 +89,17 @@ public struct OpenResult {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension OpenResult: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try OpenResult.fromJSON(try JSON(from: decoder), at: "OpenResult")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The answer to `write`.
 public struct WriteResult {
   /// How many bytes were written.
@@ -97,6 +119,17 @@ public struct WriteResult {
     let members = try Decode.object(json, at)
     let fBytes: UInt32 = try Decode.integer((try Decode.member(members, "bytes", at, required: true, nullable: false))!, at + ".bytes", UInt32.self)
     return WriteResult(bytes: fBytes)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension WriteResult: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try WriteResult.fromJSON(try JSON(from: decoder), at: "WriteResult")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -124,6 +157,17 @@ public struct DirectoryEntry {
     let fName: String = try Decode.string((try Decode.member(members, "name", at, required: true, nullable: false))!, at + ".name")
     let fType: FileType = try FileType.fromWire(try Decode.string((try Decode.member(members, "type", at, required: true, nullable: false))!, at + ".type"), at + ".type")
     return DirectoryEntry(name: fName, type: fType)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension DirectoryEntry: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try DirectoryEntry.fromJSON(try JSON(from: decoder), at: "DirectoryEntry")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -161,6 +205,17 @@ public struct OpenDescriptor {
     let fType: FileType = try FileType.fromWire(try Decode.string((try Decode.member(members, "type", at, required: true, nullable: false))!, at + ".type"), at + ".type")
     let fRetained: Bool = try (try Decode.member(members, "retained", at, required: false, nullable: false)).map { j in try Decode.boolean(j, at + ".retained") } ?? false
     return OpenDescriptor(id: fId, fd: fFd, type: fType, retained: fRetained)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension OpenDescriptor: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try OpenDescriptor.fromJSON(try JSON(from: decoder), at: "OpenDescriptor")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -251,6 +306,17 @@ public struct FileStats {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension FileStats: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try FileStats.fromJSON(try JSON(from: decoder), at: "FileStats")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The detail of an `fswatch` event.
 public struct FileChange {
   /// The watcher's id (from `watch`).
@@ -280,6 +346,17 @@ public struct FileChange {
     let fPath: String = try Decode.string((try Decode.member(members, "path", at, required: true, nullable: false))!, at + ".path")
     let fKind: FileChangeKind = try FileChangeKind.fromWire(try Decode.string((try Decode.member(members, "kind", at, required: true, nullable: false))!, at + ".kind"), at + ".kind")
     return FileChange(id: fId, path: fPath, kind: fKind)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension FileChange: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try FileChange.fromJSON(try JSON(from: decoder), at: "FileChange")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -577,383 +654,324 @@ public struct FsWriteArgs {
 /// Failures of the operating system come back as `ErrnoError` with `code` (`ENOENT`, …), `syscall` and `path`.
 public protocol FsService: AnyObject {
   /// Checks that the calling process may access `path` in `mode`.
-  /// Route `fs.access`. Answer with Fs.resolveAccess or reply.error.
-  func access(_ context: Context, _ args: FsAccessArgs, _ reply: Reply)
+  /// Route `fs.access`. Returns the result or throws an IpcError.
+  func access(_ context: Context, _ args: FsAccessArgs) async throws -> AccessResult
   /// Changes the permission bits of a file.
-  /// Route `fs.chmod`. Answer with Fs.resolveChmod or reply.error.
-  func chmod(_ context: Context, _ args: FsChmodArgs, _ reply: Reply)
+  /// Route `fs.chmod`. Returns the result or throws an IpcError.
+  func chmod(_ context: Context, _ args: FsChmodArgs) async throws
   /// Changes the owner and group of a file, following symbolic links.
-  /// Route `fs.chown`. Answer with Fs.resolveChown or reply.error.
-  func chown(_ context: Context, _ args: FsChownArgs, _ reply: Reply)
+  /// Route `fs.chown`. Returns the result or throws an IpcError.
+  func chown(_ context: Context, _ args: FsChownArgs) async throws
   /// Closes a descriptor opened with `open`.
-  /// Route `fs.close`. Answer with Fs.resolveClose or reply.error.
-  func close(_ context: Context, _ args: FsCloseArgs, _ reply: Reply)
+  /// Route `fs.close`. Returns the result or throws an IpcError.
+  func close(_ context: Context, _ args: FsCloseArgs) async throws
   /// Closes a descriptor by id whatever it is (file or directory), as the runtime does on reload.
-  /// Route `fs.closeOpenDescriptor`. Answer with Fs.resolveCloseOpenDescriptor or reply.error.
-  func closeOpenDescriptor(_ context: Context, _ args: FsCloseOpenDescriptorArgs, _ reply: Reply)
+  /// Route `fs.closeOpenDescriptor`. Returns the result or throws an IpcError.
+  func closeOpenDescriptor(_ context: Context, _ args: FsCloseOpenDescriptorArgs) async throws
   /// Closes every descriptor this window has open.
-  /// Route `fs.closeOpenDescriptors`. Answer with Fs.resolveCloseOpenDescriptors or reply.error.
-  func closeOpenDescriptors(_ context: Context, _ args: FsCloseOpenDescriptorsArgs, _ reply: Reply)
+  /// Route `fs.closeOpenDescriptors`. Returns the result or throws an IpcError.
+  func closeOpenDescriptors(_ context: Context, _ args: FsCloseOpenDescriptorsArgs) async throws -> UInt32
   /// Closes a directory handle opened with `opendir`.
-  /// Route `fs.closedir`. Answer with Fs.resolveClosedir or reply.error.
-  func closedir(_ context: Context, _ args: FsClosedirArgs, _ reply: Reply)
+  /// Route `fs.closedir`. Returns the result or throws an IpcError.
+  func closedir(_ context: Context, _ args: FsClosedirArgs) async throws
   /// The platform's file system constants (`O_RDONLY`, `S_IFMT`, `UV_FS_COPYFILE_EXCL`, …) by name.
-  /// Route `fs.constants`. Answer with Fs.resolveConstants or reply.error.
-  func constants(_ context: Context, _ args: FsConstantsArgs, _ reply: Reply)
+  /// Route `fs.constants`. Returns the result or throws an IpcError.
+  func constants(_ context: Context, _ args: FsConstantsArgs) async throws -> [String: Int32]
   /// Copies a file.
-  /// Route `fs.copyFile`. Answer with Fs.resolveCopyFile or reply.error.
-  func copyFile(_ context: Context, _ args: FsCopyFileArgs, _ reply: Reply)
+  /// Route `fs.copyFile`. Returns the result or throws an IpcError.
+  func copyFile(_ context: Context, _ args: FsCopyFileArgs) async throws
   /// Changes the permission bits of an open file. Needs write permission on the path it was opened with.
-  /// Route `fs.fchmod`. Answer with Fs.resolveFchmod or reply.error.
-  func fchmod(_ context: Context, _ args: FsFchmodArgs, _ reply: Reply)
+  /// Route `fs.fchmod`. Returns the result or throws an IpcError.
+  func fchmod(_ context: Context, _ args: FsFchmodArgs) async throws
   /// Changes the owner and group of an open file. Needs write permission on the path it was opened with.
-  /// Route `fs.fchown`. Answer with Fs.resolveFchown or reply.error.
-  func fchown(_ context: Context, _ args: FsFchownArgs, _ reply: Reply)
+  /// Route `fs.fchown`. Returns the result or throws an IpcError.
+  func fchown(_ context: Context, _ args: FsFchownArgs) async throws
   /// Metadata of an open descriptor.
-  /// Route `fs.fstat`. Answer with Fs.resolveFstat or reply.error.
-  func fstat(_ context: Context, _ args: FsFstatArgs, _ reply: Reply)
+  /// Route `fs.fstat`. Returns the result or throws an IpcError.
+  func fstat(_ context: Context, _ args: FsFstatArgs) async throws -> FileStats
   /// Flushes a descriptor's data and metadata to storage.
-  /// Route `fs.fsync`. Answer with Fs.resolveFsync or reply.error.
-  func fsync(_ context: Context, _ args: FsFsyncArgs, _ reply: Reply)
+  /// Route `fs.fsync`. Returns the result or throws an IpcError.
+  func fsync(_ context: Context, _ args: FsFsyncArgs) async throws
   /// Truncates (or extends with zeros) an open file to `offset` bytes.
-  /// Route `fs.ftruncate`. Answer with Fs.resolveFtruncate or reply.error.
-  func ftruncate(_ context: Context, _ args: FsFtruncateArgs, _ reply: Reply)
+  /// Route `fs.ftruncate`. Returns the result or throws an IpcError.
+  func ftruncate(_ context: Context, _ args: FsFtruncateArgs) async throws
   /// Sets the access and modification times of an open file. Needs write permission on the path it was opened with.
-  /// Route `fs.futimes`. Answer with Fs.resolveFutimes or reply.error.
-  func futimes(_ context: Context, _ args: FsFutimesArgs, _ reply: Reply)
+  /// Route `fs.futimes`. Returns the result or throws an IpcError.
+  func futimes(_ context: Context, _ args: FsFutimesArgs) async throws
   /// The descriptors this window has open.
-  /// Route `fs.getOpenDescriptors`. Answer with Fs.resolveGetOpenDescriptors or reply.error.
-  func getOpenDescriptors(_ context: Context, _ args: FsGetOpenDescriptorsArgs, _ reply: Reply)
+  /// Route `fs.getOpenDescriptors`. Returns the result or throws an IpcError.
+  func getOpenDescriptors(_ context: Context, _ args: FsGetOpenDescriptorsArgs) async throws -> [OpenDescriptor]
   /// Changes the owner and group of a symbolic link itself.
-  /// Route `fs.lchown`. Answer with Fs.resolveLchown or reply.error.
-  func lchown(_ context: Context, _ args: FsLchownArgs, _ reply: Reply)
+  /// Route `fs.lchown`. Returns the result or throws an IpcError.
+  func lchown(_ context: Context, _ args: FsLchownArgs) async throws
   /// Creates a hard link `dest` to the file `src`.
-  /// Route `fs.link`. Answer with Fs.resolveLink or reply.error.
-  func link(_ context: Context, _ args: FsLinkArgs, _ reply: Reply)
+  /// Route `fs.link`. Returns the result or throws an IpcError.
+  func link(_ context: Context, _ args: FsLinkArgs) async throws
   /// Metadata of a path, without following a final symbolic link.
-  /// Route `fs.lstat`. Answer with Fs.resolveLstat or reply.error.
-  func lstat(_ context: Context, _ args: FsLstatArgs, _ reply: Reply)
+  /// Route `fs.lstat`. Returns the result or throws an IpcError.
+  func lstat(_ context: Context, _ args: FsLstatArgs) async throws -> FileStats
   /// Sets the access and modification times of a symbolic link itself (not of what it points at).
-  /// Route `fs.lutimes`. Answer with Fs.resolveLutimes or reply.error.
-  func lutimes(_ context: Context, _ args: FsLutimesArgs, _ reply: Reply)
+  /// Route `fs.lutimes`. Returns the result or throws an IpcError.
+  func lutimes(_ context: Context, _ args: FsLutimesArgs) async throws
   /// Creates a directory.
-  /// Route `fs.mkdir`. Answer with Fs.resolveMkdir or reply.error.
-  func mkdir(_ context: Context, _ args: FsMkdirArgs, _ reply: Reply)
+  /// Route `fs.mkdir`. Returns the result or throws an IpcError.
+  func mkdir(_ context: Context, _ args: FsMkdirArgs) async throws
   /// Opens a file and names the descriptor `id`.
-  /// Route `fs.open`. Answer with Fs.resolveOpen or reply.error.
-  func `open`(_ context: Context, _ args: FsOpenArgs, _ reply: Reply)
+  /// Route `fs.open`. Returns the result or throws an IpcError.
+  func `open`(_ context: Context, _ args: FsOpenArgs) async throws -> OpenResult
   /// Opens a directory for reading with `readdir` and names the handle `id`.
-  /// Route `fs.opendir`. Answer with Fs.resolveOpendir or reply.error.
-  func opendir(_ context: Context, _ args: FsOpendirArgs, _ reply: Reply)
+  /// Route `fs.opendir`. Returns the result or throws an IpcError.
+  func opendir(_ context: Context, _ args: FsOpendirArgs) async throws -> OpenResult
   /// Reads up to `size` bytes at `offset`. The reply body is the bytes (fewer at the end of the file, and never
   /// more than 16 MiB in one call: read again for the rest).
-  /// Route `fs.read`. Answer with Fs.resolveRead or reply.error.
-  func read(_ context: Context, _ args: FsReadArgs, _ reply: Reply)
+  /// Route `fs.read`. Returns the result or throws an IpcError.
+  func read(_ context: Context, _ args: FsReadArgs) async throws -> [UInt8]
   /// Reads the next entries of a directory handle; an empty list means the end.
-  /// Route `fs.readdir`. Answer with Fs.resolveReaddir or reply.error.
-  func readdir(_ context: Context, _ args: FsReaddirArgs, _ reply: Reply)
+  /// Route `fs.readdir`. Returns the result or throws an IpcError.
+  func readdir(_ context: Context, _ args: FsReaddirArgs) async throws -> [DirectoryEntry]
   /// The target of a symbolic link.
-  /// Route `fs.readlink`. Answer with Fs.resolveReadlink or reply.error.
-  func readlink(_ context: Context, _ args: FsReadlinkArgs, _ reply: Reply)
+  /// Route `fs.readlink`. Returns the result or throws an IpcError.
+  func readlink(_ context: Context, _ args: FsReadlinkArgs) async throws -> String
   /// The canonical absolute path, with every symbolic link resolved.
-  /// Route `fs.realpath`. Answer with Fs.resolveRealpath or reply.error.
-  func realpath(_ context: Context, _ args: FsRealpathArgs, _ reply: Reply)
+  /// Route `fs.realpath`. Returns the result or throws an IpcError.
+  func realpath(_ context: Context, _ args: FsRealpathArgs) async throws -> String
   /// Renames (moves) a file or directory.
-  /// Route `fs.rename`. Answer with Fs.resolveRename or reply.error.
-  func rename(_ context: Context, _ args: FsRenameArgs, _ reply: Reply)
+  /// Route `fs.rename`. Returns the result or throws an IpcError.
+  func rename(_ context: Context, _ args: FsRenameArgs) async throws
   /// Keeps a descriptor open across `closeOpenDescriptors({preserveRetained: true})` (for example on reload).
-  /// Route `fs.retainOpenDescriptor`. Answer with Fs.resolveRetainOpenDescriptor or reply.error.
-  func retainOpenDescriptor(_ context: Context, _ args: FsRetainOpenDescriptorArgs, _ reply: Reply)
+  /// Route `fs.retainOpenDescriptor`. Returns the result or throws an IpcError.
+  func retainOpenDescriptor(_ context: Context, _ args: FsRetainOpenDescriptorArgs) async throws
   /// Removes an empty directory.
-  /// Route `fs.rmdir`. Answer with Fs.resolveRmdir or reply.error.
-  func rmdir(_ context: Context, _ args: FsRmdirArgs, _ reply: Reply)
+  /// Route `fs.rmdir`. Returns the result or throws an IpcError.
+  func rmdir(_ context: Context, _ args: FsRmdirArgs) async throws
   /// Metadata of a path, following symbolic links.
-  /// Route `fs.stat`. Answer with Fs.resolveStat or reply.error.
-  func stat(_ context: Context, _ args: FsStatArgs, _ reply: Reply)
+  /// Route `fs.stat`. Returns the result or throws an IpcError.
+  func stat(_ context: Context, _ args: FsStatArgs) async throws -> FileStats
   /// Stops a watcher started with `watch`.
-  /// Route `fs.stopWatch`. Answer with Fs.resolveStopWatch or reply.error.
-  func stopWatch(_ context: Context, _ args: FsStopWatchArgs, _ reply: Reply)
+  /// Route `fs.stopWatch`. Returns the result or throws an IpcError.
+  func stopWatch(_ context: Context, _ args: FsStopWatchArgs) async throws
   /// Creates a symbolic link `dest` pointing at `src`.
-  /// Route `fs.symlink`. Answer with Fs.resolveSymlink or reply.error.
-  func symlink(_ context: Context, _ args: FsSymlinkArgs, _ reply: Reply)
+  /// Route `fs.symlink`. Returns the result or throws an IpcError.
+  func symlink(_ context: Context, _ args: FsSymlinkArgs) async throws
   /// Removes a file.
-  /// Route `fs.unlink`. Answer with Fs.resolveUnlink or reply.error.
-  func unlink(_ context: Context, _ args: FsUnlinkArgs, _ reply: Reply)
+  /// Route `fs.unlink`. Returns the result or throws an IpcError.
+  func unlink(_ context: Context, _ args: FsUnlinkArgs) async throws
   /// Sets the access and modification times of a file, following symbolic links.
-  /// Route `fs.utimes`. Answer with Fs.resolveUtimes or reply.error.
-  func utimes(_ context: Context, _ args: FsUtimesArgs, _ reply: Reply)
+  /// Route `fs.utimes`. Returns the result or throws an IpcError.
+  func utimes(_ context: Context, _ args: FsUtimesArgs) async throws
   /// Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
   /// 256 watchers at once (RangeError past that).
-  /// Route `fs.watch`. Answer with Fs.resolveWatch or reply.error.
-  func watch(_ context: Context, _ args: FsWatchArgs, _ reply: Reply)
+  /// Route `fs.watch`. Returns the result or throws an IpcError.
+  func watch(_ context: Context, _ args: FsWatchArgs) async throws
   /// Writes the request body at `offset`.
-  /// Route `fs.write`. Answer with Fs.resolveWrite or reply.error.
-  func write(_ context: Context, _ args: FsWriteArgs, _ reply: Reply)
+  /// Route `fs.write`. Returns the result or throws an IpcError.
+  func write(_ context: Context, _ args: FsWriteArgs) async throws -> WriteResult
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Fs {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: FsService) {
-    router.map("fs.access", permission: nil, decode: decodeAccess) { [weak service] args, context, reply in
-      service?.access(context, args, reply)
+    router.map("fs.access", permission: nil, decode: decodeAccess, encode: encodeAccess) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.access: the service is gone") }
+      return try await service.access(context, args)
     }
-    router.map("fs.chmod", permission: nil, decode: decodeChmod) { [weak service] args, context, reply in
-      service?.chmod(context, args, reply)
+    router.map("fs.chmod", permission: nil, decode: decodeChmod, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.chmod: the service is gone") }
+      return try await service.chmod(context, args)
     }
-    router.map("fs.chown", permission: nil, decode: decodeChown) { [weak service] args, context, reply in
-      service?.chown(context, args, reply)
+    router.map("fs.chown", permission: nil, decode: decodeChown, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.chown: the service is gone") }
+      return try await service.chown(context, args)
     }
-    router.map("fs.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
-      service?.close(context, args, reply)
+    router.map("fs.close", permission: nil, decode: decodeClose, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.close: the service is gone") }
+      return try await service.close(context, args)
     }
-    router.map("fs.closeOpenDescriptor", permission: nil, decode: decodeCloseOpenDescriptor) { [weak service] args, context, reply in
-      service?.closeOpenDescriptor(context, args, reply)
+    router.map("fs.closeOpenDescriptor", permission: nil, decode: decodeCloseOpenDescriptor, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.closeOpenDescriptor: the service is gone") }
+      return try await service.closeOpenDescriptor(context, args)
     }
-    router.map("fs.closeOpenDescriptors", permission: nil, decode: decodeCloseOpenDescriptors) { [weak service] args, context, reply in
-      service?.closeOpenDescriptors(context, args, reply)
+    router.map("fs.closeOpenDescriptors", permission: nil, decode: decodeCloseOpenDescriptors, encode: encodeCloseOpenDescriptors) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.closeOpenDescriptors: the service is gone") }
+      return try await service.closeOpenDescriptors(context, args)
     }
-    router.map("fs.closedir", permission: nil, decode: decodeClosedir) { [weak service] args, context, reply in
-      service?.closedir(context, args, reply)
+    router.map("fs.closedir", permission: nil, decode: decodeClosedir, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.closedir: the service is gone") }
+      return try await service.closedir(context, args)
     }
-    router.map("fs.constants", permission: nil, decode: decodeConstants) { [weak service] args, context, reply in
-      service?.constants(context, args, reply)
+    router.map("fs.constants", permission: nil, decode: decodeConstants, encode: encodeConstants) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.constants: the service is gone") }
+      return try await service.constants(context, args)
     }
-    router.map("fs.copyFile", permission: nil, decode: decodeCopyFile) { [weak service] args, context, reply in
-      service?.copyFile(context, args, reply)
+    router.map("fs.copyFile", permission: nil, decode: decodeCopyFile, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.copyFile: the service is gone") }
+      return try await service.copyFile(context, args)
     }
-    router.map("fs.fchmod", permission: nil, decode: decodeFchmod) { [weak service] args, context, reply in
-      service?.fchmod(context, args, reply)
+    router.map("fs.fchmod", permission: nil, decode: decodeFchmod, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.fchmod: the service is gone") }
+      return try await service.fchmod(context, args)
     }
-    router.map("fs.fchown", permission: nil, decode: decodeFchown) { [weak service] args, context, reply in
-      service?.fchown(context, args, reply)
+    router.map("fs.fchown", permission: nil, decode: decodeFchown, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.fchown: the service is gone") }
+      return try await service.fchown(context, args)
     }
-    router.map("fs.fstat", permission: nil, decode: decodeFstat) { [weak service] args, context, reply in
-      service?.fstat(context, args, reply)
+    router.map("fs.fstat", permission: nil, decode: decodeFstat, encode: encodeFstat) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.fstat: the service is gone") }
+      return try await service.fstat(context, args)
     }
-    router.map("fs.fsync", permission: nil, decode: decodeFsync) { [weak service] args, context, reply in
-      service?.fsync(context, args, reply)
+    router.map("fs.fsync", permission: nil, decode: decodeFsync, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.fsync: the service is gone") }
+      return try await service.fsync(context, args)
     }
-    router.map("fs.ftruncate", permission: nil, decode: decodeFtruncate) { [weak service] args, context, reply in
-      service?.ftruncate(context, args, reply)
+    router.map("fs.ftruncate", permission: nil, decode: decodeFtruncate, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.ftruncate: the service is gone") }
+      return try await service.ftruncate(context, args)
     }
-    router.map("fs.futimes", permission: nil, decode: decodeFutimes) { [weak service] args, context, reply in
-      service?.futimes(context, args, reply)
+    router.map("fs.futimes", permission: nil, decode: decodeFutimes, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.futimes: the service is gone") }
+      return try await service.futimes(context, args)
     }
-    router.map("fs.getOpenDescriptors", permission: nil, decode: decodeGetOpenDescriptors) { [weak service] args, context, reply in
-      service?.getOpenDescriptors(context, args, reply)
+    router.map("fs.getOpenDescriptors", permission: nil, decode: decodeGetOpenDescriptors, encode: encodeGetOpenDescriptors) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.getOpenDescriptors: the service is gone") }
+      return try await service.getOpenDescriptors(context, args)
     }
-    router.map("fs.lchown", permission: nil, decode: decodeLchown) { [weak service] args, context, reply in
-      service?.lchown(context, args, reply)
+    router.map("fs.lchown", permission: nil, decode: decodeLchown, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.lchown: the service is gone") }
+      return try await service.lchown(context, args)
     }
-    router.map("fs.link", permission: nil, decode: decodeLink) { [weak service] args, context, reply in
-      service?.link(context, args, reply)
+    router.map("fs.link", permission: nil, decode: decodeLink, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.link: the service is gone") }
+      return try await service.link(context, args)
     }
-    router.map("fs.lstat", permission: nil, decode: decodeLstat) { [weak service] args, context, reply in
-      service?.lstat(context, args, reply)
+    router.map("fs.lstat", permission: nil, decode: decodeLstat, encode: encodeLstat) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.lstat: the service is gone") }
+      return try await service.lstat(context, args)
     }
-    router.map("fs.lutimes", permission: nil, decode: decodeLutimes) { [weak service] args, context, reply in
-      service?.lutimes(context, args, reply)
+    router.map("fs.lutimes", permission: nil, decode: decodeLutimes, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.lutimes: the service is gone") }
+      return try await service.lutimes(context, args)
     }
-    router.map("fs.mkdir", permission: nil, decode: decodeMkdir) { [weak service] args, context, reply in
-      service?.mkdir(context, args, reply)
+    router.map("fs.mkdir", permission: nil, decode: decodeMkdir, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.mkdir: the service is gone") }
+      return try await service.mkdir(context, args)
     }
-    router.map("fs.open", permission: nil, decode: decodeOpen) { [weak service] args, context, reply in
-      service?.`open`(context, args, reply)
+    router.map("fs.open", permission: nil, decode: decodeOpen, encode: encodeOpen) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.open: the service is gone") }
+      return try await service.`open`(context, args)
     }
-    router.map("fs.opendir", permission: nil, decode: decodeOpendir) { [weak service] args, context, reply in
-      service?.opendir(context, args, reply)
+    router.map("fs.opendir", permission: nil, decode: decodeOpendir, encode: encodeOpendir) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.opendir: the service is gone") }
+      return try await service.opendir(context, args)
     }
-    router.map("fs.read", permission: nil, decode: decodeRead) { [weak service] args, context, reply in
-      service?.read(context, args, reply)
+    router.map("fs.read", permission: nil, decode: decodeRead, encode: Answer.buffer) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.read: the service is gone") }
+      return try await service.read(context, args)
     }
-    router.map("fs.readdir", permission: nil, decode: decodeReaddir) { [weak service] args, context, reply in
-      service?.readdir(context, args, reply)
+    router.map("fs.readdir", permission: nil, decode: decodeReaddir, encode: encodeReaddir) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.readdir: the service is gone") }
+      return try await service.readdir(context, args)
     }
-    router.map("fs.readlink", permission: nil, decode: decodeReadlink) { [weak service] args, context, reply in
-      service?.readlink(context, args, reply)
+    router.map("fs.readlink", permission: nil, decode: decodeReadlink, encode: encodeReadlink) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.readlink: the service is gone") }
+      return try await service.readlink(context, args)
     }
-    router.map("fs.realpath", permission: nil, decode: decodeRealpath) { [weak service] args, context, reply in
-      service?.realpath(context, args, reply)
+    router.map("fs.realpath", permission: nil, decode: decodeRealpath, encode: encodeRealpath) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.realpath: the service is gone") }
+      return try await service.realpath(context, args)
     }
-    router.map("fs.rename", permission: nil, decode: decodeRename) { [weak service] args, context, reply in
-      service?.rename(context, args, reply)
+    router.map("fs.rename", permission: nil, decode: decodeRename, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.rename: the service is gone") }
+      return try await service.rename(context, args)
     }
-    router.map("fs.retainOpenDescriptor", permission: nil, decode: decodeRetainOpenDescriptor) { [weak service] args, context, reply in
-      service?.retainOpenDescriptor(context, args, reply)
+    router.map("fs.retainOpenDescriptor", permission: nil, decode: decodeRetainOpenDescriptor, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.retainOpenDescriptor: the service is gone") }
+      return try await service.retainOpenDescriptor(context, args)
     }
-    router.map("fs.rmdir", permission: nil, decode: decodeRmdir) { [weak service] args, context, reply in
-      service?.rmdir(context, args, reply)
+    router.map("fs.rmdir", permission: nil, decode: decodeRmdir, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.rmdir: the service is gone") }
+      return try await service.rmdir(context, args)
     }
-    router.map("fs.stat", permission: nil, decode: decodeStat) { [weak service] args, context, reply in
-      service?.stat(context, args, reply)
+    router.map("fs.stat", permission: nil, decode: decodeStat, encode: encodeStat) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.stat: the service is gone") }
+      return try await service.stat(context, args)
     }
-    router.map("fs.stopWatch", permission: nil, decode: decodeStopWatch) { [weak service] args, context, reply in
-      service?.stopWatch(context, args, reply)
+    router.map("fs.stopWatch", permission: nil, decode: decodeStopWatch, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.stopWatch: the service is gone") }
+      return try await service.stopWatch(context, args)
     }
-    router.map("fs.symlink", permission: nil, decode: decodeSymlink) { [weak service] args, context, reply in
-      service?.symlink(context, args, reply)
+    router.map("fs.symlink", permission: nil, decode: decodeSymlink, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.symlink: the service is gone") }
+      return try await service.symlink(context, args)
     }
-    router.map("fs.unlink", permission: nil, decode: decodeUnlink) { [weak service] args, context, reply in
-      service?.unlink(context, args, reply)
+    router.map("fs.unlink", permission: nil, decode: decodeUnlink, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.unlink: the service is gone") }
+      return try await service.unlink(context, args)
     }
-    router.map("fs.utimes", permission: nil, decode: decodeUtimes) { [weak service] args, context, reply in
-      service?.utimes(context, args, reply)
+    router.map("fs.utimes", permission: nil, decode: decodeUtimes, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.utimes: the service is gone") }
+      return try await service.utimes(context, args)
     }
-    router.map("fs.watch", permission: nil, decode: decodeWatch) { [weak service] args, context, reply in
-      service?.watch(context, args, reply)
+    router.map("fs.watch", permission: nil, decode: decodeWatch, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.watch: the service is gone") }
+      return try await service.watch(context, args)
     }
-    router.map("fs.write", permission: nil, decode: decodeWrite) { [weak service] args, context, reply in
-      service?.write(context, args, reply)
+    router.map("fs.write", permission: nil, decode: decodeWrite, encode: encodeWrite) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.write: the service is gone") }
+      return try await service.write(context, args)
     }
   }
 
-  public static func resolveAccess(_ reply: Reply, _ value: AccessResult) {
-    reply.data(value.toJSON())
+  static func encodeAccess(_ value: AccessResult) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveChmod(_ reply: Reply) {
-    reply.ok()
+  static func encodeCloseOpenDescriptors(_ value: UInt32) -> Answer {
+    .data(JSON.number(Double(value)))
   }
 
-  public static func resolveChown(_ reply: Reply) {
-    reply.ok()
+  static func encodeConstants(_ value: [String: Int32]) -> Answer {
+    .data(Encode.map(value) { x0 in JSON.number(Double(x0)) })
   }
 
-  public static func resolveClose(_ reply: Reply) {
-    reply.ok()
+  static func encodeFstat(_ value: FileStats) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveCloseOpenDescriptor(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetOpenDescriptors(_ value: [OpenDescriptor]) -> Answer {
+    .data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
-  public static func resolveCloseOpenDescriptors(_ reply: Reply, _ value: UInt32) {
-    reply.data(JSON.number(Double(value)))
+  static func encodeLstat(_ value: FileStats) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveClosedir(_ reply: Reply) {
-    reply.ok()
+  static func encodeOpen(_ value: OpenResult) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveConstants(_ reply: Reply, _ value: [String: Int32]) {
-    reply.data(Encode.map(value) { x0 in JSON.number(Double(x0)) })
+  static func encodeOpendir(_ value: OpenResult) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveCopyFile(_ reply: Reply) {
-    reply.ok()
+  static func encodeReaddir(_ value: [DirectoryEntry]) -> Answer {
+    .data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
-  public static func resolveFchmod(_ reply: Reply) {
-    reply.ok()
+  static func encodeReadlink(_ value: String) -> Answer {
+    .data(JSON.string(value))
   }
 
-  public static func resolveFchown(_ reply: Reply) {
-    reply.ok()
+  static func encodeRealpath(_ value: String) -> Answer {
+    .data(JSON.string(value))
   }
 
-  public static func resolveFstat(_ reply: Reply, _ value: FileStats) {
-    reply.data(value.toJSON())
+  static func encodeStat(_ value: FileStats) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveFsync(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveFtruncate(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveFutimes(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveGetOpenDescriptors(_ reply: Reply, _ value: [OpenDescriptor]) {
-    reply.data(Encode.list(value) { x0 in x0.toJSON() })
-  }
-
-  public static func resolveLchown(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveLink(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveLstat(_ reply: Reply, _ value: FileStats) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveLutimes(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveMkdir(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveOpen(_ reply: Reply, _ value: OpenResult) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveOpendir(_ reply: Reply, _ value: OpenResult) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveRead(_ reply: Reply, _ bytes: [UInt8]) {
-    reply.binary(bytes)
-  }
-
-  public static func resolveReaddir(_ reply: Reply, _ value: [DirectoryEntry]) {
-    reply.data(Encode.list(value) { x0 in x0.toJSON() })
-  }
-
-  public static func resolveReadlink(_ reply: Reply, _ value: String) {
-    reply.data(JSON.string(value))
-  }
-
-  public static func resolveRealpath(_ reply: Reply, _ value: String) {
-    reply.data(JSON.string(value))
-  }
-
-  public static func resolveRename(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveRetainOpenDescriptor(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveRmdir(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveStat(_ reply: Reply, _ value: FileStats) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveStopWatch(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveSymlink(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveUnlink(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveUtimes(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveWatch(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveWrite(_ reply: Reply, _ value: WriteResult) {
-    reply.data(value.toJSON())
+  static func encodeWrite(_ value: WriteResult) -> Answer {
+    .data(value.toJSON())
   }
 
   /// A watched file or directory changed.

@@ -28,6 +28,17 @@ public struct HotkeyPress {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension HotkeyPress: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try HotkeyPress.fromJSON(try JSON(from: decoder), at: "HotkeyPress")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// Arguments of `hotkey.bind`, decoded and validated before the service sees them.
 public struct HotkeyBindArgs {
   /// Modifiers and one key joined by "+", e.g. "ctrl + shift + g" (modifiers: ctrl, shift, alt, super/meta/cmd; keys: X keysym names such as "a", "F5", "Escape").
@@ -46,31 +57,29 @@ public struct HotkeyUnbindArgs {
 /// Permission: hotkeys (socket.ini `[permissions] allow_hotkeys`, default true).
 public protocol HotkeyService: AnyObject {
   /// Grabs a key combination for this window until `unbind` or the window closes.
-  /// Route `hotkey.bind`. Answer with Hotkey.resolveBind or reply.error.
-  func bind(_ context: Context, _ args: HotkeyBindArgs, _ reply: Reply)
+  /// Route `hotkey.bind`. Returns the result or throws an IpcError.
+  func bind(_ context: Context, _ args: HotkeyBindArgs) async throws -> UInt32
   /// Releases a binding.
-  /// Route `hotkey.unbind`. Answer with Hotkey.resolveUnbind or reply.error.
-  func unbind(_ context: Context, _ args: HotkeyUnbindArgs, _ reply: Reply)
+  /// Route `hotkey.unbind`. Returns the result or throws an IpcError.
+  func unbind(_ context: Context, _ args: HotkeyUnbindArgs) async throws
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Hotkey {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: HotkeyService) {
-    router.map("hotkey.bind", permission: "hotkeys", decode: decodeBind) { [weak service] args, context, reply in
-      service?.bind(context, args, reply)
+    router.map("hotkey.bind", permission: "hotkeys", decode: decodeBind, encode: encodeBind) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("hotkey.bind: the service is gone") }
+      return try await service.bind(context, args)
     }
-    router.map("hotkey.unbind", permission: "hotkeys", decode: decodeUnbind) { [weak service] args, context, reply in
-      service?.unbind(context, args, reply)
+    router.map("hotkey.unbind", permission: "hotkeys", decode: decodeUnbind, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("hotkey.unbind: the service is gone") }
+      return try await service.unbind(context, args)
     }
   }
 
-  public static func resolveBind(_ reply: Reply, _ value: UInt32) {
-    reply.data(JSON.number(Double(value)))
-  }
-
-  public static func resolveUnbind(_ reply: Reply) {
-    reply.ok()
+  static func encodeBind(_ value: UInt32) -> Answer {
+    .data(JSON.number(Double(value)))
   }
 
   /// A grabbed combination was pressed.

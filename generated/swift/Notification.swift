@@ -33,6 +33,17 @@ public struct NotificationResponse {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension NotificationResponse: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try NotificationResponse.fromJSON(try JSON(from: decoder), at: "NotificationResponse")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The notification server, as GetServerInformation reports it.
 public struct NotificationServer {
   /// e.g. "notification-daemon".
@@ -70,6 +81,17 @@ public struct NotificationServer {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension NotificationServer: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try NotificationServer.fromJSON(try JSON(from: decoder), at: "NotificationServer")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// Arguments of `notification.show`, decoded and validated before the service sees them.
 public struct NotificationShowArgs {
   /// The summary line.
@@ -99,41 +121,40 @@ public struct NotificationServerArgs {
 /// Permission: notifications (socket.ini `[permissions] allow_notifications`, default true).
 public protocol NotificationService: AnyObject {
   /// Shows a notification.
-  /// Route `notification.show`. Answer with Notification.resolveShow or reply.error.
-  func show(_ context: Context, _ args: NotificationShowArgs, _ reply: Reply)
+  /// Route `notification.show`. Returns the result or throws an IpcError.
+  func show(_ context: Context, _ args: NotificationShowArgs) async throws -> UInt32
   /// Closes a notification this host showed.
-  /// Route `notification.close`. Answer with Notification.resolveClose or reply.error.
-  func close(_ context: Context, _ args: NotificationCloseArgs, _ reply: Reply)
+  /// Route `notification.close`. Returns the result or throws an IpcError.
+  func close(_ context: Context, _ args: NotificationCloseArgs) async throws
   /// Who serves notifications on this session.
-  /// Route `notification.server`. Answer with Notification.resolveServer or reply.error.
-  func server(_ context: Context, _ args: NotificationServerArgs, _ reply: Reply)
+  /// Route `notification.server`. Returns the result or throws an IpcError.
+  func server(_ context: Context, _ args: NotificationServerArgs) async throws -> NotificationServer
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Notification {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: NotificationService) {
-    router.map("notification.show", permission: "notifications", decode: decodeShow) { [weak service] args, context, reply in
-      service?.show(context, args, reply)
+    router.map("notification.show", permission: "notifications", decode: decodeShow, encode: encodeShow) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("notification.show: the service is gone") }
+      return try await service.show(context, args)
     }
-    router.map("notification.close", permission: "notifications", decode: decodeClose) { [weak service] args, context, reply in
-      service?.close(context, args, reply)
+    router.map("notification.close", permission: "notifications", decode: decodeClose, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("notification.close: the service is gone") }
+      return try await service.close(context, args)
     }
-    router.map("notification.server", permission: "notifications", decode: decodeServer) { [weak service] args, context, reply in
-      service?.server(context, args, reply)
+    router.map("notification.server", permission: "notifications", decode: decodeServer, encode: encodeServer) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("notification.server: the service is gone") }
+      return try await service.server(context, args)
     }
   }
 
-  public static func resolveShow(_ reply: Reply, _ value: UInt32) {
-    reply.data(JSON.number(Double(value)))
+  static func encodeShow(_ value: UInt32) -> Answer {
+    .data(JSON.number(Double(value)))
   }
 
-  public static func resolveClose(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveServer(_ reply: Reply, _ value: NotificationServer) {
-    reply.data(value.toJSON())
+  static func encodeServer(_ value: NotificationServer) -> Answer {
+    .data(value.toJSON())
   }
 
   /// The user activated a notification this window showed (an action, or "default" for the notification

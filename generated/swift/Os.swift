@@ -2,7 +2,7 @@
 import Foundation
 
 /// The family of a network address.
-public enum InterfaceFamily: String {
+public enum InterfaceFamily: String, Codable {
   case iPv4 = "IPv4"
   case iPv6 = "IPv6"
 
@@ -39,6 +39,17 @@ public struct OsConstants {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension OsConstants: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try OsConstants.fromJSON(try JSON(from: decoder), at: "OsConstants")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// One logical CPU.
 public struct CpuInfo {
   /// The CPU's model name.
@@ -68,6 +79,17 @@ public struct CpuInfo {
     let fSpeed: UInt32 = try Decode.integer((try Decode.member(members, "speed", at, required: true, nullable: false))!, at + ".speed", UInt32.self)
     let fTimes: CpuTimes = try CpuTimes.fromJSON((try Decode.member(members, "times", at, required: true, nullable: false))!, at: at + ".times")
     return CpuInfo(model: fModel, speed: fSpeed, times: fTimes)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension CpuInfo: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try CpuInfo.fromJSON(try JSON(from: decoder), at: "CpuInfo")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -110,6 +132,17 @@ public struct CpuTimes {
     let fIdle: Double = try Decode.number((try Decode.member(members, "idle", at, required: true, nullable: false))!, at + ".idle")
     let fIrq: Double = try Decode.number((try Decode.member(members, "irq", at, required: true, nullable: false))!, at + ".irq")
     return CpuTimes(user: fUser, nice: fNice, sys: fSys, idle: fIdle, irq: fIrq)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension CpuTimes: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try CpuTimes.fromJSON(try JSON(from: decoder), at: "CpuTimes")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -165,6 +198,17 @@ public struct NetworkInterface {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension NetworkInterface: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try NetworkInterface.fromJSON(try JSON(from: decoder), at: "NetworkInterface")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// Resource usage, as getrusage(2) reports it.
 public struct ResourceUsage {
   /// User CPU time in microseconds.
@@ -194,6 +238,17 @@ public struct ResourceUsage {
     let fSystemCPUTime: Double = try Decode.number((try Decode.member(members, "systemCPUTime", at, required: true, nullable: false))!, at + ".systemCPUTime")
     let fMaxRSS: Double = try Decode.number((try Decode.member(members, "maxRSS", at, required: true, nullable: false))!, at + ".maxRSS")
     return ResourceUsage(userCPUTime: fUserCPUTime, systemCPUTime: fSystemCPUTime, maxRSS: fMaxRSS)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ResourceUsage: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ResourceUsage.fromJSON(try JSON(from: decoder), at: "ResourceUsage")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -231,6 +286,17 @@ public struct Uname {
     let fVersion: String = try Decode.string((try Decode.member(members, "version", at, required: true, nullable: false))!, at + ".version")
     let fMachine: String = try Decode.string((try Decode.member(members, "machine", at, required: true, nullable: false))!, at + ".machine")
     return Uname(sysname: fSysname, release: fRelease, version: fVersion, machine: fMachine)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension Uname: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try Uname.fromJSON(try JSON(from: decoder), at: "Uname")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -276,6 +342,17 @@ public struct UserInfo {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension UserInfo: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try UserInfo.fromJSON(try JSON(from: decoder), at: "UserInfo")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The runtime's version.
 public struct RuntimeVersion {
   /// e.g. "0.1.0".
@@ -305,6 +382,17 @@ public struct RuntimeVersion {
     let fHash: String = try Decode.string((try Decode.member(members, "hash", at, required: true, nullable: false))!, at + ".hash")
     let fFull: String = try Decode.string((try Decode.member(members, "full", at, required: true, nullable: false))!, at + ".full")
     return RuntimeVersion(short: fShort, hash: fHash, full: fFull)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension RuntimeVersion: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try RuntimeVersion.fromJSON(try JSON(from: decoder), at: "RuntimeVersion")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -342,6 +430,17 @@ public struct Primordials {
     let fPlatform: String = try Decode.string((try Decode.member(members, "platform", at, required: true, nullable: false))!, at + ".platform")
     let fVersion: RuntimeVersion = try RuntimeVersion.fromJSON((try Decode.member(members, "version", at, required: true, nullable: false))!, at: at + ".version")
     return Primordials(arch: fArch, cwd: fCwd, platform: fPlatform, version: fVersion)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension Primordials: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try Primordials.fromJSON(try JSON(from: decoder), at: "Primordials")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -437,203 +536,206 @@ public struct OsRevealFileArgs {
 /// `platform.*` routes (primordials, opening URLs and revealing files with the desktop's own tools).
 public protocol OsService: AnyObject {
   /// Free memory in bytes.
-  /// Route `os.availableMemory`. Answer with Os.resolveAvailableMemory or reply.error.
-  func availableMemory(_ context: Context, _ args: OsAvailableMemoryArgs, _ reply: Reply)
+  /// Route `os.availableMemory`. Returns the result or throws an IpcError.
+  func availableMemory(_ context: Context, _ args: OsAvailableMemoryArgs) async throws -> UInt64
   /// The platform's errno and signal constants by name (`ENOENT`, `SIGTERM`, …).
-  /// Route `os.constants`. Answer with Os.resolveConstants or reply.error.
-  func constants(_ context: Context, _ args: OsConstantsArgs, _ reply: Reply)
+  /// Route `os.constants`. Returns the result or throws an IpcError.
+  func constants(_ context: Context, _ args: OsConstantsArgs) async throws -> OsConstants
   /// One entry per logical CPU.
-  /// Route `os.cpus`. Answer with Os.resolveCpus or reply.error.
-  func cpus(_ context: Context, _ args: OsCpusArgs, _ reply: Reply)
+  /// Route `os.cpus`. Returns the result or throws an IpcError.
+  func cpus(_ context: Context, _ args: OsCpusArgs) async throws -> [CpuInfo]
   /// The machine's host name, as gethostname(2) reports it.
-  /// Route `os.hostname`. Answer with Os.resolveHostname or reply.error.
-  func hostname(_ context: Context, _ args: OsHostnameArgs, _ reply: Reply)
+  /// Route `os.hostname`. Returns the result or throws an IpcError.
+  func hostname(_ context: Context, _ args: OsHostnameArgs) async throws -> String
   /// A monotonic clock in nanoseconds, for `process.hrtime`.
-  /// Route `os.hrtime`. Answer with Os.resolveHrtime or reply.error.
-  func hrtime(_ context: Context, _ args: OsHrtimeArgs, _ reply: Reply)
+  /// Route `os.hrtime`. Returns the result or throws an IpcError.
+  func hrtime(_ context: Context, _ args: OsHrtimeArgs) async throws -> UInt64
   /// A process's scheduling priority: its nice value, -20 (most favoured) to 19, as getpriority(2) with
   /// PRIO_PROCESS reports it.
-  /// Route `os.getPriority`. Answer with Os.resolveGetPriority or reply.error.
-  func getPriority(_ context: Context, _ args: OsGetPriorityArgs, _ reply: Reply)
+  /// Route `os.getPriority`. Returns the result or throws an IpcError.
+  func getPriority(_ context: Context, _ args: OsGetPriorityArgs) async throws -> Int32
   /// The 1, 5 and 15 minute load averages, as getloadavg(3) reports them.
-  /// Route `os.loadavg`. Answer with Os.resolveLoadavg or reply.error.
-  func loadavg(_ context: Context, _ args: OsLoadavgArgs, _ reply: Reply)
+  /// Route `os.loadavg`. Returns the result or throws an IpcError.
+  func loadavg(_ context: Context, _ args: OsLoadavgArgs) async throws -> [Double]
   /// The machine's network interfaces by name.
-  /// Route `os.networkInterfaces`. Answer with Os.resolveNetworkInterfaces or reply.error.
-  func networkInterfaces(_ context: Context, _ args: OsNetworkInterfacesArgs, _ reply: Reply)
+  /// Route `os.networkInterfaces`. Returns the result or throws an IpcError.
+  func networkInterfaces(_ context: Context, _ args: OsNetworkInterfacesArgs) async throws -> [String: [NetworkInterface]]
   /// Well-known directories for this app and user (home, downloads, documents, data, …).
-  /// Route `os.paths`. Answer with Os.resolvePaths or reply.error.
-  func paths(_ context: Context, _ args: OsPathsArgs, _ reply: Reply)
+  /// Route `os.paths`. Returns the result or throws an IpcError.
+  func paths(_ context: Context, _ args: OsPathsArgs) async throws -> [String: String]
   /// Resource usage of the runtime process.
-  /// Route `os.rusage`. Answer with Os.resolveRusage or reply.error.
-  func rusage(_ context: Context, _ args: OsRusageArgs, _ reply: Reply)
+  /// Route `os.rusage`. Returns the result or throws an IpcError.
+  func rusage(_ context: Context, _ args: OsRusageArgs) async throws -> ResourceUsage
   /// Sets a process's scheduling priority (nice value) with setpriority(2) and PRIO_PROCESS. Lowering the
   /// value (raising the priority) needs CAP_SYS_NICE or an RLIMIT_NICE that allows it: EACCES otherwise.
-  /// Route `os.setPriority`. Answer with Os.resolveSetPriority or reply.error.
-  func setPriority(_ context: Context, _ args: OsSetPriorityArgs, _ reply: Reply)
+  /// Route `os.setPriority`. Returns the result or throws an IpcError.
+  func setPriority(_ context: Context, _ args: OsSetPriorityArgs) async throws
   /// Total memory in bytes (MemTotal of /proc/meminfo).
-  /// Route `os.totalMemory`. Answer with Os.resolveTotalMemory or reply.error.
-  func totalMemory(_ context: Context, _ args: OsTotalMemoryArgs, _ reply: Reply)
+  /// Route `os.totalMemory`. Returns the result or throws an IpcError.
+  func totalMemory(_ context: Context, _ args: OsTotalMemoryArgs) async throws -> UInt64
   /// The kernel's name, release, version and machine.
-  /// Route `os.uname`. Answer with Os.resolveUname or reply.error.
-  func uname(_ context: Context, _ args: OsUnameArgs, _ reply: Reply)
+  /// Route `os.uname`. Returns the result or throws an IpcError.
+  func uname(_ context: Context, _ args: OsUnameArgs) async throws -> Uname
   /// Seconds since the system booted.
-  /// Route `os.uptime`. Answer with Os.resolveUptime or reply.error.
-  func uptime(_ context: Context, _ args: OsUptimeArgs, _ reply: Reply)
+  /// Route `os.uptime`. Returns the result or throws an IpcError.
+  func uptime(_ context: Context, _ args: OsUptimeArgs) async throws -> Double
   /// The account the runtime runs as (its effective user), from the password database.
-  /// Route `os.userInfo`. Answer with Os.resolveUserInfo or reply.error.
-  func userInfo(_ context: Context, _ args: OsUserInfoArgs, _ reply: Reply)
+  /// Route `os.userInfo`. Returns the result or throws an IpcError.
+  func userInfo(_ context: Context, _ args: OsUserInfoArgs) async throws -> UserInfo
   /// Startup facts the runtime JS freezes at load: architecture, platform, working directory and versions.
-  /// Route `platform.primordials`. Answer with Os.resolvePrimordials or reply.error.
-  func primordials(_ context: Context, _ args: OsPrimordialsArgs, _ reply: Reply)
+  /// Route `platform.primordials`. Returns the result or throws an IpcError.
+  func primordials(_ context: Context, _ args: OsPrimordialsArgs) async throws -> Primordials
   /// Reports a lifecycle moment of the page to the host (for example "domcontentloaded").
-  /// Route `platform.event`. Answer with Os.resolvePlatformEvent or reply.error.
-  func platformEvent(_ context: Context, _ args: OsPlatformEventArgs, _ reply: Reply)
+  /// Route `platform.event`. Returns the result or throws an IpcError.
+  func platformEvent(_ context: Context, _ args: OsPlatformEventArgs) async throws
   /// Opens a URL with the desktop's default handler (browser, mail client, …).
-  /// Route `platform.openExternal`. Answer with Os.resolveOpenExternal or reply.error.
-  func openExternal(_ context: Context, _ args: OsOpenExternalArgs, _ reply: Reply)
+  /// Route `platform.openExternal`. Returns the result or throws an IpcError.
+  func openExternal(_ context: Context, _ args: OsOpenExternalArgs) async throws
   /// Shows a file in the desktop's file manager.
-  /// Route `platform.revealFile`. Answer with Os.resolveRevealFile or reply.error.
-  func revealFile(_ context: Context, _ args: OsRevealFileArgs, _ reply: Reply)
+  /// Route `platform.revealFile`. Returns the result or throws an IpcError.
+  func revealFile(_ context: Context, _ args: OsRevealFileArgs) async throws
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Os {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: OsService) {
-    router.map("os.availableMemory", permission: nil, decode: decodeAvailableMemory) { [weak service] args, context, reply in
-      service?.availableMemory(context, args, reply)
+    router.map("os.availableMemory", permission: nil, decode: decodeAvailableMemory, encode: encodeAvailableMemory) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.availableMemory: the service is gone") }
+      return try await service.availableMemory(context, args)
     }
-    router.map("os.constants", permission: nil, decode: decodeConstants) { [weak service] args, context, reply in
-      service?.constants(context, args, reply)
+    router.map("os.constants", permission: nil, decode: decodeConstants, encode: encodeConstants) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.constants: the service is gone") }
+      return try await service.constants(context, args)
     }
-    router.map("os.cpus", permission: nil, decode: decodeCpus) { [weak service] args, context, reply in
-      service?.cpus(context, args, reply)
+    router.map("os.cpus", permission: nil, decode: decodeCpus, encode: encodeCpus) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.cpus: the service is gone") }
+      return try await service.cpus(context, args)
     }
-    router.map("os.hostname", permission: nil, decode: decodeHostname) { [weak service] args, context, reply in
-      service?.hostname(context, args, reply)
+    router.map("os.hostname", permission: nil, decode: decodeHostname, encode: encodeHostname) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.hostname: the service is gone") }
+      return try await service.hostname(context, args)
     }
-    router.map("os.hrtime", permission: nil, decode: decodeHrtime) { [weak service] args, context, reply in
-      service?.hrtime(context, args, reply)
+    router.map("os.hrtime", permission: nil, decode: decodeHrtime, encode: encodeHrtime) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.hrtime: the service is gone") }
+      return try await service.hrtime(context, args)
     }
-    router.map("os.getPriority", permission: nil, decode: decodeGetPriority) { [weak service] args, context, reply in
-      service?.getPriority(context, args, reply)
+    router.map("os.getPriority", permission: nil, decode: decodeGetPriority, encode: encodeGetPriority) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.getPriority: the service is gone") }
+      return try await service.getPriority(context, args)
     }
-    router.map("os.loadavg", permission: nil, decode: decodeLoadavg) { [weak service] args, context, reply in
-      service?.loadavg(context, args, reply)
+    router.map("os.loadavg", permission: nil, decode: decodeLoadavg, encode: encodeLoadavg) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.loadavg: the service is gone") }
+      return try await service.loadavg(context, args)
     }
-    router.map("os.networkInterfaces", permission: nil, decode: decodeNetworkInterfaces) { [weak service] args, context, reply in
-      service?.networkInterfaces(context, args, reply)
+    router.map("os.networkInterfaces", permission: nil, decode: decodeNetworkInterfaces, encode: encodeNetworkInterfaces) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.networkInterfaces: the service is gone") }
+      return try await service.networkInterfaces(context, args)
     }
-    router.map("os.paths", permission: nil, decode: decodePaths) { [weak service] args, context, reply in
-      service?.paths(context, args, reply)
+    router.map("os.paths", permission: nil, decode: decodePaths, encode: encodePaths) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.paths: the service is gone") }
+      return try await service.paths(context, args)
     }
-    router.map("os.rusage", permission: nil, decode: decodeRusage) { [weak service] args, context, reply in
-      service?.rusage(context, args, reply)
+    router.map("os.rusage", permission: nil, decode: decodeRusage, encode: encodeRusage) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.rusage: the service is gone") }
+      return try await service.rusage(context, args)
     }
-    router.map("os.setPriority", permission: "set_priority", decode: decodeSetPriority) { [weak service] args, context, reply in
-      service?.setPriority(context, args, reply)
+    router.map("os.setPriority", permission: "set_priority", decode: decodeSetPriority, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.setPriority: the service is gone") }
+      return try await service.setPriority(context, args)
     }
-    router.map("os.totalMemory", permission: nil, decode: decodeTotalMemory) { [weak service] args, context, reply in
-      service?.totalMemory(context, args, reply)
+    router.map("os.totalMemory", permission: nil, decode: decodeTotalMemory, encode: encodeTotalMemory) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.totalMemory: the service is gone") }
+      return try await service.totalMemory(context, args)
     }
-    router.map("os.uname", permission: nil, decode: decodeUname) { [weak service] args, context, reply in
-      service?.uname(context, args, reply)
+    router.map("os.uname", permission: nil, decode: decodeUname, encode: encodeUname) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.uname: the service is gone") }
+      return try await service.uname(context, args)
     }
-    router.map("os.uptime", permission: nil, decode: decodeUptime) { [weak service] args, context, reply in
-      service?.uptime(context, args, reply)
+    router.map("os.uptime", permission: nil, decode: decodeUptime, encode: encodeUptime) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.uptime: the service is gone") }
+      return try await service.uptime(context, args)
     }
-    router.map("os.userInfo", permission: nil, decode: decodeUserInfo) { [weak service] args, context, reply in
-      service?.userInfo(context, args, reply)
+    router.map("os.userInfo", permission: nil, decode: decodeUserInfo, encode: encodeUserInfo) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.userInfo: the service is gone") }
+      return try await service.userInfo(context, args)
     }
-    router.map("platform.primordials", permission: nil, decode: decodePrimordials) { [weak service] args, context, reply in
-      service?.primordials(context, args, reply)
+    router.map("platform.primordials", permission: nil, decode: decodePrimordials, encode: encodePrimordials) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("platform.primordials: the service is gone") }
+      return try await service.primordials(context, args)
     }
-    router.map("platform.event", permission: nil, decode: decodePlatformEvent) { [weak service] args, context, reply in
-      service?.platformEvent(context, args, reply)
+    router.map("platform.event", permission: nil, decode: decodePlatformEvent, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("platform.event: the service is gone") }
+      return try await service.platformEvent(context, args)
     }
-    router.map("platform.openExternal", permission: "open_external", decode: decodeOpenExternal) { [weak service] args, context, reply in
-      service?.openExternal(context, args, reply)
+    router.map("platform.openExternal", permission: "open_external", decode: decodeOpenExternal, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("platform.openExternal: the service is gone") }
+      return try await service.openExternal(context, args)
     }
-    router.map("platform.revealFile", permission: "open_external", decode: decodeRevealFile) { [weak service] args, context, reply in
-      service?.revealFile(context, args, reply)
+    router.map("platform.revealFile", permission: "open_external", decode: decodeRevealFile, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("platform.revealFile: the service is gone") }
+      return try await service.revealFile(context, args)
     }
   }
 
-  public static func resolveAvailableMemory(_ reply: Reply, _ value: UInt64) {
-    reply.data(JSON.string(String(value)))
+  static func encodeAvailableMemory(_ value: UInt64) -> Answer {
+    .data(JSON.string(String(value)))
   }
 
-  public static func resolveConstants(_ reply: Reply, _ value: OsConstants) {
-    reply.data(value.toJSON())
+  static func encodeConstants(_ value: OsConstants) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveCpus(_ reply: Reply, _ value: [CpuInfo]) {
-    reply.data(Encode.list(value) { x0 in x0.toJSON() })
+  static func encodeCpus(_ value: [CpuInfo]) -> Answer {
+    .data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
-  public static func resolveHostname(_ reply: Reply, _ value: String) {
-    reply.data(JSON.string(value))
+  static func encodeHostname(_ value: String) -> Answer {
+    .data(JSON.string(value))
   }
 
-  public static func resolveHrtime(_ reply: Reply, _ value: UInt64) {
-    reply.data(JSON.string(String(value)))
+  static func encodeHrtime(_ value: UInt64) -> Answer {
+    .data(JSON.string(String(value)))
   }
 
-  public static func resolveGetPriority(_ reply: Reply, _ value: Int32) {
-    reply.data(JSON.number(Double(value)))
+  static func encodeGetPriority(_ value: Int32) -> Answer {
+    .data(JSON.number(Double(value)))
   }
 
-  public static func resolveLoadavg(_ reply: Reply, _ value: [Double]) {
-    reply.data(Encode.list(value) { x0 in JSON.number(Double(x0)) })
+  static func encodeLoadavg(_ value: [Double]) -> Answer {
+    .data(Encode.list(value) { x0 in JSON.number(Double(x0)) })
   }
 
-  public static func resolveNetworkInterfaces(_ reply: Reply, _ value: [String: [NetworkInterface]]) {
-    reply.data(Encode.map(value) { x0 in Encode.list(x0) { x1 in x1.toJSON() } })
+  static func encodeNetworkInterfaces(_ value: [String: [NetworkInterface]]) -> Answer {
+    .data(Encode.map(value) { x0 in Encode.list(x0) { x1 in x1.toJSON() } })
   }
 
-  public static func resolvePaths(_ reply: Reply, _ value: [String: String]) {
-    reply.data(Encode.map(value) { x0 in JSON.string(x0) })
+  static func encodePaths(_ value: [String: String]) -> Answer {
+    .data(Encode.map(value) { x0 in JSON.string(x0) })
   }
 
-  public static func resolveRusage(_ reply: Reply, _ value: ResourceUsage) {
-    reply.data(value.toJSON())
+  static func encodeRusage(_ value: ResourceUsage) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveSetPriority(_ reply: Reply) {
-    reply.ok()
+  static func encodeTotalMemory(_ value: UInt64) -> Answer {
+    .data(JSON.string(String(value)))
   }
 
-  public static func resolveTotalMemory(_ reply: Reply, _ value: UInt64) {
-    reply.data(JSON.string(String(value)))
+  static func encodeUname(_ value: Uname) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveUname(_ reply: Reply, _ value: Uname) {
-    reply.data(value.toJSON())
+  static func encodeUptime(_ value: Double) -> Answer {
+    .data(JSON.number(Double(value)))
   }
 
-  public static func resolveUptime(_ reply: Reply, _ value: Double) {
-    reply.data(JSON.number(Double(value)))
+  static func encodeUserInfo(_ value: UserInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveUserInfo(_ reply: Reply, _ value: UserInfo) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolvePrimordials(_ reply: Reply, _ value: Primordials) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolvePlatformEvent(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveOpenExternal(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveRevealFile(_ reply: Reply) {
-    reply.ok()
+  static func encodePrimordials(_ value: Primordials) -> Answer {
+    .data(value.toJSON())
   }
 
   static func decodeAvailableMemory(_ message: Message) throws -> OsAvailableMemoryArgs {

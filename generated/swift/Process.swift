@@ -38,6 +38,17 @@ public struct BackendInfo {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BackendInfo: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BackendInfo.fromJSON(try JSON(from: decoder), at: "BackendInfo")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// Text the backend wrote.
 public struct BackendOutput {
   /// The text.
@@ -60,6 +71,17 @@ public struct BackendOutput {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BackendOutput: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BackendOutput.fromJSON(try JSON(from: decoder), at: "BackendOutput")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// How the backend ended.
 public struct BackendExit {
   /// The exit status, or null when a signal ended it.
@@ -79,6 +101,17 @@ public struct BackendExit {
     let members = try Decode.object(json, at)
     let fStatus: Int32? = try Decode.nullable((try Decode.member(members, "status", at, required: true, nullable: true))!) { v0 in try Decode.integer(v0, at + ".status", Int32.self) }
     return BackendExit(status: fStatus)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BackendExit: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BackendExit.fromJSON(try JSON(from: decoder), at: "BackendExit")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -128,81 +161,72 @@ public struct ProcessExitArgs {
 /// which `application.backend` opens, writes to and kills. Backend output reaches windows as events.
 public protocol ProcessService: AnyObject {
   /// Reads an environment variable of the runtime process.
-  /// Route `process.env.get`. Answer with Process.resolveEnvGet or reply.error.
-  func envGet(_ context: Context, _ args: ProcessEnvGetArgs, _ reply: Reply)
+  /// Route `process.env.get`. Returns the result or throws an IpcError.
+  func envGet(_ context: Context, _ args: ProcessEnvGetArgs) async throws -> String?
   /// Sets an environment variable of the runtime process (and of backends started afterwards).
-  /// Route `process.env.set`. Answer with Process.resolveEnvSet or reply.error.
-  func envSet(_ context: Context, _ args: ProcessEnvSetArgs, _ reply: Reply)
+  /// Route `process.env.set`. Returns the result or throws an IpcError.
+  func envSet(_ context: Context, _ args: ProcessEnvSetArgs) async throws
   /// The runtime process's working directory.
-  /// Route `process.cwd`. Answer with Process.resolveCwd or reply.error.
-  func cwd(_ context: Context, _ args: ProcessCwdArgs, _ reply: Reply)
+  /// Route `process.cwd`. Returns the result or throws an IpcError.
+  func cwd(_ context: Context, _ args: ProcessCwdArgs) async throws -> String
   /// Starts the backend process named by `[<os>] cmd` in socket.ini.
-  /// Route `process.open`. Answer with Process.resolveOpen or reply.error.
-  func `open`(_ context: Context, _ args: ProcessOpenArgs, _ reply: Reply)
+  /// Route `process.open`. Returns the result or throws an IpcError.
+  func `open`(_ context: Context, _ args: ProcessOpenArgs) async throws -> BackendInfo
   /// Stops the backend process (SIGTERM).
-  /// Route `process.kill`. Answer with Process.resolveKill or reply.error.
-  func kill(_ context: Context, _ args: ProcessKillArgs, _ reply: Reply)
+  /// Route `process.kill`. Returns the result or throws an IpcError.
+  func kill(_ context: Context, _ args: ProcessKillArgs) async throws
   /// Sends an event to the backend: one `ipc://process.write?…` line on its stdin.
-  /// Route `process.write`. Answer with Process.resolveWrite or reply.error.
-  func write(_ context: Context, _ args: ProcessWriteArgs, _ reply: Reply)
+  /// Route `process.write`. Returns the result or throws an IpcError.
+  func write(_ context: Context, _ args: ProcessWriteArgs) async throws
   /// Exits the runtime with a status code (the same as `application.exit`).
-  /// Route `process.exit`. Answer with Process.resolveExit or reply.error.
-  func exit(_ context: Context, _ args: ProcessExitArgs, _ reply: Reply)
+  /// Route `process.exit`. Returns the result or throws an IpcError.
+  func exit(_ context: Context, _ args: ProcessExitArgs) async throws
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Process {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ProcessService) {
-    router.map("process.env.get", permission: nil, decode: decodeEnvGet) { [weak service] args, context, reply in
-      service?.envGet(context, args, reply)
+    router.map("process.env.get", permission: nil, decode: decodeEnvGet, encode: encodeEnvGet) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("process.env.get: the service is gone") }
+      return try await service.envGet(context, args)
     }
-    router.map("process.env.set", permission: "env_write", decode: decodeEnvSet) { [weak service] args, context, reply in
-      service?.envSet(context, args, reply)
+    router.map("process.env.set", permission: "env_write", decode: decodeEnvSet, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("process.env.set: the service is gone") }
+      return try await service.envSet(context, args)
     }
-    router.map("process.cwd", permission: nil, decode: decodeCwd) { [weak service] args, context, reply in
-      service?.cwd(context, args, reply)
+    router.map("process.cwd", permission: nil, decode: decodeCwd, encode: encodeCwd) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("process.cwd: the service is gone") }
+      return try await service.cwd(context, args)
     }
-    router.map("process.open", permission: nil, decode: decodeOpen) { [weak service] args, context, reply in
-      service?.`open`(context, args, reply)
+    router.map("process.open", permission: nil, decode: decodeOpen, encode: encodeOpen) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("process.open: the service is gone") }
+      return try await service.`open`(context, args)
     }
-    router.map("process.kill", permission: nil, decode: decodeKill) { [weak service] args, context, reply in
-      service?.kill(context, args, reply)
+    router.map("process.kill", permission: nil, decode: decodeKill, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("process.kill: the service is gone") }
+      return try await service.kill(context, args)
     }
-    router.map("process.write", permission: nil, decode: decodeWrite) { [weak service] args, context, reply in
-      service?.write(context, args, reply)
+    router.map("process.write", permission: nil, decode: decodeWrite, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("process.write: the service is gone") }
+      return try await service.write(context, args)
     }
-    router.map("process.exit", permission: nil, decode: decodeExit) { [weak service] args, context, reply in
-      service?.exit(context, args, reply)
+    router.map("process.exit", permission: nil, decode: decodeExit, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("process.exit: the service is gone") }
+      return try await service.exit(context, args)
     }
   }
 
-  public static func resolveEnvGet(_ reply: Reply, _ value: String?) {
-    reply.data(Encode.optional(value) { x0 in JSON.string(x0) })
+  static func encodeEnvGet(_ value: String?) -> Answer {
+    .data(Encode.optional(value) { x0 in JSON.string(x0) })
   }
 
-  public static func resolveEnvSet(_ reply: Reply) {
-    reply.ok()
+  static func encodeCwd(_ value: String) -> Answer {
+    .data(JSON.string(value))
   }
 
-  public static func resolveCwd(_ reply: Reply, _ value: String) {
-    reply.data(JSON.string(value))
-  }
-
-  public static func resolveOpen(_ reply: Reply, _ value: BackendInfo) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveKill(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveWrite(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveExit(_ reply: Reply) {
-    reply.ok()
+  static func encodeOpen(_ value: BackendInfo) -> Answer {
+    .data(value.toJSON())
   }
 
   /// The backend wrote to its stderr.

@@ -2,7 +2,7 @@
 import Foundation
 
 /// An address family.
-public enum AddressFamily: String {
+public enum AddressFamily: String, Codable {
   case iPv4 = "IPv4"
   case iPv6 = "IPv6"
 
@@ -44,6 +44,17 @@ public struct SocketAddress {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension SocketAddress: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try SocketAddress.fromJSON(try JSON(from: decoder), at: "SocketAddress")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The answer to `send`.
 public struct SendResult {
   /// How many bytes were sent.
@@ -66,6 +77,17 @@ public struct SendResult {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension SendResult: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try SendResult.fromJSON(try JSON(from: decoder), at: "SendResult")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The answer to `bufferSize`.
 public struct BufferSize {
   /// The buffer size in bytes.
@@ -85,6 +107,17 @@ public struct BufferSize {
     let members = try Decode.object(json, at)
     let fSize: UInt32 = try Decode.integer((try Decode.member(members, "size", at, required: true, nullable: false))!, at + ".size", UInt32.self)
     return BufferSize(size: fSize)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension BufferSize: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try BufferSize.fromJSON(try JSON(from: decoder), at: "BufferSize")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -130,6 +163,17 @@ public struct SocketState {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension SocketState: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try SocketState.fromJSON(try JSON(from: decoder), at: "SocketState")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The JSON part of a datagram event (`params.data`); the bytes travel beside it.
 public struct Datagram {
   /// The receiving socket's id.
@@ -164,6 +208,17 @@ public struct Datagram {
     let fAddress: String = try Decode.string((try Decode.member(members, "address", at, required: true, nullable: false))!, at + ".address")
     let fBytes: UInt32 = try Decode.integer((try Decode.member(members, "bytes", at, required: true, nullable: false))!, at + ".bytes", UInt32.self)
     return Datagram(id: fId, port: fPort, address: fAddress, bytes: fBytes)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension Datagram: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try Datagram.fromJSON(try JSON(from: decoder), at: "Datagram")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -320,191 +375,165 @@ public struct UdpSetTTLArgs {
 /// `{params: {source: "udp.readStart", data: {id, port, address, bytes}}, data: <Uint8Array>}` on globalThis.
 public protocol UdpService: AnyObject {
   /// Creates the socket `id` (if needed) and binds it to a local address and port.
-  /// Route `udp.bind`. Answer with Udp.resolveBind or reply.error.
-  func bind(_ context: Context, _ args: UdpBindArgs, _ reply: Reply)
+  /// Route `udp.bind`. Returns the result or throws an IpcError.
+  func bind(_ context: Context, _ args: UdpBindArgs) async throws -> SocketAddress
   /// Creates the socket `id` (if needed) and connects it, so that `send` without an address goes to the peer.
-  /// Route `udp.connect`. Answer with Udp.resolveConnect or reply.error.
-  func connect(_ context: Context, _ args: UdpConnectArgs, _ reply: Reply)
+  /// Route `udp.connect`. Returns the result or throws an IpcError.
+  func connect(_ context: Context, _ args: UdpConnectArgs) async throws -> SocketAddress
   /// Dissolves the association made by `connect`.
-  /// Route `udp.disconnect`. Answer with Udp.resolveDisconnect or reply.error.
-  func disconnect(_ context: Context, _ args: UdpDisconnectArgs, _ reply: Reply)
+  /// Route `udp.disconnect`. Returns the result or throws an IpcError.
+  func disconnect(_ context: Context, _ args: UdpDisconnectArgs) async throws
   /// Sends the request body as one datagram.
-  /// Route `udp.send`. Answer with Udp.resolveSend or reply.error.
-  func send(_ context: Context, _ args: UdpSendArgs, _ reply: Reply)
+  /// Route `udp.send`. Returns the result or throws an IpcError.
+  func send(_ context: Context, _ args: UdpSendArgs) async throws -> SendResult
   /// Starts delivering this socket's incoming datagrams as `datagram` events.
-  /// Route `udp.readStart`. Answer with Udp.resolveReadStart or reply.error.
-  func readStart(_ context: Context, _ args: UdpReadStartArgs, _ reply: Reply)
+  /// Route `udp.readStart`. Returns the result or throws an IpcError.
+  func readStart(_ context: Context, _ args: UdpReadStartArgs) async throws
   /// Stops delivering incoming datagrams.
-  /// Route `udp.readStop`. Answer with Udp.resolveReadStop or reply.error.
-  func readStop(_ context: Context, _ args: UdpReadStopArgs, _ reply: Reply)
+  /// Route `udp.readStop`. Returns the result or throws an IpcError.
+  func readStop(_ context: Context, _ args: UdpReadStopArgs) async throws
   /// Closes the socket and forgets its id.
-  /// Route `udp.close`. Answer with Udp.resolveClose or reply.error.
-  func close(_ context: Context, _ args: UdpCloseArgs, _ reply: Reply)
+  /// Route `udp.close`. Returns the result or throws an IpcError.
+  func close(_ context: Context, _ args: UdpCloseArgs) async throws
   /// The local address the socket is bound to.
-  /// Route `udp.getSockName`. Answer with Udp.resolveGetSockName or reply.error.
-  func getSockName(_ context: Context, _ args: UdpGetSockNameArgs, _ reply: Reply)
+  /// Route `udp.getSockName`. Returns the result or throws an IpcError.
+  func getSockName(_ context: Context, _ args: UdpGetSockNameArgs) async throws -> SocketAddress
   /// The remote address of a connected socket.
-  /// Route `udp.getPeerName`. Answer with Udp.resolveGetPeerName or reply.error.
-  func getPeerName(_ context: Context, _ args: UdpGetPeerNameArgs, _ reply: Reply)
+  /// Route `udp.getPeerName`. Returns the result or throws an IpcError.
+  func getPeerName(_ context: Context, _ args: UdpGetPeerNameArgs) async throws -> SocketAddress
   /// The socket's state flags.
-  /// Route `udp.getState`. Answer with Udp.resolveGetState or reply.error.
-  func getState(_ context: Context, _ args: UdpGetStateArgs, _ reply: Reply)
+  /// Route `udp.getState`. Returns the result or throws an IpcError.
+  func getState(_ context: Context, _ args: UdpGetStateArgs) async throws -> SocketState
   /// Reads, and optionally sets, the socket's kernel send or receive buffer size (SO_SNDBUF / SO_RCVBUF).
-  /// Route `os.bufferSize`. Answer with Udp.resolveBufferSize or reply.error.
-  func bufferSize(_ context: Context, _ args: UdpBufferSizeArgs, _ reply: Reply)
+  /// Route `os.bufferSize`. Returns the result or throws an IpcError.
+  func bufferSize(_ context: Context, _ args: UdpBufferSizeArgs) async throws -> BufferSize
   /// Joins a multicast group (IP_ADD_MEMBERSHIP / IPV6_ADD_MEMBERSHIP), as libuv's uv_udp_set_membership.
-  /// Route `udp.addMembership`. Answer with Udp.resolveAddMembership or reply.error.
-  func addMembership(_ context: Context, _ args: UdpAddMembershipArgs, _ reply: Reply)
+  /// Route `udp.addMembership`. Returns the result or throws an IpcError.
+  func addMembership(_ context: Context, _ args: UdpAddMembershipArgs) async throws
   /// Leaves a multicast group joined with `addMembership`.
-  /// Route `udp.dropMembership`. Answer with Udp.resolveDropMembership or reply.error.
-  func dropMembership(_ context: Context, _ args: UdpDropMembershipArgs, _ reply: Reply)
+  /// Route `udp.dropMembership`. Returns the result or throws an IpcError.
+  func dropMembership(_ context: Context, _ args: UdpDropMembershipArgs) async throws
   /// Sets the hop limit of outgoing multicast datagrams (IP_MULTICAST_TTL / IPV6_MULTICAST_HOPS).
-  /// Route `udp.setMulticastTTL`. Answer with Udp.resolveSetMulticastTTL or reply.error.
-  func setMulticastTTL(_ context: Context, _ args: UdpSetMulticastTTLArgs, _ reply: Reply)
+  /// Route `udp.setMulticastTTL`. Returns the result or throws an IpcError.
+  func setMulticastTTL(_ context: Context, _ args: UdpSetMulticastTTLArgs) async throws
   /// Whether this host receives its own multicast datagrams (IP_MULTICAST_LOOP / IPV6_MULTICAST_LOOP).
-  /// Route `udp.setMulticastLoopback`. Answer with Udp.resolveSetMulticastLoopback or reply.error.
-  func setMulticastLoopback(_ context: Context, _ args: UdpSetMulticastLoopbackArgs, _ reply: Reply)
+  /// Route `udp.setMulticastLoopback`. Returns the result or throws an IpcError.
+  func setMulticastLoopback(_ context: Context, _ args: UdpSetMulticastLoopbackArgs) async throws
   /// Chooses the interface outgoing multicast datagrams leave by (IP_MULTICAST_IF / IPV6_MULTICAST_IF).
-  /// Route `udp.setMulticastInterface`. Answer with Udp.resolveSetMulticastInterface or reply.error.
-  func setMulticastInterface(_ context: Context, _ args: UdpSetMulticastInterfaceArgs, _ reply: Reply)
+  /// Route `udp.setMulticastInterface`. Returns the result or throws an IpcError.
+  func setMulticastInterface(_ context: Context, _ args: UdpSetMulticastInterfaceArgs) async throws
   /// Allows sending to broadcast addresses (SO_BROADCAST).
-  /// Route `udp.setBroadcast`. Answer with Udp.resolveSetBroadcast or reply.error.
-  func setBroadcast(_ context: Context, _ args: UdpSetBroadcastArgs, _ reply: Reply)
+  /// Route `udp.setBroadcast`. Returns the result or throws an IpcError.
+  func setBroadcast(_ context: Context, _ args: UdpSetBroadcastArgs) async throws
   /// Sets the hop limit of outgoing unicast datagrams (IP_TTL / IPV6_UNICAST_HOPS).
-  /// Route `udp.setTTL`. Answer with Udp.resolveSetTTL or reply.error.
-  func setTTL(_ context: Context, _ args: UdpSetTTLArgs, _ reply: Reply)
+  /// Route `udp.setTTL`. Returns the result or throws an IpcError.
+  func setTTL(_ context: Context, _ args: UdpSetTTLArgs) async throws
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Udp {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: UdpService) {
-    router.map("udp.bind", permission: nil, decode: decodeBind) { [weak service] args, context, reply in
-      service?.bind(context, args, reply)
+    router.map("udp.bind", permission: nil, decode: decodeBind, encode: encodeBind) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.bind: the service is gone") }
+      return try await service.bind(context, args)
     }
-    router.map("udp.connect", permission: nil, decode: decodeConnect) { [weak service] args, context, reply in
-      service?.connect(context, args, reply)
+    router.map("udp.connect", permission: nil, decode: decodeConnect, encode: encodeConnect) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.connect: the service is gone") }
+      return try await service.connect(context, args)
     }
-    router.map("udp.disconnect", permission: nil, decode: decodeDisconnect) { [weak service] args, context, reply in
-      service?.disconnect(context, args, reply)
+    router.map("udp.disconnect", permission: nil, decode: decodeDisconnect, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.disconnect: the service is gone") }
+      return try await service.disconnect(context, args)
     }
-    router.map("udp.send", permission: nil, decode: decodeSend) { [weak service] args, context, reply in
-      service?.send(context, args, reply)
+    router.map("udp.send", permission: nil, decode: decodeSend, encode: encodeSend) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.send: the service is gone") }
+      return try await service.send(context, args)
     }
-    router.map("udp.readStart", permission: nil, decode: decodeReadStart) { [weak service] args, context, reply in
-      service?.readStart(context, args, reply)
+    router.map("udp.readStart", permission: nil, decode: decodeReadStart, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.readStart: the service is gone") }
+      return try await service.readStart(context, args)
     }
-    router.map("udp.readStop", permission: nil, decode: decodeReadStop) { [weak service] args, context, reply in
-      service?.readStop(context, args, reply)
+    router.map("udp.readStop", permission: nil, decode: decodeReadStop, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.readStop: the service is gone") }
+      return try await service.readStop(context, args)
     }
-    router.map("udp.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
-      service?.close(context, args, reply)
+    router.map("udp.close", permission: nil, decode: decodeClose, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.close: the service is gone") }
+      return try await service.close(context, args)
     }
-    router.map("udp.getSockName", permission: nil, decode: decodeGetSockName) { [weak service] args, context, reply in
-      service?.getSockName(context, args, reply)
+    router.map("udp.getSockName", permission: nil, decode: decodeGetSockName, encode: encodeGetSockName) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.getSockName: the service is gone") }
+      return try await service.getSockName(context, args)
     }
-    router.map("udp.getPeerName", permission: nil, decode: decodeGetPeerName) { [weak service] args, context, reply in
-      service?.getPeerName(context, args, reply)
+    router.map("udp.getPeerName", permission: nil, decode: decodeGetPeerName, encode: encodeGetPeerName) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.getPeerName: the service is gone") }
+      return try await service.getPeerName(context, args)
     }
-    router.map("udp.getState", permission: nil, decode: decodeGetState) { [weak service] args, context, reply in
-      service?.getState(context, args, reply)
+    router.map("udp.getState", permission: nil, decode: decodeGetState, encode: encodeGetState) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.getState: the service is gone") }
+      return try await service.getState(context, args)
     }
-    router.map("os.bufferSize", permission: nil, decode: decodeBufferSize) { [weak service] args, context, reply in
-      service?.bufferSize(context, args, reply)
+    router.map("os.bufferSize", permission: nil, decode: decodeBufferSize, encode: encodeBufferSize) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("os.bufferSize: the service is gone") }
+      return try await service.bufferSize(context, args)
     }
-    router.map("udp.addMembership", permission: nil, decode: decodeAddMembership) { [weak service] args, context, reply in
-      service?.addMembership(context, args, reply)
+    router.map("udp.addMembership", permission: nil, decode: decodeAddMembership, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.addMembership: the service is gone") }
+      return try await service.addMembership(context, args)
     }
-    router.map("udp.dropMembership", permission: nil, decode: decodeDropMembership) { [weak service] args, context, reply in
-      service?.dropMembership(context, args, reply)
+    router.map("udp.dropMembership", permission: nil, decode: decodeDropMembership, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.dropMembership: the service is gone") }
+      return try await service.dropMembership(context, args)
     }
-    router.map("udp.setMulticastTTL", permission: nil, decode: decodeSetMulticastTTL) { [weak service] args, context, reply in
-      service?.setMulticastTTL(context, args, reply)
+    router.map("udp.setMulticastTTL", permission: nil, decode: decodeSetMulticastTTL, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.setMulticastTTL: the service is gone") }
+      return try await service.setMulticastTTL(context, args)
     }
-    router.map("udp.setMulticastLoopback", permission: nil, decode: decodeSetMulticastLoopback) { [weak service] args, context, reply in
-      service?.setMulticastLoopback(context, args, reply)
+    router.map("udp.setMulticastLoopback", permission: nil, decode: decodeSetMulticastLoopback, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.setMulticastLoopback: the service is gone") }
+      return try await service.setMulticastLoopback(context, args)
     }
-    router.map("udp.setMulticastInterface", permission: nil, decode: decodeSetMulticastInterface) { [weak service] args, context, reply in
-      service?.setMulticastInterface(context, args, reply)
+    router.map("udp.setMulticastInterface", permission: nil, decode: decodeSetMulticastInterface, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.setMulticastInterface: the service is gone") }
+      return try await service.setMulticastInterface(context, args)
     }
-    router.map("udp.setBroadcast", permission: nil, decode: decodeSetBroadcast) { [weak service] args, context, reply in
-      service?.setBroadcast(context, args, reply)
+    router.map("udp.setBroadcast", permission: nil, decode: decodeSetBroadcast, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.setBroadcast: the service is gone") }
+      return try await service.setBroadcast(context, args)
     }
-    router.map("udp.setTTL", permission: nil, decode: decodeSetTTL) { [weak service] args, context, reply in
-      service?.setTTL(context, args, reply)
+    router.map("udp.setTTL", permission: nil, decode: decodeSetTTL, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("udp.setTTL: the service is gone") }
+      return try await service.setTTL(context, args)
     }
   }
 
-  public static func resolveBind(_ reply: Reply, _ value: SocketAddress) {
-    reply.data(value.toJSON())
+  static func encodeBind(_ value: SocketAddress) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveConnect(_ reply: Reply, _ value: SocketAddress) {
-    reply.data(value.toJSON())
+  static func encodeConnect(_ value: SocketAddress) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveDisconnect(_ reply: Reply) {
-    reply.ok()
+  static func encodeSend(_ value: SendResult) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveSend(_ reply: Reply, _ value: SendResult) {
-    reply.data(value.toJSON())
+  static func encodeGetSockName(_ value: SocketAddress) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveReadStart(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetPeerName(_ value: SocketAddress) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveReadStop(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetState(_ value: SocketState) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveClose(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveGetSockName(_ reply: Reply, _ value: SocketAddress) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveGetPeerName(_ reply: Reply, _ value: SocketAddress) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveGetState(_ reply: Reply, _ value: SocketState) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveBufferSize(_ reply: Reply, _ value: BufferSize) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveAddMembership(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveDropMembership(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveSetMulticastTTL(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveSetMulticastLoopback(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveSetMulticastInterface(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveSetBroadcast(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveSetTTL(_ reply: Reply) {
-    reply.ok()
+  static func encodeBufferSize(_ value: BufferSize) -> Answer {
+    .data(value.toJSON())
   }
 
   /// A datagram arrived on a socket after `readStart`.

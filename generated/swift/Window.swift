@@ -2,7 +2,7 @@
 import Foundation
 
 /// Where a window is in its life.
-public enum WindowStatus: String {
+public enum WindowStatus: String, Codable {
   case created = "created"
   case shown = "shown"
   case hidden = "hidden"
@@ -17,7 +17,7 @@ public enum WindowStatus: String {
 }
 
 /// Which native picker to show.
-public enum FilePickerType: String {
+public enum FilePickerType: String, Codable {
   case `open` = "open"
   case save = "save"
   case directory = "directory"
@@ -156,6 +156,17 @@ public struct WindowOptions {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension WindowOptions: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try WindowOptions.fromJSON(try JSON(from: decoder), at: "WindowOptions")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// A window's state.
 public struct WindowInfo {
   /// The window's index.
@@ -198,6 +209,17 @@ public struct WindowInfo {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension WindowInfo: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try WindowInfo.fromJSON(try JSON(from: decoder), at: "WindowInfo")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// A width and a height in pixels.
 public struct Size {
   /// Width.
@@ -225,6 +247,17 @@ public struct Size {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension Size: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try Size.fromJSON(try JSON(from: decoder), at: "Size")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// A screen position in pixels.
 public struct Position {
   /// Left edge.
@@ -249,6 +282,17 @@ public struct Position {
     let fX: Int32 = try Decode.integer((try Decode.member(members, "x", at, required: true, nullable: false))!, at + ".x", Int32.self)
     let fY: Int32 = try Decode.integer((try Decode.member(members, "y", at, required: true, nullable: false))!, at + ".y", Int32.self)
     return Position(x: fX, y: fY)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension Position: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try Position.fromJSON(try JSON(from: decoder), at: "Position")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -286,6 +330,17 @@ public struct Color {
     let fBlue: UInt8 = try Decode.integer((try Decode.member(members, "blue", at, required: true, nullable: false))!, at + ".blue", UInt8.self)
     let fAlpha: Double = try Decode.number((try Decode.member(members, "alpha", at, required: true, nullable: false))!, at + ".alpha")
     return Color(red: fRed, green: fGreen, blue: fBlue, alpha: fAlpha)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension Color: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try Color.fromJSON(try JSON(from: decoder), at: "Color")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -331,6 +386,17 @@ public struct FilePickerOptions {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension FilePickerOptions: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try FilePickerOptions.fromJSON(try JSON(from: decoder), at: "FilePickerOptions")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// A global hotkey binding.
 public struct HotkeyBinding {
   /// The binding's id.
@@ -355,6 +421,17 @@ public struct HotkeyBinding {
     let fId: UInt32 = try Decode.integer((try Decode.member(members, "id", at, required: true, nullable: false))!, at + ".id", UInt32.self)
     let fExpression: String = try Decode.string((try Decode.member(members, "expression", at, required: true, nullable: false))!, at + ".expression")
     return HotkeyBinding(id: fId, expression: fExpression)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension HotkeyBinding: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try HotkeyBinding.fromJSON(try JSON(from: decoder), at: "HotkeyBinding")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -387,6 +464,17 @@ public struct MenuSelection {
     let fParent: String = try Decode.string((try Decode.member(members, "parent", at, required: true, nullable: false))!, at + ".parent")
     let fType: String = try Decode.string((try Decode.member(members, "type", at, required: true, nullable: false))!, at + ".type")
     return MenuSelection(title: fTitle, parent: fParent, type: fType)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension MenuSelection: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try MenuSelection.fromJSON(try JSON(from: decoder), at: "MenuSelection")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -561,251 +649,251 @@ public struct WindowHotkeyMappingsArgs {
 /// acts on `targetWindowIndex` when given, else on the calling window.
 public protocol WindowService: AnyObject {
   /// Opens a new window.
-  /// Route `window.create`. Answer with Window.resolveCreate or reply.error.
-  func create(_ context: Context, _ args: WindowCreateArgs, _ reply: Reply)
+  /// Route `window.create`. Returns the result or throws an IpcError.
+  func create(_ context: Context, _ args: WindowCreateArgs) async throws -> WindowInfo
   /// Closes a window.
-  /// Route `window.close`. Answer with Window.resolveClose or reply.error.
-  func close(_ context: Context, _ args: WindowCloseArgs, _ reply: Reply)
+  /// Route `window.close`. Returns the result or throws an IpcError.
+  func close(_ context: Context, _ args: WindowCloseArgs) async throws -> WindowInfo
   /// Shows a window.
-  /// Route `window.show`. Answer with Window.resolveShow or reply.error.
-  func show(_ context: Context, _ args: WindowShowArgs, _ reply: Reply)
+  /// Route `window.show`. Returns the result or throws an IpcError.
+  func show(_ context: Context, _ args: WindowShowArgs) async throws -> WindowInfo
   /// Hides a window.
-  /// Route `window.hide`. Answer with Window.resolveHide or reply.error.
-  func hide(_ context: Context, _ args: WindowHideArgs, _ reply: Reply)
+  /// Route `window.hide`. Returns the result or throws an IpcError.
+  func hide(_ context: Context, _ args: WindowHideArgs) async throws -> WindowInfo
   /// Maximizes a window.
-  /// Route `window.maximize`. Answer with Window.resolveMaximize or reply.error.
-  func maximize(_ context: Context, _ args: WindowMaximizeArgs, _ reply: Reply)
+  /// Route `window.maximize`. Returns the result or throws an IpcError.
+  func maximize(_ context: Context, _ args: WindowMaximizeArgs) async throws -> WindowInfo
   /// Minimizes a window.
-  /// Route `window.minimize`. Answer with Window.resolveMinimize or reply.error.
-  func minimize(_ context: Context, _ args: WindowMinimizeArgs, _ reply: Reply)
+  /// Route `window.minimize`. Returns the result or throws an IpcError.
+  func minimize(_ context: Context, _ args: WindowMinimizeArgs) async throws -> WindowInfo
   /// Restores a maximized or minimized window.
-  /// Route `window.restore`. Answer with Window.resolveRestore or reply.error.
-  func restore(_ context: Context, _ args: WindowRestoreArgs, _ reply: Reply)
+  /// Route `window.restore`. Returns the result or throws an IpcError.
+  func restore(_ context: Context, _ args: WindowRestoreArgs) async throws -> WindowInfo
   /// Runs script in a window and answers with its JSON-serializable result.
-  /// Route `window.eval`. Answer with Window.resolveEval or reply.error.
-  func eval(_ context: Context, _ args: WindowEvalArgs, _ reply: Reply)
+  /// Route `window.eval`. Returns the result or throws an IpcError.
+  func eval(_ context: Context, _ args: WindowEvalArgs) async throws -> JSON
   /// Navigates a window.
-  /// Route `window.navigate`. Answer with Window.resolveNavigate or reply.error.
-  func navigate(_ context: Context, _ args: WindowNavigateArgs, _ reply: Reply)
+  /// Route `window.navigate`. Returns the result or throws an IpcError.
+  func navigate(_ context: Context, _ args: WindowNavigateArgs) async throws -> WindowInfo
   /// Dispatches an event in another window: `CustomEvent(event, {detail: value})` on its globalThis.
-  /// Route `window.send`. Answer with Window.resolveSend or reply.error.
-  func send(_ context: Context, _ args: WindowSendArgs, _ reply: Reply)
+  /// Route `window.send`. Returns the result or throws an IpcError.
+  func send(_ context: Context, _ args: WindowSendArgs) async throws
   /// The window's title.
-  /// Route `window.getTitle`. Answer with Window.resolveGetTitle or reply.error.
-  func getTitle(_ context: Context, _ args: WindowGetTitleArgs, _ reply: Reply)
+  /// Route `window.getTitle`. Returns the result or throws an IpcError.
+  func getTitle(_ context: Context, _ args: WindowGetTitleArgs) async throws -> String
   /// Sets the window's title.
-  /// Route `window.setTitle`. Answer with Window.resolveSetTitle or reply.error.
-  func setTitle(_ context: Context, _ args: WindowSetTitleArgs, _ reply: Reply)
+  /// Route `window.setTitle`. Returns the result or throws an IpcError.
+  func setTitle(_ context: Context, _ args: WindowSetTitleArgs) async throws -> WindowInfo
   /// Resizes the window.
-  /// Route `window.setSize`. Answer with Window.resolveSetSize or reply.error.
-  func setSize(_ context: Context, _ args: WindowSetSizeArgs, _ reply: Reply)
+  /// Route `window.setSize`. Returns the result or throws an IpcError.
+  func setSize(_ context: Context, _ args: WindowSetSizeArgs) async throws -> WindowInfo
   /// Moves the window.
-  /// Route `window.setPosition`. Answer with Window.resolveSetPosition or reply.error.
-  func setPosition(_ context: Context, _ args: WindowSetPositionArgs, _ reply: Reply)
+  /// Route `window.setPosition`. Returns the result or throws an IpcError.
+  func setPosition(_ context: Context, _ args: WindowSetPositionArgs) async throws -> WindowInfo
   /// The window's background color.
-  /// Route `window.getBackgroundColor`. Answer with Window.resolveGetBackgroundColor or reply.error.
-  func getBackgroundColor(_ context: Context, _ args: WindowGetBackgroundColorArgs, _ reply: Reply)
+  /// Route `window.getBackgroundColor`. Returns the result or throws an IpcError.
+  func getBackgroundColor(_ context: Context, _ args: WindowGetBackgroundColorArgs) async throws -> Color
   /// Sets the window's background color (seen before the page paints).
-  /// Route `window.setBackgroundColor`. Answer with Window.resolveSetBackgroundColor or reply.error.
-  func setBackgroundColor(_ context: Context, _ args: WindowSetBackgroundColorArgs, _ reply: Reply)
+  /// Route `window.setBackgroundColor`. Returns the result or throws an IpcError.
+  func setBackgroundColor(_ context: Context, _ args: WindowSetBackgroundColorArgs) async throws
   /// Shows a context menu at the pointer; the choice arrives as a `menuItemSelected` event.
-  /// Route `window.setContextMenu`. Answer with Window.resolveSetContextMenu or reply.error.
-  func setContextMenu(_ context: Context, _ args: WindowSetContextMenuArgs, _ reply: Reply)
+  /// Route `window.setContextMenu`. Returns the result or throws an IpcError.
+  func setContextMenu(_ context: Context, _ args: WindowSetContextMenuArgs) async throws
   /// Opens the web inspector.
-  /// Route `window.showInspector`. Answer with Window.resolveShowInspector or reply.error.
-  func showInspector(_ context: Context, _ args: WindowShowInspectorArgs, _ reply: Reply)
+  /// Route `window.showInspector`. Returns the result or throws an IpcError.
+  func showInspector(_ context: Context, _ args: WindowShowInspectorArgs) async throws
   /// Shows the native open, save or directory picker.
-  /// Route `window.showFileSystemPicker`. Answer with Window.resolveShowFileSystemPicker or reply.error.
-  func showFileSystemPicker(_ context: Context, _ args: WindowShowFileSystemPickerArgs, _ reply: Reply)
+  /// Route `window.showFileSystemPicker`. Returns the result or throws an IpcError.
+  func showFileSystemPicker(_ context: Context, _ args: WindowShowFileSystemPickerArgs) async throws -> [String]
   /// Binds a global hotkey; presses arrive as `hotkey` events.
-  /// Route `window.hotkey.bind`. Answer with Window.resolveHotkeyBind or reply.error.
-  func hotkeyBind(_ context: Context, _ args: WindowHotkeyBindArgs, _ reply: Reply)
+  /// Route `window.hotkey.bind`. Returns the result or throws an IpcError.
+  func hotkeyBind(_ context: Context, _ args: WindowHotkeyBindArgs) async throws -> HotkeyBinding
   /// Removes a hotkey binding.
-  /// Route `window.hotkey.unbind`. Answer with Window.resolveHotkeyUnbind or reply.error.
-  func hotkeyUnbind(_ context: Context, _ args: WindowHotkeyUnbindArgs, _ reply: Reply)
+  /// Route `window.hotkey.unbind`. Returns the result or throws an IpcError.
+  func hotkeyUnbind(_ context: Context, _ args: WindowHotkeyUnbindArgs) async throws
   /// Removes every hotkey binding of this window.
-  /// Route `window.hotkey.reset`. Answer with Window.resolveHotkeyReset or reply.error.
-  func hotkeyReset(_ context: Context, _ args: WindowHotkeyResetArgs, _ reply: Reply)
+  /// Route `window.hotkey.reset`. Returns the result or throws an IpcError.
+  func hotkeyReset(_ context: Context, _ args: WindowHotkeyResetArgs) async throws
   /// This window's hotkey bindings.
-  /// Route `window.hotkey.bindings`. Answer with Window.resolveHotkeyBindings or reply.error.
-  func hotkeyBindings(_ context: Context, _ args: WindowHotkeyBindingsArgs, _ reply: Reply)
+  /// Route `window.hotkey.bindings`. Returns the result or throws an IpcError.
+  func hotkeyBindings(_ context: Context, _ args: WindowHotkeyBindingsArgs) async throws -> [HotkeyBinding]
   /// The key names and modifiers hotkey expressions may use, with their key codes.
-  /// Route `window.hotkey.mappings`. Answer with Window.resolveHotkeyMappings or reply.error.
-  func hotkeyMappings(_ context: Context, _ args: WindowHotkeyMappingsArgs, _ reply: Reply)
+  /// Route `window.hotkey.mappings`. Returns the result or throws an IpcError.
+  func hotkeyMappings(_ context: Context, _ args: WindowHotkeyMappingsArgs) async throws -> [String: UInt32]
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Window {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: WindowService) {
-    router.map("window.create", permission: nil, decode: decodeCreate) { [weak service] args, context, reply in
-      service?.create(context, args, reply)
+    router.map("window.create", permission: nil, decode: decodeCreate, encode: encodeCreate) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.create: the service is gone") }
+      return try await service.create(context, args)
     }
-    router.map("window.close", permission: nil, decode: decodeClose) { [weak service] args, context, reply in
-      service?.close(context, args, reply)
+    router.map("window.close", permission: nil, decode: decodeClose, encode: encodeClose) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.close: the service is gone") }
+      return try await service.close(context, args)
     }
-    router.map("window.show", permission: nil, decode: decodeShow) { [weak service] args, context, reply in
-      service?.show(context, args, reply)
+    router.map("window.show", permission: nil, decode: decodeShow, encode: encodeShow) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.show: the service is gone") }
+      return try await service.show(context, args)
     }
-    router.map("window.hide", permission: nil, decode: decodeHide) { [weak service] args, context, reply in
-      service?.hide(context, args, reply)
+    router.map("window.hide", permission: nil, decode: decodeHide, encode: encodeHide) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.hide: the service is gone") }
+      return try await service.hide(context, args)
     }
-    router.map("window.maximize", permission: nil, decode: decodeMaximize) { [weak service] args, context, reply in
-      service?.maximize(context, args, reply)
+    router.map("window.maximize", permission: nil, decode: decodeMaximize, encode: encodeMaximize) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.maximize: the service is gone") }
+      return try await service.maximize(context, args)
     }
-    router.map("window.minimize", permission: nil, decode: decodeMinimize) { [weak service] args, context, reply in
-      service?.minimize(context, args, reply)
+    router.map("window.minimize", permission: nil, decode: decodeMinimize, encode: encodeMinimize) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.minimize: the service is gone") }
+      return try await service.minimize(context, args)
     }
-    router.map("window.restore", permission: nil, decode: decodeRestore) { [weak service] args, context, reply in
-      service?.restore(context, args, reply)
+    router.map("window.restore", permission: nil, decode: decodeRestore, encode: encodeRestore) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.restore: the service is gone") }
+      return try await service.restore(context, args)
     }
-    router.map("window.eval", permission: nil, decode: decodeEval) { [weak service] args, context, reply in
-      service?.eval(context, args, reply)
+    router.map("window.eval", permission: nil, decode: decodeEval, encode: encodeEval) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.eval: the service is gone") }
+      return try await service.eval(context, args)
     }
-    router.map("window.navigate", permission: nil, decode: decodeNavigate) { [weak service] args, context, reply in
-      service?.navigate(context, args, reply)
+    router.map("window.navigate", permission: nil, decode: decodeNavigate, encode: encodeNavigate) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.navigate: the service is gone") }
+      return try await service.navigate(context, args)
     }
-    router.map("window.send", permission: nil, decode: decodeSend) { [weak service] args, context, reply in
-      service?.send(context, args, reply)
+    router.map("window.send", permission: nil, decode: decodeSend, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.send: the service is gone") }
+      return try await service.send(context, args)
     }
-    router.map("window.getTitle", permission: nil, decode: decodeGetTitle) { [weak service] args, context, reply in
-      service?.getTitle(context, args, reply)
+    router.map("window.getTitle", permission: nil, decode: decodeGetTitle, encode: encodeGetTitle) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.getTitle: the service is gone") }
+      return try await service.getTitle(context, args)
     }
-    router.map("window.setTitle", permission: nil, decode: decodeSetTitle) { [weak service] args, context, reply in
-      service?.setTitle(context, args, reply)
+    router.map("window.setTitle", permission: nil, decode: decodeSetTitle, encode: encodeSetTitle) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.setTitle: the service is gone") }
+      return try await service.setTitle(context, args)
     }
-    router.map("window.setSize", permission: nil, decode: decodeSetSize) { [weak service] args, context, reply in
-      service?.setSize(context, args, reply)
+    router.map("window.setSize", permission: nil, decode: decodeSetSize, encode: encodeSetSize) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.setSize: the service is gone") }
+      return try await service.setSize(context, args)
     }
-    router.map("window.setPosition", permission: nil, decode: decodeSetPosition) { [weak service] args, context, reply in
-      service?.setPosition(context, args, reply)
+    router.map("window.setPosition", permission: nil, decode: decodeSetPosition, encode: encodeSetPosition) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.setPosition: the service is gone") }
+      return try await service.setPosition(context, args)
     }
-    router.map("window.getBackgroundColor", permission: nil, decode: decodeGetBackgroundColor) { [weak service] args, context, reply in
-      service?.getBackgroundColor(context, args, reply)
+    router.map("window.getBackgroundColor", permission: nil, decode: decodeGetBackgroundColor, encode: encodeGetBackgroundColor) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.getBackgroundColor: the service is gone") }
+      return try await service.getBackgroundColor(context, args)
     }
-    router.map("window.setBackgroundColor", permission: nil, decode: decodeSetBackgroundColor) { [weak service] args, context, reply in
-      service?.setBackgroundColor(context, args, reply)
+    router.map("window.setBackgroundColor", permission: nil, decode: decodeSetBackgroundColor, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.setBackgroundColor: the service is gone") }
+      return try await service.setBackgroundColor(context, args)
     }
-    router.map("window.setContextMenu", permission: nil, decode: decodeSetContextMenu) { [weak service] args, context, reply in
-      service?.setContextMenu(context, args, reply)
+    router.map("window.setContextMenu", permission: nil, decode: decodeSetContextMenu, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.setContextMenu: the service is gone") }
+      return try await service.setContextMenu(context, args)
     }
-    router.map("window.showInspector", permission: nil, decode: decodeShowInspector) { [weak service] args, context, reply in
-      service?.showInspector(context, args, reply)
+    router.map("window.showInspector", permission: nil, decode: decodeShowInspector, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.showInspector: the service is gone") }
+      return try await service.showInspector(context, args)
     }
-    router.map("window.showFileSystemPicker", permission: nil, decode: decodeShowFileSystemPicker) { [weak service] args, context, reply in
-      service?.showFileSystemPicker(context, args, reply)
+    router.map("window.showFileSystemPicker", permission: nil, decode: decodeShowFileSystemPicker, encode: encodeShowFileSystemPicker) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.showFileSystemPicker: the service is gone") }
+      return try await service.showFileSystemPicker(context, args)
     }
-    router.map("window.hotkey.bind", permission: nil, decode: decodeHotkeyBind) { [weak service] args, context, reply in
-      service?.hotkeyBind(context, args, reply)
+    router.map("window.hotkey.bind", permission: nil, decode: decodeHotkeyBind, encode: encodeHotkeyBind) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.hotkey.bind: the service is gone") }
+      return try await service.hotkeyBind(context, args)
     }
-    router.map("window.hotkey.unbind", permission: nil, decode: decodeHotkeyUnbind) { [weak service] args, context, reply in
-      service?.hotkeyUnbind(context, args, reply)
+    router.map("window.hotkey.unbind", permission: nil, decode: decodeHotkeyUnbind, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.hotkey.unbind: the service is gone") }
+      return try await service.hotkeyUnbind(context, args)
     }
-    router.map("window.hotkey.reset", permission: nil, decode: decodeHotkeyReset) { [weak service] args, context, reply in
-      service?.hotkeyReset(context, args, reply)
+    router.map("window.hotkey.reset", permission: nil, decode: decodeHotkeyReset, encode: Answer.unit) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.hotkey.reset: the service is gone") }
+      return try await service.hotkeyReset(context, args)
     }
-    router.map("window.hotkey.bindings", permission: nil, decode: decodeHotkeyBindings) { [weak service] args, context, reply in
-      service?.hotkeyBindings(context, args, reply)
+    router.map("window.hotkey.bindings", permission: nil, decode: decodeHotkeyBindings, encode: encodeHotkeyBindings) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.hotkey.bindings: the service is gone") }
+      return try await service.hotkeyBindings(context, args)
     }
-    router.map("window.hotkey.mappings", permission: nil, decode: decodeHotkeyMappings) { [weak service] args, context, reply in
-      service?.hotkeyMappings(context, args, reply)
+    router.map("window.hotkey.mappings", permission: nil, decode: decodeHotkeyMappings, encode: encodeHotkeyMappings) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("window.hotkey.mappings: the service is gone") }
+      return try await service.hotkeyMappings(context, args)
     }
   }
 
-  public static func resolveCreate(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeCreate(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveClose(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeClose(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveShow(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeShow(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveHide(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeHide(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveMaximize(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeMaximize(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveMinimize(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeMinimize(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveRestore(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeRestore(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveEval(_ reply: Reply, _ value: JSON) {
-    reply.data(value)
+  static func encodeEval(_ value: JSON) -> Answer {
+    .data(value)
   }
 
-  public static func resolveNavigate(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeNavigate(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveSend(_ reply: Reply) {
-    reply.ok()
+  static func encodeGetTitle(_ value: String) -> Answer {
+    .data(JSON.string(value))
   }
 
-  public static func resolveGetTitle(_ reply: Reply, _ value: String) {
-    reply.data(JSON.string(value))
+  static func encodeSetTitle(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveSetTitle(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeSetSize(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveSetSize(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeSetPosition(_ value: WindowInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveSetPosition(_ reply: Reply, _ value: WindowInfo) {
-    reply.data(value.toJSON())
+  static func encodeGetBackgroundColor(_ value: Color) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveGetBackgroundColor(_ reply: Reply, _ value: Color) {
-    reply.data(value.toJSON())
+  static func encodeShowFileSystemPicker(_ value: [String]) -> Answer {
+    .data(Encode.list(value) { x0 in JSON.string(x0) })
   }
 
-  public static func resolveSetBackgroundColor(_ reply: Reply) {
-    reply.ok()
+  static func encodeHotkeyBind(_ value: HotkeyBinding) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveSetContextMenu(_ reply: Reply) {
-    reply.ok()
+  static func encodeHotkeyBindings(_ value: [HotkeyBinding]) -> Answer {
+    .data(Encode.list(value) { x0 in x0.toJSON() })
   }
 
-  public static func resolveShowInspector(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveShowFileSystemPicker(_ reply: Reply, _ value: [String]) {
-    reply.data(Encode.list(value) { x0 in JSON.string(x0) })
-  }
-
-  public static func resolveHotkeyBind(_ reply: Reply, _ value: HotkeyBinding) {
-    reply.data(value.toJSON())
-  }
-
-  public static func resolveHotkeyUnbind(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveHotkeyReset(_ reply: Reply) {
-    reply.ok()
-  }
-
-  public static func resolveHotkeyBindings(_ reply: Reply, _ value: [HotkeyBinding]) {
-    reply.data(Encode.list(value) { x0 in x0.toJSON() })
-  }
-
-  public static func resolveHotkeyMappings(_ reply: Reply, _ value: [String: UInt32]) {
-    reply.data(Encode.map(value) { x0 in JSON.number(Double(x0)) })
+  static func encodeHotkeyMappings(_ value: [String: UInt32]) -> Answer {
+    .data(Encode.map(value) { x0 in JSON.number(Double(x0)) })
   }
 
   /// A window closed.

@@ -4,11 +4,11 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { json } from '../../runtime-js/ipc/encode.ts'
 import { compileAndLink } from './cpp-build.ts'
+import { compileKotlin, runKotlin } from './kotlin-build.ts'
 
 interface Case { name: string, input: string, wire?: string, error?: string, js?: string }
 const DIR = 'test/generator/conformance'
@@ -49,18 +49,9 @@ test('C++: native/ipc writes the corpus bytes', async () => {
   assert.deepEqual(cases.map((c, i) => `${c.name}: ${got[i]}`), cases.map((c, i) => `${c.name}: ${nativeExpected[i]}`))
 })
 
-test('Kotlin: the generated support code on the JVM writes the corpus bytes', () => {
-  const sources = ['generated/kotlin/socket/ipc/Ipc.kt', 'test/generator/kotlin/ConformanceMain.kt']
-  const hash = createHash('sha256')
-  for (const file of sources) hash.update(file).update(readFileSync(file))
-  const classes = join('build/test-generator/kotlin-conformance', hash.digest('hex').slice(0, 16))
-  if (!existsSync(join(classes, 'ConformanceMainKt.class'))) {
-    rmSync(classes, { recursive: true, force: true })
-    mkdirSync(classes, { recursive: true })
-    const kotlinc = spawnSync('kotlinc', [...sources, '-d', classes], { encoding: 'utf8' })
-    assert.equal(kotlinc.status, 0, kotlinc.stderr)
-  }
-  const run = spawnSync('kotlin', ['-classpath', classes, 'ConformanceMainKt'], { input: cases.map((c) => hex(c.input)).join('\n') + '\n', encoding: 'utf8' })
+test('Kotlin (2.x, from Maven): the generated support code on the JVM writes the corpus bytes', () => {
+  const classes = compileKotlin('kotlin-conformance', ['generated/kotlin/socket/ipc/Ipc.kt', 'test/generator/kotlin/ConformanceMain.kt'], 'ConformanceMainKt.class')
+  const run = runKotlin(classes, 'ConformanceMainKt', cases.map((c) => hex(c.input)).join('\n') + '\n')
   assert.equal(run.status, 0, run.stderr)
   const got = run.stdout.trimEnd().split('\n').map((line) => line.startsWith('error') ? 'error' : unhex(line))
   assert.deepEqual(cases.map((c, i) => `${c.name}: ${got[i]}`), cases.map((c, i) => `${c.name}: ${nativeExpected[i]}`))

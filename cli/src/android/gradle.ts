@@ -52,7 +52,6 @@ export function appBuildGradle (config: AppConfig): string {
   const version = configValue(config, 'meta_version', '1.0.0')
   const noCompress = configValue(config, 'android_aapt_no_compress').split(/[\s,]+/).filter((e) => e !== '')
   return `import org.jetbrains.kotlin.gradle.dsl.JvmTarget
-import org.jetbrains.kotlin.gradle.dsl.KotlinVersion
 
 plugins {
   id("com.android.application")
@@ -82,9 +81,6 @@ android {
 kotlin {
   compilerOptions {
     jvmTarget.set(JvmTarget.JVM_17)
-    // The generated bridge calls String.toLowerCase(), an error from API 2.1 on (as in native/android/pom.xml).
-    apiVersion.set(KotlinVersion.KOTLIN_2_0)
-    languageVersion.set(KotlinVersion.KOTLIN_2_0)
   }
 }
 

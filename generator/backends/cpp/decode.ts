@@ -1,18 +1,17 @@
 // The statements of the generated dispatch that decode and validate one argument.
 import type { Argument } from '../../model.ts'
-import { encodingOf } from '../../wire.ts'
-import { cppName, isOptionalStorage } from './names.ts'
+import { cppName } from './names.ts'
 
 // Lines (without indentation) that read `arg` from `message` into `args.<name>`, returning through
-// `fail(reply, error)` on any problem.
+// `fail(reply, error)` on the first problem.
 export function decodeArgument (arg: Argument): string[] {
   const field = `args.${cppName(arg.name)}`
   const name = JSON.stringify(arg.name)
-  const encoding = encodingOf(arg.type)
+  const encoding = arg.codec
   const lines: string[] = []
   const base = arg.type.kind === 'nullable' ? arg.type.inner : arg.type
   const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
-  const optionalStorage = isOptionalStorage(arg.type, arg.optional, arg.default)
+  const optionalStorage = arg.presence === 'maybe'
   if (encoding === 'body') {
     lines.push(`${field} = message.body;`)
   } else {

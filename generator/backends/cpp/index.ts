@@ -7,7 +7,7 @@ import { generatorPath } from '../../paths.ts'
 import { nativeCapabilities, type Backend, type Files } from '../types.ts'
 import { PERMISSIONS, PUBLIC_PERMISSION } from '../../permissions.ts'
 import { decodeArgument } from './decode.ts'
-import { cppName, cppType, enumValueName, initializer, isOptionalStorage, namespaceOf, orderDictionaries, storageType } from './names.ts'
+import { cppName, cppType, enumValueName, initializer, namespaceOf, orderDictionaries, storageType } from './names.ts'
 
 const render = loadTemplates(generatorPath('backends/cpp/templates'))
 
@@ -30,11 +30,11 @@ function viewOf (capability: Capability) {
     doc: doc(d.doc.summary, ''),
     name: d.name,
     members: d.members.map((m) => {
-      const optional = isOptionalStorage(m.type, !m.required, m.default)
+      const optional = m.presence === 'maybe'
       const field = cppName(m.name)
       return {
         doc: doc(m.doc, '  '),
-        declaration: `${storageType(m.type, !m.required, m.default)} ${field}${initializer(m.type, m.default, optional)};`,
+        declaration: `${storageType(m.type, m.presence)} ${field}${initializer(m.type, m.default, optional)};`,
         read: `if (!ipc::member(json, ${JSON.stringify(m.name)}, name, ${m.required}, out.${field}, error)) return false;`,
         check: m.maxLength === undefined ? '' : optional
           ? `if (out.${field} && !ipc::checkMaxLength(out.${field}->size(), ${m.maxLength}, name + ".${m.name}", error)) return false;`
@@ -61,10 +61,10 @@ function viewOf (capability: Capability) {
       resolveParams: resolve.params,
       resolveBody: resolve.body,
       fields: op.args.map((a) => {
-        const optional = isOptionalStorage(a.type, a.optional, a.default)
+        const optional = a.presence === 'maybe'
         return {
           doc: doc(a.doc, '  '),
-          declaration: `${storageType(a.type, a.optional, a.default)} ${cppName(a.name)}${initializer(a.type, a.default, optional)};`
+          declaration: `${storageType(a.type, a.presence)} ${cppName(a.name)}${initializer(a.type, a.default, optional)};`
         }
       }),
       decode: op.args.flatMap(decodeArgument).map((line) => `  ${line}`).join('\n')

@@ -1,5 +1,6 @@
 // C++ naming and type mapping for the generated headers and dispatch.
 import type { Capability, DefaultValue, Dictionary, Type } from '../../model.ts'
+import type { Presence } from '../../presence.ts'
 import { pascal } from '../../render.ts'
 
 const RESERVED = new Set(['alignas', 'alignof', 'and', 'asm', 'auto', 'bool', 'break', 'case', 'catch', 'char',
@@ -41,7 +42,7 @@ export function cppType (type: Type): string {
     case 'float': return type.bits === 32 ? 'float' : 'double'
     case 'string': return 'std::string'
     case 'buffer': return 'std::vector<uint8_t>'
-    case 'any': return 'ipc::Json'
+    case 'json': return 'ipc::Json'
     case 'undefined': return 'void'
     case 'enum': case 'dictionary': return type.name
     case 'callback': throw new Error('callbacks never reach C++')
@@ -52,17 +53,10 @@ export function cppType (type: Type): string {
   }
 }
 
-// The C++ type of an argument or member: optional-without-default becomes std::optional (once).
-export function storageType (type: Type, optional: boolean, value: DefaultValue | undefined): string {
-  if (type.kind !== 'nullable' && isOptionalStorage(type, optional, value)) return `std::optional<${cppType(type)}>`
+// The C++ type of an argument or member: one that can hold no value (presence 'maybe') is a std::optional (once).
+export function storageType (type: Type, presence: Presence): string {
+  if (type.kind !== 'nullable' && presence === 'maybe') return `std::optional<${cppType(type)}>`
   return cppType(type)
-}
-
-// True when the C++ field is a std::optional: nullable types, and optional values without a default.
-export function isOptionalStorage (type: Type, optional: boolean, value: DefaultValue | undefined): boolean {
-  if (type.kind === 'nullable') return true
-  if (type.kind === 'buffer' || type.kind === 'any') return false
-  return optional && (!value || value.kind === 'null')
 }
 
 export function initializer (type: Type, value: DefaultValue | undefined, optionalStorage: boolean): string {

@@ -22,7 +22,7 @@ function resolvedIdlType (type: Type): string {
     case 'float': return type.idl
     case 'string': return type.idl
     case 'buffer': return type.idl
-    case 'any': return 'any'
+    case 'json': return 'any'
     case 'undefined': return 'undefined'
     case 'enum': case 'dictionary': case 'callback': return type.name
     case 'sequence': return `sequence<${idlType(type.item)}>`

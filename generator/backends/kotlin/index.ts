@@ -1,14 +1,13 @@
 // The Kotlin backend, for the Android host: per capability an interface, argument classes, data classes and
 // enums, and an object with the dispatcher (`register`), typed resolve helpers and event emitters; plus the
-// support code (support/Ipc.kt) they compile against. Targets Kotlin 1.3 (Debian's kotlinc).
+// support code (support/Ipc.kt) they compile against. Targets Kotlin 2.x with kotlinx.coroutines: services are\n// `suspend` functions that return their result or throw an IpcError.
 import { readFileSync } from 'node:fs'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { encodingOf } from '../../wire.ts'
 import { nativeCapabilities, type Backend, type Files } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
-import { argumentType, enumConstant, fromJson, fromText, isNullableField, ktDefault, ktName, ktType, toJson } from './names.ts'
+import { argumentType, enumConstant, fromJson, fromText, ktDefault, ktName, ktType, toJson } from './names.ts'
 
 const render = loadTemplates(generatorPath('backends/kotlin/templates'))
 const SUPPORT = readFileSync(generatorPath('backends/kotlin/support/Ipc.kt'), 'utf8')
@@ -28,8 +27,8 @@ function local (prefix: string, name: string): string {
 function decodeArgument (arg: Argument): string[] {
   const name = local('a', arg.name)
   const n = str(arg.name)
-  const encoding = encodingOf(arg.type)
-  const nullable = isNullableField(arg.type, arg.optional, arg.default)
+  const encoding = arg.codec
+  const nullable = arg.presence === 'maybe'
   const fallback = ktDefault(arg.type, arg.default)
   const lines: string[] = []
   if (encoding === 'body') {
@@ -47,11 +46,12 @@ function decodeArgument (arg: Argument): string[] {
   return lines
 }
 
-function resolveHelper (op: Capability['operations'][number]) {
+// The Kotlin return type of the service method and the encoder that puts its result on the wire.
+function resultOf (op: Capability['operations'][number]) {
   const type = op.result
-  if (type.kind === 'undefined') return { params: 'reply: Reply', body: 'reply.ok()' }
-  if (type.kind === 'buffer') return { params: 'reply: Reply, bytes: ByteArray', body: 'reply.binary(bytes)' }
-  return { params: `reply: Reply, value: ${ktType(type)}`, body: `reply.data(${toJson(type, 'value')})` }
+  if (type.kind === 'undefined') return { returns: '', encoder: 'Answers::unit', encode: undefined }
+  if (type.kind === 'buffer') return { returns: ': ByteArray', encoder: 'Answers::bytes', encode: undefined }
+  return { returns: `: ${ktType(type)}`, encoder: `this::encode${pascal(op.name)}`, encode: { type: ktType(type), body: `Answer.Data(${toJson(type, 'value')})` } }
 }
 
 function packageOf (capability: Capability): string {
@@ -69,7 +69,7 @@ function viewOf (capability: Capability) {
     doc: doc(d.doc.summary, ''),
     name: d.name,
     fields: d.members.map((m, i) => {
-      const nullable = isNullableField(m.type, !m.required, m.default)
+      const nullable = m.presence === 'maybe'
       const type = ktType(m.type) + (nullable && m.type.kind !== 'nullable' ? '?' : '')
       const fallback = ktDefault(m.type, m.default) ?? (nullable ? 'null' : undefined)
       return {
@@ -79,9 +79,9 @@ function viewOf (capability: Capability) {
     }),
     reads: d.members.flatMap((m) => {
       const name = local('f', m.name)
-      const nullable = isNullableField(m.type, !m.required, m.default)
+      const nullable = m.presence === 'maybe'
       const path = `at + ${str('.' + m.name)}`
-      const get = `Decode.member(members, ${str(m.name)}, at, ${m.required}, ${m.type.kind === 'nullable' || m.type.kind === 'any'})`
+      const get = `Decode.member(members, ${str(m.name)}, at, ${m.required}, ${m.type.kind === 'nullable' || m.type.kind === 'json'})`
       const fallback = ktDefault(m.type, m.default)
       const lines = m.required
         ? [`val ${name} = ${fromJson(m.type, `${get}!!`, path)}`]
@@ -95,24 +95,25 @@ function viewOf (capability: Capability) {
     construct: `${d.name}(${d.members.map((m) => `${ktName(m.name)} = ${local('f', m.name)}`).join(', ')})`,
     writes: d.members.map((m) => {
       const name = ktName(m.name)
-      const optional = isNullableField(m.type, !m.required, m.default) && m.type.kind !== 'nullable'
+      const optional = m.presence === 'maybe' && m.type.kind !== 'nullable'
       return optional
         ? `if (${name} != null) out[${str(m.name)}] = ${toJson(m.type, name)}`
         : `out[${str(m.name)}] = ${toJson(m.type, name)}`
     })
   }))
   const operations = capability.operations.map((op) => {
-    const resolve = resolveHelper(op)
+    const result = resultOf(op)
     return {
-      doc: doc(`${op.doc.summary}\n\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
+      doc: doc(`${op.doc.summary}\n\nRoute \`${op.route}\`. Returns the result or throws an IpcError.`, '  '),
       name: ktName(op.name),
       route: op.route,
       permission: op.permission === PUBLIC_PERMISSION ? 'null' : JSON.stringify(op.permission),
       argsName: `${pascal(op.name)}Args`,
       decodeName: `decode${pascal(op.name)}`,
-      resolveName: `resolve${pascal(op.name)}`,
-      resolveParams: resolve.params,
-      resolveBody: resolve.body,
+      returns: result.returns,
+      encoder: result.encoder,
+      encodeName: `encode${pascal(op.name)}`,
+      encode: result.encode,
       fields: op.args.map((a, i) => ({
         doc: doc(a.doc, '  '),
         declaration: `val ${ktName(a.name)}: ${argumentType(a)}${i === op.args.length - 1 ? '' : ','}`

@@ -1,4 +1,4 @@
-// Kotlin naming and type mapping (Kotlin 1.3: unsigned 64-bit values live in a Long's bits).
+// Kotlin naming and type mapping (Kotlin 2.x: unsigned 64-bit values are ULong).
 import type { Argument, DefaultValue, Type } from '../../model.ts'
 
 const KEYWORDS = new Set(['as', 'break', 'class', 'continue', 'do', 'else', 'false', 'for', 'fun', 'if', 'in',
@@ -32,11 +32,11 @@ const INTEGERS: Record<string, { kt: string, min: string, max: string, convert: 
 export function ktType (type: Type): string {
   switch (type.kind) {
     case 'boolean': return 'Boolean'
-    case 'integer': return type.idl === 'unsigned long long' ? 'Long' : INTEGERS[type.idl].kt
+    case 'integer': return type.idl === 'unsigned long long' ? 'ULong' : INTEGERS[type.idl].kt
     case 'float': return type.bits === 32 ? 'Float' : 'Double'
     case 'string': return 'String'
     case 'buffer': return 'ByteArray'
-    case 'any': return 'Json'
+    case 'json': return 'Json'
     case 'undefined': return 'Unit'
     case 'enum': case 'dictionary': return type.name
     case 'callback': throw new Error('callbacks never reach Kotlin')
@@ -58,7 +58,7 @@ export function fromJson (type: Type, j: string, n: string, depth = 0): string {
       return `Decode.integer(${j}, ${n}, ${INTEGERS[type.idl].min}, ${INTEGERS[type.idl].max})${INTEGERS[type.idl].convert}`
     case 'float': return type.bits === 32 ? `Decode.number(${j}, ${n}).toFloat()` : `Decode.number(${j}, ${n})`
     case 'string': return `Decode.string(${j}, ${n})`
-    case 'any': return j
+    case 'json': return j
     case 'enum': return `${type.name}.fromWire(Decode.string(${j}, ${n}), ${n})`
     case 'dictionary': return `${type.name}.fromJson(${j}, ${n})`
     case 'sequence': return `Decode.list(${j}, ${n}) { ${v}, ${vn} -> ${fromJson(type.item, v, vn, depth + 1)} }`
@@ -98,7 +98,7 @@ export function toJson (type: Type, v: string, depth = 0): string {
       return `Json.Num(${v}.toDouble())`
     case 'float': return `Json.Num(${v}.toDouble())`
     case 'string': return `Json.Str(${v})`
-    case 'any': return v
+    case 'json': return v
     case 'enum': return `Json.Str(${v}.wire)`
     case 'dictionary': return `${v}.toJson()`
     case 'sequence': return `Json.Arr(${v}.map { ${x} -> ${toJson(type.item, x, depth + 1)} })`
@@ -115,7 +115,7 @@ export function ktDefault (type: Type, value: DefaultValue | undefined): string 
   const base = type.kind === 'nullable' ? type.inner : type
   switch (value.kind) {
     case 'boolean': return String(value.value)
-    case 'null': return type.kind === 'any' ? 'Json.Null' : 'null'
+    case 'null': return type.kind === 'json' ? 'Json.Null' : 'null'
     case 'empty-sequence': return 'emptyList()'
     case 'empty-dictionary': return base.kind === 'dictionary' ? `${base.name}.fromJson(Json.Obj(LinkedHashMap()), "")` : 'emptyMap()'
     case 'string':
@@ -126,19 +126,14 @@ export function ktDefault (type: Type, value: DefaultValue | undefined): string 
       const kt = base.kind === 'union' ? 'Double' : ktType(base)
       if (kt === 'Int') return value.text
       if (kt === 'Long') return `${value.text}L`
+      if (kt === 'ULong') return `${value.text}UL`
       return `(${value.text}).to${kt}()`
     }
   }
 }
 
-// Whether the Kotlin field is nullable: nullable types, and optional values without a default.
-export function isNullableField (type: Type, optional: boolean, value: DefaultValue | undefined): boolean {
-  if (type.kind === 'nullable') return true
-  if (type.kind === 'buffer' || type.kind === 'any') return false
-  return optional && (!value || value.kind === 'null')
-}
 
 export function argumentType (arg: Argument): string {
   const type = ktType(arg.type)
-  return isNullableField(arg.type, arg.optional, arg.default) && arg.type.kind !== 'nullable' ? `${type}?` : type
+  return arg.presence === 'maybe' && arg.type.kind !== 'nullable' ? `${type}?` : type
 }

@@ -1,14 +1,15 @@
-// The Swift backend, for the iOS host: per capability a protocol, argument structs, structs and enums, and an
-// enum namespace with the dispatcher (`register`), typed resolve helpers and event emitters; plus the support
-// code (support/Ipc.swift). Parse-checked only: no Swift compiler runs on the Linux CI machine.
+// The Swift backend, for the iOS host: per capability a protocol of `async throws` methods, argument structs,
+// Codable structs and enums, and an enum namespace with the dispatcher (`register`), result encoders and event
+// emitters; plus the support code (support/Ipc.swift). Parse-checked and rule-checked only: no Swift compiler
+// runs on the Linux CI machine.
 import { readFileSync } from 'node:fs'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { encodingOf } from '../../wire.ts'
+import type { Presence } from '../../presence.ts'
 import { nativeCapabilities, type Backend, type Files } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
-import { enumCase, fromJson, fromText, isOptionalField, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
+import { enumCase, fromJson, fromText, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
 
 const render = loadTemplates(generatorPath('backends/swift/templates'))
 const SUPPORT = readFileSync(generatorPath('backends/swift/support/Ipc.swift'), 'utf8')
@@ -21,16 +22,17 @@ function lengthOf (type: Type, value: string): string {
   return base.kind === 'string' ? `${value}.utf8.count` : `${value}.count`
 }
 
-function fieldType (type: Type, optional: boolean, value: Argument['default']): string {
+// The Swift type of an argument or member: `T?` when it can hold no value (its presence is 'maybe').
+function fieldType (type: Type, presence: Presence): string {
   const t = swiftType(type)
-  return isOptionalField(type, optional, value) && type.kind !== 'nullable' ? `${t}?` : t
+  return presence === 'maybe' && type.kind !== 'nullable' ? `${t}?` : t
 }
 
 function decodeArgument (arg: Argument): string[] {
   const name = `a${pascal(arg.name)}`
   const n = str(arg.name)
-  const encoding = encodingOf(arg.type)
-  const optional = isOptionalField(arg.type, arg.optional, arg.default)
+  const encoding = arg.codec
+  const optional = arg.presence === 'maybe'
   const fallback = swiftDefault(arg.type, arg.default)
   const lines: string[] = []
   if (encoding === 'body') {
@@ -38,8 +40,8 @@ function decodeArgument (arg: Argument): string[] {
   } else {
     const decode = encoding === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `try { let j = try Decode.jsonArg(${t}, ${n}); return ${fromJson(arg.type, 'j', n)} }()`
     const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
-    if (!mayBeAbsent) lines.push(`let ${name}: ${fieldType(arg.type, false, undefined)} = ${decode(`try message.require(${n})`)}`)
-    else lines.push(`let ${name}: ${fieldType(arg.type, arg.optional, arg.default)} = try (try message.param(${n})).map { t in ${decode('t')} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`)
+    if (!mayBeAbsent) lines.push(`let ${name}: ${fieldType(arg.type, 'required')} = ${decode(`try message.require(${n})`)}`)
+    else lines.push(`let ${name}: ${fieldType(arg.type, arg.presence)} = try (try message.param(${n})).map { t in ${decode('t')} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`)
   }
   if (arg.maxLength !== undefined) {
     const check = (v: string) => `try Decode.checkMaxLength(${lengthOf(arg.type, v)}, ${arg.maxLength}, ${n})`
@@ -58,22 +60,22 @@ function viewOf (capability: Capability) {
   const dictionaries = capability.dictionaries.map((d) => ({
     doc: doc(d.doc.summary, ''),
     name: d.name,
-    fields: d.members.map((m) => ({ doc: doc(m.doc, '  '), declaration: `public var ${swiftName(m.name)}: ${fieldType(m.type, !m.required, m.default)}` })),
+    fields: d.members.map((m) => ({ doc: doc(m.doc, '  '), declaration: `public var ${swiftName(m.name)}: ${fieldType(m.type, m.presence)}` })),
     initParams: d.members.map((m) => {
-      const fallback = swiftDefault(m.type, m.default) ?? (isOptionalField(m.type, !m.required, m.default) ? 'nil' : undefined)
-      return `${m.name}: ${fieldType(m.type, !m.required, m.default)}${fallback ? ` = ${fallback}` : ''}`
+      const fallback = swiftDefault(m.type, m.default) ?? (m.presence === 'maybe' ? 'nil' : undefined)
+      return `${m.name}: ${fieldType(m.type, m.presence)}${fallback ? ` = ${fallback}` : ''}`
     }).join(', '),
     assigns: d.members.map((m) => `self.${m.name} = ${swiftName(m.name)}`),
     reads: d.members.flatMap((m) => {
       const local = `f${pascal(m.name)}`
       const path = `at + ${str('.' + m.name)}`
-      const get = `try Decode.member(members, ${str(m.name)}, at, required: ${m.required}, nullable: ${m.type.kind === 'nullable' || m.type.kind === 'any'})`
+      const get = `try Decode.member(members, ${str(m.name)}, at, required: ${m.required}, nullable: ${m.type.kind === 'nullable' || m.type.kind === 'json'})`
       const fallback = swiftDefault(m.type, m.default)
       const lines = m.required
-        ? [`let ${local}: ${fieldType(m.type, false, undefined)} = ${fromJson(m.type, `(${get})!`, path)}`]
-        : [`let ${local}: ${fieldType(m.type, true, m.default)} = try (${get}).map { j in ${fromJson(m.type, 'j', path)} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`]
+        ? [`let ${local}: ${fieldType(m.type, 'required')} = ${fromJson(m.type, `(${get})!`, path)}`]
+        : [`let ${local}: ${fieldType(m.type, m.presence)} = try (${get}).map { j in ${fromJson(m.type, 'j', path)} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`]
       if (m.maxLength !== undefined) {
-        const optional = isOptionalField(m.type, !m.required, m.default)
+        const optional = m.presence === 'maybe'
         const check = (v: string) => `try Decode.checkMaxLength(${lengthOf(m.type, v)}, ${m.maxLength}, ${path})`
         lines.push(optional ? `if let value = ${local} { ${check('value')} }` : check(local))
       }
@@ -82,7 +84,7 @@ function viewOf (capability: Capability) {
     construct: `${d.name}(${d.members.map((m) => `${m.name}: f${pascal(m.name)}`).join(', ')})`,
     writes: d.members.map((m) => {
       const name = `self.${m.name}`
-      const optional = isOptionalField(m.type, !m.required, m.default) && m.type.kind !== 'nullable'
+      const optional = m.presence === 'maybe' && m.type.kind !== 'nullable'
       return optional
         ? `if let value = ${name} { out.set(${str(m.name)}, ${toJson(m.type, 'value')}) }`
         : `out.set(${str(m.name)}, ${toJson(m.type, name)})`
@@ -90,22 +92,23 @@ function viewOf (capability: Capability) {
   }))
   const operations = capability.operations.map((op) => {
     const result = op.result
-    const resolve = result.kind === 'undefined'
-      ? { params: '_ reply: Reply', body: 'reply.ok()' }
+    const answer = result.kind === 'undefined'
+      ? { returns: '', encoder: 'Answer.unit', encode: undefined }
       : result.kind === 'buffer'
-        ? { params: '_ reply: Reply, _ bytes: [UInt8]', body: 'reply.binary(bytes)' }
-        : { params: `_ reply: Reply, _ value: ${swiftType(result)}`, body: `reply.data(${toJson(result, 'value')})` }
+        ? { returns: ' -> [UInt8]', encoder: 'Answer.buffer', encode: undefined }
+        : { returns: ` -> ${swiftType(result)}`, encoder: `encode${pascal(op.name)}`, encode: { type: swiftType(result), body: `.data(${toJson(result, 'value')})` } }
     return {
-      doc: doc(`${op.doc.summary}\nRoute \`${op.route}\`. Answer with ${capability.interfaceName}.resolve${pascal(op.name)} or reply.error.`, '  '),
+      doc: doc(`${op.doc.summary}\nRoute \`${op.route}\`. Returns the result or throws an IpcError.`, '  '),
       name: swiftName(op.name),
       route: op.route,
       permission: op.permission === PUBLIC_PERMISSION ? 'nil' : JSON.stringify(op.permission),
       argsName: `${capability.interfaceName}${pascal(op.name)}Args`,  // one Swift module holds every capability
       decodeName: `decode${pascal(op.name)}`,
-      resolveName: `resolve${pascal(op.name)}`,
-      resolveParams: resolve.params,
-      resolveBody: resolve.body,
-      fields: op.args.map((a) => ({ doc: doc(a.doc, '  '), declaration: `public let ${swiftName(a.name)}: ${fieldType(a.type, a.optional, a.default)}` })),
+      returns: answer.returns,
+      encoder: answer.encoder,
+      encodeName: `encode${pascal(op.name)}`,
+      encode: answer.encode,
+      fields: op.args.map((a) => ({ doc: doc(a.doc, '  '), declaration: `public let ${swiftName(a.name)}: ${fieldType(a.type, a.presence)}` })),
       decode: op.args.flatMap(decodeArgument),
       construct: `${pascal(op.name)}Args(${op.args.map((a) => `${a.name}: a${pascal(a.name)}`).join(', ')})`
     }

@@ -35,7 +35,7 @@ export function swiftType (type: Type): string {
     case 'float': return type.bits === 32 ? 'Float' : 'Double'
     case 'string': return 'String'
     case 'buffer': return '[UInt8]'
-    case 'any': return 'JSON'
+    case 'json': return 'JSON'
     case 'undefined': return 'Void'
     case 'enum': case 'dictionary': return type.name
     case 'callback': throw new Error('callbacks never reach Swift')
@@ -54,7 +54,7 @@ export function fromJson (type: Type, j: string, n: string, depth = 0): string {
     case 'integer': return `try Decode.integer(${j}, ${n}, ${INTEGERS[type.idl]}.self)`
     case 'float': return type.bits === 32 ? `Float(try Decode.number(${j}, ${n}))` : `try Decode.number(${j}, ${n})`
     case 'string': return `try Decode.string(${j}, ${n})`
-    case 'any': return j
+    case 'json': return j
     case 'enum': return `try ${type.name}.fromWire(try Decode.string(${j}, ${n}), ${n})`
     case 'dictionary': return `try ${type.name}.fromJSON(${j}, at: ${n})`
     case 'sequence': return `try Decode.list(${j}, ${n}) { ${v}, ${vn} in ${fromJson(type.item, v, vn, depth + 1)} }`
@@ -87,7 +87,7 @@ export function toJson (type: Type, v: string, depth = 0): string {
     case 'integer': return type.bits === 64 ? `JSON.string(String(${v}))` : `JSON.number(Double(${v}))`
     case 'float': return `JSON.number(Double(${v}))`
     case 'string': return `JSON.string(${v})`
-    case 'any': case 'union': return v
+    case 'json': case 'union': return v
     case 'enum': return `JSON.string(${v}.rawValue)`
     case 'dictionary': return `${v}.toJSON()`
     case 'sequence': return `Encode.list(${v}) { ${x} in ${toJson(type.item, x, depth + 1)} }`
@@ -102,7 +102,7 @@ export function swiftDefault (type: Type, value: DefaultValue | undefined): stri
   const base = type.kind === 'nullable' ? type.inner : type
   switch (value.kind) {
     case 'boolean': return String(value.value)
-    case 'null': return type.kind === 'any' ? 'JSON.null' : 'nil'
+    case 'null': return type.kind === 'json' ? 'JSON.null' : 'nil'
     case 'empty-sequence': return '[]'
     // Every member of a dictionary that may default to {} has a default itself (build-model.ts checks), so its
     // memberwise init needs no arguments: no `try!`, nothing to trap.
@@ -117,8 +117,3 @@ export function swiftDefault (type: Type, value: DefaultValue | undefined): stri
   }
 }
 
-export function isOptionalField (type: Type, optional: boolean, value: DefaultValue | undefined): boolean {
-  if (type.kind === 'nullable') return true
-  if (type.kind === 'buffer' || type.kind === 'any') return false
-  return optional && (!value || value.kind === 'null')
-}

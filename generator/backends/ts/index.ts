@@ -3,7 +3,6 @@
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { encodingOf } from '../../wire.ts'
 import type { Backend, Files } from '../types.ts'
 import { clientName, decoderOf, dictionaryNeedsDecoder, tsType } from './names.ts'
 
@@ -64,9 +63,9 @@ function viewOf (capability: Capability) {
   const operations = capability.operations.map((op) => {
     const direction = usesJsImplementation ? 'out' : 'in'
     const params = op.args.map((a) => `${a.name}${a.optional || a.type.kind === 'nullable' && trailingOptional(op.args, a) ? '?' : ''}: ${tsType(a.type, direction)}`).join(', ')
-    const body = op.args.find((a) => encodingOf(a.type) === 'body')
-    const wireParams = op.args.filter((a) => encodingOf(a.type) !== 'body').map((a) => {
-      const fn = encodingOf(a.type) === 'text' ? 'scalar' : a.type.kind === 'any' ? 'jsonValue' : 'json'
+    const body = op.args.find((a) => a.codec === 'body')
+    const wireParams = op.args.filter((a) => a.codec !== 'body').map((a) => {
+      const fn = a.codec === 'text' ? 'scalar' : a.type.kind === 'json' ? 'jsonValue' : 'json'
       if (!usesJsImplementation) imports.add(fn)
       return `['${a.name}', ${fn}(${a.name})]`
     })

@@ -10,7 +10,7 @@ export function tsType (type: Type, direction: Direction): string {
     case 'float': return 'number'
     case 'string': return 'string'
     case 'buffer': return direction === 'in' ? 'BufferInput' : 'Uint8Array'
-    case 'any': return 'unknown'
+    case 'json': return 'unknown'
     case 'undefined': return 'void'
     case 'enum': case 'dictionary': case 'callback': return type.name
     case 'sequence': return `Array<${tsType(type.item, direction === 'in' && type.item.kind === 'integer' ? 'in' : 'out')}>`

@@ -27,13 +27,15 @@ import socket.api.udp.SocketAddress
 import socket.api.udp.SocketState
 import socket.api.udp.Udp
 import socket.api.udp.UdpService
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.runBlocking
 import socket.api.fs.Fs
 import socket.api.fs.FsService
 import socket.ipc.Context
 import socket.ipc.EventSink
 import socket.ipc.Json
 import socket.ipc.Message
-import socket.ipc.Reply
+import socket.ipc.IpcError
 import socket.ipc.Router
 
 class PrintingEvents : EventSink {
@@ -43,47 +45,40 @@ class PrintingEvents : EventSink {
 }
 
 class EchoUdp : UdpService {
-  override fun bind(context: Context, args: BindArgs, reply: Reply) =
-    Udp.resolveBind(reply, SocketAddress(args.address, args.port, if (args.address.contains(':')) AddressFamily.IPV6 else AddressFamily.IPV4))
-  override fun connect(context: Context, args: ConnectArgs, reply: Reply) =
-    Udp.resolveConnect(reply, SocketAddress(args.address, args.port, AddressFamily.IPV4))
-  override fun disconnect(context: Context, args: DisconnectArgs, reply: Reply) = Udp.resolveDisconnect(reply)
-  override fun send(context: Context, args: SendArgs, reply: Reply) = Udp.resolveSend(reply, SendResult(args.data.size.toLong()))
-  override fun readStart(context: Context, args: ReadStartArgs, reply: Reply) {
-    Udp.resolveReadStart(reply)
+  override suspend fun bind(context: Context, args: BindArgs) =
+    SocketAddress(args.address, args.port, if (args.address.contains(':')) AddressFamily.IPV6 else AddressFamily.IPV4)
+  override suspend fun connect(context: Context, args: ConnectArgs) = SocketAddress(args.address, args.port, AddressFamily.IPV4)
+  override suspend fun disconnect(context: Context, args: DisconnectArgs) {}
+  override suspend fun send(context: Context, args: SendArgs) = SendResult(args.data.size.toLong())
+  override suspend fun readStart(context: Context, args: ReadStartArgs) {
+    // Suspends for real before answering: the router must wait for the result.
+    delay(1)
     Udp.emitDatagram(context.events!!, Datagram(args.id, 4242, "10.0.0.1", 3), byteArrayOf(1, 2, 3))
   }
-  override fun readStop(context: Context, args: ReadStopArgs, reply: Reply) = Udp.resolveReadStop(reply)
-  override fun close(context: Context, args: CloseArgs, reply: Reply) = Udp.resolveClose(reply)
-  override fun getSockName(context: Context, args: GetSockNameArgs, reply: Reply) =
-    Udp.resolveGetSockName(reply, SocketAddress("127.0.0.1", 1, AddressFamily.IPV4))
-  override fun getPeerName(context: Context, args: GetPeerNameArgs, reply: Reply) =
-    Udp.resolveGetPeerName(reply, SocketAddress("127.0.0.1", 2, AddressFamily.IPV4))
-  override fun getState(context: Context, args: GetStateArgs, reply: Reply) =
-    Udp.resolveGetState(reply, SocketState(args.id, true, false, true, false))
-  override fun bufferSize(context: Context, args: BufferSizeArgs, reply: Reply) {
-    reply.error(socket.ipc.IpcError.notSupported("bufferSize: not supported by this test service"))
-  }
+  override suspend fun readStop(context: Context, args: ReadStopArgs) {}
+  override suspend fun close(context: Context, args: CloseArgs) {}
+  override suspend fun getSockName(context: Context, args: GetSockNameArgs) = SocketAddress("127.0.0.1", 1, AddressFamily.IPV4)
+  override suspend fun getPeerName(context: Context, args: GetPeerNameArgs) = SocketAddress("127.0.0.1", 2, AddressFamily.IPV4)
+  override suspend fun getState(context: Context, args: GetStateArgs) = SocketState(args.id, true, false, true, false)
+  override suspend fun bufferSize(context: Context, args: BufferSizeArgs) = option("bufferSize")
   // The socket-option routes are not exercised by this test.
-  private fun option(name: String, reply: Reply) {
-    reply.error(socket.ipc.IpcError.notSupported("$name: not supported by this test service"))
-  }
-  override fun addMembership(context: Context, args: AddMembershipArgs, reply: Reply) = option("addMembership", reply)
-  override fun dropMembership(context: Context, args: DropMembershipArgs, reply: Reply) = option("dropMembership", reply)
-  override fun setMulticastTTL(context: Context, args: SetMulticastTTLArgs, reply: Reply) = option("setMulticastTTL", reply)
-  override fun setMulticastLoopback(context: Context, args: SetMulticastLoopbackArgs, reply: Reply) = option("setMulticastLoopback", reply)
-  override fun setMulticastInterface(context: Context, args: SetMulticastInterfaceArgs, reply: Reply) = option("setMulticastInterface", reply)
-  override fun setBroadcast(context: Context, args: SetBroadcastArgs, reply: Reply) = option("setBroadcast", reply)
-  override fun setTTL(context: Context, args: SetTTLArgs, reply: Reply) = option("setTTL", reply)
+  private fun option(name: String): Nothing = throw IpcError.notSupported("$name: not supported by this test service")
+  override suspend fun addMembership(context: Context, args: AddMembershipArgs) = option("addMembership")
+  override suspend fun dropMembership(context: Context, args: DropMembershipArgs) = option("dropMembership")
+  override suspend fun setMulticastTTL(context: Context, args: SetMulticastTTLArgs) = option("setMulticastTTL")
+  override suspend fun setMulticastLoopback(context: Context, args: SetMulticastLoopbackArgs) = option("setMulticastLoopback")
+  override suspend fun setMulticastInterface(context: Context, args: SetMulticastInterfaceArgs) = option("setMulticastInterface")
+  override suspend fun setBroadcast(context: Context, args: SetBroadcastArgs) = option("setBroadcast")
+  override suspend fun setTTL(context: Context, args: SetTTLArgs) = option("setTTL")
 }
 
-// Every child_process route ([Permission=child_process]) answers "ran" once it is let through, but exec throws.
-class RanChildProcess : socket.api.child_process.ChildProcessService {
-  override fun spawn(context: Context, args: socket.api.child_process.SpawnArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
-  // A service that throws: the router must answer InternalError and keep serving.
-  override fun exec(context: Context, args: socket.api.child_process.ExecArgs, reply: Reply) { throw IllegalStateException("service failed") }
-  override fun kill(context: Context, args: socket.api.child_process.KillArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
-  override fun write(context: Context, args: socket.api.child_process.WriteArgs, reply: Reply) { reply.data(socket.ipc.Json.Str("ran")) }
+// child_process ([Permission=child_process]): kill answers once it is let through; exec throws.
+class KillOnlyChildProcess : socket.api.child_process.ChildProcessService {
+  override suspend fun spawn(context: Context, args: socket.api.child_process.SpawnArgs) = throw IpcError.notSupported("spawn")
+  // A service that throws something other than an IpcError: the router must answer InternalError and keep serving.
+  override suspend fun exec(context: Context, args: socket.api.child_process.ExecArgs) = throw IllegalStateException("service failed")
+  override suspend fun kill(context: Context, args: socket.api.child_process.KillArgs) {}
+  override suspend fun write(context: Context, args: socket.api.child_process.WriteArgs) = throw IpcError.notSupported("write")
 }
 
 class Grants(private val names: Set<String>) : socket.ipc.PermissionPolicy {
@@ -93,7 +88,7 @@ class Grants(private val names: Set<String>) : socket.ipc.PermissionPolicy {
 fun main() {
   val router = Router()
   Udp.register(router, EchoUdp())
-  socket.api.child_process.ChildProcess.register(router, RanChildProcess())
+  socket.api.child_process.ChildProcess.register(router, KillOnlyChildProcess())
   // fs is registered only to prove that every generated capability links; its service is never called here.
   val unusedFs: FsService? = null
   if (unusedFs != null) Fs.register(router, unusedFs)
@@ -110,11 +105,9 @@ fun main() {
     val parts = line.split('\t')
     val body = if (parts.size > 1) java.util.Base64.getDecoder().decode(parts[1]) else ByteArray(0)
     val message = try { Message.parse(parts[0], body) } catch (e: socket.ipc.IpcError) { println("400\t\t${e.message}"); continue }
-    val reply = Reply(message.route, message.param("ipc-token")) { response ->
-      val text = if (response.contentType == "application/json") String(response.body, Charsets.UTF_8).replace(idPattern, "\$1\"\"")
-      else java.util.Base64.getEncoder().encodeToString(response.body)
-      println("${response.status}\t${response.contentType}\t$text")
-    }
-    router.dispatch(message, Context(message.index, message.seq, events, grants), reply)
+    val response = runBlocking { router.dispatch(message, Context(message.index, message.seq, events, grants)) }
+    val text = if (response.contentType == "application/json") String(response.body, Charsets.UTF_8).replace(idPattern, "\$1\"\"")
+    else java.util.Base64.getEncoder().encodeToString(response.body)
+    println("${response.status}\t${response.contentType}\t$text")
   }
 }

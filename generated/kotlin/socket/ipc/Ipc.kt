@@ -1,9 +1,8 @@
 // Support code the generated Kotlin bindings compile against: the Android host's twin of native/ipc.
-// Written for Kotlin 1.3 (Debian's kotlinc), so it avoids newer language features. Copied verbatim into
+// Kotlin 2.x with kotlinx.coroutines (both from Maven Central); the wire codec is the `Json` tree below with the
+// typed `Decode`/`Encode` helpers (docs/generator.md, "The Kotlin codec"). Copied verbatim into
 // generated/kotlin/socket/ipc/Ipc.kt by `npm run gen`.
 package socket.ipc
-
-import java.util.concurrent.atomic.AtomicBoolean
 
 /** A JSON value. Objects keep insertion order so replies are stable. */
 sealed class Json {
@@ -103,7 +102,7 @@ sealed class Json {
           c == '\t' -> out.append("\\t")
           c == '\b' -> out.append("\\b")
           c == '\u000C' -> out.append("\\f")
-          c < ' ' -> out.append(String.format("\\u%04x", c.toInt()))
+          c < ' ' -> out.append(String.format("\\u%04x", c.code))
           // A lone surrogate cannot be UTF-8: U+FFFD, as USVString conversion does (C++ never holds one).
           Character.isHighSurrogate(c) && !(i + 1 < value.length && Character.isLowSurrogate(value[i + 1])) -> out.append('\uFFFD')
           Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(value[i - 1])) -> out.append('\uFFFD')
@@ -235,7 +234,7 @@ private class JsonParser(val text: String) {
 }
 
 /** A typed error reply: `err: {type, message, code}`. */
-class IpcError(val type: String, message: String, val code: String? = null) : Exception(message) {
+class IpcError(val type: String, message: String, val code: String? = null) : RuntimeException(message) {
   fun toJson(): Json {
     val members = linkedMapOf<String, Json>("type" to Json.Str(type), "message" to Json.Str(message ?: ""))
     if (code != null) members["code"] = Json.Str(code)
@@ -335,84 +334,85 @@ class Context(val index: Int, val seq: String, val events: EventSink?, val permi
 
 class Response(val status: Int, val contentType: String, val body: ByteArray)
 
-/** The one answer to one request; the first answer wins. */
-class Reply(val source: String, private val token: String?, private val sink: (Response) -> Unit) {
-  private val done = AtomicBoolean(false)
+/** What a service's result becomes on the wire: JSON `data` in the envelope, or the raw bytes of a buffer. */
+sealed class Answer {
+  class Data(val value: Json) : Answer()
+  class Bytes(val bytes: ByteArray, val contentType: String = "application/octet-stream") : Answer()
+}
 
-  val answered: Boolean get() = done.get()
-
-  fun data(value: Json): Boolean = sendJson(value, null, 200)
-  fun ok(): Boolean = data(Json.Null)
-  fun binary(bytes: ByteArray, contentType: String = "application/octet-stream"): Boolean {
-    if (!done.compareAndSet(false, true)) return false
-    sink(Response(200, contentType, bytes))
-    return true
+/** The `{source, token, id, data|err}` envelope every JSON answer travels in (the C++ host writes the same). */
+object Envelope {
+  fun answer(source: String, token: String?, answer: Answer): Response = when (answer) {
+    is Answer.Bytes -> Response(200, answer.contentType, answer.bytes)
+    is Answer.Data -> json(source, token, answer.value, null, 200)
   }
-  fun error(error: IpcError, status: Int = 200): Boolean = sendJson(null, error, status)
 
-  private fun sendJson(data: Json?, error: IpcError?, status: Int): Boolean {
-    if (!done.compareAndSet(false, true)) return false
+  fun error(source: String, token: String?, error: IpcError, status: Int = 200): Response = json(source, token, null, error, status)
+
+  private fun json(source: String, token: String?, data: Json?, error: IpcError?, status: Int): Response {
     val members = linkedMapOf<String, Json>(
       "source" to Json.Str(source),
       "token" to (if (token == null) Json.Null else Json.Str(token)),
       "id" to Json.Str(java.lang.Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong()))
     )
     if (error != null) members["err"] = error.toJson() else members["data"] = data ?: Json.Null
-    sink(Response(status, "application/json", Json.Obj(members).stringify().toByteArray(Charsets.UTF_8)))
-    return true
+    return Response(status, "application/json", Json.Obj(members).stringify().toByteArray(Charsets.UTF_8))
   }
 }
 
-typealias Handler = (Message, Context, Reply) -> Unit
+/** A mapped route: the request and the token its answer carries in, the one response out. */
+typealias Handler = suspend (Message, Context, String?) -> Response
 
-/** Route name to handler; lookup is case-insensitive; unknown routes get a 404 NotFoundError. */
+/**
+ * Route name to handler; lookup is case-insensitive; unknown routes get a 404 NotFoundError. Services are
+ * `suspend` functions that return their result or throw an [IpcError]; the router turns either into the answer,
+ * so a route always answers exactly once.
+ */
 class Router {
   private val handlers = java.util.TreeMap<String, Handler>()
 
-  fun map(route: String, handler: Handler) { handlers[route.toLowerCase()] = handler }
+  fun map(route: String, handler: Handler) { handlers[route.lowercase()] = handler }
 
-  /** Maps a route whose arguments are decoded first: a decoding error is answered here (prefixed with the
-   * caller's source), so `handler` only ever runs with valid arguments. */
-  fun <A> map(route: String, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) = map(route, null, decode, handler)
-
-  /** The same, for a route whose IDL names `permission`: refused (403 NotAllowedError) before anything is
-   * decoded unless the context's policy grants it. */
-  fun <A> map(route: String, permission: String?, decode: (Message) -> A, handler: (A, Context, Reply) -> Unit) {
-    map(route) { message, context, reply ->
+  /**
+   * Maps a route whose IDL names `permission` (null: none): refused (403 NotAllowedError) before anything is
+   * decoded unless the context's policy grants it. A decoding error is answered here, prefixed with the route, so
+   * `handler` only ever runs with valid arguments; its result goes out through `encode`.
+   */
+  fun <A, R> map(route: String, permission: String?, decode: (Message) -> A, encode: (R) -> Answer, handler: suspend (A, Context) -> R) {
+    map(route) { message, context, token ->
+      val source = message.route
       if (permission != null && context.permissions?.allows(permission) != true) {
-        reply.error(IpcError.notAllowed("${reply.source}: not allowed: this app does not grant the '$permission' permission (socket.ini: [permissions] allow_$permission = true)"), 403)
-        return@map
-      }
-      val args = try {
-        decode(message)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-        return@map
-      } catch (error: Exception) {
-        reply.error(IpcError("InternalError", "${reply.source}: ${error}"))
-        return@map
-      }
-      // A service that throws answers the call with an error instead of taking the router (and host) down.
-      try {
-        handler(args, context, reply)
-      } catch (error: IpcError) {
-        reply.error(error.prefixed(reply.source))
-      } catch (error: Exception) {
-        reply.error(IpcError("InternalError", "${reply.source}: ${error}"))
+        Envelope.error(source, token, IpcError.notAllowed("$source: not allowed: this app does not grant the '$permission' permission (socket.ini: [permissions] allow_$permission = true)"), 403)
+      } else {
+        // A service that throws answers the call with an error instead of taking the router (and host) down;
+        // cancellation is not an answer and goes on up.
+        try {
+          Envelope.answer(source, token, encode(handler(decode(message), context)))
+        } catch (error: IpcError) {
+          Envelope.error(source, token, error.prefixed(source))
+        } catch (error: kotlin.coroutines.cancellation.CancellationException) {
+          throw error
+        } catch (error: Exception) {
+          Envelope.error(source, token, IpcError("InternalError", "$source: $error"))
+        }
       }
     }
   }
 
   fun routes(): List<String> = handlers.keys.toList()
 
-  fun dispatch(message: Message, context: Context, reply: Reply) {
-    val handler = handlers[message.route.toLowerCase()]
-    if (handler == null) {
-      reply.error(IpcError.notFound("Not found: no route named '${message.route}'"), 404)
-      return
-    }
-    handler(message, context, reply)
+  /** Answers `message`; `token` is echoed in the envelope (by default the request's `ipc-token`, as native/ipc). */
+  suspend fun dispatch(message: Message, context: Context, token: String? = message.param("ipc-token")): Response {
+    val handler = handlers[message.route.lowercase()]
+      ?: return Envelope.error(message.route, token, IpcError.notFound("Not found: no route named '${message.route}'"), 404)
+    return handler(message, context, token)
   }
+}
+
+/** Result encoders the generated `register` functions pass to [Router.map]. */
+object Answers {
+  fun unit(@Suppress("UNUSED_PARAMETER") value: Unit): Answer = Answer.Data(Json.Null)
+  fun bytes(value: ByteArray): Answer = Answer.Bytes(value)
 }
 
 /** Decoders the generated dispatchers call; each throws an IpcError naming the argument. */
@@ -432,15 +432,10 @@ object Decode {
     return value
   }
 
-  /** An unsigned 64-bit integer, kept in a Long's bits (Kotlin 1.3 has no stable ULong). */
-  fun unsigned64Text(text: String, name: String): Long {
+  /** An unsigned 64-bit integer: decimal text (how the wire carries 64-bit values) or a safe JSON number. */
+  fun unsigned64Text(text: String, name: String): ULong {
     if (!INTEGER.matches(text)) throw IpcError.wrongType(name, "an integer")
-    try {
-      if (text.startsWith("-")) throw NumberFormatException()
-      return java.lang.Long.parseUnsignedLong(text)
-    } catch (e: NumberFormatException) {
-      throw IpcError.outOfRange(name, "0 to 18446744073709551615")
-    }
+    return text.toULongOrNull() ?: throw IpcError.outOfRange(name, "0 to 18446744073709551615")
   }
 
   fun doubleText(text: String, name: String, finite: Boolean): Double {
@@ -470,12 +465,12 @@ object Decode {
     return value.toLong()
   }
 
-  fun unsigned64(json: Json, name: String): Long {
+  fun unsigned64(json: Json, name: String): ULong {
     if (json is Json.Str) return unsigned64Text(json.value, name)
     val value = (json as? Json.Num)?.value ?: throw IpcError.wrongType(name, "an integer")
     if (value != Math.rint(value)) throw IpcError.wrongType(name, "an integer")
     if (value < 0 || value > 9007199254740992.0) throw IpcError.outOfRange(name, "0 to 18446744073709551615")
-    return value.toLong()
+    return value.toLong().toULong()
   }
 
   fun number(json: Json, name: String): Double = (json as? Json.Num)?.value ?: throw IpcError.wrongType(name, "a number")
@@ -524,7 +519,7 @@ object Decode {
 
 /** Encoders for the generated resolve helpers. */
 object Encode {
-  fun unsigned64(value: Long): Json = Json.Str(java.lang.Long.toUnsignedString(value))
+  fun unsigned64(value: ULong): Json = Json.Str(value.toString())
 
   fun union(value: Any): Json = when (value) {
     is String -> Json.Str(value)

@@ -238,6 +238,43 @@ public protocol EventSink: AnyObject {
   func emitBinary(_ name: String, _ params: JSON, _ bytes: [UInt8])
 }
 
+/// JSON is Codable as the value it holds, so the generated types are Codable through their wire codec (64-bit
+/// integers as decimal strings, enums as their wire strings) with every Encoder/Decoder. Object keys are written in
+/// the encoder's order, not the object's.
+extension JSON: Codable {
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      self = .null
+    } else if let value = try? container.decode(Bool.self) {
+      self = .bool(value)
+    } else if let value = try? container.decode(Double.self) {
+      self = .number(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else if let items = try? container.decode([JSON].self) {
+      self = .array(items)
+    } else {
+      let members = try container.decode([String: JSON].self)
+      var out = JSONObject()
+      for (key, value) in members.sorted(by: { $0.key < $1.key }) { out.set(key, value) }
+      self = .object(out)
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .null: try container.encodeNil()
+    case .bool(let value): try container.encode(value)
+    case .number(let value): try container.encode(value)
+    case .string(let value): try container.encode(value)
+    case .array(let items): try container.encode(items)
+    case .object(let members): try container.encode(members.values)
+    }
+  }
+}
+
 /// The host's answer to an IDL `[Permission=<name>]`: socket.ini `[permissions] allow_<name>` or its default.
 public protocol PermissionPolicy {
   func allows(_ permission: String) -> Bool
@@ -264,52 +301,44 @@ public struct Response {
   public let body: [UInt8]
 }
 
-/// The one answer to one request; the first answer wins.
-public final class Reply {
-  public let source: String
-  private let token: String?
-  private let sink: (Response) -> Void
-  private let lock = NSLock()
-  private var done = false
+/// What a service's result becomes on the wire: JSON `data` in the envelope, or the raw bytes of a buffer.
+public enum Answer {
+  case data(JSON)
+  case bytes([UInt8])
 
-  public init(source: String, token: String?, sink: @escaping (Response) -> Void) {
-    self.source = source
-    self.token = token
-    self.sink = sink
+  public static func unit(_ value: Void) -> Answer { .data(.null) }
+  public static func buffer(_ value: [UInt8]) -> Answer { .bytes(value) }
+}
+
+/// The `{source, token, id, data|err}` envelope every JSON answer travels in (the C++ host writes the same).
+public enum Envelope {
+  public static func answer(_ source: String, _ token: String?, _ answer: Answer) -> Response {
+    switch answer {
+    case .bytes(let bytes): return Response(status: 200, contentType: "application/octet-stream", body: bytes)
+    case .data(let value): return json(source, token, value, nil, 200)
+    }
   }
 
-  private func claim() -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    if done { return false }
-    done = true
-    return true
+  public static func error(_ source: String, _ token: String?, _ error: IpcError, status: Int = 200) -> Response {
+    json(source, token, nil, error, status)
   }
 
-  @discardableResult public func data(_ value: JSON) -> Bool { sendJSON(value, nil, 200) }
-  @discardableResult public func ok() -> Bool { data(.null) }
-  @discardableResult public func binary(_ bytes: [UInt8], contentType: String = "application/octet-stream") -> Bool {
-    guard claim() else { return false }
-    sink(Response(status: 200, contentType: contentType, body: bytes))
-    return true
-  }
-  @discardableResult public func error(_ error: IpcError, status: Int = 200) -> Bool { sendJSON(nil, error, status) }
-
-  private func sendJSON(_ data: JSON?, _ error: IpcError?, _ status: Int) -> Bool {
-    guard claim() else { return false }
+  static func json(_ source: String, _ token: String?, _ data: JSON?, _ error: IpcError?, _ status: Int) -> Response {
     var out = JSONObject()
     out.set("source", .string(source))
     out.set("token", token.map { JSON.string($0) } ?? .null)
     out.set("id", .string(String(UInt64.random(in: 0...UInt64.max))))
     if let error = error { out.set("err", error.toJSON()) } else { out.set("data", data ?? .null) }
-    sink(Response(status: status, contentType: "application/json", body: Array(JSON.object(out).stringify().utf8)))
-    return true
+    return Response(status: status, contentType: "application/json", body: Array(JSON.object(out).stringify().utf8))
   }
 }
 
-public typealias Handler = (Message, Context, Reply) -> Void
+/// A mapped route: the request and the token its answer carries in, the one response out.
+public typealias Handler = (Message, Context, String?) async -> Response
 
-/// Route name to handler; lookup is case-insensitive; unknown routes get a 404 NotFoundError.
+/// Route name to handler; lookup is case-insensitive; unknown routes get a 404 NotFoundError. Services are
+/// `async throws` methods that return their result or throw an `IpcError`; the router turns either into the
+/// answer, so a route always answers exactly once.
 public final class Router {
   private var handlers: [String: Handler] = [:]
 
@@ -317,35 +346,33 @@ public final class Router {
 
   public func map(_ route: String, _ handler: @escaping Handler) { handlers[route.lowercased()] = handler }
 
-  /// Maps a route whose arguments are decoded first: a decoding error is answered here (prefixed with the
-  /// caller's source), so `handler` only ever runs with valid arguments.
-  /// A `permission` (the route's IDL `[Permission=…]`, nil when public) is checked before anything is decoded.
-  public func map<Args>(_ route: String, permission: String? = nil, decode: @escaping (Message) throws -> Args, _ handler: @escaping (Args, Context, Reply) -> Void) {
-    map(route) { message, context, reply in
+  /// Maps a route whose IDL names `permission` (nil: none): refused (403 NotAllowedError) before anything is
+  /// decoded unless the context's policy grants it. A decoding error is answered here, prefixed with the route,
+  /// so `handler` only ever runs with valid arguments; its result goes out through `encode`.
+  public func map<Args, Result>(_ route: String, permission: String?, decode: @escaping (Message) throws -> Args, encode: @escaping (Result) -> Answer, _ handler: @escaping (Args, Context) async throws -> Result) {
+    map(route) { message, context, token in
+      let source = message.route
       if let permission = permission, context.permissions?.allows(permission) != true {
-        reply.error(IpcError.notAllowed("\(reply.source): not allowed: this app does not grant the '\(permission)' permission (socket.ini: [permissions] allow_\(permission) = true)"), status: 403)
-        return
+        return Envelope.error(source, token, IpcError.notAllowed("\(source): not allowed: this app does not grant the '\(permission)' permission (socket.ini: [permissions] allow_\(permission) = true)"), status: 403)
       }
-      let args: Args
       do {
-        args = try decode(message)
+        let args = try decode(message)
+        let result = try await handler(args, context)
+        return Envelope.answer(source, token, encode(result))
       } catch let error as IpcError {
-        reply.error(error.prefixed(reply.source))
-        return
+        return Envelope.error(source, token, error.prefixed(source))
       } catch {
-        reply.error(IpcError("InternalError", "\(reply.source): \(error)"))
-        return
+        return Envelope.error(source, token, IpcError("InternalError", "\(source): \(error)"))
       }
-      handler(args, context, reply)
     }
   }
 
-  public func dispatch(_ message: Message, _ context: Context, _ reply: Reply) {
+  /// Answers `message`; `token` is echoed in the envelope (the request's `ipc-token`, as native/ipc).
+  public func dispatch(_ message: Message, _ context: Context, token: String?) async -> Response {
     guard let handler = handlers[message.route.lowercased()] else {
-      reply.error(IpcError.notFound("Not found: no route named '\(message.route)'"), status: 404)
-      return
+      return Envelope.error(message.route, token, IpcError.notFound("Not found: no route named '\(message.route)'"), status: 404)
     }
-    handler(message, context, reply)
+    return await handler(message, context, token)
   }
 }
 

@@ -4,7 +4,6 @@ import socket.api.fs.AccessArgs
 import socket.api.fs.AccessResult
 import socket.api.fs.CloseArgs
 import socket.api.fs.FileStats
-import socket.api.fs.Fs
 import socket.api.fs.FsService
 import socket.api.fs.MkdirArgs
 import socket.api.fs.OpenArgs
@@ -16,7 +15,6 @@ import socket.api.fs.WriteArgs
 import socket.api.fs.WriteResult
 import socket.ipc.Context
 import socket.ipc.IpcError
-import socket.ipc.Reply
 import java.io.File
 import java.io.IOException
 import java.nio.ByteBuffer
@@ -26,6 +24,8 @@ import java.nio.file.StandardOpenOption
 import java.nio.file.attribute.BasicFileAttributes
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicInteger
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
 
 /**
  * `fs` on Android: java.nio inside the app's sandbox directories. Descriptors are FileChannels keyed by the id
@@ -35,10 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger
 class AndroidFs(private val sandbox: Sandbox) : FsService by Unsupported.service("fs") {
   private class Descriptor(val channel: FileChannel, val file: File, val append: Boolean)
 
-  private val descriptors = ConcurrentHashMap<Long, Descriptor>()
+  private val descriptors = ConcurrentHashMap<ULong, Descriptor>()
   private val nextFd = AtomicInteger(3)
 
-  override fun open(context: Context, args: OpenArgs, reply: Reply) = answer(reply) {
+  override suspend fun open(context: Context, args: OpenArgs) = io {
     val file = sandbox.resolve(args.path, "fs.open")
     if (descriptors.containsKey(args.id)) throw IpcError.typeError("fs.open: descriptor id ${args.id} is already in use")
     val access = args.flags and O_ACCMODE
@@ -51,17 +51,17 @@ class AndroidFs(private val sandbox: Sandbox) : FsService by Unsupported.service
     if (file.isDirectory && access != O_RDONLY) throw Errno.error("EISDIR", "illegal operation on a directory", "open", args.path)
     val channel = try { FileChannel.open(file.toPath(), options) } catch (e: IOException) { throw Errno.from(e, "open", File(args.path)) }
     descriptors[args.id] = Descriptor(channel, file, append)
-    Fs.resolveOpen(reply, OpenResult(id = args.id, fd = nextFd.getAndIncrement()))
+    OpenResult(id = args.id, fd = nextFd.getAndIncrement())
   }
 
-  override fun read(context: Context, args: ReadArgs, reply: Reply) = answer(reply) {
+  override suspend fun read(context: Context, args: ReadArgs) = io {
     val d = descriptors[args.id] ?: throw Errno.ebadf("read", args.id)
     val buffer = ByteBuffer.allocate(minOf(args.size, MAX_READ).toInt())
     val count = if (args.offset >= 0) d.channel.read(buffer, args.offset) else d.channel.read(buffer)
-    Fs.resolveRead(reply, buffer.array().copyOf(maxOf(count, 0)))
+    buffer.array().copyOf(maxOf(count, 0))
   }
 
-  override fun write(context: Context, args: WriteArgs, reply: Reply) = answer(reply) {
+  override suspend fun write(context: Context, args: WriteArgs) = io {
     val d = descriptors[args.id] ?: throw Errno.ebadf("write", args.id)
     val buffer = ByteBuffer.wrap(args.data)
     var written = 0L
@@ -72,16 +72,15 @@ class AndroidFs(private val sandbox: Sandbox) : FsService by Unsupported.service
         else -> d.channel.write(buffer)
       }
     }
-    Fs.resolveWrite(reply, WriteResult(bytes = written))
+    WriteResult(bytes = written)
   }
 
-  override fun close(context: Context, args: CloseArgs, reply: Reply) = answer(reply) {
+  override suspend fun close(context: Context, args: CloseArgs): Unit = io {
     val d = descriptors.remove(args.id) ?: throw Errno.ebadf("close", args.id)
     d.channel.close()
-    Fs.resolveClose(reply)
   }
 
-  override fun stat(context: Context, args: StatArgs, reply: Reply) = answer(reply) {
+  override suspend fun stat(context: Context, args: StatArgs) = io {
     val file = sandbox.resolve(args.path, "fs.stat")
     val attrs = try {
       Files.readAttributes(file.toPath(), BasicFileAttributes::class.java)
@@ -89,37 +88,35 @@ class AndroidFs(private val sandbox: Sandbox) : FsService by Unsupported.service
     val type = when { attrs.isDirectory -> S_IFDIR; attrs.isSymbolicLink -> S_IFLNK; else -> S_IFREG }
     val perms = (if (file.canRead()) 0b100_100_000 else 0) or (if (file.canWrite()) 0b010_000_000 else 0) or
       (if (file.canExecute()) 0b001_001_000 else 0)
-    Fs.resolveStat(reply, FileStats(
-      dev = 0, ino = 0, mode = (type or perms).toLong(), nlink = 1, uid = 0, gid = 0, rdev = 0,
-      size = attrs.size(), blksize = 4096, blocks = (attrs.size() + 511) / 512,
+    FileStats(
+      dev = 0u, ino = 0u, mode = (type or perms).toLong(), nlink = 1u, uid = 0, gid = 0, rdev = 0u,
+      size = attrs.size().toULong(), blksize = 4096u, blocks = ((attrs.size() + 511) / 512).toULong(),
       atimeMs = attrs.lastAccessTime().toMillis().toDouble(), mtimeMs = attrs.lastModifiedTime().toMillis().toDouble(),
-      ctimeMs = attrs.lastModifiedTime().toMillis().toDouble(), birthtimeMs = attrs.creationTime().toMillis().toDouble()))
+      ctimeMs = attrs.lastModifiedTime().toMillis().toDouble(), birthtimeMs = attrs.creationTime().toMillis().toDouble())
   }
 
-  override fun access(context: Context, args: AccessArgs, reply: Reply) = answer(reply) {
+  override suspend fun access(context: Context, args: AccessArgs) = io {
     val file = sandbox.resolve(args.path, "fs.access")
     if (!file.exists()) throw Errno.enoent("access", args.path)
     val denied = (args.mode and 4 != 0 && !file.canRead()) || (args.mode and 2 != 0 && !file.canWrite()) ||
       (args.mode and 1 != 0 && !file.canExecute())
     if (denied) throw Errno.error("EACCES", "permission denied", "access", args.path)
-    Fs.resolveAccess(reply, AccessResult(mode = args.mode))
+    AccessResult(mode = args.mode)
   }
 
-  override fun mkdir(context: Context, args: MkdirArgs, reply: Reply) = answer(reply) {
+  override suspend fun mkdir(context: Context, args: MkdirArgs): Unit = io {
     val file = sandbox.resolve(args.path, "fs.mkdir")
     try {
       if (args.recursive) Files.createDirectories(file.toPath()) else Files.createDirectory(file.toPath())
     } catch (e: IOException) {
       throw if (e is java.nio.file.NoSuchFileException) Errno.enoent("mkdir", args.path) else Errno.from(e, "mkdir", File(args.path))
     }
-    Fs.resolveMkdir(reply)
   }
 
-  override fun unlink(context: Context, args: UnlinkArgs, reply: Reply) = answer(reply) {
+  override suspend fun unlink(context: Context, args: UnlinkArgs): Unit = io {
     val file = sandbox.resolve(args.path, "fs.unlink")
     if (file.isDirectory) throw Errno.error("EISDIR", "illegal operation on a directory", "unlink", args.path)
     try { Files.delete(file.toPath()) } catch (e: IOException) { throw Errno.from(e, "unlink", File(args.path)) }
-    Fs.resolveUnlink(reply)
   }
 
   /** Closes every descriptor (the activity is going away). */
@@ -144,13 +141,11 @@ class AndroidFs(private val sandbox: Sandbox) : FsService by Unsupported.service
   }
 }
 
-/** Runs `body`, answering its IpcError (or an unexpected failure, as an Error) on `reply`. */
-internal inline fun answer(reply: Reply, body: () -> Unit) {
+/** Runs blocking file work off the caller's thread; an I/O failure no errno maps is an `ErrnoError` EIO. */
+internal suspend fun <T> io(body: () -> T): T = withContext(Dispatchers.IO) {
   try {
     body()
-  } catch (error: IpcError) {
-    reply.error(error)
   } catch (error: IOException) {
-    reply.error(IpcError("ErrnoError", "EIO: ${error.message}", "EIO"))
+    throw IpcError("ErrnoError", "EIO: ${error.message}", "EIO")
   }
 }

@@ -3,10 +3,8 @@ package socket.android
 import socket.api.process.CwdArgs
 import socket.api.process.EnvGetArgs
 import socket.api.process.ExitArgs
-import socket.api.process.Process
 import socket.api.process.ProcessService
 import socket.ipc.Context
-import socket.ipc.Reply
 
 /**
  * `process` on Android. The environment a page sees is the app's own variables from socket.ini (`[env]`, keys
@@ -19,16 +17,9 @@ class AndroidProcess(
   private val home: () -> String,
   private val finish: (Int) -> Unit
 ) : ProcessService by Unsupported.service("process") {
-  override fun envGet(context: Context, args: EnvGetArgs, reply: Reply) = answer(reply) {
-    Process.resolveEnvGet(reply, config["env_${args.key}"])
-  }
+  override suspend fun envGet(context: Context, args: EnvGetArgs): String? = config["env_${args.key}"]
 
-  override fun cwd(context: Context, args: CwdArgs, reply: Reply) = answer(reply) {
-    Process.resolveCwd(reply, home())
-  }
+  override suspend fun cwd(context: Context, args: CwdArgs): String = home()
 
-  override fun exit(context: Context, args: ExitArgs, reply: Reply) = answer(reply) {
-    Process.resolveExit(reply)
-    finish(args.value)
-  }
+  override suspend fun exit(context: Context, args: ExitArgs) = finish(args.value)
 }

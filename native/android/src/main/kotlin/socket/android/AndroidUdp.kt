@@ -1,6 +1,8 @@
 package socket.android
 
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
@@ -28,7 +30,6 @@ import socket.api.udp.UdpService
 import socket.ipc.Context
 import socket.ipc.EventSink
 import socket.ipc.IpcError
-import socket.ipc.Reply
 import java.io.IOException
 import java.net.BindException
 import java.net.DatagramPacket
@@ -55,40 +56,34 @@ class AndroidUdp(private val scope: CoroutineScope) : UdpService by Unsupported.
     @Volatile var reader: Job? = null
   }
 
-  private val sockets = ConcurrentHashMap<Long, Sock>()
+  private val sockets = ConcurrentHashMap<ULong, Sock>()
 
-  private fun get(id: Long, syscall: String): Sock = sockets[id] ?: throw Errno.ebadf(syscall, id)
+  private fun get(id: ULong, syscall: String): Sock = sockets[id] ?: throw Errno.ebadf(syscall, id)
 
-  private fun create(id: Long): Sock = sockets.computeIfAbsent(id) { Sock(DatagramSocket(null as java.net.SocketAddress?)) }
+  private fun create(id: ULong): Sock = sockets.computeIfAbsent(id) { Sock(DatagramSocket(null as java.net.SocketAddress?)) }
 
-  /** Runs `body` on the I/O dispatcher and answers its errors, mapped to the wire's errno names. */
-  private fun io(reply: Reply, syscall: String, body: () -> Unit) {
-    scope.launch {
-      try {
-        body()
-      } catch (e: IpcError) {
-        reply.error(e)
-      } catch (e: SocketException) {
-        reply.error(socketError(e, syscall))
-      } catch (e: IOException) {
-        reply.error(errno("EIO", e.message ?: "input/output error", syscall))
-      } catch (e: RuntimeException) {
-        reply.error(IpcError("Error", "${e.javaClass.simpleName}: ${e.message}"))
-      }
+  /** Runs `body` on the I/O dispatcher, its socket failures mapped to the wire's errno names. */
+  private suspend fun <T> net(syscall: String, body: () -> T): T = withContext(Dispatchers.IO) {
+    try {
+      body()
+    } catch (e: SocketException) {
+      throw socketError(e, syscall)
+    } catch (e: IOException) {
+      throw errno("EIO", e.message ?: "input/output error", syscall)
     }
   }
 
-  override fun bind(context: Context, args: BindArgs, reply: Reply) = io(reply, "bind") {
+  override suspend fun bind(context: Context, args: BindArgs) = net("bind") {
     val address = literal(args.address)
     val sock = create(args.id)
     if (sock.bound) throw errno("EINVAL", "invalid argument", "bind")
     sock.socket.reuseAddress = args.reuseAddr
     sock.socket.bind(InetSocketAddress(address, args.port))
     sock.bound = true
-    Udp.resolveBind(reply, local(sock))
+    local(sock)
   }
 
-  override fun connect(context: Context, args: ConnectArgs, reply: Reply) = io(reply, "connect") {
+  override suspend fun connect(context: Context, args: ConnectArgs) = net("connect") {
     if (args.port == 0) throw IpcError.rangeError("port must be 1 to 65535 to connect")
     val address = literal(args.address)
     val sock = create(args.id)
@@ -96,24 +91,22 @@ class AndroidUdp(private val scope: CoroutineScope) : UdpService by Unsupported.
     sock.socket.connect(InetSocketAddress(address, args.port))
     sock.bound = true
     sock.connected = true
-    Udp.resolveConnect(reply, peer(sock))
+    peer(sock)
   }
 
-  override fun disconnect(context: Context, args: DisconnectArgs, reply: Reply) = io(reply, "disconnect") {
+  override suspend fun disconnect(context: Context, args: DisconnectArgs): Unit = net("disconnect") {
     val sock = get(args.id, "disconnect")
     if (!sock.connected) throw errno("ENOTCONN", "socket is not connected", "disconnect")
     sock.socket.disconnect()
     sock.connected = false
-    Udp.resolveDisconnect(reply)
   }
 
-  override fun send(context: Context, args: SendArgs, reply: Reply) = io(reply, "send") {
+  override suspend fun send(context: Context, args: SendArgs) = net("send") {
     if (args.ephemeral && !sockets.containsKey(args.id)) {
       // A one-off datagram from a throwaway socket (the original's `ephemeral`, used for NAT probes).
       if (args.port == 0) throw IpcError.rangeError("port must be 1 to 65535 to send")
       DatagramSocket().use { it.send(DatagramPacket(args.data, args.data.size, literal(args.address), args.port)) }
-      Udp.resolveSend(reply, SendResult(args.data.size.toLong()))
-      return@io
+      return@net SendResult(args.data.size.toLong())
     }
     val sock = create(args.id)
     val packet = if (sock.connected) {
@@ -125,68 +118,64 @@ class AndroidUdp(private val scope: CoroutineScope) : UdpService by Unsupported.
     }
     sock.socket.send(packet)
     sock.bound = true  // sending binds an unbound socket to an ephemeral port
-    Udp.resolveSend(reply, SendResult(args.data.size.toLong()))
+    SendResult(args.data.size.toLong())
   }
 
-  override fun readStart(context: Context, args: ReadStartArgs, reply: Reply) = io(reply, "readStart") {
+  override suspend fun readStart(context: Context, args: ReadStartArgs): Unit = net("readStart") {
     val sock = get(args.id, "readStart")
     if (!sock.bound) throw errno("ENOTCONN", "socket is not connected", "readStart")
     val events = context.events ?: throw IpcError.notSupported("udp.readStart: this caller has no window to receive datagrams")
     if (sock.reader?.isActive != true) sock.reader = scope.launch { receive(args.id, sock, events) }
-    Udp.resolveReadStart(reply)
   }
 
-  override fun readStop(context: Context, args: ReadStopArgs, reply: Reply) = io(reply, "readStop") {
+  override suspend fun readStop(context: Context, args: ReadStopArgs): Unit = net("readStop") {
     get(args.id, "readStop").reader?.cancel()
-    Udp.resolveReadStop(reply)
   }
 
-  override fun close(context: Context, args: CloseArgs, reply: Reply) = io(reply, "close") {
+  override suspend fun close(context: Context, args: CloseArgs): Unit = net("close") {
     val sock = sockets.remove(args.id) ?: throw Errno.ebadf("close", args.id)
     sock.reader?.cancel()
     sock.socket.close()
-    Udp.resolveClose(reply)
   }
 
-  override fun getSockName(context: Context, args: GetSockNameArgs, reply: Reply) = io(reply, "getsockname") {
+  override suspend fun getSockName(context: Context, args: GetSockNameArgs) = net("getsockname") {
     val sock = get(args.id, "getsockname")
     if (!sock.bound) throw Errno.ebadf("getsockname", args.id)
-    Udp.resolveGetSockName(reply, local(sock))
+    local(sock)
   }
 
-  override fun getPeerName(context: Context, args: GetPeerNameArgs, reply: Reply) = io(reply, "getpeername") {
+  override suspend fun getPeerName(context: Context, args: GetPeerNameArgs) = net("getpeername") {
     val sock = get(args.id, "getpeername")
     if (!sock.connected) throw errno("ENOTCONN", "socket is not connected", "getpeername")
-    Udp.resolveGetPeerName(reply, peer(sock))
+    peer(sock)
   }
 
-  override fun getState(context: Context, args: GetStateArgs, reply: Reply) = io(reply, "getState") {
+  override suspend fun getState(context: Context, args: GetStateArgs) = net("getState") {
     val sock = get(args.id, "getState")
-    Udp.resolveGetState(reply, SocketState(args.id, sock.bound, sock.connected, sock.reader?.isActive == true, sock.socket.isClosed))
+    SocketState(args.id, sock.bound, sock.connected, sock.reader?.isActive == true, sock.socket.isClosed)
   }
 
-  override fun bufferSize(context: Context, args: BufferSizeArgs, reply: Reply) = io(reply, "bufferSize") {
+  override suspend fun bufferSize(context: Context, args: BufferSizeArgs) = net("bufferSize") {
     if (args.buffer > 1) throw IpcError.rangeError("buffer must be 0 (send) or 1 (receive)")
     val socket = get(args.id, "bufferSize").socket
     if (args.size > 0) {
       if (args.buffer == 0) socket.sendBufferSize = args.size.toInt() else socket.receiveBufferSize = args.size.toInt()
     }
-    Udp.resolveBufferSize(reply, BufferSize((if (args.buffer == 0) socket.sendBufferSize else socket.receiveBufferSize).toLong()))
+    BufferSize((if (args.buffer == 0) socket.sendBufferSize else socket.receiveBufferSize).toLong())
   }
 
-  override fun setBroadcast(context: Context, args: SetBroadcastArgs, reply: Reply) = io(reply, "setBroadcast") {
+  override suspend fun setBroadcast(context: Context, args: SetBroadcastArgs): Unit = net("setBroadcast") {
     get(args.id, "setBroadcast").socket.broadcast = args.flag
-    Udp.resolveSetBroadcast(reply)
   }
 
-  override fun setTTL(context: Context, args: SetTTLArgs, reply: Reply) = io(reply, "setTTL") {
+  override suspend fun setTTL(context: Context, args: SetTTLArgs): Unit = net("setTTL") {
     if (args.ttl < 1 || args.ttl > 255) throw errno("EINVAL", "invalid argument", "setTTL")
     get(args.id, "setTTL")
     throw IpcError.notSupported("udp.setTTL is not supported by the Android host (DatagramSocket has no unicast TTL)")
   }
 
   /** Receives until cancelled or closed; a short timeout lets cancellation be seen between datagrams. */
-  private suspend fun receive(id: Long, sock: Sock, events: EventSink) {
+  private suspend fun receive(id: ULong, sock: Sock, events: EventSink) {
     val buffer = ByteArray(65536)
     sock.socket.soTimeout = RECEIVE_POLL_MS
     while (kotlinx.coroutines.currentCoroutineContext().isActive && !sock.socket.isClosed) {

@@ -13,14 +13,15 @@ import socket.api.window.SetBackgroundColorArgs
 import socket.api.window.SetTitleArgs
 import socket.api.window.ShowArgs
 import socket.api.window.Size
-import socket.api.window.Window
 import socket.api.window.WindowInfo
 import socket.api.window.WindowService
 import socket.api.window.WindowStatus
 import socket.ipc.Context
 import socket.ipc.IpcError
 import socket.ipc.Json
-import socket.ipc.Reply
+import kotlinx.coroutines.suspendCancellableCoroutine
+import kotlin.coroutines.resume
+import kotlin.coroutines.resumeWithException
 
 /**
  * `window` on Android: the activity is the app's one window, index 0. What a phone window can do is done on the
@@ -32,57 +33,53 @@ class AndroidWindow(private val activity: MainActivity) : WindowService by Unsup
   @Volatile private var status = WindowStatus.SHOWN
   @Volatile private var background = AndroidColor.WHITE
 
-  override fun show(context: Context, args: ShowArgs, reply: Reply) = onWindow(reply, args.targetWindowIndex, context) {
-    Window.resolveShow(reply, info())
-  }
+  override suspend fun show(context: Context, args: ShowArgs) = onWindow(args.targetWindowIndex, context) { info() }
 
-  override fun close(context: Context, args: CloseArgs, reply: Reply) = onWindow(reply, args.targetWindowIndex, context) {
+  override suspend fun close(context: Context, args: CloseArgs) = onWindow(args.targetWindowIndex, context) {
     status = WindowStatus.CLOSING
-    Window.resolveClose(reply, info())
     activity.finish()
+    info()
   }
 
-  override fun getTitle(context: Context, args: GetTitleArgs, reply: Reply) = onWindow(reply, args.targetWindowIndex, context) {
-    Window.resolveGetTitle(reply, activity.title?.toString() ?: "")
+  override suspend fun getTitle(context: Context, args: GetTitleArgs) = onWindow(args.targetWindowIndex, context) {
+    activity.title?.toString() ?: ""
   }
 
-  override fun setTitle(context: Context, args: SetTitleArgs, reply: Reply) = onWindow(reply, args.targetWindowIndex, context) {
+  override suspend fun setTitle(context: Context, args: SetTitleArgs) = onWindow(args.targetWindowIndex, context) {
     activity.title = args.value
-    Window.resolveSetTitle(reply, info())
+    info()
   }
 
-  override fun navigate(context: Context, args: NavigateArgs, reply: Reply) = onWindow(reply, args.targetWindowIndex, context) {
+  override suspend fun navigate(context: Context, args: NavigateArgs) = onWindow(args.targetWindowIndex, context) {
     activity.webView.loadUrl(resolveUrl(args.url))
-    Window.resolveNavigate(reply, info())
+    info()
   }
 
   /** Runs a script in the page; answers with its completion value (the engine's JSON of it). */
-  override fun eval(context: Context, args: EvalArgs, reply: Reply) = onWindow(reply, args.targetWindowIndex, context) {
-    activity.webView.evaluateJavascript(args.value) { result ->
-      answer(reply) { Window.resolveEval(reply, if (result == null) Json.Null else Json.parse(result)) }
+  override suspend fun eval(context: Context, args: EvalArgs): Json {
+    target(args.targetWindowIndex, context)
+    val result = suspendCancellableCoroutine<String?> { done ->
+      activity.runOnUiThread { activity.webView.evaluateJavascript(args.value) { done.resume(it) } }
     }
+    return if (result == null) Json.Null else Json.parse(result)
   }
 
   /** Dispatches `event` with `value` as its detail in the page, batched with every other native event. */
-  override fun send(context: Context, args: SendArgs, reply: Reply) = onWindow(reply, args.targetWindowIndex, context) {
+  override suspend fun send(context: Context, args: SendArgs) = onWindow(args.targetWindowIndex, context) {
     if (args.event.isEmpty()) throw IpcError.typeError("event must not be empty")
     activity.events.emit(args.event, args.value)
-    Window.resolveSend(reply)
   }
 
-  override fun getBackgroundColor(context: Context, args: GetBackgroundColorArgs, reply: Reply) =
-    onWindow(reply, args.targetWindowIndex, context) {
-      val c = background
-      Window.resolveGetBackgroundColor(reply, Color(AndroidColor.red(c), AndroidColor.green(c), AndroidColor.blue(c), AndroidColor.alpha(c) / 255.0))
-    }
+  override suspend fun getBackgroundColor(context: Context, args: GetBackgroundColorArgs) = onWindow(args.targetWindowIndex, context) {
+    val c = background
+    Color(AndroidColor.red(c), AndroidColor.green(c), AndroidColor.blue(c), AndroidColor.alpha(c) / 255.0)
+  }
 
-  override fun setBackgroundColor(context: Context, args: SetBackgroundColorArgs, reply: Reply) =
-    onWindow(reply, args.targetWindowIndex, context) {
-      if (!(args.alpha >= 0 && args.alpha <= 1)) throw IpcError.rangeError("alpha must be from 0 to 1")
-      background = AndroidColor.argb(Math.round(args.alpha * 255).toInt(), args.red, args.green, args.blue)
-      activity.webView.setBackgroundColor(background)
-      Window.resolveSetBackgroundColor(reply)
-    }
+  override suspend fun setBackgroundColor(context: Context, args: SetBackgroundColorArgs) = onWindow(args.targetWindowIndex, context) {
+    if (!(args.alpha >= 0 && args.alpha <= 1)) throw IpcError.rangeError("alpha must be from 0 to 1")
+    background = AndroidColor.argb(Math.round(args.alpha * 255).toInt(), args.red, args.green, args.blue)
+    activity.webView.setBackgroundColor(background)
+  }
 
   /** The window as the wire describes it: the WebView's size in pixels, at the screen's origin. */
   private fun info() = WindowInfo(
@@ -104,18 +101,22 @@ class AndroidWindow(private val activity: MainActivity) : WindowService by Unsup
     return activity.origin.pageUrl(url)
   }
 
-  /** Checks the target (only window 0 exists) and runs `body` on the main thread, answering its errors. */
-  private fun onWindow(reply: Reply, index: Int?, context: Context, body: () -> Unit) {
+  /** Only window 0 exists. */
+  private fun target(index: Int?, context: Context) {
     val wanted = index ?: maxOf(context.index, 0)
-    if (wanted != 0) {
-      reply.error(IpcError.notFound("no window with index $wanted (the Android host has one window, index 0)"))
-      return
-    }
-    activity.runOnUiThread {
-      try {
-        answer(reply, body)
-      } catch (e: RuntimeException) {
-        reply.error(IpcError("Error", "${e.javaClass.simpleName}: ${e.message}"))
+    if (wanted != 0) throw IpcError.notFound("no window with index $wanted (the Android host has one window, index 0)")
+  }
+
+  /**
+   * Checks the target and runs `body` on the main thread, where views may be touched: directly when already
+   * there, else posted to it while the caller (a WebView request thread) waits.
+   */
+  private suspend fun <T> onWindow(index: Int?, context: Context, body: () -> T): T {
+    target(index, context)
+    if (android.os.Looper.myLooper() == android.os.Looper.getMainLooper()) return body()
+    return suspendCancellableCoroutine { done ->
+      activity.runOnUiThread {
+        try { done.resume(body()) } catch (e: Throwable) { done.resumeWithException(e) }
       }
     }
   }

@@ -15,7 +15,7 @@ object Errno {
     IpcError("ErrnoError", "$code: $text, $syscall '$path'", code)
 
   fun enoent(syscall: String, path: String) = error("ENOENT", "no such file or directory", syscall, path)
-  fun ebadf(syscall: String, id: Long) =
+  fun ebadf(syscall: String, id: ULong) =
     IpcError("ErrnoError", "EBADF: bad file descriptor, $syscall (no open descriptor with id $id)", "EBADF")
 
   /** Maps a java.io / java.nio failure on `file` to the matching errno. */

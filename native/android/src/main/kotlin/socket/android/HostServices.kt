@@ -25,7 +25,7 @@ class HostServices private constructor(val scope: CoroutineScope, val udp: Andro
       val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO)
       val services = HostServices(scope, AndroidUdp(scope))
       Udp.register(router, services.udp)
-      Dns.register(router, AndroidDns(scope))
+      Dns.register(router, AndroidDns())
       Process.register(router, AndroidProcess(activity.config, { activity.filesDir.path }, { activity.finish() }))
       Window.register(router, AndroidWindow(activity))
       return services

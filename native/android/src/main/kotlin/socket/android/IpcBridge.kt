@@ -1,17 +1,18 @@
 package socket.android
 
 import socket.ipc.Context
+import socket.ipc.Envelope
 import socket.ipc.EventSink
 import socket.ipc.IpcError
 import socket.ipc.Json
 import socket.ipc.Message
 import socket.ipc.PermissionPolicy
-import socket.ipc.Reply
 import socket.ipc.Response
 import socket.ipc.Router
 import java.util.concurrent.ConcurrentHashMap
-import java.util.concurrent.CountDownLatch
-import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.TimeoutCancellationException
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeout
 
 /**
  * Answers `https://<bundle-id>.socket.local/ipc/<route>?<query>` (the Android form of `ipc://<route>?<query>`)
@@ -60,22 +61,21 @@ class IpcBridge(
     return dispatch(full)
   }
 
-  /** Runs the route and waits for its one answer; shouldInterceptRequest runs on a WebView worker thread. */
+  /**
+   * Runs the route's suspend service and waits for its answer: shouldInterceptRequest runs on a WebView worker
+   * thread and must return the response. The envelope's token is the request's seq, which the preload matches.
+   */
   fun dispatch(message: Message): Response {
-    val latch = CountDownLatch(1)
-    var answer: Response? = null
-    val reply = Reply(message.route, message.seq.ifEmpty { null }) { response -> answer = response; latch.countDown() }
-    try {
-      router.dispatch(message, Context(message.index, message.seq, events(), permissions), reply)
+    val token = message.seq.ifEmpty { null }
+    return try {
+      runBlocking {
+        withTimeout(REPLY_TIMEOUT_SECONDS * 1000) { router.dispatch(message, Context(message.index, message.seq, events(), permissions), token) }
+      }
+    } catch (e: TimeoutCancellationException) {
+      Envelope.error(message.route, token, IpcError("TimeoutError", "${message.route} did not answer within $REPLY_TIMEOUT_SECONDS s"))
     } catch (e: IpcError) {
-      reply.error(e.prefixed(message.route))
-    } catch (e: RuntimeException) {
-      reply.error(IpcError("Error", "${message.route}: ${e.javaClass.simpleName}: ${e.message}"))
+      Envelope.error(message.route, token, e.prefixed(message.route))
     }
-    if (!latch.await(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      reply.error(IpcError("TimeoutError", "${message.route} did not answer within $REPLY_TIMEOUT_SECONDS s"))
-    }
-    return answer!!
   }
 
   private fun errorResponse(status: Int, error: IpcError): Response {

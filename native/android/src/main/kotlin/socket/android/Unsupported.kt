@@ -1,7 +1,6 @@
 package socket.android
 
 import socket.ipc.IpcError
-import socket.ipc.Reply
 import java.lang.reflect.Proxy
 
 /**
@@ -18,11 +17,8 @@ object Unsupported {
         "toString" -> "Unsupported($prefix)"
         "hashCode" -> System.identityHashCode(self)
         "equals" -> self === args?.get(0)
-        else -> {
-          val reply = args?.firstOrNull { it is Reply } as Reply?
-          reply?.error(IpcError.notSupported("$prefix.${method.name} is not supported by the Android host"))
-          null
-        }
+        // A suspend method throws before it suspends: the router answers the IpcError.
+        else -> throw IpcError.notSupported("$prefix.${method.name} is not supported by the Android host")
       }
     }
     return type.cast(proxy)

@@ -14,7 +14,7 @@ import socket.ipc.Json
 import java.io.File
 
 /**
- * The generator's conformance corpus (test/generator/conformance/*.json) replayed through the Android dispatch:
+ * The generator's conformance corpus (the JSON files in test/generator/conformance) replayed through the Android dispatch:
  * each input travels as the `value` of `window.send` in a real ipc request to the activity (percent-encoded in
  * the URL, parsed by the generated decoder), and what the page is handed in the evaluated event batch must be the
  * corpus's `wire` bytes, or the request must be refused with a TypeError where the corpus says native parsers
