@@ -23,6 +23,7 @@ function timed (fn: () => void): number {
 }
 
 process.chdir(REPO)
+const loadAtStart = loadavg()[0]
 const { generate, readIdl } = await import('../generator/pipeline.ts')
 const files = readIdl('idl')
 const lines = files.reduce((sum, file) => sum + file.text.split('\n').length, 0)
@@ -98,7 +99,7 @@ const doc = `<!-- Written by bench/gen.bench.ts (npm run bench gen). -->
 # Generator benchmark
 
 Input: ${files.length} IDL files, ${lines} lines; output: ${outputs.size} files, ${(bytes / 1024).toFixed(0)} KiB.
-Machine load average at the end of the run: ${loadavg()[0].toFixed(2)} (the machine is shared; ratios against
+Machine: ${cpus().length} cores; load average ${loadAtStart.toFixed(2)} at the start of the run and ${loadavg()[0].toFixed(2)} at the end (the machine is shared; ratios against
 the same-run baselines are the comparable figures).
 
 ${table}

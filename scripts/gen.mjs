@@ -50,7 +50,9 @@ async function build () {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // webidl2 and handlebars go into the bundle too: one file to load, no module resolution at start-up. Their
+    // CommonJS code may call require() for Node built-ins, which an ES module has no binding for.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     define: { __GENERATOR_DIR__: JSON.stringify(sources), __PRECOMPILED_TEMPLATES__: JSON.stringify(await precompiledTemplates()) },
     logLevel: 'error'
   })

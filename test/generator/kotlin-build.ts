@@ -23,16 +23,20 @@ function jar (group: string, artifact: string, version: string): string {
   return join(REPO, ...group.split('.'), artifact, version, `${artifact}-${version}.jar`)
 }
 
-// What the compiler needs to run (its pom's dependencies), and what the compiled code needs.
-const COMPILER = [
-  jar('org.jetbrains.kotlin', 'kotlin-compiler', KOTLIN_VERSION),
-  jar('org.jetbrains.kotlin', 'kotlin-stdlib', KOTLIN_VERSION),
-  jar('org.jetbrains.kotlin', 'kotlin-script-runtime', KOTLIN_VERSION),
-  jar('org.jetbrains.kotlin', 'kotlin-reflect', '1.6.10'),
-  jar('org.jetbrains.intellij.deps', 'trove4j', '1.0.20200330'),
-  jar('org.jetbrains', 'annotations', '13.0'),
-  jar('org.jetbrains.kotlinx', 'kotlinx-coroutines-core-jvm', '1.6.4')
-]
+// What the compiler needs to run: the compiler and the dependencies its pom lists (the versions Maven resolved
+// for the kotlin-maven-plugin), plus kotlin-stdlib's own dependency.
+function compilerClasspath (): string[] {
+  const compiler = jar('org.jetbrains.kotlin', 'kotlin-compiler', KOTLIN_VERSION)
+  const pomPath = compiler.replace(/\.jar$/, '.pom')
+  if (!existsSync(pomPath)) return [compiler]
+  const dependencies = [...readFileSync(pomPath, 'utf8').matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)].map((m) => {
+    const field = (name: string): string => new RegExp(`<${name}>([^<]+)</${name}>`).exec(m[1])?.[1] ?? ''
+    return jar(field('groupId'), field('artifactId'), field('version'))
+  })
+  return [compiler, jar('org.jetbrains.kotlin', 'kotlin-stdlib', KOTLIN_VERSION), jar('org.jetbrains', 'annotations', '13.0'), ...dependencies]
+    .filter((path) => !path.includes('kotlin-stdlib-jdk'))  // empty shims for old JDKs; kotlin-stdlib has it all
+}
+const COMPILER = compilerClasspath()
 export const RUNTIME = [
   jar('org.jetbrains.kotlin', 'kotlin-stdlib', KOTLIN_VERSION),
   jar('org.jetbrains.kotlinx', 'kotlinx-coroutines-core-jvm', COROUTINES_VERSION)

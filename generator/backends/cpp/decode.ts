@@ -10,7 +10,7 @@ export function decodeArgument (arg: Argument): string[] {
   const encoding = arg.codec
   const lines: string[] = []
   const base = arg.type.kind === 'nullable' ? arg.type.inner : arg.type
-  const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
+  const mayBeAbsent = arg.presence !== 'required'
   const optionalStorage = arg.presence === 'maybe'
   if (encoding === 'body') {
     lines.push(`${field} = message.body;`)

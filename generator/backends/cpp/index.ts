@@ -4,7 +4,7 @@
 import type { Api, Capability, Type } from '../../model.ts'
 import { blockComment, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { nativeBackend, nativeViewBase } from '../types.ts'
 import { PERMISSIONS, PUBLIC_PERMISSION } from '../../permissions.ts'
 import { decodeArgument } from './decode.ts'
 import { cppName, cppType, enumValueName, initializer, namespaceOf, orderDictionaries, storageType } from './names.ts'
@@ -86,42 +86,29 @@ function viewOf (capability: Capability) {
         : [`events.emit(${JSON.stringify(ev.domEvent)}, toJson(detail));`]
     }
   })
+  return { ...cppNames(capability), doc: doc(capability.doc.summary, ''), enums, dictionaries, operations, events }
+}
+
+// The names a capability's C++ files and register_all.hh both use.
+function cppNames (capability: Capability) {
   return {
-    source: capability.file,
+    ...nativeViewBase(capability, ''),
     name: capability.name,
     namespace: namespaceOf(capability),
-    doc: doc(capability.doc.summary, ''),
-    serviceName: `${capability.interfaceName}Service`,
-    registerName: `register${capability.interfaceName}Routes`,
-    enums,
-    dictionaries,
-    operations,
-    events
+    registerName: `register${capability.interfaceName}Routes`
   }
 }
 
-export const cppBackend: Backend = {
+export const cppBackend = nativeBackend({
   name: 'cpp',
-  generate (api: Api): Files {
-    const files: Files = new Map()
-    const native = nativeCapabilities(api)
-    for (const capability of native) {
-      const view = viewOf(capability)
-      files.set(`generated/cpp/${capability.name}.hh`, render('header', view))
-      files.set(`generated/cpp/${capability.name}_dispatch.cc`, render('dispatch', view))
-    }
-    files.set('generated/cpp/register_all.hh', render('register_all', {
-      capabilities: native.map((capability) => ({
-        name: capability.name,
-        namespace: namespaceOf(capability),
-        serviceName: `${capability.interfaceName}Service`,
-        registerName: `register${capability.interfaceName}Routes`,
-        field: cppName(capability.name)
-      }))
-    }))
-    files.set('generated/cpp/permissions.hh', render('permissions', {
-      permissions: PERMISSIONS.map((p) => ({ name: JSON.stringify(p.name), granted: p.granted, gates: p.gates }))
-    }))
-    return files
-  }
-}
+  render,
+  files: (c) => ({ [`generated/cpp/${c.name}.hh`]: 'header', [`generated/cpp/${c.name}_dispatch.cc`]: 'dispatch' }),
+  view: viewOf,
+  registerAll: {
+    path: 'generated/cpp/register_all.hh',
+    view: (native) => ({ capabilities: native.map((c) => ({ ...cppNames(c), field: cppName(c.name) })) })
+  },
+  after: () => new Map([['generated/cpp/permissions.hh', render('permissions', {
+    permissions: PERMISSIONS.map((p) => ({ name: JSON.stringify(p.name), granted: p.granted, gates: p.gates }))
+  })]])
+})

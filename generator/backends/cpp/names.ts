@@ -1,6 +1,7 @@
 // C++ naming and type mapping for the generated headers and dispatch.
 import type { Capability, DefaultValue, Dictionary, Type } from '../../model.ts'
 import type { Presence } from '../../presence.ts'
+import { typeName, type TypeNames } from '../type-names.ts'
 import { pascal } from '../../render.ts'
 
 const RESERVED = new Set(['alignas', 'alignof', 'and', 'asm', 'auto', 'bool', 'break', 'case', 'catch', 'char',
@@ -30,27 +31,27 @@ export function enumValueName (value: string): string {
   return /^[0-9]/.test(name) ? `V${name}` : name
 }
 
-const INTEGER: Record<string, string> = {
-  byte: 'int8_t', octet: 'uint8_t', short: 'int16_t', 'unsigned short': 'uint16_t', long: 'int32_t',
-  'unsigned long': 'uint32_t', 'long long': 'int64_t', 'unsigned long long': 'uint64_t'
+const CPP_TYPES: TypeNames = {
+  language: 'C++',
+  boolean: 'bool',
+  integers: {
+    byte: 'int8_t', octet: 'uint8_t', short: 'int16_t', 'unsigned short': 'uint16_t', long: 'int32_t',
+    'unsigned long': 'uint32_t', 'long long': 'int64_t', 'unsigned long long': 'uint64_t'
+  },
+  float: 'float',
+  double: 'double',
+  string: 'std::string',
+  buffer: 'std::vector<uint8_t>',
+  json: 'ipc::Json',
+  undefined: 'void',
+  sequence: (item) => `std::vector<${item}>`,
+  record: (value) => `std::map<std::string, ${value}>`,
+  nullable: (inner) => `std::optional<${inner}>`,
+  union: (members) => `std::variant<${members.join(', ')}>`
 }
 
 export function cppType (type: Type): string {
-  switch (type.kind) {
-    case 'boolean': return 'bool'
-    case 'integer': return INTEGER[type.idl]
-    case 'float': return type.bits === 32 ? 'float' : 'double'
-    case 'string': return 'std::string'
-    case 'buffer': return 'std::vector<uint8_t>'
-    case 'json': return 'ipc::Json'
-    case 'undefined': return 'void'
-    case 'enum': case 'dictionary': return type.name
-    case 'callback': throw new Error('callbacks never reach C++')
-    case 'sequence': return `std::vector<${cppType(type.item)}>`
-    case 'record': return `std::map<std::string, ${cppType(type.value)}>`
-    case 'nullable': return `std::optional<${cppType(type.inner)}>`
-    case 'union': return `std::variant<${type.members.map(cppType).join(', ')}>`
-  }
+  return typeName(type, CPP_TYPES)
 }
 
 // The C++ type of an argument or member: one that can hold no value (presence 'maybe') is a std::optional (once).

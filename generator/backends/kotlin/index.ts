@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
-import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { decodeArgumentWith, nativeBackend, nativeViewBase } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { argumentType, enumConstant, fromJson, fromText, ktDefault, ktName, ktType, toJson } from './names.ts'
 
@@ -27,23 +27,18 @@ function local (prefix: string, name: string): string {
 function decodeArgument (arg: Argument): string[] {
   const name = local('a', arg.name)
   const n = str(arg.name)
-  const encoding = arg.codec
-  const nullable = arg.presence === 'maybe'
   const fallback = ktDefault(arg.type, arg.default)
-  const lines: string[] = []
-  if (encoding === 'body') {
-    lines.push(`val ${name} = ipcMessage.body`)
-  } else {
-    const decode = encoding === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `Decode.jsonArg(${t}, ${n}).let { j -> ${fromJson(arg.type, 'j', n)} }`
-    const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
-    if (!mayBeAbsent) lines.push(`val ${name} = ipcMessage.require(${n}).let { t -> ${decode('t')} }`)
-    else lines.push(`val ${name} = ipcMessage.param(${n})?.let { t -> ${decode('t')} }${fallback && fallback !== 'null' ? ` ?: ${fallback}` : ''}`)
-  }
-  if (arg.maxLength !== undefined) {
-    const check = `Decode.checkMaxLength(${lengthOf(arg.type, name)}, ${arg.maxLength}L, ${n})`
-    lines.push(nullable && encoding !== 'body' ? `if (${name} != null) ${check.replace(`(${name})`, `(${name})`)}` : check)
-  }
-  return lines
+  return decodeArgumentWith(arg, {
+    body: `val ${name} = ipcMessage.body`,
+    text: (t) => fromText(arg.type, t, n),
+    json: (t) => `Decode.jsonArg(${t}, ${n}).let { j -> ${fromJson(arg.type, 'j', n)} }`,
+    required: (decode) => `val ${name} = ipcMessage.require(${n}).let { t -> ${decode('t')} }`,
+    optional: (decode) => `val ${name} = ipcMessage.param(${n})?.let { t -> ${decode('t')} }${fallback && fallback !== 'null' ? ` ?: ${fallback}` : ''}`,
+    maxLength: (limit, mayBeEmpty) => {
+      const check = `Decode.checkMaxLength(${lengthOf(arg.type, name)}, ${limit}L, ${n})`
+      return mayBeEmpty ? `if (${name} != null) ${check}` : check
+    }
+  })
 }
 
 // The Kotlin return type of the service method and the encoder that puts its result on the wire.
@@ -130,31 +125,17 @@ function viewOf (capability: Capability) {
       ? `events.emitBinary(${str(ev.domEvent)}, Json.obj("source" to Json.Str(${str(ev.source)}), "data" to detail.toJson()), bytes)`
       : `events.emit(${str(ev.domEvent)}, detail.toJson())`
   }))
-  return {
-    source: capability.file,
-    packageName: packageOf(capability),
-    doc: doc(capability.doc.summary, ''),
-    serviceName: `${capability.interfaceName}Service`,
-    objectName: capability.interfaceName,
-    enums,
-    dictionaries,
-    operations,
-    events
-  }
+  return { ...nativeViewBase(capability, doc(capability.doc.summary, '')), packageName: packageOf(capability), enums, dictionaries, operations, events }
 }
 
-export const kotlinBackend: Backend = {
+export const kotlinBackend = nativeBackend({
   name: 'kotlin',
-  generate (api: Api): Files {
-    const files: Files = new Map()
-    files.set('generated/kotlin/socket/ipc/Ipc.kt', SUPPORT)
-    const native = nativeCapabilities(api)
-    for (const capability of native) {
-      files.set(`generated/kotlin/socket/api/${capability.name}/${capability.interfaceName}.kt`, render('capability', viewOf(capability)))
-    }
-    files.set('generated/kotlin/socket/api/RegisterAll.kt', render('register_all', {
-      capabilities: native.map((c) => ({ param: ktName(camel(c.name)), packageName: packageOf(c), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
-    }))
-    return files
+  render,
+  before: new Map([['generated/kotlin/socket/ipc/Ipc.kt', SUPPORT]]),
+  files: (c) => ({ [`generated/kotlin/socket/api/${c.name}/${c.interfaceName}.kt`]: 'capability' }),
+  view: viewOf,
+  registerAll: {
+    path: 'generated/kotlin/socket/api/RegisterAll.kt',
+    view: (native) => ({ capabilities: native.map((c) => ({ ...nativeViewBase(c, ''), param: ktName(camel(c.name)), packageName: packageOf(c) })) })
   }
-}
+})

@@ -1,5 +1,8 @@
 // Kotlin naming and type mapping (Kotlin 2.x: unsigned 64-bit values are ULong).
 import type { Argument, DefaultValue, Type } from '../../model.ts'
+import { typeName, type TypeNames } from '../type-names.ts'
+import { decodeJson, type JsonDecoders } from '../json-decoders.ts'
+import { defaultValue, type DefaultNames } from '../default-values.ts'
 
 const KEYWORDS = new Set(['as', 'break', 'class', 'continue', 'do', 'else', 'false', 'for', 'fun', 'if', 'in',
   'interface', 'is', 'null', 'object', 'package', 'return', 'super', 'this', 'throw', 'true', 'try', 'typealias',
@@ -9,9 +12,7 @@ export function isKotlinKeyword (name: string): boolean {
   return KEYWORDS.has(name)
 }
 
-export function ktName (name: string): string {
-  return KEYWORDS.has(name) ? `\`${name}\`` : name
-}
+export const ktName = (name: string): string => KEYWORDS.has(name) ? `\`${name}\`` : name
 
 export function enumConstant (value: string): string {
   const name = value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase()
@@ -19,58 +20,57 @@ export function enumConstant (value: string): string {
   return /^[0-9]/.test(name) ? `V_${name}` : name
 }
 
-const INTEGERS: Record<string, { kt: string, min: string, max: string, convert: string }> = {
-  byte: { kt: 'Byte', min: '-128L', max: '127L', convert: '.toByte()' },
-  octet: { kt: 'Int', min: '0L', max: '255L', convert: '.toInt()' },
-  short: { kt: 'Short', min: '-32768L', max: '32767L', convert: '.toShort()' },
-  'unsigned short': { kt: 'Int', min: '0L', max: '65535L', convert: '.toInt()' },
-  long: { kt: 'Int', min: '-2147483648L', max: '2147483647L', convert: '.toInt()' },
-  'unsigned long': { kt: 'Long', min: '0L', max: '4294967295L', convert: '' },
-  'long long': { kt: 'Long', min: 'Long.MIN_VALUE', max: 'Long.MAX_VALUE', convert: '' }
+// The range each integer is checked against when decoded (as a Long), and the conversion to its Kotlin type;
+// `unsigned long long` has decoders of its own.
+const INTEGERS: Record<string, { min: string, max: string, convert: string }> = {
+  byte: { min: '-128L', max: '127L', convert: '.toByte()' },
+  octet: { min: '0L', max: '255L', convert: '.toInt()' },
+  short: { min: '-32768L', max: '32767L', convert: '.toShort()' },
+  'unsigned short': { min: '0L', max: '65535L', convert: '.toInt()' },
+  long: { min: '-2147483648L', max: '2147483647L', convert: '.toInt()' },
+  'unsigned long': { min: '0L', max: '4294967295L', convert: '' },
+  'long long': { min: 'Long.MIN_VALUE', max: 'Long.MAX_VALUE', convert: '' }
 }
 
-export function ktType (type: Type): string {
-  switch (type.kind) {
-    case 'boolean': return 'Boolean'
-    case 'integer': return type.idl === 'unsigned long long' ? 'ULong' : INTEGERS[type.idl].kt
-    case 'float': return type.bits === 32 ? 'Float' : 'Double'
-    case 'string': return 'String'
-    case 'buffer': return 'ByteArray'
-    case 'json': return 'Json'
-    case 'undefined': return 'Unit'
-    case 'enum': case 'dictionary': return type.name
-    case 'callback': throw new Error('callbacks never reach Kotlin')
-    case 'sequence': return `List<${ktType(type.item)}>`
-    case 'record': return `Map<String, ${ktType(type.value)}>`
-    case 'nullable': return `${ktType(type.inner)}?`
-    case 'union': return 'Any'
-  }
+const KOTLIN_TYPES: TypeNames = {
+  language: 'Kotlin',
+  boolean: 'Boolean',
+  integers: {
+    byte: 'Byte', octet: 'Int', short: 'Short', 'unsigned short': 'Int', long: 'Int', 'unsigned long': 'Long',
+    'long long': 'Long', 'unsigned long long': 'ULong'
+  },
+  float: 'Float',
+  double: 'Double',
+  string: 'String',
+  buffer: 'ByteArray',
+  json: 'Json',
+  undefined: 'Unit',
+  sequence: (item) => `List<${item}>`,
+  record: (value) => `Map<String, ${value}>`,
+  nullable: (inner) => `${inner}?`,
+  union: () => 'Any'
+}
+
+export const ktType = (type: Type): string => typeName(type, KOTLIN_TYPES)
+
+const KOTLIN_DECODERS: JsonDecoders = {
+  language: 'Kotlin',
+  boolean: (j, n) => `Decode.boolean(${j}, ${n})`,
+  integer: (idl, j, n) => idl === 'unsigned long long'
+    ? `Decode.unsigned64(${j}, ${n})`
+    : `Decode.integer(${j}, ${n}, ${INTEGERS[idl].min}, ${INTEGERS[idl].max})${INTEGERS[idl].convert}`,
+  float: (bits, j, n) => bits === 32 ? `Decode.number(${j}, ${n}).toFloat()` : `Decode.number(${j}, ${n})`,
+  string: (j, n) => `Decode.string(${j}, ${n})`,
+  enum: (name, j, n) => `${name}.fromWire(Decode.string(${j}, ${n}), ${n})`,
+  dictionary: (name, j, n) => `${name}.fromJson(${j}, ${n})`,
+  sequence: (j, n, v, vn, item) => `Decode.list(${j}, ${n}) { ${v}, ${vn} -> ${item} }`,
+  record: (j, n, v, vn, value) => `Decode.map(${j}, ${n}) { ${v}, ${vn} -> ${value} }`,
+  nullable: (j, _v, decode) => `(if (${j} is Json.Null) null else ${decode(j)})`,
+  union: (j, n, string, number, bool) => `Decode.union(${j}, ${n}, ${string}, ${number}, ${bool})`
 }
 
 // Kotlin expression decoding JSON expression `j` (argument path expression `n`) into the type.
-export function fromJson (type: Type, j: string, n: string, depth = 0): string {
-  const v = `v${depth}`
-  const vn = `n${depth}`
-  switch (type.kind) {
-    case 'boolean': return `Decode.boolean(${j}, ${n})`
-    case 'integer':
-      if (type.idl === 'unsigned long long') return `Decode.unsigned64(${j}, ${n})`
-      return `Decode.integer(${j}, ${n}, ${INTEGERS[type.idl].min}, ${INTEGERS[type.idl].max})${INTEGERS[type.idl].convert}`
-    case 'float': return type.bits === 32 ? `Decode.number(${j}, ${n}).toFloat()` : `Decode.number(${j}, ${n})`
-    case 'string': return `Decode.string(${j}, ${n})`
-    case 'json': return j
-    case 'enum': return `${type.name}.fromWire(Decode.string(${j}, ${n}), ${n})`
-    case 'dictionary': return `${type.name}.fromJson(${j}, ${n})`
-    case 'sequence': return `Decode.list(${j}, ${n}) { ${v}, ${vn} -> ${fromJson(type.item, v, vn, depth + 1)} }`
-    case 'record': return `Decode.map(${j}, ${n}) { ${v}, ${vn} -> ${fromJson(type.value, v, vn, depth + 1)} }`
-    case 'nullable': return `(if (${j} is Json.Null) null else ${fromJson(type.inner, j, n, depth)})`
-    case 'union': {
-      const has = (kinds: string[]) => type.members.some((m) => kinds.includes(m.kind))
-      return `Decode.union(${j}, ${n}, ${has(['string', 'enum'])}, ${has(['integer', 'float'])}, ${has(['boolean'])})`
-    }
-    default: throw new Error(`no Kotlin decoder for ${type.kind}`)
-  }
-}
+export const fromJson = (type: Type, j: string, n: string): string => decodeJson(type, j, n, KOTLIN_DECODERS)
 
 // Kotlin expression decoding a query parameter's text `t` into a scalar type.
 export function fromText (type: Type, t: string, n: string): string {
@@ -110,27 +110,25 @@ export function toJson (type: Type, v: string, depth = 0): string {
   }
 }
 
-export function ktDefault (type: Type, value: DefaultValue | undefined): string | undefined {
-  if (!value) return undefined
-  const base = type.kind === 'nullable' ? type.inner : type
-  switch (value.kind) {
-    case 'boolean': return String(value.value)
-    case 'null': return type.kind === 'json' ? 'Json.Null' : 'null'
-    case 'empty-sequence': return 'emptyList()'
-    case 'empty-dictionary': return base.kind === 'dictionary' ? `${base.name}.fromJson(Json.Obj(LinkedHashMap()), "")` : 'emptyMap()'
-    case 'string':
-      if (base.kind === 'enum') return `${base.name}.${enumConstant(value.value)}`
-      return JSON.stringify(value.value).replace(/\$/g, '\\$')
-    case 'number': {
-      // A number default of a union is kept as the union's Kotlin value, a Double.
-      const kt = base.kind === 'union' ? 'Double' : ktType(base)
-      if (kt === 'Int') return value.text
-      if (kt === 'Long') return `${value.text}L`
-      if (kt === 'ULong') return `${value.text}UL`
-      return `(${value.text}).to${kt}()`
-    }
+const KOTLIN_DEFAULTS: DefaultNames = {
+  jsonNull: 'Json.Null',
+  none: 'null',
+  emptySequence: 'emptyList()',
+  emptyRecord: 'emptyMap()',
+  emptyDictionary: (name) => `${name}.fromJson(Json.Obj(LinkedHashMap()), "")`,
+  enumValue: (name, value) => `${name}.${enumConstant(value)}`,
+  string: (_base, value) => JSON.stringify(value).replace(/\$/g, '\\$'),
+  number: (base, text) => {
+    // A number default of a union is kept as the union's Kotlin value, a Double.
+    const kt = base.kind === 'union' ? 'Double' : ktType(base)
+    if (kt === 'Int') return text
+    if (kt === 'Long') return `${text}L`
+    if (kt === 'ULong') return `${text}UL`
+    return `(${text}).to${kt}()`
   }
 }
+
+export const ktDefault = (type: Type, value: DefaultValue | undefined): string | undefined => defaultValue(type, value, KOTLIN_DEFAULTS)
 
 
 export function argumentType (arg: Argument): string {

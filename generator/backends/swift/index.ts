@@ -7,7 +7,7 @@ import type { Api, Argument, Capability, Type } from '../../model.ts'
 import { blockComment, camel, loadTemplates, pascal } from '../../render.ts'
 import { generatorPath } from '../../paths.ts'
 import type { Presence } from '../../presence.ts'
-import { nativeCapabilities, type Backend, type Files } from '../types.ts'
+import { decodeArgumentWith, nativeBackend, nativeViewBase } from '../types.ts'
 import { PUBLIC_PERMISSION } from '../../permissions.ts'
 import { enumCase, fromJson, fromText, swiftDefault, swiftName, swiftType, toJson } from './names.ts'
 
@@ -31,23 +31,16 @@ function fieldType (type: Type, presence: Presence): string {
 function decodeArgument (arg: Argument): string[] {
   const name = `a${pascal(arg.name)}`
   const n = str(arg.name)
-  const encoding = arg.codec
-  const optional = arg.presence === 'maybe'
   const fallback = swiftDefault(arg.type, arg.default)
-  const lines: string[] = []
-  if (encoding === 'body') {
-    lines.push(`let ${name} = message.body`)
-  } else {
-    const decode = encoding === 'text' ? (t: string) => fromText(arg.type, t, n) : (t: string) => `try { let j = try Decode.jsonArg(${t}, ${n}); return ${fromJson(arg.type, 'j', n)} }()`
-    const mayBeAbsent = arg.optional || arg.type.kind === 'nullable'
-    if (!mayBeAbsent) lines.push(`let ${name}: ${fieldType(arg.type, 'required')} = ${decode(`try message.require(${n})`)}`)
-    else lines.push(`let ${name}: ${fieldType(arg.type, arg.presence)} = try (try message.param(${n})).map { t in ${decode('t')} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`)
-  }
-  if (arg.maxLength !== undefined) {
-    const check = (v: string) => `try Decode.checkMaxLength(${lengthOf(arg.type, v)}, ${arg.maxLength}, ${n})`
-    lines.push(optional && encoding !== 'body' ? `if let value = ${name} { ${check('value')} }` : check(name))
-  }
-  return lines
+  const check = (v: string, limit: number) => `try Decode.checkMaxLength(${lengthOf(arg.type, v)}, ${limit}, ${n})`
+  return decodeArgumentWith(arg, {
+    body: `let ${name} = message.body`,
+    text: (t) => fromText(arg.type, t, n),
+    json: (t) => `try { let j = try Decode.jsonArg(${t}, ${n}); return ${fromJson(arg.type, 'j', n)} }()`,
+    required: (decode) => `let ${name}: ${fieldType(arg.type, 'required')} = ${decode(`try message.require(${n})`)}`,
+    optional: (decode) => `let ${name}: ${fieldType(arg.type, arg.presence)} = try (try message.param(${n})).map { t in ${decode('t')} }${fallback && fallback !== 'nil' ? ` ?? ${fallback}` : ''}`,
+    maxLength: (limit, mayBeEmpty) => mayBeEmpty ? `if let value = ${name} { ${check('value', limit)} }` : check(name, limit)
+  })
 }
 
 function viewOf (capability: Capability) {
@@ -126,28 +119,17 @@ function viewOf (capability: Capability) {
         ]
       : [`events.emit(${str(ev.domEvent)}, detail.toJSON())`]
   }))
-  return {
-    source: capability.file,
-    doc: doc(capability.doc.summary, ''),
-    serviceName: `${capability.interfaceName}Service`,
-    objectName: capability.interfaceName,
-    enums,
-    dictionaries,
-    operations,
-    events
-  }
+  return { ...nativeViewBase(capability, doc(capability.doc.summary, '')), enums, dictionaries, operations, events }
 }
 
-export const swiftBackend: Backend = {
+export const swiftBackend = nativeBackend({
   name: 'swift',
-  generate (api: Api): Files {
-    const files: Files = new Map()
-    files.set('generated/swift/Ipc.swift', SUPPORT)
-    const native = nativeCapabilities(api)
-    for (const capability of native) files.set(`generated/swift/${capability.interfaceName}.swift`, render('capability', viewOf(capability)))
-    files.set('generated/swift/RegisterAll.swift', render('register_all', {
-      capabilities: native.map((c) => ({ param: swiftName(camel(c.name)), serviceName: `${c.interfaceName}Service`, objectName: c.interfaceName }))
-    }))
-    return files
+  render,
+  before: new Map([['generated/swift/Ipc.swift', SUPPORT]]),
+  files: (c) => ({ [`generated/swift/${c.interfaceName}.swift`]: 'capability' }),
+  view: viewOf,
+  registerAll: {
+    path: 'generated/swift/RegisterAll.swift',
+    view: (native) => ({ capabilities: native.map((c) => ({ ...nativeViewBase(c, ''), param: swiftName(camel(c.name)) })) })
   }
-}
+})

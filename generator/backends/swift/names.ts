@@ -1,5 +1,8 @@
 // Swift naming and type mapping for the iOS bridge (parse-checked only on Linux; see docs/generator.md).
-import type { DefaultValue, Type } from '../../model.ts'
+import type { DefaultValue, IntegerIdl, Type } from '../../model.ts'
+import { typeName, type TypeNames } from '../type-names.ts'
+import { decodeJson, type JsonDecoders } from '../json-decoders.ts'
+import { defaultValue, type DefaultNames } from '../default-values.ts'
 import { camel } from '../../render.ts'
 
 const KEYWORDS = new Set(['associatedtype', 'class', 'deinit', 'enum', 'extension', 'fileprivate', 'func', 'import',
@@ -12,9 +15,7 @@ export function isSwiftKeyword (name: string): boolean {
   return KEYWORDS.has(name)
 }
 
-export function swiftName (name: string): string {
-  return KEYWORDS.has(name) ? `\`${name}\`` : name
-}
+export const swiftName = (name: string): string => KEYWORDS.has(name) ? `\`${name}\`` : name
 
 export function enumCase (value: string): string {
   const name = camel(value)
@@ -23,50 +24,44 @@ export function enumCase (value: string): string {
   return swiftName(safe)
 }
 
-const INTEGERS: Record<string, string> = {
+const INTEGERS: Record<IntegerIdl, string> = {
   byte: 'Int8', octet: 'UInt8', short: 'Int16', 'unsigned short': 'UInt16', long: 'Int32',
   'unsigned long': 'UInt32', 'long long': 'Int64', 'unsigned long long': 'UInt64'
 }
 
-export function swiftType (type: Type): string {
-  switch (type.kind) {
-    case 'boolean': return 'Bool'
-    case 'integer': return INTEGERS[type.idl]
-    case 'float': return type.bits === 32 ? 'Float' : 'Double'
-    case 'string': return 'String'
-    case 'buffer': return '[UInt8]'
-    case 'json': return 'JSON'
-    case 'undefined': return 'Void'
-    case 'enum': case 'dictionary': return type.name
-    case 'callback': throw new Error('callbacks never reach Swift')
-    case 'sequence': return `[${swiftType(type.item)}]`
-    case 'record': return `[String: ${swiftType(type.value)}]`
-    case 'nullable': return `${swiftType(type.inner)}?`
-    case 'union': return 'JSON'
-  }
+const SWIFT_TYPES: TypeNames = {
+  language: 'Swift',
+  boolean: 'Bool',
+  integers: INTEGERS,
+  float: 'Float',
+  double: 'Double',
+  string: 'String',
+  buffer: '[UInt8]',
+  json: 'JSON',
+  undefined: 'Void',
+  sequence: (item) => `[${item}]`,
+  record: (value) => `[String: ${value}]`,
+  nullable: (inner) => `${inner}?`,
+  union: () => 'JSON'
 }
 
-export function fromJson (type: Type, j: string, n: string, depth = 0): string {
-  const v = `v${depth}`
-  const vn = `n${depth}`
-  switch (type.kind) {
-    case 'boolean': return `try Decode.boolean(${j}, ${n})`
-    case 'integer': return `try Decode.integer(${j}, ${n}, ${INTEGERS[type.idl]}.self)`
-    case 'float': return type.bits === 32 ? `Float(try Decode.number(${j}, ${n}))` : `try Decode.number(${j}, ${n})`
-    case 'string': return `try Decode.string(${j}, ${n})`
-    case 'json': return j
-    case 'enum': return `try ${type.name}.fromWire(try Decode.string(${j}, ${n}), ${n})`
-    case 'dictionary': return `try ${type.name}.fromJSON(${j}, at: ${n})`
-    case 'sequence': return `try Decode.list(${j}, ${n}) { ${v}, ${vn} in ${fromJson(type.item, v, vn, depth + 1)} }`
-    case 'record': return `try Decode.map(${j}, ${n}) { ${v}, ${vn} in ${fromJson(type.value, v, vn, depth + 1)} }`
-    case 'nullable': return `try Decode.nullable(${j}) { ${v} in ${fromJson(type.inner, v, n, depth + 1)} }`
-    case 'union': {
-      const has = (kinds: string[]) => type.members.some((m) => kinds.includes(m.kind))
-      return `try Decode.union(${j}, ${n}, string: ${has(['string', 'enum'])}, number: ${has(['integer', 'float'])}, bool: ${has(['boolean'])})`
-    }
-    default: throw new Error(`no Swift decoder for ${type.kind}`)
-  }
+export const swiftType = (type: Type): string => typeName(type, SWIFT_TYPES)
+
+const SWIFT_DECODERS: JsonDecoders = {
+  language: 'Swift',
+  boolean: (j, n) => `try Decode.boolean(${j}, ${n})`,
+  integer: (idl, j, n) => `try Decode.integer(${j}, ${n}, ${INTEGERS[idl]}.self)`,
+  float: (bits, j, n) => bits === 32 ? `Float(try Decode.number(${j}, ${n}))` : `try Decode.number(${j}, ${n})`,
+  string: (j, n) => `try Decode.string(${j}, ${n})`,
+  enum: (name, j, n) => `try ${name}.fromWire(try Decode.string(${j}, ${n}), ${n})`,
+  dictionary: (name, j, n) => `try ${name}.fromJSON(${j}, at: ${n})`,
+  sequence: (j, n, v, vn, item) => `try Decode.list(${j}, ${n}) { ${v}, ${vn} in ${item} }`,
+  record: (j, n, v, vn, value) => `try Decode.map(${j}, ${n}) { ${v}, ${vn} in ${value} }`,
+  nullable: (j, v, decode) => `try Decode.nullable(${j}) { ${v} in ${decode(v)} }`,
+  union: (j, n, string, number, bool) => `try Decode.union(${j}, ${n}, string: ${string}, number: ${number}, bool: ${bool})`
 }
+
+export const fromJson = (type: Type, j: string, n: string): string => decodeJson(type, j, n, SWIFT_DECODERS)
 
 export function fromText (type: Type, t: string, n: string): string {
   const base = type.kind === 'nullable' ? type.inner : type
@@ -97,23 +92,18 @@ export function toJson (type: Type, v: string, depth = 0): string {
   }
 }
 
-export function swiftDefault (type: Type, value: DefaultValue | undefined): string | undefined {
-  if (!value) return undefined
-  const base = type.kind === 'nullable' ? type.inner : type
-  switch (value.kind) {
-    case 'boolean': return String(value.value)
-    case 'null': return type.kind === 'json' ? 'JSON.null' : 'nil'
-    case 'empty-sequence': return '[]'
-    // Every member of a dictionary that may default to {} has a default itself (build-model.ts checks), so its
-    // memberwise init needs no arguments: no `try!`, nothing to trap.
-    case 'empty-dictionary': return base.kind === 'dictionary' ? `${base.name}()` : '[:]'
-    case 'string':
-      if (base.kind === 'enum') return `${base.name}.${enumCase(value.value)}`
-      if (base.kind === 'union') return `JSON.string(${JSON.stringify(value.value)})`
-      return JSON.stringify(value.value)
-    case 'number':
-      if (base.kind === 'union') return `JSON.number(${value.text})`
-      return `${swiftType(base)}(${value.text})`
-  }
+const SWIFT_DEFAULTS: DefaultNames = {
+  jsonNull: 'JSON.null',
+  none: 'nil',
+  emptySequence: '[]',
+  emptyRecord: '[:]',
+  // Every member of a dictionary that may default to {} has a default itself (build-model.ts checks), so its
+  // memberwise init needs no arguments: no `try!`, nothing to trap.
+  emptyDictionary: (name) => `${name}()`,
+  enumValue: (name, value) => `${name}.${enumCase(value)}`,
+  string: (base, value) => base.kind === 'union' ? `JSON.string(${JSON.stringify(value)})` : JSON.stringify(value),
+  number: (base, text) => base.kind === 'union' ? `JSON.number(${text})` : `${swiftType(base)}(${text})`
 }
+
+export const swiftDefault = (type: Type, value: DefaultValue | undefined): string | undefined => defaultValue(type, value, SWIFT_DEFAULTS)
 
