@@ -31,6 +31,11 @@ open class MainActivity : Activity() {
     private set
   lateinit var console: ConsoleChannel
     private set
+  lateinit var bodies: BodyChannel
+    private set
+  /** What proves a JavaScript-interface call comes from the app's own page: only its preload holds it. */
+  lateinit var secret: String
+    private set
   private lateinit var services: HostServices
 
   @SuppressLint("SetJavaScriptEnabled")
@@ -44,7 +49,7 @@ open class MainActivity : Activity() {
     Os.register(router, AndroidOs(this))
     services = HostServices.register(router, this)
     bridge = IpcBridge(origin, router, config.permissions) { events }
-    val secret = ConsoleChannel.newSecret()
+    secret = ConsoleChannel.newSecret()
     console = ConsoleChannel(secret, "socket:${origin.bundleId}")
     client = SocketWebViewClient(origin, appAssets(), bridge, Preload.script(origin, config.values, secret = secret))
     webView = WebView(this)
@@ -52,7 +57,8 @@ open class MainActivity : Activity() {
     webView.settings.allowFileAccess = false
     webView.settings.allowContentAccess = false
     webView.webViewClient = client
-    webView.addJavascriptInterface(BodyChannel(bridge), "__socketIpcBody")
+    bodies = BodyChannel(bridge, secret)
+    webView.addJavascriptInterface(bodies, "__socketIpcBody")
     webView.addJavascriptInterface(console, "__socketConsole")
     events = EventBatcher(origin, { client.pageUrl }, { script -> webView.evaluateJavascript(script, null) })
     setContentView(webView)
@@ -78,9 +84,19 @@ open class MainActivity : Activity() {
     return info.metaData?.getString("socket.bundle_id") ?: packageName
   }
 
-  /** Hands a request body to native before its fetch (shouldInterceptRequest cannot see bodies). */
-  class BodyChannel(private val bridge: IpcBridge) {
+  /**
+   * Hands a request body to native before its fetch (shouldInterceptRequest cannot see bodies). Every frame sees
+   * this interface, so a call must carry the page's secret: a foreign frame cannot plant the body of a request
+   * the app is about to make. The preload's `__socketHost.putBody(seq, base64)` adds it.
+   */
+  class BodyChannel(private val bridge: IpcBridge, private val secret: String) {
+    @Volatile var refused = 0
+      private set
+
     @JavascriptInterface
-    fun put(seq: String, base64: String) = bridge.putBody(seq, Base64.decode(base64, Base64.NO_WRAP))
+    fun put(secret: String?, seq: String, base64: String) {
+      if (secret != this.secret) { refused++; return }
+      bridge.putBody(seq, Base64.decode(base64, Base64.NO_WRAP))
+    }
   }
 }

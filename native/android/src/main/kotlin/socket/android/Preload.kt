@@ -72,7 +72,10 @@ object Preload {
       }
     }
   }
-  Object.defineProperty(globalThis, '__socketHost', { value: Object.freeze({ dispatch }) })
+  // A request body goes to native before its fetch (IpcBridge), with the secret that proves it is this page's.
+  const bodyChannel = globalThis.__socketIpcBody
+  const putBody = (seq, base64) => bodyChannel.put(secret, String(seq), String(base64))
+  Object.defineProperty(globalThis, '__socketHost', { value: Object.freeze({ dispatch, putBody }) })
 })()"""
   }
 

@@ -58,6 +58,21 @@ class ConsoleAndEventsTest {
     assertEquals(listOf(Log.WARN), logged().map { it.first })  // one note that something was refused
   }
 
+  @Test fun aForeignFrameCannotPlantARequestBody() {
+    val secret = pageSecret()
+    assertEquals(h.activity.secret, secret)
+    val planted = java.util.Base64.getEncoder().encodeToString("planted".toByteArray())
+    h.activity.bodies.put(null, "W9", planted)
+    h.activity.bodies.put("0".repeat(32), "W9", planted)
+    assertEquals(2, h.activity.bodies.refused)
+    // The app's own request with that seq finds no body planted: its datagram is empty, not "planted".
+    val sent = h.get("${h.app}/ipc/udp.send?seq=W9&index=0&id=5&port=9&address=127.0.0.1")
+    assertEquals(0.0, AppHarness.num(AppHarness.obj(h.data(AppHarness.obj(Json.parse(h.text(sent)))))["bytes"]), 0.0)
+    h.ipc("udp.close", "id=5")
+    val html = h.text(h.get("${h.app}/index.html", emptyMap(), mainFrame = true))
+    assertTrue(html.contains("const putBody = (seq, base64) => bodyChannel.put(secret, String(seq), String(base64))"))
+  }
+
   @Test fun eventsFromAnyThreadReachThePageInOneBatchPerTurn() {
     val threads = (1..3).map { n ->
       Thread { h.activity.events.emit("tick", Json.obj("n" to Json.Num(n.toDouble()))) }.apply { start() }

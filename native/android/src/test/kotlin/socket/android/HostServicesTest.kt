@@ -126,7 +126,7 @@ class HostServicesTest {
       assertTrue(script, script.contains(",\"aGk=\"]"))  // "hi", base64
 
       // And back: the host's socket sends, the plain socket receives.
-      MainActivity.BodyChannel(h.activity.bridge).put("S1", java.util.Base64.getEncoder().encodeToString("pong".toByteArray()))
+      h.activity.bodies.put(h.activity.secret, "S1", java.util.Base64.getEncoder().encodeToString("pong".toByteArray()))
       val sent = h.get("${h.app}/ipc/udp.send?seq=S1&index=0&id=11&port=${peer.localPort}&address=127.0.0.1")
       assertEquals(4.0, num(obj(h.data(obj(Json.parse(h.text(sent)))))["bytes"]), 0.0)
       val packet = DatagramPacket(ByteArray(16), 16)
