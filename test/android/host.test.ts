@@ -5,12 +5,31 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 const missing = ['java', 'mvn'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
 const SKIP = missing.length > 0 ? `${missing.join(' and ')} not installed (scripts/setup.sh installs them)` : false
 
 // Each test class and how many tests it has: a run that silently drops tests fails here.
-const EXPECTED: Record<string, number> = { 'socket.android.AndroidHostTest': 8, 'socket.android.AppOriginTest': 3 }
+const EXPECTED: Record<string, number> = {
+  'socket.android.AndroidHostTest': 8, 'socket.android.AppOriginTest': 3, 'socket.android.ConsoleAndEventsTest': 7,
+  'socket.android.HostServicesTest': 8, 'socket.android.InetTextTest': 1, 'socket.android.ConformanceTest': 1
+}
+
+/**
+ * The generator's conformance corpus for ConformanceTest, one case a line: hex of the name, hex of the input's
+ * UTF-8 bytes, hex of the wire text native backends must write (or "error" where they must refuse it).
+ */
+function writeConformanceCases (): void {
+  const dir = 'test/generator/conformance'
+  const hex = (text: string): string => Buffer.from(text, 'utf8').toString('hex')
+  const lines = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { cases: Array<{ name: string, input: string, wire?: string }> }).cases)
+    .map((c) => [hex(c.name), hex(c.input), c.wire === undefined ? 'error' : hex(c.wire)].join('\t'))
+  mkdirSync('native/android/target/conformance', { recursive: true })
+  writeFileSync('native/android/target/conformance/cases.tsv', lines.join('\n') + '\n')
+}
 
 function mvnTest (): Promise<{ status: number | null, out: string }> {
   return new Promise((resolve) => {
@@ -23,6 +42,7 @@ function mvnTest (): Promise<{ status: number | null, out: string }> {
 }
 
 test('the Android host passes its Robolectric tests offline, every expected test ran', { skip: SKIP, timeout: 600_000 }, async () => {
+  writeConformanceCases()
   const { status, out } = await mvnTest()
   const tail = out.split('\n').slice(-60).join('\n')
   assert.equal(status, 0, `mvn -o test failed:\n${tail}`)

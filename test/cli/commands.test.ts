@@ -198,11 +198,13 @@ test('mobile commands and targets say why they cannot work here and exit 1', asy
   const dir = await initApp()
   const cases: Array<[string[], RegExp]> = [
     [['setup', '--platform=ios'], /NotSupportedError: cannot set up a toolchain for ios here: Apple targets need macOS with Xcode/],
-    [['setup', '--platform=android'], /NotSupportedError: cannot set up a toolchain for android: this runtime has no Android host yet/],
+    [['setup', '--platform=android'], /NotSupportedError: cannot set up a toolchain for android: this machine has no Android SDK/],
     [['list-devices', '--platform=ios'], /Apple targets need macOS/],
-    [['list-devices', '--platform=android'], /no Android SDK, NDK, adb or device/],
+    [['list-devices', '--platform=android'], /no Android SDK \(aapt2, d8, adb\), emulator or device/],
     [['install-app', '--platform=ios', dir], /cannot install an app for ios/],
-    [['build', '--platform=android', dir], /cannot build for android/],
+    [['build', '--platform=android-emulator', dir], /cannot build for android-emulator/],
+    [['build', '--platform=android', '-r', dir], /running the app \(-r\) needs the Android SDK/],
+    [['build', '--platform=android', '-p', dir], /packaging an APK \(-p\) needs the Android SDK/],
     [['build', '--platform=ios-simulator', dir], /cannot build for ios-simulator here/],
     [['build', '-c', dir], /code signing \(-c\) and notarization \(-n\) are Apple platform steps/]
   ]

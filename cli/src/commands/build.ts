@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync, copyFileSync, statSync } 
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args.ts'
 import { configValue, loadConfig, type AppConfig } from '../config/load.ts'
-import { ConfigError, NotSupportedError, UsageError } from '../errors.ts'
+import { NotSupportedError, UsageError } from '../errors.ts'
 import { Log } from '../log.ts'
 import { buildPaths, type BuildPaths } from '../build-steps/paths.ts'
 import { runBuildScript } from '../build-steps/script.ts'
@@ -15,6 +15,8 @@ import { packageApp, packageFormat } from '../build-steps/package.ts'
 import { launchApp } from '../run/launch.ts'
 import { watchAndRebuild } from '../run/watch.ts'
 import { checkPlatform } from './platform.ts'
+import { copyIcon } from '../build-steps/icon.ts'
+import { buildAndroid } from '../android/build.ts'
 import { HELP_FLAG, type Command } from './types.ts'
 
 export const RUN_FLAGS: FlagSpec[] = [
@@ -23,7 +25,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'test-timeout', value: 'required', help: 'with --test: fail (status 124, with a message) after MS milliseconds (default 300000; 0: no limit)' },
   { name: 'port', value: 'required', help: 'load http://<host>:<port> (a dev server) instead of socket://' },
   { name: 'host', value: 'required', help: 'dev server host for --port (default localhost)' },
-  { name: 'platform', value: 'required', help: 'target platform; only linux can be built on this host' },
+  { name: 'platform', value: 'required', help: 'target platform: linux (default), or android (writes a Gradle project, no APK)' },
   { name: 'prod', value: 'none', help: 'production build: no -dev suffix, no inspector' },
   { name: 'debug', short: 'D', value: 'none', help: 'debug build: the host logs more and enables the inspector' },
   { name: 'env', short: 'E', value: 'required', help: 'KEY=VALUE added to the app\'s environment (repeatable as a list: A=1,B=2)' },
@@ -102,16 +104,7 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
 
   mkdirSync(dirname(paths.desktopFile), { recursive: true })
   writeFileSync(paths.desktopFile, desktopEntry(config, paths.name))
-  const icon = configValue(config, 'linux_icon')
-  if (icon !== '') {
-    const source = resolve(config.dir, icon)
-    if (!existsSync(source)) {
-      const entry = config.entries.get('linux_icon')!
-      throw new ConfigError(entry.file, entry.line, 'linux_icon', `"${icon}" does not exist (looked for ${source})`)
-    }
-    mkdirSync(dirname(paths.iconFile), { recursive: true })
-    copyFileSync(source, paths.iconFile)
-  }
+  copyIcon(config, 'linux_icon', paths.iconFile)
   mkdirSync(dirname(paths.controlFile), { recursive: true })
   writeFileSync(paths.controlFile, debianControl(config, paths.name, treeSizeKiB(join(paths.root, 'opt'))))
   log.info(`built ${relative(process.cwd(), paths.root) || '.'}`)
@@ -173,6 +166,7 @@ export const buildCommand: Command = {
     applyRcOptions(args, config, BUILD_FLAGS)
     const log = new Log({ quiet: args.flags.has('quiet'), verbose: args.flags.has('verbose') })
     for (const warning of config.warnings) log.warn(`${warning.file}:${warning.line}: ${warning.message}`)
+    if (stringFlag(args, 'platform') === 'android') return await buildAndroid(args, config, log)
     checkPlatform(stringFlag(args, 'platform'), 'build')
     if (args.flags.has('codesign') || args.flags.has('notarize')) {
       throw new NotSupportedError('code signing (-c) and notarization (-n) are Apple platform steps; they cannot run on Linux')

@@ -10,9 +10,9 @@ export function whyUnsupported (platform: string, action: string): string {
       'simctl); this host is Linux. Run ssc on a Mac for this target.'
   }
   if (platform.startsWith('android')) {
-    return `cannot ${action} for ${platform}: this runtime has no Android host yet (its Kotlin bridges are generated ` +
-      'but no Android app shell, gradle project or NDK build exists), and this machine has no Android SDK, NDK, ' +
-      'adb or device. Needed: an Android host implementation, plus ANDROID_HOME with the SDK, NDK and a device or emulator.'
+    return `cannot ${action} for ${platform}: this machine has no Android SDK (aapt2, d8, adb), emulator or device. ` +
+      '"ssc build --platform=android" writes the app\'s Android Gradle project and compiles its Kotlin here; build and ' +
+      'install the APK from it where ANDROID_HOME has the SDK (docs/mobile.md).'
   }
   return `cannot ${action} for ${platform}: Windows targets need WebView2 and the MSVC toolchain on Windows; this host is Linux.`
 }

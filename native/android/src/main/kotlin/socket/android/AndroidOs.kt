@@ -4,6 +4,7 @@ import android.content.Context as AndroidContext
 import android.os.Build
 import android.os.SystemClock
 import socket.api.os.HostnameArgs
+import socket.api.os.OpenExternalArgs
 import socket.api.os.OsService
 import socket.api.os.PathsArgs
 import socket.api.os.TotalMemoryArgs
@@ -19,6 +20,9 @@ class AndroidOs(private val app: AndroidContext) : OsService by Unsupported.serv
     release = System.getProperty("os.version") ?: "",
     version = "Android ${Build.VERSION.RELEASE} (API ${Build.VERSION.SDK_INT})",
     machine = Build.SUPPORTED_ABIS.firstOrNull() ?: (System.getProperty("os.arch") ?: ""))
+
+  override suspend fun openExternal(context: Context, args: OpenExternalArgs) =
+    ExternalLinks.open(app as android.app.Activity, args.value)
 
   override suspend fun hostname(context: Context, args: HostnameArgs) =
     "${Build.MANUFACTURER}-${Build.MODEL}".replace(' ', '-').lowercase()

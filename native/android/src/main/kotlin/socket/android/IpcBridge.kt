@@ -6,6 +6,7 @@ import socket.ipc.EventSink
 import socket.ipc.IpcError
 import socket.ipc.Json
 import socket.ipc.Message
+import socket.ipc.PermissionPolicy
 import socket.ipc.Response
 import socket.ipc.Router
 import java.util.concurrent.ConcurrentHashMap
@@ -22,7 +23,12 @@ import kotlinx.coroutines.withTimeout
  * Android's `shouldInterceptRequest` does not expose request bodies, so a request that carries one (fs.write) has
  * its body handed over first through [putBody] (a JavascriptInterface the preload calls), keyed by `seq`.
  */
-class IpcBridge(private val origin: AppOrigin, private val router: Router, private val events: EventSink?) {
+class IpcBridge(
+  private val origin: AppOrigin,
+  private val router: Router,
+  private val permissions: PermissionPolicy? = null,
+  private val events: () -> EventSink? = { null }
+) {
   private val bodies = ConcurrentHashMap<String, ByteArray>()
 
   /** Stores the body of the request whose `seq` is given; the next request with that seq consumes it. */
@@ -63,7 +69,7 @@ class IpcBridge(private val origin: AppOrigin, private val router: Router, priva
     val token = message.seq.ifEmpty { null }
     return try {
       runBlocking {
-        withTimeout(REPLY_TIMEOUT_SECONDS * 1000) { router.dispatch(message, Context(message.index, message.seq, events), token) }
+        withTimeout(REPLY_TIMEOUT_SECONDS * 1000) { router.dispatch(message, Context(message.index, message.seq, events(), permissions), token) }
       }
     } catch (e: TimeoutCancellationException) {
       Envelope.error(message.route, token, IpcError("TimeoutError", "${message.route} did not answer within $REPLY_TIMEOUT_SECONDS s"))

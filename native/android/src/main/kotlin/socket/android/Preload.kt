@@ -7,7 +7,7 @@ import socket.ipc.Json
  * `client.platform` 'android' and `ipc` naming the URL prefix that stands for `ipc://` on Android.
  */
 object Preload {
-  fun script(origin: AppOrigin, config: Map<String, String>, argv: List<String> = emptyList(), debug: Boolean = false): String {
+  fun script(origin: AppOrigin, config: Map<String, String>, argv: List<String> = emptyList(), debug: Boolean = false, secret: String = ""): String {
     val raw = Json.Obj(LinkedHashMap(config.mapValues { Json.Str(it.value) }))
     val args = Json.Arr(argv.map { Json.Str(it) })
     return """(() => {
@@ -18,6 +18,64 @@ object Preload {
   const args = { argv: Object.freeze(${args.stringify()}), config: Object.freeze(${raw.stringify()}), env: Object.freeze({}),
     index: 0, debug: $debug, headless: false, client, ipc: ${Json.Str(origin.origin + AppOrigin.IPC_PREFIX).stringify()} }
   Object.defineProperty(globalThis, '__args', { value: Object.freeze(args), enumerable: true })
+
+  // console.* and uncaught errors to the host's log (ConsoleChannel), proven to come from this page by the secret.
+  const channel = globalThis.__socketConsole
+  const secret = ${Json.Str(secret).stringify()}
+  const post = (name, text) => { try { channel.post(name, secret + text) } catch {} }
+  const show = (value) => {
+    if (typeof value === 'string') return value
+    if (value instanceof Error) return value.stack ? `${'$'}{value.name}: ${'$'}{value.message}\n${'$'}{value.stack}` : String(value)
+    if (typeof value === 'object' && value !== null) { try { return JSON.stringify(value) } catch {} }
+    return String(value)
+  }
+  const format = (values) => {
+    if (typeof values[0] === 'string' && /%[sdifjoO%]/.test(values[0])) {
+      const rest = values.slice(1)
+      const head = values[0].replace(/%([sdifjoO%])/g, (match, kind) => {
+        if (kind === '%') return '%'
+        if (rest.length === 0) return match
+        const value = rest.shift()
+        if (kind === 'd' || kind === 'i') return String(parseInt(value))
+        if (kind === 'f') return String(Number(value))
+        return show(value)
+      })
+      return [head, ...rest.map(show)].join(' ')
+    }
+    return values.map(show).join(' ')
+  }
+  for (const [level, stream] of [['log', 'o'], ['info', 'o'], ['debug', 'o'], ['warn', 'e'], ['error', 'e']]) {
+    const original = console[level]
+    console[level] = function (...values) {
+      post('__console', stream + format(values))
+      if ($debug) original.apply(console, values)
+    }
+  }
+  const where = (event) => event.filename ? `${'$'}{event.filename.replace(location.origin + '/', '')}:${'$'}{event.lineno}:${'$'}{event.colno}: ` : ''
+  addEventListener('error', (event) => post('__error', where(event) + 'Uncaught ' + show(event.error ?? event.message)))
+  addEventListener('unhandledrejection', (event) => post('__error', 'Unhandled rejection: ' + show(event.reason)))
+
+  // Native to JS (EventBatcher): a batch of [name, detail, base64Bytes?] per main-thread turn.
+  const decode = (text) => {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text)
+    const binary = atob(text)
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    return bytes
+  }
+  const dispatch = (batch) => {
+    for (const [name, detail, bytes] of batch) {
+      const value = detail && typeof detail === 'object' ? detail : { value: detail }
+      if (typeof bytes === 'string') value.data = decode(bytes)
+      try { globalThis.dispatchEvent(new CustomEvent(name, { detail: bytes === undefined ? detail : value })) } catch (error) {
+        post('__error', 'Error in listener for ' + name + ': ' + show(error))
+      }
+    }
+  }
+  // A request body goes to native before its fetch (IpcBridge), with the secret that proves it is this page's.
+  const bodyChannel = globalThis.__socketIpcBody
+  const putBody = (seq, base64) => bodyChannel.put(secret, String(seq), String(base64))
+  Object.defineProperty(globalThis, '__socketHost', { value: Object.freeze({ dispatch, putBody }) })
 })()"""
   }
 

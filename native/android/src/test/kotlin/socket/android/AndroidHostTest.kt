@@ -24,6 +24,12 @@ import java.io.File
  */
 class TestAppActivity : MainActivity() {
   override fun appAssets(): AppAssets = AppAssets.of(File("src/test/app/assets/app"))
+  override fun appConfig(): AppConfig = nextConfig ?: AppConfig.parse(File("src/test/app/assets/socket/config.json").readText())
+
+  companion object {
+    /** A socket.ini the next activity gets instead of the test app's (for the permission tests). */
+    var nextConfig: AppConfig? = null
+  }
 }
 
 @RunWith(RobolectricTestRunner::class)
@@ -105,7 +111,7 @@ class AndroidHostTest {
     assertEquals(Json.Null, ipc("fs.mkdir", "path=notes&mode=493&recursive=true")["data"])
     ipc("fs.open", "id=7&path=notes%2Fa.txt&flags=${0x241}&mode=420").let { assertNotNull(it["data"]) }
     // What the page does before its fetch: hand the body over through the JavaScript interface.
-    MainActivity.BodyChannel(activity.bridge).put("W1", java.util.Base64.getEncoder().encodeToString(bytes))
+    activity.bodies.put(activity.secret, "W1", java.util.Base64.getEncoder().encodeToString(bytes))
     val written = get("$app/ipc/fs.write?seq=W1&index=0&id=7")
     assertEquals(bytes.size.toDouble(), ((Json.parse(text(written)) as Json.Obj).members["data"] as Json.Obj).members["bytes"].let { (it as Json.Num).value }, 0.0)
     ipc("fs.close", "id=7").let { assertEquals(Json.Null, it["data"]) }
