@@ -7,6 +7,7 @@
 #include "bluetooth.hh"
 #include "child_process.hh"
 #include "dns.hh"
+#include "extension.hh"
 #include "fs.hh"
 #include "hotkey.hh"
 #include "notification.hh"
@@ -21,6 +22,7 @@ struct Services {
   ::api::bluetooth::BluetoothService& bluetooth;
   ::api::child_process::ChildProcessService& child_process;
   ::api::dns::DnsService& dns;
+  ::api::extension::ExtensionService& extension;
   ::api::fs::FsService& fs;
   ::api::hotkey::HotkeyService& hotkey;
   ::api::notification::NotificationService& notification;
@@ -36,6 +38,7 @@ inline void registerAll (ipc::Router& router, const Services& services) {
   ::api::bluetooth::registerBluetoothRoutes(router, services.bluetooth);
   ::api::child_process::registerChildProcessRoutes(router, services.child_process);
   ::api::dns::registerDnsRoutes(router, services.dns);
+  ::api::extension::registerExtensionRoutes(router, services.extension);
   ::api::fs::registerFsRoutes(router, services.fs);
   ::api::hotkey::registerHotkeyRoutes(router, services.hotkey);
   ::api::notification::registerNotificationRoutes(router, services.notification);

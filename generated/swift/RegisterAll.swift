@@ -7,6 +7,7 @@ public func registerAll(
   bluetooth: BluetoothService,
   childProcess: ChildProcessService,
   dns: DnsService,
+  `extension`: ExtensionService,
   fs: FsService,
   hotkey: HotkeyService,
   notification: NotificationService,
@@ -19,6 +20,7 @@ public func registerAll(
   Bluetooth.register(router, bluetooth)
   ChildProcess.register(router, childProcess)
   Dns.register(router, dns)
+  Extension.register(router, `extension`)
   Fs.register(router, fs)
   Hotkey.register(router, hotkey)
   Notification.register(router, notification)

@@ -6,6 +6,7 @@
 #include "linux/child_process_service.hh"
 #include "linux/dns_service.hh"
 #include "linux/events.hh"
+#include "linux/extension_service.hh"
 #include "linux/fs_service.hh"
 #include "linux/hotkey_service.hh"
 #include "linux/notification_service.hh"
@@ -36,6 +37,7 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
       .bluetooth = own<BluetoothServiceImpl>(services_, app),
       .child_process = own<ChildProcessServiceImpl>(services_, app),
       .dns = own<DnsServiceImpl>(services_),
+      .extension = own<ExtensionServiceImpl>(services_, app),
       .fs = own<FsServiceImpl>(services_, app.permissions()),
       .hotkey = own<HotkeyServiceImpl>(services_, app),
       .notification = own<NotificationServiceImpl>(services_, app),

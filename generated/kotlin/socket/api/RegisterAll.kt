@@ -10,6 +10,7 @@ fun registerAll(
   bluetooth: socket.api.bluetooth.BluetoothService,
   childProcess: socket.api.child_process.ChildProcessService,
   dns: socket.api.dns.DnsService,
+  extension: socket.api.extension.ExtensionService,
   fs: socket.api.fs.FsService,
   hotkey: socket.api.hotkey.HotkeyService,
   notification: socket.api.notification.NotificationService,
@@ -22,6 +23,7 @@ fun registerAll(
   socket.api.bluetooth.Bluetooth.register(router, bluetooth)
   socket.api.child_process.ChildProcess.register(router, childProcess)
   socket.api.dns.Dns.register(router, dns)
+  socket.api.extension.Extension.register(router, extension)
   socket.api.fs.Fs.register(router, fs)
   socket.api.hotkey.Hotkey.register(router, hotkey)
   socket.api.notification.Notification.register(router, notification)
