@@ -6,6 +6,7 @@
 #include "application.hh"
 #include "bluetooth.hh"
 #include "child_process.hh"
+#include "conduit.hh"
 #include "dns.hh"
 #include "extension.hh"
 #include "fs.hh"
@@ -21,6 +22,7 @@ struct Services {
   ::api::application::ApplicationService& application;
   ::api::bluetooth::BluetoothService& bluetooth;
   ::api::child_process::ChildProcessService& child_process;
+  ::api::conduit::ConduitService& conduit;
   ::api::dns::DnsService& dns;
   ::api::extension::ExtensionService& extension;
   ::api::fs::FsService& fs;
@@ -37,6 +39,7 @@ inline void registerAll (ipc::Router& router, const Services& services) {
   ::api::application::registerApplicationRoutes(router, services.application);
   ::api::bluetooth::registerBluetoothRoutes(router, services.bluetooth);
   ::api::child_process::registerChildProcessRoutes(router, services.child_process);
+  ::api::conduit::registerConduitRoutes(router, services.conduit);
   ::api::dns::registerDnsRoutes(router, services.dns);
   ::api::extension::registerExtensionRoutes(router, services.extension);
   ::api::fs::registerFsRoutes(router, services.fs);

@@ -6,6 +6,7 @@ public func registerAll(
   application: ApplicationService,
   bluetooth: BluetoothService,
   childProcess: ChildProcessService,
+  conduit: ConduitService,
   dns: DnsService,
   `extension`: ExtensionService,
   fs: FsService,
@@ -19,6 +20,7 @@ public func registerAll(
   Application.register(router, application)
   Bluetooth.register(router, bluetooth)
   ChildProcess.register(router, childProcess)
+  Conduit.register(router, conduit)
   Dns.register(router, dns)
   Extension.register(router, `extension`)
   Fs.register(router, fs)

@@ -1,11 +1,11 @@
 #include "linux/extension_registry.hh"
 
 #include <dlfcn.h>
+#include <glib.h>
 #include <sys/stat.h>
 
 #include <cstdio>
 #include <optional>
-#include <regex>
 
 #include "linux/app.hh"
 #include "linux/config.hh"
@@ -15,14 +15,22 @@ namespace host {
 
 namespace {
 
+// Letters, digits, '_' and '-' (no std::regex: it added 79 KB to the stripped host).
+bool nameCharacter(char c) { return g_ascii_isalnum(c) || c == '_' || c == '-'; }
+
 bool validName(const std::string &name) {
-  static const std::regex pattern("^[A-Za-z0-9_-]{1,64}$");
-  return std::regex_match(name, pattern);
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name) if (!nameCharacter(c)) return false;
+  return true;
 }
 
+// Dot-separated names: "ping.echo".
 bool validRoute(const std::string &route) {
-  static const std::regex pattern("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$");
-  return route.size() <= 128 && std::regex_match(route, pattern);
+  if (route.empty() || route.size() > 128 || route.front() == '.' || route.back() == '.') return false;
+  for (size_t i = 0; i < route.size(); i++) {
+    if (route[i] == '.' ? route[i + 1] == '.' : !nameCharacter(route[i])) return false;
+  }
+  return true;
 }
 
 // One call in progress: what sapi_ipc_message_* read. Lives while the route's callback runs.
