@@ -131,12 +131,12 @@ export class Conduit extends EventTarget {
     const pending = this.#pending.get(message.options.seq)
     if (pending !== undefined) {
       this.#pending.delete(message.options.seq)
-      try {
+      if (message.options['content-type'] !== 'application/json') {
+        pending.resolve(message.payload)  // a binary reply (e.g. fs.read): the bytes themselves
+      } else {
         const envelope = JSON.parse(decoder.decode(message.payload))
         if (envelope.err !== undefined) pending.reject(Object.assign(new Error(envelope.err.message), { name: envelope.err.type, code: envelope.err.code }))
         else pending.resolve(envelope.data)
-      } catch {
-        pending.resolve(message.payload)
       }
     }
     const event = new MessageEvent('message', { data: message })

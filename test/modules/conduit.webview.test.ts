@@ -51,6 +51,7 @@ test('socket:conduit carries IPC over the host WebSocket server, and only for th
     assert.equal(facts['permission refused'].threw.name, 'NotAllowedError')
     assert.equal(facts['unknown route'].threw.name, 'NotFoundError')
     assert.equal(facts['bad arguments'].threw.name, 'TypeError')
+    assert.deepEqual(facts['binary reply'], [true, '<!doctype html>'], 'fs.read answers the bytes themselves')
     assert.deepEqual(facts['raw frame'], ['os.uptime', '200', 'application/json', 'os.uptime'])
     assert.equal(facts['still serving'], 'number')
   })

@@ -27,6 +27,12 @@ await o.seeAsync('uptime over the conduit', async () => typeof await conduit.req
 await o.seeAsync('permission refused', async () => await conduit.request('child_process.exec', { id: 1, command: 'true' }))
 await o.seeAsync('unknown route', async () => await conduit.request('nope.route'))
 await o.seeAsync('bad arguments', async () => await conduit.request('dns.lookup', { hostname: 'localhost', family: 'nine' }))
+await o.seeAsync('binary reply', async () => {
+  await conduit.request('fs.open', { id: 77, path: 'index.html' })
+  const bytes = await conduit.request('fs.read', { id: 77, size: 15, offset: 0 }) as Uint8Array
+  await conduit.request('fs.close', { id: 77 })
+  return [bytes instanceof Uint8Array, new TextDecoder().decode(bytes)]
+})
 await o.seeAsync('raw frame', async () => await new Promise((resolve) => {
   conduit.receive((_error: Error | null, message: { options: Record<string, string>, payload: Uint8Array }) => {
     if (message.options.seq === 'raw1') resolve([message.options.route, message.options.status, message.options['content-type'], JSON.parse(new TextDecoder().decode(message.payload)).source])
