@@ -106,7 +106,10 @@ const sapi_host_api kApi = {
     [](sapi_ipc_result_t *result) -> bool {
       if (result == nullptr) return false;
       std::unique_ptr<ResultState> state(static_cast<ResultState *>(result->host));
-      const std::string &source = state->extension->name;
+      const std::string source = state->extension->name;
+      // The caller is still running the extension's code: the last reference to an unloaded extension (its
+      // dlclose) is dropped on a later main-loop turn, never under the replying thread's feet.
+      App::later([keep = std::move(state->extension)]() {});
       if (!state->error.empty()) return state->reply.error(ipc::Error{"ExtensionError", source + ": " + state->error, "", {}, "", ""});
       if (state->invalidJson) return state->reply.error(ipc::Error::internal(source + ": the extension replied with invalid JSON"));
       return state->reply.data(state->json.value_or(ipc::Json()));

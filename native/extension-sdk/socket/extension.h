@@ -79,6 +79,9 @@ static inline void sapi_ipc_result_set_error(sapi_ipc_result_t *result, const ch
 static inline bool sapi_ipc_reply(sapi_ipc_result_t *result) { return result->api->reply(result); }
 static inline void sapi_log(sapi_context_t *context, const char *message) { context->api->log(context, message); }
 
+/* The deinitializer runs on unload: it must stop (join) any thread of the extension's own, because the host
+   closes the library once no reply is pending, and code still running in it then would crash the app. */
+
 /* What the host finds in the shared object (the symbol __sapi_extension_init). */
 typedef struct sapi_extension_registration {
   unsigned abi;
