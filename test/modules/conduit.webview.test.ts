@@ -60,6 +60,7 @@ test('socket:conduit carries IPC over the host WebSocket server, and only for th
     assert.deepEqual(facts['no key'], [1008, 'conduit: wrong window or key'])
     assert.deepEqual(facts['other window'], [1008, 'conduit: wrong window or key'])
     assert.deepEqual(facts['malformed frame'][0], 1007)
+    assert.deepEqual(facts['malformed frames'], [1007, 1007, 1007, 1007, 1007, 1007])
     assert.match(String(facts['data: frame with the key']), /^closed 10(06|08)$/, 'the other origin never opens')
     assert.match(stderr, /refused a conduit connection/)
     assert.deepEqual(handshakes, { evil: 'HTTP/1.1 403 Forbidden', none: 'HTTP/1.1 403 Forbidden', app: 'HTTP/1.1 101 Switching Protocols' }, 'only the app\'s Origin upgrades, even with the key')

@@ -45,6 +45,13 @@ await o.seeAsync('wrong key', async () => await closeOf(`${base}/0/5?key=${'0'.r
 await o.seeAsync('no key', async () => await closeOf(`${base}/0/5`))
 await o.seeAsync('other window', async () => await closeOf(`${base}/3/5?key=${status.sharedKey}`))
 await o.seeAsync('malformed frame', async () => await closeOf(`${base}/0/6?key=${status.sharedKey}`, new Uint8Array([9, 9, 9])))
+// Each is closed with 1007: empty; an option cut short; a value length past the end; a payload length past the
+// end; a trailing byte; a good frame with no route.
+const good = encodeMessage({ route: 'os.uptime' }, new Uint8Array([1, 2]))
+await o.seeAsync('malformed frames', async () => await Promise.all([
+  new Uint8Array([]), new Uint8Array([1, 5, 0x72]), new Uint8Array([1, 1, 0x72, 0xff, 0xff]), good.slice(0, good.length - 1),
+  new Uint8Array([...good, 0]), encodeMessage({ seq: 'x' })
+].map(async (frame, i) => ((await closeOf(`${base}/0/${20 + i}?key=${status.sharedKey}`, frame)) as unknown[])[0])))
 await o.seeAsync('data: frame with the key', async () => await new Promise((resolve) => {
   const attack = `<script>const s = new WebSocket(${JSON.stringify(`${base}/0/7?key=${status.sharedKey}`)});
     s.onopen = () => parent.postMessage({ conduit: 'opened' }, '*');
