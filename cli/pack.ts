@@ -78,6 +78,8 @@ export async function pack (outDir = join(ROOT, 'build', 'npm')): Promise<string
   mkdirSync(join(stage, 'types'))
   writeFileSync(join(stage, 'types', 'index.d.ts'), typesEntry(RUNTIME, rootPackage.name))
   cpSync(join(ROOT, 'cli', 'schema'), join(stage, 'cli', 'schema'), { recursive: true })
+  // The header `[build.extensions]` sources are compiled against (repo.ts finds it at the same place).
+  cpSync(join(ROOT, 'native', 'extension-sdk'), join(stage, 'native', 'extension-sdk'), { recursive: true })
   for (const doc of ['config.md', 'cli.md', 'modules.md']) cpSync(join(ROOT, 'docs', doc), join(stage, 'docs', doc))
 
   writeFileSync(join(stage, 'package.json'), JSON.stringify({

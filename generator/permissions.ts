@@ -14,6 +14,7 @@ export const PERMISSIONS: readonly PermissionInfo[] = [
   { name: 'bluetooth', granted: true, gates: 'Bluetooth LE: advertising, subscribing to and publishing characteristics (on by default, as in the original Socket Runtime)' },
   { name: 'child_process', granted: false, gates: 'starting, feeding and signalling programs of the user (child_process.spawn/exec/kill/write)' },
   { name: 'env_write', granted: false, gates: 'setting environment variables (process.env.set) that later child processes and backends inherit; never the environment of the host itself, and never a variable that loads code' },
+  { name: 'extensions', granted: true, gates: 'loading the native extensions the app built from `[build.extensions]` and calling their routes (extension.load/unload/stats/type/call); nothing else can be loaded' },
   { name: 'hotkeys', granted: true, gates: 'grabbing global key combinations on the desktop (hotkey.bind; window hotkeys need no permission)' },
   { name: 'notifications', granted: true, gates: 'showing and closing desktop notifications (notification.show/close)' },
   { name: 'open_external', granted: false, gates: 'handing a URL or a file to another application of the desktop (platform.openExternal, platform.revealFile)' },

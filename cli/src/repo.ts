@@ -17,6 +17,11 @@ export function runtimeJsPath (): string {
   return process.env.SOCKET_HOME_API ?? join(REPO_ROOT, 'build', 'runtime', 'socket')
 }
 
+/** The folder holding `socket/extension.h`, which `[build.extensions]` sources include. */
+export function extensionSdkPath (): string {
+  return join(REPO_ROOT, 'native', 'extension-sdk')
+}
+
 export function cliVersion (): string {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
   return pkg.version

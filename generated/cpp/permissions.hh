@@ -13,6 +13,7 @@ inline constexpr Permission kAll[] = {
   { "bluetooth", true },  // Bluetooth LE: advertising, subscribing to and publishing characteristics (on by default, as in the original Socket Runtime)
   { "child_process", false },  // starting, feeding and signalling programs of the user (child_process.spawn/exec/kill/write)
   { "env_write", false },  // setting environment variables (process.env.set) that later child processes and backends inherit; never the environment of the host itself, and never a variable that loads code
+  { "extensions", true },  // loading the native extensions the app built from `[build.extensions]` and calling their routes (extension.load/unload/stats/type/call); nothing else can be loaded
   { "hotkeys", true },  // grabbing global key combinations on the desktop (hotkey.bind; window hotkeys need no permission)
   { "notifications", true },  // showing and closing desktop notifications (notification.show/close)
   { "open_external", false },  // handing a URL or a file to another application of the desktop (platform.openExternal, platform.revealFile)

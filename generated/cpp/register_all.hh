@@ -6,7 +6,9 @@
 #include "application.hh"
 #include "bluetooth.hh"
 #include "child_process.hh"
+#include "conduit.hh"
 #include "dns.hh"
+#include "extension.hh"
 #include "fs.hh"
 #include "hotkey.hh"
 #include "notification.hh"
@@ -20,7 +22,9 @@ struct Services {
   ::api::application::ApplicationService& application;
   ::api::bluetooth::BluetoothService& bluetooth;
   ::api::child_process::ChildProcessService& child_process;
+  ::api::conduit::ConduitService& conduit;
   ::api::dns::DnsService& dns;
+  ::api::extension::ExtensionService& extension;
   ::api::fs::FsService& fs;
   ::api::hotkey::HotkeyService& hotkey;
   ::api::notification::NotificationService& notification;
@@ -35,7 +39,9 @@ inline void registerAll (ipc::Router& router, const Services& services) {
   ::api::application::registerApplicationRoutes(router, services.application);
   ::api::bluetooth::registerBluetoothRoutes(router, services.bluetooth);
   ::api::child_process::registerChildProcessRoutes(router, services.child_process);
+  ::api::conduit::registerConduitRoutes(router, services.conduit);
   ::api::dns::registerDnsRoutes(router, services.dns);
+  ::api::extension::registerExtensionRoutes(router, services.extension);
   ::api::fs::registerFsRoutes(router, services.fs);
   ::api::hotkey::registerHotkeyRoutes(router, services.hotkey);
   ::api::notification::registerNotificationRoutes(router, services.notification);

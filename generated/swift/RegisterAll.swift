@@ -6,7 +6,9 @@ public func registerAll(
   application: ApplicationService,
   bluetooth: BluetoothService,
   childProcess: ChildProcessService,
+  conduit: ConduitService,
   dns: DnsService,
+  `extension`: ExtensionService,
   fs: FsService,
   hotkey: HotkeyService,
   notification: NotificationService,
@@ -18,7 +20,9 @@ public func registerAll(
   Application.register(router, application)
   Bluetooth.register(router, bluetooth)
   ChildProcess.register(router, childProcess)
+  Conduit.register(router, conduit)
   Dns.register(router, dns)
+  Extension.register(router, `extension`)
   Fs.register(router, fs)
   Hotkey.register(router, hotkey)
   Notification.register(router, notification)

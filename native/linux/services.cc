@@ -4,8 +4,10 @@
 #include "linux/app.hh"
 #include "linux/bluetooth_service.hh"
 #include "linux/child_process_service.hh"
+#include "linux/conduit_service.hh"
 #include "linux/dns_service.hh"
 #include "linux/events.hh"
+#include "linux/extension_service.hh"
 #include "linux/fs_service.hh"
 #include "linux/hotkey_service.hh"
 #include "linux/notification_service.hh"
@@ -35,7 +37,9 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
       .application = own<ApplicationServiceImpl>(services_, app),
       .bluetooth = own<BluetoothServiceImpl>(services_, app),
       .child_process = own<ChildProcessServiceImpl>(services_, app),
+      .conduit = own<ConduitServiceImpl>(services_, app),
       .dns = own<DnsServiceImpl>(services_),
+      .extension = own<ExtensionServiceImpl>(services_, app),
       .fs = own<FsServiceImpl>(services_, app.permissions()),
       .hotkey = own<HotkeyServiceImpl>(services_, app),
       .notification = own<NotificationServiceImpl>(services_, app),

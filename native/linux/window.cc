@@ -1,7 +1,5 @@
 #include "linux/window.hh"
 
-#include <sys/random.h>
-
 #include <cstdio>
 #include <cstdlib>
 
@@ -9,6 +7,7 @@
 #include "linux/ipc_bridge.hh"
 #include "linux/navigation.hh"
 #include "linux/preload.hh"
+#include "linux/random_hex.hh"
 #include "linux/services.hh"
 #include "linux/window_geometry.hh"
 
@@ -67,21 +66,6 @@ void onFatalMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, 
   window->app().exit(1);
 }
 
-// 128 bits from the kernel's CSPRNG, as hex.
-std::string randomSecret() {
-  unsigned char bytes[16];
-  if (getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
-    for (auto &byte : bytes) byte = static_cast<unsigned char>(g_random_int());  // only before the kernel pool is ready
-  }
-  std::string out;
-  char hex[3];
-  for (unsigned char byte : bytes) {
-    std::snprintf(hex, sizeof hex, "%02x", byte);
-    out += hex;
-  }
-  return out;
-}
-
 // socket.ini [permissions]: what the page may ask WebKit for (the original allows each unless set to false).
 gboolean onPermissionRequest(WebKitWebView *, WebKitPermissionRequest *request, gpointer data) {
   const Config &config = static_cast<Window *>(data)->app().config();
@@ -131,7 +115,7 @@ Window::Window(App &app, const WindowOptions &options)
     while (!test.empty() && test[0] == '/') test = test.substr(1);
     preload.testUrl = app.origin() + "/" + test;
   }
-  secret_ = randomSecret();
+  secret_ = randomHex(16);  // 128 bits
   preload.secret = secret_;
   std::string script = buildPreload(preload);
   // The preload (__args with the config, the console and error channels, __socketHost) only in the app's frames.

@@ -31,6 +31,7 @@ test('npm pack -> npm i -D (offline) -> npx ssc init / build -r, vanilla and Typ
   const installed = join(folder, 'node_modules', 'socket-runtime-ts')
   assert.ok(existsSync(join(installed, 'build', 'native', 'socket-host')), 'the host ships inside')
   assert.ok(existsSync(join(installed, 'types', 'index.d.ts')), 'the types entry ships inside')
+  assert.ok(existsSync(join(installed, 'native', 'extension-sdk', 'socket', 'extension.h')), 'the extension SDK header ships inside')
   assert.match(readFileSync(join(installed, 'types', 'index.d.ts'), 'utf8'), /declare module 'socket:fs\/promises'/)
 
   // Vanilla: init and run its own test.

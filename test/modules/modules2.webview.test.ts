@@ -75,11 +75,11 @@ test('socket:vm, http, worker_threads, i18n and the rest in a window', { skip: w
       assert.equal(facts['hotkey bad expression'].threw.name, 'TypeError')
       assert.deepEqual(facts['hotkey global'], ['number', true])
     })
-    await t.test('service-worker, protocol-handlers, conduit, extension say NotSupported', () => {
+    await t.test('service-worker, protocol-handlers say NotSupported; an unlisted extension is not found; a bad conduit id is a TypeError', () => {
       assert.equal(facts['service-worker register'].threw.name, 'NotSupportedError')
       assert.deepEqual(facts['protocol-handlers'], [[['ipfs', '/ipfs-worker.js']], true])
-      assert.equal(facts['conduit constructor'].threw.name, 'NotSupportedError')
-      assert.equal(facts['extension load'].threw.name, 'NotSupportedError')
+      assert.equal(facts['conduit constructor'].threw.name, 'TypeError')
+      assert.equal(facts['extension load'].threw.name, 'NotFoundError')
     })
     await t.test('unknown socket: module fails the import', () => assert.ok(facts['unknown socket: module'].threw !== undefined))
     await t.test('fetch', () => assert.deepEqual(facts['fetch module'], [200, 'function']))

@@ -7,6 +7,7 @@ import { NotSupportedError, UsageError } from '../errors.ts'
 import { Log } from '../log.ts'
 import { buildPaths, type BuildPaths } from '../build-steps/paths.ts'
 import { runBuildScript } from '../build-steps/script.ts'
+import { buildExtensions, listExtensions } from '../build-steps/extensions.ts'
 import { copyAppFiles } from '../build-steps/copy.ts'
 import { placeHost, placeNodeHelper, placeRuntimeJs, treeSizeKiB, writeHostConfig, MissingPartError } from '../build-steps/assemble.ts'
 import { desktopEntry } from '../build-steps/desktop-entry.ts'
@@ -101,6 +102,10 @@ export async function buildApp (config: AppConfig, options: BuildOptions): Promi
   const runtimeFiles = placeRuntimeJs(paths)
   placeHost(paths)
   done(`${runtimeFiles} runtime files`)
+  if (listExtensions(config).length > 0) {
+    done = log.step('compiling [build.extensions]')
+    done(buildExtensions(config, paths.resources).join(', '))
+  }
 
   mkdirSync(dirname(paths.desktopFile), { recursive: true })
   writeFileSync(paths.desktopFile, desktopEntry(config, paths.name))

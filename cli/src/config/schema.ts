@@ -50,8 +50,8 @@ export const SCHEMA: Record<string, SectionDef> = {
   },
   'build.script': { doc: 'The build script.', keys: { forward_arguments: k('boolean', 'append the resources directory, `--debug=true` and the arguments after `--` to the script', { default: 'false' }) } },
   'build.watch': { doc: 'What `-w` watches.', keys: { sources: k('list', 'paths watched by `-w` (default: the `copy` paths and socket.ini)') } },
-  'build.extensions': { doc: 'Native extensions: `name = path`.', keys: {}, anyKey: 'path', notYet: true },
-  'build.extensions.linux': { doc: 'Linux-only native extensions.', keys: {}, anyKey: 'path', notYet: true },
+  'build.extensions': { doc: 'Native extensions (`socket:extension`): `name = a.c b.c`, C/C++ sources compiled to `socket/extensions/<name>/lib<name>.so`.', keys: {}, anyKey: 'list' },
+  'build.extensions.linux': { doc: 'Native extensions built only for Linux: `name = a.c`.', keys: {}, anyKey: 'list' },
   meta: {
     doc: 'What the app is.',
     keys: {

@@ -32,6 +32,8 @@ export interface WebviewOptions {
   waitForExit?: boolean
   /** Extra files for the app's resources folder, by relative path (e.g. a node_modules tree). */
   files?: Record<string, string>
+  /** Sees each stdout line as it arrives (e.g. to act on the host while the page waits). */
+  onLine?: (line: string, resources: string) => void
 }
 
 export async function runInWebview (entry: string, options: WebviewOptions = {}): Promise<WebviewRun> {
@@ -55,13 +57,13 @@ export async function runInWebview (entry: string, options: WebviewOptions = {})
       target: 'es2022', external: ['socket:*', 'node:*'], logLevel: 'error',
       define: Object.fromEntries(Object.entries(options.define ?? {}).map(([key, value]) => [key, JSON.stringify(value)]))
     })
-    return { ...await runHost(resources, options.timeoutMs ?? 30_000, options.argv ?? [], options.waitForExit === true), resources }
+    return { ...await runHost(resources, options.timeoutMs ?? 30_000, options.argv ?? [], options.waitForExit === true, options.onLine === undefined ? undefined : (line) => options.onLine!(line, resources)), resources }
   } finally {
     rmSync(resources, { recursive: true, force: true })
   }
 }
 
-function runHost (resources: string, timeoutMs: number, argv: string[], waitForExit: boolean): Promise<Omit<WebviewRun, 'resources'>> {
+function runHost (resources: string, timeoutMs: number, argv: string[], waitForExit: boolean, onLine?: (line: string) => void): Promise<Omit<WebviewRun, 'resources'>> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(hostBinary, [`--resources=${resources}`, '--test=page.js', '--headless', ...argv], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -77,6 +79,7 @@ function runHost (resources: string, timeoutMs: number, argv: string[], waitForE
     }
     const timer = setTimeout(() => finish(new Error(`webview run timed out after ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`)), timeoutMs)
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (onLine !== undefined) for (const line of (stdout.slice(stdout.lastIndexOf('\n') + 1) + chunk).split('\n').slice(0, -1)) onLine(line)
       stdout += chunk
       const line = stdout.split('\n').find((l) => l.startsWith('__RESULT__ '))
       if (!waitForExit && line !== undefined && stdout.includes('\n', stdout.indexOf(line))) {

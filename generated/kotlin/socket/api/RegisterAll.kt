@@ -9,7 +9,9 @@ fun registerAll(
   application: socket.api.application.ApplicationService,
   bluetooth: socket.api.bluetooth.BluetoothService,
   childProcess: socket.api.child_process.ChildProcessService,
+  conduit: socket.api.conduit.ConduitService,
   dns: socket.api.dns.DnsService,
+  extension: socket.api.extension.ExtensionService,
   fs: socket.api.fs.FsService,
   hotkey: socket.api.hotkey.HotkeyService,
   notification: socket.api.notification.NotificationService,
@@ -21,7 +23,9 @@ fun registerAll(
   socket.api.application.Application.register(router, application)
   socket.api.bluetooth.Bluetooth.register(router, bluetooth)
   socket.api.child_process.ChildProcess.register(router, childProcess)
+  socket.api.conduit.Conduit.register(router, conduit)
   socket.api.dns.Dns.register(router, dns)
+  socket.api.extension.Extension.register(router, extension)
   socket.api.fs.Fs.register(router, fs)
   socket.api.hotkey.Hotkey.register(router, hotkey)
   socket.api.notification.Notification.register(router, notification)
