@@ -38,6 +38,17 @@ public struct ConduitStatus {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ConduitStatus: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ConduitStatus.fromJSON(try JSON(from: decoder), at: "ConduitStatus")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// Arguments of `conduit.start`, decoded and validated before the service sees them.
 public struct ConduitStartArgs {
 }
@@ -53,31 +64,33 @@ public struct ConduitStatusArgs {
 /// Permission: none (it reaches exactly the routes `ipc://` reaches, with the same checks).
 public protocol ConduitService: AnyObject {
   /// Starts the server if it is not running.
-  /// Route `conduit.start`. Answer with Conduit.resolveStart or reply.error.
-  func start(_ context: Context, _ args: ConduitStartArgs, _ reply: Reply)
+  /// Route `conduit.start`. Returns the result or throws an IpcError.
+  func start(_ context: Context, _ args: ConduitStartArgs) async throws -> ConduitStatus
   /// Whether the server runs, without starting it.
-  /// Route `conduit.status`. Answer with Conduit.resolveStatus or reply.error.
-  func status(_ context: Context, _ args: ConduitStatusArgs, _ reply: Reply)
+  /// Route `conduit.status`. Returns the result or throws an IpcError.
+  func status(_ context: Context, _ args: ConduitStatusArgs) async throws -> ConduitStatus
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Conduit {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ConduitService) {
-    router.map("conduit.start", permission: nil, decode: decodeStart) { [weak service] args, context, reply in
-      service?.start(context, args, reply)
+    router.map("conduit.start", permission: nil, decode: decodeStart, encode: encodeStart) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("conduit.start: the service is gone") }
+      return try await service.start(context, args)
     }
-    router.map("conduit.status", permission: nil, decode: decodeStatus) { [weak service] args, context, reply in
-      service?.status(context, args, reply)
+    router.map("conduit.status", permission: nil, decode: decodeStatus, encode: encodeStatus) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("conduit.status: the service is gone") }
+      return try await service.status(context, args)
     }
   }
 
-  public static func resolveStart(_ reply: Reply, _ value: ConduitStatus) {
-    reply.data(value.toJSON())
+  static func encodeStart(_ value: ConduitStatus) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveStatus(_ reply: Reply, _ value: ConduitStatus) {
-    reply.data(value.toJSON())
+  static func encodeStatus(_ value: ConduitStatus) -> Answer {
+    .data(value.toJSON())
   }
 
   static func decodeStart(_ message: Message) throws -> ConduitStartArgs {

@@ -38,6 +38,17 @@ public struct ExtensionInfo {
   }
 }
 
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ExtensionInfo: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ExtensionInfo.fromJSON(try JSON(from: decoder), at: "ExtensionInfo")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
+  }
+}
+
 /// The host's extension ABI and what is loaded.
 public struct ExtensionStats {
   /// The `SOCKET_RUNTIME_EXTENSION_ABI` the host accepts.
@@ -67,6 +78,17 @@ public struct ExtensionStats {
     let fLoaded: UInt32 = try Decode.integer((try Decode.member(members, "loaded", at, required: true, nullable: false))!, at + ".loaded", UInt32.self)
     let fNames: [String] = try Decode.list((try Decode.member(members, "names", at, required: true, nullable: false))!, at + ".names") { v0, n0 in try Decode.string(v0, n0) }
     return ExtensionStats(abi: fAbi, loaded: fLoaded, names: fNames)
+  }
+}
+
+/// Codable through the wire codec, so every Encoder writes what the IPC wire carries.
+extension ExtensionStats: Codable {
+  public init(from decoder: Decoder) throws {
+    self = try ExtensionStats.fromJSON(try JSON(from: decoder), at: "ExtensionStats")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try toJSON().encode(to: encoder)
   }
 }
 
@@ -111,61 +133,66 @@ public struct ExtensionCallArgs {
 /// can load).
 public protocol ExtensionService: AnyObject {
   /// Loads an extension (once per run; loading a loaded one answers its description again).
-  /// Route `extension.load`. Answer with Extension.resolveLoad or reply.error.
-  func load(_ context: Context, _ args: ExtensionLoadArgs, _ reply: Reply)
+  /// Route `extension.load`. Returns the result or throws an IpcError.
+  func load(_ context: Context, _ args: ExtensionLoadArgs) async throws -> ExtensionInfo
   /// Calls the extension's deinitializer, forgets its routes and unloads it.
-  /// Route `extension.unload`. Answer with Extension.resolveUnload or reply.error.
-  func unload(_ context: Context, _ args: ExtensionUnloadArgs, _ reply: Reply)
+  /// Route `extension.unload`. Returns the result or throws an IpcError.
+  func unload(_ context: Context, _ args: ExtensionUnloadArgs) async throws -> Bool
   /// What is loaded.
-  /// Route `extension.stats`. Answer with Extension.resolveStats or reply.error.
-  func stats(_ context: Context, _ args: ExtensionStatsArgs, _ reply: Reply)
+  /// Route `extension.stats`. Returns the result or throws an IpcError.
+  func stats(_ context: Context, _ args: ExtensionStatsArgs) async throws -> ExtensionStats
   /// What kind of extension a name is.
-  /// Route `extension.type`. Answer with Extension.resolveType or reply.error.
-  func type(_ context: Context, _ args: ExtensionTypeArgs, _ reply: Reply)
+  /// Route `extension.type`. Returns the result or throws an IpcError.
+  func type(_ context: Context, _ args: ExtensionTypeArgs) async throws -> String
   /// Calls a route a loaded extension mapped.
-  /// Route `extension.call`. Answer with Extension.resolveCall or reply.error.
-  func call(_ context: Context, _ args: ExtensionCallArgs, _ reply: Reply)
+  /// Route `extension.call`. Returns the result or throws an IpcError.
+  func call(_ context: Context, _ args: ExtensionCallArgs) async throws -> JSON
 }
 
 /// Routes, typed answers and event emitters of this capability.
 public enum Extension {
   /// Maps every route of this capability to validating dispatch code that calls `service`.
   public static func register(_ router: Router, _ service: ExtensionService) {
-    router.map("extension.load", permission: "extensions", decode: decodeLoad) { [weak service] args, context, reply in
-      service?.load(context, args, reply)
+    router.map("extension.load", permission: "extensions", decode: decodeLoad, encode: encodeLoad) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("extension.load: the service is gone") }
+      return try await service.load(context, args)
     }
-    router.map("extension.unload", permission: "extensions", decode: decodeUnload) { [weak service] args, context, reply in
-      service?.unload(context, args, reply)
+    router.map("extension.unload", permission: "extensions", decode: decodeUnload, encode: encodeUnload) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("extension.unload: the service is gone") }
+      return try await service.unload(context, args)
     }
-    router.map("extension.stats", permission: "extensions", decode: decodeStats) { [weak service] args, context, reply in
-      service?.stats(context, args, reply)
+    router.map("extension.stats", permission: "extensions", decode: decodeStats, encode: encodeStats) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("extension.stats: the service is gone") }
+      return try await service.stats(context, args)
     }
-    router.map("extension.type", permission: "extensions", decode: decodeType) { [weak service] args, context, reply in
-      service?.type(context, args, reply)
+    router.map("extension.type", permission: "extensions", decode: decodeType, encode: encodeType) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("extension.type: the service is gone") }
+      return try await service.type(context, args)
     }
-    router.map("extension.call", permission: "extensions", decode: decodeCall) { [weak service] args, context, reply in
-      service?.call(context, args, reply)
+    router.map("extension.call", permission: "extensions", decode: decodeCall, encode: encodeCall) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("extension.call: the service is gone") }
+      return try await service.call(context, args)
     }
   }
 
-  public static func resolveLoad(_ reply: Reply, _ value: ExtensionInfo) {
-    reply.data(value.toJSON())
+  static func encodeLoad(_ value: ExtensionInfo) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveUnload(_ reply: Reply, _ value: Bool) {
-    reply.data(JSON.bool(value))
+  static func encodeUnload(_ value: Bool) -> Answer {
+    .data(JSON.bool(value))
   }
 
-  public static func resolveStats(_ reply: Reply, _ value: ExtensionStats) {
-    reply.data(value.toJSON())
+  static func encodeStats(_ value: ExtensionStats) -> Answer {
+    .data(value.toJSON())
   }
 
-  public static func resolveType(_ reply: Reply, _ value: String) {
-    reply.data(JSON.string(value))
+  static func encodeType(_ value: String) -> Answer {
+    .data(JSON.string(value))
   }
 
-  public static func resolveCall(_ reply: Reply, _ value: JSON) {
-    reply.data(value)
+  static func encodeCall(_ value: JSON) -> Answer {
+    .data(value)
   }
 
   static func decodeLoad(_ message: Message) throws -> ExtensionLoadArgs {
