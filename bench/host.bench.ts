@@ -23,6 +23,8 @@ const output = process.env.BENCH_OUT ?? join(repo, 'docs', 'benchmarks.md')
 // larger surface to draw and hold, so the app asks for the same size (written beside the results).
 const ourWindow = { window_width: '800', window_height: '600' }
 const loadAtStart = loadavg()
+// BENCH_BUILD_PEERS=0 uses the peers as already built (e.g. while another cargo build holds the target dir).
+const buildPeers = !tiny && process.env.BENCH_BUILD_PEERS !== '0'
 
 interface Results { name: string, size: number, cold: Sample[], benches: Sample[] }
 
@@ -32,8 +34,6 @@ async function main (): Promise<void> {
   const bare = buildBare(work)
   const pageScript = join(bare.page, 'index.js')
   writeFileSync(pageScript, resizeBaselinePage(readFileSync(pageScript, 'utf8'), sizes))
-  // BENCH_BUILD_PEERS=0 uses the peers as already built (e.g. while another cargo build holds the target dir).
-  const buildPeers = !tiny && process.env.BENCH_BUILD_PEERS !== '0'
   const wry = buildWry(bare.page, { build: buildPeers })
   const tauri = buildTauri(bare.page, { build: buildPeers })
   const peers: Peer[] = [bare, ...(wry.peer ? [wry.peer] : []), ...(tauri.peer ? [tauri.peer] : [])]
@@ -122,8 +122,8 @@ function writeTable (results: Results[], wryMissing?: string, tauriMissing?: str
   const lines = [
     '# Benchmarks: our Linux host, bare WebKitGTK and wry (Tauri v2\'s webview layer)',
     '',
-    `Written by \`npm run bench\` (bench/host.bench.ts) on ${new Date().toISOString().slice(0, 10)}. Every host was built and run in`,
-    `this run under one Xvfb: ${runs} interleaved cold starts each, then ${runs} interleaved IPC runs each (medians; every sample below).`,
+    `Written by \`npm run bench\` (bench/host.bench.ts) on ${new Date().toISOString().slice(0, 10)}. Every host was ${buildPeers ? 'built and ' : ''}run in`,
+    `this run${buildPeers ? '' : ' (the cargo peers as built before it, BENCH_BUILD_PEERS=0)'} under one Xvfb: ${runs} interleaved cold starts each, then ${runs} interleaved IPC runs each (medians; every sample below).`,
     `Machine: ${process.arch}, ${cpuCount()} CPUs, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at the start and ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
     '(the machine is shared: absolute times swing with its load; the ratios come from interleaved runs).',
     '',
