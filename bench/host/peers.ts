@@ -22,20 +22,35 @@ export function buildBare (work: string): Peer {
   return { name: 'bare-host', binary: join(work, 'baseline', 'bare-host'), page: join(work, 'baseline', 'page') }
 }
 
+const cargoTarget = join(repo, 'build', 'bench', 'wry-target')
 export const wryManifest = join(repo, 'bench', 'peers', 'wry', 'Cargo.toml')
-export const wryBinary = join(repo, 'build', 'bench', 'wry-target', 'release', 'wry-peer')
+export const wryBinary = join(cargoTarget, 'release', 'wry-peer')
+export const tauriManifest = join(repo, 'bench', 'peers', 'tauri', 'Cargo.toml')
+export const tauriBinary = join(cargoTarget, 'release', 'tauri-peer')
 
-// Builds wry-peer with cargo (crates.io only, the versions pinned by Cargo.lock). Returns undefined, with the
-// reason, where cargo is missing or the build fails, so the rest of the benchmark still runs.
-export function buildWry (page: string, options: { build: boolean }): { peer?: Peer, why?: string } {
+// Builds a peer with cargo (crates.io only; wry's versions are pinned by its Cargo.lock). Returns undefined, with
+// the reason, where cargo is missing or the build fails, so the rest of the benchmark still runs. The two peers
+// share one target directory, so Tauri reuses the wry and tao it is built on.
+function buildCargoPeer (name: string, manifest: string, binary: string, page: string, options: { build: boolean, locked: boolean }): { peer?: Peer, why?: string } {
   if (options.build) {
     const cargo = spawnSync('cargo', ['--version'])
     if (cargo.status !== 0) return { why: 'cargo is not installed' }
-    console.log('bench: building wry-peer (cargo build --release; the first build takes minutes)')
-    const build = spawnSync('cargo', ['build', '--release', '--locked', '--manifest-path', wryManifest],
-      { stdio: 'inherit', env: { ...process.env, CARGO_TARGET_DIR: join(repo, 'build', 'bench', 'wry-target') } })
-    if (build.status !== 0) return { why: 'cargo build of bench/peers/wry failed' }
+    console.log(`bench: building ${name} (cargo build --release; the first build takes minutes)`)
+    const build = spawnSync('cargo', ['build', '--release', ...(options.locked ? ['--locked'] : []), '--manifest-path', manifest],
+      { stdio: 'inherit', env: { ...process.env, CARGO_TARGET_DIR: cargoTarget } })
+    if (build.status !== 0) return { why: `cargo build of ${manifest.replace(repo + '/', '')} failed` }
   }
-  if (!existsSync(wryBinary)) return { why: 'wry-peer is not built (npm run bench builds it)' }
-  return { peer: { name: 'wry', binary: wryBinary, page } }
+  if (!existsSync(binary)) return { why: `${name} is not built (npm run bench builds it)` }
+  return { peer: { name, binary, page } }
+}
+
+export function buildWry (page: string, options: { build: boolean }): { peer?: Peer, why?: string } {
+  return buildCargoPeer('wry', wryManifest, wryBinary, page, { ...options, locked: true })
+}
+
+// The Tauri v2 peer (bench/peers/tauri) is built only with BENCH_TAURI=1: its first build compiles about 400
+// crates (see docs/benchmarks.md for how long that took here).
+export function buildTauri (page: string, options: { build: boolean }): { peer?: Peer, why?: string } {
+  if (process.env.BENCH_TAURI !== '1' && !existsSync(tauriBinary)) return { why: 'not built in this run (BENCH_TAURI=1 builds bench/peers/tauri)' }
+  return buildCargoPeer('tauri', tauriManifest, tauriBinary, page, { build: options.build && process.env.BENCH_TAURI === '1', locked: false })
 }

@@ -239,24 +239,42 @@ export function * readFile (path: unknown, options?: unknown): Op<string | Buffe
   try {
     const stats = yield * fstat(fd)
     if (stats.isDirectory()) throw errnoException('EISDIR', { syscall: 'read' })
-    // One read asks for the whole file and one byte more (to see its end): a regular file then takes one round
-    // trip. A short read before the size fstat gave (the host caps one read) or a file that grew continues.
+    // Reads of at most READ_FILE_CALL bytes, each copied into one buffer of the size fstat gave as it arrives:
+    // joining all the chunks at the end copied the whole file in one go and froze the page (100 MB: one frame
+    // gap of about a second on a loaded machine, bench/frame-gap.bench.ts). A file that fits one call is
+    // returned as read, without a copy; a short read before the size continues; a file that grew grows the buffer.
     const size = Number(stats.size)
-    const chunks: Uint8Array[] = []
+    let first: Uint8Array | undefined
+    let whole: Uint8Array | undefined
     let total = 0
     while (true) {
       const request = Math.min(READ_FILE_CALL, Math.max(64 * 1024, size - total + 1))
       const bytes = yield * readBytes(fd, request, ownFd ? total : null)
       if (bytes.byteLength === 0) break
-      chunks.push(bytes)
+      if (first === undefined) first = bytes
+      else {
+        whole = whole ?? withRoom(new Uint8Array(Math.max(size, first.byteLength)), first, 0)
+        whole = withRoom(whole, bytes, total)
+      }
       total += bytes.byteLength
       if (total >= size && bytes.byteLength < request) break
     }
-    if (chunks.length === 1) return encode(Buffer.from(chunks[0].buffer as ArrayBuffer, chunks[0].byteOffset, chunks[0].byteLength), encoding)
-    return encode(Buffer.concat(chunks, total), encoding)
+    const result = whole ?? first ?? new Uint8Array(0)
+    return encode(Buffer.from(result.buffer as ArrayBuffer, result.byteOffset, total), encoding)
   } finally {
     if (ownFd) yield * close(fd)
   }
+}
+
+/** Copies `bytes` into `into` at `at`, first into a buffer twice as large if they do not fit (a file that grew). */
+function withRoom (into: Uint8Array, bytes: Uint8Array, at: number): Uint8Array {
+  let target = into
+  if (at + bytes.byteLength > into.byteLength) {
+    target = new Uint8Array(Math.max(into.byteLength * 2, at + bytes.byteLength))
+    target.set(into.subarray(0, at))
+  }
+  target.set(bytes, at)
+  return target
 }
 
 export function * writeFile (path: unknown, data: unknown, options?: unknown, defaultFlag = 'w'): Op<void> {

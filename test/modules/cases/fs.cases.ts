@@ -39,6 +39,17 @@ export async function observeFs (fs: Fs, dir: string): Promise<Observations> {
   await o.seeAsync('promises write+read utf8', async () => { await p.writeFile(at('a.txt'), 'hello wörld'); return await p.readFile(at('a.txt'), 'utf8') })
   await o.seeAsync('promises append', async () => { await p.appendFile(at('a.txt'), '!'); return await p.readFile(at('a.txt'), { encoding: 'utf8' }) })
   await o.seeAsync('promises readFile buffer', async () => await p.readFile(at('a.txt')))
+  // Larger than one native read (readFile reads 1 MiB per call and copies each into one buffer): every byte in place.
+  const patterned = Uint8Array.from({ length: 2.5 * 1024 * 1024 + 3 }, (_, i) => (i * 7 + (i >> 12)) & 255)
+  const digest = (bytes: Uint8Array): number[] => [bytes.byteLength, bytes.reduce((sum, b, i) => (sum + b * ((i % 251) + 1)) % 1000000007, 0)]
+  await o.seeAsync('promises readFile of several chunks', async () => { await p.writeFile(at('big.bin'), patterned); return digest(await p.readFile(at('big.bin'))) })
+  await o.seeAsync('FileHandle readFile of several chunks from mid-file', async () => {
+    const handle = await p.open(at('big.bin'), 'r')
+    await handle.read(new Uint8Array(1000), 0, 1000, null)
+    const rest = await handle.readFile()
+    await handle.close()
+    return digest(rest)
+  })
   await o.seeAsync('promises stat', async () => {
     const s = await p.stat(at('a.txt'))
     return { file: s.isFile(), dir: s.isDirectory(), size: s.size, mode: s.mode & 0o777, mtimeIsDate: s.mtime instanceof Date, recent: Math.abs(Date.now() - s.mtimeMs) < 60_000 }
