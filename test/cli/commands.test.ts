@@ -83,6 +83,11 @@ test('print-build-dir prints the resources directory (or --root the package root
   assert.equal(dev.stdout, join(dir, 'build', 'linux', `hello-dev_v1.0.0-1_${arch}`, 'opt', 'hello-dev') + '\n')
   const prod = await sscInProcess(['print-build-dir', '--prod', '--root', dir])
   assert.equal(prod.stdout, join(dir, 'build', 'linux', `hello_v1.0.0-1_${arch}`) + '\n')
+  // Android: the assets folder the host serves (where a bundler writes), or --root the Gradle project.
+  const android = await sscInProcess(['print-build-dir', '--platform=android', dir])
+  assert.equal(android.stdout, join(dir, 'build', 'android', 'hello-dev', 'app', 'src', 'main', 'assets', 'app') + '\n')
+  const androidRoot = await sscInProcess(['print-build-dir', '--platform=android', '--prod', '--root', dir])
+  assert.equal(androidRoot.stdout, join(dir, 'build', 'android', 'hello') + '\n')
 })
 
 test('a malformed socket.ini stops the build with the file, line and key, and exit status 1', async () => {
@@ -205,6 +210,7 @@ test('mobile commands and targets say why they cannot work here and exit 1', asy
     [['build', '--platform=android-emulator', dir], /cannot build for android-emulator/],
     [['build', '--platform=android', '-r', dir], /running the app \(-r\) needs the Android SDK/],
     [['build', '--platform=android', '-p', dir], /packaging an APK \(-p\) needs the Android SDK/],
+    [['build', '--platform=android', '--port=5173', dir], /loading a dev server \(--port\) needs the Android SDK/],
     [['build', '--platform=ios-simulator', dir], /cannot build for ios-simulator here/],
     [['build', '-c', dir], /code signing \(-c\) and notarization \(-n\) are Apple platform steps/]
   ]

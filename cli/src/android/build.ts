@@ -7,13 +7,22 @@ import { runBuildScript } from '../build-steps/script.ts'
 import { writeAndroidProject } from './project.ts'
 
 const NEEDS_SDK = 'needs the Android SDK (aapt2, d8, adb) and a device or emulator, which this machine does not have'
+const REFUSED = [
+  ['run', 'running the app (-r)'], ['package', 'packaging an APK (-p)'], ['watch', 'watching (-w)'],
+  ['test', 'running a test in the app (--test)'], ['port', 'loading a dev server (--port)']
+] as const
 
-export async function buildAndroid (args: ParsedArgs, config: AppConfig, log: Log): Promise<number> {
-  for (const [flag, what] of [['run', 'running the app (-r)'], ['package', 'packaging an APK (-p)'], ['watch', 'watching (-w)']] as const) {
+/** Refuses what an Android build cannot do here, before anything is written. */
+function checkAndroidFlags (args: ParsedArgs): void {
+  for (const [flag, what] of REFUSED) {
     if (args.flags.has(flag)) {
-      throw new NotSupportedError(`${what} ${NEEDS_SDK}; "ssc build --platform=android" writes the Gradle project, which builds the APK where the SDK is`)
+      throw new NotSupportedError(`${what} ${NEEDS_SDK}; "ssc build --platform=android" writes the Gradle project, which builds the APK where the SDK is (docs/mobile.md)`)
     }
   }
+}
+
+export async function buildAndroid (args: ParsedArgs, config: AppConfig, log: Log): Promise<number> {
+  checkAndroidFlags(args)
   const prod = args.flags.has('prod')
   const script = configValue(config, 'build_script')
   const project = await writeAndroidProject(config, {

@@ -1,25 +1,43 @@
 // The Gradle build of the generated Android project (Android Gradle Plugin + Kotlin), for a user with the SDK.
 import { configValue, type AppConfig } from '../config/load.ts'
+import { ConfigError } from '../errors.ts'
+import { join } from 'node:path'
+import { hostVersions } from './versions.ts'
 
-// Pinned to what native/android/pom.xml compiles and tests with here.
-export const KOTLIN_VERSION = '2.1.0'
-export const COROUTINES_VERSION = '1.9.0'
+/** The Android Gradle Plugin release the project asks for (needs Gradle 8.9+ and JDK 17). */
 export const AGP_VERSION = '8.7.3'
-export const COMPILE_SDK = 34
-export const MIN_SDK = 24
+/** The oldest Android the host runs on: its fs service uses java.nio.file, which Android has from API 26 on. */
+export const MIN_SDK = 26
 
-/** An Android application id: the bundle id with what Java package names refuse replaced ('-' → '_'). */
-export function applicationId (bundleId: string): string {
-  return bundleId.split('.').map((part) => {
-    const clean = part.replace(/[^A-Za-z0-9_]/g, '_')
-    return /^[A-Za-z]/.test(clean) ? clean : `x${clean}`
-  }).join('.')
+/** A Java package name of two or more parts: what Android needs of an applicationId and namespace. */
+const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/
+const JAVA_KEYWORDS = new Set(('abstract assert boolean break byte case catch char class const continue default do double else enum ' +
+  'extends final finally float for goto if implements import instanceof int interface long native new package private protected ' +
+  'public return short static strictfp super switch synchronized this throw throws transient try void volatile while true false null').split(' '))
+
+/**
+ * The application id is the bundle id as written: renaming it silently would give the Android app another
+ * identity than the other platforms', so one a Java package name refuses is a config error at its line.
+ */
+export function applicationId (config: AppConfig): string {
+  const id = configValue(config, 'meta_bundle_identifier')
+  if (PACKAGE_NAME.test(id) && !id.split('.').some((part) => JAVA_KEYWORDS.has(part))) return id
+  const entry = config.entries.get('meta_bundle_identifier')
+  const suggestion = id.split('.').map((part) => part.replace(/[^A-Za-z0-9_]/g, '_')).join('.')
+  throw new ConfigError(entry?.file ?? join(config.dir, 'socket.ini'), entry?.line ?? 0, 'meta_bundle_identifier',
+    `"${id}" cannot be an Android applicationId: it needs two or more dot-separated parts of letters, digits and "_", ` +
+    `each starting with a letter and none a Java keyword (e.g. "${suggestion}")`)
 }
 
-/** versionCode from meta_version: major·10000 + minor·100 + patch (1.2.3 → 10203). */
+/** versionCode from meta_version: major·10000 + minor·100 + patch (1.2.3 → 10203); Android needs an increasing integer. */
 export function versionCode (version: string): number {
   const [major = 0, minor = 0, patch = 0] = version.split(/[.+-]/).map((n) => Number.parseInt(n, 10) || 0)
   return Math.max(1, major * 10000 + minor * 100 + patch)
+}
+
+/** `[android] aapt_no_compress` as Gradle wants it: extensions without their dot. */
+export function noCompressExtensions (config: AppConfig): string[] {
+  return configValue(config, 'android_aapt_no_compress').split(/[\s,]+/).filter((e) => e !== '').map((e) => e.replace(/^\./, ''))
 }
 
 export function settingsGradle (name: string): string {
@@ -38,7 +56,7 @@ include(":app")
 export function rootBuildGradle (): string {
   return `plugins {
   id("com.android.application") version "${AGP_VERSION}" apply false
-  id("org.jetbrains.kotlin.android") version "${KOTLIN_VERSION}" apply false
+  id("org.jetbrains.kotlin.android") version "${hostVersions().kotlin}" apply false
 }
 `
 }
@@ -48,9 +66,10 @@ export function gradleProperties (): string {
 }
 
 export function appBuildGradle (config: AppConfig): string {
-  const id = applicationId(configValue(config, 'meta_bundle_identifier'))
+  const id = applicationId(config)
   const version = configValue(config, 'meta_version', '1.0.0')
-  const noCompress = configValue(config, 'android_aapt_no_compress').split(/[\s,]+/).filter((e) => e !== '')
+  const noCompress = noCompressExtensions(config)
+  const versions = hostVersions()
   return `import org.jetbrains.kotlin.gradle.dsl.JvmTarget
 
 plugins {
@@ -60,11 +79,11 @@ plugins {
 
 android {
   namespace = ${JSON.stringify(id)}
-  compileSdk = ${COMPILE_SDK}
+  compileSdk = ${versions.compileSdk}
   defaultConfig {
     applicationId = ${JSON.stringify(id)}
     minSdk = ${MIN_SDK}
-    targetSdk = ${COMPILE_SDK}
+    targetSdk = ${versions.compileSdk}
     versionCode = ${versionCode(version)}
     versionName = ${JSON.stringify(version)}
   }
@@ -74,8 +93,7 @@ android {
     sourceCompatibility = JavaVersion.VERSION_17
     targetCompatibility = JavaVersion.VERSION_17
   }
-  androidResources { noCompress += listOf(${noCompress.map((e) => JSON.stringify(e)).join(', ')}) }
-  buildTypes { getByName("release") { isMinifyEnabled = false } }
+${noCompress.length === 0 ? '' : `  androidResources { noCompress += listOf(${noCompress.map((e) => JSON.stringify(e)).join(', ')}) }\n`}  buildTypes { getByName("release") { isMinifyEnabled = false } }
 }
 
 kotlin {
@@ -85,7 +103,7 @@ kotlin {
 }
 
 dependencies {
-  implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:${COROUTINES_VERSION}")
+  implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:${versions.coroutines}")
 }
 `
 }

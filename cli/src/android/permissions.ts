@@ -15,10 +15,13 @@ export function resolvedPermissions (config: AppConfig): Record<string, string> 
 }
 
 /**
- * Manifest permissions each granted socket permission needs on Android, for the services the Android host
- * implements. `open_external` starts an ACTION_VIEW intent, which needs none; bluetooth, notifications,
- * hotkeys, child_process and set_priority have no Android implementation yet (their routes answer
- * NotSupportedError), so they request nothing rather than permissions the app would never use.
+ * Manifest permissions each granted socket permission needs on Android: only for what the Android host
+ * implements, so an app never asks the user for something it cannot use. None do today: `open_external` starts an
+ * ACTION_VIEW intent, which needs none; bluetooth, notifications, hotkeys, child_process and set_priority have no
+ * Android service (their routes answer NotFoundError or NotSupportedError); and the page's camera, microphone and
+ * geolocation need a WebChromeClient granting them, which the host does not have (the WebView refuses them
+ * whatever the manifest says). An app that adds such code asks with `[android] manifest_permissions`.
+ * docs/mobile.md has the table; add a row here when a service lands.
  */
 const IMPLIED: Record<string, string[]> = {}
 

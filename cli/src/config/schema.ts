@@ -188,7 +188,23 @@ export const SCHEMA: Record<string, SectionDef> = {
   mac: { doc: 'macOS.', platform: 'macOS', keys: { cmd: k('string', 'backend'), category: k('string', 'App Store category'), codesign_identity: k('string', 'signing identity'), codesign_paths: k('list', 'extra paths to sign'), minimum_supported_version: k('string', 'e.g. 13.0.0'), window_control_offsets: k('string', 'traffic-light offsets'), icon: k('path', 'icon'), icon_sizes: ICON_SIZES } },
   win: { doc: 'Windows.', platform: 'Windows', keys: { cmd: k('string', 'backend'), logo: k('path', 'logo'), pfx: k('path', 'signing certificate'), icon: k('path', 'icon'), icon_sizes: ICON_SIZES, publisher: k('string', 'publisher') } },
   ios: { doc: 'iOS.', platform: 'iOS', keys: { codesign_identity: k('string', 'signing identity'), distribution_method: k('string', 'e.g. ad-hoc'), provisioning_profile: k('path', 'profile'), simulator_device: k('string', 'simulator'), nonexempt_encryption: k('boolean', 'export compliance'), icon: k('path', 'icon'), icon_sizes: ICON_SIZES } },
-  android: { doc: 'Android.', platform: 'Android', keys: { aapt_no_compress: k('list', 'extensions stored uncompressed'), enable_standard_ndk_build: k('boolean', 'NDK build'), main_activity: k('string', 'activity class'), manifest_permissions: k('list', 'manifest permissions'), native_abis: k('list', 'ABIs'), native_cflags: k('string', 'C flags'), native_sources: k('list', 'sources'), native_makefile: k('path', 'makefile'), sources: k('list', 'Java/Kotlin sources'), icon: k('path', 'icon'), icon_sizes: ICON_SIZES } }
+  android: {
+    doc: 'Android: read by `ssc build --platform=android` (docs/mobile.md).',
+    platform: 'Android',
+    keys: {
+      aapt_no_compress: k('list', 'file extensions stored uncompressed in the APK (Gradle `androidResources.noCompress`; a leading dot is dropped)'),
+      enable_standard_ndk_build: k('boolean', 'not used yet: NDK build'),
+      main_activity: k('string', 'the launcher activity; only the host\'s `socket.android.MainActivity` is built, so another name is refused'),
+      manifest_permissions: k('list', 'extra `<uses-permission>` names: `VIBRATE` means `android.permission.VIBRATE`; a dotted name is kept'),
+      native_abis: k('list', 'not used yet: ABIs'),
+      native_cflags: k('string', 'not used yet: C flags'),
+      native_sources: k('list', 'not used yet: sources'),
+      native_makefile: k('path', 'not used yet: makefile'),
+      sources: k('list', 'not used yet: Java/Kotlin sources'),
+      icon: k('path', 'a PNG launcher icon (`res/mipmap/ic_launcher.png`)'),
+      icon_sizes: ICON_SIZES
+    }
+  }
 }
 
 // Sections are written dotted (`[webview.watch]`); the parser flattens them to `webview_watch`.
