@@ -3,7 +3,7 @@
 // name starts with a prefix unique to this process, and `destroy()` deletes exactly what `create()` made.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 
-export type NatKind = 'cone' | 'port' | 'symmetric'
+export type NatKind = 'cone' | 'address' | 'port' | 'symmetric'
 export interface Site { index: number, kind: NatKind, router: string, host: string, lanIp: string, wanIp: string }
 
 const run = (args: string[]): string => execFileSync(args[0], args.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
@@ -88,15 +88,25 @@ export class NatLab {
 
 /** nftables for one router. Conntrack gives port-restricted filtering; masquerade keeps the source port
  * (endpoint-independent mapping) unless `random` asks for a new port per destination (symmetric). A full cone
- * additionally forwards every inbound UDP port to the host. Unsolicited packets to the router itself are
- * dropped, as home routers do: otherwise conntrack would record them, and a hole punch crossing one of them
- * would be mapped to a new port. */
+ * additionally forwards every inbound UDP port to the host. An address-restricted NAT forwards inbound UDP to a
+ * mapping (a host port; masquerade keeps it) only from addresses that port sent to in the last 30 s (a timed set
+ * of address . port refreshed by every outbound packet, which conntrack alone cannot express: it matches whole
+ * address:port flows). Unsolicited packets to the router
+ * itself are dropped, as home routers do: otherwise conntrack would record them, and a hole punch crossing one
+ * of them would be mapped to a new port. */
 export function natRules (kind: NatKind, lanIp: string): string {
+  const forwardIn = kind === 'cone' || kind === 'address'
   return `
 table ip nat {
+  set contacted { type ipv4_addr . inet_service; flags timeout; timeout 30s; }
+  chain remember {
+    type filter hook forward priority -10; policy accept;
+    ${kind === 'address' ? 'iifname "lan" oifname "wan" udp sport 1024-65535 update @contacted { ip daddr . udp sport timeout 30s }' : ''}
+  }
   chain prerouting {
     type nat hook prerouting priority -100;
     ${kind === 'cone' ? `iifname "wan" udp dport 1024-65535 dnat to ${lanIp}` : ''}
+    ${kind === 'address' ? `iifname "wan" ip saddr . udp dport @contacted dnat to ${lanIp}` : ''}
   }
   chain postrouting {
     type nat hook postrouting priority 100;
@@ -112,7 +122,7 @@ table ip filter {
     type filter hook forward priority 0; policy drop;
     ct state established,related accept
     iifname "lan" accept
-    ${kind === 'cone' ? 'iifname "wan" ct status dnat accept' : ''}
+    ${forwardIn ? 'iifname "wan" ct status dnat accept' : ''}
   }
 }
 `
