@@ -1007,6 +1007,9 @@ export class Peer extends Emitter<PeerEvents> {
     // Not one member directly connected: our joins or their introductions were lost (a burst of loss takes a
     // whole exchange). Joining again at every check, not at the next tick, ended waits of up to 50 s.
     if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc)) this.#announceJoin(sc)
+    // A failed detection (probes lost in a burst) was retried only at the next tick, 30 s on; meanwhile an unknown
+    // NAT type picks the wrong traversal for every introduction (simulator, all harsh settings at once).
+    if (this.natType === NatType.Unknown) this.#detect()
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
   }
 
