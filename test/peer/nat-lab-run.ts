@@ -6,6 +6,8 @@ import { INTRODUCERS, type NatLab, type Site } from './netns-lab.ts'
 import { bundleFixture, waitFor } from './helpers.ts'
 
 export interface Proc { site: Site, child: ChildProcess, lines: any[], peerId?: string }
+/** The introducers' process, its output lines (set by startPeers). */
+export const introducers: { child?: ChildProcess, lines: any[] } = { lines: [] }
 
 function watch (child: ChildProcess, lines: any[]): void {
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', l => { try { lines.push(JSON.parse(l)) } catch {} })
@@ -18,6 +20,8 @@ export async function startPeers (lab: NatLab, rooms: (site: Site) => string[], 
   const intro = lab.spawn(lab.inet, bundleFixture('nat-introducers.ts'), [...INTRODUCERS, '9000'])
   const introLines: any[] = []
   watch(intro, introLines)
+  introducers.child = intro
+  introducers.lines = introLines
   await waitFor('introducers', () => introLines.some(l => l.ready), 60_000)
   const procs: Proc[] = []
   for (const site of lab.sites) {

@@ -5,7 +5,8 @@
 // punched (connected directly, and the strategy) or relayed, as a markdown table, and exits 1 if a pair that
 // is punchable in principle did not punch. docs/netns-lab.md has the measured results.
 import { NAT_KINDS, NatLab, labUnavailable, type NatKind } from './netns-lab.ts'
-import { allPairs, label, natNow, outcome, pairRoom, punched, ready, startPeers } from './nat-lab-run.ts'
+import { allPairs, introducers, label, natNow, outcome, pairRoom, punched, ready, startPeers } from './nat-lab-run.ts'
+import { waitFor } from './helpers.ts'
 
 const [delayMs = 20, jitterMs = 5, lossPercent = 1, seconds = 60] = process.argv.slice(2, 6).map(Number)
 /** 'reverse' starts the symmetric sites first (start order matters on a loaded machine: see docs/netns-lab.md). */
@@ -25,6 +26,11 @@ const started = Date.now()
 await lab.create(kinds, { delayMs, jitterMs, lossPercent, seed: started % 1_000_000 })
 const procs = await startPeers(lab, site => lab.sites.filter(o => o !== site).map(o => pairRoom(site, o)), true)
 await new Promise(resolve => setTimeout(resolve, seconds * 1000))
+// Counters (drops by reason) of the introducers and of every peer whose NAT type stayed unknown.
+const undetected = procs.filter(p => natNow(p) === 'unknown')
+for (const p of [...undetected]) p.child.stdin?.write('metrics\n')
+introducers.child?.stdin?.write('metrics\n')
+await waitFor('counters', () => introducers.lines.some(l => l.metrics) && undetected.every(p => p.lines.some(l => l.metrics)), 10_000).catch(() => {})
 const stats = await lab.shaperStats()
 const detected = procs.map(p => `${label(p)}: ${ready(p).name} at ready${natNow(p) !== ready(p).name ? `, ${natNow(p)} later` : ''}`)
 
@@ -49,5 +55,8 @@ for (const [key, results] of cells) {
   console.log(`| ${key} | ${results.length} | ${[...counts].map(([r, n]) => `${n}× ${r}`).join(', ')} |`)
 }
 console.log(`\nwall time ${((Date.now() - started) / 1000).toFixed(0)} s`)
+const drops = (m: any): string => JSON.stringify({ received: m?.received, dropped: m?.dropped })
+for (const [i, m] of (introducers.lines.find(l => l.metrics)?.metrics ?? []).entries()) console.log(`introducer ${i + 1}: ${drops(m)}`)
+for (const p of undetected) console.log(`${label(p)} (NAT unknown): ${drops(p.lines.find(l => l.metrics)?.metrics)}`)
 if (failures.length > 0) { console.log(`\npunchable but relayed:\n${failures.join('\n')}`); process.exitCode = 1 }
 process.exit()
