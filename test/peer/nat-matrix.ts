@@ -55,8 +55,8 @@ for (const [key, results] of cells) {
   console.log(`| ${key} | ${results.length} | ${[...counts].map(([r, n]) => `${n}× ${r}`).join(', ')} |`)
 }
 console.log(`\nwall time ${((Date.now() - started) / 1000).toFixed(0)} s`)
-const drops = (m: any): string => JSON.stringify({ received: m?.received, dropped: m?.dropped })
+const drops = (m: any, probe?: unknown): string => JSON.stringify({ received: m?.received, dropped: m?.dropped, probe })
 for (const [i, m] of (introducers.lines.find(l => l.metrics)?.metrics ?? []).entries()) console.log(`introducer ${i + 1}: ${drops(m)}`)
-for (const p of undetected) console.log(`${label(p)} (NAT unknown): ${drops(p.lines.find(l => l.metrics)?.metrics)}`)
+for (const p of undetected) console.log(`${label(p)} (NAT unknown): ${drops(p.lines.find(l => l.metrics)?.metrics, p.lines.find(l => l.metrics)?.probeTraffic)}`)
 if (failures.length > 0) { console.log(`\npunchable but relayed:\n${failures.join('\n')}`); process.exitCode = 1 }
 process.exit()
