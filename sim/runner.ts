@@ -2,7 +2,7 @@
 import type { Endpoint } from '../runtime-js/peer/transport.ts'
 import { Simulation, type RunProgress } from './core/simulation.ts'
 import type { SeededRandom } from './core/random.ts'
-import { Fabric, type Host, type Outbox } from './net/fabric.ts'
+import { Fabric, type CarrierNat, type Host, type Outbox } from './net/fabric.ts'
 import { NAT_TYPES, type NatType } from './net/nat.ts'
 import { Metrics, type NodeRecord, type PublishedMessage, type Role } from './metrics.ts'
 import { planChurn, type ChurnAction } from './churn.ts'
@@ -152,8 +152,19 @@ export function buildNetwork (scenario: Scenario, driver: ProtocolDriver, record
   // its start finish, so all workers go by its start time instead.
   const running = share === null ? (r: NodeRecord): boolean => r.node !== null : (r: NodeRecord): boolean => r.started
 
+  // Carrier NATs fill up one at a time; their own random stream, so that a scenario without them draws as before.
+  const cgnatRandom = scenario.cgnat === undefined ? null : sim.random.fork('cgnat')
+  let carrier: CarrierNat | undefined
+  const carrierFor = (role: Role): CarrierNat | undefined => {
+    const cg = scenario.cgnat
+    if (cg === undefined || cgnatRandom === null || role === 'introducer' || !(cgnatRandom.float() < cg.share)) return undefined
+    if (carrier === undefined || carrier.hosts.length >= cg.hostsPerAddress) carrier = fabric.addCarrier({ type: cg.type, hairpin: cg.hairpin })
+    return carrier
+  }
+
   const addNode = (role: Role, topics: string[], nat: NatType, name: string | null, startAt: number, tap?: (host: Host) => JunkTap): NodeRecord => {
-    const host = fabric.addHost({ nat, uplinkBps: scenario.uplinkBps, downlinkBps: scenario.downlinkBps })
+    const behind = carrierFor(role)
+    const host = fabric.addHost({ nat, uplinkBps: scenario.uplinkBps, downlinkBps: scenario.downlinkBps, ...(behind !== undefined ? { carrier: behind } : {}) })
     const record: NodeRecord = { index: metrics.nodes.length, name, role, topics, host, node: null, joinedAt: startAt, leftAt: null, started: false }
     metrics.nodes.push(record)
     const junkTap = host.local ? tap?.(host) : undefined

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { NAT_TYPES, type NatType } from './net/nat.ts'
 import { DEFAULT_LATENCY, validateLatency, type LatencyModel } from './net/latency.ts'
-import { validateBurstLoss, type BurstLoss, type ClockError } from './net/fabric.ts'
+import { validateBurstLoss, type BurstLoss, type CarrierNatOptions, type ClockError } from './net/fabric.ts'
 
 export interface PublishPlan {
   /** First publish, virtual ms from the start. */
@@ -48,6 +48,9 @@ export interface Scenario {
   burstLoss?: BurstLoss
   /** Per-host clock skew (±ms) and drift (±ppm), drawn at random per host. */
   clockError?: ClockError
+  /** Carrier-grade NAT: this share of the (non-introducer) peers sit behind carrier NATs, `hostsPerAddress` to
+   * one public address, each behind its home NAT as well (sim/net/fabric.ts, CarrierNatOptions). */
+  cgnat?: CarrierNatOptions & { share: number, hostsPerAddress: number }
   /** CPU milliseconds a host spends on each datagram it receives. */
   cpuMsPerDatagram: number
   uplinkBps: number
@@ -87,7 +90,7 @@ export function parseScenario (raw: unknown, file = '(scenario)'): Scenario {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ScenarioError(file, '(root)', 'must be an object')
   const o = raw as Record<string, unknown>
   const known = new Set(['name', 'description', 'claim', 'seed', 'durationMs', 'peers', 'introducers', 'nat', 'natTimeoutMs', 'latency', 'loss',
-    'burstLoss', 'clockError', 'cpuMsPerDatagram', 'uplinkBps', 'downlinkBps', 'subscribeFraction', 'topic', 'named', 'publish', 'churn', 'junk', 'sampleEveryMs', 'protocols', 'config', 'workers'])
+    'burstLoss', 'clockError', 'cgnat', 'cpuMsPerDatagram', 'uplinkBps', 'downlinkBps', 'subscribeFraction', 'topic', 'named', 'publish', 'churn', 'junk', 'sampleEveryMs', 'protocols', 'config', 'workers'])
   for (const key of Object.keys(o)) if (!known.has(key)) throw new ScenarioError(file, key, 'is not a scenario key')
   const num = (key: string, fallback: number | undefined, min = 0, max = Infinity): number => {
     const value = o[key] ?? fallback
@@ -125,6 +128,7 @@ export function parseScenario (raw: unknown, file = '(scenario)'): Scenario {
     loss: num('loss', 0, 0, 0.99),
     burstLoss: o.burstLoss as BurstLoss | undefined,
     clockError: o.clockError as ClockError | undefined,
+    cgnat: o.cgnat as Scenario['cgnat'],
     cpuMsPerDatagram: num('cpuMsPerDatagram', 0, 0, 1000),
     uplinkBps: num('uplinkBps', 10_000_000, 1, Infinity),
     downlinkBps: num('downlinkBps', 50_000_000, 1, Infinity),
@@ -141,6 +145,11 @@ export function parseScenario (raw: unknown, file = '(scenario)'): Scenario {
   }
   if (scenario.burstLoss !== undefined) {
     try { validateBurstLoss(scenario.burstLoss) } catch (error) { throw new ScenarioError(file, 'burstLoss', (error as Error).message) }
+  }
+  const cg = scenario.cgnat
+  if (cg !== undefined && (cg === null || typeof cg !== 'object' || !(cg.share >= 0 && cg.share <= 1) || !(Number.isInteger(cg.hostsPerAddress) && cg.hostsPerAddress >= 1) ||
+    !['full-cone', 'address-restricted', 'port-restricted'].includes(cg.type) || typeof cg.hairpin !== 'boolean')) {
+    throw new ScenarioError(file, 'cgnat', 'needs share in [0, 1], hostsPerAddress >= 1 (whole), type full-cone, address-restricted or port-restricted, and hairpin true or false')
   }
   const ce = scenario.clockError
   if (ce !== undefined && (ce === null || typeof ce !== 'object' || !(ce.skewMs >= 0) || !(ce.driftPpm >= 0))) throw new ScenarioError(file, 'clockError', 'needs skewMs >= 0 and driftPpm >= 0')

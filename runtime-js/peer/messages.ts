@@ -124,10 +124,13 @@ export function decodeIntro (b: Uint8Array, what = 'intro'): Intro {
 export const encodeJoin = encodeIntro
 export const decodeJoin = (b: Uint8Array): Join => decodeIntro(b, 'join')
 
-/** Sync: a summary of a cache bucket (16 child hashes) or, near the leaves, the list of ids it holds. */
+/** Sync: a summary of a cache bucket (16 child hashes) or, near the leaves, the list of ids it holds; or
+ * `have`: ids of packets the sender just took for a subcluster both are in (the receiver asks for those it
+ * lacks). `have` carries an empty prefix. */
 export type Sync =
   | { kind: 'summary', prefix: string, buckets: Array<Uint8Array | null> }
   | { kind: 'ids', prefix: string, reply: boolean, ids: Uint8Array[] }
+  | { kind: 'have', prefix: '', ids: Uint8Array[] }
 
 export const SYNC_HASH_BYTES = 8
 export const SYNC_MAX_IDS = 60
@@ -148,7 +151,7 @@ function readPrefix (r: Reader): string {
 }
 
 export function encodeSync (m: Sync): Uint8Array {
-  const w = new Writer().u8(m.kind === 'summary' ? 1 : 2)
+  const w = new Writer().u8(m.kind === 'summary' ? 1 : m.kind === 'ids' ? 2 : 3)
   writePrefix(w, m.prefix)
   if (m.kind === 'summary') {
     let bitmap = 0
@@ -156,7 +159,8 @@ export function encodeSync (m: Sync): Uint8Array {
     w.u16(bitmap)
     for (const h of m.buckets) if (h) w.bytes(h)
   } else {
-    w.u8(m.reply ? 1 : 0).u8(m.ids.length)
+    if (m.kind === 'ids') w.u8(m.reply ? 1 : 0)
+    w.u8(m.ids.length)
     for (const id of m.ids) w.bytes(id)
   }
   return w.done()
@@ -172,13 +176,14 @@ export function decodeSync (b: Uint8Array): Sync {
     const buckets: Array<Uint8Array | null> = []
     for (let i = 0; i < 16; i++) buckets.push(bitmap & (1 << i) ? r.bytes(SYNC_HASH_BYTES, 'bucket hash') : null)
     m = { kind: 'summary', prefix, buckets }
-  } else if (kind === 2) {
-    const reply = r.u8('reply') === 1
+  } else if (kind === 2 || kind === 3) {
+    const reply = kind === 2 && r.u8('reply') === 1
     const n = r.u8('count')
     if (n > SYNC_MAX_IDS) throw new PacketDecodeError('EFIELD', `sync id list of ${n} exceeds ${SYNC_MAX_IDS}`)
     const ids: Uint8Array[] = []
     for (let i = 0; i < n; i++) ids.push(r.bytes(16, 'id'))
-    m = { kind: 'ids', prefix, reply, ids }
+    if (kind === 3 && prefix !== '') throw new PacketDecodeError('EFIELD', 'a have list carries no prefix')
+    m = kind === 2 ? { kind: 'ids', prefix, reply, ids } : { kind: 'have', prefix: '', ids }
   } else {
     throw new PacketDecodeError('EFIELD', `unknown sync kind ${kind}`)
   }

@@ -113,6 +113,23 @@ const NEW_IDS_PER_ADDRESS = 32
 const HELD_FRAGMENTS = 4096
 const HELD_FRAGMENT_MS = 60_000
 
+/** A member tells its kept fellow members which packets it took this long after the first of them (`have`), so
+ * that one a push missed (a burst of loss, a NAT mapping that died) asks for it within about a second instead
+ * of waiting for a sync (found in the simulator: with 5% burst loss the tail waited 15-100 s for syncs). Late
+ * enough that the pushes have arrived first. */
+const HAVE_DELAY_MS = 600
+/** A packet asked for after a `have` is not asked for again sooner than this (several members tell us at once). */
+const ASK_AGAIN_MS = 1000
+/** A newcomer that still talks to one peer only this long after its first connection joins its subclusters
+ * without its NAT type: detection needs two peers, so with one introducer it cannot start, and waiting for
+ * READY_DEADLINE_MS made newcomers miss the first 6-8 s of messages (simulator, one introducer). Detection
+ * starts once a second peer answers, and its result is announced in a second join. */
+const READY_ALONE_MS = 1500
+/** A poorly connected member (see #poorlyConnected) syncs this often while its subclusters are busy (a delivery
+ * in the last BUSY_MS) or it is new: its pushes come through few members, and a missed one waited 5 s or more. */
+const POOR_SYNC_MS = 2000
+const BUSY_MS = 60_000
+
 /** A relayed peer is not re-tried for this many keepalives. */
 const RETRY_KEEPALIVES = 10
 
@@ -207,6 +224,13 @@ export class Peer extends Emitter<PeerEvents> {
   /** The peers #keepAlive pings, chosen at each tick. */
   #kept: RemotePeer[] = []
   #reassemblyTimer: TimerHandle | undefined
+  /** Ids of packets taken for our subclusters, waiting to be told to kept members (HAVE_DELAY_MS). */
+  #haves: Uint8Array[] = []
+  #haveTimer: TimerHandle | undefined
+  #asked = new Gate(8192, ASK_AGAIN_MS)
+  #firstContact = false
+  #poorSyncTimer: TimerHandle | undefined
+  #lastDeliveryAt = -Infinity
   #ticks = 0
   #started = false
   #closed = false
@@ -277,6 +301,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#contactAll()
     this.#schedule()
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
+    this.#poorSyncTimer = this.#clock.setTimeout(() => this.#poorSync(), POOR_SYNC_MS * (1 + this.#random.float()))
     this.#clock.setTimeout(() => {
       if (this.#ready) return
       this.#becomeReady()
@@ -290,6 +315,8 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer)
     if (this.#keepAliveTimer !== undefined) this.#clock.clearTimeout(this.#keepAliveTimer)
     if (this.#reassemblyTimer !== undefined) this.#clock.clearTimeout(this.#reassemblyTimer)
+    if (this.#haveTimer !== undefined) this.#clock.clearTimeout(this.#haveTimer)
+    if (this.#poorSyncTimer !== undefined) this.#clock.clearTimeout(this.#poorSyncTimer)
     this.#detector.stop()
     this.#birthday?.close()
     this.#main?.close()
@@ -514,6 +541,7 @@ export class Peer extends Emitter<PeerEvents> {
       peer.strategy = peer.strategy === undefined ? 'direct' : connectionStrategy(this.natType, natType)
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
       if (this.natType === NatType.Unknown) this.#detect()
+      if (!this.#firstContact) this.#onFirstContact()
       for (const sc of this.#subclusters.values()) if (peer.subclusters.has(sc.idHex)) this.#tellMembership(peer, sc)
       if (this.#greeted.add(idHex, now)) {
         if (this.cache.size > 0) this.#sync(peer, '') // an empty cache has nothing to offer; the other side asks
@@ -741,6 +769,9 @@ export class Peer extends Emitter<PeerEvents> {
       const done = this.#reassembler.add(p, idHex, now)
       if (done) this.#deliverPublish(sc, done.messageId, done.head, done.payload)
       else if (p.count > 1) this.#armReassembly()
+      // Heads only: one that lacks a head asks for it, and its missing fragments follow by the reassembly
+      // queries (a have per fragment of a 1 MB message was a thousand questions racing the fragments).
+      if (p.index === 0) this.#noteHave(idHex)
     }
     this.#vouch(p, now)
     if (!p.replay && p.hops < this.config.maxHops) {
@@ -755,6 +786,7 @@ export class Peer extends Emitter<PeerEvents> {
     const opened = openEnvelope(payload, sc.keys, sc.keys.publicKey, this.#sigs)
     if (!opened.ok) { this.metrics.dropped[opened.reason]++; return }
     this.metrics.delivered++
+    this.#lastDeliveryAt = this.#clock.now()
     this.emit('packet', {
       subclusterId: sc.idHex,
       messageId,
@@ -803,6 +835,7 @@ export class Peer extends Emitter<PeerEvents> {
     const peer = this.peers.byEndpoint(from)
     if (!peer?.connected) return
     const m = decodeSync(p.message)
+    if (m.kind === 'have') return this.#onHave(peer, m.ids)
     if (m.kind === 'summary') {
       const local = this.cache.summarize(m.prefix)
       for (let i = 0; i < 16; i++) {
@@ -823,6 +856,67 @@ export class Peer extends Emitter<PeerEvents> {
       const have = new Set(local.map(e => e.idHex))
       if ([...remote].some(id => !have.has(id))) this.#sync(peer, m.prefix, true)
     }
+  }
+
+  /** A fellow member took these packets: we ask it, and only it, for those we lack (one question per id per
+   * ASK_AGAIN_MS however many members tell us). The answers are verified as any publish packet is. */
+  #onHave (peer: RemotePeer, ids: Uint8Array[]): void {
+    const now = this.#clock.now()
+    for (const id of ids) {
+      const idHex = toHex(id)
+      if (this.cache.has(idHex) || this.#seen.has(idHex, now) || this.#held.has(idHex) || !this.#asked.add(idHex, now)) continue
+      const q: Query = { kind: 'question', queryId: this.#random.bytes(8), packetId: id }
+      const qHex = toHex(q.queryId)
+      this.#myQueries.set(qHex, now)
+      this.#queries.add(qHex, now)
+      this.metrics.queried++
+      this.#sendTo(peer, encodePacket(this.#control(PacketType.Query, encodeQuery(q))))
+    }
+  }
+
+  /** Queues a packet we took for one of our subclusters to be told to our kept fellow members. */
+  #noteHave (idHex: string): void {
+    if (this.#haves.length >= SYNC_MAX_IDS) return
+    this.#haves.push(fromHex(idHex))
+    this.#haveTimer ??= this.#clock.setTimeout(() => this.#flushHaves(), HAVE_DELAY_MS)
+  }
+
+  /** To the kept members (the connections kept alive, so the ones that work), or a few connected members. */
+  #flushHaves (): void {
+    this.#haveTimer = undefined
+    const ids = this.#haves
+    this.#haves = []
+    if (this.#closed || ids.length === 0) return
+    let targets = this.#kept.filter(p => p.member === true && p.connected && !p.proxy)
+    if (targets.length < this.config.fanout) {
+      const more = [...this.peers.values()].filter(p => p.member === true && p.connected && !p.proxy && !targets.includes(p))
+      targets = [...targets, ...this.#pick(more, this.config.fanout - targets.length)]
+    }
+    const bytes = encodePacket(this.#control(PacketType.Sync, encodeSync({ kind: 'have', prefix: '', ids })))
+    for (const t of targets) this.#sendTo(t, bytes)
+  }
+
+  /** The first peer answered: if it is still the only one a moment later, we join without our NAT type. */
+  #onFirstContact (): void {
+    this.#firstContact = true
+    this.#clock.setTimeout(() => {
+      if (this.#ready || this.#closed) return
+      let connected = 0
+      for (const p of this.peers.values()) if (p.connected && !p.proxy) connected++
+      if (connected >= 2) return // detection is under way
+      this.#becomeReady()
+      for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
+    }, READY_ALONE_MS)
+  }
+
+  /** See POOR_SYNC_MS. */
+  #poorSync (): void {
+    this.#poorSyncTimer = undefined
+    if (this.#closed) return
+    const now = this.#clock.now()
+    const busy = now - this.#lastDeliveryAt < BUSY_MS || (this.#readyAt !== undefined && now - this.#readyAt < BUSY_MS)
+    if (busy && this.#poorlyConnected()) this.#syncWithMember()
+    this.#poorSyncTimer = this.#clock.setTimeout(() => this.#poorSync(), POOR_SYNC_MS)
   }
 
   #onQuery (p: Packet, from: Endpoint, known?: RemotePeer, fromKey?: string): void {
@@ -910,6 +1004,12 @@ export class Peer extends Emitter<PeerEvents> {
       }
     }
     if (this.#ready && this.#poorlyConnected()) this.#syncWithMember()
+    // Not one member directly connected: our joins or their introductions were lost (a burst of loss takes a
+    // whole exchange). Joining again at every check, not at the next tick, ended waits of up to 50 s.
+    if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc)) this.#announceJoin(sc)
+    // A failed detection (probes lost in a burst) was retried only at the next tick, 30 s on; meanwhile an unknown
+    // NAT type picks the wrong traversal for every introduction (simulator, all harsh settings at once).
+    if (this.natType === NatType.Unknown) this.#detect()
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
   }
 
@@ -1053,6 +1153,12 @@ export class Peer extends Emitter<PeerEvents> {
       if (scHex === undefined ? p.member === true : p.subclusters.has(scHex)) members++
       if (members > this.config.fanout) return false
     }
+    return true
+  }
+
+  /** We know no member of `sc` that is connected directly (relayed ones do not count: pushes skip them). */
+  #noDirectMember (sc: Subcluster): boolean {
+    for (const p of this.peers.values()) if (p.connected && !p.proxy && p.subclusters.has(sc.idHex)) return false
     return true
   }
 

@@ -60,8 +60,28 @@ export interface Outbox {
   add (arrives: number, fromId: number, fromPort: number, toId: number, toPort: number, payload: Uint8Array, bytes: number): void
 }
 
+/**
+ * A carrier-grade NAT (RFC 6888): one public address shared by several hosts, each behind its own home NAT too
+ * (two levels). Its mapping is endpoint-independent (the RFC requires it); its filter is `type`. `hairpin`: a
+ * datagram from one of its hosts to its own public address is turned around to the host that holds that
+ * public port (RFC 4787 REQ-9), instead of being dropped (`nat-no-hairpin`) as by carriers that do not.
+ */
+export interface CarrierNatOptions {
+  type: 'full-cone' | 'address-restricted' | 'port-restricted'
+  hairpin: boolean
+}
+
+/** One carrier NAT: its translation table (keys: the host's place behind it × 65536 + the port its home NAT
+ * gave), its address and its hosts. */
+export class CarrierNat {
+  readonly hosts: Host[] = []
+  constructor (readonly nat: Nat, readonly addressKey: number, readonly hairpin: boolean) {}
+}
+
 export interface HostOptions {
   nat: NatType
+  /** Behind this carrier NAT as well as behind its own (`nat`); see Fabric.addCarrier. */
+  carrier?: CarrierNat
   natTimeoutMs?: number
   /** Bits per second; Infinity for no limit. */
   uplinkBps?: number
@@ -83,6 +103,9 @@ export class Host {
   upFreeAt = 0
   /** Gilbert-Elliott state of this host's outgoing link (true: bad, losing everything). */
   burstBad = false
+  /** The carrier NAT this host is also behind, and its place there. */
+  carrier: CarrierNat | null = null
+  carrierSlot = 0
   /** Virtual time until which this host's CPU is busy with datagrams already received. */
   cpuFreeAt = 0
   /** Virtual time of the last wake-up, if the host ever slept. */
@@ -106,7 +129,7 @@ export class Host {
     /** The fabric's number for publicAddress (NAT tables key on it instead of the string). */
     readonly addressKey: number,
     readonly nat: Nat | null,
-    readonly options: Required<Omit<HostOptions, 'natTimeoutMs'>>,
+    readonly options: Required<Omit<HostOptions, 'natTimeoutMs' | 'carrier'>>,
     /** False for a host another worker runs: this worker only routes datagrams to it. */
     readonly local: boolean
   ) {
@@ -219,6 +242,8 @@ export class SimSocket implements UdpSocketLike {
 
 /** Size of the slabs that datagram payload copies are carved from (see Fabric.copyPayload). */
 const SLAB_BYTES = 64 * 1024
+/** Carrier NATs' address keys start here: above every host id, low enough that NAT table keys stay exact. */
+const CARRIER_KEY_BASE = 1 << 20
 
 /** Queueing delay on a downlink above which delivery is a separate event (see Fabric.arrive). */
 const DOWNLINK_WAIT_EVENT_MS = 1
@@ -226,6 +251,7 @@ const DOWNLINK_WAIT_EVENT_MS = 1
 export class Fabric {
   readonly hosts: Host[] = []
   private readonly byPublicAddress = new Map<string, Host>()
+  private readonly carriers = new Map<string, CarrierNat>()
   /** Numbers for addresses no host has (negative), should a protocol send to one; see addressKey(). */
   private readonly unknownAddressKeys = new Map<string, number>()
   readonly latency: LinkLatency
@@ -277,20 +303,35 @@ export class Fabric {
     }
   }
 
+  /** A carrier NAT with an address of its own (in 100.64.0.0/10 would be its inside; this is its outside). */
+  addCarrier (options: CarrierNatOptions): CarrierNat {
+    if (this.partition !== null) throw new RangeError('carrier NATs are not supported in a network split between workers')
+    const index = this.carriers.size
+    const address = `${200 + (index >> 16)}.${(index >> 8) & 255}.${index & 255}.1`
+    const key = CARRIER_KEY_BASE + index
+    const carrier = new CarrierNat(new Nat(options.type, address, this.natTimeoutMs, this.natRandom.fork(`carrier-${index}`)), key, options.hairpin)
+    this.carriers.set(address, carrier)
+    return carrier
+  }
+
   addHost (options: HostOptions): Host {
     const id = this.hosts.length
-    const publicAddress = `${11 + (id >> 16)}.${(id >> 8) & 255}.${id & 255}.${1 + (id % 200)}`
+    const carrier = options.carrier
+    const publicAddress = carrier === undefined ? `${11 + (id >> 16)}.${(id >> 8) & 255}.${id & 255}.${1 + (id % 200)}` : carrier.nat.publicAddress
     const nat = options.nat === 'open'
       ? null
       : new Nat(options.nat, publicAddress, options.natTimeoutMs ?? this.natTimeoutMs, this.natRandom.fork(String(id)))
-    const host = new Host(this, id, nat === null ? publicAddress : '192.168.1.2', publicAddress, this.addressKey(publicAddress, id), nat, {
+    const addressKey = carrier === undefined ? this.addressKey(publicAddress, id) : carrier.addressKey
+    const localAddress = nat !== null ? '192.168.1.2' : carrier !== undefined ? '100.64.0.2' : publicAddress
+    const host = new Host(this, id, localAddress, publicAddress, addressKey, nat, {
       nat: options.nat,
       uplinkBps: options.uplinkBps ?? Infinity,
       downlinkBps: options.downlinkBps ?? Infinity,
       loss: options.loss ?? 0
     }, this.partition === null || id % this.partition.count === this.partition.index)
     this.hosts.push(host)
-    this.byPublicAddress.set(publicAddress, host)
+    if (carrier === undefined) this.byPublicAddress.set(publicAddress, host)
+    else { host.carrier = carrier; host.carrierSlot = carrier.hosts.length; carrier.hosts.push(host) }
     this.sim.log('host', id, options.nat)
     return host
   }
@@ -318,10 +359,20 @@ export class Fabric {
     from.stats.sentDatagrams++
     from.stats.sentBytes += bytes
     this.traffic.sent(kind, bytes)
-    const to = this.byPublicAddress.get(toAddress)
-    const fromPort = from.nat === null
-      ? socket.port
-      : from.nat.outbound(socket.port, to === undefined ? this.addressKey(toAddress, -1) : to.addressKey, toPort, sim.now)
+    let to = this.byPublicAddress.get(toAddress)
+    const toCarrier = to === undefined ? this.carriers.get(toAddress) : undefined
+    const toKey = to !== undefined ? to.addressKey : toCarrier !== undefined ? toCarrier.addressKey : this.addressKey(toAddress, -1)
+    let fromPort = from.nat === null ? socket.port : from.nat.outbound(socket.port, toKey, toPort, sim.now)
+    if (from.carrier !== null) fromPort = from.carrier.nat.outbound(from.carrierSlot * 65536 + fromPort, toKey, toPort, sim.now)
+    if (toCarrier !== undefined) {
+      // Routed by the carrier's table when the datagram leaves (its filter is checked then too: the state a
+      // few milliseconds later differs only for mappings made in those milliseconds).
+      if (from.carrier === toCarrier && !toCarrier.hairpin) return this.drop('nat-no-hairpin', from.id, -1, kind)
+      const inside = toCarrier.nat.inbound(toPort, from.addressKey, fromPort, sim.now)
+      if (inside < 0) return this.drop(INBOUND_DROP_REASON[inside], from.id, -1, kind)
+      to = toCarrier.hosts[Math.floor(inside / 65536)]
+      toPort = inside % 65536
+    }
     if (to === undefined) return this.drop('no-route', from.id, -1, kind)
     if (from.lossRandom.float() < this.loss + from.loss + to.loss) return this.drop('loss', from.id, to.id, kind)
     if (this.enterBad > 0) {

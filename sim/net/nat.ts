@@ -119,6 +119,12 @@ export class Nat {
 
   get activeMappings (): number { return this.byPublic.size }
 
+  /** True if a datagram to `publicPort` would find a live mapping (a carrier NAT routes by it to a host). */
+  mapped (publicPort: number, now: number): boolean {
+    const mapping = this.byPublic.get(publicPort)
+    return mapping !== undefined && mapping.expires > now
+  }
+
   /** Forgets every mapping bound to a local port (the socket was closed). */
   closeLocalPort (localPort: number): void {
     for (const [key, mapping] of this.byLocal) if (mapping.localPort === localPort) this.release(key, mapping)

@@ -1,0 +1,59 @@
+// Runs peers in the NAT lab (netns-lab.ts): the introducers in the "internet" namespace, one peer per site,
+// each in the rooms the caller gives it; and reads back, per pair, whether they punched or relayed.
+import { createInterface } from 'node:readline'
+import type { ChildProcess } from 'node:child_process'
+import { INTRODUCERS, type NatLab, type Site } from './netns-lab.ts'
+import { bundleFixture, waitFor } from './helpers.ts'
+
+export interface Proc { site: Site, child: ChildProcess, lines: any[], peerId?: string }
+/** The introducers' process, its output lines (set by startPeers). */
+export const introducers: { child?: ChildProcess, lines: any[] } = { lines: [] }
+
+function watch (child: ChildProcess, lines: any[]): void {
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', l => { try { lines.push(JSON.parse(l)) } catch {} })
+}
+
+/** Starts the introducers, then one peer per site in `rooms(site)`; resolves once every peer is ready (its
+ * NAT detected). The lab must be created. With `oneByOne`, each peer starts once the previous one is ready:
+ * on a loaded machine ten Node processes starting at once missed the 6 s detection deadline (NAT unknown). */
+export async function startPeers (lab: NatLab, rooms: (site: Site) => string[], oneByOne = false): Promise<Proc[]> {
+  const intro = lab.spawn(lab.inet, bundleFixture('nat-introducers.ts'), [...INTRODUCERS, '9000'])
+  const introLines: any[] = []
+  watch(intro, introLines)
+  introducers.child = intro
+  introducers.lines = introLines
+  await waitFor('introducers', () => introLines.some(l => l.ready), 60_000)
+  const procs: Proc[] = []
+  for (const site of lab.sites) {
+    const child = lab.spawn(site.host, bundleFixture('nat-peer.ts'), [INTRODUCERS.join(','), '9000', rooms(site).join(',')])
+    const p: Proc = { site, child, lines: [] }
+    watch(child, p.lines)
+    procs.push(p)
+    if (oneByOne) await waitFor(`${site.kind}#${site.index} to detect its NAT`, () => p.lines.some(l => l.ready), 60_000)
+  }
+  await waitFor('every peer to detect its NAT', () => procs.every(p => p.lines.some(l => l.ready)), 90_000)
+  for (const p of procs) p.peerId = p.lines.find(l => l.ready).ready.peerId
+  return procs
+}
+
+export const ready = (p: Proc): any => p.lines.find(l => l.ready).ready
+/** The NAT type the peer detected last (detection goes on after a `ready` with type unknown). */
+export const natNow = (p: Proc): string => [...p.lines].reverse().find(l => l.nat)?.nat.name ?? ready(p).name
+export const label = (p: Proc): string => `${p.site.kind}#${p.site.index}`
+/** The room only this pair shares: alone in it, each side knows one member, so the birthday method is allowed. */
+export const pairRoom = (a: Site, b: Site): string => `pair-${Math.min(a.index, b.index)}-${Math.max(a.index, b.index)}`
+
+/** The latest connected/relayed event `a` emitted about `b`. */
+export const outcome = (a: Proc, b: Proc): any =>
+  [...a.lines].reverse().find(l => l.connection?.peerId === b.peerId && l.connection.state !== 'disconnected')?.connection
+
+/** `a`'s first direct connection to `b` (any time in the run), with how long after `a` was ready. */
+export function punched (a: Proc, b: Proc): { strategy: string } | undefined {
+  return a.lines.find(l => l.connection?.peerId === b.peerId && l.connection.state === 'connected')?.connection
+}
+
+export function allPairs<T> (xs: T[]): Array<[T, T]> {
+  const pairs: Array<[T, T]> = []
+  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) pairs.push([xs[i], xs[j]])
+  return pairs
+}
