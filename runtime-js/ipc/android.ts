@@ -18,7 +18,7 @@ export function androidHost (page: AndroidPage = globalThis as AndroidPage): And
   const args = page.__args
   const host = page.__socketHost
   if (args?.client?.platform !== 'android' || typeof args.ipc !== 'string' || typeof host?.putBody !== 'function') return null
-  if (!/^https:\/\/[^/]+\/ipc\/$/.test(args.ipc)) return null
+  if (!/^https:\/\/[^/]+\.socket\.local\/ipc\/$/.test(args.ipc)) return null
   const putBody = host.putBody as (seq: string, base64: string) => void
   return { prefix: args.ipc, putBody: (seq, base64) => putBody.call(host, seq, base64) }
 }

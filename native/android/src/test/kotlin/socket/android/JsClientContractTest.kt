@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit
  * this host. Robolectric has no JS engine, so the page runs in Node (test/android/js-page.ts): it takes the real
  * preload from the HTML this host serves, and its requests, JavascriptInterface calls and the scripts handed to
  * evaluateJavascript travel over a loopback HTTP hop that stands in for Chromium (the one fake here). Every
- * request is answered by the real SocketWebViewClient, with the headers the engine sends for the app's page.
+ * request is answered by the real SocketWebViewClient, with the header the engine sends for the app's page.
  */
 @RunWith(RobolectricTestRunner::class)
 class JsClientContractTest {
@@ -93,10 +93,10 @@ class JsClientContractTest {
   private fun answer(job: Job): Triple<Int, String, ByteArray> = when (job.path) {
     // The app's entry page as the WebView gets it: with the preload (and this run's secret) first.
     "/page" -> h.get("${h.app}/index.html", emptyMap(), mainFrame = true).let { Triple(it.statusCode, it.mimeType, it.data.readBytes()) }
-    // A fetch()/XHR of the page: the engine adds the page's Origin and Referer.
+    // A GET fetch()/XHR of the page: for a same-origin GET the engine sends the page as Referer, no Origin.
     "/request" -> {
       val url = URLDecoder.decode(job.query.removePrefix("url="), "UTF-8")
-      h.get(url).let { Triple(it.statusCode, it.mimeType, it.data.readBytes()) }
+      h.get(url, mapOf("Referer" to "${h.app}/index.html")).let { Triple(it.statusCode, it.mimeType, it.data.readBytes()) }
     }
     // JavascriptInterface calls the page made, in order: [[interface, [arguments…]], …].
     "/jsi" -> {
