@@ -54,3 +54,32 @@ test('a Linux page is unchanged: fetch ipc:// with the body as the POST body', a
   await client.call('fs.write', [['id', '3']], { body: new Uint8Array([1, 2, 3]) })
   assert.deepEqual(calls, [{ url: 'ipc://fs.write?seq=R1&index=0&id=3', method: 'POST', body: new Uint8Array([1, 2, 3]) }])
 })
+
+test('synchronous calls on Android: the same URL with a GET XHR, the body through putBody', async () => {
+  const { sendSyncRequest } = await import('../../runtime-js/internal/ipc-sync.ts')
+  const puts: Array<[string, string]> = []
+  const opened: Array<[string, string, unknown]> = []
+  // A stand-in for the WebView's XMLHttpRequest (Node has none); it answers one JSON envelope.
+  class FakeXhr {
+    private method = ''
+    private url = ''
+    status = 200
+    responseText = '{"data":{"bytes":2}}'
+    open (method: string, url: string): void { this.method = method; this.url = url }
+    overrideMimeType (): void {}
+    send (body?: unknown): void { opened.push([this.method, this.url, body]) }
+    getResponseHeader (): string { return 'application/json' }
+  }
+  const global = globalThis as Record<string, unknown>
+  const page = androidPage(puts)
+  Object.assign(global, { XMLHttpRequest: FakeXhr, __args: page.__args, __socketHost: page.__socketHost })
+  try {
+    assert.deepEqual(sendSyncRequest('fs.write', 'ipc://fs.write?seq=R9&index=0&id=1', { body: new Uint8Array([5, 6]) }), { bytes: 2 })
+  } finally {
+    delete global.XMLHttpRequest
+    delete global.__args
+    delete global.__socketHost
+  }
+  assert.deepEqual(opened, [['GET', `${PREFIX}fs.write?seq=R9&index=0&id=1`, undefined]])
+  assert.deepEqual(puts, [['R9', 'BQY=']])
+})
