@@ -1,7 +1,7 @@
 // The synchronous half of the wire (the original's sendSync, and the fs *Sync forms): a synchronous
 // XMLHttpRequest to the same `ipc://` URI the async client would fetch. Same URI building, same envelope,
 // same typed errors as runtime-js/ipc; only the transport differs, so this file adapts and never re-encodes.
-import { checkBodySize, defaultClient, errorFromWire, InternalError, type Params, type WireError } from '../ipc/index.ts'
+import { androidHost, androidRequest, checkBodySize, defaultClient, errorFromWire, InternalError, type Params, type WireError } from '../ipc/index.ts'
 import { NotSupportedError } from './errors.ts'
 
 export interface SyncOptions { body?: Uint8Array, binary?: boolean }
@@ -16,11 +16,15 @@ export function callSync (route: string, params: Params, options: SyncOptions = 
 export function sendSyncRequest (route: string, uri: string, options: SyncOptions = {}): unknown {
   if (typeof XMLHttpRequest !== 'function') throw new NotSupportedError(`synchronous IPC (${route}) outside a webview`)
   checkBodySize(route, options.body)
+  // The Android host answers an https prefix and takes bodies through its preload (runtime-js/ipc/android.ts).
+  const android = androidHost()
+  const url = android ? androidRequest(android, uri, options.body) : uri
+  const body = android ? undefined : options.body
   const request = new XMLHttpRequest()
-  request.open(options.body !== undefined ? 'POST' : 'GET', uri, false)
+  request.open(body !== undefined ? 'POST' : 'GET', url, false)
   // Sync XHR cannot use responseType 'arraybuffer' in a window; this charset keeps every byte in 0..255.
   request.overrideMimeType('text/plain; charset=x-user-defined')
-  request.send(options.body as XMLHttpRequestBodyInit | undefined)
+  request.send(body as XMLHttpRequestBodyInit | undefined)
   const text = request.responseText
   const type = request.getResponseHeader('content-type') ?? ''
   if (type.startsWith('application/octet-stream')) {

@@ -5,6 +5,7 @@ import { checkBodySize } from './body.ts'
 import { errorFromWire, InternalError, type WireError } from './errors.ts'
 import { fetchTransport, type Transport } from './transport.ts'
 import { bridgeAvailable, bridgeTransport } from './bridge.ts'
+import { androidHost, androidTransport } from './android.ts'
 
 export interface ClientOptions {
   transport?: Transport
@@ -61,9 +62,12 @@ export class IpcClient {
   }
 }
 
-// In a window of the host: the message bridge, with fetch for what the bridge does not carry. Elsewhere: fetch.
+// In a window of the Linux host: the message bridge, with fetch for what the bridge does not carry. In a page of
+// the Android host: its https URL prefix and body channel. Elsewhere: fetch.
 function defaultTransport (): Transport {
   const fetching = fetchTransport()
+  const android = androidHost()
+  if (android) return androidTransport(android, fetching)
   return bridgeAvailable() ? bridgeTransport(fetching) : fetching
 }
 

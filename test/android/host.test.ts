@@ -1,7 +1,8 @@
 // The Android host's Robolectric tests (native/android), run offline with Maven: the real MainActivity on the
 // Android framework classes serves an app page, answers ipc os.* and fs.* routes, refuses paths outside the
 // sandbox and foreign origins, and maps errors to the wire's typed errors. scripts/setup-android.sh resolves
-// the Maven artifacts first; nothing is downloaded here (-o).
+// the Maven artifacts first; nothing is downloaded here (-o). JsClientContractTest runs the runtime's JS client
+// (test/android/js-page.ts, in Node) against the real SocketWebViewClient.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
@@ -14,7 +15,8 @@ const SKIP = missing.length > 0 ? `${missing.join(' and ')} not installed (scrip
 // Each test class and how many tests it has: a run that silently drops tests fails here.
 const EXPECTED: Record<string, number> = {
   'socket.android.AndroidHostTest': 8, 'socket.android.AppOriginTest': 3, 'socket.android.ConsoleAndEventsTest': 7,
-  'socket.android.HostServicesTest': 8, 'socket.android.InetTextTest': 1, 'socket.android.ConformanceTest': 1
+  'socket.android.HostServicesTest': 8, 'socket.android.InetTextTest': 1, 'socket.android.ConformanceTest': 1,
+  'socket.android.JsClientContractTest': 1
 }
 
 /**

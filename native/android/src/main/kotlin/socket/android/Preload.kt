@@ -55,7 +55,8 @@ object Preload {
   addEventListener('error', (event) => post('__error', where(event) + 'Uncaught ' + show(event.error ?? event.message)))
   addEventListener('unhandledrejection', (event) => post('__error', 'Unhandled rejection: ' + show(event.reason)))
 
-  // Native to JS (EventBatcher): a batch of [name, detail, base64Bytes?] per main-thread turn.
+  // Native to JS (EventBatcher): a batch of [name, detail, base64Bytes?] per main-thread turn. A binary event's
+  // detail is {params, data: bytes}, as the Linux host sends it (runtime-js/ipc/events.ts listenBinary).
   const decode = (text) => {
     if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text)
     const binary = atob(text)
@@ -65,9 +66,8 @@ object Preload {
   }
   const dispatch = (batch) => {
     for (const [name, detail, bytes] of batch) {
-      const value = detail && typeof detail === 'object' ? detail : { value: detail }
-      if (typeof bytes === 'string') value.data = decode(bytes)
-      try { globalThis.dispatchEvent(new CustomEvent(name, { detail: bytes === undefined ? detail : value })) } catch (error) {
+      const value = typeof bytes === 'string' ? { params: detail, data: decode(bytes) } : detail
+      try { globalThis.dispatchEvent(new CustomEvent(name, { detail: value })) } catch (error) {
         post('__error', 'Error in listener for ' + name + ': ' + show(error))
       }
     }
