@@ -177,6 +177,9 @@ function extraLines (reports: any[], bareRead: number): string[] {
   const raw = reports.map((r) => r.rawRead.mbPerSecond)
   const lines = [`- ours, the same round trips through the ipc:// scheme with fetch() (no bridge): median ${median(scheme).toFixed(3)} ms (${scheme.map((v) => v.toFixed(3)).join(', ')})`,
     `- ours, the same read through the raw routes (fs.open + one fs.read + fs.close, no module): median ${median(raw).toFixed(0)} MB/s (${(median(raw) / bareRead).toFixed(2)}x bare-host)`]
+  const chunked = reports.map((r) => r.chunkedRead.mbPerSecond)
+  const whole = reports.map((r) => r.read.mbPerSecond)
+  lines.push(`- ours, the earlier readFile path in the same runs (a FileHandle's readFile: open, fstat, 1 MiB fs.read calls, close): median ${median(chunked).toFixed(0)} MB/s (${chunked.map((v) => v.toFixed(0)).join(', ')}); the one-call readFile of a path over it: ${whole.map((v, i) => (v / chunked[i]).toFixed(2)).join(', ')}x per run`)
   const parts = (key: string): string => reports.map((r) => r.breakdown[key].toFixed(0)).join(', ')
   lines.push(`- ours, one whole-file fs.read: ${parts('headersMs')} ms until the reply's headers (the host reads the file and gives WebKit the body); ${parts('bodyMs')} ms more until the page holds the bytes (WebKit moves them to the web process); decoding them as latin1 text through a Buffer: ${parts('bufferMs')} ms`)
   const report = reports.find((r) => r.udp)
