@@ -12,7 +12,8 @@ import { cpuCount, measure, median, spread } from './host/measure.ts'
 
 const tiny = process.env.BENCH_TINY === '1'
 const runs = tiny ? 1 : Number(process.env.BENCH_RUNS ?? 3)
-const megabytes = tiny ? 8 : 100
+// BENCH_MEGABYTES=N reads an N MB file instead of 100 MB.
+const megabytes = tiny ? 8 : Number(process.env.BENCH_MEGABYTES ?? 100)
 const output = process.env.BENCH_OUT ?? join(repo, 'docs', 'frame-gap-bench.md')
 
 const page = `

@@ -40,7 +40,8 @@ async function main (): Promise<void> {
   const app = makeApp({
     'index.html': readFileSync(join(bare.page, 'index.html'), 'utf8'),
     'index.js': ourPage({ ...sizes, udp: !tiny }),
-    'big.bin': new Uint8Array(sizes.readBytes).fill(120)
+    'big.bin': new Uint8Array(sizes.readBytes).fill(120),
+    'small.txt': 'x'.repeat(1024)
   }, { meta_bundle_identifier: 'com.example.bench', build_name: 'bench', ...ourWindow })
   const ours: Peer = { name: 'ours', binary: hostBinary, page: app.dir }
   const argsFor = (peer: Peer, bench: boolean, udp = false): string[] => peer === ours
@@ -177,6 +178,14 @@ function extraLines (reports: any[], bareRead: number): string[] {
   const raw = reports.map((r) => r.rawRead.mbPerSecond)
   const lines = [`- ours, the same round trips through the ipc:// scheme with fetch() (no bridge): median ${median(scheme).toFixed(3)} ms (${scheme.map((v) => v.toFixed(3)).join(', ')})`,
     `- ours, the same read through the raw routes (fs.open + one fs.read + fs.close, no module): median ${median(raw).toFixed(0)} MB/s (${(median(raw) / bareRead).toFixed(2)}x bare-host)`]
+  // Per run, the median of the page's three alternated reads of each path (bench/host/our-page.ts).
+  const chunked = reports.map((r) => median(r.chunkedRead))
+  const oneCall = reports.map((r) => median(r.oneCallRead))
+  const ratios = oneCall.map((v, i) => v / chunked[i])
+  lines.push(`- ours, readFile of a path in one fs.readFile call against the earlier path (a FileHandle's readFile: open, fstat, 1 MiB fs.read calls, close), alternated 3 times in each run after the reads above: one call median ${median(oneCall).toFixed(0)} MB/s (${oneCall.map((v) => v.toFixed(0)).join(', ')}), chunked ${median(chunked).toFixed(0)} MB/s (${chunked.map((v) => v.toFixed(0)).join(', ')}); one call over chunked ${median(ratios).toFixed(2)}x (${ratios.map((v) => v.toFixed(2)).join(', ')})`)
+  const smallChunked = reports.map((r) => r.smallRead.chunked)
+  const smallOne = reports.map((r) => r.smallRead.oneCall)
+  lines.push(`- ours, the same two paths on a 1 KB file (mean of 50 alternated reads per run): one call ${smallOne.map((v) => v.toFixed(2)).join(', ')} ms, chunked ${smallChunked.map((v) => v.toFixed(2)).join(', ')} ms`)
   const parts = (key: string): string => reports.map((r) => r.breakdown[key].toFixed(0)).join(', ')
   lines.push(`- ours, one whole-file fs.read: ${parts('headersMs')} ms until the reply's headers (the host reads the file and gives WebKit the body); ${parts('bodyMs')} ms more until the page holds the bytes (WebKit moves them to the web process); decoding them as latin1 text through a Buffer: ${parts('bufferMs')} ms`)
   const report = reports.find((r) => r.udp)

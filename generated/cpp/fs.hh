@@ -342,6 +342,12 @@ struct ReadArgs {
   int64_t offset = -1;
 };
 
+/// Arguments of `fs.readFile`, decoded and validated before the service sees them.
+struct ReadFileArgs {
+  /// The file to read.
+  std::string path;
+};
+
 /// Arguments of `fs.readdir`, decoded and validated before the service sees them.
 struct ReaddirArgs {
   /// The directory handle's id.
@@ -520,6 +526,11 @@ class FsService {
   /// more than 16 MiB in one call: read again for the rest).
   /// Route `fs.read`. Answer with resolveRead(reply, …) or reply.error(…).
   virtual void read (const ipc::Context& context, ReadArgs args, ipc::Reply reply) = 0;
+  /// Reads a whole file in one call: opened for reading below its root as `open` does, read off the GTK main
+  /// thread, answered with the bytes as the reply body. A file (or what it grew to while being read) above
+  /// 16 MiB fails with ErrnoError `EFBIG`: read it with open and read instead. A directory fails with `EISDIR`.
+  /// Route `fs.readFile`. Answer with resolveReadFile(reply, …) or reply.error(…).
+  virtual void readFile (const ipc::Context& context, ReadFileArgs args, ipc::Reply reply) = 0;
   /// Reads the next entries of a directory handle; an empty list means the end.
   /// Route `fs.readdir`. Answer with resolveReaddir(reply, …) or reply.error(…).
   virtual void readdir (const ipc::Context& context, ReaddirArgs args, ipc::Reply reply) = 0;
@@ -609,6 +620,8 @@ inline void resolveOpen (ipc::Reply& reply, const OpenResult& value) { reply.dat
 inline void resolveOpendir (ipc::Reply& reply, const OpenResult& value) { reply.data(toJson(value)); }
 
 inline void resolveRead (ipc::Reply& reply, std::vector<uint8_t> bytes) { reply.binary(std::move(bytes)); }
+
+inline void resolveReadFile (ipc::Reply& reply, std::vector<uint8_t> bytes) { reply.binary(std::move(bytes)); }
 
 inline void resolveReaddir (ipc::Reply& reply, const std::vector<DirectoryEntry>& value) { reply.data(toJson(value)); }
 

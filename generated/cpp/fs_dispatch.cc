@@ -564,6 +564,18 @@ void dispatchReadArgs (FsService& service, [[maybe_unused]] const ipc::Message& 
   service.read(context, std::move(args), std::move(reply));
 }
 
+void dispatchReadFileArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+  ReadFileArgs args;
+  ipc::Error error;
+  if (const std::string* text = message.param("path")) {
+    if (!fromText(*text, "path", args.path, error)) return fail(reply, error);
+  } else {
+    return fail(reply, ipc::missingArgument("path"));
+  }
+  if (!ipc::checkMaxLength(args.path.size(), 4096, "path", error)) return fail(reply, error);
+  service.readFile(context, std::move(args), std::move(reply));
+}
+
 void dispatchReaddirArgs (FsService& service, [[maybe_unused]] const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
   ReaddirArgs args;
   ipc::Error error;
@@ -829,6 +841,9 @@ void registerFsRoutes (ipc::Router& router, FsService& service) {
   });
   router.map("fs.read", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchReadArgs(service, message, context, std::move(reply));
+  });
+  router.map("fs.readFile", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
+    dispatchReadFileArgs(service, message, context, std::move(reply));
   });
   router.map("fs.readdir", [&service](const ipc::Message& message, const ipc::Context& context, ipc::Reply reply) {
     dispatchReaddirArgs(service, message, context, std::move(reply));

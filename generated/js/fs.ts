@@ -275,6 +275,14 @@ export interface FsClient {
    */
   read (id: bigint | number, size: number, offset?: bigint | number): Promise<Uint8Array>
   /**
+   * Reads a whole file in one call: opened for reading below its root as `open` does, read off the GTK main
+   * thread, answered with the bytes as the reply body. A file (or what it grew to while being read) above
+   * 16 MiB fails with ErrnoError `EFBIG`: read it with open and read instead. A directory fails with `EISDIR`.
+   * @param path The file to read.
+   * @returns The file's bytes.
+   */
+  readFile (path: string): Promise<Uint8Array>
+  /**
    * Reads the next entries of a directory handle; an empty list means the end.
    * @param id The directory handle's id.
    * @param entries How many entries to read at most: 1 to 4096 (more reads 4096; 0 is a RangeError).
@@ -428,6 +436,9 @@ export function createFsClient (client?: IpcClient): FsClient {
     },
     async read (id: bigint | number, size: number, offset?: bigint | number): Promise<Uint8Array> {
       return await ipc().call('fs.read', [['id', scalar(id)], ['size', scalar(size)], ['offset', scalar(offset)]], { binary: true }) as Uint8Array
+    },
+    async readFile (path: string): Promise<Uint8Array> {
+      return await ipc().call('fs.readFile', [['path', scalar(path)]], { binary: true }) as Uint8Array
     },
     async readdir (id: bigint | number, entries?: number): Promise<Array<DirectoryEntry>> {
       return await ipc().call('fs.readdir', [['id', scalar(id)], ['entries', scalar(entries)]]) as Array<DirectoryEntry>

@@ -550,6 +550,12 @@ public struct FsReadArgs {
   public let offset: Int64
 }
 
+/// Arguments of `fs.readFile`, decoded and validated before the service sees them.
+public struct FsReadFileArgs {
+  /// The file to read.
+  public let path: String
+}
+
 /// Arguments of `fs.readdir`, decoded and validated before the service sees them.
 public struct FsReaddirArgs {
   /// The directory handle's id.
@@ -726,6 +732,11 @@ public protocol FsService: AnyObject {
   /// more than 16 MiB in one call: read again for the rest).
   /// Route `fs.read`. Returns the result or throws an IpcError.
   func read(_ context: Context, _ args: FsReadArgs) async throws -> [UInt8]
+  /// Reads a whole file in one call: opened for reading below its root as `open` does, read off the GTK main
+  /// thread, answered with the bytes as the reply body. A file (or what it grew to while being read) above
+  /// 16 MiB fails with ErrnoError `EFBIG`: read it with open and read instead. A directory fails with `EISDIR`.
+  /// Route `fs.readFile`. Returns the result or throws an IpcError.
+  func readFile(_ context: Context, _ args: FsReadFileArgs) async throws -> [UInt8]
   /// Reads the next entries of a directory handle; an empty list means the end.
   /// Route `fs.readdir`. Returns the result or throws an IpcError.
   func readdir(_ context: Context, _ args: FsReaddirArgs) async throws -> [DirectoryEntry]
@@ -867,6 +878,10 @@ public enum Fs {
     router.map("fs.read", permission: nil, decode: decodeRead, encode: Answer.buffer) { [weak service] args, context in
       guard let service = service else { throw IpcError.notSupported("fs.read: the service is gone") }
       return try await service.read(context, args)
+    }
+    router.map("fs.readFile", permission: nil, decode: decodeReadFile, encode: Answer.buffer) { [weak service] args, context in
+      guard let service = service else { throw IpcError.notSupported("fs.readFile: the service is gone") }
+      return try await service.readFile(context, args)
     }
     router.map("fs.readdir", permission: nil, decode: decodeReaddir, encode: encodeReaddir) { [weak service] args, context in
       guard let service = service else { throw IpcError.notSupported("fs.readdir: the service is gone") }
@@ -1134,6 +1149,12 @@ public enum Fs {
     let aSize: UInt32 = try Decode.integerText(try message.require("size"), "size", UInt32.self)
     let aOffset: Int64 = try (try message.param("offset")).map { t in try Decode.integerText(t, "offset", Int64.self) } ?? Int64(-1)
     return ReadArgs(id: aId, size: aSize, offset: aOffset)
+  }
+
+  static func decodeReadFile(_ message: Message) throws -> FsReadFileArgs {
+    let aPath: String = try message.require("path")
+    try Decode.checkMaxLength(aPath.utf8.count, 4096, "path")
+    return ReadFileArgs(path: aPath)
   }
 
   static func decodeReaddir(_ message: Message) throws -> FsReaddirArgs {

@@ -246,6 +246,14 @@ export interface FsClient {
    */
   read (id: bigint | number, size: number, offset?: bigint | number): Promise<Uint8Array>
   /**
+   * Reads a whole file in one call: opened for reading below its root as `open` does, read off the GTK main
+   * thread, answered with the bytes as the reply body. A file (or what it grew to while being read) above
+   * 16 MiB fails with ErrnoError `EFBIG`: read it with open and read instead. A directory fails with `EISDIR`.
+   * @param path The file to read.
+   * @returns The file's bytes.
+   */
+  readFile (path: string): Promise<Uint8Array>
+  /**
    * Reads the next entries of a directory handle; an empty list means the end.
    * @param id The directory handle's id.
    * @param entries How many entries to read at most: 1 to 4096 (more reads 4096; 0 is a RangeError).

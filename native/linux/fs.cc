@@ -430,23 +430,21 @@ void FsServiceImpl::mkdir(const ipc::Context &, MkdirArgs args, ipc::Reply reply
 }
 
 namespace {
-// Reads up to `size` bytes (at `offset`, or at the descriptor's position when it is -1) and answers.
-// Never allocates more than the call may return: at most kMaxReadBytes, and for a regular file no more than is
-// left after the position. Pipes and devices grow the buffer as bytes arrive. Loops until `want` bytes or the
-// end: one short read(2) must not look like the end of the file.
-void readAndAnswer(int fd, size_t size, int64_t offset, ipc::Reply reply) {
-  size_t want = std::min<size_t>(size, FsServiceImpl::kMaxReadBytes);
+// Reads up to `want` bytes (at `offset`, or at the descriptor's position when it is -1) into `bytes`; false with
+// errno set on failure. Allocates no more than the call may return: for a regular file no more than is left
+// after the position (a file that grows meanwhile grows the buffer); pipes and devices grow it as bytes arrive.
+// Loops until `want` bytes or the end: one short read(2) must not look like the end of the file.
+bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes) {
   size_t reserve = want;
   struct stat info;
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
     off_t at = offset >= 0 ? offset : ::lseek(fd, 0, SEEK_CUR);
     off_t left = at >= 0 && at < info.st_size ? info.st_size - at : 0;
-    // A file that grows while we read may still fill `want`; start from what exists.
     reserve = std::min<size_t>(want, static_cast<size_t>(left));
   } else {
     reserve = std::min<size_t>(want, FsServiceImpl::kReadChunk);
   }
-  std::vector<uint8_t> bytes(reserve);
+  bytes.resize(reserve);
   size_t total = 0;
   while (total < want) {
     if (total == bytes.size()) bytes.resize(std::min(want, bytes.size() + std::max<size_t>(FsServiceImpl::kReadChunk, bytes.size())));
@@ -454,14 +452,30 @@ void readAndAnswer(int fd, size_t size, int64_t offset, ipc::Reply reply) {
                               : ::read(fd, bytes.data() + total, bytes.size() - total);
     if (got < 0) {
       if (errno == EINTR) continue;
-      reply.error(ipc::Error::fromErrno(errno, "read", ""));
-      return;
+      return false;
     }
     if (got == 0) break;
     total += got;
   }
   bytes.resize(total);
+  return true;
+}
+
+// fs.read: at most kMaxReadBytes per call.
+void readAndAnswer(int fd, size_t size, int64_t offset, ipc::Reply reply) {
+  std::vector<uint8_t> bytes;
+  if (!readUpTo(fd, std::min<size_t>(size, FsServiceImpl::kMaxReadBytes), offset, bytes))
+    return (void)fail(reply, "read");
   resolveRead(reply, std::move(bytes));
+}
+
+// fs.readFile: the whole file from its start, or EFBIG when it holds (or grew to) more than kMaxReadBytes. One
+// byte more than the limit is asked for, so that a file of exactly the limit is told from one that is larger.
+void readWholeAndAnswer(int fd, const std::string &path, ipc::Reply reply) {
+  std::vector<uint8_t> bytes;
+  if (!readUpTo(fd, FsServiceImpl::kMaxReadBytes + 1, 0, bytes)) return (void)fail(reply, "read", path);
+  if (bytes.size() > FsServiceImpl::kMaxReadBytes) return (void)reply.error(ipc::Error::fromErrno(EFBIG, "read", path));
+  resolveReadFile(reply, std::move(bytes));
 }
 
 // Reads above this leave the GTK main thread, so that the window keeps drawing while they run.
@@ -479,6 +493,25 @@ void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) 
   runOffMainThread([fd, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
     readAndAnswer(fd, size, offset, std::move(reply));
     ::close(fd);
+  });
+}
+
+void FsServiceImpl::readFile(const ipc::Context &, ReadFileArgs args, ipc::Reply reply) {
+  // Opened below its root exactly as open(path, O_RDONLY) is; the descriptor never reaches the page.
+  UniqueFd fd = target(args.path, Access::Read, O_RDONLY | O_CLOEXEC, 0, "open", reply);
+  if (!fd) return;
+  struct stat info;
+  if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "fstat", args.path);
+  if (S_ISDIR(info.st_mode)) return (void)reply.error(ipc::Error::fromErrno(EISDIR, "read", args.path));
+  if (S_ISREG(info.st_mode) && static_cast<uint64_t>(info.st_size) > kMaxReadBytes)
+    return (void)reply.error(ipc::Error::fromErrno(EFBIG, "read", args.path));
+  if (S_ISREG(info.st_mode) && static_cast<size_t>(info.st_size) <= kReadOnMainThread)
+    return readWholeAndAnswer(fd.get(), args.path, std::move(reply));
+  // Large files, pipes and devices are read on the worker pool, which owns the descriptor from here on.
+  int raw = fd.release();
+  runOffMainThread([raw, path = args.path, reply]() mutable {
+    readWholeAndAnswer(raw, path, std::move(reply));
+    ::close(raw);
   });
 }
 

@@ -43,6 +43,7 @@ class FsServiceImpl : public api::fs::FsService {
   void open(const ipc::Context &, api::fs::OpenArgs, ipc::Reply) override;
   void opendir(const ipc::Context &, api::fs::OpendirArgs, ipc::Reply) override;
   void read(const ipc::Context &, api::fs::ReadArgs, ipc::Reply) override;
+  void readFile(const ipc::Context &, api::fs::ReadFileArgs, ipc::Reply) override;
   void readdir(const ipc::Context &, api::fs::ReaddirArgs, ipc::Reply) override;
   void readlink(const ipc::Context &, api::fs::ReadlinkArgs, ipc::Reply) override;
   void realpath(const ipc::Context &, api::fs::RealpathArgs, ipc::Reply) override;
@@ -60,7 +61,7 @@ class FsServiceImpl : public api::fs::FsService {
   size_t openCount() const { return descriptors_.size(); }
 
   // Limits on what one request may ask for (docs/security.md).
-  static constexpr size_t kMaxReadBytes = 16 * 1024 * 1024;  // fs.read: bytes returned by one call
+  static constexpr size_t kMaxReadBytes = 16 * 1024 * 1024;  // fs.read, fs.readFile: bytes returned by one call
   static constexpr size_t kReadChunk = 64 * 1024;            // growth step for pipes and devices
   static constexpr size_t kMaxReaddirEntries = 4096;         // fs.readdir: entries returned by one call
   static constexpr size_t kMaxWatchers = 256;                // fs.watch: watchers per window

@@ -38,6 +38,7 @@ export function captureRequest (route: string, invoke: () => Promise<unknown>): 
  */
 export function runSync (route: string, invoke: () => Promise<unknown>, binary = false, decode?: (value: unknown) => unknown): unknown {
   const request = captureRequest(route, invoke)
-  const value = sendSyncRequest(route, request.uri, { body: request.body, binary })
+  // The generated method marks routes that answer with raw bytes (IDL `Promise<Uint8Array>`).
+  const value = sendSyncRequest(route, request.uri, { body: request.body, binary: binary || request.binary === true })
   return decode === undefined ? value : decode(value)
 }

@@ -235,6 +235,20 @@ export function * readdir (path: unknown, options?: unknown): Op<Array<string | 
 export function * readFile (path: unknown, options?: unknown): Op<string | Buffer> {
   const { encoding, flag } = toOptions(options, { flag: 'r' as unknown })
   const ownFd = typeof path !== 'number'
+  // A path opened for reading only: one call (fs.readFile) that the host answers with the whole file. Files
+  // above its 16 MiB limit (EFBIG, also when one grew past it while read) take the chunked path below.
+  if (ownFd && (flag === 'r' || flag === undefined)) {
+    const p = toPath(path)
+    try {
+      const bytes = yield * native<Uint8Array>({ method: 'readFile', args: [p], syscall: 'open', path: p })
+      return encode(Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), encoding)
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      // Node names neither the path nor open for a directory, as the chunked path below does not.
+      if (code === 'EISDIR') throw errnoException('EISDIR', { syscall: 'read' })
+      if (code !== 'EFBIG') throw error
+    }
+  }
   const fd = ownFd ? yield * open(path, flag) : path
   try {
     const stats = yield * fstat(fd)

@@ -93,7 +93,7 @@ export function runSyncOp<T> (op: Op<T>): T {
       continue
     }
     try {
-      result = runSync(`fs.${call.method}`, () => invoke(client, call), call.method === 'read', fsResults[call.method])
+      result = runSync(`fs.${call.method}`, () => invoke(client, call), false, fsResults[call.method])
     } catch (error) {
       step = op.throw(toNodeError(error, call))
       continue

@@ -39,10 +39,23 @@ export async function observeFs (fs: Fs, dir: string): Promise<Observations> {
   await o.seeAsync('promises write+read utf8', async () => { await p.writeFile(at('a.txt'), 'hello wörld'); return await p.readFile(at('a.txt'), 'utf8') })
   await o.seeAsync('promises append', async () => { await p.appendFile(at('a.txt'), '!'); return await p.readFile(at('a.txt'), { encoding: 'utf8' }) })
   await o.seeAsync('promises readFile buffer', async () => await p.readFile(at('a.txt')))
-  // Larger than one native read (readFile reads 1 MiB per call and copies each into one buffer): every byte in place.
+  // Larger than one fs.read call (a path is read in one fs.readFile call; a descriptor 1 MiB per call, each
+  // copied into one buffer): every byte in place.
   const patterned = Uint8Array.from({ length: 2.5 * 1024 * 1024 + 3 }, (_, i) => (i * 7 + (i >> 12)) & 255)
   const digest = (bytes: Uint8Array): number[] => [bytes.byteLength, bytes.reduce((sum, b, i) => (sum + b * ((i % 251) + 1)) % 1000000007, 0)]
   await o.seeAsync('promises readFile of several chunks', async () => { await p.writeFile(at('big.bin'), patterned); return digest(await p.readFile(at('big.bin'))) })
+  // Above the host's 16 MiB per-call limit: the one-call readFile is refused (EFBIG) and the chunked path reads it.
+  await o.seeAsync('promises readFile above the one-call limit', async () => {
+    const huge = new Uint8Array(16 * 1024 * 1024 + 5)
+    for (let i = 0; i < huge.length; i += 4096) huge[i] = (i >> 12) & 255
+    huge[huge.length - 1] = 7
+    await p.writeFile(at('huge.bin'), huge)
+    const back = await p.readFile(at('huge.bin'))
+    await p.unlink(at('huge.bin'))
+    let same = back.byteLength === huge.byteLength
+    for (let i = 0; same && i < huge.length; i += 4096) same = back[i] === huge[i]
+    return [back.byteLength, same, back[back.length - 1]]
+  })
   await o.seeAsync('FileHandle readFile of several chunks from mid-file', async () => {
     const handle = await p.open(at('big.bin'), 'r')
     await handle.read(new Uint8Array(1000), 0, 1000, null)

@@ -450,6 +450,12 @@ class ReadArgs(
   val offset: Long
 )
 
+/** Arguments of `fs.readFile`, decoded and validated before the service sees them. */
+class ReadFileArgs(
+  /** The file to read. */
+  val path: String
+)
+
 /** Arguments of `fs.readdir`, decoded and validated before the service sees them. */
 class ReaddirArgs(
   /** The directory handle's id. */
@@ -701,6 +707,14 @@ interface FsService {
    */
   suspend fun read(context: Context, args: ReadArgs): ByteArray
   /**
+   * Reads a whole file in one call: opened for reading below its root as `open` does, read off the GTK main
+   * thread, answered with the bytes as the reply body. A file (or what it grew to while being read) above
+   * 16 MiB fails with ErrnoError `EFBIG`: read it with open and read instead. A directory fails with `EISDIR`.
+   *
+   * Route `fs.readFile`. Returns the result or throws an IpcError.
+   */
+  suspend fun readFile(context: Context, args: ReadFileArgs): ByteArray
+  /**
    * Reads the next entries of a directory handle; an empty list means the end.
    *
    * Route `fs.readdir`. Returns the result or throws an IpcError.
@@ -809,6 +823,7 @@ object Fs {
     router.map("fs.open", null, this::decodeOpen, this::encodeOpen) { args, context -> service.open(context, args) }
     router.map("fs.opendir", null, this::decodeOpendir, this::encodeOpendir) { args, context -> service.opendir(context, args) }
     router.map("fs.read", null, this::decodeRead, Answers::bytes) { args, context -> service.read(context, args) }
+    router.map("fs.readFile", null, this::decodeReadFile, Answers::bytes) { args, context -> service.readFile(context, args) }
     router.map("fs.readdir", null, this::decodeReaddir, this::encodeReaddir) { args, context -> service.readdir(context, args) }
     router.map("fs.readlink", null, this::decodeReadlink, this::encodeReadlink) { args, context -> service.readlink(context, args) }
     router.map("fs.realpath", null, this::decodeRealpath, this::encodeRealpath) { args, context -> service.realpath(context, args) }
@@ -1037,6 +1052,13 @@ object Fs {
     val aSize = ipcMessage.require("size").let { t -> Decode.integerText(t, "size", 0L, 4294967295L) }
     val aOffset = ipcMessage.param("offset")?.let { t -> Decode.integerText(t, "offset", Long.MIN_VALUE, Long.MAX_VALUE) } ?: -1L
     return ReadArgs(aId, aSize, aOffset)
+  }
+
+  @Suppress("UNUSED_PARAMETER")
+  private fun decodeReadFile(ipcMessage: Message): ReadFileArgs {
+    val aPath = ipcMessage.require("path").let { t -> t }
+    Decode.checkMaxLength(Decode.utf8Length(aPath), 4096L, "path")
+    return ReadFileArgs(aPath)
   }
 
   @Suppress("UNUSED_PARAMETER")
