@@ -131,7 +131,8 @@ test('an Android build refuses bad socket.ini values at their line and what need
   const project = join(dir, 'build', 'android')
   const lineOf = (text: string, key: string): number => text.split('\n').findIndex((line) => line.startsWith(`${key} =`)) + 1
 
-  // `ssc init my-app` gives com.example.my-app, which no Java package name accepts: refused, not renamed.
+  // A hyphen is fine in a host name but no Java package name accepts it: refused, not renamed.
+  writeFileSync(ini, original.replace(/^bundle_identifier = .*$/m, 'bundle_identifier = "com.example.my-app"'))
   const bad = await sscInProcess(['build', '--platform=android', dir])
   assert.equal(bad.status, 1)
   assert.ok(bad.stderr.includes(`socket.ini:${lineOf(original, 'bundle_identifier')}: meta_bundle_identifier: "com.example.my-app" cannot be an Android applicationId`), bad.stderr)

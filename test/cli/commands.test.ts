@@ -55,7 +55,7 @@ test('init writes the seed app; existing files are kept; -C writes only socket.i
   }
   const ini = readFileSync(join(dir, 'socket.ini'), 'utf8')
   assert.match(ini, /^name = "My_App"$/m)
-  assert.match(ini, /^bundle_identifier = "com\.example\.my-app"$/m)
+  assert.match(ini, /^bundle_identifier = "com\.example\.myapp"$/m)
   assert.match(readFileSync(join(dir, 'src/index.html'), 'utf8'), /<h1>Hello, World<\/h1>/)
   assert.match(readFileSync(join(dir, 'src/index.js'), 'utf8'), /import fs from 'socket:fs\/promises'/)
 

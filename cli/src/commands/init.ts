@@ -22,8 +22,10 @@ export function initNames (dir: string, requested?: string): InitNames {
   if (name === '' || !/^[A-Za-z0-9_-]+$/.test(name)) {
     throw new UsageError(`"${requested ?? basename(dir)}" cannot be an app name: use letters, digits, "_" and "-" (-n NAME)`)
   }
-  let label = name.toLowerCase().replace(/_/g, '-')
-  if (!/^[a-z]/.test(label)) label = `app-${label}`
+  // Letters and digits only: a label that is at once a host name (socket://<id>/), an Apple bundle id part and
+  // a Java package name (Android's applicationId), so the seed app builds for every platform unchanged.
+  let label = name.toLowerCase().replace(/[-_]/g, '')
+  if (!/^[a-z]/.test(label)) label = `app${label}`
   const title = name.split(/[-_]+/).filter((w) => w !== '').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ')
   return { name, bundleId: `com.example.${label}`, title }
 }
