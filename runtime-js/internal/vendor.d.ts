@@ -104,8 +104,8 @@ declare module 'readable-stream' {
     [Symbol.asyncIterator] (): AsyncIterator<any>
   }
 
-  class Writable extends Stream {
-    constructor (options?: WritableOptions)
+  /** The writing half, shared by Writable and Duplex (the port mixes Writable's methods into Duplex). */
+  interface WritableSide {
     writable: boolean
     readonly writableEnded: boolean
     readonly writableFinished: boolean
@@ -114,48 +114,35 @@ declare module 'readable-stream' {
     readonly writableObjectMode: boolean
     readonly writableCorked: number
     readonly writableNeedDrain: boolean
+    _write (chunk: any, encoding: Encoding, callback: Callback): void
+    _writev? (chunks: Array<{ chunk: any, encoding: Encoding }>, callback: Callback): void
+    _final (callback: Callback): void
+    write (chunk: any, callback?: Callback): boolean
+    write (chunk: any, encoding: Encoding, callback?: Callback): boolean
+    setDefaultEncoding (encoding: Encoding): this
+    end (callback?: () => void): this
+    end (chunk: any, callback?: () => void): this
+    end (chunk: any, encoding: Encoding, callback?: () => void): this
+    cork (): void
+    uncork (): void
+  }
+
+  interface Writable extends WritableSide {}
+  class Writable extends Stream {
+    constructor (options?: WritableOptions)
     destroyed: boolean
     readonly closed: boolean
     readonly errored: Error | null
     _construct? (callback: Callback): void
-    _write (chunk: any, encoding: Encoding, callback: Callback): void
-    _writev? (chunks: Array<{ chunk: any, encoding: Encoding }>, callback: Callback): void
-    _final (callback: Callback): void
     _destroy (error: Error | null, callback: (error?: Error | null) => void): void
-    write (chunk: any, callback?: Callback): boolean
-    write (chunk: any, encoding: Encoding, callback?: Callback): boolean
-    setDefaultEncoding (encoding: Encoding): this
-    end (callback?: () => void): this
-    end (chunk: any, callback?: () => void): this
-    end (chunk: any, encoding: Encoding, callback?: () => void): this
-    cork (): void
-    uncork (): void
     destroy (error?: Error): this
   }
 
-  /** Readable and Writable at once (the port mixes Writable's methods in). */
+  /** Readable and Writable at once. */
+  interface Duplex extends WritableSide {}
   class Duplex extends Readable {
     constructor (options?: DuplexOptions)
-    writable: boolean
-    readonly writableEnded: boolean
-    readonly writableFinished: boolean
-    readonly writableHighWaterMark: number
-    readonly writableLength: number
-    readonly writableObjectMode: boolean
-    readonly writableCorked: number
-    readonly writableNeedDrain: boolean
     allowHalfOpen: boolean
-    _write (chunk: any, encoding: Encoding, callback: Callback): void
-    _writev? (chunks: Array<{ chunk: any, encoding: Encoding }>, callback: Callback): void
-    _final (callback: Callback): void
-    write (chunk: any, callback?: Callback): boolean
-    write (chunk: any, encoding: Encoding, callback?: Callback): boolean
-    setDefaultEncoding (encoding: Encoding): this
-    end (callback?: () => void): this
-    end (chunk: any, callback?: () => void): this
-    end (chunk: any, encoding: Encoding, callback?: () => void): this
-    cork (): void
-    uncork (): void
   }
 
   class Transform extends Duplex {
