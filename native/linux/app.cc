@@ -4,6 +4,7 @@
 
 #include "linux/backend.hh"
 #include "linux/schemes.hh"
+#include "linux/service_workers.hh"
 #include "linux/services.hh"
 #include "linux/window_service.hh"
 #include "linux/window.hh"
@@ -26,10 +27,12 @@ App::App(Options options, Config config)
   registerIpcScheme(*this);
   windows_.resize(kMaxWindows);
   backend_ = std::make_unique<Backend>(*this);
+  serviceWorkers_ = std::make_unique<ServiceWorkers>(*this);
 }
 
 App::~App() {
   backend_.reset();  // stops the backend before the windows it reports to
+  serviceWorkers_.reset();
   for (auto &window : windows_) window.reset();
   if (context_) g_object_unref(context_);
 }
@@ -99,7 +102,8 @@ Window *App::window(int index) const {
 Window *App::windowForView(WebKitWebView *view) const {
   for (auto &window : windows_)
     if (window && window->view() == view) return window.get();
-  return nullptr;
+  Window *container = serviceWorkers_ ? serviceWorkers_->container() : nullptr;
+  return container && container->view() == view ? container : nullptr;
 }
 
 std::vector<Window *> App::windows() const {

@@ -13,6 +13,7 @@
 #include "linux/app.hh"
 #include "linux/mime.hh"
 #include "linux/schemes.hh"
+#include "linux/service_workers.hh"
 
 namespace host {
 
@@ -78,11 +79,7 @@ void finish(App &app, WebKitURISchemeRequest *request, Response response) {
   soup_message_headers_append(headers, "Vary", "Origin");
   soup_message_headers_append(headers, "Cache-Control", "no-cache");
   soup_message_headers_append(headers, "Content-Type", response.type.c_str());
-  if (response.csp) {
-    std::string csp = app.config().get("webview_csp");
-    if (csp.empty()) csp = defaultCsp(app.config());
-    soup_message_headers_append(headers, "Content-Security-Policy", csp.c_str());
-  }
+  if (response.csp) soup_message_headers_append(headers, "Content-Security-Policy", appCsp(app).c_str());
   webkit_uri_scheme_response_set_http_headers(reply, headers);
   webkit_uri_scheme_request_finish_with_response(request, reply);
   g_object_unref(reply);
@@ -179,6 +176,18 @@ void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
   if (host.empty()) return finish(app, request, moduleProxy(app, path));  // socket:fs/promises
   if (host != app.bundleId()) return finish(app, request, error(404, "unknown origin: " + host));
 
+  if (app.serviceWorkers().serveContainerPage(request, path)) return;
+  if (app.serviceWorkers().intercept(request, path)) return;
+  serveAppFile(app, request, path);
+}
+}  // namespace
+
+std::string appCsp(const App &app) {
+  std::string csp = app.config().get("webview_csp");
+  return csp.empty() ? defaultCsp(app.config()) : csp;
+}
+
+void serveAppFile(App &app, WebKitURISchemeRequest *request, const std::string &path) {
   std::string file;
   if (!resolveInside(app.options().resources, path, file)) return finish(app, request, error(403, "path escapes the app"));
   if (isDirectory(file)) file += "/index.html";
@@ -201,7 +210,6 @@ void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
   response.csp = response.type.rfind("text/html", 0) == 0;
   finish(app, request, std::move(response));
 }
-}  // namespace
 
 void registerAppSchemes(App &app) {
   WebKitWebContext *context = app.context();
