@@ -73,3 +73,20 @@ test('a service worker answers the page under its scope, and only while register
     assert.deepEqual(facts['after unregistering'][1], [200, 'the file', null])
   })
 })
+
+test('[webview.service-workers] registers at start; allow_service_worker = false refuses', { skip: webviewUnavailable() }, async (t) => {
+  const page = join(import.meta.dirname, 'webview', 'service-worker-config.page.ts')
+  const files = { 'cfg-sw.js': `self.onfetch = (event) => event.respondWith(new Response('configured worker for ' + new URL(event.request.url).pathname))` }
+  const config = { 'webview_service-workers_/cfg/': '/cfg-sw.js' }
+  const allowed = (await runInWebview(page, { timeoutMs: 120_000, config, files })).result as Record<string, any>
+  await t.test('the configured worker answers its scope', () => {
+    assert.deepEqual(allowed['configured worker'], [['socket://org.socket.modules.test/cfg/'], 'configured worker for /cfg/anything'])
+    assert.equal(allowed.register, 'socket://org.socket.modules.test/other/')
+    assert.equal(allowed['controller of a page outside every scope'], null)
+  })
+  const denied = (await runInWebview(page, { timeoutMs: 120_000, config: { ...config, permissions_allow_service_worker: 'false' }, files })).result as Record<string, any>
+  await t.test('allow_service_worker = false: nothing registered, register() is NotAllowedError', () => {
+    assert.equal(denied['configured worker'].threw?.name ?? denied['configured worker'], 'NotAllowedError')
+    assert.equal(denied.register.threw.name, 'NotAllowedError')
+  })
+})
