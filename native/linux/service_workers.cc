@@ -251,7 +251,7 @@ bool ServiceWorkers::serveContainerPage(WebKitURISchemeRequest *request, const s
   if (path != kContainerPath || !container_ || webkit_uri_scheme_request_get_web_view(request) != container_->view()) return false;
   std::string html =
     "<!doctype html><html><head><meta charset=\"utf-8\"><title>service workers</title>"
-    "<script type=\"module\">import 'socket:service-worker/container'</script></head><body></body></html>\n";
+    "<script type=\"module\">import 'socket:service-worker'</script></head><body></body></html>\n";
   finishWith(request, 200, "text/html; charset=utf-8", std::vector<uint8_t>(html.begin(), html.end()),
              {{"Cache-Control", "no-store"}, {"Content-Security-Policy", appCsp(app_)}});
   return true;

@@ -9,6 +9,7 @@ import { NotSupportedError } from '../internal/errors.ts'
 import { service_worker as host, onStateChanged, type ServiceWorkerRegistrationInfo as Info } from '../../generated/js/service_worker.ts'
 
 import { ExtendableEvent, FetchEvent } from '../internal/service-worker/events.ts'
+import { CONTAINER_PATH, runContainer } from '../internal/service-worker/container.ts'
 
 export { ExtendableEvent, FetchEvent }
 
@@ -185,7 +186,9 @@ export class ServiceWorkerContainer extends EventTarget {
 
 export const container = new ServiceWorkerContainer()
 
-if (inRuntime() && location.protocol === 'socket:' && location.pathname !== '/socket/service-worker/container.html') {
+if (inRuntime() && location.protocol === 'socket:' && location.pathname === CONTAINER_PATH) {
+  runContainer()
+} else if (inRuntime() && location.protocol === 'socket:') {
   onStateChanged((info) => container.changed(info))
   // Registrations made before this page loaded (or by another window) give it a controller too.
   void container.getRegistrations().then(() => container.refresh()).catch(() => {})

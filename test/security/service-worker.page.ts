@@ -5,14 +5,16 @@
 import { Observer } from '../modules/harness/observe.ts'
 
 const o = new Observer()
+// The runtime's container (typed loosely: its registrations carry an id the DOM types do not have).
+const workers = (): any => navigator.serviceWorker
 const host = (await import('socket:ipc' as string))
 const call = async (route: string, params: Record<string, string>): Promise<unknown> => {
   const result = await host.send(route, params)
   if (result.err) throw Object.assign(new Error(result.err.message), { name: result.err.type })
   return result.data
 }
-const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/sw/' })
-await navigator.serviceWorker.getRegistration('/sw/x')
+const registration = await workers().register('/sw.js', { scope: '/sw/' })
+await workers().getRegistration('/sw/x')
 for (let i = 0; i < 300 && registration.active?.state !== 'activated'; i++) await new Promise((resolve) => setTimeout(resolve, 100))
 o.see('activated', () => registration.active?.state)
 

@@ -1,12 +1,13 @@
-// socket:service-worker/container — the page of the hidden service worker container window (the host serves
-// it at /socket/service-worker/container.html to that window only). Not for apps: it starts each registered
-// script in a Web Worker with the ServiceWorkerGlobalScope emulation, passes it the requests the host forwards,
-// and gives the host their answers. Anywhere else the host refuses its routes (attach, updateState, respond).
+// The page of the hidden service worker container window (the host serves /socket/service-worker/container.html
+// to that window only; it imports socket:service-worker, which calls runContainer there). It starts each
+// registered script in a Web Worker with the ServiceWorkerGlobalScope emulation, passes it the requests the host
+// forwards, and gives the host their answers. Anywhere else the host refuses its routes (attach, updateState,
+// respond).
 import {
   service_worker as host, onFetchRequested, onMessageReceived, onRegistered, onUnregistered,
   type ServiceWorkerRegistrationInfo as Info
 } from '../../../generated/js/service_worker.ts'
-import { serviceWorkerScope } from '../../internal/service-worker/scope.ts'
+import { serviceWorkerScope } from './scope.ts'
 
 const CONTROL = '__socketServiceWorker'
 const running = new Map<number, Worker>()
@@ -43,7 +44,9 @@ function stop (id: number): void {
   running.delete(id)
 }
 
-if (location.pathname === '/socket/service-worker/container.html') {
+export const CONTAINER_PATH = '/socket/service-worker/container.html'
+
+export function runContainer (): void {
   onRegistered(start)
   onUnregistered((info) => stop(info.id))
   onMessageReceived((detail) => {
