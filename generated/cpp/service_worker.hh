@@ -32,8 +32,10 @@ ipc::Json toJson (const ServiceWorkerMessage& value);
 struct ServiceWorkerRegistrationInfo {
   /// Its id, for `postMessage` and the events.
   uint32_t id = 0;
-  /// The scope URL (`socket://<bundle-id>/path/`).
+  /// The scope URL (`socket://<bundle-id>/path/`), or `<scheme>:` for a protocol handler.
   std::string scope;
+  /// The protocol handler's scheme, or "".
+  std::string scheme;
   /// The script URL.
   std::string scriptURL;
   /// "classic" or "module".
@@ -74,11 +76,13 @@ struct RegisterArgs {
   std::string scope = "";
   /// "classic" (importScripts) or "module" (import()).
   std::string type = "classic";
+  /// A protocol handler's scheme (`web+myapp`, listed in `[webview.protocol-handlers]` or `[webview] protocol-handlers`): the worker answers `<scheme>:…` requests instead of a scope; "" for none.
+  std::string scheme = "";
 };
 
 /// Arguments of `service_worker.unregister`, decoded and validated before the service sees them.
 struct UnregisterArgs {
-  /// The registration's scope (a path or a URL on the app's origin).
+  /// The registration's scope (a path or a URL on the app's origin), or `<scheme>:` for a protocol handler.
   std::string scope;
 };
 

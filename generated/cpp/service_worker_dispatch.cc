@@ -8,6 +8,7 @@ bool fromJson (const ipc::Json& json, const std::string& name, ServiceWorkerRegi
   if (!json.isObject()) { error = ipc::wrongType(name, "an object"); return false; }
   if (!ipc::member(json, "id", name, true, out.id, error)) return false;
   if (!ipc::member(json, "scope", name, true, out.scope, error)) return false;
+  if (!ipc::member(json, "scheme", name, true, out.scheme, error)) return false;
   if (!ipc::member(json, "scriptURL", name, true, out.scriptURL, error)) return false;
   if (!ipc::member(json, "type", name, true, out.type, error)) return false;
   if (!ipc::member(json, "state", name, true, out.state, error)) return false;
@@ -19,6 +20,7 @@ ipc::Json toJson (const ServiceWorkerRegistrationInfo& value) {
   ipc::Json out = ipc::Json::object();
   out.set("id", toJson(value.id));
   out.set("scope", toJson(value.scope));
+  out.set("scheme", toJson(value.scheme));
   out.set("scriptURL", toJson(value.scriptURL));
   out.set("type", toJson(value.type));
   out.set("state", toJson(value.state));
@@ -85,6 +87,10 @@ void dispatchRegisterArgs (ServiceWorkerService& service, [[maybe_unused]] const
     if (!fromText(*text, "type", args.type, error)) return fail(reply, error);
   }
   if (!ipc::checkMaxLength(args.type.size(), 8, "type", error)) return fail(reply, error);
+  if (const std::string* text = message.param("scheme")) {
+    if (!fromText(*text, "scheme", args.scheme, error)) return fail(reply, error);
+  }
+  if (!ipc::checkMaxLength(args.scheme.size(), 64, "scheme", error)) return fail(reply, error);
   service.register_(context, std::move(args), std::move(reply));
 }
 

@@ -5,8 +5,10 @@ import Foundation
 public struct ServiceWorkerRegistrationInfo {
   /// Its id, for `postMessage` and the events.
   public var id: UInt32
-  /// The scope URL (`socket://<bundle-id>/path/`).
+  /// The scope URL (`socket://<bundle-id>/path/`), or `<scheme>:` for a protocol handler.
   public var scope: String
+  /// The protocol handler's scheme, or "".
+  public var scheme: String
   /// The script URL.
   public var scriptURL: String
   /// "classic" or "module".
@@ -16,9 +18,10 @@ public struct ServiceWorkerRegistrationInfo {
   /// Why it is redundant, or "".
   public var error: String
 
-  public init(id: UInt32, scope: String, scriptURL: String, type: String, state: String, error: String) {
+  public init(id: UInt32, scope: String, scheme: String, scriptURL: String, type: String, state: String, error: String) {
     self.id = id
     self.scope = scope
+    self.scheme = scheme
     self.scriptURL = scriptURL
     self.type = type
     self.state = state
@@ -29,6 +32,7 @@ public struct ServiceWorkerRegistrationInfo {
     var out = JSONObject()
     out.set("id", JSON.number(Double(self.id)))
     out.set("scope", JSON.string(self.scope))
+    out.set("scheme", JSON.string(self.scheme))
     out.set("scriptURL", JSON.string(self.scriptURL))
     out.set("type", JSON.string(self.type))
     out.set("state", JSON.string(self.state))
@@ -40,11 +44,12 @@ public struct ServiceWorkerRegistrationInfo {
     let members = try Decode.object(json, at)
     let fId: UInt32 = try Decode.integer((try Decode.member(members, "id", at, required: true, nullable: false))!, at + ".id", UInt32.self)
     let fScope: String = try Decode.string((try Decode.member(members, "scope", at, required: true, nullable: false))!, at + ".scope")
+    let fScheme: String = try Decode.string((try Decode.member(members, "scheme", at, required: true, nullable: false))!, at + ".scheme")
     let fScriptURL: String = try Decode.string((try Decode.member(members, "scriptURL", at, required: true, nullable: false))!, at + ".scriptURL")
     let fType: String = try Decode.string((try Decode.member(members, "type", at, required: true, nullable: false))!, at + ".type")
     let fState: String = try Decode.string((try Decode.member(members, "state", at, required: true, nullable: false))!, at + ".state")
     let fError: String = try Decode.string((try Decode.member(members, "error", at, required: true, nullable: false))!, at + ".error")
-    return ServiceWorkerRegistrationInfo(id: fId, scope: fScope, scriptURL: fScriptURL, type: fType, state: fState, error: fError)
+    return ServiceWorkerRegistrationInfo(id: fId, scope: fScope, scheme: fScheme, scriptURL: fScriptURL, type: fType, state: fState, error: fError)
   }
 }
 
@@ -158,11 +163,13 @@ public struct ServiceWorkerRegisterArgs {
   public let scope: String
   /// "classic" (importScripts) or "module" (import()).
   public let type: String
+  /// A protocol handler's scheme (`web+myapp`, listed in `[webview.protocol-handlers]` or `[webview] protocol-handlers`): the worker answers `<scheme>:…` requests instead of a scope; "" for none.
+  public let scheme: String
 }
 
 /// Arguments of `service_worker.unregister`, decoded and validated before the service sees them.
 public struct ServiceWorkerUnregisterArgs {
-  /// The registration's scope (a path or a URL on the app's origin).
+  /// The registration's scope (a path or a URL on the app's origin), or `<scheme>:` for a protocol handler.
   public let scope: String
 }
 
@@ -329,7 +336,9 @@ public enum ServiceWorker {
     try Decode.checkMaxLength(aScope.utf8.count, 2048, "scope")
     let aType: String = try (try message.param("type")).map { t in t } ?? "classic"
     try Decode.checkMaxLength(aType.utf8.count, 8, "type")
-    return RegisterArgs(scriptURL: aScriptURL, scope: aScope, type: aType)
+    let aScheme: String = try (try message.param("scheme")).map { t in t } ?? ""
+    try Decode.checkMaxLength(aScheme.utf8.count, 64, "scheme")
+    return RegisterArgs(scriptURL: aScriptURL, scope: aScope, type: aType, scheme: aScheme)
   }
 
   static func decodeUnregister(_ message: Message) throws -> ServiceWorkerUnregisterArgs {

@@ -6,8 +6,10 @@ import type { BufferInput, IpcClient, Unsubscribe } from '../../runtime-js/ipc/i
 export interface ServiceWorkerRegistrationInfo {
   /** Its id, for `postMessage` and the events. */
   id: number
-  /** The scope URL (`socket://<bundle-id>/path/`). */
+  /** The scope URL (`socket://<bundle-id>/path/`), or `<scheme>:` for a protocol handler. */
   scope: string
+  /** The protocol handler's scheme, or "". */
+  scheme: string
   /** The script URL. */
   scriptURL: string
   /** "classic" or "module". */
@@ -55,12 +57,13 @@ export interface ServiceWorkerClient {
    * @param scriptURL The script, on the app's origin (`/sw.js` or `socket://<bundle-id>/sw.js`), below its root.
    * @param scope The path prefix it controls, on the app's origin; "" for the script's folder.
    * @param type "classic" (importScripts) or "module" (import()).
+   * @param scheme A protocol handler's scheme (`web+myapp`, listed in `[webview.protocol-handlers]` or `[webview] protocol-handlers`): the worker answers `<scheme>:…` requests instead of a scope; "" for none.
    * @returns The registration, state `installing` unless it was already running.
    */
-  register (scriptURL: string, scope?: string, type?: string): Promise<ServiceWorkerRegistrationInfo>
+  register (scriptURL: string, scope?: string, type?: string, scheme?: string): Promise<ServiceWorkerRegistrationInfo>
   /**
    * Stops the worker of a scope and forgets it: its paths are served from files again.
-   * @param scope The registration's scope (a path or a URL on the app's origin).
+   * @param scope The registration's scope (a path or a URL on the app's origin), or `<scheme>:` for a protocol handler.
    * @returns Whether there was one.
    */
   unregister (scope: string): Promise<boolean>

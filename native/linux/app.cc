@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "linux/backend.hh"
+#include "linux/protocol_handlers.hh"
 #include "linux/schemes.hh"
 #include "linux/service_workers.hh"
 #include "linux/services.hh"
@@ -25,6 +26,7 @@ App::App(Options options, Config config)
   webkit_web_context_set_cache_model(context_, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
   registerAppSchemes(*this);
   registerIpcScheme(*this);
+  registerProtocolSchemes(*this);
   windows_.resize(kMaxWindows);
   backend_ = std::make_unique<Backend>(*this);
   serviceWorkers_ = std::make_unique<ServiceWorkers>(*this);

@@ -12,6 +12,7 @@
 
 #include "linux/app.hh"
 #include "linux/mime.hh"
+#include "linux/protocol_handlers.hh"
 #include "linux/schemes.hh"
 #include "linux/service_workers.hh"
 
@@ -42,12 +43,14 @@ std::string defaultCsp(const Config &config) {
   g_strfreev(entries);
   // `[webview] allow_eval = true` lets code be compiled at run time (require() of JavaScript files, socket:vm).
   std::string eval = config.flag("webview_allow_eval", false) ? " 'unsafe-eval'" : "";
-  return "default-src 'self' socket: node: ipc: blob: data:; "
-         "script-src 'self' socket: node: blob: 'unsafe-inline' 'wasm-unsafe-eval'" + eval + "; "
-         "style-src 'self' socket: 'unsafe-inline'; img-src 'self' socket: blob: data: https:; "
-         "media-src 'self' socket: blob: data: https:; font-src 'self' socket: data:; "
-         "connect-src 'self' socket: ipc: blob: data: ws: wss: http: https:; "
-         "worker-src 'self' socket: blob:; frame-src " + frames + "; form-action 'self' socket:; "
+  // Protocol handler schemes (`[webview.protocol-handlers]`): answered by the app's own service workers.
+  std::string own = "'self' socket:" + protocolHandlerSources(config);
+  return "default-src " + own + " node: ipc: blob: data:; "
+         "script-src " + own + " node: blob: 'unsafe-inline' 'wasm-unsafe-eval'" + eval + "; "
+         "style-src " + own + " 'unsafe-inline'; img-src " + own + " blob: data: https:; "
+         "media-src " + own + " blob: data: https:; font-src 'self' socket: data:; "
+         "connect-src " + own + " ipc: blob: data: ws: wss: http: https:; "
+         "worker-src 'self' socket: blob:; frame-src " + frames + protocolHandlerSources(config) + "; form-action 'self' socket:; "
          "base-uri 'self' socket:; object-src 'none'";
 }
 

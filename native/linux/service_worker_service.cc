@@ -19,7 +19,7 @@ void ServiceWorkerServiceImpl::register_(const ipc::Context &, RegisterArgs args
     return (void)reply.error(ipc::Error::notAllowed("a service worker cannot register another one"));
   ServiceWorkers::Info info;
   ipc::Error error;
-  if (!app_.serviceWorkers().registerWorker(args.scriptURL, args.scope, args.type, info, error)) return (void)reply.error(error);
+  if (!app_.serviceWorkers().registerWorker(args.scriptURL, args.scope, args.type, args.scheme, info, error)) return (void)reply.error(error);
   resolveRegister(reply, info);
 }
 

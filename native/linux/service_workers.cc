@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "linux/app.hh"
+#include "linux/protocol_handlers.hh"
 #include "linux/schemes.hh"
 #include "linux/services.hh"
 #include "linux/window.hh"
@@ -93,16 +94,20 @@ void finishWith(WebKitURISchemeRequest *request, int status, const std::string &
   g_object_unref(stream);
 }
 
-void finishText(WebKitURISchemeRequest *request, int status, const std::string &text) {
-  finishWith(request, status, "text/plain; charset=utf-8", std::vector<uint8_t>(text.begin(), text.end()), {{"Cache-Control", "no-store"}});
+// `origin`: the app's origin, for a protocol handler's answer (another scheme, so the page needs the CORS grant).
+void finishText(WebKitURISchemeRequest *request, int status, const std::string &text, const std::string &origin = "") {
+  std::vector<std::pair<std::string, std::string>> extra = {{"Cache-Control", "no-store"}};
+  if (!origin.empty()) extra.emplace_back("Access-Control-Allow-Origin", origin);
+  finishWith(request, status, "text/plain; charset=utf-8", std::vector<uint8_t>(text.begin(), text.end()), extra);
 }
 }  // namespace
 
 ServiceWorkers::ServiceWorkers(App &app) : app_(app) {
   long configured = std::atol(app.config().get("webview_service_worker_fetch_timeout", "").c_str());
   timeoutMs_ = configured > 0 ? static_cast<unsigned>(configured) : kDefaultTimeoutMs;
-  // `[webview.service-workers] /scope/ = /script.js`: registered once the main loop runs.
-  App::later([this]() { registerConfigured(); });
+  // `[webview.service-workers] /scope/ = /script.js` and protocol handlers with a script: registered before any
+  // page loads, so a page's first request to a protocol handler's scheme waits for its worker.
+  registerConfigured();
 }
 
 ServiceWorkers::~ServiceWorkers() {
@@ -117,8 +122,14 @@ void ServiceWorkers::registerConfigured() {
     if (key.compare(0, prefix.size(), prefix) != 0) continue;
     Info info;
     ipc::Error error;
-    if (!registerWorker(value, key.substr(prefix.size()), "classic", info, error))
+    if (!registerWorker(value, key.substr(prefix.size()), "classic", "", info, error))
       std::fprintf(stderr, "socket-host: [webview.service-workers] %s: %s\n", key.substr(prefix.size()).c_str(), error.message.c_str());
+  }
+  for (const auto &[scheme, script] : protocolHandlerSchemes(app_.config())) {
+    Info info;
+    ipc::Error error;
+    if (!script.empty() && !registerWorker(script, "", "classic", scheme, info, error))
+      std::fprintf(stderr, "socket-host: [webview.protocol-handlers] %s: %s\n", scheme.c_str(), error.message.c_str());
   }
 }
 
@@ -134,7 +145,7 @@ void ServiceWorkers::ensureContainer() {
 }
 
 bool ServiceWorkers::registerWorker(const std::string &scriptURL, const std::string &scope, const std::string &type,
-                                    Info &out, ipc::Error &error) {
+                                    const std::string &scheme, Info &out, ipc::Error &error) {
   std::string script, scopePath, why;
   if (type != "classic" && type != "module") {
     error = ipc::Error::typeError("service worker type must be 'classic' or 'module', not '" + type + "'");
@@ -148,7 +159,14 @@ bool ServiceWorkers::registerWorker(const std::string &scriptURL, const std::str
     error = ipc::Error::notFound("service worker script not found: " + script);
     return false;
   }
-  if (scope.empty()) scopePath = script.substr(0, script.rfind('/') + 1);
+  if (!scheme.empty()) {
+    if (!protocolHandlerSchemes(app_.config()).count(scheme)) {
+      error = ipc::Error::notSupported("protocol handler scheme '" + scheme + "' is not listed in socket.ini ([webview.protocol-handlers] "
+                                       "or [webview] protocol-handlers): the host can register schemes with WebKit only at start");
+      return false;
+    }
+    scopePath = scheme + ":";  // never a path, so never matched by intercept()
+  } else if (scope.empty()) scopePath = script.substr(0, script.rfind('/') + 1);
   else if (!appPath(app_, scope, scopePath, why)) {
     error = ipc::Error::notAllowed("service worker scope " + why);
     return false;
@@ -168,7 +186,8 @@ bool ServiceWorkers::registerWorker(const std::string &scriptURL, const std::str
   Registration registration;
   registration.scopePath = scopePath;
   registration.info.id = nextId_++;
-  registration.info.scope = app_.origin() + scopePath;
+  registration.info.scope = scheme.empty() ? app_.origin() + scopePath : scopePath;
+  registration.info.scheme = scheme;
   registration.info.scriptURL = app_.origin() + script;
   registration.info.type = type;
   registration.info.state = "installing";
@@ -180,9 +199,10 @@ bool ServiceWorkers::registerWorker(const std::string &scriptURL, const std::str
 }
 
 bool ServiceWorkers::unregister(const std::string &scope, ipc::Error &error, bool &found) {
-  std::string scopePath, why;
+  std::string scopePath = scope, why;
   found = false;
-  if (!appPath(app_, scope, scopePath, why)) {
+  bool isScheme = !scope.empty() && scope.back() == ':' && protocolHandlerSchemes(app_.config()).count(scope.substr(0, scope.size() - 1));
+  if (!isScheme && !appPath(app_, scope, scopePath, why)) {
     error = ipc::Error::notAllowed("service worker scope " + why);
     return false;
   }
@@ -196,7 +216,7 @@ bool ServiceWorkers::unregister(const std::string &scope, ipc::Error &error, boo
     std::vector<uint32_t> waiting;
     for (auto &[id, pending] : pending_)
       if (pending.registration == info.id) waiting.push_back(id);
-    for (uint32_t id : waiting) finishPending(id, 0, "", true);
+    for (uint32_t id : waiting) finishPending(id, 404, "the protocol handler was unregistered", true);
     if (container_ && attached_) emitUnregistered(*container_->services().events(), info);
     broadcastState(info);
     break;
@@ -237,6 +257,14 @@ bool ServiceWorkers::updateState(uint32_t id, const std::string &state, const st
     if (state == "redundant" && !why.empty())
       std::fprintf(stderr, "socket-host: service worker %s failed: %s\n", registration.info.scriptURL.c_str(), why.c_str());
     broadcastState(registration.info);
+    // Protocol handler requests that came before activation go now (or fail with the worker).
+    std::vector<uint32_t> waiting;
+    for (auto &[fetchId, pending] : pending_)
+      if (pending.registration == id && !pending.sent) waiting.push_back(fetchId);
+    for (uint32_t fetchId : waiting) {
+      if (state == "activated") send(fetchId, std::move(unsentBodies_[fetchId]));
+      else if (state == "redundant") finishPending(fetchId, 503, "the protocol handler's service worker failed: " + why, false);
+    }
     return true;
   }
   error = ipc::Error::notFound("no service worker registration " + std::to_string(id));
@@ -257,41 +285,76 @@ bool ServiceWorkers::serveContainerPage(WebKitURISchemeRequest *request, const s
   return true;
 }
 
-bool ServiceWorkers::intercept(WebKitURISchemeRequest *request, const std::string &path) {
-  if (registrations_.empty() || !container_ || !attached_) return false;
+// The container loads the workers' own scripts and their fetches from the files; only the app's windows are
+// served by workers, and never a request that says it comes from another origin.
+bool ServiceWorkers::fromAppFrame(WebKitURISchemeRequest *request) const {
   WebKitWebView *view = webkit_uri_scheme_request_get_web_view(request);
-  // The container loads the workers' own scripts and their fetches from the files; only the app's windows
-  // are served by workers, and never a request that says it comes from another origin.
-  if (view == container_->view() || !app_.windowForView(view)) return false;
+  if (!container_ || !attached_ || view == container_->view() || !app_.windowForView(view)) return false;
   const char *origin = header(request, "Origin");
   const char *referer = header(request, "Referer");
-  if (origin && !app_.trustedOrigin(origin)) return false;
-  if (referer && !app_.trustedUrl(referer)) return false;
+  return !(origin && !app_.trustedOrigin(origin)) && !(referer && !app_.trustedUrl(referer));
+}
+
+bool ServiceWorkers::intercept(WebKitURISchemeRequest *request, const std::string &path) {
+  if (registrations_.empty() || !fromAppFrame(request)) return false;
   const Registration *match = nullptr;
   for (auto &registration : registrations_) {
-    if (registration.info.state != "activated" || path.compare(0, registration.scopePath.size(), registration.scopePath) != 0) continue;
+    if (!registration.info.scheme.empty() || registration.info.state != "activated" ||
+        path.compare(0, registration.scopePath.size(), registration.scopePath) != 0) continue;
     if (!match || registration.scopePath.size() > match->scopePath.size()) match = &registration;
   }
   if (!match) return false;
-
   std::vector<uint8_t> body;
   std::string why;
   if (!readRequestBody(request, body, why)) {
     finishText(request, 413, "service worker fetch: " + why);
     return true;
   }
+  send(hold(request, path, match->info.id), std::move(body));
+  return true;
+}
+
+bool ServiceWorkers::interceptScheme(WebKitURISchemeRequest *request, const std::string &scheme) {
+  if (!fromAppFrame(request)) return false;
+  const Registration *match = nullptr;
+  for (auto &registration : registrations_)
+    if (registration.info.scheme == scheme && registration.info.state != "redundant") match = &registration;
+  if (!match) return false;
+  std::vector<uint8_t> body;
+  std::string why;
+  if (!readRequestBody(request, body, why)) {
+    finishText(request, 413, "protocol handler fetch: " + why);
+    return true;
+  }
+  uint32_t id = hold(request, "", match->info.id);
+  if (match->info.state == "activated") send(id, std::move(body));
+  else unsentBodies_[id] = std::move(body);  // sent on activation (updateState)
+  return true;
+}
+
+// Keeps the request (and a timeout for it) until the worker answers.
+uint32_t ServiceWorkers::hold(WebKitURISchemeRequest *request, const std::string &path, uint32_t registration) {
   uint32_t id = nextFetch_++;
   Pending pending;
   pending.request = WEBKIT_URI_SCHEME_REQUEST(g_object_ref(request));
   pending.path = path;
-  pending.registration = match->info.id;
+  pending.registration = registration;
+  if (const char *origin = header(request, "Origin"); origin && app_.trustedOrigin(origin)) pending.origin = origin;
   pending.timer = g_timeout_add_full(G_PRIORITY_DEFAULT, timeoutMs_, onTimeout, new FetchTimer{this, id},
                                      [](gpointer data) { delete static_cast<FetchTimer *>(data); });
   pending_[id] = pending;
+  return id;
+}
+
+void ServiceWorkers::send(uint32_t fetchId, std::vector<uint8_t> body) {
+  unsentBodies_.erase(fetchId);
+  auto found = pending_.find(fetchId);
+  if (found == pending_.end() || !container_) return;
+  found->second.sent = true;
+  WebKitURISchemeRequest *request = found->second.request;
   const char *method = webkit_uri_scheme_request_get_http_method(request);
-  ServiceWorkerFetch detail{id, match->info.id, method ? method : "GET", webkit_uri_scheme_request_get_uri(request), headersJson(request)};
+  ServiceWorkerFetch detail{fetchId, found->second.registration, method ? method : "GET", webkit_uri_scheme_request_get_uri(request), headersJson(request)};
   emitFetchRequested(*container_->services().events(), detail, std::move(body));
-  return true;
 }
 
 gboolean ServiceWorkers::onTimeout(gpointer data) {
@@ -310,9 +373,11 @@ void ServiceWorkers::finishPending(uint32_t fetchId, int status, const std::stri
   if (found == pending_.end()) return;
   Pending pending = found->second;
   pending_.erase(found);
+  unsentBodies_.erase(fetchId);
   if (pending.timer) g_source_remove(pending.timer);
-  if (fallback) serveAppFile(app_, pending.request, pending.path);
-  else finishText(pending.request, status, text);
+  if (fallback && !pending.path.empty()) serveAppFile(app_, pending.request, pending.path);
+  else if (fallback) finishText(pending.request, 404, "the protocol handler's service worker did not answer (no respondWith)", pending.origin);
+  else finishText(pending.request, status, text, pending.origin);
   g_object_unref(pending.request);
 }
 
@@ -356,6 +421,7 @@ bool ServiceWorkers::respond(const RespondArgs &args, ipc::Error &error) {
     else extra.emplace_back(name, value);
     if (g_ascii_strcasecmp(name.c_str(), "content-security-policy") == 0) csp = true;
   }
+  if (!found->second.origin.empty()) extra.emplace_back("Access-Control-Allow-Origin", found->second.origin);
   // A page a worker makes gets the app's CSP unless the worker set its own.
   if (!csp && type.rfind("text/html", 0) == 0) extra.emplace_back("Content-Security-Policy", appCsp(app_));
   Pending pending = found->second;

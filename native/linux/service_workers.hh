@@ -27,8 +27,8 @@ class ServiceWorkers {
   ~ServiceWorkers();
 
   // The app's windows.
-  bool registerWorker(const std::string &scriptURL, const std::string &scope, const std::string &type, Info &out,
-                      ipc::Error &error);
+  bool registerWorker(const std::string &scriptURL, const std::string &scope, const std::string &type,
+                      const std::string &scheme, Info &out, ipc::Error &error);
   bool unregister(const std::string &scope, ipc::Error &error, bool &found);
   std::vector<Info> registrations() const;
   bool postMessage(uint32_t id, const std::string &data, ipc::Error &error);
@@ -43,6 +43,8 @@ class ServiceWorkers {
   // The socket:// handler: true when the request was taken (the container page, or forwarded to a worker).
   bool serveContainerPage(WebKitURISchemeRequest *request, const std::string &path);
   bool intercept(WebKitURISchemeRequest *request, const std::string &path);
+  // A protocol handler's scheme: true when a worker is registered for it (it answers once activated).
+  bool interceptScheme(WebKitURISchemeRequest *request, const std::string &scheme);
 
  private:
   struct Registration {
@@ -51,12 +53,17 @@ class ServiceWorkers {
   };
   struct Pending {
     WebKitURISchemeRequest *request = nullptr;  // a reference we hold
-    std::string path;
+    std::string path;          // "" for a protocol handler's request (no file to fall back to)
+    std::string origin;        // the app's origin when the request carried it (CORS for protocol handlers)
     uint32_t registration = 0;
     guint timer = 0;
+    bool sent = false;         // forwarded to the worker (a protocol handler's request waits for activation)
   };
 
   void registerConfigured();
+  bool fromAppFrame(WebKitURISchemeRequest *request) const;
+  uint32_t hold(WebKitURISchemeRequest *request, const std::string &path, uint32_t registration);
+  void send(uint32_t fetchId, std::vector<uint8_t> body);
   void ensureContainer();
   void broadcastState(const Info &info);
   void finishPending(uint32_t fetchId, int status, const std::string &text, bool fallback);
@@ -67,6 +74,7 @@ class ServiceWorkers {
   bool attached_ = false;
   std::vector<Registration> registrations_;
   std::map<uint32_t, Pending> pending_;
+  std::map<uint32_t, std::vector<uint8_t>> unsentBodies_;  // protocol handler requests waiting for activation
   uint32_t nextId_ = 1;
   uint32_t nextFetch_ = 1;
   unsigned timeoutMs_;

@@ -14,7 +14,8 @@ import { CONTAINER_PATH, runContainer } from '../internal/service-worker/contain
 export { ExtendableEvent, FetchEvent }
 
 export type ServiceWorkerState = 'installing' | 'installed' | 'activating' | 'activated' | 'redundant'
-export interface RegistrationOptions { scope?: string, type?: 'classic' | 'module', updateViaCache?: string }
+/** `scheme`: register the worker as the protocol handler of that scheme (socket:protocol-handlers) instead of for a scope. */
+export interface RegistrationOptions { scope?: string, type?: 'classic' | 'module', updateViaCache?: string, scheme?: string }
 
 /** One registration's worker, as pages see it (`registration.active`, `navigator.serviceWorker.controller`). */
 export class ServiceWorker extends EventTarget {
@@ -75,7 +76,8 @@ export class ServiceWorkerRegistration extends EventTarget {
 
   /** Registers the same script again (the host keeps a running worker whose script and type did not change). */
   async update (): Promise<ServiceWorkerRegistration> {
-    return await container.register(this.#worker.scriptURL, { scope: this.scope, type: this.#type as 'classic' | 'module' })
+    const scheme = this.scope.endsWith(':') ? this.scope.slice(0, -1) : undefined
+    return await container.register(this.#worker.scriptURL, { scope: this.scope, scheme, type: this.#type as 'classic' | 'module' })
   }
 
   showNotification (): Promise<never> { return Promise.reject(new NotSupportedError('ServiceWorkerRegistration.showNotification (use socket:notification)')) }
@@ -148,7 +150,7 @@ export class ServiceWorkerContainer extends EventTarget {
         throw new DOMException(`service worker ${what} ${url.href} is not on the app's origin (${location.origin})`, 'SecurityError')
       }
     }
-    const info = await host.register(script.pathname, scope.pathname, options.type ?? 'classic')
+    const info = await host.register(script.pathname, options.scheme === undefined ? scope.pathname : '', options.type ?? 'classic', options.scheme ?? '')
     return track(info)
   }
 

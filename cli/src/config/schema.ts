@@ -103,7 +103,7 @@ export const SCHEMA: Record<string, SectionDef> = {
       navigator_policy: k('string', 'where top-level navigation may go'),
       'service-workers': k('list', 'service workers to register', { notOnLinux: 'the original\'s service-worker hosts; on Linux use `[webview.service-workers]`' }),
       service_worker_fetch_timeout: k('number', 'ms a service worker has to answer a request before the page gets a 504', { default: '30000' }),
-      'protocol-handlers': k('list', 'URL schemes served by service workers', { notOnLinux: 'the original\'s service-worker hosts' }),
+      'protocol-handlers': k('list', 'URL schemes (`web+myapp`, `npm`) whose requests a service worker answers; the worker comes from `[webview.protocol-handlers]` or `socket:protocol-handlers` `registerProtocolHandler`'),
       auto_register_service_workers: k('boolean', 'register `service-workers` at start', { notOnLinux: 'the original\'s service-worker hosts' }),
       'cache-control': k('string', 'a Cache-Control header for app files', notYet),
       insecure_domains: k('list', 'domains allowed over plain http', notYet),
@@ -124,7 +124,7 @@ export const SCHEMA: Record<string, SectionDef> = {
     }
   },
   'webview.service-workers': { doc: 'Service workers registered at start: `/scope/ = /worker.js` (docs/host.md, "Service workers").', keys: {}, anyKey: 'path' },
-  'webview.protocol-handlers': { doc: 'Protocol handlers: `scheme = worker.js`.', keys: {}, anyKey: 'path', notYet: true },
+  'webview.protocol-handlers': { doc: 'Protocol handlers: `<scheme> = /worker.js`, a service worker that answers `<scheme>:…` requests from the app\'s pages (docs/host.md, "Service workers").', keys: {}, anyKey: 'path' },
   permissions: {
     doc: 'What the app may use. Every key is `true` or `false`.',
     keys: {

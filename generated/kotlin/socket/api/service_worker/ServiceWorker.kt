@@ -16,8 +16,10 @@ import socket.ipc.Router
 data class ServiceWorkerRegistrationInfo(
   /** Its id, for `postMessage` and the events. */
   val id: Long,
-  /** The scope URL (`socket://<bundle-id>/path/`). */
+  /** The scope URL (`socket://<bundle-id>/path/`), or `<scheme>:` for a protocol handler. */
   val scope: String,
+  /** The protocol handler's scheme, or "". */
+  val scheme: String,
   /** The script URL. */
   val scriptURL: String,
   /** "classic" or "module". */
@@ -31,6 +33,7 @@ data class ServiceWorkerRegistrationInfo(
     val out = LinkedHashMap<String, Json>()
     out["id"] = Json.Num(id.toDouble())
     out["scope"] = Json.Str(scope)
+    out["scheme"] = Json.Str(scheme)
     out["scriptURL"] = Json.Str(scriptURL)
     out["type"] = Json.Str(type)
     out["state"] = Json.Str(state)
@@ -43,11 +46,12 @@ data class ServiceWorkerRegistrationInfo(
       val members = Decode.obj(json, at)
       val fId = Decode.integer(Decode.member(members, "id", at, true, false)!!, at + ".id", 0L, 4294967295L)
       val fScope = Decode.string(Decode.member(members, "scope", at, true, false)!!, at + ".scope")
+      val fScheme = Decode.string(Decode.member(members, "scheme", at, true, false)!!, at + ".scheme")
       val fScriptURL = Decode.string(Decode.member(members, "scriptURL", at, true, false)!!, at + ".scriptURL")
       val fType = Decode.string(Decode.member(members, "type", at, true, false)!!, at + ".type")
       val fState = Decode.string(Decode.member(members, "state", at, true, false)!!, at + ".state")
       val fError = Decode.string(Decode.member(members, "error", at, true, false)!!, at + ".error")
-      return ServiceWorkerRegistrationInfo(id = fId, scope = fScope, scriptURL = fScriptURL, type = fType, state = fState, error = fError)
+      return ServiceWorkerRegistrationInfo(id = fId, scope = fScope, scheme = fScheme, scriptURL = fScriptURL, type = fType, state = fState, error = fError)
     }
   }
 }
@@ -119,12 +123,14 @@ class RegisterArgs(
   /** The path prefix it controls, on the app's origin; "" for the script's folder. */
   val scope: String,
   /** "classic" (importScripts) or "module" (import()). */
-  val type: String
+  val type: String,
+  /** A protocol handler's scheme (`web+myapp`, listed in `[webview.protocol-handlers]` or `[webview] protocol-handlers`): the worker answers `<scheme>:…` requests instead of a scope; "" for none. */
+  val scheme: String
 )
 
 /** Arguments of `service_worker.unregister`, decoded and validated before the service sees them. */
 class UnregisterArgs(
-  /** The registration's scope (a path or a URL on the app's origin). */
+  /** The registration's scope (a path or a URL on the app's origin), or `<scheme>:` for a protocol handler. */
   val scope: String
 )
 
@@ -298,7 +304,9 @@ object ServiceWorker {
     Decode.checkMaxLength(Decode.utf8Length(aScope), 2048L, "scope")
     val aType = ipcMessage.param("type")?.let { t -> t } ?: "classic"
     Decode.checkMaxLength(Decode.utf8Length(aType), 8L, "type")
-    return RegisterArgs(aScriptURL, aScope, aType)
+    val aScheme = ipcMessage.param("scheme")?.let { t -> t } ?: ""
+    Decode.checkMaxLength(Decode.utf8Length(aScheme), 64L, "scheme")
+    return RegisterArgs(aScriptURL, aScope, aType, aScheme)
   }
 
   @Suppress("UNUSED_PARAMETER")
