@@ -276,20 +276,35 @@ void ServiceWorkers::broadcastState(const Info &info) {
 }
 
 bool ServiceWorkers::serveContainerPage(WebKitURISchemeRequest *request, const std::string &path) {
-  if (path != kContainerPath || !container_ || webkit_uri_scheme_request_get_web_view(request) != container_->view()) return false;
-  std::string html =
-    "<!doctype html><html><head><meta charset=\"utf-8\"><title>service workers</title>"
-    "<script type=\"module\">import 'socket:service-worker'</script></head><body></body></html>\n";
-  finishWith(request, 200, "text/html; charset=utf-8", std::vector<uint8_t>(html.begin(), html.end()),
-             {{"Cache-Control", "no-store"}, {"Content-Security-Policy", appCsp(app_)}});
-  return true;
+  if (!container_ || webkit_uri_scheme_request_get_web_view(request) != container_->view()) return false;
+  if (path == kContainerPath) {
+    std::string html =
+      "<!doctype html><html><head><meta charset=\"utf-8\"><title>service workers</title>"
+      "<script type=\"module\">import 'socket:service-worker'</script></head><body></body></html>\n";
+    finishWith(request, 200, "text/html; charset=utf-8", std::vector<uint8_t>(html.begin(), html.end()),
+               {{"Cache-Control", "no-store"}, {"Content-Security-Policy", appCsp(app_)}});
+    return true;
+  }
+  // A worker's own URL (its script's, so relative URLs resolve as for the script): the scope emulation first,
+  // which then loads the script itself.
+  GUri *uri = g_uri_parse(webkit_uri_scheme_request_get_uri(request), G_URI_FLAGS_ENCODED, nullptr);
+  bool worker = uri && g_strcmp0(g_uri_get_query(uri), "socket-service-worker") == 0;
+  if (uri) g_uri_unref(uri);
+  if (!worker) return false;
+  for (auto &registration : registrations_) {
+    if (registration.info.scriptURL != app_.origin() + path) continue;
+    std::string script = "importScripts('/socket/service-worker/scope.js')\n";
+    finishWith(request, 200, "text/javascript; charset=utf-8", std::vector<uint8_t>(script.begin(), script.end()), {{"Cache-Control", "no-store"}});
+    return true;
+  }
+  return false;
 }
 
 // The container loads the workers' own scripts and their fetches from the files; only the app's windows are
 // served by workers, and never a request that says it comes from another origin.
 bool ServiceWorkers::fromAppFrame(WebKitURISchemeRequest *request) const {
   WebKitWebView *view = webkit_uri_scheme_request_get_web_view(request);
-  if (!container_ || !attached_ || view == container_->view() || !app_.windowForView(view)) return false;
+  if (!container_ || view == container_->view() || !app_.windowForView(view)) return false;
   const char *origin = header(request, "Origin");
   const char *referer = header(request, "Referer");
   return !(origin && !app_.trustedOrigin(origin)) && !(referer && !app_.trustedUrl(referer));

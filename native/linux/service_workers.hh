@@ -40,7 +40,8 @@ class ServiceWorkers {
   bool updateState(uint32_t id, const std::string &state, const std::string &why, ipc::Error &error);
   bool respond(const api::service_worker::RespondArgs &args, ipc::Error &error);
 
-  // The socket:// handler: true when the request was taken (the container page, or forwarded to a worker).
+  // The socket:// handler: true when the request was taken (the container page and its workers' bootstrap,
+  // served to the container window only, or a request forwarded to a worker).
   bool serveContainerPage(WebKitURISchemeRequest *request, const std::string &path);
   bool intercept(WebKitURISchemeRequest *request, const std::string &path);
   // A protocol handler's scheme: true when a worker is registered for it (it answers once activated).

@@ -24,6 +24,13 @@ self.addEventListener('fetch', (event) => {
   else if (url.pathname === '/sw/not-a-response') event.respondWith('just a string')
   else if (url.pathname === '/sw/never') event.respondWith(new Promise(() => {}))
   else if (url.pathname === '/sw/last-message') answer(lastMessage)
+  else if (url.pathname === '/sw/cache') event.respondWith((async () => {
+    const cache = await caches.open('v1')
+    let local = 'stored'
+    try { await cache.put('/sw/cached', new Response('local')) } catch (error) { local = error.name }
+    await cache.put('https://example.com/cached', new Response('from the cache ' + local))
+    return (await cache.match('https://example.com/cached')) ?? new Response('cache miss')
+  })())
 })
 `
 
@@ -61,6 +68,8 @@ test('a service worker answers the page under its scope, and only while register
     assert.equal(facts['never answers'][0], 504)
     assert.match(facts['never answers'][1], /did not answer within 1500 ms/)
   })
+  // WebKit's CacheStorage: http(s) requests only, so an app's own socket: URLs cannot be cached (docs/host.md).
+  await t.test('caches (WebKit\'s CacheStorage) works in the worker for https: URLs only', () => assert.deepEqual(facts.caches, [200, 'from the cache TypeError', null]))
   await t.test('postMessage reaches the worker', () => assert.equal(facts['message to the worker'], '{"note":"hi worker"}'))
   await t.test('getRegistrations lists it', () => assert.deepEqual(facts.getRegistrations, [['socket://org.socket.modules.test/sw/', 'activated']]))
   await t.test('a foreign script is a SecurityError; a missing one NotFoundError', () => {

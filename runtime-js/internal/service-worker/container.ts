@@ -7,11 +7,9 @@ import {
   service_worker as host, onFetchRequested, onMessageReceived, onRegistered, onUnregistered,
   type ServiceWorkerRegistrationInfo as Info
 } from '../../../generated/js/service_worker.ts'
-import { serviceWorkerScope } from './scope.ts'
 
 const CONTROL = '__socketServiceWorker'
 const running = new Map<number, Worker>()
-let scopeUrl: string | undefined
 
 function report (promise: Promise<unknown>): void {
   promise.catch((error) => console.error(`service worker container: ${(error as Error).message}`))
@@ -19,8 +17,8 @@ function report (promise: Promise<unknown>): void {
 
 function start (info: Info): void {
   stop(info.id)
-  scopeUrl ??= URL.createObjectURL(new Blob([`(${serviceWorkerScope.toString()})()\n`], { type: 'text/javascript' }))
-  const worker = new Worker(scopeUrl, { name: info.scriptURL })
+  // The host answers this URL, for this window only, with the scope emulation (socket/service-worker/scope.js).
+  const worker = new Worker(info.scriptURL + '?socket-service-worker', { name: info.scriptURL })
   running.set(info.id, worker)
   worker.addEventListener('error', (event) => {
     event.preventDefault()

@@ -1,9 +1,9 @@
-// The ServiceWorkerGlobalScope emulation: this function's source becomes the body of a dedicated Web Worker in
-// the hidden container page (socket:service-worker/container), which then loads the app's script into it. It
-// must stay self-contained (it is stringified: no imports, no outer names, no class fields that a bundler could
-// lower to helpers). Control messages from the container carry `__socketServiceWorker` and never reach the
-// app's `message` listeners; the app's install/activate/fetch/message listeners are wrapped so that a listener
-// that throws is reported, not lost in the worker's console.
+// The ServiceWorkerGlobalScope emulation, run first in each service worker's dedicated Web Worker (built into
+// the classic script socket/service-worker/scope.js; the host serves the worker at the app's script URL plus
+// `?socket-service-worker`, so relative URLs and `self.location` resolve as for the script), which then loads
+// the app's script into it. Control messages from the container carry `__socketServiceWorker` and never reach
+// the app's `message` listeners; the app's install/activate/fetch/message listeners are wrapped so that a
+// listener that throws is reported, not lost in the worker's console.
 export function serviceWorkerScope (): void {
   const scope = self as any
   const CONTROL = '__socketServiceWorker'

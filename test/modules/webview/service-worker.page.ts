@@ -35,6 +35,7 @@ await o.seeAsync('POST body reaches the worker', async () => await text('/sw/ech
 await o.seeAsync('throwing worker', async () => await text('/sw/throw'))
 await o.seeAsync('rejected respondWith', async () => await text('/sw/reject'))
 await o.seeAsync('not a Response', async () => await text('/sw/not-a-response'))
+await o.seeAsync('caches', async () => await text('/sw/cache'))
 await o.seeAsync('never answers', async () => await text('/sw/never'))
 await o.seeAsync('message to the worker', async () => {
   const registration = await workers().getRegistration('/sw/x')
