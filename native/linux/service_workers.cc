@@ -100,6 +100,13 @@ void finishText(WebKitURISchemeRequest *request, int status, const std::string &
   if (!origin.empty()) extra.emplace_back("Access-Control-Allow-Origin", origin);
   finishWith(request, status, "text/plain; charset=utf-8", std::vector<uint8_t>(text.begin(), text.end()), extra);
 }
+// The request's body for the worker; false after answering 413 when it cannot be read or is too large.
+bool readBodyOrRefuse(WebKitURISchemeRequest *request, std::vector<uint8_t> &body) {
+  std::string why;
+  if (readRequestBody(request, body, why)) return true;
+  finishText(request, 413, "service worker fetch: " + why);
+  return false;
+}
 }  // namespace
 
 ServiceWorkers::ServiceWorkers(App &app) : app_(app) {
@@ -320,12 +327,7 @@ bool ServiceWorkers::intercept(WebKitURISchemeRequest *request, const std::strin
   }
   if (!match) return false;
   std::vector<uint8_t> body;
-  std::string why;
-  if (!readRequestBody(request, body, why)) {
-    finishText(request, 413, "service worker fetch: " + why);
-    return true;
-  }
-  send(hold(request, path, match->info.id), std::move(body));
+  if (readBodyOrRefuse(request, body)) send(hold(request, path, match->info.id), std::move(body));
   return true;
 }
 
@@ -336,11 +338,7 @@ bool ServiceWorkers::interceptScheme(WebKitURISchemeRequest *request, const std:
     if (registration.info.scheme == scheme && registration.info.state != "redundant") match = &registration;
   if (!match) return false;
   std::vector<uint8_t> body;
-  std::string why;
-  if (!readRequestBody(request, body, why)) {
-    finishText(request, 413, "protocol handler fetch: " + why);
-    return true;
-  }
+  if (!readBodyOrRefuse(request, body)) return true;
   uint32_t id = hold(request, "", match->info.id);
   if (match->info.state == "activated") send(id, std::move(body));
   else unsentBodies_[id] = std::move(body);  // sent on activation (updateState)

@@ -132,6 +132,18 @@ export function serviceWorkerScope (): void {
     if (event._errors.length > 0) throw event._errors[0]
     await Promise.all(event._pending)
   }
+  // Dispatches install or activate and waits for its waitUntil promises; false (now redundant) when one fails.
+  const phase = async (type: string): Promise<boolean> => {
+    try {
+      const event = new ExtendableEvent(type)
+      scope.dispatchEvent(event)
+      await settle(event)
+      return true
+    } catch (error) {
+      setState('redundant', `${type} failed: ${describe(error)}`)
+      return false
+    }
+  }
   const lifecycle = async (): Promise<void> => {
     try {
       if (info.type === 'module') await import(info.scriptURL)
@@ -140,22 +152,10 @@ export function serviceWorkerScope (): void {
       return setState('redundant', `the script did not load: ${describe(error)}`)
     }
     setState('installing')
-    try {
-      const install = new ExtendableEvent('install')
-      scope.dispatchEvent(install)
-      await settle(install)
-    } catch (error) {
-      return setState('redundant', `install failed: ${describe(error)}`)
-    }
+    if (!await phase('install')) return
     setState('installed')
     setState('activating')
-    try {
-      const activate = new ExtendableEvent('activate')
-      scope.dispatchEvent(activate)
-      await settle(activate)
-    } catch (error) {
-      return setState('redundant', `activate failed: ${describe(error)}`)
-    }
+    if (!await phase('activate')) return
     setState('activated')
   }
 
