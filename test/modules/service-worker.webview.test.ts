@@ -24,6 +24,7 @@ self.addEventListener('fetch', (event) => {
   else if (url.pathname === '/sw/not-a-response') event.respondWith('just a string')
   else if (url.pathname === '/sw/never') event.respondWith(new Promise(() => {}))
   else if (url.pathname === '/sw/last-message') answer(lastMessage)
+  else if (url.pathname === '/sw/page') event.respondWith(new Response('<!doctype html><body>page from the worker</body>', { headers: { 'content-type': 'text/html' } }))
   else if (url.pathname === '/sw/cache') event.respondWith((async () => {
     const cache = await caches.open('v1')
     let local = 'stored'
@@ -54,6 +55,9 @@ test('a service worker answers the page under its scope, and only while register
   await t.test('no respondWith serves the file; outside the scope the file too', () => {
     assert.deepEqual(facts['file under the scope'], [200, 'the file', null])
     assert.deepEqual(facts['file outside the scope'], [200, 'outside', null])
+  })
+  await t.test('a frame navigating under the scope shows the worker\'s page, with the app\'s CSP', () => {
+    assert.deepEqual(facts['frame navigation'], ['page from the worker', true])
   })
   await t.test('a POST body reaches the worker', () => assert.deepEqual(facts['POST body reaches the worker'], [200, 'POST ping', null]))
   await t.test('a throwing worker, a rejected respondWith and a non-Response are 500 with the error', () => {

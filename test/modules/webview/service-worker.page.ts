@@ -31,6 +31,15 @@ o.see('states', () => states)
 await o.seeAsync('hello', async () => [await text('/sw/hello'), await text('/sw/hello?again')])
 await o.seeAsync('file under the scope', async () => await text('/sw/file.txt'))
 await o.seeAsync('file outside the scope', async () => await text('/outside.txt'))
+await o.seeAsync('frame navigation', async () => {
+  const frame = document.createElement('iframe')
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))
+  frame.src = '/sw/page'
+  document.body.append(frame)
+  await loaded
+  const csp = (await fetch('/sw/page')).headers.get('content-security-policy') ?? ''
+  return [frame.contentDocument?.body.textContent, csp.includes("object-src 'none'")]
+})
 await o.seeAsync('POST body reaches the worker', async () => await text('/sw/echo', { method: 'POST', body: 'ping' }))
 await o.seeAsync('throwing worker', async () => await text('/sw/throw'))
 await o.seeAsync('rejected respondWith', async () => await text('/sw/reject'))
