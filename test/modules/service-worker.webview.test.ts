@@ -9,6 +9,10 @@ const page = join(import.meta.dirname, 'webview', 'service-worker.page.ts')
 
 // The app's worker: generated text for /sw/hello, the request body back for /sw/echo, and each way to fail.
 export const WORKER = `
+const CONTROLLED = '<!doctype html><script type="module">' +
+  'const registration = await navigator.serviceWorker.ready;' +
+  'parent.postMessage({ controlled: [registration.scope, navigator.serviceWorker.controller?.scriptURL ?? null] }, "*")' +
+  '</script>'
 let count = 0
 let lastMessage = 'none'
 self.addEventListener('install', (event) => event.waitUntil(new Promise((resolve) => setTimeout(resolve, 10))))
@@ -24,6 +28,7 @@ self.addEventListener('fetch', (event) => {
   else if (url.pathname === '/sw/not-a-response') event.respondWith('just a string')
   else if (url.pathname === '/sw/never') event.respondWith(new Promise(() => {}))
   else if (url.pathname === '/sw/last-message') answer(lastMessage)
+  else if (url.pathname === '/sw/controlled') event.respondWith(new Response(CONTROLLED, { headers: { 'content-type': 'text/html' } }))
   else if (url.pathname === '/sw/page') event.respondWith(new Response('<!doctype html><body>page from the worker</body>', { headers: { 'content-type': 'text/html' } }))
   else if (url.pathname === '/sw/cache') event.respondWith((async () => {
     const cache = await caches.open('v1')
@@ -58,6 +63,9 @@ test('a service worker answers the page under its scope, and only while register
   })
   await t.test('a frame navigating under the scope shows the worker\'s page, with the app\'s CSP', () => {
     assert.deepEqual(facts['frame navigation'], ['page from the worker', true])
+  })
+  await t.test('a page under the scope: ready resolves and the worker is its controller', () => {
+    assert.deepEqual(facts['controlled page'], ['socket://org.socket.modules.test/sw/', 'socket://org.socket.modules.test/sw.js'])
   })
   await t.test('a POST body reaches the worker', () => assert.deepEqual(facts['POST body reaches the worker'], [200, 'POST ping', null]))
   await t.test('a throwing worker, a rejected respondWith and a non-Response are 500 with the error', () => {

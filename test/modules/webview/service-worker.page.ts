@@ -40,6 +40,13 @@ await o.seeAsync('frame navigation', async () => {
   const csp = (await fetch('/sw/page')).headers.get('content-security-policy') ?? ''
   return [frame.contentDocument?.body.textContent, csp.includes("object-src 'none'")]
 })
+await o.seeAsync('controlled page', async () => await new Promise((resolve, reject) => {
+  addEventListener('message', (event) => { if (event.data?.controlled) resolve(event.data.controlled) })
+  const frame = document.createElement('iframe')
+  frame.src = '/sw/controlled'
+  document.body.append(frame)
+  setTimeout(() => reject(new Error('the controlled page did not report within 20 s')), 20_000)
+}))
 await o.seeAsync('POST body reaches the worker', async () => await text('/sw/echo', { method: 'POST', body: 'ping' }))
 await o.seeAsync('throwing worker', async () => await text('/sw/throw'))
 await o.seeAsync('rejected respondWith', async () => await text('/sw/reject'))
