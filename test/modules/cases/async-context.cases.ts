@@ -118,6 +118,7 @@ export const awaitInNode = {
   'after await of a timer': 'await-timer',
   'after await of a plain value': 'await-value',
   'after await of a thenable': 'await-thenable',
+  'after await of a Promise subclass': 'await-subclass',
   'a timer scheduled after an await': 'await-then-timer'
 }
 
@@ -132,6 +133,10 @@ export async function observeAwait ({ hooks }: Pick<AsyncContextModules, 'hooks'
   await o.seeAsync('after await of a plain value', async () => await als.run('await-value', async () => { await 1; return get() }))
   await o.seeAsync('after await of a thenable', async () =>
     await als.run('await-thenable', async () => { await { then: (resolve: (v: number) => void) => resolve(1) }; return get() }))
+  // A subclass is awaited through its (wrapped) `then`, yet the engine still resumes from a job of its own.
+  class Subclass<T> extends Promise<T> {}
+  await o.seeAsync('after await of a Promise subclass', async () =>
+    await als.run('await-subclass', async () => { await new Subclass((resolve) => setTimeout(resolve, 1)); return get() }))
   await o.seeAsync('a timer scheduled after an await', async () => await als.run('await-then-timer', async () => {
     await null
     return await new Promise((resolve) => setTimeout(() => resolve(get()), 1))
