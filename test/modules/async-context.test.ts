@@ -4,17 +4,17 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as nodeHooks from 'node:async_hooks'
-import { EventEmitter as NodeEventEmitter } from 'node:events'
+import { EventEmitter as NodeEventEmitter, EventEmitterAsyncResource as NodeEventEmitterAsyncResource } from 'node:events'
 import { awaitInNode, observeAsyncContext, observeAwait } from './cases/async-context.cases.ts'
 import { assertSameObservations } from './harness/compare.ts'
 
 test('socket:async_hooks carries the store as node:async_hooks does (in Node)', async () => {
-  const expected = await observeAsyncContext({ hooks: nodeHooks, setImmediate, nextTick: process.nextTick, EventEmitter: NodeEventEmitter })
+  const expected = await observeAsyncContext({ hooks: nodeHooks, setImmediate, nextTick: process.nextTick, EventEmitter: NodeEventEmitter, EventEmitterAsyncResource: NodeEventEmitterAsyncResource })
   const hooks = await import('../../runtime-js/modules/async_hooks.ts')
   const timers = await import('../../runtime-js/modules/timers.ts')
   const { nextTick } = await import('../../runtime-js/modules/process.ts')
-  const { EventEmitter } = await import('../../runtime-js/modules/events.ts')
-  const actual = await observeAsyncContext({ hooks: hooks as never, setImmediate: timers.setImmediate, nextTick, EventEmitter: EventEmitter as never })
+  const { EventEmitter, EventEmitterAsyncResource } = await import('../../runtime-js/modules/events.ts')
+  const actual = await observeAsyncContext({ hooks: hooks as never, setImmediate: timers.setImmediate, nextTick, EventEmitter: EventEmitter as never, EventEmitterAsyncResource: EventEmitterAsyncResource as never })
   assertSameObservations(expected, actual, 'async_hooks')
 })
 

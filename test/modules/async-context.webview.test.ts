@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import * as nodeHooks from 'node:async_hooks'
-import { EventEmitter } from 'node:events'
+import { EventEmitter, EventEmitterAsyncResource } from 'node:events'
 import { awaitInNode, observeAsyncContext } from './cases/async-context.cases.ts'
 import { assertSameObservations } from './harness/compare.ts'
 import { runInWebview, webviewUnavailable } from './harness/webview.ts'
@@ -13,7 +13,7 @@ import { runInWebview, webviewUnavailable } from './harness/webview.ts'
 test('AsyncLocalStorage in the webview carries the store as Node does, except after a native await', { skip: webviewUnavailable() }, async () => {
   const { result } = await runInWebview(join(import.meta.dirname, 'webview', 'async-context.page.ts'), { timeoutMs: 90_000 })
   const r = result as Record<string, any>
-  const expected = await observeAsyncContext({ hooks: nodeHooks, setImmediate, nextTick: process.nextTick, EventEmitter })
+  const expected = await observeAsyncContext({ hooks: nodeHooks, setImmediate, nextTick: process.nextTick, EventEmitter, EventEmitterAsyncResource })
   assertSameObservations(expected, r.context, 'async_hooks (webview)')
   assert.deepEqual(r.await, Object.fromEntries(Object.keys(awaitInNode).map((k) => [k, { undefined: true }])))
   assert.deepEqual(r.events['a MessagePort listener added inside run hears messages in its context'], [[1, 'port']])

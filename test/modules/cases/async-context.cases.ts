@@ -3,7 +3,7 @@
 // observations everywhere; `observeAwait` is where they differ (JavaScriptCore resumes a native `await`
 // without anything a script can wrap, so the code after it runs in the empty context): the tests state both.
 import type * as NodeAsyncHooks from 'node:async_hooks'
-import type { EventEmitter as NodeEventEmitter } from 'node:events'
+import type { EventEmitter as NodeEventEmitter, EventEmitterAsyncResource as NodeEventEmitterAsyncResource } from 'node:events'
 import { Observer, type Observations } from '../harness/observe.ts'
 
 export interface AsyncContextModules {
@@ -11,11 +11,12 @@ export interface AsyncContextModules {
   setImmediate: (fn: () => void) => unknown
   nextTick: (fn: () => void) => void
   EventEmitter: typeof NodeEventEmitter
+  EventEmitterAsyncResource: typeof NodeEventEmitterAsyncResource
 }
 
 const later = async <T>(schedule: (done: (value: T) => void) => void): Promise<T> => await new Promise<T>((resolve) => schedule(resolve))
 
-export async function observeAsyncContext ({ hooks, setImmediate, nextTick, EventEmitter }: AsyncContextModules): Promise<Observations> {
+export async function observeAsyncContext ({ hooks, setImmediate, nextTick, EventEmitter, EventEmitterAsyncResource }: AsyncContextModules): Promise<Observations> {
   const o = new Observer()
   const { AsyncLocalStorage, AsyncResource } = hooks
   const als = new AsyncLocalStorage<string>()
@@ -85,6 +86,16 @@ export async function observeAsyncContext ({ hooks, setImmediate, nextTick, Even
     emitter.emit('x')
     als.run('emitted', () => emitter.emit('x'))
     return seen
+  })
+  await o.seeAsync('EventEmitterAsyncResource: listeners run where the emitter was made', async () => {
+    const emitter = als.run('made', () => new EventEmitterAsyncResource({ name: 'Thing' }))
+    const seen: unknown[] = []
+    emitter.on('x', () => seen.push(get()))
+    emitter.emit('x')
+    als.run('emitted', () => emitter.emit('x'))
+    const named = new EventEmitterAsyncResource('Named' as never)
+    return [seen, emitter.asyncResource.eventEmitter === emitter, emitter.asyncId === emitter.asyncResource.asyncId(),
+      typeof emitter.triggerAsyncId, named.asyncId !== emitter.asyncId, emitter instanceof EventEmitter]
   })
   await o.seeAsync('EventTarget: a script\'s dispatchEvent keeps the dispatcher\'s context', async () => {
     const target = new EventTarget()
