@@ -15,7 +15,8 @@ const ours: Record<string, () => Promise<unknown>> = {
   net: async () => await import('../../runtime-js/modules/net.ts'),
   assert: async () => await import('../../runtime-js/modules/assert.ts'),
   async_hooks: async () => await import('../../runtime-js/modules/async_hooks.ts'),
-  stream: async () => await import('../../runtime-js/modules/stream.ts')
+  stream: async () => await import('../../runtime-js/modules/stream.ts'),
+  'timers/promises': async () => await import('../../runtime-js/modules/timers/promises.ts')
 }
 
 for (const [name, observe] of Object.entries(pureCases)) {

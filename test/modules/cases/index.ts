@@ -11,6 +11,7 @@ import { observeNet } from './net.cases.ts'
 import { observeAssert } from './assert.cases.ts'
 import { observeAsyncHooks } from './async_hooks.cases.ts'
 import { observeStream } from './stream.cases.ts'
+import { observeTimersPromises } from './timers-promises.cases.ts'
 import type { Observations } from '../harness/observe.ts'
 
 export const pureCases: Record<string, (module: any) => Observations | Promise<Observations>> = {
@@ -25,5 +26,6 @@ export const pureCases: Record<string, (module: any) => Observations | Promise<O
   net: observeNet,
   assert: observeAssert,
   async_hooks: observeAsyncHooks,
-  stream: observeStream
+  stream: observeStream,
+  'timers/promises': observeTimersPromises
 }
