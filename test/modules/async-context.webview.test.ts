@@ -19,6 +19,7 @@ test('AsyncLocalStorage in the webview carries the store as Node does, except af
   assert.deepEqual(r.events['a MessagePort listener added inside run hears messages in its context'], [[1, 'port']])
   assert.deepEqual(r.events['once and handleEvent listeners'],
     [['once', 'once'], ['object', 'object', 'object'], ['outside', { undefined: true }], ['object', 'object', 'object'], ['outside', { undefined: true }]])
+  assert.deepEqual(r.events['AsyncContext.Variable travels through a timer and a then callback'], ['timer', 'then', 'default'])
   // Nothing is wrapped until the page first enters a context.
   assert.equal(r.thenWasNativeBeforeFirstRun, true)
   console.log(`then() reaction cost in the webview, 20000-long chains x10: before ${JSON.stringify(r.thenCost.before)}, after ${JSON.stringify(r.thenCost.after)}`)

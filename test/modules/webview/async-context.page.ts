@@ -62,6 +62,13 @@ await o.seeAsync('once and handleEvent listeners', async () => {
   channel.port1.close()
   return seen
 })
+const { AsyncContext } = await import('socket:async' as string)
+await o.seeAsync('AsyncContext.Variable travels through a timer and a then callback', async () => {
+  const variable = new AsyncContext.Variable({ name: 'v', defaultValue: 'default' })
+  const viaTimer = await new Promise((resolve) => variable.run('timer', () => setTimeout(() => resolve(variable.get()), 1)))
+  const viaThen = await variable.run('then', () => Promise.resolve().then(() => variable.get()))
+  return [viaTimer, viaThen, variable.get()]
+})
 results.events = o.results
 results.thenWasNativeBeforeFirstRun = thenWasNative
 results.thenCost = { before, after: await als.run('bench', async () => await thenCost(20_000, 10)) }
