@@ -60,8 +60,8 @@ export function unexplainedComputedImports (text: string): string[] {
     const arg = m[1]
     if (arg.startsWith('`')) {
       if (/^`socket:\$\{\s*(\w+)\s*\}`$/.test(arg) && explainedByHelper.has(/\$\{\s*(\w+)/.exec(arg)![1])) continue
-      if (arg.startsWith('`socket:$')) computed.push(m[0])
-    } else if (!explainedByHelper.has(arg) && new RegExp(`(?:const|let)\\s+${arg}\\s*=\\s*\`socket:\\$\\{`).test(text)) {
+      if (arg.startsWith('`socket:') && arg.includes('${')) computed.push(m[0])
+    } else if (!explainedByHelper.has(arg) && new RegExp(`(?:const|let)\\s+${arg}\\s*=\\s*\`socket:[^\`]*\\$\\{`).test(text)) {
       computed.push(m[0])
     }
   }

@@ -39,6 +39,7 @@ test('the test column sees modules imported by computed names: helpers, node: in
   assert.deepEqual([...modulesNamedBy(page, '// modules under test: path, socket:events\n')], ['path', 'events'])
   assert.deepEqual(unexplainedComputedImports('const s = `socket:${name}`\nawait import(s)'), ['import(s'])
   assert.deepEqual(unexplainedComputedImports('for (const n of names) await import(`socket:${n}`)'), ['import(`socket:${n}`'])
+  assert.deepEqual(unexplainedComputedImports('await import(`socket:fs/${sub}`)'), ['import(`socket:fs/${sub}`'])
   // Every test file's computed socket: imports are accounted for, so no row says "none" for want of a scan.
   for (const { file, text } of testSources()) assert.deepEqual(unexplainedComputedImports(text), [], file)
   // The pure page's declared list is the table it loops over.
