@@ -16,7 +16,7 @@ export async function observeStream (stream: typeof NodeStream): Promise<Observa
   const o = new Observer()
   const { Readable, Writable, Transform, PassThrough, Duplex, pipeline, finished } = stream
   o.see('exports', () => ['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'Stream', 'pipeline', 'finished', 'addAbortSignal']
-    .map((name) => typeof (stream as Record<string, unknown>)[name]))
+    .map((name) => typeof (stream as unknown as Record<string, unknown>)[name]))
   await o.seeAsync('Readable.from strings, async iteration', async () => await collect(Readable.from(['a', 'b', 'c'])))
   await o.seeAsync('Readable.from objects keeps objects', async () => await collect(Readable.from([{ n: 1 }, { n: 2 }])))
   await o.seeAsync('push/read in paused mode', async () => {
