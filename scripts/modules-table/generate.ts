@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { modulesNamedBy } from './test-scan.ts'
+import { notSupported } from './not-supported.ts'
 
 const root = resolve(import.meta.dirname, '..', '..')
 export const docPath = join(root, 'docs', 'modules.md')
@@ -58,6 +59,8 @@ export function renderTable (original: Original, manifest: Manifest): string {
       const extra = mine.filter((e) => !theirs.includes(e))
       here = missing.length === 0 ? (theirs.length === 0 ? 'present' : 'all') : `**lacks** ${code(missing)}`
       if (extra.length > 0) here += extra.length <= 12 ? `; adds ${code(extra)}` : `; adds ${extra.length} more`
+      const throwing = Object.entries(notSupported[name] ?? {}).filter(([e]) => theirs.includes(e) && mine.includes(e))
+      if (throwing.length > 0) here += `; **throw NotSupportedError**: ${throwing.map(([e, { why }]) => `\`${e}\` (${why})`).join(', ')}`
     }
     const testList = tests.get(name) ?? []
     return `| \`socket:${name}\` | ${theirs === undefined ? '—' : theirs.length === 0 ? '(default export / tables)' : code(theirs)} | ${here} | ${testList.length === 0 ? '**none**' : testList.map((t) => `\`${t}\``).join(', ')} |`

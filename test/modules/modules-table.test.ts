@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildRuntime } from '../../scripts/build-runtime.ts'
 import { docPath, loadOriginal, renderTable, testSources, withTable } from '../../scripts/modules-table/generate.ts'
+import { notSupported } from '../../scripts/modules-table/not-supported.ts'
 import { declaredModules, modulesNamedBy, unexplainedComputedImports } from '../../scripts/modules-table/test-scan.ts'
 
 test('the conformance table in docs/modules.md is up to date', async () => {
@@ -46,4 +47,13 @@ test('the test column sees modules imported by computed names: helpers, node: in
   const { pureCases } = await import('./cases/index.ts')
   const pureText = readFileSync(join(import.meta.dirname, 'webview', 'pure.page.ts'), 'utf8')
   assert.deepEqual(declaredModules(pureText), Object.keys(pureCases))
+})
+
+test('each export the table says throws NotSupportedError does', async () => {
+  for (const [name, exports] of Object.entries(notSupported)) {
+    const module = await import(`../../runtime-js/modules/${name}.ts`) as Record<string, any>
+    for (const [exportName, { use }] of Object.entries(exports)) {
+      assert.throws(() => use(module), { name: 'NotSupportedError', code: 'ERR_NOT_SUPPORTED' }, `socket:${name} ${exportName}`)
+    }
+  }
 })
