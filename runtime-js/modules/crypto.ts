@@ -3,9 +3,12 @@
 import { Buffer } from 'buffer/index.js'
 import { createHash, createHmac, getHashes, Hash, Hmac } from '../internal/crypto/hash.ts'
 import { murmur3 } from '../internal/crypto/murmur3.ts'
+import { unsupportedNamespace } from '../internal/unsupported.ts'
 
 export { createHash, createHmac, getHashes, Hash, Hmac, murmur3 }
 export const webcrypto: Crypto = globalThis.crypto
+/** The original bundled libsodium.js here; this runtime does not: every use throws NotSupportedError. */
+export const sodium = unsupportedNamespace('crypto.sodium', 'libsodium is not bundled; use webcrypto or createHash/createHmac')
 export const subtle: SubtleCrypto = globalThis.crypto.subtle
 /** getRandomValues fills at most this many bytes per call (the Web Crypto quota). */
 export const RANDOM_BYTES_QUOTA = 64 * 1024
@@ -52,5 +55,5 @@ export function rand64 (): bigint {
 export default {
   murmur3,
   webcrypto, subtle, getRandomValues, randomUUID, randomBytes, createDigest, rand64, createHash, createHmac,
-  getHashes, Hash, Hmac, RANDOM_BYTES_QUOTA, MAX_RANDOM_BYTES, MAX_RANDOM_BYTES_PAGES
+  getHashes, Hash, Hmac, RANDOM_BYTES_QUOTA, MAX_RANDOM_BYTES, MAX_RANDOM_BYTES_PAGES, sodium
 }

@@ -1,10 +1,14 @@
 // socket:url — WHATWG URL from the webview, and Node's legacy url.parse/format/resolve from the `url` npm
 // package (a port of Node's lib/url.js), plus the file-URL helpers (POSIX paths: the host is Linux).
 import port from 'url/url.js'
+import { unsupportedClass } from '../internal/unsupported.ts'
 
 export const { parse, format, resolve, resolveObject, Url } = port
 export const URL = globalThis.URL
 export const URLSearchParams = globalThis.URLSearchParams
+/** The engine's URLPattern (WebKitGTK has it); where the engine lacks one, constructing it throws NotSupportedError. */
+export const URLPattern: typeof globalThis.URLPattern = (globalThis as { URLPattern?: typeof globalThis.URLPattern }).URLPattern ??
+  unsupportedClass('url.URLPattern', 'this engine has no URLPattern') as unknown as typeof globalThis.URLPattern
 
 function invalidFileUrl (message: string, code: string): TypeError {
   return Object.assign(new TypeError(message), { code })
@@ -30,4 +34,4 @@ export function pathToFileURL (path: string): URL {
   return new URL(`file://${encoded}`)
 }
 
-export default { parse, format, resolve, resolveObject, Url, URL, URLSearchParams, fileURLToPath, pathToFileURL }
+export default { parse, format, resolve, resolveObject, Url, URL, URLSearchParams, URLPattern, fileURLToPath, pathToFileURL }

@@ -1,5 +1,7 @@
 // Runs in the webview: every pure differential case file against socket:<name>, and the os case file
 // against socket:os (the same machine as the test runner), results to stdout.
+// The specifiers are computed from pureCases' keys; modules-table.test.ts checks that this list equals them.
+// modules under test: path, events, buffer, util, url, querystring, crypto, string_decoder, net, assert, async_hooks, stream, timers/promises
 import { pureCases } from '../cases/index.ts'
 import { observeOs } from '../cases/os.cases.ts'
 import { errorShape } from '../harness/observe.ts'
