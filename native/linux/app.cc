@@ -23,7 +23,7 @@ App::App(Options options, Config config)
   context_ = WEBKIT_WEB_CONTEXT(g_object_new(WEBKIT_TYPE_WEB_CONTEXT, "website-data-manager", manager, nullptr));
   g_object_unref(manager);
   webkit_web_context_set_cache_model(context_, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
-  enableFastRead(context_);
+  enableFastRead(*this);
   registerAppSchemes(*this);
   registerIpcScheme(*this);
   windows_.resize(kMaxWindows);

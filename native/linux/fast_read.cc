@@ -1,7 +1,10 @@
 #include "linux/fast_read.hh"
 
 #include <gio/gunixfdlist.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cstdio>
 
 #include <cstdlib>
 #include <memory>
@@ -11,6 +14,7 @@
 #include "linux/app.hh"
 #include "linux/ipc_bridge.hh"
 #include "linux/page_dispatch.hh"
+#include "linux/permissions.hh"
 #include "linux/window.hh"
 
 namespace host {
@@ -106,15 +110,43 @@ gboolean onUserMessage(WebKitWebView *, WebKitUserMessage *message, gpointer dat
   }, [descriptor](int fd) { *descriptor = fd; });
   return TRUE;
 }
+
+// WebKit loads every library in the folder into every web process: the folder must hold our library alone, and
+// neither may be writable by a page (a [filesystem] allow of the host's folder) or by anyone, else code a page
+// wrote would run in the web process. A refused folder is reported once and the ordinary path is used.
+bool trustworthy(App &app, const std::string &folder, std::string &why) {
+  struct stat info {};
+  if (::lstat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) return why = "not a folder", false;
+  if (info.st_mode & S_IWOTH) return why = "the folder is writable by anyone", false;
+  GDir *dir = g_dir_open(folder.c_str(), 0, nullptr);
+  if (!dir) return why = "the folder cannot be listed", false;
+  bool alone = true;
+  while (const char *name = g_dir_read_name(dir)) alone = alone && std::string(name) == kLibrary;
+  g_dir_close(dir);
+  if (!alone) return why = std::string("the folder holds more than ") + kLibrary, false;
+  std::string library = folder + "/" + kLibrary;
+  if (::lstat(library.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return why = "the library is not a regular file", false;
+  if (info.st_mode & S_IWOTH) return why = "the library is writable by anyone", false;
+  std::string resolved, refusal;
+  if (app.permissions().check(library, Permissions::Access::Write, resolved, refusal) ||
+      app.permissions().check(folder + "/x.so", Permissions::Access::Write, resolved, refusal))
+    return why = "the page may write there ([filesystem] allow)", false;
+  return true;
+}
 }  // namespace
 
-void enableFastRead(WebKitWebContext *context) {
+void enableFastRead(App &app) {
   const char *setting = std::getenv("SOCKET_HOST_FAST_READ");
   if (setting && std::string(setting) == "0") return;
   std::string folder = executableFolder() + "/" + kFolder;
-  if (!g_file_test((folder + "/" + kLibrary).c_str(), G_FILE_TEST_IS_REGULAR)) return;
-  webkit_web_context_set_web_extensions_directory(context, folder.c_str());
-  webkit_web_context_set_web_extensions_initialization_user_data(context, g_variant_new("(s)", kIpcWorld));
+  if (!g_file_test(folder.c_str(), G_FILE_TEST_EXISTS)) return;
+  std::string why;
+  if (!trustworthy(app, folder, why)) {
+    std::fprintf(stderr, "socket-host: not loading the web-process extension in %s: %s\n", folder.c_str(), why.c_str());
+    return;
+  }
+  webkit_web_context_set_web_extensions_directory(app.context(), folder.c_str());
+  webkit_web_context_set_web_extensions_initialization_user_data(app.context(), g_variant_new("(s)", kIpcWorld));
   enabled = true;
 }
 

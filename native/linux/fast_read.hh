@@ -10,10 +10,12 @@
 
 namespace host {
 
+class App;
 class Window;
 
-// Points `context` at the extension's folder when the library is there; call before any web view exists.
-void enableFastRead(WebKitWebContext *context);
+// Points the app's web context at the extension's folder when the library is there and no page could have written
+// it; call before any web view exists.
+void enableFastRead(App &app);
 
 // The isolated-world script and the message handler for one window (nothing when the extension is not enabled).
 void installFastRead(Window &window);
