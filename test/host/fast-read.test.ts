@@ -92,3 +92,45 @@ test('readFile through the web-process extension, and the ordinary path without 
     rmSync(work, { recursive: true, force: true })
   }
 })
+
+// A file that shrinks and grows while it is read: every read ends with some length (what the file held, or the
+// ordinary path's answer when it grew past the size fstat gave), and nothing crashes (no mmap, so no SIGBUS).
+test('readFile of a file that changes size while read', async () => {
+  const { openSync, ftruncateSync, closeSync } = await import('node:fs')
+  const work = mkdtempSync(join(tmpdir(), 'socket-host-fastread-resize-'))
+  const big = 32 * 1024 * 1024
+  writeFileSync(join(work, 'moving.bin'), new Uint8Array(big).fill(1))
+  const app = makeApp({
+    'main.js': testPage(`
+      const fs = await import('socket:fs/promises')
+      report('fast', !document.dispatchEvent(new CustomEvent('__socket_fast_read_probe', { cancelable: true })))
+      console.log('READING')
+      const lengths = []
+      for (let i = 0; i < 20; i++) lengths.push((await fs.readFile(${JSON.stringify(join(work, 'moving.bin'))})).length)
+      report('lengths', lengths)
+    `)
+  }, { filesystem_allow: work })
+  const fd = openSync(join(work, 'moving.bin'), 'r+')
+  let timer: NodeJS.Timeout | undefined
+  try {
+    let flip = false
+    const run = await runHost(app.dir, {
+      args: ['--test=main.js'],
+      timeoutMs: 180_000,
+      onLine: (line) => {
+        if (line !== 'READING') return
+        timer = setInterval(() => { flip = !flip; ftruncateSync(fd, flip ? 1024 : big) }, 3)
+      }
+    })
+    assert.equal(run.code, 0, run.stderr)
+    const r = reports(run) as Record<string, any>
+    assert.equal(r.fast, true)
+    assert.equal(r.lengths.length, 20)
+    for (const length of r.lengths) assert.ok(length >= 0 && length <= big, `length ${length}`)
+  } finally {
+    clearInterval(timer)
+    closeSync(fd)
+    app.remove()
+    rmSync(work, { recursive: true, force: true })
+  }
+})
