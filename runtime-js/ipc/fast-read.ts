@@ -4,13 +4,12 @@
 // in this world with `[id, Uint8Array | JSON envelope | "fallback"]`. "fallback" (the file grew while read, or the
 // extension could not read it) sends the same call the ordinary way. Nothing here exists unless the host's isolated world answers the probe.
 import type { IpcRequest, IpcResponse, Transport } from './transport.ts'
+import { probeAnswered } from './bridge.ts'
 
 const ROUTE = 'ipc://fs.readFile?'
 
 export function fastReadAvailable (): boolean {
-  const doc = (globalThis as { document?: Document }).document
-  if (!doc || typeof CustomEvent !== 'function') return false
-  return !doc.dispatchEvent(new CustomEvent('__socket_fast_read_probe', { cancelable: true }))
+  return probeAnswered('__socket_fast_read_probe')
 }
 
 export function fastReadTransport (fallback: Transport): Transport {

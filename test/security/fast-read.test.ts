@@ -62,7 +62,8 @@ test('the fast read: page world, foreign frames, other routes and paths outside 
       // Through socket:fs as the app calls it: the same refusals, in Node's shape.
       const fs = await import('socket:fs/promises')
       report('module', await fs.readFile(O + '/secret.txt').then(() => 'read', (error) => error.code))
-      const frameResult = (src) => new Promise((resolve) => {
+      // Loads a frame (set up by \`load\`) and waits for the report it posts.
+      const frameResult = (load) => new Promise((resolve) => {
         const frame = document.createElement('iframe')
         const timer = setTimeout(() => resolve('did not load'), 8000)
         window.addEventListener('message', function once (event) {
@@ -71,25 +72,13 @@ test('the fast read: page world, foreign frames, other routes and paths outside 
           clearTimeout(timer)
           resolve(event.data)
         })
-        frame.src = src
+        load(frame)
         document.body.append(frame)
       })
       const payload = await (await fetch('frame.html')).text()
-      report('appFrame', await frameResult('frame.html'))
-      report('dataFrame', await frameResult('data:text/html,' + encodeURIComponent(payload)))
-      report('srcdocFrame', await new Promise((resolve) => {
-        const frame = document.createElement('iframe')
-        const timer = setTimeout(() => resolve('did not load'), 8000)
-        window.addEventListener('message', function once (event) {
-          if (event.source !== frame.contentWindow) return
-          window.removeEventListener('message', once)
-          clearTimeout(timer)
-          resolve(event.data)
-        })
-        frame.setAttribute('sandbox', 'allow-scripts')
-        frame.srcdoc = payload
-        document.body.append(frame)
-      }))
+      report('appFrame', await frameResult((frame) => { frame.src = 'frame.html' }))
+      report('dataFrame', await frameResult((frame) => { frame.src = 'data:text/html,' + encodeURIComponent(payload) }))
+      report('srcdocFrame', await frameResult((frame) => { frame.setAttribute('sandbox', 'allow-scripts'); frame.srcdoc = payload }))
     `)
   }, { filesystem_allow: work })
   try {
