@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -51,10 +50,13 @@ std::string executableFolder() {
   return out;
 }
 
-// The reply: "(s@ay)", a kind ("fd", "bytes", "fallback" or a JSON envelope) and bytes for "bytes" only.
+// The reply: "(s@ay)", a kind ("fd", "bytes" or a JSON envelope) and bytes for "bytes" only. A GVariant string must
+// be UTF-8, and an error may quote a path the page sent as other bytes.
 void answer(WebKitUserMessage *message, const std::string &kind, const std::vector<uint8_t> &bytes = {}, int fd = -1) {
   GVariant *data = g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, bytes.data(), bytes.size(), 1);
-  GVariant *parameters = g_variant_new("(s@ay)", kind.c_str(), data);
+  gchar *text = g_utf8_make_valid(kind.data(), static_cast<gssize>(kind.size()));
+  GVariant *parameters = g_variant_new("(s@ay)", text, data);
+  g_free(text);
   GUnixFDList *descriptors = nullptr;
   if (fd >= 0) {
     descriptors = g_unix_fd_list_new_from_array(&fd, 1);  // takes the descriptor

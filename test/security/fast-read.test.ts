@@ -59,6 +59,7 @@ test('the fast read: page world, foreign frames, other routes and paths outside 
       report('open', await raw('ipc://fs.open?seq=R9&index=0&id=5&path=' + encodeURIComponent(W + '/inside.txt') + '&flags=0&mode=0'))
       report('malformed', await raw('ipc://fs.readFile?seq=R9&index=%zz'))
       report('missingPath', await raw('ipc://fs.readFile?seq=R9&index=0'))
+      report('notUtf8', await raw('ipc://fs.readFile?seq=R9&index=0&path=' + encodeURIComponent(W) + '/%FF%FE'))
       // Through socket:fs as the app calls it: the same refusals, in Node's shape.
       const fs = await import('socket:fs/promises')
       report('module', await fs.readFile(O + '/secret.txt').then(() => 'read', (error) => error.code))
@@ -96,6 +97,7 @@ test('the fast read: page world, foreign frames, other routes and paths outside 
     assert.ok(!existsSync(join(work, 'planted.txt')))
     assert.equal(r.malformed?.err?.type, 'TypeError')
     assert.equal(r.missingPath?.err?.type, 'TypeError')
+    assert.ok(r.notUtf8?.err?.type, `a path that is not UTF-8 is a typed error: ${JSON.stringify(r.notUtf8)}`)
     assert.equal(r.module, 'EACCES')
     assert.deepEqual(r.appFrame, { probe: true, replied: '105,110,115,105,100,101', global: 'undefined' }, 'an app frame has it')
     assert.ok(r.dataFrame !== 'did not load' || r.srcdocFrame !== 'did not load', 'at least one foreign frame loaded')
