@@ -51,6 +51,19 @@ const page = (dir: string): string => testPage(`
     document.dispatchEvent(new CustomEvent('__socket_fast_read', { detail: 'raw1 ipc://fs.readFile?seq=R1&index=0&path=' + encodeURIComponent(dir + '/huge.bin') }))
   })
   report('raw', raw)
+  // An app frame (same origin, its own document) reads through its own isolated world.
+  report('frame', await new Promise((resolve) => {
+    const frame = document.createElement('iframe')
+    const timer = setTimeout(() => resolve('no answer'), 20000)
+    window.addEventListener('message', function once (event) {
+      if (event.source !== frame.contentWindow) return
+      window.removeEventListener('message', once)
+      clearTimeout(timer)
+      resolve(event.data)
+    })
+    frame.src = 'frame.html'
+    document.body.append(frame)
+  }))
   const ipc = await import('socket:ipc')
   report('descriptors', (await ipc.send('fs.getOpenDescriptors')).data.length)
 `)
@@ -65,7 +78,15 @@ test('readFile through the web-process extension, and the ordinary path without 
   writeFileSync(join(work, 'ten.bin'), patterned(ten))
   writeFileSync(join(work, 'huge.bin'), patterned(huge))
   writeFileSync(join(work, 'empty.bin'), new Uint8Array(0))
-  const app = makeApp({ 'main.js': page(work) }, { filesystem_allow: work })
+  const frame = `<!doctype html><script type="module">
+    const fs = await import('socket:fs/promises')
+    const fast = !document.dispatchEvent(new CustomEvent('__socket_fast_read_probe', { cancelable: true }))
+    const bytes = await fs.readFile(${JSON.stringify(join(work, 'ten.bin'))})
+    let check = 'ok'
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] !== ((i * 31 + (i >> 9)) & 0xff)) { check = 'mismatch at ' + i; break }
+    parent.postMessage({ fast, length: bytes.length, check }, '*')
+  </script>`
+  const app = makeApp({ 'main.js': page(work), 'frame.html': frame }, { filesystem_allow: work })
   try {
     for (const fast of [true, false]) {
       const run = await runHost(app.dir, { args: ['--test=main.js'], timeoutMs: 180_000, env: fast ? {} : { SOCKET_HOST_FAST_READ: '0' } })
@@ -85,6 +106,7 @@ test('readFile through the web-process extension, and the ordinary path without 
       assert.equal(r.outside?.code, 'EACCES', JSON.stringify(r.outside))
       assert.deepEqual(r.parallel, [`${small}:ok`, `${ten}:ok`, `${small}:ok`])
       assert.deepEqual(r.raw, fast ? { length: huge, check: 'ok' } : 'no answer')
+      assert.deepEqual(r.frame, { fast, length: ten, check: 'ok' }, 'an app frame reads too')
       assert.equal(r.descriptors, 0, 'no descriptor is left open in the window')
     }
   } finally {
