@@ -29,6 +29,9 @@ export class Socket extends EventEmitter {
   #connecting = false
   #unsubscribe: (() => void) | undefined
   #ready: Promise<void> | undefined
+  /** Sends waiting for the socket to bind; a close() meanwhile waits for them. */
+  readonly #waitingSends = new Set<Promise<unknown>>()
+  #closeQueued = false
 
   constructor (options: SocketType | SocketOptions, listener?: (msg: Buffer, rinfo: RemoteInfo) => void) {
     super()
@@ -110,8 +113,9 @@ export class Socket extends EventEmitter {
   }
 
   disconnect (): void {
-    if (this.#state === State.Closed) throw notRunning()
+    // Node checks the connection first: a closed socket that was never connected is "Not connected".
     if (this.#remote === undefined) throw notConnected()
+    if (this.#state === State.Closed) throw notRunning()
     this.#remote = undefined
     void udp.disconnect(this.#id).catch((error: unknown) => this.emit('error', socketError(error, 'disconnect')))
   }
@@ -138,7 +142,7 @@ export class Socket extends EventEmitter {
       }
       if ((port !== undefined && port !== null) || (address !== undefined && address !== null)) throw isConnected()
     }
-    if (this.#state === State.Closed) throw notRunning()
+    if (this.#state === State.Closed || this.#closeQueued) throw notRunning()
     const portNumber = connected ? 0 : validatePort(port, 'Port', false)
     if (typeof address === 'function') { callback = address; address = undefined }
     if (address !== undefined && address !== null && typeof address !== 'string') throw invalidArgType('address', 'of type string', address)
@@ -146,25 +150,46 @@ export class Socket extends EventEmitter {
     if (typeof callback !== 'function') callback = undefined
     const host = connected ? '' : (address as string | undefined) ?? (this.type === 'udp6' ? '::1' : '127.0.0.1')
     const done = callback as SendCallback | undefined
-    this.#ensureBound().then(() => udp.send(this.#id, data, portNumber, host)).then((result) => {
+    const sent = this.#ensureBound().then(() => udp.send(this.#id, data, portNumber, host)).then((result) => {
       done?.(null, result.bytes)
     }, (error: unknown) => {
       const failure = socketError(error, 'send', host || undefined, portNumber || undefined)
       if (done !== undefined) done(failure)
       else this.emit('error', failure)
     })
+    if (this.#state !== State.Bound) {
+      this.#waitingSends.add(sent)
+      void sent.finally(() => this.#waitingSends.delete(sent))
+    }
   }
 
   close (callback?: () => void): this {
+    if (this.#closeQueued) {
+      if (callback !== undefined) this.once('close', callback)
+      return this
+    }
     if (this.#state === State.Closed) throw notRunning()
     if (callback !== undefined) this.once('close', callback)
+    // As Node queues close() behind sends that wait for the socket to bind, the close waits for them (they
+    // are handed to the host first), and the socket still emits 'listening'.
+    if (this.#state === State.Binding && this.#waitingSends.size > 0) {
+      this.#closeQueued = true
+      void (this.#ready ?? Promise.resolve()).then(() => Promise.all(this.#waitingSends)).then(() => this.#closeNow())
+      return this
+    }
+    this.#closeNow()
+    return this
+  }
+
+  #closeNow (): void {
+    this.#closeQueued = false
+    if (this.#state === State.Closed) return
     const wasOpen = this.#state !== State.Unbound
     this.#state = State.Closed
     this.#unsubscribe?.()
     this.#unsubscribe = undefined
     const closed = wasOpen ? (this.#ready ?? Promise.resolve()).then(() => udp.close(this.#id)).catch(() => {}) : Promise.resolve()
     void closed.then(() => this.emit('close'))
-    return this
   }
 
   address (): AddressInfo {
