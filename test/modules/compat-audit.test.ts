@@ -1,0 +1,44 @@
+// The original's extras in socket:crypto, checked in Node against published answers: createDigest's
+// digests (FIPS 180 test vectors for "abc"), getRandomValues past the 64 KiB quota (the original pages it),
+// rand64's shape.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import * as crypto from '../../runtime-js/modules/crypto.ts'
+
+const abc = new TextEncoder().encode('abc')
+
+test('socket:crypto createDigest(algorithm, data) gives the FIPS 180 digests of "abc" as a Buffer', async () => {
+  const hex = async (algorithm: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'): Promise<string> => {
+    const digest = await crypto.createDigest(algorithm, abc)
+    assert.ok(digest instanceof crypto.createHash('sha1').digest().constructor, 'a Buffer')
+    return digest.toString('hex')
+  }
+  assert.equal(await hex('SHA-1'), 'a9993e364706816aba3e25717850c26c9cd0d89d')
+  assert.equal(await hex('SHA-256'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
+  assert.equal(await hex('SHA-384'), 'cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7')
+  assert.equal(await hex('SHA-512'), 'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f')
+  await assert.rejects(crypto.createDigest('MD5' as never, abc), (error: Error) => error.name === 'NotSupportedError')
+})
+
+test('socket:crypto getRandomValues fills views past the 64 KiB quota, page by page', () => {
+  const size = crypto.RANDOM_BYTES_QUOTA * 2 + 10
+  const big = new Uint32Array(size / 2)
+  assert.equal(crypto.getRandomValues(big), big)
+  const bytes = new Uint8Array(big.buffer)
+  // Each page, the last one too, is filled (an all-zero 4 KiB stretch has probability 2^-32768).
+  for (const start of [0, crypto.RANDOM_BYTES_QUOTA, bytes.byteLength - 4096]) {
+    assert.ok(bytes.subarray(start, start + 4096).some((b) => b !== 0), `bytes from ${start} are filled`)
+  }
+  // A view into a larger buffer fills only its own bytes.
+  const backing = new Uint8Array(crypto.RANDOM_BYTES_QUOTA + 200)
+  crypto.getRandomValues(new Uint8Array(backing.buffer, 100, crypto.RANDOM_BYTES_QUOTA + 1))
+  assert.ok(backing.subarray(0, 100).every((b) => b === 0) && backing.subarray(crypto.RANDOM_BYTES_QUOTA + 101).every((b) => b === 0))
+  // WebCrypto's own refusals stay: float arrays are not integer arrays.
+  assert.throws(() => crypto.getRandomValues(new Float64Array(4) as never), (error: Error) => error.name === 'TypeMismatchError')
+})
+
+test('socket:crypto rand64 is a random unsigned 64-bit BigInt', () => {
+  const values = Array.from({ length: 16 }, () => crypto.rand64())
+  assert.ok(values.every((v) => typeof v === 'bigint' && v >= 0n && v < 2n ** 64n))
+  assert.equal(new Set(values).size, 16)
+})
