@@ -42,3 +42,13 @@ test('socket:crypto rand64 is a random unsigned 64-bit BigInt', () => {
   assert.ok(values.every((v) => typeof v === 'bigint' && v >= 0n && v < 2n ** 64n))
   assert.equal(new Set(values).size, 16)
 })
+
+test('socket:path Path#toURL encodes as Node\'s url.pathToFileURL (newlines, tabs, backslashes, %, #, ?)', async () => {
+  const { Path } = await import('../../runtime-js/internal/path/path-class.ts')
+  const { pathToFileURL } = await import('node:url')
+  for (const path of ['/a\nb\\c%25d\te\rf"<> #?.txt', '/tmp/dir/', '/ü/日本']) {
+    assert.equal(Path.from(path).toURL().href, pathToFileURL(path).href, JSON.stringify(path))
+  }
+  assert.equal(Path.from('rel/x').toURL().href, pathToFileURL('rel/x').href)
+  assert.equal(Path.from(Path.from('/a\nb #c').toURL()).value, '/a\nb #c')
+})
