@@ -1,6 +1,7 @@
-// The original's extras in socket:crypto, checked in Node against published answers: createDigest's
-// digests (FIPS 180 test vectors for "abc"), getRandomValues past the 64 KiB quota (the original pages it),
-// rand64's shape.
+// Where socket:crypto, socket:path and socket:application disagreed with the original or Node, checked in
+// Node: createDigest's digests (FIPS 180 test vectors for "abc"), getRandomValues past the 64 KiB quota (the
+// original pages it), rand64's shape, Path#toURL's encoding against Node's pathToFileURL, and
+// socket:application's typed errors for bad arguments.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as crypto from '../../runtime-js/modules/crypto.ts'
@@ -51,4 +52,17 @@ test('socket:path Path#toURL encodes as Node\'s url.pathToFileURL (newlines, tab
   }
   assert.equal(Path.from('rel/x').toURL().href, pathToFileURL('rel/x').href)
   assert.equal(Path.from(Path.from('/a\nb #c').toURL()).value, '/a\nb #c')
+})
+
+test('socket:application rejects bad arguments with typed errors before any IPC', async () => {
+  const application = await import('../../runtime-js/modules/application.ts')
+  const code = (name: string, value: string) => (error: Error & { code?: string }) => error.name === name && error.code === value
+  await assert.rejects(application.exit('x' as never), code('TypeError', 'ERR_INVALID_ARG_TYPE'))
+  await assert.rejects(application.exit(1.5), code('RangeError', 'ERR_OUT_OF_RANGE'))
+  await assert.rejects(application.setSystemMenu(undefined as never), code('TypeError', 'ERR_INVALID_ARG_TYPE'))
+  await assert.rejects(application.setTrayMenu({ value: 5 } as never), code('TypeError', 'ERR_INVALID_ARG_TYPE'))
+  await assert.rejects(application.setSystemMenuItemEnabled({ enabled: 'yes', indexMain: 0, indexSub: 0 } as never), code('TypeError', 'ERR_INVALID_ARG_TYPE'))
+  await assert.rejects(application.setSystemMenuItemEnabled({ enabled: true, indexMain: -1, indexSub: 0 }), code('RangeError', 'ERR_OUT_OF_RANGE'))
+  await assert.rejects(application.getWindows(3 as never), code('TypeError', 'ERR_INVALID_ARG_TYPE'))
+  await assert.rejects(application.getWindows([0, -1]), code('TypeError', 'ERR_INVALID_ARG_TYPE'))
 })
