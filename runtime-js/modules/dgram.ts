@@ -9,6 +9,8 @@ import {
   alreadyBound, badType, isConnected, notConnected, notRunning, socketError, validatePort
 } from '../internal/dgram/errors.ts'
 import { missingGroup, socketOption, toTtl } from '../internal/dgram/options.ts'
+import { isIP } from '../internal/ip.ts'
+import { lookup } from './dns/promises.ts'
 
 export type SocketType = 'udp4' | 'udp6'
 export interface SocketOptions { type: SocketType, reuseAddr?: boolean, ipv6Only?: boolean, recvBufferSize?: number, sendBufferSize?: number, signal?: AbortSignal }
@@ -73,7 +75,12 @@ export class Socket extends EventEmitter {
         const rinfo: RemoteInfo = { address: detail.address, family: detail.address.includes(':') ? 'IPv6' : 'IPv4', port: detail.port, size: bytes.byteLength }
         this.emit('message', Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), rinfo)
       })
-      this.#local = await udp.bind(this.#id, port, address, this.#reuseAddr)
+      const numeric = await this.#lookup(address)
+      try {
+        this.#local = await udp.bind(this.#id, port, numeric, this.#reuseAddr)
+      } catch (error) {
+        throw socketError(error, 'bind', numeric, port)
+      }
       if (this.#state === State.Closed) return
       await udp.readStart(this.#id)
       this.#state = State.Bound
@@ -83,8 +90,15 @@ export class Socket extends EventEmitter {
       this.#unsubscribe = undefined
       if (this.#state === State.Closed) return
       this.#state = State.Unbound
-      this.emit('error', socketError(error, 'bind', address, port))
+      this.emit('error', error)
     }
+  }
+
+  /** The address to give the host for `host`: itself when numeric, else the system resolver's answer of this socket's family (Node's dns.lookup; its ENOTFOUND errors as they are). */
+  async #lookup (host: string): Promise<string> {
+    if (isIP(host) !== 0) return host
+    const found = await lookup(host, this.type === 'udp6' ? 6 : 4)
+    return (Array.isArray(found) ? found[0] : found).address
   }
 
   /** Binds to an ephemeral port when needed (Node sends from an unbound socket the same way). */
@@ -103,12 +117,20 @@ export class Socket extends EventEmitter {
     this.#connecting = true
     const host = address ?? (this.type === 'udp6' ? '::1' : '127.0.0.1')
     this.#ensureBound().then(async () => {
-      this.#remote = await udp.connect(this.#id, number, host)
+      const numeric = await this.#lookup(host)
+      try {
+        this.#remote = await udp.connect(this.#id, number, numeric)
+      } catch (error) {
+        throw socketError(error, 'connect', numeric, number)
+      }
       this.#connecting = false
       this.emit('connect')
     }).catch((error: unknown) => {
       this.#connecting = false
-      this.emit('error', socketError(error, 'connect', host, number))
+      // As Node: a failed connect goes to the callback when one was given, else to 'error'.
+      if (callback === undefined) return this.emit('error', error)
+      this.off('connect', callback)
+      ;(callback as (error: unknown) => void)(error)
     })
   }
 
@@ -150,12 +172,18 @@ export class Socket extends EventEmitter {
     if (typeof callback !== 'function') callback = undefined
     const host = connected ? '' : (address as string | undefined) ?? (this.type === 'udp6' ? '::1' : '127.0.0.1')
     const done = callback as SendCallback | undefined
-    const sent = this.#ensureBound().then(() => udp.send(this.#id, data, portNumber, host)).then((result) => {
+    const sent = this.#ensureBound().then(async () => {
+      const numeric = connected ? host : await this.#lookup(host)
+      try {
+        return await udp.send(this.#id, data, portNumber, numeric)
+      } catch (error) {
+        throw socketError(error, 'send', numeric || undefined, portNumber || undefined)
+      }
+    }).then((result) => {
       done?.(null, result.bytes)
     }, (error: unknown) => {
-      const failure = socketError(error, 'send', host || undefined, portNumber || undefined)
-      if (done !== undefined) done(failure)
-      else this.emit('error', failure)
+      if (done !== undefined) done(error as Error)
+      else this.emit('error', error)
     })
     if (this.#state !== State.Bound) {
       this.#waitingSends.add(sent)

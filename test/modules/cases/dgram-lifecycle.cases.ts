@@ -173,6 +173,38 @@ export async function observeDgramLifecycle (dgram: Dgram): Promise<Observations
     return result
   })
 
+  await o.seeAsync('host names: bind, send and connect to localhost', async () => {
+    const s = dgram.createSocket('udp4')
+    await new Promise<void>((resolve, reject) => { s.once('error', reject); s.bind(0, 'localhost', () => resolve()) })
+    const local = s.address().address
+    const arrived = collect(receiver, 400)
+    const sent = await new Promise((resolve) => s.send('by name', port, 'localhost', (error, n) => resolve(error === null ? n : errorShape(error))))
+    await new Promise<void>((resolve, reject) => { s.once('error', reject); s.connect(port, 'localhost', () => resolve()) })
+    const remote = s.remoteAddress().address
+    const texts = await arrived
+    s.close()
+    await new Promise((resolve) => s.once('close', resolve))
+    return { local, sent, remote, texts }
+  })
+
+  await o.seeAsync('a host name that does not resolve: send, connect, bind', async () => {
+    const NAME = 'no-such-host.invalid'
+    const s = dgram.createSocket('udp4')
+    const send = await new Promise((resolve) => s.send('x', port, NAME, (error) => resolve(error === null ? 'no error' : errorShape(error))))
+    const c = dgram.createSocket('udp4')
+    // With a callback, Node hands a failed connect to it (not to 'error').
+    const connect = await new Promise((resolve) => {
+      c.once('error', (error) => resolve({ event: errorShape(error) }))
+      c.connect(port, NAME, ((error?: Error) => resolve({ callback: error === undefined ? 'connected' : errorShape(error) })) as () => void)
+    })
+    const c2 = dgram.createSocket('udp4')
+    const connectWithoutCallback = await new Promise((resolve) => { c2.once('error', (error) => resolve(errorShape(error))); c2.connect(port, NAME); c2.once('connect', () => resolve('connected')) })
+    const b = dgram.createSocket('udp4')
+    const bind = await new Promise((resolve) => { b.once('error', (error) => resolve(errorShape(error))); b.bind(0, NAME, () => resolve('bound')) })
+    for (const socket of [s, c, c2, b]) socket.close()
+    return { send, connect, connectWithoutCallback, bind, connectedAfter: thrown(() => c.remoteAddress()) }
+  })
+
   receiver.close()
   await new Promise((resolve) => receiver.once('close', resolve))
   return o.results
