@@ -4,7 +4,7 @@ import EventEmitter from 'events/events.js'
 import { runtimeArgs } from '../internal/args.ts'
 import { osSync } from '../internal/os-sync.ts'
 import { hostArch, hostCwd, hostPlatform, hostVersion, requestExit } from '../internal/host.ts'
-import { codedError, invalidArgType } from '../internal/errors.ts'
+import { codedError, invalidArgType, validateInteger } from '../internal/errors.ts'
 
 const origin = performance.now()
 const NS_PER_MS = 1_000_000n
@@ -79,8 +79,12 @@ class RuntimeProcess extends EventEmitter {
   }
 
   /** Ends the app with `code` (emits 'exit' first, as Node does). */
-  exit (code?: number): void {
-    const status = code ?? this.exitCode ?? 0
+  exit (code?: number | string | null): void {
+    // Node's validateExitCode: nothing, an integer, or a string holding one; checked before 'exit' is emitted.
+    if (code !== undefined && code !== null && !(typeof code === 'string' && code !== '' && Number.isInteger(+code))) {
+      validateInteger(code, 'code', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
+    }
+    const status = code === undefined || code === null ? this.exitCode ?? 0 : Number(code)
     this.emit('exit', status)
     requestExit(status)
   }
@@ -108,7 +112,7 @@ export default process
 // `version` is left off the named exports: it costs a host round trip, so it is read on use.
 export const { argv, env, platform, arch } = process
 export const cwd = (): string => process.cwd()
-export const exit = (code?: number): void => process.exit(code)
+export const exit = (code?: number | string | null): void => process.exit(code)
 export const nextTick = process.nextTick.bind(process)
 export { hrtime }
 export const uptime = (): number => process.uptime()

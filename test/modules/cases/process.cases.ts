@@ -33,6 +33,8 @@ export async function observeProcess (module: { default: Process }): Promise<Obs
   o.see('memoryUsage() keys', () => Object.keys(process.memoryUsage()).sort())
   o.see('memoryUsage() values', () => Object.values(process.memoryUsage()).every((n) => typeof n === 'number' && n >= 0))
   o.see('memoryUsage.rss()', () => { const rss = process.memoryUsage.rss(); return typeof rss === 'number' && rss > 0 })
+  // Only refused codes: an accepted one would end the run.
+  for (const code of ['x', '', 1.5, {}]) o.see(`exit(${JSON.stringify(code)})`, () => process.exit(code as number))
   o.see('nextTick(not a function)', () => process.nextTick(42 as unknown as () => void))
   await o.seeAsync('nextTick passes its arguments, in order', async () => {
     const seen: unknown[] = []
