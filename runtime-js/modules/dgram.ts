@@ -13,7 +13,9 @@ import { isIP } from '../internal/ip.ts'
 import { lookup } from './dns/promises.ts'
 
 export type SocketType = 'udp4' | 'udp6'
-export interface SocketOptions { type: SocketType, reuseAddr?: boolean, ipv6Only?: boolean, recvBufferSize?: number, sendBufferSize?: number, signal?: AbortSignal }
+/** Node's `lookup` option: dns.lookup's shape, called with (hostname, 4 or 6, callback). */
+export type LookupFunction = (hostname: string, family: 4 | 6, callback: (error: Error | null, address?: string, family?: number) => void) => void
+export interface SocketOptions { type: SocketType, reuseAddr?: boolean, ipv6Only?: boolean, recvBufferSize?: number, sendBufferSize?: number, signal?: AbortSignal, lookup?: LookupFunction }
 export interface RemoteInfo { address: string, family: 'IPv4' | 'IPv6', port: number, size: number }
 export interface AddressInfo { address: string, family: string, port: number }
 type MessageInput = string | ArrayBufferView | ArrayBuffer | ReadonlyArray<string | ArrayBufferView>
@@ -25,6 +27,7 @@ export class Socket extends EventEmitter {
   readonly type: SocketType
   readonly #id = newId()
   readonly #reuseAddr: boolean
+  readonly #customLookup: LookupFunction | undefined
   #state = State.Unbound
   #local: SocketAddress | undefined
   #remote: SocketAddress | undefined
@@ -41,6 +44,9 @@ export class Socket extends EventEmitter {
     if (type !== 'udp4' && type !== 'udp6') throw badType()
     this.type = type
     this.#reuseAddr = typeof options === 'object' && options.reuseAddr === true
+    const custom = typeof options === 'object' ? options.lookup : undefined
+    if (custom !== undefined && typeof custom !== 'function') throw invalidArgType('options.lookup', 'of type function', custom)
+    this.#customLookup = custom
     if (listener !== undefined) this.on('message', listener)
     if (typeof options === 'object') options.signal?.addEventListener('abort', () => { if (this.#state !== State.Closed) this.close() }, { once: true })
   }
@@ -96,8 +102,14 @@ export class Socket extends EventEmitter {
 
   /** The address to give the host for `host`: itself when numeric, else the system resolver's answer of this socket's family (Node's dns.lookup; its ENOTFOUND errors as they are). */
   async #lookup (host: string): Promise<string> {
+    const family = this.type === 'udp6' ? 6 : 4
+    // A `lookup` option is asked about every address, numeric ones too, as Node asks it.
+    const custom = this.#customLookup
+    if (custom !== undefined) {
+      return await new Promise((resolve, reject) => custom(host, family, (error, address) => error ? reject(error) : resolve(String(address))))
+    }
     if (isIP(host) !== 0) return host
-    const found = await lookup(host, this.type === 'udp6' ? 6 : 4)
+    const found = await lookup(host, family)
     return (Array.isArray(found) ? found[0] : found).address
   }
 

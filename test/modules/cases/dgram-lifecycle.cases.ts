@@ -205,6 +205,19 @@ export async function observeDgramLifecycle (dgram: Dgram): Promise<Observations
     return { send, connect, connectWithoutCallback, bind, connectedAfter: thrown(() => c.remoteAddress()) }
   })
 
+  await o.seeAsync('a lookup option is asked about every address', async () => {
+    const calls: unknown[] = []
+    const s = dgram.createSocket({ type: 'udp4', lookup: ((host: string, family: number, callback: (error: null, address: string, family: number) => void) => { calls.push([host, family]); callback(null, LOCAL, 4) }) as never })
+    const arrived = collect(receiver, 400)
+    const sent = await new Promise((resolve) => s.send('looked up', port, 'anything.test', (error, n) => resolve(error ?? n)))
+    await new Promise<void>((resolve) => s.connect(port, 'other.test', () => resolve()))
+    const texts = await arrived
+    s.close()
+    await new Promise((resolve) => s.once('close', resolve))
+    return { calls, sent, texts }
+  })
+  o.see('a lookup option that is not a function', () => dgram.createSocket({ type: 'udp4', lookup: 5 as never }))
+
   receiver.close()
   await new Promise((resolve) => receiver.once('close', resolve))
   return o.results
