@@ -4,11 +4,11 @@ import EventEmitter from 'events/events.js'
 import { udp, onDatagram, type SocketAddress } from '../../generated/js/udp.ts'
 import { Buffer } from './buffer.ts'
 import { newId } from '../internal/fs/descriptors.ts'
-import { codedError, errnoException, invalidArgType, NotSupportedError } from '../internal/errors.ts'
+import { codedError, errnoException, invalidArgType, NotSupportedError, validateInteger } from '../internal/errors.ts'
 import {
-  alreadyBound, badType, isConnected, notConnected, notRunning, socketError, validatePort
+  alreadyBound, badBufferSize, badType, bufferSizeError, isConnected, notConnected, notRunning, socketError, validatePort
 } from '../internal/dgram/errors.ts'
-import { missingGroup, socketOption, toTtl } from '../internal/dgram/options.ts'
+import { bufferSizeSync, missingGroup, socketOption, toTtl } from '../internal/dgram/options.ts'
 import { isIP } from '../internal/ip.ts'
 import { lookup } from './dns/promises.ts'
 
@@ -28,6 +28,8 @@ export class Socket extends EventEmitter {
   readonly #id = newId()
   readonly #reuseAddr: boolean
   readonly #customLookup: LookupFunction | undefined
+  /** The options' buffer sizes, applied once bound (as Node applies them). */
+  readonly #initialSizes: { recv?: number, send?: number } = {}
   #state = State.Unbound
   #local: SocketAddress | undefined
   #remote: SocketAddress | undefined
@@ -47,6 +49,10 @@ export class Socket extends EventEmitter {
     const custom = typeof options === 'object' ? options.lookup : undefined
     if (custom !== undefined && typeof custom !== 'function') throw invalidArgType('options.lookup', 'of type function', custom)
     this.#customLookup = custom
+    if (typeof options === 'object') {
+      if (options.recvBufferSize !== undefined) this.#initialSizes.recv = validateInteger(options.recvBufferSize, 'options.recvBufferSize', 0, 0xffffffff)
+      if (options.sendBufferSize !== undefined) this.#initialSizes.send = validateInteger(options.sendBufferSize, 'options.sendBufferSize', 0, 0xffffffff)
+    }
     if (listener !== undefined) this.on('message', listener)
     if (typeof options === 'object') options.signal?.addEventListener('abort', () => { if (this.#state !== State.Closed) this.close() }, { once: true })
   }
@@ -88,6 +94,8 @@ export class Socket extends EventEmitter {
         throw socketError(error, 'bind', numeric, port)
       }
       if (this.#state === State.Closed) return
+      if (this.#initialSizes.recv) await udp.bufferSize(this.#id, this.#initialSizes.recv, 1)
+      if (this.#initialSizes.send) await udp.bufferSize(this.#id, this.#initialSizes.send, 0)
       await udp.readStart(this.#id)
       this.#state = State.Bound
       this.emit('listening')
@@ -248,10 +256,25 @@ export class Socket extends EventEmitter {
   ref (): this { return this }
   unref (): this { return this }
 
-  async getRecvBufferSize (): Promise<number> { return (await udp.bufferSize(this.#id, 0, 1)).size }
-  async getSendBufferSize (): Promise<number> { return (await udp.bufferSize(this.#id, 0, 0)).size }
-  async setRecvBufferSize (size: number): Promise<void> { await udp.bufferSize(this.#id, size, 1) }
-  async setSendBufferSize (size: number): Promise<void> { await udp.bufferSize(this.#id, size, 0) }
+  // Buffer sizes, synchronous as Node's (a blocking call); the kernel reports twice what was set.
+  getRecvBufferSize (): number { return this.#bufferSize(0, 1) }
+  getSendBufferSize (): number { return this.#bufferSize(0, 0) }
+  setRecvBufferSize (size: number): void { this.#bufferSize(size, 1) }
+  setSendBufferSize (size: number): void { this.#bufferSize(size, 0) }
+
+  /** Node's bufferSize(): `size` 0 reads, more sets. */
+  #bufferSize (size: unknown, which: 0 | 1): number {
+    if (typeof size !== 'number' || size >>> 0 !== size) throw badBufferSize()
+    this.#checkOpen()
+    const syscall = which === 1 ? 'uv_recv_buffer_size' : 'uv_send_buffer_size'
+    if (this.#state !== State.Bound) throw bufferSizeError('EBADF', syscall)
+    try {
+      return bufferSizeSync(this.#id, size, which)
+    } catch (error) {
+      const code = (error as { code?: unknown })?.code
+      throw typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? bufferSizeError(code, syscall) : error
+    }
+  }
 
   // Socket options, synchronous as in Node. They act on the host's socket, which exists once bound (or after
   // a first send): before that they throw EBADF, as Node's setMulticastTTL/Loopback/Interface do (Node's

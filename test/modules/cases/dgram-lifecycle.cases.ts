@@ -216,6 +216,19 @@ export async function observeDgramLifecycle (dgram: Dgram): Promise<Observations
     await new Promise((resolve) => s.once('close', resolve))
     return { calls, sent, texts }
   })
+  await o.seeAsync('buffer sizes: options applied at bind, synchronous get and set, errors', async () => {
+    const s = dgram.createSocket({ type: 'udp4', recvBufferSize: 65536, sendBufferSize: 32768 })
+    const before = { get: thrown(() => s.getRecvBufferSize()), set: thrown(() => s.setSendBufferSize(4096)) }
+    const bad = [thrown(() => s.setRecvBufferSize(-1)), thrown(() => s.setRecvBufferSize('x' as unknown as number)), thrown(() => s.setRecvBufferSize(1.5))]
+    await new Promise<void>((resolve) => s.bind(0, LOCAL, () => resolve()))
+    const fromOptions = [s.getRecvBufferSize(), s.getSendBufferSize()]
+    const setReturns = s.setRecvBufferSize(8192)
+    const after = s.getRecvBufferSize()
+    s.close()
+    await new Promise((resolve) => s.once('close', resolve))
+    return { before, bad, fromOptions, setReturns: setReturns === undefined ? 'undefined' : setReturns, after }
+  })
+  o.see('a buffer size option out of range', () => dgram.createSocket({ type: 'udp4', recvBufferSize: -5 }))
   o.see('a lookup option that is not a function', () => dgram.createSocket({ type: 'udp4', lookup: 5 as never }))
 
   receiver.close()
