@@ -2,15 +2,20 @@
 // each in the rooms the caller gives it; and reads back, per pair, whether they punched or relayed.
 import { createInterface } from 'node:readline'
 import type { ChildProcess } from 'node:child_process'
-import { INTRODUCERS, type NatLab, type Site } from './netns-lab.ts'
+import { INTRODUCERS, type NatKind, type NatLab, type Site } from './netns-lab.ts'
+import { NatType } from '../../runtime-js/peer/nat.ts'
 import { bundleFixture, waitFor } from './helpers.ts'
+
+/** `lines` are the process's JSON lines, each with `at`: when the lab read it (Date.now()). */
+/** The NAT type a peer behind each kind of site should detect (its value, and its name). */
+export const NAT_OF: Record<NatKind, number> = { open: NatType.Unrestricted, cone: NatType.Unrestricted, address: NatType.AddressRestricted, port: NatType.PortRestricted, symmetric: NatType.EndpointRestricted }
 
 export interface Proc { site: Site, child: ChildProcess, lines: any[], peerId?: string }
 /** The introducers' process, its output lines (set by startPeers). */
 export const introducers: { child?: ChildProcess, lines: any[] } = { lines: [] }
 
 function watch (child: ChildProcess, lines: any[]): void {
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', l => { try { lines.push(JSON.parse(l)) } catch {} })
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', l => { try { lines.push({ ...JSON.parse(l), at: Date.now() }) } catch {} })
 }
 
 /** Starts the introducers, then one peer per site in `rooms(site)`; resolves once every peer is ready (its
@@ -36,7 +41,7 @@ export async function startPeers (lab: NatLab, rooms: (site: Site) => string[], 
   return procs
 }
 
-export const ready = (p: Proc): any => p.lines.find(l => l.ready).ready
+export const ready = (p: Proc): any => { const l = p.lines.find(l => l.ready); return { ...l.ready, at: l.at } }
 /** The NAT type the peer detected last (detection goes on after a `ready` with type unknown). */
 export const natNow = (p: Proc): string => [...p.lines].reverse().find(l => l.nat)?.nat.name ?? ready(p).name
 export const label = (p: Proc): string => `${p.site.kind}#${p.site.index}`
@@ -47,9 +52,19 @@ export const pairRoom = (a: Site, b: Site): string => `pair-${Math.min(a.index, 
 export const outcome = (a: Proc, b: Proc): any =>
   [...a.lines].reverse().find(l => l.connection?.peerId === b.peerId && l.connection.state !== 'disconnected')?.connection
 
-/** `a`'s first direct connection to `b` (any time in the run), with how long after `a` was ready. */
-export function punched (a: Proc, b: Proc): { strategy: string } | undefined {
-  return a.lines.find(l => l.connection?.peerId === b.peerId && l.connection.state === 'connected')?.connection
+/** `a`'s first direct connection to `b` (any time in the run): the first datagram `a` heard straight from `b`. */
+export function punched (a: Proc, b: Proc): { strategy: string, at: number } | undefined {
+  const line = a.lines.find(l => l.connection?.peerId === b.peerId && l.connection.state === 'connected')
+  return line === undefined ? undefined : { ...line.connection, at: line.at }
+}
+
+/** Milliseconds from the later of the two peers' `ready` to the moment both had heard a direct datagram from
+ * the other (undefined if one never did). Negative if they connected before the later one was ready. */
+export function timeToDirect (a: Proc, b: Proc): number | undefined {
+  const ab = punched(a, b)
+  const ba = punched(b, a)
+  if (ab === undefined || ba === undefined) return undefined
+  return Math.max(ab.at, ba.at) - Math.max(ready(a).at, ready(b).at)
 }
 
 export function allPairs<T> (xs: T[]): Array<[T, T]> {
