@@ -509,12 +509,13 @@ export class Peer extends Emitter<PeerEvents> {
     if (typeof socket === 'string' && this.#detector.onPong(socket, pong, probeReply) && (socket === 'probe' || probeReply)) return
     if (probeReply || socket === 'probe') return
     if (!this.external && socket === 'main') this.external = { address: pong.address, port: pong.port }
-    this.#heard(pong.peerId, pong.natType, from, socket, known, fromKey)
+    this.#heard(pong.peerId, pong.natType, from, socket, known, fromKey, true)
   }
 
   /** A direct packet from a peer that told us its id: it is connected. `known`: the peer we know at `from`,
-   * usually the one speaking (then no hex id is built and looked up: this runs for every ping and pong). */
-  #heard (id: Uint8Array, natType: number, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike, known?: RemotePeer, fromKey = endpointKey(from)): void {
+   * usually the one speaking (then no hex id is built and looked up: this runs for every ping and pong).
+   * `answered`: a pong to our own ping, which only that peer, at `from`, can have sent. */
+  #heard (id: Uint8Array, natType: number, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike, known?: RemotePeer, fromKey = endpointKey(from), answered = false): void {
     const same = known !== undefined && hexEquals(known.idHex, id)
     const idHex = same ? known.idHex : toHex(id)
     const now = this.#clock.now()
@@ -528,6 +529,14 @@ export class Peer extends Emitter<PeerEvents> {
       peer = this.#newPeer(idHex, from, natType)
       this.peers.upsert(peer)
     } else if (peer.address !== from.address || peer.port !== from.port) {
+      // A signed ping or join names no destination, so one sent to another peer can be replayed here from any
+      // socket for five minutes (attack "replay"): a peer connected elsewhere moves only once our own ping,
+      // sent to the new endpoint, is answered from there (a NAT that re-mapped it costs one round trip).
+      if (!answered && peer.connected && !peer.proxy) {
+        const reply = typeof socket === 'string' ? (socket === 'probe' ? this.#probe : this.#main) : socket
+        if (this.#strangers.add(fromKey, now) && this.#probeLimit.allow(from.address, now)) this.#sendRaw(reply, from, this.#signedPing(this.#pingBody(PingFlag.Connection)))
+        return
+      }
       this.peers.moveEndpoint(peer, from)
     }
     peer.natType = natType
