@@ -10,7 +10,7 @@ import { bundleFixture, waitFor } from './helpers.ts'
 /** The NAT type a peer behind each kind of site should detect (its value, and its name). */
 export const NAT_OF: Record<NatKind, number> = { open: NatType.Unrestricted, cone: NatType.Unrestricted, address: NatType.AddressRestricted, port: NatType.PortRestricted, symmetric: NatType.EndpointRestricted }
 
-export interface Proc { site: Site, child: ChildProcess, lines: any[], peerId?: string }
+export interface Proc { site: Site, child: ChildProcess, lines: any[], peerId?: string, startedAt: number }
 /** The introducers' process, its output lines (set by startPeers). */
 export const introducers: { child?: ChildProcess, lines: any[] } = { lines: [] }
 
@@ -31,7 +31,7 @@ export async function startPeers (lab: NatLab, rooms: (site: Site) => string[], 
   const procs: Proc[] = []
   for (const site of lab.sites) {
     const child = lab.spawn(site.host, bundleFixture('nat-peer.ts'), [INTRODUCERS.join(','), '9000', rooms(site).join(',')])
-    const p: Proc = { site, child, lines: [] }
+    const p: Proc = { site, child, lines: [], startedAt: Date.now() }
     watch(child, p.lines)
     procs.push(p)
     if (oneByOne) await waitFor(`${site.kind}#${site.index} to detect its NAT`, () => p.lines.some(l => l.ready), 60_000)
@@ -58,13 +58,14 @@ export function punched (a: Proc, b: Proc): { strategy: string, at: number } | u
   return line === undefined ? undefined : { ...line.connection, at: line.at }
 }
 
-/** Milliseconds from the later of the two peers' `ready` to the moment both had heard a direct datagram from
- * the other (undefined if one never did). Negative if they connected before the later one was ready. */
+/** Milliseconds from the start of the later of the two peers' processes to the moment both had heard a direct
+ * datagram from the other (undefined if one never did): Node's start, NAT detection, joins, the introduction
+ * and the traversal itself. */
 export function timeToDirect (a: Proc, b: Proc): number | undefined {
   const ab = punched(a, b)
   const ba = punched(b, a)
   if (ab === undefined || ba === undefined) return undefined
-  return Math.max(ab.at, ba.at) - Math.max(ready(a).at, ready(b).at)
+  return Math.max(ab.at, ba.at) - Math.max(a.startedAt, b.startedAt)
 }
 
 export function allPairs<T> (xs: T[]): Array<[T, T]> {

@@ -7,16 +7,17 @@ import { readFileSync, writeFileSync } from 'node:fs'
 
 interface PairResult { a: string, b: string, kinds: [string, string], protocol: string, punched: boolean, strategy?: string, msToDirect?: number }
 interface Run {
+  bufferDrops?: { introducers: number, peers: Record<string, number> }
   date: string, order: string, seconds: number, shaping: string, netemUnavailable?: string
-  shape: { delayMs: number, jitterMs: number, lossPercent: number }, shaper?: { packets: number, dropped: number }
-  load: { min: number, mean: number, max: number }, wallSeconds: number
+  shape: { delayMs: number, jitterMs: number, lossPercent: number }, shaper?: { packets: number, dropped: number, queueDrops: number, meanLateMs: number, maxLateMs: number }
+  load: { min: number, mean: number, max: number }, wallSeconds: number, nice?: number
   detected: Array<{ site: string, atReady: string, last: string }>, pairs: PairResult[], failures: string[]
 }
 
 const args = process.argv.slice(2)
 const writeAt = args.indexOf('--write')
 const target = writeAt >= 0 ? args[writeAt + 1] : undefined
-const runs: Run[] = args.filter((a, i) => a !== '--write' && i !== writeAt + 1).map(f => JSON.parse(readFileSync(f, 'utf8')))
+const runs: Run[] = args.filter((a, i) => writeAt < 0 || (i !== writeAt && i !== writeAt + 1)).map(f => JSON.parse(readFileSync(f, 'utf8')))
 if (runs.length === 0) { console.error('usage: nat-matrix-report.ts <run.json>… [--write docs/netns-lab.md]'); process.exit(2) }
 
 const s1 = (ms: number): string => (ms / 1000).toFixed(1)
@@ -34,20 +35,23 @@ out.push(`Settings: ${runs[0].shaping}${runs[0].netemUnavailable !== undefined ?
   `per site uplink and direction ${delayMs} ± ${jitterMs} ms delay (uniform) and ${lossPercent}% loss, so site to site ` +
   `${2 * delayMs} ± ${2 * jitterMs} ms one way and about ${(100 * (1 - (1 - lossPercent / 100) ** 2)).toFixed(1)}% loss, to an introducer ` +
   `${delayMs} ± ${jitterMs} ms and ${lossPercent}%; every pair of sites in a room of its own; sites started one by one; ` +
-  `observed ${runs[0].seconds} s after the last peer was ready; the lab's processes ran under \`nice -n 10\`. ${runs.length} runs:`)
+  `observed ${runs[0].seconds} s after the last peer was ready; peers and introducers at nice ${runs[0].nice ?? '?'} (this ` +
+  `shared machine's rule for long jobs), the shaper at nice -10 (it stands in for the kernel's netem). ${runs.length} run${runs.length === 1 ? '' : 's'}:`)
 out.push('')
-out.push('| run | date (UTC) | order | load average (1 min) min-max, mean | shaper drops | NAT detected at `ready` | wall time | punchable pairs not punched |')
-out.push('| --- | --- | --- | --- | --- | --- | --- | --- |')
+out.push('| run | date (UTC) | order | load average (1 min) min-max, mean | shaper drops (loss draw; at its full queue) | shaper lateness mean, max | receive-buffer drops (introducers; peers) | NAT detected at `ready` | wall time | punchable pairs not punched |')
+out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 runs.forEach((r, i) => {
-  const drops = r.shaper !== undefined ? `${(100 * r.shaper.dropped / Math.max(1, r.shaper.packets)).toFixed(2)}% of ${r.shaper.packets.toLocaleString('en')}` : '-'
+  const drops = r.shaper !== undefined ? `${(100 * r.shaper.dropped / Math.max(1, r.shaper.packets)).toFixed(2)}% of ${r.shaper.packets.toLocaleString('en')}; ${r.shaper.queueDrops}` : '-'
+  const late = r.shaper !== undefined ? `${r.shaper.meanLateMs} ms, ${r.shaper.maxLateMs} ms` : '-'
+  const buffers = r.bufferDrops !== undefined ? `${r.bufferDrops.introducers}; ${Object.values(r.bufferDrops.peers).reduce((a, b) => a + b, 0)}` : '-'
   const detected = r.detected.filter(d => d.atReady !== 'unknown').length
-  const late = r.detected.filter(d => d.atReady === 'unknown').map(d => `${d.site}: ${d.last === 'unknown' ? 'never' : 'later'}`)
-  out.push(`| ${i + 1} | ${r.date.slice(0, 16).replace('T', ' ')} | ${r.order} | ${r.load.min.toFixed(1)}-${r.load.max.toFixed(1)}, ${r.load.mean.toFixed(1)} | ${drops} | ` +
-    `${detected} of ${r.detected.length}${late.length > 0 ? ` (${late.join(', ')})` : ''} | ${r.wallSeconds} s | ${r.failures.length === 0 ? 'none' : r.failures.join('; ')} |`)
+  const undetected = r.detected.filter(d => d.atReady === 'unknown').map(d => `${d.site}: ${d.last === 'unknown' ? 'never' : 'later'}`)
+  out.push(`| ${i + 1} | ${r.date.slice(0, 16).replace('T', ' ')} | ${r.order} | ${r.load.min.toFixed(1)}-${r.load.max.toFixed(1)}, ${r.load.mean.toFixed(1)} | ${drops} | ${late} | ${buffers} | ` +
+    `${detected} of ${r.detected.length}${undetected.length > 0 ? ` (${undetected.join(', ')})` : ''} | ${r.wallSeconds} s | ${r.failures.length === 0 ? 'none' : r.failures.join('; ')} |`)
 })
 out.push('')
-out.push('Per NAT pair, over all runs ("time to direct": from the later of the two peers\' `ready` to the moment both had heard a ' +
-  'datagram straight from the other; mean ± sd (min-max) over the punched site pairs; "protocol" is `connectionStrategy` in ' +
+out.push('Per NAT pair, over all runs ("time to direct": from the start of the later of the two peers\' processes to the moment both ' +
+  'had heard a datagram straight from the other, so Node\'s start-up, NAT detection, joins and the introduction included; mean ± sd (min-max) over the punched site pairs; "protocol" is `connectionStrategy` in ' +
   '`runtime-js/peer/nat.ts`, the table in [protocol.md](protocol.md#nat-traversal)):')
 out.push('')
 out.push('| pair | protocol | site pairs × runs | punched | strategy the peers labelled it | time to direct (s) | as the protocol says |')

@@ -7,7 +7,7 @@
 // average, per site pair: punched or relayed, strategy, time to the first direct datagram), which
 // nat-matrix-report.ts turns into docs/netns-lab.md's tables.
 import { writeFileSync } from 'node:fs'
-import { loadavg } from 'node:os'
+import { getPriority, loadavg } from 'node:os'
 import { NAT_KINDS, NatLab, labUnavailable, type NatKind } from './netns-lab.ts'
 import { allPairs, introducers, label, NAT_OF, natNow, outcome, pairRoom, punched, ready, startPeers, timeToDirect } from './nat-lab-run.ts'
 import { waitFor } from './helpers.ts'
@@ -41,6 +41,12 @@ for (const p of [...undetected]) p.child.stdin?.write('metrics\n')
 introducers.child?.stdin?.write('metrics\n')
 await waitFor('counters', () => introducers.lines.some(l => l.metrics) && undetected.every(p => p.lines.some(l => l.metrics)), 10_000).catch(() => {})
 const stats = await lab.shaperStats()
+// Datagrams the kernel dropped because a socket's receive buffer was full (a process too starved to read).
+const rcvbuf = (ns: string): number => {
+  const udp = lab.exec(ns, ['cat', '/proc/net/snmp']).split('\n').filter(l => l.startsWith('Udp:')).map(l => l.trim().split(/\s+/))
+  return Number(udp[1][udp[0].indexOf('RcvbufErrors')])
+}
+const bufferDrops = { introducers: rcvbuf(lab.inet), peers: Object.fromEntries(procs.map(p => [label(p), rcvbuf(p.site.host)])) }
 clearInterval(sampler)
 const detected = procs.map(p => `${label(p)}: ${ready(p).name} at ready${natNow(p) !== ready(p).name ? `, ${natNow(p)} later` : ''}`)
 
@@ -66,6 +72,7 @@ console.log(`load average (1 min, every 5 s): ${loadSummary.min.toFixed(1)}-${lo
 console.log(`shaping: ${lab.shaping}${lab.netemUnavailable ? ` (tc netem: ${lab.netemUnavailable})` : ''}; per uplink and direction delay ${delayMs} ± ${jitterMs} ms, loss ${lossPercent}%; observed ${seconds} s after every peer was ready; sites started one by one, ${order} order`)
 if (stats) console.log(`shaper: ${stats.packets} datagrams, ${stats.dropped} dropped (${(100 * stats.dropped / Math.max(1, stats.packets)).toFixed(2)}%), ${stats.queueDrops} more dropped at its full queue; sent on ${stats.meanLateMs} ms late on average (max ${stats.maxLateMs} ms, ${stats.lateOver50} over 50 ms)`)
 console.log(`detected: ${detected.join(', ')}`)
+console.log(`UDP receive-buffer drops: introducers ${bufferDrops.introducers}, peers ${JSON.stringify(bufferDrops.peers)}`)
 console.log('\n| pair | site pairs | result |\n| --- | --- | --- |')
 for (const [key, results] of cells) {
   const counts = new Map<string, number>()
@@ -87,7 +94,7 @@ for (const p of undetected) {
 if (resultPath !== undefined) {
   writeFileSync(resultPath, JSON.stringify({
     date: new Date(started).toISOString(), order, seconds, shaping: lab.shaping, netemUnavailable: lab.netemUnavailable,
-    shape: { delayMs, jitterMs, lossPercent }, shaper: stats, load: loadSummary, wallSeconds: Math.round((Date.now() - started) / 1000),
+    shape: { delayMs, jitterMs, lossPercent }, shaper: stats, bufferDrops, load: loadSummary, nice: getPriority(), wallSeconds: Math.round((Date.now() - started) / 1000),
     detected: procs.map(p => ({ site: label(p), atReady: ready(p).name, last: natNow(p) })), pairs, failures, detectionTraces: traces
   }, null, 1))
 }
