@@ -11,8 +11,8 @@ import { bundleFixture, waitFor } from './helpers.ts'
 export const NAT_OF: Record<NatKind, number> = { open: NatType.Unrestricted, cone: NatType.Unrestricted, address: NatType.AddressRestricted, port: NatType.PortRestricted, symmetric: NatType.EndpointRestricted }
 
 export interface Proc { site: Site, child: ChildProcess, lines: any[], peerId?: string, startedAt: number }
-/** The introducers' process, its output lines (set by startPeers). */
-export const introducers: { child?: ChildProcess, lines: any[] } = { lines: [] }
+/** The introducers' processes (one per introducer) and their output lines (set by startPeers). */
+export const introducers: { children: ChildProcess[], lines: any[][] } = { children: [], lines: [] }
 
 function watch (child: ChildProcess, lines: any[]): void {
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', l => { try { lines.push({ ...JSON.parse(l), at: Date.now() }) } catch {} })
@@ -22,12 +22,10 @@ function watch (child: ChildProcess, lines: any[]): void {
  * NAT detected). The lab must be created. With `oneByOne`, each peer starts once the previous one is ready:
  * on a loaded machine ten Node processes starting at once missed the 6 s detection deadline (NAT unknown). */
 export async function startPeers (lab: NatLab, rooms: (site: Site) => string[], oneByOne = false): Promise<Proc[]> {
-  const intro = lab.spawn(lab.inet, bundleFixture('nat-introducers.ts'), [...INTRODUCERS, '9000'])
-  const introLines: any[] = []
-  watch(intro, introLines)
-  introducers.child = intro
-  introducers.lines = introLines
-  await waitFor('introducers', () => introLines.some(l => l.ready), 60_000)
+  introducers.children = ['1', '2'].map(which => lab.spawn(lab.inet, bundleFixture('nat-introducers.ts'), [...INTRODUCERS, '9000', which]))
+  introducers.lines = introducers.children.map(() => [])
+  introducers.children.forEach((c, i) => watch(c, introducers.lines[i]))
+  await waitFor('introducers', () => introducers.lines.every(ls => ls.some(l => l.ready)), 60_000)
   const procs: Proc[] = []
   for (const site of lab.sites) {
     const child = lab.spawn(site.host, bundleFixture('nat-peer.ts'), [INTRODUCERS.join(','), '9000', rooms(site).join(',')])

@@ -38,8 +38,8 @@ await new Promise(resolve => setTimeout(resolve, seconds * 1000))
 // Counters (drops by reason) and detection traces of the introducers and of every peer not detected at `ready`.
 const undetected = procs.filter(p => ready(p).name === 'unknown')
 for (const p of [...undetected]) p.child.stdin?.write('metrics\n')
-introducers.child?.stdin?.write('metrics\n')
-await waitFor('counters', () => introducers.lines.some(l => l.metrics) && undetected.every(p => p.lines.some(l => l.metrics)), 10_000).catch(() => {})
+for (const c of introducers.children) c.stdin?.write('metrics\n')
+await waitFor('counters', () => introducers.lines.every(ls => ls.some(l => l.metrics)) && undetected.every(p => p.lines.some(l => l.metrics)), 10_000).catch(() => {})
 const stats = await lab.shaperStats()
 // Datagrams the kernel dropped because a socket's receive buffer was full (a process too starved to read).
 const rcvbuf = (ns: string): number => {
@@ -81,7 +81,7 @@ for (const [key, results] of cells) {
 }
 console.log(`\nwall time ${((Date.now() - started) / 1000).toFixed(0)} s`)
 const drops = (m: any, probe?: unknown): string => JSON.stringify({ received: m?.received, dropped: m?.dropped, probe })
-for (const [i, m] of (introducers.lines.find(l => l.metrics)?.metrics ?? []).entries()) console.log(`introducer ${i + 1}: ${drops(m)}`)
+for (const [i, m] of introducers.lines.flatMap(ls => ls.find(l => l.metrics)?.metrics ?? []).entries()) console.log(`introducer ${i + 1}: ${drops(m)}`)
 /** One detection ping: when it left (s after start), from which socket to where, and its pong's delay or "lost". */
 const traced = (d: any): string => `${(d.at / 1000).toFixed(1)} ${d.socket}→${d.to.split(':')[0]}${d.flags & 2 ? ' R' : ''}: ${d.pong !== undefined ? `${d.pong - d.at} ms` : 'lost'}${d.probeReply !== undefined ? ` +probe reply ${d.probeReply - d.at} ms` : ''}`
 const traces: Record<string, string[]> = {}
