@@ -43,7 +43,7 @@ static Answer call (ipc::Router& router, std::shared_ptr<const ipc::PermissionPo
   Answer answer;
   auto message = ipc::Message::parse(uri);
   CHECK(message.has_value());
-  ipc::Context context{message->index, message->seq, nullptr, std::move(policy)};
+  ipc::Context context{message->index, message->seq, nullptr, std::move(policy), {}};
   router.dispatch(*message, context, ipc::Reply(message->route, "", [&](ipc::Response response) {
     answer.status = response.status;
     answer.body.assign(response.body.begin(), response.body.end());

@@ -101,7 +101,7 @@ static Answer call (ipc::Router& router, const std::shared_ptr<RecordingSink>& s
   auto message = ipc::Message::parse(uri);
   CHECK(message.has_value());
   message->body = std::move(body);
-  ipc::Context context{message->index, message->seq, sink, nullptr};
+  ipc::Context context{message->index, message->seq, sink, nullptr, {}};
   router.dispatch(*message, context, ipc::Reply(message->route, "", [&](ipc::Response response) {
     answer.status = response.status;
     answer.type = response.contentType;
