@@ -10,7 +10,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hostBinary, makeApp, repo, startXvfb } from '../test/host/helpers.ts'
 import { existsSync } from 'node:fs'
-import { cpuCount, measure, median, type Sample } from './host/measure.ts'
+import { cpuCount, measure, median, spread, type Sample } from './host/measure.ts'
 import { buildBare, buildTauri, buildWry, type Peer } from './host/peers.ts'
 import { ourPage, resizeBaselinePage } from './host/our-page.ts'
 
@@ -166,11 +166,21 @@ function writeTable (results: Results[], wryMissing?: string, tauriMissing?: str
       ` peak RSS MB ${r.cold.map((s) => (s.peakRssKb / 1024).toFixed(0)).join(', ')};` +
       ` round trip ms ${roundTripsOf(r).map((v) => v.toFixed(3)).join(', ')}; read MB/s ${readsOf(r).map((v) => v.toFixed(0)).join(', ')}`),
     ...extraLines(results.find((r) => r.name === 'ours')!.benches.map((s) => s.report), figures.get('bare-host')!.readMBs),
+    '- peak RSS of a cold start per process, MB, median (spread): ' + results.map((r) => `${r.name} ${perProcess(r.cold)}`).join('; '),
     ''
   ]
   const text = lines.join('\n') + '\n' + readFileSync(join(repo, 'bench', 'host', 'notes.md'), 'utf8')
   writeFileSync(output, text)
   console.log(text)
+}
+
+// Each process's own peak over the cold starts (bench/host/variants.ts also reads PSS once the page has settled).
+function perProcess (samples: Sample[]): string {
+  const mb = (kb: number): number => kb / 1024
+  return (['host', 'web', 'network'] as const).map((role) => {
+    const values = samples.map((s) => mb(s.peakRssKbByRole[role]))
+    return `${role} ${median(values).toFixed(0)} (${spread(values)})`
+  }).join(', ')
 }
 
 function extraLines (reports: any[], bareRead: number): string[] {
