@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hostBinary, makeApp, repo, startXvfb } from '../test/host/helpers.ts'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { cpuCount, measure, median, spread, type Sample } from './host/measure.ts'
 import { buildBare, buildTauri, buildWry, type Peer } from './host/peers.ts'
 import { ourPage, resizeBaselinePage } from './host/our-page.ts'
@@ -131,6 +131,7 @@ function writeTable (results: Results[], wryMissing?: string, tauriMissing?: str
     '- **ours**: `build/native/socket-host` (MinSizeRel), the app is the baseline\'s page with the runtime; IPC is',
     '  `socket:ipc` `send(\'os.uptime\')` for round trips (the message bridge) and `socket:fs/promises` `readFile` for the read.',
     `  (non-default settings: socket.ini \`${Object.entries(ourWindow).map(([k, v]) => `${k} = ${v}`).join('`, `')}\`, the peers\' window size)`,
+    `  WebKit's GPU compositing: ${existsSync('/dev/dri') && readdirSync('/dev/dri').some((n) => n.startsWith('renderD')) ? 'on for all hosts (this machine has a GPU render node)' : 'off for ours, the host\'s default without a GPU render node (as here), on for the peers (WebKit\'s default, run on Mesa llvmpipe); see "Memory and cold start" below'}.`,
     '- **bare-host**: the smallest WebKitGTK host, kept outside this repository (`BARE_HOST_DIR` names its source folder), `c++ -O2`, stripped; `ipc://echo` and `ipc://bytes`.',
     '- **wry**: `bench/peers/wry` (wry 0.57 + tao 0.37 from crates.io, release, thin LTO, stripped); the same URIs',
     '  answered by wry custom protocols, which is how Tauri v2 carries binary IPC on Linux.',
