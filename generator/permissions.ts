@@ -18,6 +18,7 @@ export const PERMISSIONS: readonly PermissionInfo[] = [
   { name: 'hotkeys', granted: true, gates: 'grabbing global key combinations on the desktop (hotkey.bind; window hotkeys need no permission)' },
   { name: 'notifications', granted: true, gates: 'showing and closing desktop notifications (notification.show/close)' },
   { name: 'open_external', granted: false, gates: 'handing a URL or a file to another application of the desktop (platform.openExternal, platform.revealFile)' },
+  { name: 'service_worker', granted: true, gates: 'registering service workers on the app\'s own origin, which then answer the app\'s requests under their scope (service_worker.register/unregister/postMessage; the container routes answer only the hidden container window)' },
   { name: 'set_priority', granted: false, gates: 'changing the scheduling priority of any process the user owns (os.setPriority)' }
 ]
 

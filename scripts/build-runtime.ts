@@ -51,6 +51,12 @@ export async function buildRuntime (options: BuildOptions = {}): Promise<string[
     sourcemap: false
   })
   writeManifest(result.metafile, outDir)
+  // The service worker scope emulation is a classic script (workers load apps' scripts with importScripts).
+  await build({
+    absWorkingDir: root, entryPoints: [join(root, 'runtime-js', 'internal', 'service-worker', 'scope-main.ts')],
+    outfile: join(outDir, 'service-worker', 'scope.js'), bundle: true, format: 'iife', platform: 'browser',
+    target: 'es2022', logLevel: 'warning', legalComments: 'none'
+  })
   if (options.types !== false && files.length > 0) emitTypes(files, outDir)
   return files.map(moduleName)
 }

@@ -83,9 +83,11 @@ export interface MeasureOptions {
   settleMs?: number
 }
 
-// Starts `command`, times the first stdout line starting with "ready", samples memory until exit.
-export function measure (command: string, args: string[], display: string, options: MeasureOptions | ((line: string) => void) = {}): Promise<Sample> {
-  const { onLine, env, settleMs } = typeof options === 'function' ? { onLine: options } as MeasureOptions : options
+// Starts `command`, times the first stdout line starting with "ready", samples memory until exit. `extraEnv` (or
+// `options.env`) adds to the environment (e.g. SOCKET_HOST_FAST_READ=0).
+export function measure (command: string, args: string[], display: string, options: MeasureOptions | ((line: string) => void) = {}, extraEnv: NodeJS.ProcessEnv = {}): Promise<Sample> {
+  const { onLine, env: optionEnv, settleMs } = typeof options === 'function' ? { onLine: options } as MeasureOptions : options
+  const env = { ...extraEnv, ...optionEnv }
   const started = performance.now()
   const child = spawn(command, args, { env: { ...process.env, ...env, DISPLAY: display }, stdio: ['ignore', 'pipe', 'pipe'] })
   let readyMs = NaN

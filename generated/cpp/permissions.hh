@@ -17,6 +17,7 @@ inline constexpr Permission kAll[] = {
   { "hotkeys", true },  // grabbing global key combinations on the desktop (hotkey.bind; window hotkeys need no permission)
   { "notifications", true },  // showing and closing desktop notifications (notification.show/close)
   { "open_external", false },  // handing a URL or a file to another application of the desktop (platform.openExternal, platform.revealFile)
+  { "service_worker", true },  // registering service workers on the app's own origin, which then answer the app's requests under their scope (service_worker.register/unregister/postMessage; the container routes answer only the hidden container window)
   { "set_priority", false },  // changing the scheduling priority of any process the user owns (os.setPriority)
 };
 }  // namespace api::permissions

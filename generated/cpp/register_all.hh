@@ -14,6 +14,7 @@
 #include "notification.hh"
 #include "os.hh"
 #include "process.hh"
+#include "service_worker.hh"
 #include "udp.hh"
 #include "window.hh"
 
@@ -30,6 +31,7 @@ struct Services {
   ::api::notification::NotificationService& notification;
   ::api::os::OsService& os;
   ::api::process::ProcessService& process;
+  ::api::service_worker::ServiceWorkerService& service_worker;
   ::api::udp::UdpService& udp;
   ::api::window::WindowService& window;
 };
@@ -47,6 +49,7 @@ inline void registerAll (ipc::Router& router, const Services& services) {
   ::api::notification::registerNotificationRoutes(router, services.notification);
   ::api::os::registerOsRoutes(router, services.os);
   ::api::process::registerProcessRoutes(router, services.process);
+  ::api::service_worker::registerServiceWorkerRoutes(router, services.service_worker);
   ::api::udp::registerUdpRoutes(router, services.udp);
   ::api::window::registerWindowRoutes(router, services.window);
 }

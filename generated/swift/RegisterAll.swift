@@ -14,6 +14,7 @@ public func registerAll(
   notification: NotificationService,
   os: OsService,
   process: ProcessService,
+  serviceWorker: ServiceWorkerService,
   udp: UdpService,
   window: WindowService
 ) {
@@ -28,6 +29,7 @@ public func registerAll(
   Notification.register(router, notification)
   Os.register(router, os)
   Process.register(router, process)
+  ServiceWorker.register(router, serviceWorker)
   Udp.register(router, udp)
   Window.register(router, window)
 }

@@ -3,7 +3,10 @@
 #include <cstdio>
 
 #include "linux/backend.hh"
+#include "linux/fast_read.hh"
+#include "linux/protocol_handlers.hh"
 #include "linux/schemes.hh"
+#include "linux/service_workers.hh"
 #include "linux/services.hh"
 #include "linux/window_service.hh"
 #include "linux/window.hh"
@@ -22,14 +25,18 @@ App::App(Options options, Config config)
   context_ = WEBKIT_WEB_CONTEXT(g_object_new(WEBKIT_TYPE_WEB_CONTEXT, "website-data-manager", manager, nullptr));
   g_object_unref(manager);
   webkit_web_context_set_cache_model(context_, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+  enableFastRead(*this);
   registerAppSchemes(*this);
   registerIpcScheme(*this);
+  registerProtocolSchemes(*this);
   windows_.resize(kMaxWindows);
   backend_ = std::make_unique<Backend>(*this);
+  serviceWorkers_ = std::make_unique<ServiceWorkers>(*this);
 }
 
 App::~App() {
   backend_.reset();  // stops the backend before the windows it reports to
+  serviceWorkers_.reset();
   for (auto &window : windows_) window.reset();
   if (context_) g_object_unref(context_);
 }
@@ -99,7 +106,8 @@ Window *App::window(int index) const {
 Window *App::windowForView(WebKitWebView *view) const {
   for (auto &window : windows_)
     if (window && window->view() == view) return window.get();
-  return nullptr;
+  Window *container = serviceWorkers_ ? serviceWorkers_->container() : nullptr;
+  return container && container->view() == view ? container : nullptr;
 }
 
 std::vector<Window *> App::windows() const {

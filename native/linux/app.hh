@@ -18,6 +18,7 @@ namespace host {
 
 class Window;
 class Backend;
+class ServiceWorkers;
 
 struct WindowOptions {
   int index = 0;
@@ -75,6 +76,7 @@ class App {
   WebKitWebContext *context() const { return context_; }
   Backend &backend() const { return *backend_; }
   Permissions &permissions() { return permissions_; }
+  ServiceWorkers &serviceWorkers() const { return *serviceWorkers_; }
   bool testMode() const { return !options_.test.empty(); }
 
  private:
@@ -88,6 +90,7 @@ class App {
   WebKitWebContext *context_ = nullptr;
   std::vector<std::unique_ptr<Window>> windows_;
   std::unique_ptr<Backend> backend_;
+  std::unique_ptr<ServiceWorkers> serviceWorkers_;  // owns the hidden container window, not in windows_
   int exitCode_ = 0;
   bool quitting_ = false;
 };

@@ -95,6 +95,23 @@ constexpr const char *kPreload = R"JS((() => {
   Object.defineProperty(globalThis, '__socketHost', { value: Object.freeze({ dispatch }) })
 __TRACE__
 
+  // navigator.serviceWorker is the runtime's (socket:service-worker; WebKitGTK refuses its own on socket:).
+  // Loaded on first use: until then this stand-in forwards each call, and the module then replaces it.
+  if (location.protocol === 'socket:') {
+    const container = () => import('socket:service-worker').then((m) => m.container)
+    const standIn = Object.freeze({
+      register: (...args) => container().then((c) => c.register(...args)),
+      getRegistration: (...args) => container().then((c) => c.getRegistration(...args)),
+      getRegistrations: () => container().then((c) => c.getRegistrations()),
+      get ready () { return container().then((c) => c.ready) },
+      controller: null,
+      addEventListener: (...args) => { container().then((c) => c.addEventListener(...args)) },
+      removeEventListener: (...args) => { container().then((c) => c.removeEventListener(...args)) },
+      startMessages () {}
+    })
+    try { Object.defineProperty(navigator, 'serviceWorker', { configurable: true, enumerable: true, get: () => standIn }) } catch {}
+  }
+
   const testUrl = __TEST__
   if (testUrl && top) {
     const run = () => import(testUrl).catch((error) => post('__fatal', 'Cannot run test file ' + testUrl + ': ' + show(error)))

@@ -138,6 +138,10 @@ void onIpcRequest(WebKitURISchemeRequest *request, gpointer data) {
 }
 }  // namespace
 
+bool readRequestBody(WebKitURISchemeRequest *request, std::vector<uint8_t> &body, std::string &error) {
+  return readBody(request, body, error);
+}
+
 void registerIpcScheme(App &app) {
   WebKitWebContext *context = app.context();
   WebKitSecurityManager *security = webkit_web_context_get_security_manager(context);

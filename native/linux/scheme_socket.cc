@@ -12,7 +12,9 @@
 
 #include "linux/app.hh"
 #include "linux/mime.hh"
+#include "linux/protocol_handlers.hh"
 #include "linux/schemes.hh"
+#include "linux/service_workers.hh"
 #include "linux/startup_trace.hh"
 
 namespace host {
@@ -42,12 +44,14 @@ std::string defaultCsp(const Config &config) {
   g_strfreev(entries);
   // `[webview] allow_eval = true` lets code be compiled at run time (require() of JavaScript files, socket:vm).
   std::string eval = config.flag("webview_allow_eval", false) ? " 'unsafe-eval'" : "";
-  return "default-src 'self' socket: node: ipc: blob: data:; "
-         "script-src 'self' socket: node: blob: 'unsafe-inline' 'wasm-unsafe-eval'" + eval + "; "
-         "style-src 'self' socket: 'unsafe-inline'; img-src 'self' socket: blob: data: https:; "
-         "media-src 'self' socket: blob: data: https:; font-src 'self' socket: data:; "
-         "connect-src 'self' socket: ipc: blob: data: ws: wss: http: https:; "
-         "worker-src 'self' socket: blob:; frame-src " + frames + "; form-action 'self' socket:; "
+  // Protocol handler schemes (`[webview.protocol-handlers]`): answered by the app's own service workers.
+  std::string own = "'self' socket:" + protocolHandlerSources(config);
+  return "default-src " + own + " node: ipc: blob: data:; "
+         "script-src " + own + " node: blob: 'unsafe-inline' 'wasm-unsafe-eval'" + eval + "; "
+         "style-src " + own + " 'unsafe-inline'; img-src " + own + " blob: data: https:; "
+         "media-src " + own + " blob: data: https:; font-src 'self' socket: data:; "
+         "connect-src " + own + " ipc: blob: data: ws: wss: http: https:; "
+         "worker-src 'self' socket: blob:; frame-src " + frames + protocolHandlerSources(config) + "; form-action 'self' socket:; "
          "base-uri 'self' socket:; object-src 'none'";
 }
 
@@ -79,11 +83,7 @@ void finish(App &app, WebKitURISchemeRequest *request, Response response) {
   soup_message_headers_append(headers, "Vary", "Origin");
   soup_message_headers_append(headers, "Cache-Control", "no-cache");
   soup_message_headers_append(headers, "Content-Type", response.type.c_str());
-  if (response.csp) {
-    std::string csp = app.config().get("webview_csp");
-    if (csp.empty()) csp = defaultCsp(app.config());
-    soup_message_headers_append(headers, "Content-Security-Policy", csp.c_str());
-  }
+  if (response.csp) soup_message_headers_append(headers, "Content-Security-Policy", appCsp(app).c_str());
   webkit_uri_scheme_response_set_http_headers(reply, headers);
   webkit_uri_scheme_request_finish_with_response(request, reply);
   g_object_unref(reply);
@@ -181,6 +181,18 @@ void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
   if (host.empty()) return finish(app, request, moduleProxy(app, path));  // socket:fs/promises
   if (host != app.bundleId()) return finish(app, request, error(404, "unknown origin: " + host));
 
+  if (app.serviceWorkers().serveContainerPage(request, path)) return;
+  if (app.serviceWorkers().intercept(request, path)) return;
+  serveAppFile(app, request, path);
+}
+}  // namespace
+
+std::string appCsp(const App &app) {
+  std::string csp = app.config().get("webview_csp");
+  return csp.empty() ? defaultCsp(app.config()) : csp;
+}
+
+void serveAppFile(App &app, WebKitURISchemeRequest *request, const std::string &path) {
   std::string file;
   if (!resolveInside(app.options().resources, path, file)) return finish(app, request, error(403, "path escapes the app"));
   if (isDirectory(file)) file += "/index.html";
@@ -203,7 +215,6 @@ void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
   response.csp = response.type.rfind("text/html", 0) == 0;
   finish(app, request, std::move(response));
 }
-}  // namespace
 
 void registerAppSchemes(App &app) {
   WebKitWebContext *context = app.context();

@@ -13,6 +13,7 @@
 #include "linux/notification_service.hh"
 #include "linux/os_service.hh"
 #include "linux/process_service.hh"
+#include "linux/service_worker_service.hh"
 #include "linux/udp_service.hh"
 #include "linux/window.hh"
 #include "linux/window_service.hh"
@@ -45,6 +46,7 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
       .notification = own<NotificationServiceImpl>(services_, app),
       .os = own<OsServiceImpl>(services_, app),
       .process = own<ProcessServiceImpl>(services_, app),
+      .service_worker = own<ServiceWorkerServiceImpl>(services_, app, window),
       .udp = own<UdpServiceImpl>(services_),
       .window = own<WindowServiceImpl>(services_, app),
   });

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "linux/error_overlay.hh"
+#include "linux/fast_read.hh"
 #include "linux/gpu.hh"
 #include "linux/ipc_bridge.hh"
 #include "linux/navigation.hh"
@@ -167,6 +168,7 @@ Window::Window(App &app, const WindowOptions &options)
   view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", app.context(),
                                        "user-content-manager", content, nullptr));
   g_object_unref(content);
+  installFastRead(*this);
   tracePhase(traceName + "web view created");
   if (preload.trace) g_signal_connect(view_, "load-changed", G_CALLBACK(onLoadChanged), this);
   WebKitSettings *settings = webkit_web_view_get_settings(view_);

@@ -1,6 +1,6 @@
 // socket:async_hooks — Node's async_hooks: AsyncLocalStorage, AsyncResource, createHook, executionAsyncId,
-// triggerAsyncId, executionAsyncResource. Context follows synchronous calls and explicitly bound callbacks
-// only (runtime-js/internal/async/context.ts says why).
+// triggerAsyncId, executionAsyncResource. The store crosses promise callbacks, timers and listeners, not a
+// native `await` (runtime-js/internal/async/propagation.ts says why).
 import { AsyncHook, AsyncResource, createHook, executionAsyncId, executionAsyncResource, triggerAsyncId } from '../internal/async/hooks.ts'
 import { AsyncLocalStorage } from '../internal/async/storage.ts'
 

@@ -3,17 +3,33 @@
 import { Buffer } from 'buffer/index.js'
 import { createHash, createHmac, getHashes, Hash, Hmac } from '../internal/crypto/hash.ts'
 import { murmur3 } from '../internal/crypto/murmur3.ts'
+import { unsupportedNamespace } from '../internal/unsupported.ts'
 
 export { createHash, createHmac, getHashes, Hash, Hmac, murmur3 }
 export const webcrypto: Crypto = globalThis.crypto
+/** The original bundled libsodium.js here; this runtime does not: every use throws NotSupportedError. */
+export const sodium = unsupportedNamespace('crypto.sodium', 'libsodium is not bundled; use webcrypto or createHash/createHmac')
 export const subtle: SubtleCrypto = globalThis.crypto.subtle
 /** getRandomValues fills at most this many bytes per call (the Web Crypto quota). */
 export const RANDOM_BYTES_QUOTA = 64 * 1024
 export const MAX_RANDOM_BYTES = 0xFFFF_FFFF_FFFF
 export const MAX_RANDOM_BYTES_PAGES = MAX_RANDOM_BYTES / RANDOM_BYTES_QUOTA
 
+/**
+ * The original's getRandomValues: as WebCrypto's, but a view larger than the 64 KiB quota is filled one
+ * quota-sized page at a time (WebCrypto alone throws QuotaExceededError there, as Node's does).
+ */
 export function getRandomValues<T extends ArrayBufferView | null> (array: T): T {
-  return webcrypto.getRandomValues(array as unknown as Uint8Array<ArrayBuffer>) as unknown as T
+  if (array === null || !ArrayBuffer.isView(array) || array.byteLength <= RANDOM_BYTES_QUOTA || array instanceof DataView ||
+    array instanceof Float32Array || array instanceof Float64Array) {
+    // Small views, and the types WebCrypto refuses, keep WebCrypto's own result and errors.
+    return webcrypto.getRandomValues(array as unknown as Uint8Array<ArrayBuffer>) as unknown as T
+  }
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
+  for (let offset = 0; offset < bytes.byteLength; offset += RANDOM_BYTES_QUOTA) {
+    webcrypto.getRandomValues(bytes.subarray(offset, Math.min(bytes.byteLength, offset + RANDOM_BYTES_QUOTA)) as Uint8Array<ArrayBuffer>)
+  }
+  return array
 }
 
 export function randomUUID (): string {
@@ -31,10 +47,7 @@ export function randomBytes (size: number, callback?: (error: Error | null, byte
     }
     throw error
   }
-  const bytes = Buffer.alloc(size)
-  for (let offset = 0; offset < size; offset += RANDOM_BYTES_QUOTA) {
-    webcrypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + RANDOM_BYTES_QUOTA)) as Uint8Array<ArrayBuffer>)
-  }
+  const bytes = getRandomValues(Buffer.alloc(size))
   if (callback === undefined) return bytes
   queueMicrotask(() => callback(null, bytes))
 }
@@ -52,5 +65,5 @@ export function rand64 (): bigint {
 export default {
   murmur3,
   webcrypto, subtle, getRandomValues, randomUUID, randomBytes, createDigest, rand64, createHash, createHmac,
-  getHashes, Hash, Hmac, RANDOM_BYTES_QUOTA, MAX_RANDOM_BYTES, MAX_RANDOM_BYTES_PAGES
+  getHashes, Hash, Hmac, RANDOM_BYTES_QUOTA, MAX_RANDOM_BYTES, MAX_RANDOM_BYTES_PAGES, sodium
 }

@@ -1,7 +1,8 @@
 // socket:events — Node's EventEmitter, from the `events` npm package (a port of Node's lib/events.js), plus
-// the newer helpers the port lacks (on, errorMonitor, getEventListeners, setMaxListeners).
+// the newer helpers the port lacks (on, errorMonitor, getEventListeners, setMaxListeners, EventEmitterAsyncResource).
 import EventEmitter from 'events/events.js'
 import { codedError } from '../internal/errors.ts'
+import { EventEmitterAsyncResource } from '../internal/async/emitter-resource.ts'
 
 /** Listeners of this symbol see every 'error' first, without counting as handling it (Node's errorMonitor). */
 export const errorMonitor: unique symbol = Symbol('events.errorMonitor') as never
@@ -21,9 +22,10 @@ EventEmitter.prototype.emit = function emit (this: EventEmitter, type: string | 
   }
 }
 
-export { EventEmitter }
+export { EventEmitter, EventEmitterAsyncResource }
 export const once = EventEmitter.once
 Object.defineProperty(EventEmitter, 'errorMonitor', { value: errorMonitor, enumerable: true })
+Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', { value: EventEmitterAsyncResource, enumerable: true })
 
 function abortError (signal: AbortSignal): Error {
   return Object.assign(new Error('The operation was aborted', { cause: signal.reason }), { name: 'AbortError', code: 'ABORT_ERR' })

@@ -1,9 +1,11 @@
-// socket:protocol-handlers — the `[webview] protocol-handlers` config (`[webview.protocol-handlers]
-// <scheme> = <service worker path>`, or a space-separated list of schemes). The original served such
-// schemes from service workers; WebKitGTK 4.1 has none on the app's origin (see socket:service-worker),
-// so `getHandlers()` reports the configured table and registering a handler throws NotSupportedError.
+// socket:protocol-handlers — custom URL schemes (`web+myapp:`, `npm:`) answered by the app's service workers,
+// as in the original. socket.ini lists the schemes (`[webview.protocol-handlers] <scheme> = <worker script>`,
+// or `[webview] protocol-handlers = <scheme> …` to give the worker later with `registerProtocolHandler`): the
+// host registers them with WebKit at start, because WebKit takes new schemes only before pages load. A
+// `<scheme>:…` request from the app's pages then becomes a `fetch` event in that worker (docs/host.md).
 import { runtimeArgs } from '../internal/args.ts'
-import { NotSupportedError } from '../internal/errors.ts'
+import { container, type ServiceWorkerRegistration } from './service-worker.ts'
+import { service_worker as host } from '../../generated/js/service_worker.ts'
 
 const PREFIX = 'webview_protocol-handlers'
 
@@ -21,8 +23,17 @@ export function getHandlers (): Map<string, string> {
 
 export function hasHandler (scheme: string): boolean { return getHandlers().has(scheme.replace(/:$/, '')) }
 
-export async function registerProtocolHandler (scheme: string, _url?: string): Promise<never> {
-  throw new NotSupportedError(`socket:protocol-handlers registerProtocolHandler('${scheme}') (custom schemes are served by service workers, which WebKitGTK 4.1 refuses on socket:)`)
+/**
+ * Makes the service worker at `scriptURL` (on the app's origin) answer `<scheme>:…` requests, replacing the
+ * worker the scheme had. The scheme must be listed in socket.ini; otherwise this is a NotSupportedError.
+ */
+export async function registerProtocolHandler (scheme: string, scriptURL: string | URL): Promise<ServiceWorkerRegistration> {
+  return await container.register(scriptURL, { scheme: scheme.replace(/:$/, '') })
 }
 
-export default { getHandlers, hasHandler, registerProtocolHandler }
+/** Stops the scheme's worker: its requests get 404 until another is registered. False when it had none. */
+export async function unregisterProtocolHandler (scheme: string): Promise<boolean> {
+  return await host.unregister(scheme.replace(/:$/, '') + ':')
+}
+
+export default { getHandlers, hasHandler, registerProtocolHandler, unregisterProtocolHandler }

@@ -1,10 +1,15 @@
 // socket:url — WHATWG URL from the webview, and Node's legacy url.parse/format/resolve from the `url` npm
 // package (a port of Node's lib/url.js), plus the file-URL helpers (POSIX paths: the host is Linux).
 import port from 'url/url.js'
+import { unsupportedClass } from '../internal/unsupported.ts'
+import { pathToFileURL as toFileURL } from '../internal/path/file-url.ts'
 
 export const { parse, format, resolve, resolveObject, Url } = port
 export const URL = globalThis.URL
 export const URLSearchParams = globalThis.URLSearchParams
+/** The engine's URLPattern (WebKitGTK has it); where the engine lacks one, constructing it throws NotSupportedError. */
+export const URLPattern: typeof globalThis.URLPattern = (globalThis as { URLPattern?: typeof globalThis.URLPattern }).URLPattern ??
+  unsupportedClass('url.URLPattern', 'this engine has no URLPattern') as unknown as typeof globalThis.URLPattern
 
 function invalidFileUrl (message: string, code: string): TypeError {
   return Object.assign(new TypeError(message), { code })
@@ -22,12 +27,10 @@ export function fileURLToPath (url: string | URL): string {
   return decodeURIComponent(parsed.pathname)
 }
 
-/** `/a/b c` -> `file:///a/b%20c` (relative paths resolve against `/`, the sandbox has no other root). */
+/** `/a/b c` -> `file:///a/b%20c`; a relative path resolves against process.cwd(), as in Node. */
 export function pathToFileURL (path: string): URL {
-  const absolute = path.startsWith('/') ? path : `/${path}`
-  const encoded = absolute.replace(/%/g, '%25').replace(/\\/g, '%5C').replace(/\n/g, '%0A')
-    .replace(/\r/g, '%0D').replace(/\t/g, '%09').replace(/#/g, '%23').replace(/\?/g, '%3F')
-  return new URL(`file://${encoded}`)
+  if (typeof path !== 'string') throw Object.assign(new TypeError('The "path" argument must be of type string'), { code: 'ERR_INVALID_ARG_TYPE' })
+  return toFileURL(path)
 }
 
-export default { parse, format, resolve, resolveObject, Url, URL, URLSearchParams, fileURLToPath, pathToFileURL }
+export default { parse, format, resolve, resolveObject, Url, URL, URLSearchParams, URLPattern, fileURLToPath, pathToFileURL }

@@ -6,10 +6,13 @@ import { isDeepStrictEqual } from '../internal/deep-equal.ts'
 import { makeFormat } from '../internal/format.ts'
 import { errnoConstants, errnoMessage } from '../internal/errno.ts'
 import * as extras from '../internal/util-extras.ts'
+import { types } from '../internal/util-types.ts'
+
+export { types }
 
 export const format = makeFormat(port.inspect as (value: unknown, options?: Record<string, unknown>) => string)
 export const {
-  inspect, inherits, callbackify, deprecate, debuglog, types, isArray, isBoolean, isNull,
+  inspect, inherits, callbackify, deprecate, debuglog, isArray, isBoolean, isNull,
   isNullOrUndefined, isNumber, isString, isSymbol, isUndefined, isRegExp, isObject, isDate, isError,
   isFunction, isPrimitive, isBuffer
 } = port

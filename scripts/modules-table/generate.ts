@@ -6,6 +6,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { modulesNamedBy } from './test-scan.ts'
+import { notSupported } from './not-supported.ts'
 
 const root = resolve(import.meta.dirname, '..', '..')
 export const docPath = join(root, 'docs', 'modules.md')
@@ -15,8 +17,8 @@ const END = '<!-- conformance:end -->'
 interface Original { modules: Record<string, string[]>, linuxUnsupported: Record<string, string> }
 interface Manifest { modules: Record<string, { exports: string[] }> }
 
-/** Test files (relative to test/) that name `socket:<module>` or import runtime-js/modules/<module>.ts. */
-function testsByModule (names: string[]): Map<string, string[]> {
+/** Every test source, relative to test/, with its text (the table's own test left out). */
+export function testSources (): Array<{ file: string, text: string }> {
   const files: string[] = []
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -28,14 +30,13 @@ function testsByModule (names: string[]): Map<string, string[]> {
     }
   }
   walk(join(root, 'test'))
-  const texts = files.map((file) => ({ file: relative(join(root, 'test'), file).split(sep).join('/'), text: readFileSync(file, 'utf8') }))
-  const found = new Map<string, string[]>()
-  for (const name of names) {
-    const escaped = name.replace(/[/\\-]/g, (c) => `\\${c}`)
-    const pattern = new RegExp(`(socket:${escaped}|modules/${escaped}\\.ts)['"\`]`)
-    found.set(name, texts.filter(({ text }) => pattern.test(text)).map(({ file }) => file))
-  }
-  return found
+  return files.map((file) => ({ file: relative(join(root, 'test'), file).split(sep).join('/'), text: readFileSync(file, 'utf8') }))
+}
+
+/** Test files (relative to test/) that exercise each module (scripts/modules-table/test-scan.ts). */
+function testsByModule (names: string[]): Map<string, string[]> {
+  const named = testSources().map(({ file, text }) => ({ file, modules: modulesNamedBy(file, text) }))
+  return new Map(names.map((name) => [name, named.filter(({ modules }) => modules.has(name)).map(({ file }) => file)]))
 }
 
 const code = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ')
@@ -58,6 +59,8 @@ export function renderTable (original: Original, manifest: Manifest): string {
       const extra = mine.filter((e) => !theirs.includes(e))
       here = missing.length === 0 ? (theirs.length === 0 ? 'present' : 'all') : `**lacks** ${code(missing)}`
       if (extra.length > 0) here += extra.length <= 12 ? `; adds ${code(extra)}` : `; adds ${extra.length} more`
+      const throwing = Object.entries(notSupported[name] ?? {}).filter(([e]) => theirs.includes(e) && mine.includes(e))
+      if (throwing.length > 0) here += `; **throw NotSupportedError**: ${throwing.map(([e, { why }]) => `\`${e}\` (${why})`).join(', ')}`
     }
     const testList = tests.get(name) ?? []
     return `| \`socket:${name}\` | ${theirs === undefined ? '—' : theirs.length === 0 ? '(default export / tables)' : code(theirs)} | ${here} | ${testList.length === 0 ? '**none**' : testList.map((t) => `\`${t}\``).join(', ')} |`

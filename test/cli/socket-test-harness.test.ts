@@ -151,3 +151,24 @@ test('socket:test/harness: a fresh harness per test, bootstrapped before and clo
   assert.ok(lines.includes('not ok 2 Error: inside'))
   assert.throws(() => wrapHarness(5 as never, Harness), TypeError)
 })
+
+test('socket:test/context: while installed, the global error and unhandledrejection events go to the runner', async () => {
+  const { default: context } = await import('../../runtime-js/modules/test/context.ts')
+  // Node's global is no EventTarget; give it one for the duration (a window's is the real thing).
+  const target = new EventTarget()
+  const global = globalThis as Record<string, unknown>
+  Object.assign(global, { addEventListener: target.addEventListener.bind(target), removeEventListener: target.removeEventListener.bind(target) })
+  const event = (type: string, fields: Record<string, unknown>): Event => Object.assign(new Event(type), fields)
+  try {
+    const reported: unknown[] = []
+    const remove = context({ reportUncaught: (label: string, error: unknown) => reported.push([label, String(error)]) } as never)
+    target.dispatchEvent(event('error', { error: new Error('boom') }))
+    target.dispatchEvent(event('unhandledrejection', { reason: 'why' }))
+    remove()
+    target.dispatchEvent(event('error', { error: new Error('after') }))
+    assert.deepEqual(reported, [['uncaught error', 'Error: boom'], ['unhandled rejection', 'why']])
+  } finally {
+    delete global.addEventListener
+    delete global.removeEventListener
+  }
+})

@@ -75,8 +75,8 @@ test('socket:vm, http, worker_threads, i18n and the rest in a window', { skip: w
       assert.equal(facts['hotkey bad expression'].threw.name, 'TypeError')
       assert.deepEqual(facts['hotkey global'], ['number', true])
     })
-    await t.test('service-worker, protocol-handlers say NotSupported; an unlisted extension is not found; a bad conduit id is a TypeError', () => {
-      assert.equal(facts['service-worker register'].threw.name, 'NotSupportedError')
+    await t.test('a missing service worker script and an unlisted extension are not found; a bad conduit id is a TypeError', () => {
+      assert.equal(facts['service-worker register'].threw.name, 'NotFoundError')
       assert.deepEqual(facts['protocol-handlers'], [[['ipfs', '/ipfs-worker.js']], true])
       assert.equal(facts['conduit constructor'].threw.name, 'TypeError')
       assert.equal(facts['extension load'].threw.name, 'NotFoundError')

@@ -14,7 +14,9 @@ const ours: Record<string, () => Promise<unknown>> = {
   string_decoder: async () => await import('../../runtime-js/modules/string_decoder.ts'),
   net: async () => await import('../../runtime-js/modules/net.ts'),
   assert: async () => await import('../../runtime-js/modules/assert.ts'),
-  async_hooks: async () => await import('../../runtime-js/modules/async_hooks.ts')
+  async_hooks: async () => await import('../../runtime-js/modules/async_hooks.ts'),
+  stream: async () => await import('../../runtime-js/modules/stream.ts'),
+  'timers/promises': async () => await import('../../runtime-js/modules/timers/promises.ts')
 }
 
 for (const [name, observe] of Object.entries(pureCases)) {

@@ -101,8 +101,9 @@ export const SCHEMA: Record<string, SectionDef> = {
       allow_eval: k('boolean', 'add `\'unsafe-eval\'` to the default CSP: `require()` of JavaScript files and `socket:vm` compile code at run time', { default: 'false' }),
       csp: k('string', 'the Content-Security-Policy sent with the app\'s HTML'),
       navigator_policy: k('string', 'where top-level navigation may go'),
-      'service-workers': k('list', 'service workers to register', { notOnLinux: 'the original\'s service-worker hosts' }),
-      'protocol-handlers': k('list', 'URL schemes served by service workers', { notOnLinux: 'the original\'s service-worker hosts' }),
+      'service-workers': k('list', 'service workers to register', { notOnLinux: 'the original\'s service-worker hosts; on Linux use `[webview.service-workers]`' }),
+      service_worker_fetch_timeout: k('number', 'ms a service worker has to answer a request before the page gets a 504', { default: '30000' }),
+      'protocol-handlers': k('list', 'URL schemes (`web+myapp`, `npm`) whose requests a service worker answers; the worker comes from `[webview.protocol-handlers]` or `socket:protocol-handlers` `registerProtocolHandler`'),
       auto_register_service_workers: k('boolean', 'register `service-workers` at start', { notOnLinux: 'the original\'s service-worker hosts' }),
       'cache-control': k('string', 'a Cache-Control header for app files', notYet),
       insecure_domains: k('list', 'domains allowed over plain http', notYet),
@@ -122,8 +123,8 @@ export const SCHEMA: Record<string, SectionDef> = {
       external: k('list', 'URL patterns of followed links that open in the system browser')
     }
   },
-  'webview.service-workers': { doc: 'Service workers: `/path = worker.js`.', keys: {}, anyKey: 'path', notYet: true },
-  'webview.protocol-handlers': { doc: 'Protocol handlers: `scheme = worker.js`.', keys: {}, anyKey: 'path', notYet: true },
+  'webview.service-workers': { doc: 'Service workers registered at start: `/scope/ = /worker.js` (docs/host.md, "Service workers").', keys: {}, anyKey: 'path' },
+  'webview.protocol-handlers': { doc: 'Protocol handlers: `<scheme> = /worker.js`, a service worker that answers `<scheme>:…` requests from the app\'s pages (docs/host.md, "Service workers").', keys: {}, anyKey: 'path' },
   permissions: {
     doc: 'What the app may use. Every key is `true` or `false`.',
     keys: {
@@ -140,7 +141,7 @@ export const SCHEMA: Record<string, SectionDef> = {
       allow_hotkeys: k('boolean', 'global hotkeys (`socket:window/hotkey`)', { default: 'true' }),
       // The permissions the IDL's [Permission=…] attributes name, with their defaults (generator/permissions.ts).
       ...Object.fromEntries(PERMISSIONS.map((p) => [`allow_${p.name}`, k('boolean', p.gates, { default: String(p.granted) })])),
-      allow_service_worker: k('boolean', 'service workers', { default: 'true', notYet: true }),
+      allow_service_worker: k('boolean', 'service workers run by the runtime (`socket:service-worker`, `navigator.serviceWorker`)', { default: 'true' }),
       allow_autoplay: k('boolean', 'media autoplay', { default: 'true', notYet: true }),
       allow_push_notifications: k('boolean', 'push notifications', { default: 'true', notOnLinux: apple }),
       allow_device_orientation: k('boolean', 'device orientation events', { default: 'true', notYet: true }),

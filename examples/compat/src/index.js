@@ -3,7 +3,6 @@ import { createRequire } from 'socket:module'
 import { Worker } from 'socket:worker_threads'
 import { getMessage, getUILanguage } from 'socket:i18n'
 import hotkeys from 'socket:window/hotkey'
-import * as serviceWorker from 'socket:service-worker'
 
 // require() from node_modules (package.json "exports"), which itself requires a builtin.
 const require = createRequire(import.meta.url)
@@ -25,10 +24,15 @@ binding.addEventListener('hotkey', () => {
   document.getElementById('hotkey').textContent = getMessage('pressed', [String(app.hotkeyPresses)])
 })
 
-// Service workers: WebKitGTK allows them only on http(s) origins, so registration says why it cannot.
+// A service worker for /api/ (navigator.serviceWorker is the runtime's: it runs the worker itself).
 try {
-  await serviceWorker.register('/sw.js')
-  document.getElementById('service-worker').textContent = 'registered'
+  const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/api/' })
+  const worker = registration.installing ?? registration.waiting ?? registration.active
+  if (worker.state !== 'activated') {
+    await new Promise((resolve) => worker.addEventListener('statechange', () => { if (worker.state === 'activated') resolve() }))
+  }
+  app.serviceWorkerGreeting = await (await fetch('/api/greeting?name=Ada')).json()
+  document.getElementById('service-worker').textContent = app.serviceWorkerGreeting.greeting
 } catch (error) {
   app.serviceWorkerError = error
   document.getElementById('service-worker').textContent = `${error.name}: ${error.message}`

@@ -25,7 +25,10 @@ test('the window hotkey fires on its key combination', (t) => {
   t.equal(document.getElementById('hotkey').textContent, 'pressed 1 times')
 })
 
-test('service workers are refused on socket: with a reason', (t) => {
-  t.equal(globalThis.compat.serviceWorkerError?.name, 'NotSupportedError', 'NotSupportedError')
-  t.ok(/http\(s\)/.test(globalThis.compat.serviceWorkerError?.message), 'the message says why')
+test('the service worker answers /api/greeting; other /api/ paths are files', async (t) => {
+  t.equal(globalThis.compat.serviceWorkerError, undefined, 'registration worked')
+  t.equal(globalThis.compat.serviceWorkerGreeting?.greeting, 'Hello from the service worker, Ada!', 'the worker made the greeting')
+  const again = await (await fetch('/api/greeting?name=Bob')).json()
+  t.equal(again.served, 2, 'the same worker answers the next request')
+  t.equal((await (await fetch('/api/static.json')).json()).from, 'the file', 'no respondWith: the file')
 })

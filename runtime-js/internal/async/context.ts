@@ -1,15 +1,21 @@
 // The async context behind socket:async and socket:async_hooks. The current context is an immutable map from
-// storage to value, swapped in for the duration of a synchronous call and restored afterwards. Nothing global
-// is patched (no Promise.prototype.then or setTimeout wrappers: they slowed every page and kept timers
-// alive): context reaches later callbacks only when they are bound explicitly (AsyncResource.bind,
-// AsyncLocalStorage.bind/snapshot, AsyncContext.Snapshot.wrap). docs/modules.md says so.
+// storage to value, swapped in for the duration of a call and restored afterwards. It reaches later
+// callbacks through the wrappers in propagation.ts (promise reactions, timers, microtasks, event listeners),
+// installed the first time a context is entered, and through explicit binding (AsyncResource.bind,
+// AsyncLocalStorage.bind/snapshot, AsyncContext.Snapshot.wrap). JavaScriptCore resumes a native `await`
+// without calling anything patchable, so code after an `await` runs in the empty context (docs/modules.md).
 
 export type Frame = ReadonlyMap<object, unknown>
 
-let current: Frame = new Map()
+const empty: Frame = new Map()
+let current: Frame = empty
+let depth = 0
 let executionId = 1
 let triggerId = 0
 let nextId = 2
+let resetQueued = false
+// Taken before propagation.ts wraps it: the reset must not run inside a captured context.
+const queueReset = globalThis.queueMicrotask.bind(globalThis)
 
 export function currentFrame (): Frame { return current }
 export function newAsyncId (): number { return nextId++ }
@@ -20,13 +26,28 @@ export function triggerAsyncIdNow (): number { return triggerId }
 export function runInFrame<R> (frame: Frame, ids: { asyncId: number, triggerId: number } | undefined, fn: () => R): R {
   const saved = { frame: current, executionId, triggerId }
   current = frame
+  depth++
   if (ids !== undefined) { executionId = ids.asyncId; triggerId = ids.triggerId }
   try {
     return fn()
   } finally {
+    depth--
     current = saved.frame
     executionId = saved.executionId
     triggerId = saved.triggerId
+  }
+}
+
+/** `fn.apply(thisArg, args)` in `frame`: the wrappers' hot path, without a closure per call. */
+export function applyInFrame (frame: Frame, fn: Function, thisArg: unknown, args: ArrayLike<unknown>): unknown {
+  const saved = current
+  current = frame
+  depth++
+  try {
+    return fn.apply(thisArg, args)
+  } finally {
+    depth--
+    current = saved
   }
 }
 
@@ -38,5 +59,15 @@ export function withValue (frame: Frame, key: object, value: unknown, remove = f
   return next
 }
 
-/** enterWith: replaces the current frame until the enclosing runInFrame returns (or for good at top level). */
-export function replaceFrame (frame: Frame): void { current = frame }
+/**
+ * enterWith: replaces the current frame until the enclosing call returns. Outside any call (a module's top
+ * level, code after a native `await`, a handler nothing wrapped) nothing would restore it, so it lasts until
+ * the microtasks queued so far have run: later tasks must not inherit it.
+ */
+export function replaceFrame (frame: Frame): void {
+  current = frame
+  if (depth === 0 && !resetQueued) {
+    resetQueued = true
+    queueReset(() => { resetQueued = false; if (depth === 0) current = empty })
+  }
+}

@@ -1,6 +1,7 @@
 // createHook / AsyncHook / AsyncResource: Node's shapes. Hooks hear the resources this module knows about
 // (AsyncResource instances: init on construction, before/after around runInAsyncScope, destroy on
-// emitDestroy); the webview's own promises and timers are not tracked (see context.ts).
+// emitDestroy); the webview's own promises and timers are not hook resources (they carry context only:
+// propagation.ts).
 import { currentFrame, executionAsyncIdNow, newAsyncId, runInFrame, triggerAsyncIdNow, type Frame } from './context.ts'
 
 export interface HookCallbacks {

@@ -1,6 +1,7 @@
 // AsyncLocalStorage (Node's shape) and AsyncContext.Variable/Snapshot (the TC39 proposal's shape, which the
 // original's socket:async also offers) over one context (context.ts).
 import { currentFrame, replaceFrame, runInFrame, withValue, type Frame } from './context.ts'
+import { installPropagation } from './propagation.ts'
 
 export class AsyncLocalStorage<T = unknown> {
   #enabled = false
@@ -24,6 +25,7 @@ export class AsyncLocalStorage<T = unknown> {
 
   run<R, A extends unknown[]> (store: T, fn: (...args: A) => R, ...args: A): R {
     this.#enabled = true
+    installPropagation()
     return runInFrame(withValue(currentFrame(), this, store), undefined, () => fn(...args))
   }
 
@@ -33,6 +35,7 @@ export class AsyncLocalStorage<T = unknown> {
 
   enterWith (store: T): void {
     this.#enabled = true
+    installPropagation()
     replaceFrame(withValue(currentFrame(), this, store))
   }
 
@@ -56,6 +59,7 @@ export class Variable<T = unknown> {
   }
 
   run<R, A extends unknown[]> (value: T, fn: (...args: A) => R, ...args: A): R {
+    installPropagation()
     return runInFrame(withValue(currentFrame(), this, value), undefined, () => fn(...args))
   }
 }

@@ -16,7 +16,8 @@ export function httpModule (protocol: 'http:' | 'https:', name: string) {
     req.end()
     return req
   }
-  const unsupported = (what: string) => () => { throw new NotSupportedError(`${name}.${what} (the runtime has no TCP server socket; serve from a backend process or use socket:dgram)`) }
+  // A function, not an arrow: `new http.Server()` must reach the NotSupportedError, not fail as a non-constructor.
+  const unsupported = (what: string) => function () { throw new NotSupportedError(`${name}.${what} (the runtime has no TCP server socket; serve from a backend process or use socket:dgram)`) }
   return {
     METHODS, STATUS_CODES, Agent, globalAgent, ClientRequest, IncomingMessage, request, get,
     createServer: unsupported('createServer'), Server: unsupported('Server'), ServerResponse: unsupported('ServerResponse'),

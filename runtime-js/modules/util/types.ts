@@ -1,5 +1,5 @@
-// socket:util/types — Node's util.types (from the `util` npm package).
-import port from 'util/util.js'
+// socket:util/types — Node's util.types (from the `util` npm package; internal/util-types.ts).
+import { types } from '../../internal/util-types.ts'
 
-export const types = port.types
-export default port.types
+export { types }
+export default types

@@ -1,6 +1,5 @@
-// Observations of async_hooks: the same file runs against node:async_hooks and socket:async_hooks. Only what
-// does not depend on Node tracking promises and timers by itself (socket:async_hooks context follows
-// synchronous calls and explicitly bound callbacks; docs/modules.md).
+// Observations of async_hooks: the same file runs against node:async_hooks and socket:async_hooks. The
+// synchronous API; how far the store travels through promises, timers and events is async-context.cases.ts.
 import type * as NodeAsyncHooks from 'node:async_hooks'
 import { Observer, type Observations } from '../harness/observe.ts'
 

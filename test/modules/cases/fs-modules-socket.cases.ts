@@ -4,7 +4,8 @@
 import { Observer, type Observations } from '../harness/observe.ts'
 import { within } from '../harness/within.ts'
 
-type Load = (name: string) => Promise<any>
+/** Imports a full specifier (`socket:fs/web`), so the conformance table sees which modules this file tests. */
+type Load = (specifier: string) => Promise<any>
 
 async function failure (fn: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -18,17 +19,17 @@ async function failure (fn: () => Promise<unknown>): Promise<unknown> {
 
 export async function observeSocketFsModules (load: Load, dir: string): Promise<Observations> {
   const o = new Observer()
-  const fs = await load('fs')
+  const fs = await load('socket:fs')
   const at = (name: string): string => `${dir}/${name}`
   await fs.promises.writeFile(at('a.txt'), 'hello world')
 
   // fs/flags
-  const { normalizeFlags } = await load('fs/flags')
+  const { normalizeFlags } = await load('socket:fs/flags')
   o.see('flags', () => ['r', 'r+', 'w', 'wx', 'a', 'a+', 'as+', 1234, undefined].map((flag) => normalizeFlags(flag)))
   o.see('flags bogus', () => normalizeFlags('bogus'))
 
   // fs/fds: the same table fs.open fills
-  const fds = (await load('fs/fds')).default
+  const fds = (await load('socket:fs/fds')).default
   await o.seeAsync('fds track fs.open and close', async () => {
     const handle = await fs.promises.open(at('a.txt'))
     const id = fds.id(handle.fd)
@@ -44,14 +45,14 @@ export async function observeSocketFsModules (load: Load, dir: string): Promise<
   })
 
   // fs/handle: the original's statics and DirectoryHandle
-  const { FileHandle, DirectoryHandle } = await load('fs/handle')
+  const { FileHandle, DirectoryHandle } = await load('socket:fs/handle')
   await o.seeAsync('FileHandle statics', async () => {
     const fd = fs.openSync(at('a.txt'), 'r')
     const wrapped = FileHandle.from(fd)
     const text = await wrapped.readFile('utf8')
     await wrapped.close()
     const opened = await FileHandle.open(at('a.txt'))
-    const isPromisesHandle = opened instanceof (await load('fs/promises')).FileHandle
+    const isPromisesHandle = opened instanceof (await load('socket:fs/promises')).FileHandle
     await opened.close()
     return [text, isPromisesHandle, await FileHandle.access(at('a.txt')), await failure(() => FileHandle.access(at('missing'))),
       await failure(async () => FileHandle.from(9999)), FileHandle.DEFAULT_OPEN_FLAGS, FileHandle.DEFAULT_OPEN_MODE]
@@ -68,8 +69,8 @@ export async function observeSocketFsModules (load: Load, dir: string): Promise<
   })
 
   // fs/watcher
-  const { Watcher, default: WatcherDefault } = await load('fs/watcher')
-  const EventEmitter = (await load('events')).default
+  const { Watcher, default: WatcherDefault } = await load('socket:fs/watcher')
+  const EventEmitter = (await load('socket:events')).default
   await o.seeAsync('Watcher reports a change and closes', async () => {
     const watcher = new Watcher(dir)
     await watcher.start()
@@ -87,19 +88,19 @@ export async function observeSocketFsModules (load: Load, dir: string): Promise<
   })
 
   // fs/bookmarks, window/constants, mime
-  await o.seeAsync('bookmarks', async () => { const { temporary, default: d } = await load('fs/bookmarks'); return [temporary instanceof Map, d.temporary === temporary] })
+  await o.seeAsync('bookmarks', async () => { const { temporary, default: d } = await load('socket:fs/bookmarks'); return [temporary instanceof Map, d.temporary === temporary] })
   await o.seeAsync('window/constants', async () => {
-    const constants = await load('window/constants')
-    const window = await load('window')
+    const constants = await load('socket:window/constants')
+    const window = await load('socket:window')
     return [constants.WINDOW_SHOWN, constants.WINDOW_KILLED, constants.default === window.constants]
   })
   await o.seeAsync('mime lookup', async () => {
-    const mime = await load('mime')
+    const mime = await load('socket:mime')
     return [(await mime.lookup('index.html')).map((r: { mime: string }) => r.mime), new mime.MIMEType('Text/HTML; charset=UTF-8').essence]
   })
 
   // fs/web
-  const web = await load('fs/web')
+  const web = await load('socket:fs/web')
   await o.seeAsync('createFile', async () => {
     const file = await web.createFile(at('a.txt'))
     let streamed = ''

@@ -10,6 +10,8 @@ import { observeStringDecoder } from './string_decoder.cases.ts'
 import { observeNet } from './net.cases.ts'
 import { observeAssert } from './assert.cases.ts'
 import { observeAsyncHooks } from './async_hooks.cases.ts'
+import { observeStream } from './stream.cases.ts'
+import { observeTimersPromises } from './timers-promises.cases.ts'
 import type { Observations } from '../harness/observe.ts'
 
 export const pureCases: Record<string, (module: any) => Observations | Promise<Observations>> = {
@@ -23,5 +25,7 @@ export const pureCases: Record<string, (module: any) => Observations | Promise<O
   string_decoder: observeStringDecoder,
   net: observeNet,
   assert: observeAssert,
-  async_hooks: observeAsyncHooks
+  async_hooks: observeAsyncHooks,
+  stream: observeStream,
+  'timers/promises': observeTimersPromises
 }

@@ -16,7 +16,7 @@ try {
   const { Dir, Dirent } = await load('fs/dir')
   const { FileHandle } = await load('fs/handle')
   const node = await observeFsModules({ fs, Stats, ReadStream, WriteStream, Dir, Dirent, openHandle: (path, flags) => FileHandle.open(path, flags) }, `${FS_TEST_DIR}/node`)
-  const socket = await observeSocketFsModules(load, `${FS_TEST_DIR}/web`)
+  const socket = await observeSocketFsModules(async (specifier) => await import(/* @vite-ignore */ specifier), `${FS_TEST_DIR}/web`)
   result = { node, socket }
 } catch (error) {
   result = { failedToRun: errorShape(error), message: String((error as Error)?.stack ?? error) }

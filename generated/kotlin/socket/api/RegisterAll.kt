@@ -17,6 +17,7 @@ fun registerAll(
   notification: socket.api.notification.NotificationService,
   os: socket.api.os.OsService,
   process: socket.api.process.ProcessService,
+  serviceWorker: socket.api.service_worker.ServiceWorkerService,
   udp: socket.api.udp.UdpService,
   window: socket.api.window.WindowService
 ) {
@@ -31,6 +32,7 @@ fun registerAll(
   socket.api.notification.Notification.register(router, notification)
   socket.api.os.Os.register(router, os)
   socket.api.process.Process.register(router, process)
+  socket.api.service_worker.ServiceWorker.register(router, serviceWorker)
   socket.api.udp.Udp.register(router, udp)
   socket.api.window.Window.register(router, window)
 }
