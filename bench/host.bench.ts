@@ -6,11 +6,10 @@
 // UDP, wry only if already built, table to BENCH_OUT (npm test runs this to check the code, not to time it).
 // BENCH_TAURI=1 also builds and measures the Tauri v2 peer; BENCH_BUILD_PEERS=0 measures the peers as built.
 // When the fast read's extension is built, ours also runs with it switched off (SOCKET_HOST_FAST_READ=0), interleaved.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { hostBinary, makeApp, repo, startXvfb } from '../test/host/helpers.ts'
-import { existsSync, readdirSync } from 'node:fs'
 import { cpuCount, measure, median, spread, type Sample } from './host/measure.ts'
 import { buildBare, buildTauri, buildWry, type Peer } from './host/peers.ts'
 import { ourPage, resizeBaselinePage } from './host/our-page.ts'
