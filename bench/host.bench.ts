@@ -6,12 +6,11 @@
 // UDP, wry only if already built, table to BENCH_OUT (npm test runs this to check the code, not to time it).
 // BENCH_TAURI=1 also builds and measures the Tauri v2 peer; BENCH_BUILD_PEERS=0 measures the peers as built.
 // When the fast read's extension is built, ours also runs with it switched off (SOCKET_HOST_FAST_READ=0), interleaved.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { hostBinary, makeApp, repo, startXvfb } from '../test/host/helpers.ts'
-import { existsSync } from 'node:fs'
-import { cpuCount, measure, median, type Sample } from './host/measure.ts'
+import { cpuCount, measure, median, spread, type Sample } from './host/measure.ts'
 import { buildBare, buildTauri, buildWry, type Peer } from './host/peers.ts'
 import { ourPage, resizeBaselinePage } from './host/our-page.ts'
 
@@ -141,6 +140,7 @@ function writeTable (results: Results[], wryMissing?: string, tauriMissing?: str
     '  which goes through the web-process extension `socket-webext/libsocket-fast-read.so` (its size is counted in ours).',
     ...(names.includes('ours, fast read off') ? ['- **ours, fast read off**: the same host and app with `SOCKET_HOST_FAST_READ=0` in its environment (no extension: `readFile` through the bridge and `ipc://` as before), interleaved with the others.'] : []),
     `  (non-default settings: socket.ini \`${Object.entries(ourWindow).map(([k, v]) => `${k} = ${v}`).join('`, `')}\`, the peers\' window size)`,
+    `  WebKit's GPU compositing: ${existsSync('/dev/dri') && readdirSync('/dev/dri').some((n) => n.startsWith('renderD')) ? 'on for all hosts (this machine has a GPU render node)' : 'off for ours, the host\'s default without a GPU render node (as here), on for the peers (WebKit\'s default, run on Mesa llvmpipe); see "Memory and cold start" below'}.`,
     '- **bare-host**: the smallest WebKitGTK host, kept outside this repository (`BARE_HOST_DIR` names its source folder), `c++ -O2`, stripped; `ipc://echo` and `ipc://bytes`.',
     '- **wry**: `bench/peers/wry` (wry 0.57 + tao 0.37 from crates.io, release, thin LTO, stripped); the same URIs',
     '  answered by wry custom protocols, which is how Tauri v2 carries binary IPC on Linux.',
@@ -176,11 +176,21 @@ function writeTable (results: Results[], wryMissing?: string, tauriMissing?: str
       ` peak RSS MB ${r.cold.map((s) => (s.peakRssKb / 1024).toFixed(0)).join(', ')};` +
       ` round trip ms ${roundTripsOf(r).map((v) => v.toFixed(3)).join(', ')}; read MB/s ${readsOf(r).map((v) => v.toFixed(0)).join(', ')}`),
     ...extraLines(results.find((r) => r.name === 'ours')!.benches.map((s) => s.report), figures.get('bare-host')!.readMBs),
+    '- peak RSS of a cold start per process, MB, median (spread): ' + results.map((r) => `${r.name} ${perProcess(r.cold)}`).join('; '),
     ''
   ]
   const text = lines.join('\n') + '\n' + readFileSync(join(repo, 'bench', 'host', 'notes.md'), 'utf8')
   writeFileSync(output, text)
   console.log(text)
+}
+
+// Each process's own peak over the cold starts (bench/host/variants.ts also reads PSS once the page has settled).
+function perProcess (samples: Sample[]): string {
+  const mb = (kb: number): number => kb / 1024
+  return (['host', 'web', 'network'] as const).map((role) => {
+    const values = samples.map((s) => mb(s.peakRssKbByRole[role]))
+    return `${role} ${median(values).toFixed(0)} (${spread(values)})`
+  }).join(', ')
 }
 
 function extraLines (reports: any[], bareRead: number): string[] {

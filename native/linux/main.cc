@@ -14,6 +14,7 @@
 #include "linux/app.hh"
 #include "linux/backend.hh"
 #include "linux/reload.hh"
+#include "linux/startup_trace.hh"
 #include "linux/window.hh"
 
 namespace {
@@ -36,6 +37,7 @@ int reexecUnderXvfb(int argc, char **argv) {
 }  // namespace
 
 int main(int argc, char **argv) {
+  host::tracePhase("main");
   host::Options options;
   std::string error;
   if (!host::parseOptions(argc, argv, options, error)) {
@@ -55,6 +57,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (config.flag("build_headless", false)) options.headless = true;
+  host::tracePhase("config loaded");
   if (!gtk_init_check(&argc, &argv)) {
     if (options.headless && !std::getenv("SOCKET_HOST_UNDER_XVFB")) return reexecUnderXvfb(argc, argv);
     std::fprintf(stderr, "socket-host: cannot open a display (set DISPLAY, or pass --headless to use Xvfb)\n");
@@ -63,7 +66,9 @@ int main(int argc, char **argv) {
   // Relative paths in fs calls and the backend's working directory are the app's folder, as in the original.
   if (chdir(options.resources.c_str()) != 0) std::fprintf(stderr, "socket-host: cannot enter %s\n", options.resources.c_str());
 
+  host::tracePhase("gtk initialised");
   host::App app(options, config);
+  host::tracePhase("web context ready (context, data manager, schemes)");
   host::WindowOptions first;
   first.headless = options.headless;
   if (!app.createWindow(first, error)) {
@@ -88,8 +93,10 @@ int main(int argc, char **argv) {
       return G_SOURCE_REMOVE;
     }, &app);
   }
+  host::tracePhase("first window created");
   host::installReloadSignal(app);  // ssc build -w
   if (app.backend().configured() && !app.backend().open(false, error))
     std::fprintf(stderr, "socket-host: %s\n", error.c_str());  // the app runs on without it
+  if (host::startupTraceEnabled()) g_idle_add([](gpointer) -> gboolean { host::tracePhase("main loop running"); return G_SOURCE_REMOVE; }, nullptr);
   return app.run();
 }

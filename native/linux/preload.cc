@@ -93,6 +93,7 @@ constexpr const char *kPreload = R"JS((() => {
     }
   }
   Object.defineProperty(globalThis, '__socketHost', { value: Object.freeze({ dispatch }) })
+__TRACE__
 
   // navigator.serviceWorker is the runtime's (socket:service-worker; WebKitGTK refuses its own on socket:).
   // Loaded on first use: until then this stand-in forwards each call, and the module then replaces it.
@@ -137,13 +138,20 @@ constexpr const char *kPreload = R"JS((() => {
 //# sourceURL=socket-host-preload.js
 )JS";
 
+// Spliced in only with SOCKET_TRACE_STARTUP=1 (otherwise the placeholder becomes nothing).
+constexpr const char *kTrace = R"JS(  if (top) {
+    const trace = (phase) => post('__trace', phase + ' (page clock ' + performance.now().toFixed(1) + ' ms)')
+    trace('preload evaluated')
+    addEventListener('DOMContentLoaded', () => trace('DOMContentLoaded'), { once: true })
+    addEventListener('load', () => trace('load'), { once: true })
+  })JS";
 }  // namespace
 
 std::string buildPreload(const PreloadInput &input) {
   const std::pair<const char *, std::string> values[] = {
     {"__CONFIG__", input.configJson}, {"__ENV__", input.envJson}, {"__ARGV__", input.argvJson},
     {"__INDEX__", std::to_string(input.index)}, {"__DEBUG__", input.debug ? "true" : "false"},
-    {"__HEADLESS__", input.headless ? "true" : "false"},
+    {"__HEADLESS__", input.headless ? "true" : "false"}, {"__TRACE__", input.trace ? kTrace : ""},
     {"__TEST__", input.testUrl.empty() ? "''" : jsonQuote(input.testUrl)}, {"__SECRET__", jsonQuote(input.secret)},
   };
   // One pass over the template, so a value that happens to contain a placeholder name is never expanded.

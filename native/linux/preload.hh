@@ -13,6 +13,7 @@ struct PreloadInput {
   bool debug = false;
   bool headless = false;
   std::string testUrl;     // non-empty in window 0 of a --test run
+  bool trace = false;      // SOCKET_TRACE_STARTUP: post the page's phases to the __trace channel
   std::string secret;      // prefixed to every script message, so the host can tell the preload's from a foreign frame's
 };
 

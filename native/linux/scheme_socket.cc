@@ -15,6 +15,7 @@
 #include "linux/protocol_handlers.hh"
 #include "linux/schemes.hh"
 #include "linux/service_workers.hh"
+#include "linux/startup_trace.hh"
 
 namespace host {
 
@@ -164,6 +165,7 @@ Response moduleProxy(App &app, const std::string &name) {
 void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
   App &app = *static_cast<App *>(data);
   const char *uri = webkit_uri_scheme_request_get_uri(request);
+  if (startupTraceEnabled()) tracePhase(std::string("request ") + uri);
   GUri *parsed = g_uri_parse(uri, G_URI_FLAGS_ENCODED, nullptr);
   if (!parsed) return finish(app, request, error(400, "bad URI"));
   std::string host = g_uri_get_host(parsed) ? g_uri_get_host(parsed) : "";

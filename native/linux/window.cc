@@ -5,11 +5,13 @@
 
 #include "linux/error_overlay.hh"
 #include "linux/fast_read.hh"
+#include "linux/gpu.hh"
 #include "linux/ipc_bridge.hh"
 #include "linux/navigation.hh"
 #include "linux/preload.hh"
 #include "linux/random_hex.hh"
 #include "linux/services.hh"
+#include "linux/startup_trace.hh"
 #include "linux/window_geometry.hh"
 
 namespace host {
@@ -88,6 +90,18 @@ gboolean onPermissionRequest(WebKitWebView *, WebKitPermissionRequest *request, 
   return TRUE;
 }
 
+// SOCKET_TRACE_STARTUP=1: the page's own phases (the preload posts them) and WebKit's load steps.
+void onTraceMessage(WebKitUserContentManager *, WebKitJavascriptResult *result, gpointer data) {
+  auto *window = static_cast<Window *>(data);
+  std::string text;
+  if (readMessage(*window, result, "__trace", text)) tracePhase("window " + std::to_string(window->index()) + ": page: " + text);
+}
+
+void onLoadChanged(WebKitWebView *, WebKitLoadEvent event, gpointer data) {
+  const char *names[] = {"started", "redirected", "committed", "finished"};
+  if (event >= 0 && event < 4) tracePhase("window " + std::to_string(static_cast<Window *>(data)->index()) + ": load " + names[event]);
+}
+
 gboolean onDelete(GtkWidget *, GdkEvent *, gpointer data) {
   auto *window = static_cast<Window *>(data);
   // Closing happens on idle: the GtkWindow must outlive this signal handler.
@@ -118,7 +132,10 @@ Window::Window(App &app, const WindowOptions &options)
   }
   secret_ = randomHex(16);  // 128 bits
   preload.secret = secret_;
+  preload.trace = startupTraceEnabled();
   std::string script = buildPreload(preload);
+  std::string traceName = "window " + std::to_string(index_) + ": ";
+  tracePhase(traceName + "preload built (" + std::to_string(script.size()) + " bytes)");
   // The preload (__args with the config, the console and error channels, __socketHost) only in the app's frames.
   std::vector<std::string> patterns = app.framePatterns();
   std::vector<const gchar *> allow;
@@ -142,12 +159,18 @@ Window::Window(App &app, const WindowOptions &options)
   g_signal_connect(content, "script-message-received::__fatal", G_CALLBACK(onFatalMessage), this);
   for (const char *channel : {"__console", "__error", "__fatal"})
     webkit_user_content_manager_register_script_message_handler(content, channel);
+  if (preload.trace) {
+    g_signal_connect(content, "script-message-received::__trace", G_CALLBACK(onTraceMessage), this);
+    webkit_user_content_manager_register_script_message_handler(content, "__trace");
+  }
   installIpcBridge(*this, content);
 
   view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", app.context(),
                                        "user-content-manager", content, nullptr));
   g_object_unref(content);
   installFastRead(*this);
+  tracePhase(traceName + "web view created");
+  if (preload.trace) g_signal_connect(view_, "load-changed", G_CALLBACK(onLoadChanged), this);
   WebKitSettings *settings = webkit_web_view_get_settings(view_);
   // The inspector: in development builds (as the original) and with --debug; never in release builds.
   webkit_settings_set_enable_developer_extras(settings, app.options().debug || options.debug || dev);
@@ -158,9 +181,10 @@ Window::Window(App &app, const WindowOptions &options)
   webkit_settings_set_enable_webgl(settings, true);
   webkit_settings_set_enable_media_stream(settings, config.flag("permissions_allow_user_media", true));
   webkit_settings_set_enable_fullscreen(settings, config.flag("permissions_allow_fullscreen", true));
-  if (config.flag("permissions_hardware_acceleration_disabled", false))
+  if (hardwareAccelerationDisabled(config))
     webkit_settings_set_hardware_acceleration_policy(settings, WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
   g_signal_connect(view_, "permission-request", G_CALLBACK(onPermissionRequest), this);
+  tracePhase(traceName + "settings applied");
 
   window_ = gtk_window_new(GTK_WINDOW_TOPLEVEL);
   int screenWidth, screenHeight;
@@ -188,11 +212,15 @@ Window::Window(App &app, const WindowOptions &options)
   // socket.ini [window] describes the first window; window.create sets its own.
   if (index_ == 0) applyWindowConfig(GTK_WINDOW(window_), view_, config);
 
+  tracePhase(traceName + "GTK window built");
   services_ = std::make_unique<WindowServices>(*this);
+  tracePhase(traceName + "services ready");
   navigate(options.url.empty() ? app.startUrl() : options.url);
+  tracePhase(traceName + "navigation started");
   gtk_widget_show(GTK_WIDGET(view_));
   gtk_widget_show(box_);
   if (!headless_) gtk_widget_show(window_);
+  tracePhase(traceName + "shown");
 }
 
 Window::~Window() {

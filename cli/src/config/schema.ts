@@ -149,7 +149,7 @@ export const SCHEMA: Record<string, SectionDef> = {
       allow_read_media_video: k('boolean', 'reading videos', { default: 'true', notOnLinux: 'Android' }),
       allow_read_media_audio: k('boolean', 'reading audio', { default: 'true', notOnLinux: 'Android' }),
       allow_local_fonts: k('boolean', 'the Local Font Access API', { default: 'true', notYet: true }),
-      hardware_acceleration_disabled: k('boolean', 'turn GPU compositing off', { default: 'false' })
+      hardware_acceleration_disabled: k('boolean', 'turn GPU compositing off; unset: off only where there is no GPU render node (/dev/dri/renderD*), where WebKit would composite on the CPU through Mesa llvmpipe for about 60 MB more per web process (WebGL still works); `false` keeps WebKit\'s default everywhere')
     }
   },
   filesystem: {
