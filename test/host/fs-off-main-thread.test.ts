@@ -74,3 +74,23 @@ test('a blocked open does not block the window; writes keep their order; close w
     rmSync(work, { recursive: true, force: true })
   }
 })
+
+test('the app exits while an open is still blocked on the worker pool', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'socket-fs-offmain-'))
+  execFileSync('mkfifo', [join(work, 'never.fifo')])
+  const app = makeApp({
+    'main.js': testPage(`
+      call('fs.open', { id: '1', path: ${JSON.stringify(join(work, 'never.fifo'))}, flags: '0', mode: '438' })
+      await sleep(100)
+      report('alive', typeof (await call('os.uptime')).data)
+    `)
+  }, { filesystem_allow: work })
+  try {
+    const run = await runHost(app.dir, { args: ['--test=main.js'], timeoutMs: 60000 })
+    assert.equal(run.code, 0, run.stderr)
+    assert.equal(reports(run).alive, 'number')
+  } finally {
+    app.remove()
+    rmSync(work, { recursive: true, force: true })
+  }
+})
