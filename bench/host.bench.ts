@@ -5,9 +5,10 @@
 // BENCH_RUNS=N cold starts per host (default 5). BENCH_TINY=1: one cold start, 20 round trips, a 1 MB read, no
 // UDP, wry only if already built, table to BENCH_OUT (npm test runs this to check the code, not to time it).
 // BENCH_TAURI=1 also builds and measures the Tauri v2 peer; BENCH_BUILD_PEERS=0 measures the peers as built.
+// When the fast read's extension is built, ours also runs with it switched off (SOCKET_HOST_FAST_READ=0), interleaved.
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { hostBinary, makeApp, repo, startXvfb } from '../test/host/helpers.ts'
 import { existsSync } from 'node:fs'
 import { cpuCount, measure, median, type Sample } from './host/measure.ts'
@@ -23,6 +24,8 @@ const output = process.env.BENCH_OUT ?? join(repo, 'docs', 'benchmarks.md')
 // larger surface to draw and hold, so the app asks for the same size (written beside the results).
 const ourWindow = { window_width: '800', window_height: '600' }
 const loadAtStart = loadavg()
+// The fast file read's web-process extension (native/linux/fast_read.hh), built beside the host.
+const fastReadLibrary = join(dirname(hostBinary), 'socket-webext', 'libsocket-fast-read.so')
 // BENCH_BUILD_PEERS=0 uses the peers as already built (e.g. while another cargo build holds the target dir).
 const buildPeers = !tiny && process.env.BENCH_BUILD_PEERS !== '0'
 
@@ -44,17 +47,20 @@ async function main (): Promise<void> {
     'small.txt': 'x'.repeat(1024)
   }, { meta_bundle_identifier: 'com.example.bench', build_name: 'bench', ...ourWindow })
   const ours: Peer = { name: 'ours', binary: hostBinary, page: app.dir }
-  const argsFor = (peer: Peer, bench: boolean, udp = false): string[] => peer === ours
+  // The same host with its web-process extension switched off: fs.readFile through the bridge and ipc:// as before.
+  const oursOff: Peer = { name: 'ours, fast read off', binary: hostBinary, page: app.dir, env: { SOCKET_HOST_FAST_READ: '0' } }
+  const variants = !tiny && existsSync(fastReadLibrary) ? [ours, oursOff] : [ours]
+  const argsFor = (peer: Peer, bench: boolean, udp = false): string[] => variants.includes(peer)
     ? [`--resources=${app.dir}`, ...(bench ? ['--bench'] : []), ...(udp ? ['--udp'] : [])]
     : [peer.page, ...(bench ? ['#bench'] : [])]
   const x = await startXvfb()
   try {
-    const all = [ours, ...peers]
+    const all = [...variants, ...peers]
     const cold = new Map<Peer, Sample[]>(all.map((peer) => [peer, []]))
     // Interleaved, after one warm-up each, so that caches and machine load affect every host alike.
-    for (const peer of all) await measure(peer.binary, argsFor(peer, false), x.display)
+    for (const peer of all) await measure(peer.binary, argsFor(peer, false), x.display, undefined, peer.env)
     for (let i = 0; i < runs; i++) {
-      for (const peer of all) cold.get(peer)!.push(await measure(peer.binary, argsFor(peer, false), x.display))
+      for (const peer of all) cold.get(peer)!.push(await measure(peer.binary, argsFor(peer, false), x.display, undefined, peer.env))
     }
     // The IPC runs, interleaved likewise; our page measures UDP as well.
     const benches = new Map<Peer, Sample[]>(all.map((peer) => [peer, []]))
@@ -62,10 +68,12 @@ async function main (): Promise<void> {
       for (const peer of all) {
         benches.get(peer)!.push(await measure(peer.binary, argsFor(peer, true, i === 0), x.display, (line) => {
           if (line.startsWith('UDP_PORT ')) void blastUdp(Number(line.slice(9)))
-        }))
+        }, peer.env))
       }
     }
-    const results: Results[] = all.map((peer) => ({ name: peer.name, size: statSync(peer.binary).size, cold: cold.get(peer)!, benches: benches.get(peer)! }))
+    // Ours ships the extension beside the host when it is built: both count in its size.
+    const sizeOf = (peer: Peer): number => statSync(peer.binary).size + (peer === ours && existsSync(fastReadLibrary) ? statSync(fastReadLibrary).size : 0)
+    const results: Results[] = all.map((peer) => ({ name: peer.name, size: sizeOf(peer), cold: cold.get(peer)!, benches: benches.get(peer)! }))
     writeTable(results, wry.why, tauri.why)
   } finally {
     x.stop()
@@ -129,7 +137,9 @@ function writeTable (results: Results[], wryMissing?: string, tauriMissing?: str
     '(the machine is shared: absolute times swing with its load; the ratios come from interleaved runs).',
     '',
     '- **ours**: `build/native/socket-host` (MinSizeRel), the app is the baseline\'s page with the runtime; IPC is',
-    '  `socket:ipc` `send(\'os.uptime\')` for round trips (the message bridge) and `socket:fs/promises` `readFile` for the read.',
+    '  `socket:ipc` `send(\'os.uptime\')` for round trips (the message bridge) and `socket:fs/promises` `readFile` for the read,',
+    '  which goes through the web-process extension `socket-webext/libsocket-fast-read.so` (its size is counted in ours).',
+    ...(names.includes('ours, fast read off') ? ['- **ours, fast read off**: the same host and app with `SOCKET_HOST_FAST_READ=0` in its environment (no extension: `readFile` through the bridge and `ipc://` as before), interleaved with the others.'] : []),
     `  (non-default settings: socket.ini \`${Object.entries(ourWindow).map(([k, v]) => `${k} = ${v}`).join('`, `')}\`, the peers\' window size)`,
     '- **bare-host**: the smallest WebKitGTK host, kept outside this repository (`BARE_HOST_DIR` names its source folder), `c++ -O2`, stripped; `ipc://echo` and `ipc://bytes`.',
     '- **wry**: `bench/peers/wry` (wry 0.57 + tao 0.37 from crates.io, release, thin LTO, stripped); the same URIs',
@@ -182,7 +192,7 @@ function extraLines (reports: any[], bareRead: number): string[] {
   const chunked = reports.map((r) => median(r.chunkedRead))
   const oneCall = reports.map((r) => median(r.oneCallRead))
   const ratios = oneCall.map((v, i) => v / chunked[i])
-  lines.push(`- ours, readFile of a path in one fs.readFile call against the earlier path (a FileHandle's readFile: open, fstat, 1 MiB fs.read calls, close), alternated 3 times in each run after the reads above: one call median ${median(oneCall).toFixed(0)} MB/s (${oneCall.map((v) => v.toFixed(0)).join(', ')}), chunked ${median(chunked).toFixed(0)} MB/s (${chunked.map((v) => v.toFixed(0)).join(', ')}); one call over chunked ${median(ratios).toFixed(2)}x (${ratios.map((v) => v.toFixed(2)).join(', ')})`)
+  lines.push(`- ours, readFile of a path (one fs.readFile call, through the web-process extension when it is built) against the chunked path (a FileHandle's readFile: open, fstat, 1 MiB fs.read calls, close), alternated 3 times in each run after the reads above: one call median ${median(oneCall).toFixed(0)} MB/s (${oneCall.map((v) => v.toFixed(0)).join(', ')}), chunked ${median(chunked).toFixed(0)} MB/s (${chunked.map((v) => v.toFixed(0)).join(', ')}); one call over chunked ${median(ratios).toFixed(2)}x (${ratios.map((v) => v.toFixed(2)).join(', ')})`)
   const smallChunked = reports.map((r) => r.smallRead.chunked)
   const smallOne = reports.map((r) => r.smallRead.oneCall)
   lines.push(`- ours, the same two paths on a 1 KB file (mean of 50 alternated reads per run): one call ${smallOne.map((v) => v.toFixed(2)).join(', ')} ms, chunked ${smallChunked.map((v) => v.toFixed(2)).join(', ')} ms`)

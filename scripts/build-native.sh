@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Linux host once into build/native/socket-host (CMake + Ninja when present), hardened (PIE, full
+# Builds the Linux host once into build/native/socket-host, with its web-process extension in
+# build/native/socket-webext/ (native/linux/fast_read.hh), (CMake + Ninja when present), hardened (PIE, full
 # RELRO, stack protector, _FORTIFY_SOURCE=3). `build-native.sh asan` builds the ASan + UBSan host into
 # build/native-asan/socket-host instead (docs/security.md).
 # Incremental: configure runs only the first time, and the build step is a no-op when nothing changed.

@@ -39,10 +39,11 @@ export function treeRssKb (root: number): number {
 
 export interface Sample { readyMs: number, peakRssKb: number, report?: any }
 
-// Starts `command`, times the first stdout line starting with "ready", samples memory until exit.
-export function measure (command: string, args: string[], display: string, onLine?: (line: string) => void): Promise<Sample> {
+// Starts `command`, times the first stdout line starting with "ready", samples memory until exit. `env` adds to
+// the environment (e.g. SOCKET_HOST_FAST_READ=0).
+export function measure (command: string, args: string[], display: string, onLine?: (line: string) => void, env: NodeJS.ProcessEnv = {}): Promise<Sample> {
   const started = performance.now()
-  const child = spawn(command, args, { env: { ...process.env, DISPLAY: display }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, { env: { ...process.env, ...env, DISPLAY: display }, stdio: ['ignore', 'pipe', 'pipe'] })
   let readyMs = NaN
   let peak = 0
   let report: any

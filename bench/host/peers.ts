@@ -12,6 +12,7 @@ export interface Peer {
   name: string
   binary: string
   page: string
+  env?: NodeJS.ProcessEnv
 }
 
 export function buildBare (work: string): Peer {

@@ -278,6 +278,9 @@ export interface FsClient {
    * Reads a whole file in one call: opened for reading below its root as `open` does, read off the GTK main
    * thread, answered with the bytes as the reply body. A file (or what it grew to while being read) above
    * 16 MiB fails with ErrnoError `EFBIG`: read it with open and read instead. A directory fails with `EISDIR`.
+   * On Linux, when the host's web-process extension is there, the page's runtime sends this call through it
+   * instead: the host makes the same checks and hands over the regular file opened read-only, which the
+   * extension reads into the page's memory (no 16 MiB limit on that path; see native/linux/fast_read.hh).
    * @param path The file to read.
    * @returns The file's bytes.
    */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,6 +36,10 @@ struct Context {
   std::shared_ptr<EventSink> events;   // may be null (tests, headless tools): emits are then dropped
   // May be null: then every route that names a permission is refused (nothing is granted by accident).
   std::shared_ptr<const PermissionPolicy> permissions;
+  // Set only by a transport that can pass a descriptor to the page's process (Linux: native/linux/fast_read.cc).
+  // fs.readFile of a regular file then hands it the file, opened read-only with every usual check, instead of
+  // reading it; the callee owns the descriptor.
+  std::function<void(int fd)> readDescriptor;
 };
 
 }  // namespace ipc

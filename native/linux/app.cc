@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "linux/backend.hh"
+#include "linux/fast_read.hh"
 #include "linux/protocol_handlers.hh"
 #include "linux/schemes.hh"
 #include "linux/service_workers.hh"
@@ -24,6 +25,7 @@ App::App(Options options, Config config)
   context_ = WEBKIT_WEB_CONTEXT(g_object_new(WEBKIT_TYPE_WEB_CONTEXT, "website-data-manager", manager, nullptr));
   g_object_unref(manager);
   webkit_web_context_set_cache_model(context_, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+  enableFastRead(*this);
   registerAppSchemes(*this);
   registerIpcScheme(*this);
   registerProtocolSchemes(*this);

@@ -567,15 +567,22 @@ void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) 
   });
 }
 
-void FsServiceImpl::readFile(const ipc::Context &, ReadFileArgs args, ipc::Reply reply) {
+void FsServiceImpl::readFile(const ipc::Context &context, ReadFileArgs args, ipc::Reply reply) {
   // Opening, sizing and reading all run on the pool (opening a FIFO blocks until it has a writer).
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([&permissions = permissions_, readDescriptor = context.readDescriptor, args, reply]() mutable {
     // Opened below its root exactly as open(path, O_RDONLY) is; the descriptor never reaches the page.
     UniqueFd fd = target(permissions, args.path, Access::Read, O_RDONLY | O_CLOEXEC, 0, "open", reply);
     if (!fd) return;
     struct stat info;
     if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "fstat", args.path);
     if (S_ISDIR(info.st_mode)) return (void)reply.error(ipc::Error::fromErrno(EISDIR, "read", args.path));
+    // The web-process extension reads a regular file itself, from this read-only descriptor (no size limit of
+    // ours: the bytes never cross WebKit's IPC). Pipes and devices are read here as below. Called from this
+    // worker, before the reply: fast_read.cc only stores the number, and reads it once the reply reaches the main thread.
+    if (S_ISREG(info.st_mode) && readDescriptor) {
+      readDescriptor(fd.release());
+      return (void)reply.ok();
+    }
     if (S_ISREG(info.st_mode) && static_cast<uint64_t>(info.st_size) > kMaxReadBytes)
       return (void)reply.error(ipc::Error::fromErrno(EFBIG, "read", args.path));
     readWholeAndAnswer(fd.get(), args.path, std::move(reply));

@@ -11,7 +11,6 @@
 namespace host {
 
 namespace {
-constexpr const char *kWorld = "socket-ipc";
 constexpr const char *kHandler = "ipc";
 
 // Runs in the isolated world. `__socket_ipc` carries "<id> <ipc uri>"; the answer goes back as
@@ -76,19 +75,22 @@ void onCall(WebKitUserContentManager *, JSCValue *value, WebKitScriptMessageRepl
 }
 }  // namespace
 
-void installIpcBridge(Window &window, WebKitUserContentManager *content) {
-  App &app = window.app();
-  std::vector<std::string> patterns = app.framePatterns();
+void addIsolatedScript(Window &window, WebKitUserContentManager *content, const char *source) {
+  std::vector<std::string> patterns = window.app().framePatterns();
   std::vector<const char *> allow;
   for (auto &pattern : patterns) allow.push_back(pattern.c_str());
   allow.push_back(nullptr);
-  WebKitUserScript *script = webkit_user_script_new_for_world(kBridgeScript, WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, kWorld,
+  WebKitUserScript *script = webkit_user_script_new_for_world(source, WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
+                                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, kIpcWorld,
                                                               allow.data(), nullptr);
   webkit_user_content_manager_add_script(content, script);
   webkit_user_script_unref(script);
+}
+
+void installIpcBridge(Window &window, WebKitUserContentManager *content) {
+  addIsolatedScript(window, content, kBridgeScript);
   g_signal_connect(content, (std::string("script-message-with-reply-received::") + kHandler).c_str(), G_CALLBACK(onCall), &window);
-  webkit_user_content_manager_register_script_message_handler_with_reply(content, kHandler, kWorld);
+  webkit_user_content_manager_register_script_message_handler_with_reply(content, kHandler, kIpcWorld);
 }
 
 }  // namespace host

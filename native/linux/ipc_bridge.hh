@@ -10,6 +10,12 @@ namespace host {
 
 class Window;
 
+// The isolated script world of the bridge; the fast file read (fast_read.hh) adds its function to the same one.
+inline constexpr const char *kIpcWorld = "socket-ipc";
+
 void installIpcBridge(Window &window, WebKitUserContentManager *content);
+
+// Adds `source` as a document-start script of the isolated world, in the app's own frames only.
+void addIsolatedScript(Window &window, WebKitUserContentManager *content, const char *source);
 
 }  // namespace host

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "linux/error_overlay.hh"
+#include "linux/fast_read.hh"
 #include "linux/ipc_bridge.hh"
 #include "linux/navigation.hh"
 #include "linux/preload.hh"
@@ -146,6 +147,7 @@ Window::Window(App &app, const WindowOptions &options)
   view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", app.context(),
                                        "user-content-manager", content, nullptr));
   g_object_unref(content);
+  installFastRead(*this);
   WebKitSettings *settings = webkit_web_view_get_settings(view_);
   // The inspector: in development builds (as the original) and with --debug; never in release builds.
   webkit_settings_set_enable_developer_extras(settings, app.options().debug || options.debug || dev);

@@ -7,10 +7,14 @@ import type { IpcRequest, IpcResponse, Transport } from './transport.ts'
 interface Pending { resolve: (response: IpcResponse) => void, reject: (error: Error) => void }
 
 export function bridgeAvailable (): boolean {
+  return probeAnswered('__socket_ipc_probe')
+}
+
+/** Whether a script of the host's isolated world cancels the probe event `name` (synchronously; nothing else does). */
+export function probeAnswered (name: string): boolean {
   const doc = (globalThis as { document?: Document }).document
   if (!doc || typeof CustomEvent !== 'function') return false
-  // The bridge cancels the probe synchronously; nothing else listens for it.
-  return !doc.dispatchEvent(new CustomEvent('__socket_ipc_probe', { cancelable: true }))
+  return !doc.dispatchEvent(new CustomEvent(name, { cancelable: true }))
 }
 
 export function bridgeTransport (fallback: Transport): Transport {

@@ -5,6 +5,7 @@ import { checkBodySize } from './body.ts'
 import { errorFromWire, InternalError, type WireError } from './errors.ts'
 import { fetchTransport, type Transport } from './transport.ts'
 import { bridgeAvailable, bridgeTransport } from './bridge.ts'
+import { fastReadAvailable, fastReadTransport } from './fast-read.ts'
 import { androidHost, androidTransport } from './android.ts'
 
 export interface ClientOptions {
@@ -63,12 +64,14 @@ export class IpcClient {
 }
 
 // In a window of the Linux host: the message bridge, with fetch for what the bridge does not carry. In a page of
-// the Android host: its https URL prefix and body channel. Elsewhere: fetch.
+// the Android host: its https URL prefix and body channel. Elsewhere: fetch. fs.readFile goes through the Linux
+// host's web-process extension when it is there (fast-read.ts).
 function defaultTransport (): Transport {
   const fetching = fetchTransport()
   const android = androidHost()
   if (android) return androidTransport(android, fetching)
-  return bridgeAvailable() ? bridgeTransport(fetching) : fetching
+  const base = bridgeAvailable() ? bridgeTransport(fetching) : fetching
+  return fastReadAvailable() ? fastReadTransport(base) : base
 }
 
 let shared: IpcClient | undefined

@@ -6,7 +6,9 @@ import { process as backendBinding, type BackendInfo } from '../../generated/js/
 import { ApplicationWindow } from './window.ts'
 import { runtimeArgs } from '../internal/args.ts'
 import { hostPrimordials } from '../internal/host.ts'
-import { codedError } from '../internal/errors.ts'
+import { codedError, invalidArgType, validateInteger } from '../internal/errors.ts'
+
+const INT32_MIN = -2147483648, INT32_MAX = 2147483647
 
 /** The most windows an app may have (the host's limit). */
 export const MAX_WINDOWS = 32
@@ -37,6 +39,9 @@ export async function createWindow (options: CreateWindowOptions): Promise<Appli
 
 /** The app's windows by index (all of them, or those in `indices`). */
 export async function getWindows (indices?: number[]): Promise<Map<number, ApplicationWindow>> {
+  if (indices !== undefined && (!Array.isArray(indices) || !indices.every((i) => Number.isInteger(i) && i >= 0))) {
+    throw invalidArgType('indices', 'an array of window indices (integers >= 0)', indices)
+  }
   const list = await binding.getWindows(indices)
   return new Map(list.map((w) => [w.index, new ApplicationWindow({
     index: w.index, title: w.title, size: { width: w.width, height: w.height }, position: { x: w.x, y: w.y }, status: w.visible ? 'shown' : 'hidden'
@@ -56,20 +61,32 @@ export async function getScreenSize (): Promise<{ width: number, height: number 
 }
 
 /** Ends the app with `code` (the host's exit status). */
-export async function exit (code = 0): Promise<void> {
-  await binding.exit(code)
+export async function exit (code?: number | null): Promise<void> {
+  // As the original, a missing code is 0; anything else must be an integer status.
+  await binding.exit(validateInteger(code ?? 0, 'code', INT32_MIN, INT32_MAX))
 }
 
 export async function setSystemMenu (options: { value: string, index?: number }): Promise<void> {
-  await binding.setSystemMenu(options.value)
+  await binding.setSystemMenu(menuText(options))
 }
 
 export async function setTrayMenu (options: { value: string, index?: number }): Promise<void> {
-  await binding.setTrayMenu(options.value)
+  await binding.setTrayMenu(menuText(options))
 }
 
 export async function setSystemMenuItemEnabled (options: { enabled: boolean, indexMain: number, indexSub: number }): Promise<void> {
-  await binding.setSystemMenuItemEnabled(options.enabled, options.indexMain, options.indexSub)
+  if (options === null || typeof options !== 'object') throw invalidArgType('options', 'of type object', options)
+  if (typeof options.enabled !== 'boolean') throw invalidArgType('options.enabled', 'of type boolean', options.enabled)
+  const indexMain = validateInteger(options.indexMain, 'options.indexMain', 0, INT32_MAX)
+  const indexSub = validateInteger(options.indexSub, 'options.indexSub', 0, INT32_MAX)
+  await binding.setSystemMenuItemEnabled(options.enabled, indexMain, indexSub)
+}
+
+/** The menu description of `{ value }`, checked here so bad input is a typed error, not a TypeError on `undefined`. */
+function menuText (options: { value: string }): string {
+  if (options === null || typeof options !== 'object') throw invalidArgType('options', 'of type object', options)
+  if (typeof options.value !== 'string') throw invalidArgType('options.value', 'of type string', options.value)
+  return options.value
 }
 
 /** The runtime's version (`full`, e.g. "0.1.0 (abc123)"). */

@@ -15,8 +15,21 @@ export const RANDOM_BYTES_QUOTA = 64 * 1024
 export const MAX_RANDOM_BYTES = 0xFFFF_FFFF_FFFF
 export const MAX_RANDOM_BYTES_PAGES = MAX_RANDOM_BYTES / RANDOM_BYTES_QUOTA
 
+/**
+ * The original's getRandomValues: as WebCrypto's, but a view larger than the 64 KiB quota is filled one
+ * quota-sized page at a time (WebCrypto alone throws QuotaExceededError there, as Node's does).
+ */
 export function getRandomValues<T extends ArrayBufferView | null> (array: T): T {
-  return webcrypto.getRandomValues(array as unknown as Uint8Array<ArrayBuffer>) as unknown as T
+  if (array === null || !ArrayBuffer.isView(array) || array.byteLength <= RANDOM_BYTES_QUOTA || array instanceof DataView ||
+    array instanceof Float32Array || array instanceof Float64Array) {
+    // Small views, and the types WebCrypto refuses, keep WebCrypto's own result and errors.
+    return webcrypto.getRandomValues(array as unknown as Uint8Array<ArrayBuffer>) as unknown as T
+  }
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
+  for (let offset = 0; offset < bytes.byteLength; offset += RANDOM_BYTES_QUOTA) {
+    webcrypto.getRandomValues(bytes.subarray(offset, Math.min(bytes.byteLength, offset + RANDOM_BYTES_QUOTA)) as Uint8Array<ArrayBuffer>)
+  }
+  return array
 }
 
 export function randomUUID (): string {
@@ -34,10 +47,7 @@ export function randomBytes (size: number, callback?: (error: Error | null, byte
     }
     throw error
   }
-  const bytes = Buffer.alloc(size)
-  for (let offset = 0; offset < size; offset += RANDOM_BYTES_QUOTA) {
-    webcrypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + RANDOM_BYTES_QUOTA)) as Uint8Array<ArrayBuffer>)
-  }
+  const bytes = getRandomValues(Buffer.alloc(size))
   if (callback === undefined) return bytes
   queueMicrotask(() => callback(null, bytes))
 }

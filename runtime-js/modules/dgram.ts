@@ -4,14 +4,18 @@ import EventEmitter from 'events/events.js'
 import { udp, onDatagram, type SocketAddress } from '../../generated/js/udp.ts'
 import { Buffer } from './buffer.ts'
 import { newId } from '../internal/fs/descriptors.ts'
-import { codedError, errnoException, invalidArgType, NotSupportedError } from '../internal/errors.ts'
+import { codedError, errnoException, invalidArgType, NotSupportedError, validateInteger } from '../internal/errors.ts'
 import {
-  alreadyBound, badType, isConnected, notConnected, notRunning, socketError, validatePort
+  alreadyBound, badBufferSize, badType, bufferSizeError, isConnected, notConnected, notRunning, socketError, validatePort
 } from '../internal/dgram/errors.ts'
-import { missingGroup, socketOption, toTtl } from '../internal/dgram/options.ts'
+import { bufferSizeSync, missingGroup, socketOption, toTtl } from '../internal/dgram/options.ts'
+import { isIP } from '../internal/ip.ts'
+import { lookup } from './dns/promises.ts'
 
 export type SocketType = 'udp4' | 'udp6'
-export interface SocketOptions { type: SocketType, reuseAddr?: boolean, ipv6Only?: boolean, recvBufferSize?: number, sendBufferSize?: number, signal?: AbortSignal }
+/** Node's `lookup` option: dns.lookup's shape, called with (hostname, 4 or 6, callback). */
+export type LookupFunction = (hostname: string, family: 4 | 6, callback: (error: Error | null, address?: string, family?: number) => void) => void
+export interface SocketOptions { type: SocketType, reuseAddr?: boolean, ipv6Only?: boolean, recvBufferSize?: number, sendBufferSize?: number, signal?: AbortSignal, lookup?: LookupFunction }
 export interface RemoteInfo { address: string, family: 'IPv4' | 'IPv6', port: number, size: number }
 export interface AddressInfo { address: string, family: string, port: number }
 type MessageInput = string | ArrayBufferView | ArrayBuffer | ReadonlyArray<string | ArrayBufferView>
@@ -23,12 +27,18 @@ export class Socket extends EventEmitter {
   readonly type: SocketType
   readonly #id = newId()
   readonly #reuseAddr: boolean
+  readonly #customLookup: LookupFunction | undefined
+  /** The options' buffer sizes, applied once bound (as Node applies them). */
+  readonly #initialSizes: { recv?: number, send?: number } = {}
   #state = State.Unbound
   #local: SocketAddress | undefined
   #remote: SocketAddress | undefined
   #connecting = false
   #unsubscribe: (() => void) | undefined
   #ready: Promise<void> | undefined
+  /** Sends waiting for the socket to bind; a close() meanwhile waits for them. */
+  readonly #waitingSends = new Set<Promise<unknown>>()
+  #closeQueued = false
 
   constructor (options: SocketType | SocketOptions, listener?: (msg: Buffer, rinfo: RemoteInfo) => void) {
     super()
@@ -36,6 +46,13 @@ export class Socket extends EventEmitter {
     if (type !== 'udp4' && type !== 'udp6') throw badType()
     this.type = type
     this.#reuseAddr = typeof options === 'object' && options.reuseAddr === true
+    const custom = typeof options === 'object' ? options.lookup : undefined
+    if (custom !== undefined && typeof custom !== 'function') throw invalidArgType('options.lookup', 'of type function', custom)
+    this.#customLookup = custom
+    if (typeof options === 'object') {
+      if (options.recvBufferSize !== undefined) this.#initialSizes.recv = validateInteger(options.recvBufferSize, 'options.recvBufferSize', 0, 0xffffffff)
+      if (options.sendBufferSize !== undefined) this.#initialSizes.send = validateInteger(options.sendBufferSize, 'options.sendBufferSize', 0, 0xffffffff)
+    }
     if (listener !== undefined) this.on('message', listener)
     if (typeof options === 'object') options.signal?.addEventListener('abort', () => { if (this.#state !== State.Closed) this.close() }, { once: true })
   }
@@ -70,8 +87,15 @@ export class Socket extends EventEmitter {
         const rinfo: RemoteInfo = { address: detail.address, family: detail.address.includes(':') ? 'IPv6' : 'IPv4', port: detail.port, size: bytes.byteLength }
         this.emit('message', Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), rinfo)
       })
-      this.#local = await udp.bind(this.#id, port, address, this.#reuseAddr)
+      const numeric = await this.#lookup(address)
+      try {
+        this.#local = await udp.bind(this.#id, port, numeric, this.#reuseAddr)
+      } catch (error) {
+        throw socketError(error, 'bind', numeric, port)
+      }
       if (this.#state === State.Closed) return
+      if (this.#initialSizes.recv) await udp.bufferSize(this.#id, this.#initialSizes.recv, 1)
+      if (this.#initialSizes.send) await udp.bufferSize(this.#id, this.#initialSizes.send, 0)
       await udp.readStart(this.#id)
       this.#state = State.Bound
       this.emit('listening')
@@ -80,8 +104,21 @@ export class Socket extends EventEmitter {
       this.#unsubscribe = undefined
       if (this.#state === State.Closed) return
       this.#state = State.Unbound
-      this.emit('error', socketError(error, 'bind', address, port))
+      this.emit('error', error)
     }
+  }
+
+  /** The address to give the host for `host`: itself when numeric, else the system resolver's answer of this socket's family (Node's dns.lookup; its ENOTFOUND errors as they are). */
+  async #lookup (host: string): Promise<string> {
+    const family = this.type === 'udp6' ? 6 : 4
+    // A `lookup` option is asked about every address, numeric ones too, as Node asks it.
+    const custom = this.#customLookup
+    if (custom !== undefined) {
+      return await new Promise((resolve, reject) => custom(host, family, (error, address) => error ? reject(error) : resolve(String(address))))
+    }
+    if (isIP(host) !== 0) return host
+    const found = await lookup(host, family)
+    return (Array.isArray(found) ? found[0] : found).address
   }
 
   /** Binds to an ephemeral port when needed (Node sends from an unbound socket the same way). */
@@ -100,18 +137,27 @@ export class Socket extends EventEmitter {
     this.#connecting = true
     const host = address ?? (this.type === 'udp6' ? '::1' : '127.0.0.1')
     this.#ensureBound().then(async () => {
-      this.#remote = await udp.connect(this.#id, number, host)
+      const numeric = await this.#lookup(host)
+      try {
+        this.#remote = await udp.connect(this.#id, number, numeric)
+      } catch (error) {
+        throw socketError(error, 'connect', numeric, number)
+      }
       this.#connecting = false
       this.emit('connect')
     }).catch((error: unknown) => {
       this.#connecting = false
-      this.emit('error', socketError(error, 'connect', host, number))
+      // As Node: a failed connect goes to the callback when one was given, else to 'error'.
+      if (callback === undefined) return this.emit('error', error)
+      this.off('connect', callback)
+      ;(callback as (error: unknown) => void)(error)
     })
   }
 
   disconnect (): void {
-    if (this.#state === State.Closed) throw notRunning()
+    // Node checks the connection first: a closed socket that was never connected is "Not connected".
     if (this.#remote === undefined) throw notConnected()
+    if (this.#state === State.Closed) throw notRunning()
     this.#remote = undefined
     void udp.disconnect(this.#id).catch((error: unknown) => this.emit('error', socketError(error, 'disconnect')))
   }
@@ -138,7 +184,7 @@ export class Socket extends EventEmitter {
       }
       if ((port !== undefined && port !== null) || (address !== undefined && address !== null)) throw isConnected()
     }
-    if (this.#state === State.Closed) throw notRunning()
+    if (this.#state === State.Closed || this.#closeQueued) throw notRunning()
     const portNumber = connected ? 0 : validatePort(port, 'Port', false)
     if (typeof address === 'function') { callback = address; address = undefined }
     if (address !== undefined && address !== null && typeof address !== 'string') throw invalidArgType('address', 'of type string', address)
@@ -146,25 +192,52 @@ export class Socket extends EventEmitter {
     if (typeof callback !== 'function') callback = undefined
     const host = connected ? '' : (address as string | undefined) ?? (this.type === 'udp6' ? '::1' : '127.0.0.1')
     const done = callback as SendCallback | undefined
-    this.#ensureBound().then(() => udp.send(this.#id, data, portNumber, host)).then((result) => {
+    const sent = this.#ensureBound().then(async () => {
+      const numeric = connected ? host : await this.#lookup(host)
+      try {
+        return await udp.send(this.#id, data, portNumber, numeric)
+      } catch (error) {
+        throw socketError(error, 'send', numeric || undefined, portNumber || undefined)
+      }
+    }).then((result) => {
       done?.(null, result.bytes)
     }, (error: unknown) => {
-      const failure = socketError(error, 'send', host || undefined, portNumber || undefined)
-      if (done !== undefined) done(failure)
-      else this.emit('error', failure)
+      if (done !== undefined) done(error as Error)
+      else this.emit('error', error)
     })
+    if (this.#state !== State.Bound) {
+      this.#waitingSends.add(sent)
+      void sent.finally(() => this.#waitingSends.delete(sent))
+    }
   }
 
   close (callback?: () => void): this {
+    if (this.#closeQueued) {
+      if (callback !== undefined) this.once('close', callback)
+      return this
+    }
     if (this.#state === State.Closed) throw notRunning()
     if (callback !== undefined) this.once('close', callback)
+    // As Node queues close() behind sends that wait for the socket to bind, the close waits for them (they
+    // are handed to the host first), and the socket still emits 'listening'.
+    if (this.#state === State.Binding && this.#waitingSends.size > 0) {
+      this.#closeQueued = true
+      void (this.#ready ?? Promise.resolve()).then(() => Promise.all(this.#waitingSends)).then(() => this.#closeNow())
+      return this
+    }
+    this.#closeNow()
+    return this
+  }
+
+  #closeNow (): void {
+    this.#closeQueued = false
+    if (this.#state === State.Closed) return
     const wasOpen = this.#state !== State.Unbound
     this.#state = State.Closed
     this.#unsubscribe?.()
     this.#unsubscribe = undefined
     const closed = wasOpen ? (this.#ready ?? Promise.resolve()).then(() => udp.close(this.#id)).catch(() => {}) : Promise.resolve()
     void closed.then(() => this.emit('close'))
-    return this
   }
 
   address (): AddressInfo {
@@ -183,10 +256,25 @@ export class Socket extends EventEmitter {
   ref (): this { return this }
   unref (): this { return this }
 
-  async getRecvBufferSize (): Promise<number> { return (await udp.bufferSize(this.#id, 0, 1)).size }
-  async getSendBufferSize (): Promise<number> { return (await udp.bufferSize(this.#id, 0, 0)).size }
-  async setRecvBufferSize (size: number): Promise<void> { await udp.bufferSize(this.#id, size, 1) }
-  async setSendBufferSize (size: number): Promise<void> { await udp.bufferSize(this.#id, size, 0) }
+  // Buffer sizes, synchronous as Node's (a blocking call); the kernel reports twice what was set.
+  getRecvBufferSize (): number { return this.#bufferSize(0, 1) }
+  getSendBufferSize (): number { return this.#bufferSize(0, 0) }
+  setRecvBufferSize (size: number): void { this.#bufferSize(size, 1) }
+  setSendBufferSize (size: number): void { this.#bufferSize(size, 0) }
+
+  /** Node's bufferSize(): `size` 0 reads, more sets. */
+  #bufferSize (size: unknown, which: 0 | 1): number {
+    if (typeof size !== 'number' || size >>> 0 !== size) throw badBufferSize()
+    this.#checkOpen()
+    const syscall = which === 1 ? 'uv_recv_buffer_size' : 'uv_send_buffer_size'
+    if (this.#state !== State.Bound) throw bufferSizeError('EBADF', syscall)
+    try {
+      return bufferSizeSync(this.#id, size, which)
+    } catch (error) {
+      const code = (error as { code?: unknown })?.code
+      throw typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? bufferSizeError(code, syscall) : error
+    }
+  }
 
   // Socket options, synchronous as in Node. They act on the host's socket, which exists once bound (or after
   // a first send): before that they throw EBADF, as Node's setMulticastTTL/Loopback/Interface do (Node's

@@ -2,8 +2,9 @@
 // the callback. `init`, `load` and `ready` happen once: a callback added after the fact still runs (on the
 // next microtask). The others forward the global events of the same name (`error` also hears
 // `unhandledrejection` and `messageerror`; `data` is what a `[linux] cmd` backend sends as event `data`).
-// `applicationurl`, `applicationpause`, `applicationresume`, `notificationpresented` and
-// `permissionchange` are never dispatched by the Linux host (docs/modules.md): listening is harmless.
+// `applicationurl` comes from the host's preload (deep links on the command line, window 0);
+// `applicationpause`, `applicationresume`, `notificationpresented` and `permissionchange` are never
+// dispatched by the Linux host (docs/modules.md): listening is harmless.
 
 export const RUNTIME_INIT_EVENT_NAME = '__runtime_init__'
 

@@ -31,7 +31,11 @@ export function totalmem (): number { return Number(osSync('totalMemory', { cach
 export function hostname (): string { return osSync('hostname') }
 export function loadavg (): number[] { return osSync('loadavg') }
 export function availableMemory (): number { return freemem() }
-export function availableParallelism (): number { return globalThis.navigator?.hardwareConcurrency ?? cpus().length }
+/**
+ * The host's CPU count (Node's counts the CPUs the process may run on; the host lists them all). Not
+ * navigator.hardwareConcurrency: WebKit reports a rounded figure (4 on a 2-CPU machine).
+ */
+export function availableParallelism (): number { return Math.max(1, cpus().length) }
 export function rusage (): { userCPUTime: number, systemCPUTime: number, maxRSS: number } { return osSync('rusage') }
 /** A monotonic clock in nanoseconds (the host's), as the original's os.hrtime(). */
 export function hrtime (): bigint { return osSync('hrtime') }

@@ -2,6 +2,7 @@
 // package (a port of Node's lib/url.js), plus the file-URL helpers (POSIX paths: the host is Linux).
 import port from 'url/url.js'
 import { unsupportedClass } from '../internal/unsupported.ts'
+import { pathToFileURL as toFileURL } from '../internal/path/file-url.ts'
 
 export const { parse, format, resolve, resolveObject, Url } = port
 export const URL = globalThis.URL
@@ -26,12 +27,10 @@ export function fileURLToPath (url: string | URL): string {
   return decodeURIComponent(parsed.pathname)
 }
 
-/** `/a/b c` -> `file:///a/b%20c` (relative paths resolve against `/`, the sandbox has no other root). */
+/** `/a/b c` -> `file:///a/b%20c`; a relative path resolves against process.cwd(), as in Node. */
 export function pathToFileURL (path: string): URL {
-  const absolute = path.startsWith('/') ? path : `/${path}`
-  const encoded = absolute.replace(/%/g, '%25').replace(/\\/g, '%5C').replace(/\n/g, '%0A')
-    .replace(/\r/g, '%0D').replace(/\t/g, '%09').replace(/#/g, '%23').replace(/\?/g, '%3F')
-  return new URL(`file://${encoded}`)
+  if (typeof path !== 'string') throw Object.assign(new TypeError('The "path" argument must be of type string'), { code: 'ERR_INVALID_ARG_TYPE' })
+  return toFileURL(path)
 }
 
 export default { parse, format, resolve, resolveObject, Url, URL, URLSearchParams, URLPattern, fileURLToPath, pathToFileURL }

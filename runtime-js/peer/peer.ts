@@ -3,7 +3,7 @@
 import { equal, fromBase64, fromHex, hexEquals, toBase64, toHex } from './bytes.ts'
 import {
   DEFAULT_CACHE_BYTES, DEFAULT_KEEPALIVE_MS, DEFAULT_MAX_PEERS, DEFAULT_TTL_MINUTES, EXPIRE_KEEPALIVES, FANOUT,
-  CONTROL_FRESH_MS, INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, MAX_TTL_MINUTES, PING_RETRY_MS, QUERY_MAX_AGE_MS, READY_DEADLINE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
+  CONTROL_FRESH_MS, DETECTION_STAGE_MAX_MS, INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, MAX_TTL_MINUTES, PING_RETRY_MS, QUERY_MAX_AGE_MS, READY_DEADLINE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
 } from './constants.ts'
 import { boxKeyOf, keyPairFromSeed, membershipProof, nobleSignatures, sign, subclusterKeys, verifyMembership, type KeyPair } from './crypto.ts'
 import { Emitter } from './emitter.ts'
@@ -267,7 +267,8 @@ export class Peer extends Emitter<PeerEvents> {
     this.#probeLimit = new RateLimiter(PROBES_PER_ADDRESS * perKeepalive, PROBES_PER_ADDRESS)
     this.#newIdLimit = new RateLimiter(NEW_IDS_PER_ADDRESS * perKeepalive, NEW_IDS_PER_ADDRESS * 2)
     this.#controlSeen = new Gate(65536, CONTROL_FRESH_MS * 2)
-    this.#sentPings = new Gate(65536, this.config.keepaliveMs * 2)
+    // At least as long as NAT detection waits for a pong (short keepalives, as in tests, are shorter).
+    this.#sentPings = new Gate(65536, Math.max(this.config.keepaliveMs * 2, DETECTION_STAGE_MAX_MS))
     this.#vouched = new Gate(65536, lifetimeMs)
     this.#birthdayTargets = new Gate(1024, this.config.keepaliveMs * RETRY_KEEPALIVES)
     this.#strangers = new Gate(4096, this.config.keepaliveMs / 6)
@@ -509,12 +510,13 @@ export class Peer extends Emitter<PeerEvents> {
     if (typeof socket === 'string' && this.#detector.onPong(socket, pong, probeReply) && (socket === 'probe' || probeReply)) return
     if (probeReply || socket === 'probe') return
     if (!this.external && socket === 'main') this.external = { address: pong.address, port: pong.port }
-    this.#heard(pong.peerId, pong.natType, from, socket, known, fromKey)
+    this.#heard(pong.peerId, pong.natType, from, socket, known, fromKey, true)
   }
 
   /** A direct packet from a peer that told us its id: it is connected. `known`: the peer we know at `from`,
-   * usually the one speaking (then no hex id is built and looked up: this runs for every ping and pong). */
-  #heard (id: Uint8Array, natType: number, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike, known?: RemotePeer, fromKey = endpointKey(from)): void {
+   * usually the one speaking (then no hex id is built and looked up: this runs for every ping and pong).
+   * `answered`: a pong to our own ping, which only that peer, at `from`, can have sent. */
+  #heard (id: Uint8Array, natType: number, from: Endpoint, socket: 'main' | 'probe' | UdpSocketLike, known?: RemotePeer, fromKey = endpointKey(from), answered = false): void {
     const same = known !== undefined && hexEquals(known.idHex, id)
     const idHex = same ? known.idHex : toHex(id)
     const now = this.#clock.now()
@@ -528,6 +530,14 @@ export class Peer extends Emitter<PeerEvents> {
       peer = this.#newPeer(idHex, from, natType)
       this.peers.upsert(peer)
     } else if (peer.address !== from.address || peer.port !== from.port) {
+      // A signed ping or join names no destination, so one sent to another peer can be replayed here from any
+      // socket for five minutes (attack "replay"): a peer connected elsewhere moves only once our own ping,
+      // sent to the new endpoint, is answered from there (a NAT that re-mapped it costs one round trip).
+      if (!answered && peer.connected && !peer.proxy) {
+        const reply = typeof socket === 'string' ? (socket === 'probe' ? this.#probe : this.#main) : socket
+        if (this.#strangers.add(fromKey, now) && this.#probeLimit.allow(from.address, now)) this.#sendRaw(reply, from, this.#signedPing(this.#pingBody(PingFlag.Connection)))
+        return
+      }
       this.peers.moveEndpoint(peer, from)
     }
     peer.natType = natType

@@ -4,6 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { hostBinary } from '../host/helpers.ts'
 
 const ET_DYN = 3
@@ -84,6 +85,20 @@ test('the host binary is PIE, fully RELRO, with stack protector and fortified li
   assert.ok(elf.dynamicSymbols.includes('__stack_chk_fail'), 'stack protector: __stack_chk_fail is imported')
   const fortified = elf.dynamicSymbols.filter((name) => /^__\w+_chk$/.test(name) && name !== '__stack_chk_fail')
   assert.ok(fortified.length > 0, `_FORTIFY_SOURCE: checked libc calls are imported (${elf.dynamicSymbols.length} symbols)`)
+})
+
+// The fast read's web-process extension runs inside WebKit's web process: the same flags, less PIE (a library).
+const extension = join(dirname(hostBinary), 'socket-webext', 'libsocket-fast-read.so')
+test('the web-process extension is fully RELRO, with stack protector', { skip: !existsSync(extension) && 'the extension is not built' }, () => {
+  const elf = readElf(readFileSync(extension))
+  assert.equal(elf.type, ET_DYN)
+  const flags1 = elf.dynamic.get(DT_FLAGS_1) ?? 0n
+  assert.ok(elf.programTypes.includes(PT_GNU_RELRO), 'a PT_GNU_RELRO segment (-z relro)')
+  assert.ok(((elf.dynamic.get(DT_FLAGS) ?? 0n) & DF_BIND_NOW) !== 0n || (flags1 & DF_1_NOW) !== 0n, 'BIND_NOW (-z now): full RELRO')
+  assert.ok(elf.dynamicSymbols.includes('__stack_chk_fail'), 'stack protector: __stack_chk_fail is imported')
+  // Built with _FORTIFY_SOURCE=3 too, but none of its libc calls has a size the compiler knows, so none is checked.
+  // Only WebKit's entry point is exported.
+  assert.ok(elf.dynamicSymbols.includes('webkit_web_extension_initialize_with_user_data'))
 })
 
 test('the ELF reader tells an unhardened executable apart', { skip: !existsSync('/usr/bin/gcc') && 'no compiler' }, async () => {

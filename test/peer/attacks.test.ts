@@ -7,10 +7,11 @@ import { filteringTransport, localEndpoint, startNetwork, startPeer, waitFor } f
 import { Attacker, freshKeys, intro, seconds, signedJoin, signedPing } from './attacker.ts'
 import { buildMessage } from '../../runtime-js/peer/fragment.ts'
 import { subclusterKeys } from '../../runtime-js/peer/crypto.ts'
-import { encodePacket, packetId, PacketType, type Packet } from '../../runtime-js/peer/packet.ts'
+import { decodePacket, encodePacket, packetId, PacketType, type Packet } from '../../runtime-js/peer/packet.ts'
+import { decodePing, PingFlag } from '../../runtime-js/peer/messages.ts'
 import { toHex } from '../../runtime-js/peer/bytes.ts'
-import { nodeTransport } from '../../runtime-js/peer/node-transport.ts'
-import type { Peer } from '../../runtime-js/peer/peer.ts'
+import { cryptoRandom, nodeSignatures, nodeTransport, systemClock } from '../../runtime-js/peer/node-transport.ts'
+import { Peer } from '../../runtime-js/peer/peer.ts'
 import type { Endpoint, Transport } from '../../runtime-js/peer/transport.ts'
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -78,6 +79,35 @@ test('replay and impersonation: a captured ping re-sent, or a ping claiming anot
   await sleep(600)
   assert.equal(b.peers.get(a.peerId)?.port, aPort, 'a is still where it is')
   assert.equal([...b.peers.values()].some(p => p.port === attacker.local?.port), false, 'the attacker was not taken for anyone')
+})
+
+// A ping names no destination: one that `a` sent to `b` is as valid at `c` for the five-minute replay window. So `b`
+// (any peer `a` talks to) can re-send it to `c` from a second socket; `c` must not then take that socket for `a`.
+test('replay to another peer: a ping of a, captured where it arrived and re-sent to a third peer, does not move a there', async (t) => {
+  const captured: Uint8Array[] = []
+  const isConnectionPing = (d: Uint8Array): boolean => d[3] === PacketType.Ping && (decodePing(decodePacket(d).message).flags & PingFlag.Probe) === 0
+  const b = await startPeer([], {}, filteringTransport(d => { if (isConnectionPing(d)) captured.push(d.slice()); return false }))
+  const c = await startPeer([])
+  const a = await startPeer([localEndpoint(b), localEndpoint(c)])
+  const attacker = await new Attacker().start()
+  t.after(() => { a.close(); b.close(); c.close(); attacker.close() })
+  await waitFor('a connected at b and c', () => b.peers.get(a.peerId)?.connected === true && c.peers.get(a.peerId)?.connected === true, 10_000)
+  await waitFor('a ping of a captured at b', () => captured.length > 0, 5000)
+  // Watched every millisecond: a's own next ping would move it back, hiding a move in between.
+  let moved = false
+  const watch = setInterval(() => { if (c.peers.get(a.peerId)?.port === attacker.local?.port) moved = true }, 1)
+  attacker.send(captured[captured.length - 1], localEndpoint(c))
+  await sleep(600)
+  clearInterval(watch)
+  assert.equal(moved, false, 'c took the attacker\'s socket for a')
+  assert.equal(c.peers.get(a.peerId)?.port, (a.local as Endpoint).port)
+  // a itself on a new socket (restarted with its identity, as after a NAT re-mapped it) is moved: it answers.
+  const state = JSON.parse(JSON.stringify(a.getState()))
+  a.close()
+  const again = new Peer({ transport: nodeTransport(), clock: systemClock(), random: cryptoRandom(), signatures: nodeSignatures(), address: '127.0.0.1', config: { keepaliveMs: 1000 }, bootstrap: [localEndpoint(c)], state })
+  t.after(() => again.close())
+  await again.start()
+  await waitFor('c to move a to its new socket', () => c.peers.get(a.peerId)?.port === (again.local as Endpoint).port, 10_000)
 })
 
 function countingTransport (sent: Map<string, number>): Transport {

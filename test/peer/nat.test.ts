@@ -7,13 +7,12 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { NatLab, labUnavailable, type NatKind, type Shaping } from './netns-lab.ts'
 import { waitFor } from './helpers.ts'
-import { allPairs, label, natNow, outcome, pairRoom, punched, ready, startPeers, type Proc } from './nat-lab-run.ts'
-import { connectionStrategy, NatType } from '../../runtime-js/peer/nat.ts'
+import { allPairs, label, NAT_OF, natNow, outcome, pairRoom, punched, ready, startPeers, type Proc } from './nat-lab-run.ts'
+import { connectionStrategy } from '../../runtime-js/peer/nat.ts'
 
 const unavailable = labUnavailable()
 const KINDS: NatKind[] = ['cone', 'cone', 'port', 'port', 'symmetric', 'symmetric']
 const EXPECTED_NAT: Record<NatKind, string> = { open: 'unrestricted', cone: 'unrestricted', address: 'address-restricted', port: 'port-restricted', symmetric: 'symmetric' }
-const NAT_OF: Record<NatKind, number> = { open: NatType.Unrestricted, cone: NatType.Unrestricted, address: NatType.AddressRestricted, port: NatType.PortRestricted, symmetric: NatType.EndpointRestricted }
 
 /** Builds the lab (one site per kind) and starts its peers, each in `rooms(site)` (default: one shared room). */
 async function startLab (t: { after: (fn: () => void) => void }, kinds: NatKind[], room: string, shape?: Shaping, pairRooms = false): Promise<Proc[]> {

@@ -4,6 +4,7 @@
 // (fixtures/tun-shaper.py). Every name starts with a prefix unique to this process, and `destroy()` deletes
 // exactly what `create()` made. docs/netns-lab.md describes the lab and its results.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { setPriority } from 'node:os'
 import { createInterface } from 'node:readline'
 
 /** open = no NAT (the host has a public address); cone = full cone; address / port = address- / port-restricted
@@ -12,6 +13,7 @@ export type NatKind = 'open' | 'cone' | 'address' | 'port' | 'symmetric'
 export const NAT_KINDS: NatKind[] = ['open', 'cone', 'address', 'port', 'symmetric']
 /** Per site uplink and direction: a packet between two sites crosses two links, to an introducer one. */
 export interface Shaping { delayMs: number, jitterMs: number, lossPercent: number, seed?: number }
+export interface ShaperStats { packets: number, dropped: number, queueDrops: number, meanLateMs: number, maxLateMs: number, lateOver50: number }
 export interface Site { index: number, kind: NatKind, router: string, host: string, lanIp: string, wanIp: string }
 
 const run = (args: string[]): string => execFileSync(args[0], args.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
@@ -86,16 +88,26 @@ export class NatLab {
     const shaper = this.spawnCommand(this.inet, ['python3', new URL('./fixtures/tun-shaper.py', import.meta.url).pathname,
       'shape', String(s.delayMs), String(s.jitterMs), String(s.lossPercent), String(s.seed ?? 1)])
     this.#shaper = shaper
+    // netem works in the kernel, ahead of every process; its stand-in must not queue packets behind a loaded
+    // machine's processes either (at nice 10 under load 15 it added seconds of delay and dropped at its queue).
+    if (shaper.pid !== undefined) setPriority(shaper.pid, -10)
     await new Promise<void>((resolve, reject) => {
       createInterface({ input: shaper.stdout as NodeJS.ReadableStream }).once('line', l => l === 'ready' ? resolve() : reject(new Error(`shaper: ${l}`)))
       shaper.once('exit', code => reject(new Error(`the TUN shaper exited (${code})`)))
     })
     const x = (args: string[]): string => this.exec(this.inet, args)
-    x(['ip', 'link', 'set', 'shape', 'up'])
+    x(['ip', 'link', 'set', 'shape', 'up', 'txqueuelen', '1000']) // netem's default queue limit (a TUN's is 500)
     for (const k of ['all', 'default', 'shape']) x(['sysctl', '-qw', `net.ipv4.conf.${k}.rp_filter=0`])
     x(['sysctl', '-qw', 'net.ipv4.conf.shape.accept_local=1'])
     x(['ip', 'route', 'add', 'default', 'dev', 'shape', 'table', '100'])
-    x(['ip', 'rule', 'add', 'pref', '10', 'iif', 'shape', 'lookup', 'main'])
+    // The local table must come after the rules that send a site's packets to the shaper: at its usual place
+    // (pref 0) it delivered every packet to an introducer straight, unshaped (found by a UDP echo: 30 ms round trips).
+    x(['ip', 'rule', 'add', 'pref', '100', 'lookup', 'local'])
+    x(['ip', 'rule', 'del', 'pref', '0', 'lookup', 'local'])
+    x(['ip', 'rule', 'add', 'pref', '10', 'iif', 'shape', 'lookup', 'local'])
+    x(['ip', 'rule', 'add', 'pref', '11', 'iif', 'shape', 'lookup', 'main'])
+    // The core's own addresses facing the sites (each site's gateway) stay local: ARP asks the routing table.
+    x(['ip', 'rule', 'add', 'pref', '15', 'to', '100.64.0.0/10', 'lookup', 'local'])
     for (const site of this.sites) x(['ip', 'rule', 'add', 'pref', '20', 'iif', `s${site.index}`, 'lookup', '100'])
     x(['ip', 'rule', 'add', 'pref', '20', 'from', '10.99.0.0/24', 'to', '100.64.0.0/10', 'lookup', '100'])
     this.shaping = 'userspace TUN shaper'
@@ -137,14 +149,17 @@ export class NatLab {
     return child
   }
 
-  /** Stops the shaper and returns what it saw: datagrams in, datagrams dropped (undefined without one). */
-  async shaperStats (): Promise<{ packets: number, dropped: number } | undefined> {
+  /** Stops the shaper and returns what it saw (undefined without one): datagrams in, dropped by the loss draw,
+   * dropped by the kernel because the shaper's queue was full (not asked for: the stand-in fell behind), and
+   * how late (after their due time) it sent them on: mean, max, and how many over 50 ms. */
+  async shaperStats (): Promise<ShaperStats | undefined> {
     const shaper = this.#shaper
     if (shaper === undefined || shaper.exitCode !== null) return undefined
+    const queueDrops = Number(this.exec(this.inet, ['cat', '/sys/class/net/shape/statistics/tx_dropped']).trim())
     const line = new Promise<string>(resolve => createInterface({ input: shaper.stdout as NodeJS.ReadableStream }).on('line', l => { if (l.startsWith('stats')) resolve(l) }))
     shaper.kill('SIGTERM')
-    const [, packets, dropped] = (await line).split(' ').map(Number)
-    return { packets, dropped }
+    const [, packets, dropped, meanLateMs, maxLateMs, lateOver50] = (await line).split(' ').map(Number)
+    return { packets, dropped, queueDrops, meanLateMs, maxLateMs, lateOver50 }
   }
 
   destroy (): void {

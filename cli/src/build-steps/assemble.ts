@@ -8,7 +8,11 @@ import type { BuildPaths } from './paths.ts'
 
 export class MissingPartError extends CliError {}
 
-/** Copies `build/native/socket-host` in as the app's executable (never recompiled per app). */
+/**
+ * Copies `build/native/socket-host` in as the app's executable (never recompiled per app), and beside it the
+ * web-process extension folder `socket-webext/` when it was built (the host's fast file read; without it the
+ * host reads files the ordinary way).
+ */
 export function placeHost (paths: BuildPaths): void {
   const host = hostBinaryPath()
   if (!existsSync(host)) {
@@ -17,6 +21,8 @@ export function placeHost (paths: BuildPaths): void {
   mkdirSync(dirname(paths.executable), { recursive: true })
   copyFileSync(host, paths.executable)
   chmodSync(paths.executable, 0o755)
+  const extensions = join(dirname(host), 'socket-webext')
+  if (existsSync(extensions)) cpSync(extensions, join(dirname(paths.executable), 'socket-webext'), { recursive: true, force: true })
 }
 
 /** Copies the bundled `socket:` modules to `<resources>/socket/`; returns how many files. */

@@ -1,6 +1,7 @@
 // Node's dgram errors: ERR_SOCKET_* codes with Node's messages, and errno failures shaped like Node's
 // exceptionWithHostPort (`bind EADDRINUSE 0.0.0.0:41234`, with code, errno, syscall, address, port).
 import { codedError, errnoException } from '../errors.ts'
+import { errnoMessage, errnoNumber } from '../errno.ts'
 
 export const notRunning = (): Error => codedError(Error, 'ERR_SOCKET_DGRAM_NOT_RUNNING', 'Not running')
 export const alreadyBound = (): Error => codedError(Error, 'ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound')
@@ -32,4 +33,15 @@ export function socketError (error: unknown, syscall: string, address?: string, 
   const where = address === undefined ? '' : ` ${address}${port !== undefined && port > 0 ? `:${port}` : ''}`
   err.message = `${syscall} ${e.code}${where}`
   return err
+}
+
+/** Node's ERR_SOCKET_BAD_BUFFER_SIZE, for a size that is not a uint32. */
+export const badBufferSize = (): TypeError => codedError(TypeError, 'ERR_SOCKET_BAD_BUFFER_SIZE', 'Buffer size must be a positive integer')
+
+/** Node's ERR_SOCKET_BUFFER_SIZE SystemError (`uv_recv_buffer_size returned EBADF (bad file descriptor)`). */
+export function bufferSizeError (code: string, syscall: string): Error {
+  const info = { errno: -errnoNumber(code), code, message: errnoMessage(code), syscall }
+  return Object.assign(new Error(`Could not get or set buffer size: ${syscall} returned ${code} (${info.message})`), {
+    name: 'SystemError', code: 'ERR_SOCKET_BUFFER_SIZE', info, errno: info.errno, syscall
+  })
 }

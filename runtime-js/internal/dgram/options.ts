@@ -19,6 +19,14 @@ export function socketOption (syscall: string, call: (client: UdpClient) => Prom
   }
 }
 
+/** The host's socket buffer size (`which` 1 receive, 0 send), set first when `size` > 0, synchronously as Node's. */
+export function bufferSizeSync (id: bigint, size: number, which: 0 | 1): number {
+  client ??= createUdpClient(capturingClient())
+  const c = client
+  const answer = runSync('udp.bufferSize', () => c.bufferSize(id, size, which)) as { size: number }
+  return answer.size
+}
+
 /** Node's validateNumber for a TTL; the value then goes to native as a C int, as Node's binding does. */
 export function toTtl (ttl: unknown): number {
   if (typeof ttl !== 'number') throw invalidArgType('ttl', 'of type number', ttl)

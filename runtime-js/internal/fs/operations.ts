@@ -235,8 +235,10 @@ export function * readdir (path: unknown, options?: unknown): Op<Array<string | 
 export function * readFile (path: unknown, options?: unknown): Op<string | Buffer> {
   const { encoding, flag } = toOptions(options, { flag: 'r' as unknown })
   const ownFd = typeof path !== 'number'
-  // A path opened for reading only: one call (fs.readFile) that the host answers with the whole file. Files
-  // above its 16 MiB limit (EFBIG, also when one grew past it while read) take the chunked path below.
+  // A path opened for reading only: one call (fs.readFile) that the host answers with the whole file. On the
+  // Linux host with its web-process extension the call goes through that instead (runtime-js/ipc/fast-read.ts):
+  // no byte crosses WebKit's resource loading and there is no size limit but Node's. Without it, files above the
+  // host's 16 MiB one-call limit (EFBIG, also when one grew past it while read) take the chunked path below.
   if (ownFd && (flag === 'r' || flag === undefined)) {
     const p = toPath(path)
     try {

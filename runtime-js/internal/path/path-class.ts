@@ -3,6 +3,7 @@
 // string or a `file:` URL. POSIX only, as the host. Uses the webview's URL, never socket:url (importing it
 // here would load it with every socket:path import).
 import { posix } from './posix.ts'
+import { pathToFileURL } from './file-url.ts'
 
 function fromFileURL (url: URL): string {
   if (url.protocol !== 'file:') throw new TypeError(`Path: only file: URLs name paths, got ${url.protocol}`)
@@ -54,12 +55,9 @@ export class Path {
   relative (to: string | Path): string { return posix.relative(this.pattern, to instanceof Path ? to.value : to) }
   join (...parts: string[]): Path { return new Path(posix.join(this.pattern, ...parts)) }
 
-  /** `file:///…` for this path (resolved first when relative), with `%`, `#`, `?` and spaces escaped. */
+  /** `file:///…` for this path (resolved first when relative), encoded as Node's url.pathToFileURL encodes it. */
   toURL (): URL {
-    const absolute = this.isRelative ? posix.resolve(this.pattern) : this.pattern
-    const url = new URL('file://')
-    url.pathname = absolute.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F')
-    return url
+    return pathToFileURL(this.pattern)
   }
 
   toString (): string { return this.pattern }

@@ -23,5 +23,14 @@ export function observeUrl (url: typeof NodeUrl): Observations {
   o.see('fileURLToPath bad scheme', () => url.fileURLToPath('http://x/y'))
   o.see('fileURLToPath encoded slash', () => url.fileURLToPath('file:///a%2Fb'))
   o.see('pathToFileURL', () => url.pathToFileURL('/tmp/a b#?.txt').href)
+  o.see('pathToFileURL escapes what the URL parser drops', () => url.pathToFileURL('/a\nb\\c%25d\te\rf"<>').href)
+  o.see('pathToFileURL keeps a trailing slash, resolves dot segments', () => [url.pathToFileURL('/tmp/').href, url.pathToFileURL('/a/../b/./c').href])
+  // The working directory differs (the repo in Node, the app's folder in the webview): observed by shape.
+  o.see('pathToFileURL resolves a relative path against the working directory', () => {
+    const href = url.pathToFileURL('rel/x/').href
+    return [href.startsWith('file:///'), href.endsWith('/rel/x/'), href !== 'file:///rel/x/', url.pathToFileURL('').href === url.pathToFileURL('.').href]
+  })
+  o.see('pathToFileURL of a number', () => url.pathToFileURL(5 as unknown as string))
+  o.see('fileURLToPath round trip', () => url.fileURLToPath(url.pathToFileURL('/a\nb\\c%25d #?x')))
   return o.results
 }
