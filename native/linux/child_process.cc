@@ -69,65 +69,94 @@ ChildProcessServiceImpl::Child *ChildProcessServiceImpl::find(uint64_t id, ipc::
   return nullptr;
 }
 
-ChildProcessServiceImpl::Child *ChildProcessServiceImpl::start(uint64_t id, const std::vector<std::string> &args,
-                                                               const std::string &cwd, const std::vector<std::string> &env,
-                                                               ipc::Reply &reply) {
-  if (args.empty() || args[0].empty()) {
-    reply.error(ipc::Error::typeError("args must name a program"));
-    return nullptr;
-  }
-  if (children_.count(id)) {
-    reply.error(ipc::Error::typeError("a child process with id " + std::to_string(id) + " is still running"));
-    return nullptr;
-  }
-  std::string why;
-  if (!app_.environment().checkChildEntries(env, why)) {
-    reply.error(ipc::Error::notAllowed("child_process: " + why));
-    return nullptr;
-  }
-  // No explicit env: the host's own, plus what pages set with process.env (never a variable that loads code).
-  const std::vector<std::string> inherited = env.empty() ? app_.environment().forChild() : std::vector<std::string>();
-  std::vector<char *> argv, envp;
-  for (const auto &arg : args) argv.push_back(const_cast<char *>(arg.c_str()));
-  argv.push_back(nullptr);
-  for (const auto &entry : env.empty() ? inherited : env) envp.push_back(const_cast<char *>(entry.c_str()));
-  envp.push_back(nullptr);
+namespace {
+// g_spawn waits until the child has exec'd (or failed to): on a slow disk that is the program's load. It runs on
+// one thread that never exits, because PR_SET_PDEATHSIG (dieWithHost) fires when the *thread* that forked the
+// child ends: a pool thread stopped for idling would kill every child it started.
+void onSpawnerThread(std::function<void()> task) {
+  static GThreadPool *spawner = g_thread_pool_new([](gpointer data, gpointer) {
+    auto *boxed = static_cast<std::function<void()> *>(data);
+    (*boxed)();
+    delete boxed;
+  }, nullptr, 1, TRUE, nullptr);  // exclusive: its one thread starts now and runs until the pool is freed (never)
+  g_thread_pool_push(spawner, new std::function<void()>(std::move(task)), nullptr);
+}
 
-  auto child = std::make_unique<Child>();
-  GError *error = nullptr;
-  auto flags = static_cast<GSpawnFlags>(G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_CLOEXEC_PIPES);
-  if (!g_spawn_async_with_pipes(cwd.empty() ? nullptr : cwd.c_str(), argv.data(), envp.data(),
-                                flags, dieWithHost, nullptr, &child->pid, &child->in, &child->out, &child->err, &error)) {
-    reply.error(spawnError(error, args[0]));
-    g_error_free(error);
-    return nullptr;
-  }
-  child->owner = this;
-  child->id = id;
-  for (int fd : {child->in, child->out, child->err}) g_unix_set_fd_nonblocking(fd, TRUE, nullptr);
-  Child *raw = child.get();
-  raw->outSource = g_unix_fd_add(raw->out, static_cast<GIOCondition>(G_IO_IN | G_IO_HUP | G_IO_ERR), onOutput, raw);
-  raw->errSource = g_unix_fd_add(raw->err, static_cast<GIOCondition>(G_IO_IN | G_IO_HUP | G_IO_ERR), onOutput, raw);
-  raw->exitSource = g_child_watch_add(raw->pid, onExit, raw);
-  children_[id] = std::move(child);
-  return raw;
+struct Spawned {
+  GPid pid = 0;
+  int in = -1, out = -1, err = -1;
+};
+}  // namespace
+
+void ChildProcessServiceImpl::start(uint64_t id, const std::vector<std::string> &args, const std::string &cwd,
+                                    const std::vector<std::string> &env, ipc::Reply reply,
+                                    std::function<void(Child &)> started) {
+  if (args.empty() || args[0].empty()) return (void)reply.error(ipc::Error::typeError("args must name a program"));
+  if (children_.count(id) || starting_.count(id))
+    return (void)reply.error(ipc::Error::typeError("a child process with id " + std::to_string(id) + " is still running"));
+  std::string why;
+  if (!app_.environment().checkChildEntries(env, why)) return (void)reply.error(ipc::Error::notAllowed("child_process: " + why));
+  // No explicit env: the host's own, plus what pages set with process.env (never a variable that loads code).
+  std::vector<std::string> entries = env.empty() ? app_.environment().forChild() : env;
+  starting_.insert(id);
+  onSpawnerThread([alive = std::weak_ptr<int>(alive_), this, id, args, cwd, entries = std::move(entries), reply,
+                   started = std::move(started)]() mutable {
+    std::vector<char *> argv, envp;
+    for (const auto &arg : args) argv.push_back(const_cast<char *>(arg.c_str()));
+    argv.push_back(nullptr);
+    for (const auto &entry : entries) envp.push_back(const_cast<char *>(entry.c_str()));
+    envp.push_back(nullptr);
+    Spawned spawned;
+    GError *error = nullptr;
+    auto flags = static_cast<GSpawnFlags>(G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_CLOEXEC_PIPES);
+    bool ok = g_spawn_async_with_pipes(cwd.empty() ? nullptr : cwd.c_str(), argv.data(), envp.data(), flags, dieWithHost,
+                                       nullptr, &spawned.pid, &spawned.in, &spawned.out, &spawned.err, &error);
+    ipc::Error failure;
+    if (!ok) {
+      failure = spawnError(error, args[0]);
+      g_error_free(error);
+    }
+    App::onMainThread([alive, this, id, ok, spawned, failure, reply, started = std::move(started)]() mutable {
+      if (alive.expired()) {  // the window closed meanwhile: `this` is gone, and so must the child be
+        if (!ok) return;
+        for (int fd : {spawned.in, spawned.out, spawned.err}) ::close(fd);
+        ::kill(spawned.pid, SIGKILL);
+        g_child_watch_add(spawned.pid, reapOnly, nullptr);
+        return;
+      }
+      starting_.erase(id);
+      if (!ok) return (void)reply.error(failure);
+      auto child = std::make_unique<Child>();
+      child->owner = this;
+      child->id = id;
+      child->pid = spawned.pid;
+      child->in = spawned.in, child->out = spawned.out, child->err = spawned.err;
+      for (int fd : {child->in, child->out, child->err}) g_unix_set_fd_nonblocking(fd, TRUE, nullptr);
+      Child *raw = child.get();
+      raw->outSource = g_unix_fd_add(raw->out, static_cast<GIOCondition>(G_IO_IN | G_IO_HUP | G_IO_ERR), onOutput, raw);
+      raw->errSource = g_unix_fd_add(raw->err, static_cast<GIOCondition>(G_IO_IN | G_IO_HUP | G_IO_ERR), onOutput, raw);
+      raw->exitSource = g_child_watch_add(raw->pid, onExit, raw);
+      children_[id] = std::move(child);
+      started(*raw);
+    });
+  });
 }
 
 void ChildProcessServiceImpl::spawn(const ipc::Context &context, SpawnArgs args, ipc::Reply reply) {
-  Child *child = start(args.id, args.args, args.cwd, args.env, reply);
-  if (!child) return;
-  child->events = context.events;
-  resolveSpawn(reply, SpawnResult{static_cast<int32_t>(child->pid)});
+  start(args.id, args.args, args.cwd, args.env, reply, [events = context.events, reply](Child &child) mutable {
+    child.events = events;
+    resolveSpawn(reply, SpawnResult{static_cast<int32_t>(child.pid)});
+  });
 }
 
 void ChildProcessServiceImpl::exec(const ipc::Context &, ExecArgs args, ipc::Reply reply) {
-  Child *child = start(nextExecId_++, args.args, args.cwd, args.env, reply);
-  if (!child) return;
-  child->collect = true;
-  child->reply = std::make_unique<ipc::Reply>(reply);
-  ::close(child->in);  // exec gives no input: a program that reads stdin sees end-of-file
-  child->in = -1;
-  if (args.timeout > 0) child->timeoutSource = g_timeout_add(args.timeout, onTimeout, child);
+  start(nextExecId_++, args.args, args.cwd, args.env, reply, [reply, timeout = args.timeout](Child &child) {
+    child.collect = true;
+    child.reply = std::make_unique<ipc::Reply>(reply);
+    ::close(child.in);  // exec gives no input: a program that reads stdin sees end-of-file
+    child.in = -1;
+    if (timeout > 0) child.timeoutSource = g_timeout_add(timeout, onTimeout, &child);
+  });
 }
 
 void ChildProcessServiceImpl::kill(const ipc::Context &, KillArgs args, ipc::Reply reply) {

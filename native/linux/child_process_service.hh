@@ -6,7 +6,9 @@
 #include <glib.h>
 #include <sys/types.h>
 
+#include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,9 +46,10 @@ class ChildProcessServiceImpl : public api::child_process::ChildProcessService {
     std::unique_ptr<ipc::Reply> reply;
   };
 
-  // Starts `args`; on failure answers `reply` and returns null.
-  Child *start(uint64_t id, const std::vector<std::string> &args, const std::string &cwd,
-               const std::vector<std::string> &env, ipc::Reply &reply);
+  // Starts `args` off the main thread (fork and exec may wait on the disk), then calls `started` on the main
+  // thread with the child; on failure answers `reply` instead.
+  void start(uint64_t id, const std::vector<std::string> &args, const std::string &cwd,
+             const std::vector<std::string> &env, ipc::Reply reply, std::function<void(Child &)> started);
   Child *find(uint64_t id, ipc::Reply &reply);
   static gboolean onOutput(gint fd, GIOCondition condition, gpointer data);
   static gboolean onStdinWritable(gint fd, GIOCondition condition, gpointer data);
@@ -59,6 +62,9 @@ class ChildProcessServiceImpl : public api::child_process::ChildProcessService {
   App &app_;
   uint64_t nextExecId_ = 1ull << 63;
   std::map<uint64_t, std::unique_ptr<Child>> children_;
+  std::set<uint64_t> starting_;  // ids whose spawn runs on the spawner thread
+  // Expires with the service: a child started after the window closed is killed and reaped instead.
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 
 }  // namespace host

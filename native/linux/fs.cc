@@ -1,4 +1,5 @@
 #include "linux/fs_service.hh"
+#include "linux/app.hh"
 #include "linux/worker_pool.hh"
 
 #include <sys/types.h>
@@ -87,31 +88,33 @@ FsServiceImpl::~FsServiceImpl() {
   for (auto &[id, descriptor] : descriptors_) closeDescriptor(descriptor);
 }
 
-bool FsServiceImpl::failed(ipc::Reply &reply, const Permissions::Failure &failure, const char *syscall,
-                           const std::string &path) {
+namespace {
+// Answers `reply` with the failure: NotAllowedError naming the path, or ErrnoError.
+bool failed(ipc::Reply &reply, const Permissions::Failure &failure, const char *syscall, const std::string &path) {
   if (!failure.denied) return reply.error(ipc::Error::fromErrno(failure.code, syscall, path));
   ipc::Error error = ipc::Error::notAllowed(failure.message);
   error.path = path;
   return reply.error(error);
 }
 
-UniqueFd FsServiceImpl::target(const std::string &path, Access access, int flags, mode_t mode, const char *syscall,
-                               ipc::Reply &reply, bool *writable) {
+// The file `path` names, opened with `flags` below its root; on refusal answers `reply` and is empty.
+UniqueFd target(const Permissions &permissions, const std::string &path, Access access, int flags, mode_t mode,
+                const char *syscall, ipc::Reply &reply, bool *writable = nullptr) {
   Permissions::Failure failure;
-  UniqueFd fd(permissions_.open(path, access, flags, mode, failure, writable));
+  UniqueFd fd(permissions.open(path, access, flags, mode, failure, writable));
   if (!fd) failed(reply, failure, syscall, path);
   return fd;
 }
 
-UniqueFd FsServiceImpl::parent(const std::string &path, Access access, std::string &name, const char *syscall,
-                               ipc::Reply &reply) {
+// The folder holding `path` (O_PATH) and, in `name`, its last component; on refusal answers `reply`.
+UniqueFd parent(const Permissions &permissions, const std::string &path, Access access, std::string &name,
+                const char *syscall, ipc::Reply &reply) {
   Permissions::Failure failure;
-  UniqueFd fd(permissions_.openParent(path, access, name, failure));
+  UniqueFd fd(permissions.openParent(path, access, name, failure));
   if (!fd) failed(reply, failure, syscall, path);
   return fd;
 }
 
-namespace {
 // Removing, renaming or replacing a root itself would pull the folder out from under its descriptor.
 bool refuseRoot(const std::string &name, const std::string &path, ipc::Reply &reply) {
   if (!name.empty()) return false;
@@ -120,7 +123,17 @@ bool refuseRoot(const std::string &name, const std::string &path, ipc::Reply &re
   reply.error(error);
   return true;
 }
+
+// A path route's whole body (the confined open below its root and the syscall) on the worker pool. It captures
+// only its arguments, its Reply and the app's Permissions (thread-safe, alive as long as the app).
+void offMain(std::function<void()> task) { runOffMainThread(std::move(task)); }
 }  // namespace
+
+bool FsServiceImpl::idTaken(uint64_t id, ipc::Reply &reply) {
+  if (!descriptors_.count(id) && !opening_.count(id)) return false;
+  reply.error(ipc::Error::typeError("id " + std::to_string(id) + " is already in use in this window"));
+  return true;
+}
 
 FsServiceImpl::Descriptor *FsServiceImpl::find(uint64_t id, bool directory, ipc::Reply &reply) {
   auto found = descriptors_.find(id);
@@ -152,123 +165,171 @@ FsServiceImpl::Descriptor *FsServiceImpl::findWritable(uint64_t id, const char *
   return &found->second;
 }
 
-void FsServiceImpl::closeDescriptor(Descriptor &descriptor) {
-  if (descriptor.dir) ::closedir(static_cast<DIR *>(descriptor.dir));
-  else if (descriptor.fd >= 0) ::close(descriptor.fd);
+void FsServiceImpl::closeDescriptor(Descriptor &descriptor, std::function<void(int, int)> done) {
+  int fd = descriptor.fd;
+  auto *dir = static_cast<DIR *>(descriptor.dir);
+  descriptor.queue->post([fd, dir, done = std::move(done)] {
+    int status = dir ? ::closedir(dir) : fd >= 0 ? ::close(fd) : 0;
+    int error = errno;
+    if (done) done(status, error);
+  });
   descriptor.dir = nullptr;
   descriptor.fd = -1;
 }
 
 void FsServiceImpl::access(const ipc::Context &, AccessArgs args, ipc::Reply reply) {
-  UniqueFd fd = target(args.path, (args.mode & W_OK) ? Access::Write : Access::Read, O_PATH, 0, "access", reply);
-  if (!fd) return;
-  if (args.mode != F_OK && ::access(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "access", args.path);
-  resolveAccess(reply, AccessResult{args.mode});
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    UniqueFd fd = target(permissions, args.path, (args.mode & W_OK) ? Access::Write : Access::Read, O_PATH, 0, "access", reply);
+    if (!fd) return;
+    if (args.mode != F_OK && ::access(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "access", args.path);
+    resolveAccess(reply, AccessResult{args.mode});
+  });
 }
 
 void FsServiceImpl::chmod(const ipc::Context &, ChmodArgs args, ipc::Reply reply) {
-  UniqueFd fd = target(args.path, Access::Write, O_PATH, 0, "chmod", reply);
-  if (!fd) return;
-  if (::chmod(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "chmod", args.path);
-  resolveChmod(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "chmod", reply);
+    if (!fd) return;
+    if (::chmod(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "chmod", args.path);
+    resolveChmod(reply);
+  });
 }
 
 void FsServiceImpl::chown(const ipc::Context &, ChownArgs args, ipc::Reply reply) {
-  UniqueFd fd = target(args.path, Access::Write, O_PATH, 0, "chown", reply);
-  if (!fd) return;
-  if (::fchownat(fd.get(), "", args.uid, args.gid, AT_EMPTY_PATH) != 0) return (void)fail(reply, "chown", args.path);
-  resolveChown(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "chown", reply);
+    if (!fd) return;
+    if (::fchownat(fd.get(), "", args.uid, args.gid, AT_EMPTY_PATH) != 0) return (void)fail(reply, "chown", args.path);
+    resolveChown(reply);
+  });
 }
 
 void FsServiceImpl::lchown(const ipc::Context &, LchownArgs args, ipc::Reply reply) {
-  std::string name;
-  UniqueFd folder = parent(args.path, Access::Write, name, "lchown", reply);
-  if (!folder) return;
-  if (::fchownat(folder.get(), name.c_str(), args.uid, args.gid, name.empty() ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) != 0)
-    return (void)fail(reply, "lchown", args.path);
-  resolveLchown(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string name;
+    UniqueFd folder = parent(permissions, args.path, Access::Write, name, "lchown", reply);
+    if (!folder) return;
+    if (::fchownat(folder.get(), name.c_str(), args.uid, args.gid, name.empty() ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) != 0)
+      return (void)fail(reply, "lchown", args.path);
+    resolveLchown(reply);
+  });
 }
 
 void FsServiceImpl::fchmod(const ipc::Context &, FchmodArgs args, ipc::Reply reply) {
   Descriptor *descriptor = findWritable(args.id, "fchmod", reply);
   if (!descriptor) return;
-  if (::fchmod(descriptor->fd, args.mode) != 0) return (void)fail(reply, "fchmod");
-  resolveFchmod(reply);
+  descriptor->queue->post([fd = descriptor->fd, mode = args.mode, reply]() mutable {
+    if (::fchmod(fd, mode) != 0) return (void)fail(reply, "fchmod");
+    resolveFchmod(reply);
+  });
 }
 
 void FsServiceImpl::fchown(const ipc::Context &, FchownArgs args, ipc::Reply reply) {
   Descriptor *descriptor = findWritable(args.id, "fchown", reply);
   if (!descriptor) return;
-  if (::fchown(descriptor->fd, args.uid, args.gid) != 0) return (void)fail(reply, "fchown");
-  resolveFchown(reply);
+  descriptor->queue->post([fd = descriptor->fd, args, reply]() mutable {
+    if (::fchown(fd, args.uid, args.gid) != 0) return (void)fail(reply, "fchown");
+    resolveFchown(reply);
+  });
 }
 
 void FsServiceImpl::utimes(const ipc::Context &, UtimesArgs args, ipc::Reply reply) {
-  UniqueFd fd = target(args.path, Access::Write, O_PATH, 0, "utime", reply);
-  if (!fd) return;
-  const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
-  if (::utimensat(AT_FDCWD, procPath(fd.get()).c_str(), times, 0) != 0) return (void)fail(reply, "utime", args.path);
-  resolveUtimes(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "utime", reply);
+    if (!fd) return;
+    const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
+    if (::utimensat(AT_FDCWD, procPath(fd.get()).c_str(), times, 0) != 0) return (void)fail(reply, "utime", args.path);
+    resolveUtimes(reply);
+  });
 }
 
 void FsServiceImpl::lutimes(const ipc::Context &, LutimesArgs args, ipc::Reply reply) {
-  std::string name;
-  UniqueFd folder = parent(args.path, Access::Write, name, "lutime", reply);
-  if (!folder) return;
-  const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
-  int status = name.empty() ? ::utimensat(AT_FDCWD, procPath(folder.get()).c_str(), times, 0)
-                            : ::utimensat(folder.get(), name.c_str(), times, AT_SYMLINK_NOFOLLOW);
-  if (status != 0) return (void)fail(reply, "lutime", args.path);
-  resolveLutimes(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string name;
+    UniqueFd folder = parent(permissions, args.path, Access::Write, name, "lutime", reply);
+    if (!folder) return;
+    const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
+    int status = name.empty() ? ::utimensat(AT_FDCWD, procPath(folder.get()).c_str(), times, 0)
+                              : ::utimensat(folder.get(), name.c_str(), times, AT_SYMLINK_NOFOLLOW);
+    if (status != 0) return (void)fail(reply, "lutime", args.path);
+    resolveLutimes(reply);
+  });
 }
 
 void FsServiceImpl::futimes(const ipc::Context &, FutimesArgs args, ipc::Reply reply) {
   Descriptor *descriptor = findWritable(args.id, "futime", reply);
   if (!descriptor) return;
-  const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
-  if (::futimens(descriptor->fd, times) != 0) return (void)fail(reply, "futime");
-  resolveFutimes(reply);
+  descriptor->queue->post([fd = descriptor->fd, args, reply]() mutable {
+    const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
+    if (::futimens(fd, times) != 0) return (void)fail(reply, "futime");
+    resolveFutimes(reply);
+  });
 }
 
 void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) {
-  if (descriptors_.count(args.id)) return (void)reply.error(ipc::Error::typeError("id " + std::to_string(args.id) + " is already in use in this window"));
+  if (idTaken(args.id, reply)) return;
   if (args.flags & O_PATH) return (void)reply.error(ipc::Error::typeError("O_PATH descriptors are not offered to pages"));
-  bool writable = false;
-  UniqueFd fd = target(args.path, writes(args.flags) ? Access::Write : Access::Read, args.flags, args.mode, "open", reply, &writable);
-  if (!fd) return;
-  int raw = fd.release();
-  descriptors_[args.id] = Descriptor{raw, nullptr, false, writable, args.path};
-  resolveOpen(reply, OpenResult{args.id, raw});
+  // Opening may block (a FIFO with no writer, a slow mount): on the pool; the id is entered on the main thread.
+  opening_.insert(args.id);
+  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
+    bool writable = false;
+    UniqueFd fd = target(permissions, args.path, writes(args.flags) ? Access::Write : Access::Read, args.flags, args.mode,
+                         "open", reply, &writable);
+    int raw = fd.release();
+    App::onMainThread([alive, this, raw, writable, args, reply]() mutable {
+      if (alive.expired()) {  // the window closed meanwhile: `this` is gone
+        if (raw >= 0) ::close(raw);
+        return;
+      }
+      opening_.erase(args.id);
+      if (raw < 0) return;  // refused or failed: already answered
+      descriptors_[args.id] = Descriptor{raw, nullptr, false, writable, args.path};
+      resolveOpen(reply, OpenResult{args.id, raw});
+    });
+  });
 }
 
 void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply reply) {
-  if (descriptors_.count(args.id)) return (void)reply.error(ipc::Error::typeError("id " + std::to_string(args.id) + " is already in use in this window"));
-  UniqueFd fd = target(args.path, Access::Read, O_RDONLY | O_DIRECTORY, 0, "opendir", reply);
-  if (!fd) return;
-  DIR *dir = ::fdopendir(fd.get());
-  if (!dir) return (void)fail(reply, "opendir", args.path);
-  fd.release();
-  descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, false, args.path};
-  resolveOpendir(reply, OpenResult{args.id, dirfd(dir)});
+  if (idTaken(args.id, reply)) return;
+  opening_.insert(args.id);
+  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
+    DIR *dir = nullptr;
+    UniqueFd fd = target(permissions, args.path, Access::Read, O_RDONLY | O_DIRECTORY, 0, "opendir", reply);
+    if (fd) {
+      dir = ::fdopendir(fd.get());
+      if (dir) fd.release();
+      else fail(reply, "opendir", args.path);
+    }
+    App::onMainThread([alive, this, dir, args, reply]() mutable {
+      if (alive.expired()) {
+        if (dir) ::closedir(dir);
+        return;
+      }
+      opening_.erase(args.id);
+      if (!dir) return;
+      descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, false, args.path};
+      resolveOpendir(reply, OpenResult{args.id, dirfd(dir)});
+    });
+  });
 }
 
 void FsServiceImpl::close(const ipc::Context &, CloseArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
-  int status = ::close(descriptor->fd);
-  int saved = errno;
+  // The id is gone at once; the descriptor closes after the calls already queued on it, and answers from there.
+  closeDescriptor(*descriptor, [reply](int status, int error) mutable {
+    errno = error;
+    if (status != 0 && errno != EINTR) return (void)fail(reply, "close");
+    resolveClose(reply);
+  });
   descriptors_.erase(args.id);
-  errno = saved;
-  if (status != 0 && errno != EINTR) return (void)fail(reply, "close");
-  resolveClose(reply);
 }
 
 void FsServiceImpl::closedir(const ipc::Context &, ClosedirArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, true, reply);
   if (!descriptor) return;
-  closeDescriptor(*descriptor);
+  closeDescriptor(*descriptor, [reply](int, int) mutable { resolveClosedir(reply); });
   descriptors_.erase(args.id);
-  resolveClosedir(reply);
 }
 
 void FsServiceImpl::closeOpenDescriptor(const ipc::Context &, CloseOpenDescriptorArgs args, ipc::Reply reply) {
@@ -324,109 +385,127 @@ void FsServiceImpl::constants(const ipc::Context &, ConstantsArgs, ipc::Reply re
 }
 
 void FsServiceImpl::copyFile(const ipc::Context &, CopyFileArgs args, ipc::Reply reply) {
-  UniqueFd in = target(args.src, Access::Read, O_RDONLY, 0, "copyfile", reply);
-  if (!in) return;
-  struct stat info;
-  if (::fstat(in.get(), &info) != 0) return (void)fail(reply, "copyfile", args.src);
-  if (S_ISDIR(info.st_mode)) return (void)reply.error(ipc::Error::fromErrno(EISDIR, "copyfile", args.src));
-  UniqueFd out = target(args.dest, Access::Write, O_WRONLY | O_CREAT | O_TRUNC | ((args.flags & 1) ? O_EXCL : 0),
-                        info.st_mode & 0777, "copyfile", reply);
-  if (!out) return;
-  char buffer[1 << 16];
-  ssize_t got;
-  while ((got = ::read(in.get(), buffer, sizeof buffer)) > 0) {
-    for (ssize_t done = 0; done < got;) {
-      ssize_t wrote = ::write(out.get(), buffer + done, got - done);
-      if (wrote < 0) {
-        if (errno == EINTR) continue;
-        return (void)fail(reply, "copyfile", args.dest);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    UniqueFd in = target(permissions, args.src, Access::Read, O_RDONLY, 0, "copyfile", reply);
+    if (!in) return;
+    struct stat info;
+    if (::fstat(in.get(), &info) != 0) return (void)fail(reply, "copyfile", args.src);
+    if (S_ISDIR(info.st_mode)) return (void)reply.error(ipc::Error::fromErrno(EISDIR, "copyfile", args.src));
+    UniqueFd out = target(permissions, args.dest, Access::Write, O_WRONLY | O_CREAT | O_TRUNC | ((args.flags & 1) ? O_EXCL : 0),
+                          info.st_mode & 0777, "copyfile", reply);
+    if (!out) return;
+    char buffer[1 << 16];
+    ssize_t got;
+    while ((got = ::read(in.get(), buffer, sizeof buffer)) > 0) {
+      for (ssize_t done = 0; done < got;) {
+        ssize_t wrote = ::write(out.get(), buffer + done, got - done);
+        if (wrote < 0) {
+          if (errno == EINTR) continue;
+          return (void)fail(reply, "copyfile", args.dest);
+        }
+        done += wrote;
       }
-      done += wrote;
     }
-  }
-  if (got < 0) return (void)fail(reply, "copyfile", args.src);
-  resolveCopyFile(reply);
+    if (got < 0) return (void)fail(reply, "copyfile", args.src);
+    resolveCopyFile(reply);
+  });
 }
 
 void FsServiceImpl::fstat(const ipc::Context &, FstatArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
-  struct stat info;
-  if (::fstat(descriptor->fd, &info) != 0) return (void)fail(reply, "fstat");
-  resolveFstat(reply, toStats(info));
+  descriptor->queue->post([fd = descriptor->fd, reply]() mutable {
+    struct stat info;
+    if (::fstat(fd, &info) != 0) return (void)fail(reply, "fstat");
+    resolveFstat(reply, toStats(info));
+  });
 }
 
 void FsServiceImpl::fsync(const ipc::Context &, FsyncArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
-  if (::fsync(descriptor->fd) != 0) return (void)fail(reply, "fsync");
-  resolveFsync(reply);
+  descriptor->queue->post([fd = descriptor->fd, reply]() mutable {
+    if (::fsync(fd) != 0) return (void)fail(reply, "fsync");
+    resolveFsync(reply);
+  });
 }
 
 void FsServiceImpl::ftruncate(const ipc::Context &, FtruncateArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   if (args.offset < 0) return (void)reply.error(ipc::Error::rangeError("offset must not be negative"));
-  if (::ftruncate(descriptor->fd, args.offset) != 0) return (void)fail(reply, "ftruncate");
-  resolveFtruncate(reply);
+  descriptor->queue->post([fd = descriptor->fd, offset = args.offset, reply]() mutable {
+    if (::ftruncate(fd, offset) != 0) return (void)fail(reply, "ftruncate");
+    resolveFtruncate(reply);
+  });
 }
 
 void FsServiceImpl::link(const ipc::Context &, LinkArgs args, ipc::Reply reply) {
-  std::string from, to;
-  UniqueFd source = parent(args.src, Access::Read, from, "link", reply);
-  if (!source) return;
-  UniqueFd dest = parent(args.dest, Access::Write, to, "link", reply);
-  if (!dest || refuseRoot(to, args.dest, reply)) return;
-  // Flags 0: a link named as the source is linked itself, never followed out of its folder.
-  if (::linkat(source.get(), from.c_str(), dest.get(), to.c_str(), 0) != 0) return (void)fail(reply, "link", args.src);
-  resolveLink(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string from, to;
+    UniqueFd source = parent(permissions, args.src, Access::Read, from, "link", reply);
+    if (!source) return;
+    UniqueFd dest = parent(permissions, args.dest, Access::Write, to, "link", reply);
+    if (!dest || refuseRoot(to, args.dest, reply)) return;
+    // Flags 0: a link named as the source is linked itself, never followed out of its folder.
+    if (::linkat(source.get(), from.c_str(), dest.get(), to.c_str(), 0) != 0) return (void)fail(reply, "link", args.src);
+    resolveLink(reply);
+  });
 }
 
 void FsServiceImpl::symlink(const ipc::Context &, SymlinkArgs args, ipc::Reply reply) {
-  std::string name;
-  UniqueFd folder = parent(args.dest, Access::Write, name, "symlink", reply);
-  if (!folder || refuseRoot(name, args.dest, reply)) return;
-  // The target must be a place the app may read, judged from the folder the link really lands in.
-  if (!permissions_.linkTargetAllowed(folder.get(), args.src)) {
-    ipc::Error error = ipc::Error::notAllowed("a link at " + args.dest + " to " + args.src +
-                                              " is not allowed: from where the link lands, it points outside the app's folders");
-    error.path = args.dest;
-    return (void)reply.error(error);
-  }
-  if (::symlinkat(args.src.c_str(), folder.get(), name.c_str()) != 0) return (void)fail(reply, "symlink", args.dest);
-  resolveSymlink(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string name;
+    UniqueFd folder = parent(permissions, args.dest, Access::Write, name, "symlink", reply);
+    if (!folder || refuseRoot(name, args.dest, reply)) return;
+    // The target must be a place the app may read, judged from the folder the link really lands in.
+    if (!permissions.linkTargetAllowed(folder.get(), args.src)) {
+      ipc::Error error = ipc::Error::notAllowed("a link at " + args.dest + " to " + args.src +
+                                                " is not allowed: from where the link lands, it points outside the app's folders");
+      error.path = args.dest;
+      return (void)reply.error(error);
+    }
+    if (::symlinkat(args.src.c_str(), folder.get(), name.c_str()) != 0) return (void)fail(reply, "symlink", args.dest);
+    resolveSymlink(reply);
+  });
 }
 
 void FsServiceImpl::lstat(const ipc::Context &, LstatArgs args, ipc::Reply reply) {
-  std::string name;
-  UniqueFd folder = parent(args.path, Access::Read, name, "lstat", reply);
-  if (!folder) return;
-  struct stat info;
-  if (::fstatat(folder.get(), name.c_str(), &info, name.empty() ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) != 0)
-    return (void)fail(reply, "lstat", args.path);
-  resolveLstat(reply, toStats(info));
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string name;
+    UniqueFd folder = parent(permissions, args.path, Access::Read, name, "lstat", reply);
+    if (!folder) return;
+    struct stat info;
+    if (::fstatat(folder.get(), name.c_str(), &info, name.empty() ? AT_EMPTY_PATH : AT_SYMLINK_NOFOLLOW) != 0)
+      return (void)fail(reply, "lstat", args.path);
+    resolveLstat(reply, toStats(info));
+  });
 }
 
 void FsServiceImpl::stat(const ipc::Context &, StatArgs args, ipc::Reply reply) {
-  UniqueFd fd = target(args.path, Access::Read, O_PATH, 0, "stat", reply);
-  if (!fd) return;
-  struct stat info;
-  if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "stat", args.path);
-  resolveStat(reply, toStats(info));
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "stat", reply);
+    if (!fd) return;
+    struct stat info;
+    if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "stat", args.path);
+    resolveStat(reply, toStats(info));
+  });
 }
 
 void FsServiceImpl::mkdir(const ipc::Context &, MkdirArgs args, ipc::Reply reply) {
-  if (args.recursive) {
-    Permissions::Failure failure;
-    if (!permissions_.makeDirectories(args.path, args.mode, failure)) return (void)failed(reply, failure, "mkdir", args.path);
-    return resolveMkdir(reply);
-  }
-  std::string name;
-  UniqueFd folder = parent(args.path, Access::Write, name, "mkdir", reply);
-  if (!folder) return;
-  if (name.empty()) return (void)reply.error(ipc::Error::fromErrno(EEXIST, "mkdir", args.path));
-  if (::mkdirat(folder.get(), name.c_str(), args.mode) != 0) return (void)fail(reply, "mkdir", args.path);
-  resolveMkdir(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    if (args.recursive) {
+      Permissions::Failure failure;
+      if (!permissions.makeDirectories(args.path, args.mode, failure)) return (void)failed(reply, failure, "mkdir", args.path);
+      return resolveMkdir(reply);
+    }
+    std::string name;
+    UniqueFd folder = parent(permissions, args.path, Access::Write, name, "mkdir", reply);
+    if (!folder) return;
+    if (name.empty()) return (void)reply.error(ipc::Error::fromErrno(EEXIST, "mkdir", args.path));
+    if (::mkdirat(folder.get(), name.c_str(), args.mode) != 0) return (void)fail(reply, "mkdir", args.path);
+    resolveMkdir(reply);
+  });
 }
 
 namespace {
@@ -477,65 +556,57 @@ void readWholeAndAnswer(int fd, const std::string &path, ipc::Reply reply) {
   if (bytes.size() > FsServiceImpl::kMaxReadBytes) return (void)reply.error(ipc::Error::fromErrno(EFBIG, "read", path));
   resolveReadFile(reply, std::move(bytes));
 }
-
-// Reads above this leave the GTK main thread, so that the window keeps drawing while they run.
-constexpr size_t kReadOnMainThread = 256 * 1024;
 }  // namespace
 
 void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   if (args.offset < -1) return (void)reply.error(ipc::Error::rangeError("offset must be -1 (the current position) or at least 0"));
-  if (args.size <= kReadOnMainThread) return readAndAnswer(descriptor->fd, args.size, args.offset, std::move(reply));
-  // The worker reads its own duplicate: a close() of the id meanwhile cannot pull the descriptor from under it.
-  int fd = ::dup(descriptor->fd);
-  if (fd < 0) return (void)fail(reply, "read");
-  runOffMainThread([fd, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
+  descriptor->queue->post([fd = descriptor->fd, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
     readAndAnswer(fd, size, offset, std::move(reply));
-    ::close(fd);
   });
 }
 
 void FsServiceImpl::readFile(const ipc::Context &context, ReadFileArgs args, ipc::Reply reply) {
-  // Opened below its root exactly as open(path, O_RDONLY) is; the descriptor never reaches the page.
-  UniqueFd fd = target(args.path, Access::Read, O_RDONLY | O_CLOEXEC, 0, "open", reply);
-  if (!fd) return;
-  struct stat info;
-  if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "fstat", args.path);
-  if (S_ISDIR(info.st_mode)) return (void)reply.error(ipc::Error::fromErrno(EISDIR, "read", args.path));
-  // The web-process extension reads a regular file itself, from this read-only descriptor (no size limit of
-  // ours: the bytes never cross WebKit's IPC). Pipes and devices are read here as below.
-  if (S_ISREG(info.st_mode) && context.readDescriptor) {
-    context.readDescriptor(fd.release());
-    return (void)reply.ok();
-  }
-  if (S_ISREG(info.st_mode) && static_cast<uint64_t>(info.st_size) > kMaxReadBytes)
-    return (void)reply.error(ipc::Error::fromErrno(EFBIG, "read", args.path));
-  if (S_ISREG(info.st_mode) && static_cast<size_t>(info.st_size) <= kReadOnMainThread)
-    return readWholeAndAnswer(fd.get(), args.path, std::move(reply));
-  // Large files, pipes and devices are read on the worker pool, which owns the descriptor from here on.
-  int raw = fd.release();
-  runOffMainThread([raw, path = args.path, reply]() mutable {
-    readWholeAndAnswer(raw, path, std::move(reply));
-    ::close(raw);
+  // Opening, sizing and reading all run on the pool (opening a FIFO blocks until it has a writer).
+  offMain([&permissions = permissions_, readDescriptor = context.readDescriptor, args, reply]() mutable {
+    // Opened below its root exactly as open(path, O_RDONLY) is; the descriptor never reaches the page.
+    UniqueFd fd = target(permissions, args.path, Access::Read, O_RDONLY | O_CLOEXEC, 0, "open", reply);
+    if (!fd) return;
+    struct stat info;
+    if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "fstat", args.path);
+    if (S_ISDIR(info.st_mode)) return (void)reply.error(ipc::Error::fromErrno(EISDIR, "read", args.path));
+    // The web-process extension reads a regular file itself, from this read-only descriptor (no size limit of
+    // ours: the bytes never cross WebKit's IPC). Pipes and devices are read here as below. Called from this
+    // worker, before the reply: fast_read.cc only stores the number, and reads it once the reply reaches the main thread.
+    if (S_ISREG(info.st_mode) && readDescriptor) {
+      readDescriptor(fd.release());
+      return (void)reply.ok();
+    }
+    if (S_ISREG(info.st_mode) && static_cast<uint64_t>(info.st_size) > kMaxReadBytes)
+      return (void)reply.error(ipc::Error::fromErrno(EFBIG, "read", args.path));
+    readWholeAndAnswer(fd.get(), args.path, std::move(reply));
   });
 }
 
 void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
-  size_t total = 0;
-  while (total < args.data.size()) {
-    ssize_t wrote = args.offset >= 0
-      ? ::pwrite(descriptor->fd, args.data.data() + total, args.data.size() - total, args.offset + total)
-      : ::write(descriptor->fd, args.data.data() + total, args.data.size() - total);
-    if (wrote < 0) {
-      if (errno == EINTR) continue;
-      return (void)fail(reply, "write");
+  // On the descriptor's queue: two writes to one fd land in the order the page sent them.
+  descriptor->queue->post([fd = descriptor->fd, args = std::move(args), reply]() mutable {
+    size_t total = 0;
+    while (total < args.data.size()) {
+      ssize_t wrote = args.offset >= 0
+        ? ::pwrite(fd, args.data.data() + total, args.data.size() - total, args.offset + total)
+        : ::write(fd, args.data.data() + total, args.data.size() - total);
+      if (wrote < 0) {
+        if (errno == EINTR) continue;
+        return (void)fail(reply, "write");
+      }
+      total += wrote;
     }
-    total += wrote;
-  }
-  resolveWrite(reply, WriteResult{static_cast<uint32_t>(total)});
+    resolveWrite(reply, WriteResult{static_cast<uint32_t>(total)});
+  });
 }
 
 void FsServiceImpl::readdir(const ipc::Context &, ReaddirArgs args, ipc::Reply reply) {
@@ -543,95 +614,115 @@ void FsServiceImpl::readdir(const ipc::Context &, ReaddirArgs args, ipc::Reply r
   if (!descriptor) return;
   if (args.entries == 0) return (void)reply.error(ipc::Error::rangeError("entries must be at least 1"));
   const size_t limit = std::min<size_t>(args.entries, kMaxReaddirEntries);
-  auto *dir = static_cast<DIR *>(descriptor->dir);
-  std::vector<DirectoryEntry> out;
-  while (out.size() < limit) {
-    errno = 0;
-    struct dirent *entry = ::readdir(dir);
-    if (!entry) {
-      if (errno) return (void)fail(reply, "readdir");
-      break;
+  descriptor->queue->post([dir = static_cast<DIR *>(descriptor->dir), limit, reply]() mutable {
+    std::vector<DirectoryEntry> out;
+    while (out.size() < limit) {
+      errno = 0;
+      struct dirent *entry = ::readdir(dir);
+      if (!entry) {
+        if (errno) return (void)fail(reply, "readdir");
+        break;
+      }
+      std::string name = entry->d_name;
+      if (name == "." || name == "..") continue;
+      FileType type = typeOfDirent(entry->d_type);
+      if (type == FileType::Unknown) {
+        struct stat info;
+        if (fstatat(dirfd(dir), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0) type = typeOf(info.st_mode);
+      }
+      out.push_back(DirectoryEntry{name, type});
     }
-    std::string name = entry->d_name;
-    if (name == "." || name == "..") continue;
-    FileType type = typeOfDirent(entry->d_type);
-    if (type == FileType::Unknown) {
-      struct stat info;
-      if (fstatat(dirfd(dir), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0) type = typeOf(info.st_mode);
-    }
-    out.push_back(DirectoryEntry{name, type});
-  }
-  resolveReaddir(reply, out);
+    resolveReaddir(reply, out);
+  });
 }
 
 void FsServiceImpl::readlink(const ipc::Context &, ReadlinkArgs args, ipc::Reply reply) {
-  std::string name;
-  UniqueFd folder = parent(args.path, Access::Read, name, "readlink", reply);
-  if (!folder) return;
-  char buffer[PATH_MAX];
-  // The link itself, in its own folder: what it points at need not be readable to read the link.
-  ssize_t size = ::readlinkat(folder.get(), name.c_str(), buffer, sizeof buffer - 1);
-  if (size < 0) return (void)fail(reply, "readlink", args.path);
-  resolveReadlink(reply, std::string(buffer, size));
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string name;
+    UniqueFd folder = parent(permissions, args.path, Access::Read, name, "readlink", reply);
+    if (!folder) return;
+    char buffer[PATH_MAX];
+    // The link itself, in its own folder: what it points at need not be readable to read the link.
+    ssize_t size = ::readlinkat(folder.get(), name.c_str(), buffer, sizeof buffer - 1);
+    if (size < 0) return (void)fail(reply, "readlink", args.path);
+    resolveReadlink(reply, std::string(buffer, size));
+  });
 }
 
 void FsServiceImpl::realpath(const ipc::Context &, RealpathArgs args, ipc::Reply reply) {
-  UniqueFd fd = target(args.path, Access::Read, O_PATH, 0, "realpath", reply);
-  if (!fd) return;
-  std::string real = pathOfDescriptor(fd.get());
-  if (real.empty() || real[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "realpath", args.path));
-  resolveRealpath(reply, real);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "realpath", reply);
+    if (!fd) return;
+    std::string real = pathOfDescriptor(fd.get());
+    if (real.empty() || real[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "realpath", args.path));
+    resolveRealpath(reply, real);
+  });
 }
 
 void FsServiceImpl::rename(const ipc::Context &, RenameArgs args, ipc::Reply reply) {
-  std::string from, to;
-  UniqueFd source = parent(args.src, Access::Write, from, "rename", reply);
-  if (!source || refuseRoot(from, args.src, reply)) return;
-  UniqueFd dest = parent(args.dest, Access::Write, to, "rename", reply);
-  if (!dest || refuseRoot(to, args.dest, reply)) return;
-  // Entries, not what they point at: renaming onto a link replaces the link.
-  if (::renameat(source.get(), from.c_str(), dest.get(), to.c_str()) != 0) return (void)fail(reply, "rename", args.src);
-  resolveRename(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string from, to;
+    UniqueFd source = parent(permissions, args.src, Access::Write, from, "rename", reply);
+    if (!source || refuseRoot(from, args.src, reply)) return;
+    UniqueFd dest = parent(permissions, args.dest, Access::Write, to, "rename", reply);
+    if (!dest || refuseRoot(to, args.dest, reply)) return;
+    // Entries, not what they point at: renaming onto a link replaces the link.
+    if (::renameat(source.get(), from.c_str(), dest.get(), to.c_str()) != 0) return (void)fail(reply, "rename", args.src);
+    resolveRename(reply);
+  });
 }
 
 void FsServiceImpl::rmdir(const ipc::Context &, RmdirArgs args, ipc::Reply reply) {
-  std::string name;
-  UniqueFd folder = parent(args.path, Access::Write, name, "rmdir", reply);
-  if (!folder || refuseRoot(name, args.path, reply)) return;
-  if (::unlinkat(folder.get(), name.c_str(), AT_REMOVEDIR) != 0) return (void)fail(reply, "rmdir", args.path);
-  resolveRmdir(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string name;
+    UniqueFd folder = parent(permissions, args.path, Access::Write, name, "rmdir", reply);
+    if (!folder || refuseRoot(name, args.path, reply)) return;
+    if (::unlinkat(folder.get(), name.c_str(), AT_REMOVEDIR) != 0) return (void)fail(reply, "rmdir", args.path);
+    resolveRmdir(reply);
+  });
 }
 
 void FsServiceImpl::unlink(const ipc::Context &, UnlinkArgs args, ipc::Reply reply) {
-  std::string name;
-  UniqueFd folder = parent(args.path, Access::Write, name, "unlink", reply);
-  if (!folder || refuseRoot(name, args.path, reply)) return;
-  if (::unlinkat(folder.get(), name.c_str(), 0) != 0) return (void)fail(reply, "unlink", args.path);
-  resolveUnlink(reply);
+  offMain([&permissions = permissions_, args, reply]() mutable {
+    std::string name;
+    UniqueFd folder = parent(permissions, args.path, Access::Write, name, "unlink", reply);
+    if (!folder || refuseRoot(name, args.path, reply)) return;
+    if (::unlinkat(folder.get(), name.c_str(), 0) != 0) return (void)fail(reply, "unlink", args.path);
+    resolveUnlink(reply);
+  });
 }
 
 void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Reply reply) {
   if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
   if (watchers_.size() >= kMaxWatchers)
     return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
-  UniqueFd fd = target(args.path, Access::Read, O_PATH, 0, "watch", reply);
-  if (!fd) return;
-  struct stat info;
-  if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "watch", args.path);
-  // inotify watches by name: give it the real place the confined lookup reached, not the path as asked.
-  std::string path = pathOfDescriptor(fd.get());
-  if (path.empty() || path[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "watch", args.path));
-  // Directories found below a recursive root are watched only where the app may read.
-  auto mayWatch = [this](const std::string &below) {
-    std::string resolved, why;
-    return permissions_.check(below, Access::Read, resolved, why) && resolved == below;
-  };
-  auto watcher = std::make_unique<FsWatcher>(args.id, path, args.recursive, context.events, mayWatch);
-  std::string error;
-  if (!watcher->start(S_ISDIR(info.st_mode), error))
-    return (void)reply.error(ipc::Error::internal("watch " + args.path + ": " + error));
-  watchers_[args.id] = std::move(watcher);
-  resolveWatch(reply);
+  // Finding the place runs on the pool (it may wait on the disk); the watcher is made on the main thread.
+  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, events = context.events, args, reply]() mutable {
+    UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "watch", reply);
+    if (!fd) return;
+    struct stat info;
+    if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "watch", args.path);
+    // inotify watches by name: give it the real place the confined lookup reached, not the path as asked.
+    std::string path = pathOfDescriptor(fd.get());
+    if (path.empty() || path[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "watch", args.path));
+    App::onMainThread([alive, this, &permissions, events, directory = S_ISDIR(info.st_mode), path, args, reply]() mutable {
+      if (alive.expired()) return;
+      if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
+      if (watchers_.size() >= kMaxWatchers)
+        return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
+      // Directories found below a recursive root are watched only where the app may read.
+      auto mayWatch = [&permissions](const std::string &below) {
+        std::string resolved, why;
+        return permissions.check(below, Access::Read, resolved, why) && resolved == below;
+      };
+      auto watcher = std::make_unique<FsWatcher>(args.id, path, args.recursive, events, mayWatch);
+      std::string error;
+      if (!watcher->start(directory, error))
+        return (void)reply.error(ipc::Error::internal("watch " + args.path + ": " + error));
+      watchers_[args.id] = std::move(watcher);
+      resolveWatch(reply);
+    });
+  });
 }
 
 void FsServiceImpl::stopWatch(const ipc::Context &, StopWatchArgs args, ipc::Reply reply) {

@@ -2,15 +2,20 @@
 // that opened them and are closed when it goes away. Every path is opened through the app's Permissions, below
 // the root folder that contains it, and every call then works on that descriptor (the *at() calls): no path is
 // looked up a second time, so nothing swapped in meanwhile can redirect it.
+// Threads: every call that may block on the disk runs on the worker pool (worker_pool.hh), the answer going back
+// through its Reply; the main thread keeps only the descriptor table (ids -> fds) and in-memory checks. Calls on
+// one open descriptor run in order on its SerialQueue, its close last.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <set>
 
 #include "generated/cpp/fs.hh"
 #include "linux/fs_resolve.hh"
 #include "linux/fs_watch.hh"
 #include "linux/permissions.hh"
+#include "linux/serial_queue.hh"
 
 namespace host {
 
@@ -74,23 +79,23 @@ class FsServiceImpl : public api::fs::FsService {
     // Whether its root grants writing, decided at open: fchmod/fchown/futimes need it.
     bool writable = false;
     std::string path;  // as the page named it, for errors
+    // Every syscall on fd/dir runs here, in order; closeDescriptor posts the close last.
+    std::shared_ptr<SerialQueue> queue = std::make_shared<SerialQueue>();
   };
 
-  // Answers `reply` with the failure: NotAllowedError naming the path, or ErrnoError.
-  bool failed(ipc::Reply &reply, const Permissions::Failure &failure, const char *syscall, const std::string &path);
-  // The file `path` names, opened with `flags` below its root; on refusal answers `reply` and is empty.
-  UniqueFd target(const std::string &path, Permissions::Access access, int flags, mode_t mode, const char *syscall,
-                  ipc::Reply &reply, bool *writable = nullptr);
-  // The folder holding `path` (O_PATH) and, in `name`, its last component; on refusal answers `reply`.
-  UniqueFd parent(const std::string &path, Permissions::Access access, std::string &name, const char *syscall,
-                  ipc::Reply &reply);
   Descriptor *find(uint64_t id, bool directory, ipc::Reply &reply);
   // An open file whose metadata may be changed: found, and its path writable; else answers `reply`.
   Descriptor *findWritable(uint64_t id, const char *syscall, ipc::Reply &reply);
-  void closeDescriptor(Descriptor &descriptor);
+  // Posts the close to the descriptor's queue (after its pending calls); `done` (if set) runs there with close's result.
+  static void closeDescriptor(Descriptor &descriptor, std::function<void(int status, int error)> done = nullptr);
+  // Ids whose open/opendir runs on the pool: taken, though not yet in descriptors_.
+  bool idTaken(uint64_t id, ipc::Reply &reply);
 
   Permissions &permissions_;
   std::map<uint64_t, Descriptor> descriptors_;
+  std::set<uint64_t> opening_;
+  // Expires with the service: an open finishing after the window closed closes its descriptor instead.
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
   std::map<uint64_t, std::unique_ptr<FsWatcher>> watchers_;
 };
 

@@ -5,8 +5,9 @@
 namespace host {
 
 namespace {
-// Two threads: enough to keep a read going while another one waits on the disk, few enough for a 2-core laptop.
-constexpr int kThreads = 2;
+// Every blocking fs call runs here (fs.cc), so a call stuck on a slow disk (NFS, a FIFO with no writer) holds
+// one thread: four leave room for the others. Threads waiting on the disk cost no CPU.
+constexpr int kThreads = 4;
 
 GThreadPool *pool() {
   static GThreadPool *shared = g_thread_pool_new([](gpointer data, gpointer) {

@@ -1,4 +1,4 @@
-// Large fs.read calls run on a worker thread (native/linux/worker_pool.cc) on a duplicate of the descriptor:
+// Large fs.read calls run on the worker pool, on the descriptor's serial queue (native/linux/serial_queue.cc):
 // the bytes are exact, positioned and positionless reads keep their meaning, and closing the id while a read
 // is in flight neither crashes the host nor corrupts the answer.
 import { test } from 'node:test'

@@ -1,0 +1,32 @@
+#include "linux/serial_queue.hh"
+
+#include "linux/worker_pool.hh"
+
+namespace host {
+
+void SerialQueue::post(std::function<void()> task) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  tasks_.push_back(std::move(task));
+  if (running_) return;
+  running_ = true;
+  // The drain holds the queue alive: the descriptor's owner may drop it (window closed) while tasks remain.
+  runOffMainThread([self = shared_from_this()] { self->drain(); });
+}
+
+void SerialQueue::drain() {
+  for (;;) {
+    std::function<void()> task;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (tasks_.empty()) {
+        running_ = false;
+        return;
+      }
+      task = std::move(tasks_.front());
+      tasks_.pop_front();
+    }
+    task();
+  }
+}
+
+}  // namespace host
