@@ -123,10 +123,9 @@ const HAVE_DELAY_MS = 600
 /** A packet asked for after a `have` is not asked for again sooner than this (several members tell us at once). */
 const ASK_AGAIN_MS = 1000
 /** A newcomer that still talks to one peer only this long after its first connection joins its subclusters
- * without its NAT type (at once if it knows one introducer and no other peer): detection needs two peers, so
- * with one introducer it cannot start, and waiting for READY_DEADLINE_MS made newcomers miss the first 6-8 s
- * of messages (simulator, one introducer). Detection starts once a second peer answers, and its result is
- * announced in a second join. */
+ * without its NAT type: detection needs two peers, so with one introducer it cannot start, and waiting for
+ * READY_DEADLINE_MS made newcomers miss the first 6-8 s of messages (simulator, one introducer). Detection
+ * starts once a second peer answers, and its result is announced in a second join. */
 const READY_ALONE_MS = 1500
 /** A poorly connected member (see #poorlyConnected) syncs this often while its subclusters are busy (a delivery
  * in the last BUSY_MS) or it is new: its pushes come through few members, and a missed one waited 5 s or more. */
@@ -932,10 +931,6 @@ export class Peer extends Emitter<PeerEvents> {
   /** The first peer answered: if it is still the only one a moment later, we join without our NAT type. */
   #onFirstContact (): void {
     this.#firstContact = true
-    // One introducer and no other peer known: detection cannot start before introductions bring a second peer,
-    // and they answer our join, so waiting READY_ALONE_MS only delayed the join (the greeting that follows in
-    // #heard sends it to this first peer).
-    if (!this.#ready && this.peers.introducers.size <= 1 && this.peers.size <= 1) { this.#becomeReady(); return }
     this.#clock.setTimeout(() => {
       if (this.#ready || this.#closed) return
       let connected = 0
@@ -1056,9 +1051,9 @@ export class Peer extends Emitter<PeerEvents> {
     this.#lastKeepAliveAt = now
     if (this.#ticks === 0) this.#chooseKept() // before the first tick, the connections just made
     for (const peer of this.#kept) {
-      // Silent towards us, or we towards it: our NAT lets its packets in only while we send to it (a member that
-      // only received a busy subcluster's pushes never sent, its firewall closed to the pushers after 30 s, and it
-      // got nothing for 20-25 s until its next ping; simulator, all harsh settings).
+      // Silent towards us, or we towards it: our NAT lets its packets in only while we send to it (a peer that kept
+      // hearing a member's pushes sent to it only when the member's own ping asked; one lost ping or pong, and our
+      // NAT closed to it).
       const quiet = this.config.keepaliveMs * KEEPALIVE_QUIET
       if (peer.connected && !peer.proxy && (now - peer.lastSeen >= quiet || now - (peer.lastSent ?? 0) >= quiet)) {
         this.#sendRaw(this.#socketFor(peer), peer, this.#signedPing(this.#pingBody(0)))
