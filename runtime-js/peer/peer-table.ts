@@ -22,6 +22,10 @@ export interface RemotePeer {
   /** The socket that reaches this peer, when it is not the main one (birthday-paradox traversal). */
   socket?: UdpSocketLike
   lastSync: number
+  /** Clock time of the last datagram we sent it through the peer (our NAT lets its replies in only while we send). */
+  lastSent?: number
+  /** Clock time of our last keepalive ping to it: unanswered for PONG_WAIT_MS, the peer is not counted as live. */
+  pingedAt?: number
   /** Clock time of the last traversal attempt (intro), so that re-introductions do not restart it. */
   attemptedAt?: number
   tried?: Strategy

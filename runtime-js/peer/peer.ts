@@ -83,6 +83,8 @@ export interface PeerEvents extends Record<string, unknown> {
 }
 
 interface Subcluster { keys: KeyPair, idHex: string, proof: Uint8Array }
+/** A message published while no fellow member was connected (see UNSENT_MESSAGES). */
+interface Unsent { scHex: string, to?: string, at: number, sends: Array<{ targets: RemotePeer[], bytes: Uint8Array }> }
 
 /** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). */
 const EARLY_SYNC_MS = [2000, 5000, 10_000, 20_000]
@@ -129,6 +131,28 @@ const READY_ALONE_MS = 1500
  * in the last BUSY_MS) or it is new: its pushes come through few members, and a missed one waited 5 s or more. */
 const POOR_SYNC_MS = 2000
 const BUSY_MS = 60_000
+
+/** A peer that talks to nobody yet pings its introducers again this long after starting, then at every keepalive
+ * check while it still talks to nobody (it waited for its next tick, 30 s). Under burst loss a peer that sends
+ * little stays in a burst for several of its own datagrams: a newcomer whose first ping was lost re-pinged once
+ * per tick, and in the simulator (all harsh settings) one newcomer reached nobody for 240 s, and what it
+ * published reached no one. */
+const CONTACT_RETRY_MS = [500, 1000, 2000, 3000, 4000]
+/** A ready newcomer that has heard of no fellow member this long after becoming ready sends its joins again (its
+ * joins, or the introductions that answer them, were lost; the keepalive check's re-join comes 5 s apart). Under
+ * burst loss a peer that sends little stays in a burst for several of its own datagrams: in the simulator a
+ * newcomer's joins, one per keepalive check, were all lost for 20 s. */
+const JOIN_RETRY_MS = [1000, 2000, 3000, 4000, 5000, 6500, 8000, 10_000]
+
+/** Messages published while no fellow member was connected directly are pushed again, as fresh packets, when the
+ * first one connects (at most this many messages, for UNSENT_MS): a sync would carry them too, but as replays,
+ * which are never flooded on. In the simulator (all harsh settings) a newcomer's message published before its
+ * first pong, or pushed to its introducer alone and lost, took 20-30 s to reach the subscribers. */
+const UNSENT_MESSAGES = 16
+const UNSENT_MS = 60_000
+
+/** A kept peer that has not answered a keepalive ping within this long is not counted as live (see #live). */
+const PONG_WAIT_MS = 2000
 
 /** A relayed peer is not re-tried for this many keepalives. */
 const RETRY_KEEPALIVES = 10
@@ -229,6 +253,8 @@ export class Peer extends Emitter<PeerEvents> {
   #haveTimer: TimerHandle | undefined
   #asked = new Gate(8192, ASK_AGAIN_MS)
   #firstContact = false
+  /** Messages published while no fellow member was connected (see UNSENT_MESSAGES). */
+  #unsent: Unsent[] = []
   #poorSyncTimer: TimerHandle | undefined
   #lastDeliveryAt = -Infinity
   #ticks = 0
@@ -300,6 +326,7 @@ export class Peer extends Emitter<PeerEvents> {
     await this.#probe.bind(0, this.#bindAddress)
     if (this.config.natType !== undefined) this.#onDetected({ natType: this.config.natType, external: this.local })
     this.#contactAll()
+    for (const ms of CONTACT_RETRY_MS) this.#clock.setTimeout(() => this.#contactIfAlone(), ms)
     this.#schedule()
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
     this.#poorSyncTimer = this.#clock.setTimeout(() => this.#poorSync(), POOR_SYNC_MS * (1 + this.#random.float()))
@@ -372,6 +399,9 @@ export class Peer extends Emitter<PeerEvents> {
       return { targets, bytes: encodePacket(p) }
     })
     this.#paced(sends)
+    if (!targets.some(t => t.subclusters.has(sc.idHex)) && this.#unsent.length < UNSENT_MESSAGES) {
+      this.#unsent.push({ scHex: sc.idHex, to: opts.to, at: this.#clock.now(), sends })
+    }
     return idHex
   }
 
@@ -491,6 +521,7 @@ export class Peer extends Emitter<PeerEvents> {
     const pong = { peerId: this.identity.publicKey, natType: this.natType, flags: 0, pingId: ping.pingId, probePort: 0, address: from.address, port: from.port }
     const reply = typeof socket === 'string' ? (socket === 'probe' ? this.#probe : this.#main) : socket
     this.#sendRaw(reply, from, this.#signed(this.#control(PacketType.Pong, encodePong(pong))))
+    if (known !== undefined && reply === this.#socketFor(known)) known.lastSent = this.#clock.now()
     if (ping.flags & PingFlag.Reflection && ping.probePort > 0) {
       // The second half of reflection: a pong from our other socket tells the asker what its firewall lets in.
       const probe = { ...pong, flags: PingFlag.ProbeReply }
@@ -552,6 +583,7 @@ export class Peer extends Emitter<PeerEvents> {
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
       if (this.natType === NatType.Unknown) this.#detect()
       if (!this.#firstContact) this.#onFirstContact()
+      if (this.#unsent.length > 0 && peer.member) this.#sendUnsent()
       for (const sc of this.#subclusters.values()) if (peer.subclusters.has(sc.idHex)) this.#tellMembership(peer, sc)
       if (this.#greeted.add(idHex, now)) {
         if (this.cache.size > 0) this.#sync(peer, '') // an empty cache has nothing to offer; the other side asks
@@ -919,6 +951,20 @@ export class Peer extends Emitter<PeerEvents> {
     }, READY_ALONE_MS)
   }
 
+  /** Pushes the messages published while no fellow member was connected (UNSENT_MESSAGES) to the members we
+   * have now; those of a subcluster still without one wait. */
+  #sendUnsent (): void {
+    const now = this.#clock.now()
+    const waiting: Unsent[] = []
+    for (const m of this.#unsent) {
+      if (now - m.at > UNSENT_MS) continue
+      const targets = this.#fanoutTargets(m.scHex, undefined, m.to, undefined, true).filter(t => t.subclusters.has(m.scHex))
+      if (targets.length === 0) { waiting.push(m); continue }
+      this.#paced(m.sends.map(send => ({ targets, bytes: send.bytes })))
+    }
+    this.#unsent = waiting
+  }
+
   /** See POOR_SYNC_MS. */
   #poorSync (): void {
     this.#poorSyncTimer = undefined
@@ -966,7 +1012,8 @@ export class Peer extends Emitter<PeerEvents> {
 
   #detect (): void {
     if (this.config.natType !== undefined || this.#closed || this.#detector.state === 'probe' || this.#detector.state === 'reflect') return
-    const candidates = [...this.peers.values()].filter(p => p.connected && !p.proxy && p.lastSeen > 0)
+    const now = this.#clock.now()
+    const candidates = [...this.peers.values()].filter(p => p.lastSeen > 0 && this.#live(p, now))
       .sort((a, b) => Number(b.introducer) - Number(a.introducer))
     if (candidates.length < 2) return
     this.#detector.start(candidates[0], candidates[1])
@@ -990,6 +1037,11 @@ export class Peer extends Emitter<PeerEvents> {
     // A newcomer catches up soon after its joins, not only at its keepalive ticks: what was published while
     // it connected reaches it from a fellow member's cache.
     for (const ms of EARLY_SYNC_MS) this.#clock.setTimeout(() => this.#syncWithMember(true), ms)
+    for (const ms of JOIN_RETRY_MS) {
+      this.#clock.setTimeout(() => {
+        if (!this.#closed) for (const sc of this.#subclusters.values()) if (this.#knowsNoMember(sc)) this.#announceJoin(sc)
+      }, ms)
+    }
     this.emit('ready', { peerId: this.peerId, natType: this.natType, address: this.external?.address, port: this.external?.port })
   }
 
@@ -1009,8 +1061,14 @@ export class Peer extends Emitter<PeerEvents> {
     this.#lastKeepAliveAt = now
     if (this.#ticks === 0) this.#chooseKept() // before the first tick, the connections just made
     for (const peer of this.#kept) {
-      if (peer.connected && !peer.proxy && now - peer.lastSeen >= this.config.keepaliveMs * KEEPALIVE_QUIET) {
+      // Silent towards us, or we towards it: our NAT lets its packets in only while we send to it (a peer that kept
+      // hearing a member's pushes sent to it only when the member's own ping asked; one lost ping or pong, and our
+      // NAT closed to it).
+      const quiet = this.config.keepaliveMs * KEEPALIVE_QUIET
+      if (peer.connected && !peer.proxy && (now - peer.lastSeen >= quiet || now - (peer.lastSent ?? 0) >= quiet)) {
         this.#sendRaw(this.#socketFor(peer), peer, this.#signedPing(this.#pingBody(0)))
+        peer.lastSent = now
+        peer.pingedAt = now
       }
     }
     if (this.#ready && this.#poorlyConnected()) this.#syncWithMember()
@@ -1020,6 +1078,7 @@ export class Peer extends Emitter<PeerEvents> {
     // A failed detection (probes lost in a burst) was retried only at the next tick, 30 s on; meanwhile an unknown
     // NAT type picks the wrong traversal for every introduction (simulator, all harsh settings at once).
     if (this.natType === NatType.Unknown) this.#detect()
+    this.#contactIfAlone()
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
   }
 
@@ -1101,7 +1160,11 @@ export class Peer extends Emitter<PeerEvents> {
    * (churn), and a relay such as an introducer holds what passed through it. */
   #syncWithMember (alsoOther = false): void {
     if (this.#closed) return
-    const connected = [...this.peers.values()].filter(p => p.connected && !p.proxy)
+    const now = this.#clock.now()
+    const all = [...this.peers.values()].filter(p => p.connected && !p.proxy)
+    // Not to a peer silent for a keepalive (likely gone: it stays connected until forgotten, 3 keepalives).
+    const live = all.filter(p => this.#live(p, now))
+    const connected = live.length > 0 ? live : all
     const members = connected.filter(p => this.#keepRank(p) === 2)
     const pool = members.length > 0 ? members : connected
     if (pool.length > 0) this.#sync(pool[Math.floor(this.#random.float() * pool.length)], '')
@@ -1119,6 +1182,7 @@ export class Peer extends Emitter<PeerEvents> {
     peer.member = true
     this.emit('join', { peerId: peer.idHex, subclusterId: scHex })
     if (tell && peer.connected && !peer.proxy) this.#tellMembership(peer, sc)
+    if (peer.connected && !peer.proxy && this.#unsent.length > 0) this.#sendUnsent()
     // A new fellow member gets what it missed now, not at the next keepalive tick: messages published while it
     // was connecting, before any member knew to push to it, were the slow tail of reach.
     if (peer.connected && !peer.proxy && this.cache.size > 0 && this.#greeted.add(`${peer.idHex}/${scHex}`, this.#clock.now())) this.#sync(peer, '')
@@ -1166,10 +1230,37 @@ export class Peer extends Emitter<PeerEvents> {
     return true
   }
 
-  /** We know no member of `sc` that is connected directly (relayed ones do not count: pushes skip them). */
+  /** We know no member of `sc` that is connected directly and live (relayed ones do not count: pushes skip them;
+   * silent ones have likely left, see #live). */
   #noDirectMember (sc: Subcluster): boolean {
-    for (const p of this.peers.values()) if (p.connected && !p.proxy && p.subclusters.has(sc.idHex)) return false
+    const now = this.#clock.now()
+    for (const p of this.peers.values()) if (p.subclusters.has(sc.idHex) && this.#live(p, now)) return false
     return true
+  }
+
+  /** Connected directly, heard from within a keepalive and not silent after a keepalive ping. A kept peer is
+   * pinged after ⅔ of a keepalive of silence, so one that stays silent has likely left: it counts as connected until forgotten
+   * (3 keepalives), and a newcomer whose one or two direct members had left synced with them, detected its NAT
+   * against them and did not re-join, for up to 90 s (simulator, all harsh settings: 50-75 s late, or never). */
+  #live (p: RemotePeer, now: number): boolean {
+    if (!p.connected || p.proxy !== undefined || now - p.lastSeen > this.config.keepaliveMs) return false
+    // A keepalive ping unanswered for PONG_WAIT_MS: gone, or a burst took the ping or its pong (then it counts
+    // again at its next pong, one keepalive check later).
+    const pinged = p.pingedAt ?? 0
+    return !(pinged > p.lastSeen && now - pinged > PONG_WAIT_MS)
+  }
+
+  /** We know no member of `sc` at all, connected or not: no introduction has come. */
+  #knowsNoMember (sc: Subcluster): boolean {
+    for (const p of this.peers.values()) if (p.subclusters.has(sc.idHex)) return false
+    return true
+  }
+
+  /** No peer is connected directly: the introducers are pinged (see CONTACT_RETRY_MS). */
+  #contactIfAlone (): void {
+    if (this.#closed) return
+    for (const p of this.peers.values()) if (p.connected && !p.proxy) return
+    for (const e of this.peers.introducers.values()) this.#ping(e, PingFlag.Connection)
   }
 
   /** Fewer than 2 × fanout members connected directly. Relayed members do not count: the fan-out skips them,
@@ -1185,6 +1276,7 @@ export class Peer extends Emitter<PeerEvents> {
    * theirs at random, so such a peer waited for its tick's sync (finding 12: 16–26 s): it syncs at every
    * keepalive check instead. A pair or a handful of members (fewer than `fanout`) is not poorly connected. */
   #poorlyConnected (): boolean {
+    const now = this.#clock.now()
     for (const sc of this.#subclusters.values()) {
       let known = 0
       let direct = 0
@@ -1192,7 +1284,7 @@ export class Peer extends Emitter<PeerEvents> {
         if (!p.subclusters.has(sc.idHex)) continue
         known++
         // Enough direct members settles it: a well-connected peer stops after a few entries (this runs every 5 s).
-        if (p.connected && !p.proxy && ++direct === this.config.fanout) break
+        if (this.#live(p, now) && ++direct === this.config.fanout) break
       }
       if (known >= this.config.fanout && direct < this.config.fanout) return true
     }
@@ -1363,7 +1455,7 @@ export class Peer extends Emitter<PeerEvents> {
     // hidden classes, and every read of a table entry went through a megamorphic (slow) lookup.
     return {
       idHex, address: e.address, port: e.port, natType, lastSeen: 0, connected: false, introducer: false, subclusters: NO_SUBCLUSTERS,
-      member: false, strategy: undefined, proxy: undefined, socket: undefined, lastSync: 0, attemptedAt: undefined, tried: undefined, proofs: undefined
+      member: false, strategy: undefined, proxy: undefined, socket: undefined, lastSync: 0, lastSent: 0, pingedAt: 0, attemptedAt: undefined, tried: undefined, proofs: undefined
     }
   }
 
@@ -1434,6 +1526,7 @@ export class Peer extends Emitter<PeerEvents> {
   #sendTo (peer: RemotePeer, bytes: Uint8Array): void {
     if (this.#closed) return
     this.metrics.sent++
+    peer.lastSent = this.#clock.now()
     this.#socketFor(peer)?.send(bytes, peer.port, peer.address)
   }
 
