@@ -9,12 +9,13 @@ import { cachedVerification } from './verify-cache.ts'
 /** Wire constants read from the datagram only to label traffic (runtime-js/peer/packet.ts). */
 const MAGIC0 = 0x53, MAGIC1 = 0x52, REPLAY_FLAG = 1 << 5
 const TYPE_NAMES = ['?', 'ping', 'pong', 'intro', 'join', 'publish', 'stream', 'sync', 'query']
-/** A signed ping or pong (its canonical encoding) is verified only by the one peer it went to: not cached. */
+/** A signed ping or pong (its canonical encoding) is verified only by the one peer it went to: not kept after. */
 function isPingOrPong (message: Uint8Array): boolean {
   return message.length >= 16 && message[0] === MAGIC0 && message[1] === MAGIC1 && (message[3] === 1 || message[3] === 2)
 }
 /** Ed25519 through OpenSSL, shared by every simulated peer: the same signatures as the default, far faster;
- * a verification many peers repeat (a membership proof, a flooded join) is done once (verify-cache.ts). */
+ * a signature made by a peer of this process, or verified before (a membership proof), is not verified again
+ * (verify-cache.ts). */
 export const simSignatures = cachedVerification(nodeSignatures(65536), (message) => !isPingOrPong(message))
 /** The NAT type a server on a public address announces without detection (UNRESTRICTED). */
 const UNRESTRICTED = 31

@@ -1,48 +1,71 @@
-// A cache of Ed25519 verification results shared by every simulated peer of a process. Many peers verify the
-// same signed bytes: a member's membership proof travels in every join and introduction that names it, and a
-// flooded join reaches many peers. Verification is a pure function of (signature, message, key) (RFC 8032,
-// strict), so answering a repeat from the cache gives exactly the same result, and the event log is unchanged;
-// only the CPU of the verifications saved is gone. Signing is not cached: each signed ping, pong or join is new.
+// Ed25519 verification results shared by every simulated peer of a process. Verification is a pure function of
+// (signature, message, key) (RFC 8032, strict), so a result already known gives exactly what OpenSSL would, and
+// the event log is unchanged; only CPU is saved. Two ways a result is known:
+// - the signature was made here: every peer of the process signs through this object, and a signature just made
+//   with a seed over a message verifies under that seed's public key (Ed25519 is correct), so each honest ping,
+//   pong and join is verified by no one (in a network split between workers, only where the receiver runs on
+//   the sender's worker);
+// - it was verified before: a member's membership proof travels in every join and introduction naming it.
+// A forged or altered packet matches no entry (other bytes, another key) and is verified for real.
 import type { Signatures } from '../../runtime-js/peer/transport.ts'
+import { ed25519PublicKey } from '../../runtime-js/peer/node-transport.ts'
 
-interface Verified { readonly message: Uint8Array, readonly publicKey: Uint8Array, readonly ok: boolean }
+interface Known { readonly message: Uint8Array, readonly publicKey: Uint8Array, readonly ok: boolean }
 
 const bytesEqual = (a: Uint8Array, b: Uint8Array): boolean => {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
 }
+/** Bytes as a latin1 string, one character per byte: a cheap exact map key. */
+const keyOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 
 export interface VerifyCacheStats { verified: number, hits: number }
 
 /**
- * Wraps `inner` so that a verification already done (the same signature, message and key) is answered from
- * memory. At most `maxEntries` results are kept, least recently used dropped first: a result that keeps being
- * asked for (a proof named in every introduction) stays. `worthKeeping` says which messages may be asked again:
- * the many that are verified once only (a ping or pong, by the one peer it was sent to) bypass the cache, which
- * saves copying them and keeps them from pushing out the others.
+ * Wraps `inner` so that a verification whose result is known (above) is answered from memory. At most
+ * `maxEntries` results are kept, least recently used dropped first; a signature lives here from its signing to
+ * its arrival (a datagram in flight: well under a simulated second), a proof that keeps being asked for stays.
+ * `worthKeeping` says which results may be asked for again: a ping or pong is verified only by the one peer it
+ * went to, so it is dropped once verified (and one signed on another worker is not kept at all).
  */
-export function cachedVerification (inner: Signatures, worthKeeping: (message: Uint8Array) => boolean = () => true, maxEntries = 1 << 16): Signatures & { stats: VerifyCacheStats } {
-  const results = new Map<string, Verified>()
+export function cachedVerification (inner: Signatures, worthKeeping: (message: Uint8Array) => boolean = () => true, maxEntries = 1 << 17): Signatures & { stats: VerifyCacheStats } {
+  const known = new Map<string, Known>()
+  const publicKeys = new Map<string, Uint8Array>()
   const stats: VerifyCacheStats = { verified: 0, hits: 0 }
+  const remember = (key: string, entry: Known): void => {
+    known.set(key, entry)
+    if (known.size > maxEntries) known.delete(known.keys().next().value as string)
+  }
+  const publicKeyOf = (seed: Uint8Array): Uint8Array => {
+    const k = keyOf(seed)
+    let pk = publicKeys.get(k)
+    if (pk === undefined) {
+      pk = ed25519PublicKey(seed)
+      publicKeys.set(k, pk)
+      if (publicKeys.size > maxEntries) publicKeys.delete(publicKeys.keys().next().value as string)
+    }
+    return pk
+  }
   return {
     stats,
-    sign: (message, seed) => inner.sign(message, seed),
+    sign (message, seed) {
+      const sig = inner.sign(message, seed)
+      remember(keyOf(sig), { message: message.slice(), publicKey: publicKeyOf(seed), ok: true })
+      return sig
+    },
     verify (sig, message, publicKey) {
-      if (!worthKeeping(message)) { stats.verified++; return inner.verify(sig, message, publicKey) }
-      // The signature's 64 bytes as a latin1 string: one character per byte, a cheap exact key.
-      const key = Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('latin1')
-      const hit = results.get(key)
+      const key = keyOf(sig)
+      const hit = known.get(key)
       if (hit !== undefined && bytesEqual(hit.message, message) && bytesEqual(hit.publicKey, publicKey)) {
-        results.delete(key) // most recently used goes last
-        results.set(key, hit)
+        known.delete(key)
+        if (worthKeeping(message)) known.set(key, hit) // most recently used goes last; a ping is asked for once
         stats.hits++
         return hit.ok
       }
       const ok = inner.verify(sig, message, publicKey)
       stats.verified++
-      results.set(key, { message: message.slice(), publicKey: publicKey.slice(), ok })
-      if (results.size > maxEntries) results.delete(results.keys().next().value as string)
+      if (worthKeeping(message)) remember(key, { message: message.slice(), publicKey: publicKey.slice(), ok })
       return ok
     }
   }

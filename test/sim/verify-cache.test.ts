@@ -1,11 +1,11 @@
-// The simulator's shared cache of Ed25519 verifications answers exactly what OpenSSL answers, and a run of the
-// product's peer gives the same event log with it as without it.
+// The simulator's shared Ed25519 verification results (signatures made here, proofs verified before) answer exactly
+// what OpenSSL answers, and a run of the product's peer gives the same event log with them as without them.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto'
 import { cachedVerification } from '../../sim/protocols/verify-cache.ts'
 import { makePeerDriver, simSignatures } from '../../sim/protocols/peer-driver.ts'
-import { nodeSignatures } from '../../runtime-js/peer/node-transport.ts'
+import { ed25519PublicKey, nodeSignatures } from '../../runtime-js/peer/node-transport.ts'
 import { parseScenario } from '../../sim/scenario.ts'
 import { runScenario } from '../../sim/runner.ts'
 
@@ -39,6 +39,27 @@ test('a repeated verification is answered from the cache; a changed message, key
   assert.equal(cache.verify(sig, message, alice.publicKey), false)
 })
 
+test('a signature made through the cache verifies from memory under its public key, and only there', () => {
+  const cache = cachedVerification(nodeSignatures())
+  const seed = new Uint8Array(32).fill(7)
+  const publicKey = ed25519PublicKey(seed)
+  const plain = nodeSignatures()
+  for (let n = 0; n < 20; n++) {
+    const message = new Uint8Array(40 + n).fill(n)
+    const sig = cache.sign(message, seed)
+    assert.equal(plain.verify(sig, message, publicKey), true, 'OpenSSL agrees')
+    assert.equal(cache.verify(sig, message, publicKey), true)
+  }
+  assert.deepEqual(cache.stats, { verified: 0, hits: 20 })
+  const message = new Uint8Array([1, 2, 3])
+  const sig = cache.sign(message, seed)
+  const altered = sig.slice(); altered[63] ^= 0x40
+  assert.equal(cache.verify(altered, message, publicKey), false)
+  assert.equal(cache.verify(sig, new Uint8Array([1, 2, 4]), publicKey), false)
+  assert.equal(cache.verify(sig, message, keyPair().publicKey), false)
+  assert.deepEqual(cache.stats, { verified: 3, hits: 20 })
+})
+
 test('messages not worth keeping bypass the cache, and the oldest unused result is dropped first', () => {
   const alice = keyPair()
   const once = cachedVerification(nodeSignatures(), (m) => m[0] !== 0)
@@ -47,6 +68,11 @@ test('messages not worth keeping bypass the cache, and the oldest unused result 
   assert.equal(once.verify(sig, ping, alice.publicKey), true)
   assert.equal(once.verify(sig, ping, alice.publicKey), true)
   assert.deepEqual(once.stats, { verified: 2, hits: 0 })
+  const signedHere = once.sign(ping, new Uint8Array(32).fill(9))
+  const signer = ed25519PublicKey(new Uint8Array(32).fill(9))
+  assert.equal(once.verify(signedHere, ping, signer), true)
+  assert.equal(once.verify(signedHere, ping, signer), true)
+  assert.deepEqual(once.stats, { verified: 3, hits: 1 }, 'a ping signed here is answered once, then forgotten')
 
   const small = cachedVerification(nodeSignatures(), () => true, 2)
   const [a, b, c] = [1, 2, 3].map((n) => new Uint8Array([n]))
