@@ -4,7 +4,8 @@ import { Peer } from '../../runtime-js/peer/peer.ts'
 import { nodeSignatures } from '../../runtime-js/peer/node-transport.ts'
 import type { Signatures } from '../../runtime-js/peer/transport.ts'
 import type { ProtocolDriver, SimNode } from './driver.ts'
-import { cachedVerification } from './verify-cache.ts'
+import { cachedVerification, type CachedSignatures } from './verify-cache.ts'
+import { SignedHere } from './signed-here.ts'
 
 /** Wire constants read from the datagram only to label traffic (runtime-js/peer/packet.ts). */
 const MAGIC0 = 0x53, MAGIC1 = 0x52, REPLAY_FLAG = 1 << 5
@@ -21,9 +22,10 @@ export const simSignatures = cachedVerification(nodeSignatures(65536), (message)
 const UNRESTRICTED = 31
 
 /** The driver with the given signatures (the cached ones by default; a test compares them with uncached). */
-export function makePeerDriver (signatures: Signatures): ProtocolDriver {
+export function makePeerDriver (signatures: Signatures | CachedSignatures): ProtocolDriver {
   return {
     name: 'peer',
+    ...('adopt' in signatures ? { shared: { create: () => new SignedHere().buffer, adopt: (buffer: SharedArrayBuffer) => signatures.adopt(buffer) } } : {}),
     dataKinds: ['publish', 'publish-replay', 'query'],
     classify (data) {
       if (data.length < 16 || data[0] !== MAGIC0 || data[1] !== MAGIC1) return 'junk'

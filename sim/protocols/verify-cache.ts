@@ -1,14 +1,14 @@
 // Ed25519 verification results shared by every simulated peer of a process. Verification is a pure function of
 // (signature, message, key) (RFC 8032, strict), so a result already known gives exactly what OpenSSL would, and
 // the event log is unchanged; only CPU is saved. Two ways a result is known:
-// - the signature was made here: every peer of the process signs through this object, and a signature just made
-//   with a seed over a message verifies under that seed's public key (Ed25519 is correct), so each honest ping,
-//   pong and join is verified by no one (in a network split between workers, only where the receiver runs on
-//   the sender's worker);
+// - the signature was made here: every peer of the run signs through this object, and a signature just made
+//   with a seed over a message verifies under that seed's public key (Ed25519 is correct), so an honest ping,
+//   pong or join is verified by no one (signed-here.ts; the workers of a split network share that table);
 // - it was verified before: a member's membership proof travels in every join and introduction naming it.
-// A forged or altered packet matches no entry (other bytes, another key) and is verified for real.
+// A forged or altered packet matches neither (other bytes, another key) and is verified for real.
 import type { Signatures } from '../../runtime-js/peer/transport.ts'
 import { ed25519PublicKey } from '../../runtime-js/peer/node-transport.ts'
+import { SignedHere } from './signed-here.ts'
 
 interface Known { readonly message: Uint8Array, readonly publicKey: Uint8Array, readonly ok: boolean }
 
@@ -22,14 +22,21 @@ const keyOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byt
 
 export interface VerifyCacheStats { verified: number, hits: number }
 
+export interface CachedSignatures extends Signatures {
+  readonly stats: VerifyCacheStats
+  /** The table of signatures made here, to hand to the other workers of a split network. */
+  readonly signedHere: SignedHere
+  /** Uses another thread's table of signatures made here (a worker of a split network, before it runs). */
+  adopt (buffer: SharedArrayBuffer): void
+}
+
 /**
- * Wraps `inner` so that a verification whose result is known (above) is answered from memory. At most
- * `maxEntries` results are kept, least recently used dropped first; a signature lives here from its signing to
- * its arrival (a datagram in flight: well under a simulated second), a proof that keeps being asked for stays.
- * `worthKeeping` says which results may be asked for again: a ping or pong is verified only by the one peer it
- * went to, so it is dropped once verified (and one signed on another worker is not kept at all).
+ * Wraps `inner` so that a verification whose result is known (above) is answered from memory. Of the results
+ * verified for real, at most `maxEntries` are kept, least recently used dropped first, and only for messages
+ * `worthKeeping`: a ping or pong is verified only by the one peer it went to, and is not asked for again.
  */
-export function cachedVerification (inner: Signatures, worthKeeping: (message: Uint8Array) => boolean = () => true, maxEntries = 1 << 17): Signatures & { stats: VerifyCacheStats } {
+export function cachedVerification (inner: Signatures, worthKeeping: (message: Uint8Array) => boolean = () => true, maxEntries = 1 << 16): CachedSignatures {
+  let signedHere = new SignedHere()
   const known = new Map<string, Known>()
   const publicKeys = new Map<string, Uint8Array>()
   const stats: VerifyCacheStats = { verified: 0, hits: 0 }
@@ -49,17 +56,20 @@ export function cachedVerification (inner: Signatures, worthKeeping: (message: U
   }
   return {
     stats,
+    get signedHere () { return signedHere },
+    adopt (buffer) { signedHere = new SignedHere(buffer) },
     sign (message, seed) {
       const sig = inner.sign(message, seed)
-      remember(keyOf(sig), { message: message.slice(), publicKey: publicKeyOf(seed), ok: true })
+      signedHere.record(sig, message, publicKeyOf(seed))
       return sig
     },
     verify (sig, message, publicKey) {
+      if (signedHere.has(sig, message, publicKey)) { stats.hits++; return true }
       const key = keyOf(sig)
       const hit = known.get(key)
       if (hit !== undefined && bytesEqual(hit.message, message) && bytesEqual(hit.publicKey, publicKey)) {
         known.delete(key)
-        if (worthKeeping(message)) known.set(key, hit) // most recently used goes last; a ping is asked for once
+        known.set(key, hit) // most recently used goes last
         stats.hits++
         return hit.ok
       }
