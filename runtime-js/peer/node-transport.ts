@@ -64,6 +64,12 @@ export function cryptoRandom (): RandomSource {
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
 
+/** The raw 32-byte Ed25519 public key of a 32-byte seed, through OpenSSL. */
+export function ed25519PublicKey (seed: Uint8Array): Uint8Array {
+  const key = createPublicKey(createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' }))
+  return new Uint8Array(key.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length))
+}
+
 /** Ed25519 through OpenSSL (node:crypto): same signatures as @noble, much faster. Keys are cached, bounded. */
 export function nodeSignatures (maxKeys = 4096): Signatures {
   const publicKeys = new Map<string, KeyObject | null>()

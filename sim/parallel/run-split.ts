@@ -34,13 +34,14 @@ export async function runSplit (scenario: Scenario, protocol: string, workers: n
   // Shared memory for every direction between two workers; channels[w][v] is what w writes for v.
   const channels = Array.from({ length: workers }, (_, w) => Array.from({ length: workers }, (_, v) => w === v ? null : createChannel(WINDOW_LAG)))
   const posted = new Int32Array(new SharedArrayBuffer(4 * workers))
+  const shared = driver.shared?.create()
   const started = performance.now()
   const cpuStart = process.cpuUsage()
   const latest: ShareProgress[] = Array.from({ length: workers }, () => ({ simTime: 0, events: 0 }))
   const threads: Worker[] = []
   const parts = await Promise.all(Array.from({ length: workers }, (_, index) => new Promise<SharePart>((resolve, reject) => {
     const mine = ports[index].filter((p): p is MessagePort => p !== null)
-    const input: WorkerInput = { scenario, protocol, index, count: workers, ports: ports[index], channels: channels[index].map((out, v) => out === null ? null : { out, in: channels[v][index]! }), posted }
+    const input: WorkerInput = { scenario, protocol, index, count: workers, ports: ports[index], channels: channels[index].map((out, v) => out === null ? null : { out, in: channels[v][index]! }), posted, ...(shared !== undefined ? { shared } : {}) }
     const thread = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
       workerData: input,
       transferList: mine,

@@ -14,6 +14,8 @@ export interface WorkerInput {
   ports: Array<MessagePort | null>
   channels: Array<{ out: SharedArrayBuffer, in: SharedArrayBuffer } | null>
   posted: Int32Array
+  /** The driver's shared memory (`ProtocolDriver.shared`), if it has any. */
+  shared?: SharedArrayBuffer
 }
 
 export type WorkerOutput = { progress: ShareProgress } | { part: SharePart } | { error: string }
@@ -22,6 +24,7 @@ const input = workerData as WorkerInput
 const post = (message: WorkerOutput): void => parentPort!.postMessage(message)
 try {
   const driver = await loadDriver(input.protocol)
+  if (input.shared !== undefined) driver.shared?.adopt(input.shared)
   const exchange = new WindowExchange(input.index, input.ports, input.channels, input.posted, WINDOW_LAG)
   const part = await runShare(input.scenario, driver, input.index, input.count, exchange, (progress) => post({ progress }))
   post({ part })

@@ -42,4 +42,8 @@ export interface ProtocolDriver {
   /** Kinds that carry application messages (for overhead per delivered message). */
   readonly dataKinds: readonly string[]
   start (context: NodeContext): Promise<SimNode>
+  /** Memory the workers of a split network share (the peer's table of signatures made in the run): `create`
+   * is called once by the parent, `adopt` by each worker before its hosts start. Only to save CPU: a run
+   * gives the same event log with or without it. */
+  readonly shared?: { create (): SharedArrayBuffer, adopt (buffer: SharedArrayBuffer): void }
 }
