@@ -28,10 +28,6 @@ export const MAX_TTL_MINUTES = 2880
 export const CONTROL_FRESH_MS = 5 * 60_000
 export const PING_RETRY_MS = [0, 500, 2000]
 export const PROBE_WAIT_MS = 512
-/** A NAT detection stage waits this long for its pongs; after a failed detection, the next one waits up to
- * DETECTION_STAGE_MAX_MS (on a loaded host pongs came 1-6 s late: the netns lab at load 20-30, docs/netns-lab.md). */
-export const DETECTION_STAGE_MS = 2048
-export const DETECTION_STAGE_MAX_MS = 4096
 export const INTRO_FALLBACK_MS = 2048
 export const QUERY_MAX_AGE_MS = 4096
 export const REASSEMBLY_QUERY_DELAY_MS = 300

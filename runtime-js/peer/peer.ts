@@ -3,7 +3,7 @@
 import { equal, fromBase64, fromHex, hexEquals, toBase64, toHex } from './bytes.ts'
 import {
   DEFAULT_CACHE_BYTES, DEFAULT_KEEPALIVE_MS, DEFAULT_MAX_PEERS, DEFAULT_TTL_MINUTES, EXPIRE_KEEPALIVES, FANOUT,
-  CONTROL_FRESH_MS, DETECTION_STAGE_MAX_MS, INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, MAX_TTL_MINUTES, PING_RETRY_MS, QUERY_MAX_AGE_MS, READY_DEADLINE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
+  CONTROL_FRESH_MS, INTRO_FALLBACK_MS, JOIN_RELAY_HOPS, MAX_HOPS, MAX_TTL_MINUTES, PING_RETRY_MS, QUERY_MAX_AGE_MS, READY_DEADLINE_MS, REASSEMBLY_CHECK_MS, REASSEMBLY_QUERY_DELAY_MS
 } from './constants.ts'
 import { boxKeyOf, keyPairFromSeed, membershipProof, nobleSignatures, sign, subclusterKeys, verifyMembership, type KeyPair } from './crypto.ts'
 import { Emitter } from './emitter.ts'
@@ -293,8 +293,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#probeLimit = new RateLimiter(PROBES_PER_ADDRESS * perKeepalive, PROBES_PER_ADDRESS)
     this.#newIdLimit = new RateLimiter(NEW_IDS_PER_ADDRESS * perKeepalive, NEW_IDS_PER_ADDRESS * 2)
     this.#controlSeen = new Gate(65536, CONTROL_FRESH_MS * 2)
-    // At least as long as NAT detection waits for a pong (short keepalives, as in tests, are shorter).
-    this.#sentPings = new Gate(65536, Math.max(this.config.keepaliveMs * 2, DETECTION_STAGE_MAX_MS))
+    this.#sentPings = new Gate(65536, this.config.keepaliveMs * 2)
     this.#vouched = new Gate(65536, lifetimeMs)
     this.#birthdayTargets = new Gate(1024, this.config.keepaliveMs * RETRY_KEEPALIVES)
     this.#strangers = new Gate(4096, this.config.keepaliveMs / 6)

@@ -6,9 +6,9 @@
 //   REFLECT → DONE: same external port seen by A and B → endpoint-independent mapping, else symmetric.
 //     Probe-socket pongs received: from A and B → firewall open; only A (an address we have sent to) →
 //     address-restricted; none → port-restricted.
-//   Any timeout → FAILED (retried later by the peer, with stages twice as long until one succeeds).
+//   Any timeout → FAILED (retried later by the peer).
 import { toHex } from './bytes.ts'
-import { DETECTION_STAGE_MAX_MS, DETECTION_STAGE_MS, PROBE_WAIT_MS } from './constants.ts'
+import { PROBE_WAIT_MS } from './constants.ts'
 import { natTypeFrom } from './nat.ts'
 import type { Pong } from './messages.ts'
 import type { Clock, Endpoint, RandomSource, TimerHandle } from './transport.ts'
@@ -22,6 +22,8 @@ export interface DetectionIo {
   done (result: { natType: number, external: Endpoint } | undefined): void
 }
 
+const STAGE_TIMEOUT_MS = 2048
+
 export class NatDetector {
   state: DetectionState = 'idle'
   #probeId = ''
@@ -30,7 +32,6 @@ export class NatDetector {
   #probeReplies = new Set<'a' | 'b'>()
   #reflectors: Endpoint[] = []
   #timer: TimerHandle | undefined
-  #stageMs = DETECTION_STAGE_MS
 
   constructor (private readonly io: DetectionIo) {}
 
@@ -41,7 +42,7 @@ export class NatDetector {
     const id = this.io.random.bytes(8)
     this.#probeId = toHex(id)
     this.io.sendPing('probe', a, id, false, 0)
-    this.#arm(this.#stageMs)
+    this.#arm(STAGE_TIMEOUT_MS)
   }
 
   /** Feeds every pong; returns true if it belonged to detection. */
@@ -56,7 +57,7 @@ export class NatDetector {
         this.#reflectIds.set(toHex(id), who)
         this.io.sendPing('main', to, id, true, pong.port)
       }
-      this.#arm(this.#stageMs)
+      this.#arm(STAGE_TIMEOUT_MS)
       return true
     }
     const who = this.#reflectIds.get(pingHex)
@@ -75,7 +76,6 @@ export class NatDetector {
     const independent = a.port === b.port && a.address === b.address
     const firewall = this.#probeReplies.has('b') ? 'any' : this.#probeReplies.has('a') ? 'address' : 'address-and-port'
     this.state = 'done'
-    this.#stageMs = DETECTION_STAGE_MS
     this.io.done({ natType: natTypeFrom(independent, firewall), external: a })
   }
 
@@ -85,7 +85,6 @@ export class NatDetector {
       this.#timer = undefined
       if (then) return then()
       this.state = 'failed'
-      this.#stageMs = Math.min(this.#stageMs * 2, DETECTION_STAGE_MAX_MS)
       this.io.done(undefined)
     }, ms)
   }
