@@ -103,8 +103,8 @@ const fastReadNote = [
   'no byte goes through WebKit\'s resource loading. "fast read off" is the same binary and page with',
   '`SOCKET_HOST_FAST_READ=0`: `readFile` through the bridge and `ipc://` in 1 MiB calls, as before. The rows about raw',
   '`fs.read` calls, joining and allocating run the same code in both columns, so their difference is this machine\'s',
-  'noise, as is the idle row. docs/benchmarks.md (*Frame gaps while reading*) says what is left of the gaps and why',
-  'the 20 ms target is still missed here.',
+  'noise, as is the idle row. docs/benchmarks.md (*Frame gaps while reading*) says what is left of the gaps and how',
+  'they compare with the 20 ms target.',
   ''
 ]
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <webkit2/webkit-web-extension.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -24,6 +25,11 @@ namespace {
 constexpr const char *kMessage = "socket.fastRead";
 // Node's own limit for one readFile (2 GiB - 1); above it the page takes the chunked path.
 constexpr size_t kMaxBytes = 0x7fffffff;
+// The most one pread asks for. One pread of the whole file kept this thread in the kernel for its whole length
+// (60-130 ms for 100 MB here: page faults and the copy), and on a kernel that does not preempt kernel code
+// (PREEMPT_NONE, as here) the page's main thread stalled as long; 1 MiB calls return to user space, where the
+// scheduler can switch, about every millisecond (bench/host/notes.md, *Frame gaps while reading*).
+constexpr size_t kReadChunk = 1024 * 1024;
 
 WebKitWebExtension *extension = nullptr;
 WebKitScriptWorld *world = nullptr;
@@ -87,14 +93,14 @@ bool allocate(Request *request, size_t size) {
   return length == size && (size == 0 || request->data);
 }
 
-// Reads the descriptor from its start into the buffer, off the web process's main thread. A file that shrank
-// meanwhile gives what it still holds; one that grew past the buffer fails (the ordinary path then reads it).
-// read into memory: nothing is mapped, so a file cut short under us cannot raise SIGBUS.
+// Reads the descriptor from its start into the buffer, off the web process's main thread, kReadChunk at a time.
+// A file that shrank meanwhile gives what it still holds; one that grew past the buffer fails (the ordinary path
+// then reads it). read into memory: nothing is mapped, so a file cut short under us cannot raise SIGBUS.
 void readWhole(GTask *task, gpointer, gpointer data, GCancellable *) {
   auto *request = static_cast<Request *>(data);
   size_t total = 0;
   while (total < request->capacity) {
-    ssize_t got = ::pread(request->fd, request->data + total, request->capacity - total, total);
+    ssize_t got = ::pread(request->fd, request->data + total, std::min(kReadChunk, request->capacity - total), total);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return g_task_return_boolean(task, FALSE);
     if (got == 0) break;
