@@ -11,7 +11,7 @@
 namespace host {
 
 void installReloadSignal(App &app) {
-  g_unix_signal_add(SIGUSR1, [](gpointer data) -> gboolean {
+  g_unix_signal_add(SIGUSR2, [](gpointer data) -> gboolean {
     auto *app = static_cast<App *>(data);
     for (Window *window : app->windows()) webkit_web_view_reload_bypass_cache(window->view());
     std::fprintf(stderr, "socket-host: reloaded %zu window(s)\n", app->windows().size());

@@ -1,5 +1,5 @@
 // `-w`: rebuild on changes to [build.watch] sources (default: the [build] copy paths) and reload the running
-// app's windows in place (SIGUSR1 to the host: the page reloads, the process and its state stay). A change to
+// app's windows in place (SIGUSR2 to the host: the page reloads, the process and its state stay). A change to
 // socket.ini re-reads it, rebuilds and restarts the app, since the host reads its config at start.
 import { readFileSync, readdirSync, readlinkSync, watch, type FSWatcher } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
@@ -56,7 +56,7 @@ export async function watchAndRebuild (config: AppConfig, options: BuildOptions,
       const host = launch !== undefined && app !== undefined && app.exitCode === null ? hostProcess(app, launch.executable) : undefined
       if (launch === undefined) log.info('rebuilt')
       else if (!reconfigure && host !== undefined && configValue(config, 'webview_watch_reload') !== 'false') {
-        process.kill(host, 'SIGUSR1')
+        process.kill(host, 'SIGUSR2')
         log.info('rebuilt; reloaded the window')
       } else {
         log.info(reconfigure ? 'socket.ini changed: rebuilt; restarting the app' : 'rebuilt; restarting the app')
