@@ -4,6 +4,10 @@
 export interface Unsupported { why: string, use: (module: Record<string, any>) => unknown }
 
 export const notSupported: Record<string, Record<string, Unsupported>> = {
+  ai: {
+    LLM: { why: 'no language model is bundled (the original used llama.cpp, not on Linux)', use: (m) => new m.LLM({}) },
+    Chat: { why: 'no language model is bundled (the original used llama.cpp, not on Linux)', use: (m) => new m.Chat({}) }
+  },
   crypto: {
     sodium: { why: 'libsodium is not bundled', use: (m) => m.sodium.crypto_sign_keypair() }
   },
