@@ -73,7 +73,12 @@ function runHost (resources: string, timeoutMs: number, argv: string[], waitForE
       if (settled) return
       settled = true
       clearTimeout(timer)
-      if (child.exitCode === null) child.kill('SIGTERM')
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        // A host whose main thread is stuck never handles SIGTERM (it is read on the main loop): kill it so a
+        // hung page cannot keep the test run waiting on its child.
+        setTimeout(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') }, 5000).unref()
+      }
       if (error !== undefined) reject(error)
       else resolvePromise({ result, stdout, stderr })
     }
