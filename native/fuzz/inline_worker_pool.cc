@@ -5,5 +5,6 @@
 namespace host {
 
 void runOffMainThread(std::function<void()> task) { task(); }
+void runOnMainThread(std::function<void()> task) { task(); }
 
 }  // namespace host

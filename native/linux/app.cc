@@ -10,6 +10,7 @@
 #include "linux/services.hh"
 #include "linux/window_service.hh"
 #include "linux/window.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -143,13 +144,7 @@ int App::run() {
   return exitCode_;
 }
 
-void App::onMainThread(std::function<void()> task) {
-  auto *boxed = new std::function<void()>(std::move(task));
-  g_main_context_invoke_full(nullptr, G_PRIORITY_DEFAULT, [](gpointer data) -> gboolean {
-    (*static_cast<std::function<void()> *>(data))();
-    return G_SOURCE_REMOVE;
-  }, boxed, [](gpointer data) { delete static_cast<std::function<void()> *>(data); });
-}
+void App::onMainThread(std::function<void()> task) { runOnMainThread(std::move(task)); }
 
 void App::later(std::function<void()> task) {
   auto *boxed = new std::function<void()>(std::move(task));

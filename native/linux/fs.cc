@@ -1,5 +1,4 @@
 #include "linux/fs_service.hh"
-#include "linux/app.hh"
 #include "linux/worker_pool.hh"
 
 #include <sys/types.h>
@@ -276,7 +275,7 @@ void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) 
     UniqueFd fd = target(permissions, args.path, writes(args.flags) ? Access::Write : Access::Read, args.flags, args.mode,
                          "open", reply, &writable);
     int raw = fd.release();
-    App::onMainThread([alive, this, raw, writable, args, reply]() mutable {
+    runOnMainThread([alive, this, raw, writable, args, reply]() mutable {
       if (alive.expired()) {  // the window closed meanwhile: `this` is gone
         if (raw >= 0) ::close(raw);
         return;
@@ -300,7 +299,7 @@ void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply r
       if (dir) fd.release();
       else fail(reply, "opendir", args.path);
     }
-    App::onMainThread([alive, this, dir, args, reply]() mutable {
+    runOnMainThread([alive, this, dir, args, reply]() mutable {
       if (alive.expired()) {
         if (dir) ::closedir(dir);
         return;
@@ -705,7 +704,7 @@ void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Repl
     // inotify watches by name: give it the real place the confined lookup reached, not the path as asked.
     std::string path = pathOfDescriptor(fd.get());
     if (path.empty() || path[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "watch", args.path));
-    App::onMainThread([alive, this, &permissions, events, directory = S_ISDIR(info.st_mode), path, args, reply]() mutable {
+    runOnMainThread([alive, this, &permissions, events, directory = S_ISDIR(info.st_mode), path, args, reply]() mutable {
       if (alive.expired()) return;
       if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
       if (watchers_.size() >= kMaxWatchers)

@@ -5,11 +5,15 @@
 namespace host {
 
 void SerialQueue::post(std::function<void()> task) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  tasks_.push_back(std::move(task));
-  if (running_) return;
-  running_ = true;
-  // The drain holds the queue alive: the descriptor's owner may drop it (window closed) while tasks remain.
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    tasks_.push_back(std::move(task));
+    if (running_) return;
+    running_ = true;
+  }
+  // Started outside the lock: a pool that runs the drain at once (the fuzzers' inline one) would otherwise take
+  // the lock twice. The drain holds the queue alive: the descriptor's owner may drop it (window closed) while
+  // tasks remain.
   runOffMainThread([self = shared_from_this()] { self->drain(); });
 }
 

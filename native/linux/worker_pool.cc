@@ -23,4 +23,12 @@ void runOffMainThread(std::function<void()> task) {
   g_thread_pool_push(pool(), new std::function<void()>(std::move(task)), nullptr);
 }
 
+void runOnMainThread(std::function<void()> task) {
+  auto *boxed = new std::function<void()>(std::move(task));
+  g_main_context_invoke_full(nullptr, G_PRIORITY_DEFAULT, [](gpointer data) -> gboolean {
+    (*static_cast<std::function<void()> *>(data))();
+    return G_SOURCE_REMOVE;
+  }, boxed, [](gpointer data) { delete static_cast<std::function<void()> *>(data); });
+}
+
 }  // namespace host
