@@ -10,7 +10,6 @@
 #include "linux/services.hh"
 #include "linux/window_service.hh"
 #include "linux/window.hh"
-#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -143,8 +142,6 @@ int App::run() {
   std::fflush(stderr);
   return exitCode_;
 }
-
-void App::onMainThread(std::function<void()> task) { runOnMainThread(std::move(task)); }
 
 void App::later(std::function<void()> task) {
   auto *boxed = new std::function<void()>(std::move(task));

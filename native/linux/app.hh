@@ -51,8 +51,6 @@ class App {
   void exit(int code);  // quit the main loop; run() returns `code`
   int run();
 
-  // Runs `task` on the GTK main thread (from any thread; at once when already there).
-  static void onMainThread(std::function<void()> task);
   // Runs `task` on a later main-loop turn (e.g. to destroy a widget whose signal handler is running).
   static void later(std::function<void()> task);
 

@@ -10,6 +10,7 @@
 #include "linux/child_process_service.hh"
 #include "linux/config.hh"
 #include "linux/environment.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -116,7 +117,7 @@ void ChildProcessServiceImpl::start(uint64_t id, const std::vector<std::string> 
       failure = spawnError(error, args[0]);
       g_error_free(error);
     }
-    App::onMainThread([alive, this, id, ok, spawned, failure, reply, started = std::move(started)]() mutable {
+    runOnMainThread([alive, this, id, ok, spawned, failure, reply, started = std::move(started)]() mutable {
       if (alive.expired()) {  // the window closed meanwhile: `this` is gone, and so must the child be
         if (!ok) return;
         for (int fd : {spawned.in, spawned.out, spawned.err}) ::close(fd);

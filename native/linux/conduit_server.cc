@@ -8,6 +8,7 @@
 #include "linux/page_dispatch.hh"
 #include "linux/random_hex.hh"
 #include "linux/window.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -52,7 +53,7 @@ void onMessage(SoupWebsocketConnection *connection, gint type, GBytes *bytes, gp
   g_object_ref(connection);
   std::string route = message.route, seq = message.seq;
   dispatchFromPage(*window, message, [connection, route, seq](ipc::Response response) {
-    App::onMainThread([connection, route, seq, response = std::move(response)]() mutable {
+    runOnMainThread([connection, route, seq, response = std::move(response)]() mutable {
       ConduitFrame reply;
       reply.options = {{"route", route}, {"seq", seq}, {"status", std::to_string(response.status)}, {"content-type", response.contentType}};
       if (response.body.size() > 0xffff) {

@@ -2,6 +2,7 @@
 
 #include "linux/app.hh"
 #include "linux/conduit_server.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -16,7 +17,7 @@ ConduitStatus describe(const ipc::Context &context) {
 
 void ConduitServiceImpl::start(const ipc::Context &context, StartArgs, ipc::Reply reply) {
   // The server lives on the main loop; start it there.
-  App::onMainThread([this, context, reply]() mutable {
+  runOnMainThread([this, context, reply]() mutable {
     std::string error;
     if (!ConduitServer::instance().start(app_, error)) return void(reply.error(ipc::Error::notSupported(error)));
     resolveStart(reply, describe(context));
@@ -24,7 +25,7 @@ void ConduitServiceImpl::start(const ipc::Context &context, StartArgs, ipc::Repl
 }
 
 void ConduitServiceImpl::status(const ipc::Context &context, StatusArgs, ipc::Reply reply) {
-  App::onMainThread([context, reply]() mutable { resolveStatus(reply, describe(context)); });
+  runOnMainThread([context, reply]() mutable { resolveStatus(reply, describe(context)); });
 }
 
 }  // namespace host

@@ -4,6 +4,7 @@
 
 #include "linux/app.hh"
 #include "linux/window.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -27,7 +28,7 @@ class WindowEventSink : public ipc::EventSink {
     Window *window = window_;
     auto alive = alive_;
     // On the main thread this runs at once (g_main_context_invoke); from a worker it is queued there.
-    App::onMainThread([window, alive, name, detail = std::move(detail), bytes]() {
+    runOnMainThread([window, alive, name, detail = std::move(detail), bytes]() {
       if (*alive) window->emit(name, detail, bytes.get());
     });
   }

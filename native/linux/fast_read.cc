@@ -15,6 +15,7 @@
 #include "linux/page_dispatch.hh"
 #include "linux/permissions.hh"
 #include "linux/window.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -103,7 +104,7 @@ gboolean onUserMessage(WebKitWebView *, WebKitUserMessage *message, gpointer dat
   g_object_ref(message);
   auto descriptor = std::make_shared<int>(-1);
   dispatchFromPage(window, *request, [message, descriptor](ipc::Response response) {
-    App::onMainThread([message, descriptor, response = std::move(response)]() {
+    runOnMainThread([message, descriptor, response = std::move(response)]() {
       if (*descriptor >= 0) answer(message, "fd", {}, *descriptor);
       else if (response.contentType.rfind("application/octet-stream", 0) == 0) answer(message, "bytes", response.body);
       else answer(message, std::string(response.body.begin(), response.body.end()));

@@ -7,6 +7,7 @@
 #include "linux/app.hh"
 #include "linux/page_dispatch.hh"
 #include "linux/window.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -57,7 +58,7 @@ void onCall(WebKitUserContentManager *, JSCValue *value, WebKitScriptMessageRepl
   webkit_script_message_reply_ref(reply);
   // Answers once, on the GTK thread, with a string made in the calling page's context.
   auto sink = [reply, context](ipc::Response response) {
-    App::onMainThread([reply, context, response = std::move(response)]() {
+    runOnMainThread([reply, context, response = std::move(response)]() {
       std::string text = replyText(response);
       JSCValue *answer = jsc_value_new_string(context, text.c_str());
       webkit_script_message_reply_return_value(reply, answer);

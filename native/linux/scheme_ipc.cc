@@ -12,6 +12,7 @@
 #include "linux/schemes.hh"
 #include "linux/services.hh"
 #include "linux/window.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -130,7 +131,7 @@ void onIpcRequest(WebKitURISchemeRequest *request, gpointer data) {
   // The reply may come from a worker thread and after the window is gone; the request keeps itself alive.
   g_object_ref(request);
   dispatchFromPage(*window, *message, [request, origin](ipc::Response response) {
-    App::onMainThread([request, origin, response = std::move(response)]() mutable {
+    runOnMainThread([request, origin, response = std::move(response)]() mutable {
       finish(request, std::move(response), origin);
       g_object_unref(request);
     });

@@ -6,7 +6,8 @@
 namespace host {
 
 void runOffMainThread(std::function<void()> task);
-// Runs `task` on the GTK main thread (from a worker: to touch windows, descriptor tables or reply state).
+// Runs `task` on the GTK main thread (from any thread; at once when already there): from a worker, to touch
+// windows, descriptor tables or reply state.
 // A header of its own callers can use without GTK or WebKit (fs.cc is also built into the fuzzers).
 void runOnMainThread(std::function<void()> task);
 
