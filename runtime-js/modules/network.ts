@@ -1,7 +1,7 @@
 // socket:network — the original's high-level P2P API (`network(options)`, clusters, subclusters, named events,
 // `#ready`, per-peer emitters) over this runtime's Stream Relay protocol (runtime-js/peer). Shapes follow the
 // original; the wire format does not (docs/network.md lists the differences).
-import { sha256 } from '@noble/hashes/sha2.js'
+import { sha256 as digest } from '@noble/hashes/sha2.js'
 import { Peer as ProtocolPeer, type PeerConfig, type PacketEvent, type StreamEvent } from '../peer/peer.ts'
 import { ipcTransport, webClock, webRandom } from '../peer/ipc-transport.ts'
 import { keyPairFromSeed } from '../peer/crypto.ts'
@@ -9,6 +9,11 @@ import { concat, fromHex, toHex, utf8 } from '../peer/bytes.ts'
 import { natName } from '../peer/nat.ts'
 import type { PeerState } from '../peer/state.ts'
 import type { Clock, Endpoint, RandomSource, Signatures, Transport } from '../peer/transport.ts'
+
+// The original's other exports of socket:network, from the latica sub-modules as there.
+export { Cache } from './latica/cache.ts'
+export { Packet, sha256 } from './latica/packets.ts'
+export * as NAT from './latica/nat.ts'
 
 export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView
 export type Listener = (value: any, packet: EventPacket) => void // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -33,6 +38,10 @@ export interface NetworkInfo {
   port?: number
   natType: number
   natName: string
+  /** The endpoint this peer's main socket is bound to (what a peer on the same host or LAN can bootstrap from
+   * when no introducer has told this one its public address). */
+  localAddress?: string
+  localPort?: number
 }
 
 export interface NetworkOptions {
@@ -86,7 +95,7 @@ const keyBytes = (what: string, v: Bytes | string): Uint8Array => {
 /** Event names travel as the first 32 bytes of their SHA-256, as in the original: no name is sent in clear. */
 const eventHash = (name: string): Uint8Array => {
   if (typeof name !== 'string' || name.length === 0) throw new TypeError('an event name is a non-empty string')
-  return sha256(utf8(name))
+  return digest(utf8(name))
 }
 
 function encodeValue (value: unknown): Uint8Array {
@@ -202,7 +211,7 @@ export class Network extends NamedEvents {
       state: options.state
     })
     this.#peer.on('ready', (r) => {
-      this.#info = { peerId: r.peerId, clusterId: toHex(this.clusterId), address: r.address, port: r.port, natType: r.natType, natName: natName(r.natType) }
+      this.#info = { peerId: r.peerId, clusterId: toHex(this.clusterId), address: r.address, port: r.port, natType: r.natType, natName: natName(r.natType), ...this.#localEndpoint() }
       this.dispatch('#ready', this.#info)
     })
     this.#peer.on('packet', (e) => this.#onPacket(e))
@@ -231,7 +240,11 @@ export class Network extends NamedEvents {
   }
 
   getInfo (): NetworkInfo {
-    return this.#info ?? { peerId: this.peerId, clusterId: toHex(this.clusterId), natType: this.#peer.natType, natName: natName(this.#peer.natType), address: this.#peer.external?.address, port: this.#peer.external?.port }
+    return this.#info ?? { peerId: this.peerId, clusterId: toHex(this.clusterId), natType: this.#peer.natType, natName: natName(this.#peer.natType), address: this.#peer.external?.address, port: this.#peer.external?.port, ...this.#localEndpoint() }
+  }
+
+  #localEndpoint (): { localAddress?: string, localPort?: number } {
+    return { localAddress: this.#peer.local?.address, localPort: this.#peer.local?.port }
   }
 
   /** Joins (or returns) the subcluster of `sharedKey` within this cluster. */
@@ -356,7 +369,7 @@ export const Encryption = {
 
 function seedOrRandom (seed?: string | Bytes): Uint8Array {
   if (seed === undefined) return globalThis.crypto.getRandomValues(new Uint8Array(32))
-  return sha256(keyBytes('seed', seed))
+  return digest(keyBytes('seed', seed))
 }
 
 export default network
