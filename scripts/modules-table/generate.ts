@@ -44,6 +44,12 @@ const code = (names: string[]): string => names.map((n) => `\`${n}\``).join(', '
 /** Our own modules that are parts of another (socket:test/runner) rather than an app-facing module. */
 const isInternal = (name: string): boolean => /^test\/(format|runner|test-case|dom)$/.test(name)
 
+/** "; throw NotSupportedError: ..." for those of `exports` that exist only to throw (not-supported.ts). */
+function throwingNote (name: string, exports: string[]): string {
+  const throwing = Object.entries(notSupported[name] ?? {}).filter(([e]) => exports.includes(e))
+  return throwing.length === 0 ? '' : `; **throw NotSupportedError**: ${throwing.map(([e, { why }]) => `\`${e}\` (${why})`).join(', ')}`
+}
+
 export function renderTable (original: Original, manifest: Manifest): string {
   const ours = manifest.modules
   const names = [...new Set([...Object.keys(original.modules), ...Object.keys(ours)])].filter((n) => !isInternal(n)).sort()
@@ -53,14 +59,13 @@ export function renderTable (original: Original, manifest: Manifest): string {
     const mine = ours[name]?.exports.filter((e) => e !== 'default')
     let here: string
     if (mine === undefined) here = original.linuxUnsupported[name] !== undefined ? `**absent**: ${original.linuxUnsupported[name]}` : '**absent**'
-    else if (theirs === undefined) here = `not in the original; exports ${code(mine)}`
+    else if (theirs === undefined) here = `not in the original; exports ${code(mine)}${throwingNote(name, mine)}`
     else {
       const missing = theirs.filter((e) => !mine.includes(e))
       const extra = mine.filter((e) => !theirs.includes(e))
       here = missing.length === 0 ? (theirs.length === 0 ? 'present' : 'all') : `**lacks** ${code(missing)}`
       if (extra.length > 0) here += extra.length <= 12 ? `; adds ${code(extra)}` : `; adds ${extra.length} more`
-      const throwing = Object.entries(notSupported[name] ?? {}).filter(([e]) => theirs.includes(e) && mine.includes(e))
-      if (throwing.length > 0) here += `; **throw NotSupportedError**: ${throwing.map(([e, { why }]) => `\`${e}\` (${why})`).join(', ')}`
+      here += throwingNote(name, mine.filter((e) => theirs.includes(e)))
     }
     const testList = tests.get(name) ?? []
     return `| \`socket:${name}\` | ${theirs === undefined ? '—' : theirs.length === 0 ? '(default export / tables)' : code(theirs)} | ${here} | ${testList.length === 0 ? '**none**' : testList.map((t) => `\`${t}\``).join(', ')} |`

@@ -20,5 +20,8 @@ export const notSupported: Record<string, Record<string, Unsupported>> = {
     createServer: { why: 'no TCP server socket', use: (m) => m.createServer() },
     Server: { why: 'no TCP server socket', use: (m) => new m.Server() },
     ServerResponse: { why: 'no TCP server socket', use: (m) => new m.ServerResponse() }
+  },
+  'latica/proxy': {
+    PeerWorkerProxy: { why: 'the peer runs in the page, not in a worker', use: (m) => new m.PeerWorkerProxy() }
   }
 }
