@@ -7,6 +7,7 @@ import { ipcTransport, webClock, webRandom } from '../peer/ipc-transport.ts'
 import { keyPairFromSeed } from '../peer/crypto.ts'
 import { concat, fromHex, toHex, utf8 } from '../peer/bytes.ts'
 import { natName } from '../peer/nat.ts'
+import { NotSupportedError } from '../internal/errors.ts'
 import type { PeerState } from '../peer/state.ts'
 import type { Clock, Endpoint, RandomSource, Signatures, Transport } from '../peer/transport.ts'
 
@@ -263,6 +264,22 @@ export class Network extends NamedEvents {
     if (typeof address !== 'string' || !Number.isInteger(port) || port <= 0 || port > 65535) throw new TypeError('addPeer(address, port): an IP address and a port')
     this.#peer.addPeer({ address, port })
   }
+
+  /** The original's way to add an introducer (`{ peerId, address, port }`; the id is learnt from its pongs). */
+  async addIndexedPeer (info: { peerId?: string, address: string, port: number }): Promise<void> {
+    if (info === null || typeof info !== 'object') throw new TypeError('addIndexedPeer(info): { address, port } expected')
+    return this.addPeer(info.address, info.port)
+  }
+
+  /** Not here: the protocol syncs caches by itself, with each peer it meets and after each keepalive. */
+  sync (): never { throw new NotSupportedError('socket:network sync() (caches sync by themselves)') }
+  /** Not here: the protocol re-pings and re-introduces by itself after a network change. */
+  reconnect (): never { throw new NotSupportedError('socket:network reconnect() (the peer reconnects by itself)') }
+  /** Not here: close() ends the peer. */
+  disconnect (): never { throw new NotSupportedError('socket:network disconnect() (use close())') }
+  /** Not here: subcluster emits are sealed and opened by the protocol; there is no app-level sealing call. */
+  seal (): never { throw new NotSupportedError('socket:network seal() (emit seals for the subcluster)') }
+  open (): never { throw new NotSupportedError('socket:network open() (listeners get values already opened)') }
 
   async query (packetId: string): Promise<void> { this.#peer.query(packetId) }
   async getState (): Promise<PeerState> { return this.#peer.getState() }

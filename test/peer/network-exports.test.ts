@@ -18,6 +18,7 @@ import { PacketDecodeError } from '../../runtime-js/peer/errors.ts'
 import { buildMessage } from '../../runtime-js/peer/fragment.ts'
 import { keyPairFromSeed } from '../../runtime-js/peer/crypto.ts'
 import { toHex } from '../../runtime-js/peer/bytes.ts'
+import { cryptoRandom, nodeSignatures, nodeTransport, systemClock } from '../../runtime-js/peer/node-transport.ts'
 
 const { Cache, NAT, Packet, sha256 } = network
 
@@ -240,4 +241,18 @@ test('Cache: compose puts a fragmented message back together; summaries encode a
 test('what has no counterpart here throws NotSupportedError naming itself', async () => {
   assert.throws(() => new proxy.PeerWorkerProxy(), { name: 'NotSupportedError', code: 'ERR_NOT_SUPPORTED', message: /PeerWorkerProxy/ })
   await assert.rejects(() => apiModule.api({}, { Peer: class {} }), { name: 'NotSupportedError', message: /api\(options, classes\)/ })
+  // The original bus's methods with no counterpart here throw, naming themselves; addIndexedPeer adds an introducer.
+  const net = await network.network({ transport: nodeTransport(), clock: systemClock(), random: cryptoRandom(), signatures: nodeSignatures(), address: '127.0.0.1' })
+  try {
+    for (const name of ['sync', 'reconnect', 'disconnect', 'seal', 'open'] as const) {
+      assert.throws(() => net[name](), { name: 'NotSupportedError', code: 'ERR_NOT_SUPPORTED', message: new RegExp(`socket:network ${name}\\(\\)`) }, name)
+    }
+    await net.addIndexedPeer({ peerId: 'x', address: '127.0.0.1', port: 9 })
+    await assert.rejects(() => net.addIndexedPeer({ address: '127.0.0.1', port: 0 }), TypeError)
+    const info = net.getInfo()
+    assert.equal(info.localAddress, '127.0.0.1')
+    assert.ok(Number.isInteger(info.localPort) && (info.localPort as number) > 0, 'the bound port is in the info')
+  } finally {
+    await net.close()
+  }
 })
