@@ -18,6 +18,7 @@ import { PacketDecodeError } from '../../runtime-js/peer/errors.ts'
 import { buildMessage } from '../../runtime-js/peer/fragment.ts'
 import { keyPairFromSeed } from '../../runtime-js/peer/crypto.ts'
 import { toHex } from '../../runtime-js/peer/bytes.ts'
+import { DEFAULT_TTL_MINUTES } from '../../runtime-js/peer/constants.ts'
 import { cryptoRandom, nodeSignatures, nodeTransport, systemClock } from '../../runtime-js/peer/node-transport.ts'
 
 const { Cache, NAT, Packet, sha256 } = network
@@ -142,7 +143,7 @@ test('Packet: encode and decode round-trip; the subclass follows the type; the i
     assert.equal(q.type, Class.type)
   }
   assert.equal(Packet.maxLength, 1024)
-  assert.equal(Packet.ttl, 1500 * 60_000)
+  assert.equal(Packet.ttl, DEFAULT_TTL_MINUTES * 60_000)
 })
 
 test('Packet: malformed bytes and fields are refused with typed errors', async () => {

@@ -12,7 +12,7 @@ export { PacketType, PacketDecodeError, VERSION }
 export const MESSAGE_BYTES = MAX_MESSAGE
 /** The largest datagram this protocol sends (the original's was 1,421 bytes; ours fits the IPv6 minimum MTU). */
 export const PACKET_BYTES = MAX_DATAGRAM
-/** Default lifetime of a packet in milliseconds, as the original's CACHE_TTL (ours is 25 h, the original's 6 h). */
+/** Default lifetime of a packet in milliseconds, as the original's CACHE_TTL (the protocol's default; the original's was 6 h). */
 export const CACHE_TTL = DEFAULT_TTL_MINUTES * 60_000
 
 type BytesLike = Uint8Array | ArrayBuffer | ArrayBufferView
@@ -57,7 +57,7 @@ export interface PacketFields {
   replay?: boolean
   /** Seconds since the epoch (default: now). */
   timestamp?: number
-  /** Lifetime in minutes (default 1500). */
+  /** Lifetime in minutes (default: the protocol's, DEFAULT_TTL_MINUTES). */
   ttl?: number
   index?: number
   count?: number
