@@ -10,6 +10,7 @@ import { natName } from '../peer/nat.ts'
 import { NotSupportedError } from '../internal/errors.ts'
 import type { PeerState } from '../peer/state.ts'
 import type { Clock, Endpoint, RandomSource, Signatures, Transport } from '../peer/transport.ts'
+import type { NetworkInfo, NetworkService } from '../../generated/js/network.ts'
 
 // The original's other exports of socket:network, from the latica sub-modules as there.
 export { Cache } from './latica/cache.ts'
@@ -32,18 +33,8 @@ export interface EventPacket {
   direct: boolean
 }
 
-export interface NetworkInfo {
-  peerId: string
-  clusterId: string
-  address?: string
-  port?: number
-  natType: number
-  natName: string
-  /** The endpoint this peer's main socket is bound to (what a peer on the same host or LAN can bootstrap from
-   * when no introducer has told this one its public address). */
-  localAddress?: string
-  localPort?: number
-}
+/** What `getInfo()` returns and `#ready` carries (idl/network.idl). */
+export type { NetworkInfo }
 
 export interface NetworkOptions {
   /** The app's cluster: subclusters of different clusters never meet, even with the same shared key. */
@@ -181,7 +172,8 @@ export class Subcluster extends NamedEvents {
   async leave (): Promise<void> { this.network.leaveSubcluster(this) }
 }
 
-export class Network extends NamedEvents {
+/** The network object (idl/network.idl, NetworkService). */
+export class Network extends NamedEvents implements NetworkService {
   readonly #peer: ProtocolPeer
   readonly clusterId: Uint8Array
   readonly #bySubclusterId = new Map<string, Subcluster>()

@@ -1,6 +1,7 @@
 // The chat, on the original's API (socket:network): one peer per window, one subcluster per room, and one
 // named event, `message`, whose value is {name, text}; socket:network seals it for the room and signs it.
 import { network, Encryption } from 'socket:network'
+import { networkInterfaces } from 'socket:os'
 
 const argv = globalThis.__args?.argv ?? []
 const option = (name, fallback) => argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
@@ -8,6 +9,7 @@ const bootstrap = option('bootstrap', '').split(',').filter(Boolean).map((endpoi
   const at = endpoint.lastIndexOf(':')
   return { address: endpoint.slice(0, at), port: Number(endpoint.slice(at + 1)) }
 })
+const port = Number(option('port', '0')) || undefined
 const room = option('room', 'lobby')
 const name = option('name', `guest-${Math.floor(Math.random() * 1000)}`)
 
@@ -36,15 +38,28 @@ const net = await network({
   clusterId: await Encryption.createClusterId('socket-runtime-chat'),
   signingKeys: await Encryption.createKeyPair(),
   bootstrap,
+  port,
   config: { keepaliveMs: 2000 }
 })
 const channel = await net.subcluster({ sharedKey: await Encryption.createSharedKey(room) })
 
+// Where a second peer can reach this one: the public endpoint once an introducer has seen it; before that (the
+// first peer, started without --bootstrap) the bound port on this machine's own addresses (same host or LAN).
+function reachableAt (info) {
+  if (info.address) return [`${info.address}:${info.port}`]
+  if (info.localPort === undefined) return []
+  if (info.localAddress && info.localAddress !== '0.0.0.0') return [`${info.localAddress}:${info.localPort}`]
+  const v4 = Object.values(networkInterfaces()).flat().filter(a => a.family === 'IPv4' || a.family === 4)
+  return [...v4.filter(a => !a.internal), ...v4.filter(a => a.internal)].map(a => `${a.address}:${info.localPort}`)
+}
+
 net.on('#ready', (info) => {
-  // Our address as the introducers see it: what a second peer passes as --bootstrap to find this one.
-  me = info.address ? `${info.address}:${info.port}` : `peer ${info.peerId.slice(0, 8)}`
+  const at = reachableAt(info)
+  me = at[0] ?? `peer ${info.peerId.slice(0, 8)}`
   setStatus(` · NAT ${info.natName}`)
-  if (info.address) show('chat', `This peer is at ${info.address}:${info.port}. Start a second one with --bootstrap=${info.address}:${info.port} --room=${room} to talk to it.`, 'system')
+  if (at.length === 0) return
+  const where = info.address ? 'as its introducers see it' : 'on this machine\'s addresses (no introducer has told it its public one)'
+  show('chat', `This peer is at ${at.join(', ')} ${where}. Start a second one with --bootstrap=${at[0]} --room=${room} to talk to it.`, 'system')
 })
 channel.on('message', (value, packet) => {
   if (value && typeof value === 'object') show(String(value.name), String(value.text))
@@ -71,4 +86,4 @@ document.getElementById('send').addEventListener('submit', (event) => {
 })
 
 // For tests and the curious: the page's state.
-globalThis.chat = { net, channel, name, room, send, members }
+globalThis.chat = { net, channel, name, room, send, members, reachableAt }

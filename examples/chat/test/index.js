@@ -8,10 +8,16 @@ const option = (name) => argv.find(a => a.startsWith(`--${name}=`))?.slice(name.
 test('two chat windows exchange messages through socket:network', async (t) => {
   const t0 = Date.now()
   await t.waitFor(() => globalThis.chat, { timeout: 20000 })
-  const { name, members } = globalThis.chat
+  const { name, members, net, reachableAt } = globalThis.chat
   t.comment?.(`chat ready after ${Date.now() - t0} ms`)
-  // Wait until the other window has joined the room (known through the introducers).
-  await t.waitFor(() => members.size > 0, { timeout: 40000 })
+  // The window shows where this peer can be reached and how to point a second one at it.
+  const hint = await t.waitForText('#messages', { text: '--bootstrap=', timeout: 30000 })
+  const at = reachableAt(net.getInfo())
+  t.ok(at.length > 0 && hint.textContent.includes(`This peer is at ${at[0]}`) && hint.textContent.includes(`--bootstrap=${at[0]}`), `the chat shows its address ${at[0]} and the --bootstrap for a second peer`)
+  // For the runner, which may start a second window with it (test/peer/chat-app.test.ts).
+  t.comment?.(`reachable at ${at.join(' ')}`)
+  // Wait until the other window has joined the room (through the introducers, or through this one).
+  await t.waitFor(() => members.size > 0, { timeout: 60000 })
   t.comment?.(`met the other window after ${Date.now() - t0} ms`)
   const input = document.getElementById('text')
   const expect = option('expect')
