@@ -4,7 +4,7 @@
 import { sha256 as digest } from '@noble/hashes/sha2.js'
 import { Peer as ProtocolPeer, type PeerConfig, type PacketEvent, type StreamEvent } from '../peer/peer.ts'
 import { ipcTransport, webClock, webRandom } from '../peer/ipc-transport.ts'
-import { keyPairFromSeed } from '../peer/crypto.ts'
+import { keyPairFromSeed, sign, verify } from '../peer/crypto.ts'
 import { concat, fromHex, toHex, utf8 } from '../peer/bytes.ts'
 import { natName } from '../peer/nat.ts'
 import { NotSupportedError } from '../internal/errors.ts'
@@ -71,14 +71,14 @@ const VALUE_BYTES = 1
 const asBytes = (data: Bytes): Uint8Array =>
   data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
-const keyBytes = (what: string, v: Bytes | string): Uint8Array => {
+const keyBytes = (what: string, v: Bytes | string, emptyAllowed = false): Uint8Array => {
   if (typeof v === 'string') {
-    if (v.length === 0) throw new TypeError(`${what} must not be empty`)
+    if (v.length === 0 && !emptyAllowed) throw new TypeError(`${what} must not be empty`)
     return utf8(v)
   }
   if (v instanceof Uint8Array || v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
     const b = asBytes(v)
-    if (b.length === 0) throw new TypeError(`${what} must not be empty`)
+    if (b.length === 0 && !emptyAllowed) throw new TypeError(`${what} must not be empty`)
     return b
   }
   throw new TypeError(`${what} must be a string or bytes, got ${typeof v}`)
@@ -187,9 +187,7 @@ export class Network extends NamedEvents implements NetworkService {
     this.clusterId = options.clusterId === undefined ? new Uint8Array(0) : keyBytes('clusterId', options.clusterId)
     let identitySeed: Uint8Array | undefined
     if (options.signingKeys !== undefined) {
-      const sk = options.signingKeys?.privateKey
-      if (!(sk instanceof Uint8Array) || (sk.length !== 32 && sk.length !== 64)) throw new TypeError('signingKeys.privateKey must be 32 or 64 bytes (as from Encryption.createKeyPair())')
-      identitySeed = sk.subarray(0, 32)
+      identitySeed = signingSeed(options.signingKeys?.privateKey)
     }
     this.#peer = new ProtocolPeer({
       transport: options.transport ?? ipcTransport(),
@@ -373,7 +371,21 @@ export const Encryption = {
   async createKeyPair (seed?: string | Bytes): Promise<{ publicKey: Uint8Array, privateKey: Uint8Array }> {
     const kp = keyPairFromSeed(seedOrRandom(seed))
     return { publicKey: kp.publicKey, privateKey: concat(kp.secretKey, kp.publicKey) }
+  },
+  /** An Ed25519 signature (64 bytes) of the whole message (the original's skipped its first 64 bytes). */
+  async sign (message: Bytes | string, privateKey: Uint8Array): Promise<Uint8Array> {
+    return sign(keyBytes('message', message, true), { secretKey: signingSeed(privateKey) })
+  },
+  /** Whether `signature` is `publicKey`'s Ed25519 signature of `message` (strict RFC 8032). */
+  async verify (message: Bytes | string, signature: Uint8Array, publicKey: Uint8Array): Promise<boolean> {
+    if (!(signature instanceof Uint8Array) || !(publicKey instanceof Uint8Array)) throw new TypeError('Encryption.verify(message, signature, publicKey): signature and publicKey are bytes')
+    return verify(signature, keyBytes('message', message, true), publicKey)
   }
+}
+
+function signingSeed (privateKey: Uint8Array): Uint8Array {
+  if (!(privateKey instanceof Uint8Array) || (privateKey.length !== 32 && privateKey.length !== 64)) throw new TypeError('a privateKey is 32 or 64 bytes (as from Encryption.createKeyPair())')
+  return privateKey.subarray(0, 32)
 }
 
 function seedOrRandom (seed?: string | Bytes): Uint8Array {

@@ -239,6 +239,23 @@ test('Cache: compose puts a fragmented message back together; summaries encode a
   assert.equal(Cache.HASH_SIZE_BYTES, 8)
 })
 
+test('Encryption.sign and verify: Ed25519 over the whole message, with createKeyPair\'s keys', async () => {
+  const { Encryption } = network
+  const keys = await Encryption.createKeyPair('seed')
+  assert.equal(keys.privateKey.length, 64)
+  const message = new Uint8Array(100).map((_, i) => i)
+  const sig = await Encryption.sign(message, keys.privateKey)
+  assert.equal(sig.length, 64)
+  assert.equal(await Encryption.verify(message, sig, keys.publicKey), true)
+  // Every byte counts, the first 64 too (the original's sign skipped them).
+  const changed = message.slice(); changed[0] ^= 1
+  assert.equal(await Encryption.verify(changed, sig, keys.publicKey), false)
+  assert.equal(await Encryption.verify(message, sig, (await Encryption.createKeyPair('other')).publicKey), false)
+  assert.deepEqual(await Encryption.sign('text', keys.privateKey.subarray(0, 32)), await Encryption.sign(new TextEncoder().encode('text'), keys.privateKey))
+  await assert.rejects(() => Encryption.sign(message, new Uint8Array(5)), TypeError)
+  await assert.rejects(() => Encryption.verify(message, 'sig' as never, keys.publicKey), TypeError)
+})
+
 test('what has no counterpart here throws NotSupportedError naming itself', async () => {
   assert.throws(() => new proxy.PeerWorkerProxy(), { name: 'NotSupportedError', code: 'ERR_NOT_SUPPORTED', message: /PeerWorkerProxy/ })
   await assert.rejects(() => apiModule.api({}, { Peer: class {} }), { name: 'NotSupportedError', message: /api\(options, classes\)/ })
