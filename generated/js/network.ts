@@ -47,7 +47,8 @@ type Awaitable<T> = T | Promise<T>
  * `emit(name, value)`, `on`, `stream`, `join`, `leave` and `peers` (per-peer emitters). The module also exports
  * the original's `Cache`, `Packet`, `sha256`, `NAT` and `Encryption`, and `socket:latica` the low-level peer and
  * the original's `socket:latica∕*` sub-modules: synchronous classes and constants this IDL does not describe.
- * docs/network.md describes all of it, with what differs from the original and what throws NotSupportedError.
+ * [docs/network.md](../network.md) describes all of it, with what differs from the original and what throws
+ * NotSupportedError.
  */
 export interface NetworkService {
   /**
