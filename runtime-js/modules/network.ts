@@ -261,7 +261,7 @@ export class Network extends NamedEvents implements NetworkService {
     return this.addPeer(info.address, info.port)
   }
 
-  /** Not here: the protocol syncs caches by itself, with each peer it meets and after each keepalive. */
+  /** Not here: the protocol syncs caches with the peers it meets by itself. */
   sync (): never { throw new NotSupportedError('socket:network sync() (caches sync by themselves)') }
   /** Not here: the protocol re-pings and re-introduces by itself after a network change. */
   reconnect (): never { throw new NotSupportedError('socket:network reconnect() (the peer reconnects by itself)') }
