@@ -704,33 +704,41 @@ void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Repl
   if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
   if (watchers_.size() >= kMaxWatchers)
     return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
-  // Finding the place runs on the pool (it may wait on the disk); the watcher is made on the main thread.
-  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, events = context.events, args, reply]() mutable {
-    UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "watch", reply);
-    if (!fd) return;
-    struct stat info;
-    if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "watch", args.path);
-    // inotify watches by name: give it the real place the confined lookup reached, not the path as asked.
-    std::string path = pathOfDescriptor(fd.get());
-    if (path.empty() || path[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "watch", args.path));
-    runOnMainThread([alive, this, &permissions, events, directory = S_ISDIR(info.st_mode), path, args, reply]() mutable {
-      if (alive.expired()) return;
-      if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
-      if (watchers_.size() >= kMaxWatchers)
-        return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
-      // Directories found below a recursive root are watched only where the app may read.
-      auto mayWatch = [&permissions](const std::string &below) {
-        std::string resolved, why;
-        return permissions.check(below, Access::Read, resolved, why) && resolved == below;
-      };
-      auto watcher = std::make_unique<FsWatcher>(args.id, path, args.recursive, events, mayWatch);
-      std::string error;
-      if (!watcher->start(directory, error))
-        return (void)reply.error(ipc::Error::internal("watch " + args.path + ": " + error));
-      watchers_[args.id] = std::move(watcher);
-      resolveWatch(reply);
+  // Directories found below a recursive root are watched only where the app may read.
+  auto mayWatch = [&permissions = permissions_](const std::string &below) {
+    std::string resolved, why;
+    return permissions.check(below, Access::Read, resolved, why) && resolved == below;
+  };
+  // Entered at once: the id is taken, and stopWatch (or the window closing) may stop it while it starts.
+  auto watcher = std::make_shared<FsWatcher>(args.id, args.recursive, context.events, mayWatch);
+  watchers_[args.id] = watcher;
+  // Finding the place and walking the tree run on the pool (both wait on the disk); the answer on the main thread.
+  watcher->start(
+    [&permissions = permissions_, args, reply](std::string &path, bool &directory) mutable {
+      UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "watch", reply);
+      if (!fd) return false;
+      struct stat info;
+      if (::fstat(fd.get(), &info) != 0) return fail(reply, "watch", args.path), false;
+      // inotify watches by name: give it the real place the confined lookup reached, not the path as asked.
+      path = pathOfDescriptor(fd.get());
+      if (path.empty() || path[0] != '/') return reply.error(ipc::Error::fromErrno(ENOENT, "watch", args.path)), false;
+      directory = S_ISDIR(info.st_mode);
+      return true;
+    },
+    [alive = std::weak_ptr<int>(alive_), this, started = std::weak_ptr<FsWatcher>(watcher), args, reply](bool located, const std::string &error) mutable {
+      if (alive.expired()) return;  // the window closed meanwhile: `this` is gone, the watcher with it
+      auto found = watchers_.find(args.id);
+      bool current = found != watchers_.end() && found->second == started.lock();
+      if (current && located && error.empty()) return resolveWatch(reply);
+      if (current) watchers_.erase(found);  // stops what was made
+      if (!located) return;                 // refused or failed: already answered
+      if (!current) {  // stopWatch, or a new watcher on the id after it, came first
+        ipc::Error closed = ipc::Error::fromErrno(ECANCELED, "watch", args.path);
+        closed.message += ": the watcher was closed before it started";
+        return (void)reply.error(closed);
+      }
+      reply.error(ipc::Error::internal("watch " + args.path + ": " + error));
     });
-  });
 }
 
 void FsServiceImpl::stopWatch(const ipc::Context &, StopWatchArgs args, ipc::Reply reply) {

@@ -103,7 +103,7 @@ class FsServiceImpl : public api::fs::FsService {
   std::set<uint64_t> opening_;
   // Expires with the service: an open finishing after the window closed closes its descriptor instead.
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
-  std::map<uint64_t, std::unique_ptr<FsWatcher>> watchers_;
+  std::map<uint64_t, std::shared_ptr<FsWatcher>> watchers_;  // from the moment watch is called
 };
 
 }  // namespace host
