@@ -3,10 +3,10 @@
 // open(2) waits until the lease is given up, as it would on a slow mount) no longer stalls the window: the page
 // still gets IPC answers, timers and other files meanwhile. On the old host the main thread waited in that open
 // until the kernel broke the lease (/proc/sys/fs/lease-break-time, 45 s), and nothing else was answered. A file
-// larger than the streaming threshold (1 MiB) arrives whole and intact.
+// larger than the streaming threshold (1 MiB) arrives whole and intact; a FIFO is 404.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { makeApp, reports, runHost, testPage } from './helpers.ts'
@@ -53,8 +53,11 @@ test('a file whose open blocks does not block the window; a large file streams i
       const bytes = new Uint8Array(await response.arrayBuffer())
       const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('')
       report('big', { status: response.status, type: response.headers.get('content-type'), length: bytes.length, digest })
+      // Only regular files are served: a FIFO in the app's folder is 404, never opened (that would wait for a writer).
+      report('fifo', (await fetch('socket://com.example.hosttest/pipe.fifo')).status)
     `)
   }, {}, { runtime: false })
+  execFileSync('mkfifo', [join(app.dir, 'pipe.fifo')])
   const holder = spawn('python3', ['-c', leaseHolder, join(app.dir, 'slow.txt')], { stdio: ['pipe', 'pipe', 'inherit'] })
   let holderOut = ''
   const held = new Promise<void>((resolve, reject) => {
@@ -74,6 +77,7 @@ test('a file whose open blocks does not block the window; a large file streams i
     const r = reports(run) as Record<string, any>
     assert.deepEqual(r.whileBlocked, { settled: false, uptimes: 20, timersFired: true, small: 'small' })
     assert.deepEqual(r.slow, { status: 200, text: 'slow but served' })
+    assert.equal(r.fifo, 404)
     assert.deepEqual(r.big, { status: 200, type: 'application/octet-stream', length: big.length, digest: createHash('sha256').update(big).digest('hex') })
   } finally {
     holder.kill()
