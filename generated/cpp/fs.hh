@@ -450,6 +450,8 @@ struct WriteArgs {
 /// argument names of the original runtime's `fs.*` IPC. Descriptors and directory handles are named by an id
 /// the caller chooses (a random 64-bit integer), so a call never waits for a handle from a previous reply.
 /// Failures of the operating system come back as `ErrnoError` with `code` (`ENOENT`, …), `syscall` and `path`.
+/// Calls on one descriptor run in the order sent; when 1024 already wait behind one that has not finished (a read
+/// of a FIFO with no writer), a further call fails at once with `EAGAIN` (`close` never does).
 class FsService {
  public:
   virtual ~FsService () = default;
@@ -568,7 +570,8 @@ class FsService {
   /// Route `fs.utimes`. Answer with resolveUtimes(reply) or reply.error(…).
   virtual void utimes (const ipc::Context& context, UtimesArgs args, ipc::Reply reply) = 0;
   /// Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
-  /// 256 watchers at once (RangeError past that).
+  /// 256 watchers at once (RangeError past that). A watcher stopped before it has started (its tree is walked
+  /// first) answers `ErrnoError` `ECANCELED`.
   /// Route `fs.watch`. Answer with resolveWatch(reply) or reply.error(…).
   virtual void watch (const ipc::Context& context, WatchArgs args, ipc::Reply reply) = 0;
   /// Writes the request body at `offset`.

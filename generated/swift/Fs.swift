@@ -658,6 +658,8 @@ public struct FsWriteArgs {
 /// argument names of the original runtime's `fs.*` IPC. Descriptors and directory handles are named by an id
 /// the caller chooses (a random 64-bit integer), so a call never waits for a handle from a previous reply.
 /// Failures of the operating system come back as `ErrnoError` with `code` (`ENOENT`, …), `syscall` and `path`.
+/// Calls on one descriptor run in the order sent; when 1024 already wait behind one that has not finished (a read
+/// of a FIFO with no writer), a further call fails at once with `EAGAIN` (`close` never does).
 public protocol FsService: AnyObject {
   /// Checks that the calling process may access `path` in `mode`.
   /// Route `fs.access`. Returns the result or throws an IpcError.
@@ -774,7 +776,8 @@ public protocol FsService: AnyObject {
   /// Route `fs.utimes`. Returns the result or throws an IpcError.
   func utimes(_ context: Context, _ args: FsUtimesArgs) async throws
   /// Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
-  /// 256 watchers at once (RangeError past that).
+  /// 256 watchers at once (RangeError past that). A watcher stopped before it has started (its tree is walked
+  /// first) answers `ErrnoError` `ECANCELED`.
   /// Route `fs.watch`. Returns the result or throws an IpcError.
   func watch(_ context: Context, _ args: FsWatchArgs) async throws
   /// Writes the request body at `offset`.

@@ -98,6 +98,8 @@ export interface FileChange {
  * argument names of the original runtime's `fs.*` IPC. Descriptors and directory handles are named by an id
  * the caller chooses (a random 64-bit integer), so a call never waits for a handle from a previous reply.
  * Failures of the operating system come back as `ErrnoError` with `code` (`ENOENT`, …), `syscall` and `path`.
+ * Calls on one descriptor run in the order sent; when 1024 already wait behind one that has not finished (a read
+ * of a FIFO with no writer), a further call fails at once with `EAGAIN` (`close` never does).
  */
 export interface FsClient {
   /**
@@ -319,7 +321,8 @@ export interface FsClient {
   utimes (path: string, atime: number, mtime: number): Promise<void>
   /**
    * Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
-   * 256 watchers at once (RangeError past that).
+   * 256 watchers at once (RangeError past that). A watcher stopped before it has started (its tree is walked
+   * first) answers `ErrnoError` `ECANCELED`.
    * @param id The id the caller chose for the watcher.
    * @param path What to watch.
    * @param recursive For a directory: also every directory below it, including ones created later (inotify watches one level, so each is watched on its own); the entries of a directory that appears are reported too, since they may have been made before its watch began.

@@ -176,6 +176,15 @@ void FsServiceImpl::closeDescriptor(Descriptor &descriptor, std::function<void(i
   descriptor.fd = -1;
 }
 
+bool FsServiceImpl::queue(Descriptor &descriptor, const char *syscall, ipc::Reply &reply, std::function<void()> task) {
+  if (descriptor.queue->tryPost(std::move(task), kMaxQueuedCalls)) return true;
+  // EAGAIN, as a non-blocking descriptor answers a read that would wait: try again once the calls before it ran.
+  ipc::Error error = ipc::Error::fromErrno(EAGAIN, syscall, descriptor.path);
+  error.message += ": " + std::to_string(kMaxQueuedCalls) + " calls already wait on this descriptor (one before them has not finished: a pipe or FIFO with no writer?)";
+  reply.error(error);
+  return false;
+}
+
 void FsServiceImpl::access(const ipc::Context &, AccessArgs args, ipc::Reply reply) {
   offMain([&permissions = permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, (args.mode & W_OK) ? Access::Write : Access::Read, O_PATH, 0, "access", reply);
@@ -217,7 +226,7 @@ void FsServiceImpl::lchown(const ipc::Context &, LchownArgs args, ipc::Reply rep
 void FsServiceImpl::fchmod(const ipc::Context &, FchmodArgs args, ipc::Reply reply) {
   Descriptor *descriptor = findWritable(args.id, "fchmod", reply);
   if (!descriptor) return;
-  descriptor->queue->post([fd = descriptor->fd, mode = args.mode, reply]() mutable {
+  queue(*descriptor, "fchmod", reply, [fd = descriptor->fd, mode = args.mode, reply]() mutable {
     if (::fchmod(fd, mode) != 0) return (void)fail(reply, "fchmod");
     resolveFchmod(reply);
   });
@@ -226,7 +235,7 @@ void FsServiceImpl::fchmod(const ipc::Context &, FchmodArgs args, ipc::Reply rep
 void FsServiceImpl::fchown(const ipc::Context &, FchownArgs args, ipc::Reply reply) {
   Descriptor *descriptor = findWritable(args.id, "fchown", reply);
   if (!descriptor) return;
-  descriptor->queue->post([fd = descriptor->fd, args, reply]() mutable {
+  queue(*descriptor, "fchown", reply, [fd = descriptor->fd, args, reply]() mutable {
     if (::fchown(fd, args.uid, args.gid) != 0) return (void)fail(reply, "fchown");
     resolveFchown(reply);
   });
@@ -258,7 +267,7 @@ void FsServiceImpl::lutimes(const ipc::Context &, LutimesArgs args, ipc::Reply r
 void FsServiceImpl::futimes(const ipc::Context &, FutimesArgs args, ipc::Reply reply) {
   Descriptor *descriptor = findWritable(args.id, "futime", reply);
   if (!descriptor) return;
-  descriptor->queue->post([fd = descriptor->fd, args, reply]() mutable {
+  queue(*descriptor, "futime", reply, [fd = descriptor->fd, args, reply]() mutable {
     const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
     if (::futimens(fd, times) != 0) return (void)fail(reply, "futime");
     resolveFutimes(reply);
@@ -413,7 +422,7 @@ void FsServiceImpl::copyFile(const ipc::Context &, CopyFileArgs args, ipc::Reply
 void FsServiceImpl::fstat(const ipc::Context &, FstatArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
-  descriptor->queue->post([fd = descriptor->fd, reply]() mutable {
+  queue(*descriptor, "fstat", reply, [fd = descriptor->fd, reply]() mutable {
     struct stat info;
     if (::fstat(fd, &info) != 0) return (void)fail(reply, "fstat");
     resolveFstat(reply, toStats(info));
@@ -423,7 +432,7 @@ void FsServiceImpl::fstat(const ipc::Context &, FstatArgs args, ipc::Reply reply
 void FsServiceImpl::fsync(const ipc::Context &, FsyncArgs args, ipc::Reply reply) {
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
-  descriptor->queue->post([fd = descriptor->fd, reply]() mutable {
+  queue(*descriptor, "fsync", reply, [fd = descriptor->fd, reply]() mutable {
     if (::fsync(fd) != 0) return (void)fail(reply, "fsync");
     resolveFsync(reply);
   });
@@ -433,7 +442,7 @@ void FsServiceImpl::ftruncate(const ipc::Context &, FtruncateArgs args, ipc::Rep
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   if (args.offset < 0) return (void)reply.error(ipc::Error::rangeError("offset must not be negative"));
-  descriptor->queue->post([fd = descriptor->fd, offset = args.offset, reply]() mutable {
+  queue(*descriptor, "ftruncate", reply, [fd = descriptor->fd, offset = args.offset, reply]() mutable {
     if (::ftruncate(fd, offset) != 0) return (void)fail(reply, "ftruncate");
     resolveFtruncate(reply);
   });
@@ -561,7 +570,7 @@ void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) 
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   if (args.offset < -1) return (void)reply.error(ipc::Error::rangeError("offset must be -1 (the current position) or at least 0"));
-  descriptor->queue->post([fd = descriptor->fd, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
+  queue(*descriptor, "read", reply, [fd = descriptor->fd, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
     readAndAnswer(fd, size, offset, std::move(reply));
   });
 }
@@ -592,7 +601,7 @@ void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   // On the descriptor's queue: two writes to one fd land in the order the page sent them.
-  descriptor->queue->post([fd = descriptor->fd, args = std::move(args), reply]() mutable {
+  queue(*descriptor, "write", reply, [fd = descriptor->fd, args = std::move(args), reply]() mutable {
     size_t total = 0;
     while (total < args.data.size()) {
       ssize_t wrote = args.offset >= 0
@@ -613,7 +622,7 @@ void FsServiceImpl::readdir(const ipc::Context &, ReaddirArgs args, ipc::Reply r
   if (!descriptor) return;
   if (args.entries == 0) return (void)reply.error(ipc::Error::rangeError("entries must be at least 1"));
   const size_t limit = std::min<size_t>(args.entries, kMaxReaddirEntries);
-  descriptor->queue->post([dir = static_cast<DIR *>(descriptor->dir), limit, reply]() mutable {
+  queue(*descriptor, "readdir", reply, [dir = static_cast<DIR *>(descriptor->dir), limit, reply]() mutable {
     std::vector<DirectoryEntry> out;
     while (out.size() < limit) {
       errno = 0;
@@ -695,33 +704,41 @@ void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Repl
   if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
   if (watchers_.size() >= kMaxWatchers)
     return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
-  // Finding the place runs on the pool (it may wait on the disk); the watcher is made on the main thread.
-  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, events = context.events, args, reply]() mutable {
-    UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "watch", reply);
-    if (!fd) return;
-    struct stat info;
-    if (::fstat(fd.get(), &info) != 0) return (void)fail(reply, "watch", args.path);
-    // inotify watches by name: give it the real place the confined lookup reached, not the path as asked.
-    std::string path = pathOfDescriptor(fd.get());
-    if (path.empty() || path[0] != '/') return (void)reply.error(ipc::Error::fromErrno(ENOENT, "watch", args.path));
-    runOnMainThread([alive, this, &permissions, events, directory = S_ISDIR(info.st_mode), path, args, reply]() mutable {
-      if (alive.expired()) return;
-      if (watchers_.count(args.id)) return (void)reply.error(ipc::Error::typeError("watcher id " + std::to_string(args.id) + " is already in use"));
-      if (watchers_.size() >= kMaxWatchers)
-        return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
-      // Directories found below a recursive root are watched only where the app may read.
-      auto mayWatch = [&permissions](const std::string &below) {
-        std::string resolved, why;
-        return permissions.check(below, Access::Read, resolved, why) && resolved == below;
-      };
-      auto watcher = std::make_unique<FsWatcher>(args.id, path, args.recursive, events, mayWatch);
-      std::string error;
-      if (!watcher->start(directory, error))
-        return (void)reply.error(ipc::Error::internal("watch " + args.path + ": " + error));
-      watchers_[args.id] = std::move(watcher);
-      resolveWatch(reply);
+  // Directories found below a recursive root are watched only where the app may read.
+  auto mayWatch = [&permissions = permissions_](const std::string &below) {
+    std::string resolved, why;
+    return permissions.check(below, Access::Read, resolved, why) && resolved == below;
+  };
+  // Entered at once: the id is taken, and stopWatch (or the window closing) may stop it while it starts.
+  auto watcher = std::make_shared<FsWatcher>(args.id, args.recursive, context.events, mayWatch);
+  watchers_[args.id] = watcher;
+  // Finding the place and walking the tree run on the pool (both wait on the disk); the answer on the main thread.
+  watcher->start(
+    [&permissions = permissions_, args, reply](std::string &path, bool &directory) mutable {
+      UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "watch", reply);
+      if (!fd) return false;
+      struct stat info;
+      if (::fstat(fd.get(), &info) != 0) return fail(reply, "watch", args.path), false;
+      // inotify watches by name: give it the real place the confined lookup reached, not the path as asked.
+      path = pathOfDescriptor(fd.get());
+      if (path.empty() || path[0] != '/') return reply.error(ipc::Error::fromErrno(ENOENT, "watch", args.path)), false;
+      directory = S_ISDIR(info.st_mode);
+      return true;
+    },
+    [alive = std::weak_ptr<int>(alive_), this, started = std::weak_ptr<FsWatcher>(watcher), args, reply](bool located, const std::string &error) mutable {
+      if (alive.expired()) return;  // the window closed meanwhile: `this` is gone, the watcher with it
+      auto found = watchers_.find(args.id);
+      bool current = found != watchers_.end() && found->second == started.lock();
+      if (current && located && error.empty()) return resolveWatch(reply);
+      if (current) watchers_.erase(found);  // stops what was made
+      if (!located) return;                 // refused or failed: already answered
+      if (!current) {  // stopWatch, or a new watcher on the id after it, came first
+        ipc::Error closed = ipc::Error::fromErrno(ECANCELED, "watch", args.path);
+        closed.message += ": the watcher was closed before it started";
+        return (void)reply.error(closed);
+      }
+      reply.error(ipc::Error::internal("watch " + args.path + ": " + error));
     });
-  });
 }
 
 void FsServiceImpl::stopWatch(const ipc::Context &, StopWatchArgs args, ipc::Reply reply) {

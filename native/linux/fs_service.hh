@@ -70,6 +70,10 @@ class FsServiceImpl : public api::fs::FsService {
   static constexpr size_t kReadChunk = 64 * 1024;            // growth step for pipes and devices
   static constexpr size_t kMaxReaddirEntries = 4096;         // fs.readdir: entries returned by one call
   static constexpr size_t kMaxWatchers = 256;                // fs.watch: watchers per window
+  // Calls waiting on one descriptor behind the one running; more fail at once with EAGAIN. A read of a FIFO
+  // with no writer never ends, and each call behind it would hold its request (and a write its bytes) for good.
+  // Pages that send many writes at once without awaiting them stay well below it.
+  static constexpr size_t kMaxQueuedCalls = 1024;
 
  private:
   struct Descriptor {
@@ -86,6 +90,9 @@ class FsServiceImpl : public api::fs::FsService {
   Descriptor *find(uint64_t id, bool directory, ipc::Reply &reply);
   // An open file whose metadata may be changed: found, and its path writable; else answers `reply`.
   Descriptor *findWritable(uint64_t id, const char *syscall, ipc::Reply &reply);
+  // Posts `task` on the descriptor's queue; when kMaxQueuedCalls already wait there, answers `reply` with EAGAIN
+  // (naming `syscall`) instead and returns false.
+  static bool queue(Descriptor &descriptor, const char *syscall, ipc::Reply &reply, std::function<void()> task);
   // Posts the close to the descriptor's queue (after its pending calls); `done` (if set) runs there with close's result.
   static void closeDescriptor(Descriptor &descriptor, std::function<void(int status, int error)> done = nullptr);
   // Ids whose open/opendir runs on the pool: taken, though not yet in descriptors_.
@@ -96,7 +103,7 @@ class FsServiceImpl : public api::fs::FsService {
   std::set<uint64_t> opening_;
   // Expires with the service: an open finishing after the window closed closes its descriptor instead.
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
-  std::map<uint64_t, std::unique_ptr<FsWatcher>> watchers_;
+  std::map<uint64_t, std::shared_ptr<FsWatcher>> watchers_;  // from the moment watch is called
 };
 
 }  // namespace host

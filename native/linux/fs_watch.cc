@@ -3,7 +3,12 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include <map>
+#include <mutex>
 #include <vector>
+
+#include "linux/serial_queue.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -24,33 +29,107 @@ bool isDirectory(const std::string &path) {
   struct stat info;
   return ::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
 }
+
+void stop(GFileMonitor *monitor) {
+  g_file_monitor_cancel(monitor);
+  g_object_unref(monitor);
+}
 }  // namespace
 
-FsWatcher::FsWatcher(uint64_t id, const std::string &root, bool recursive, std::shared_ptr<ipc::EventSink> events,
+// `mutex` guards `closed` and `monitors`: the pool's walks add and remove monitors, the main thread's handler
+// reads them and the destructor (main thread) closes. Nothing that waits on the disk runs under it, so the
+// handler never waits on the disk through it.
+struct FsWatcher::State : std::enable_shared_from_this<State> {
+  State(uint64_t id, bool recursive, std::shared_ptr<ipc::EventSink> events, std::function<bool(const std::string &)> mayWatch)
+      : id(id), recursive(recursive), events(std::move(events)), mayWatch(std::move(mayWatch)) {}
+  ~State() {
+    close();  // done already by ~FsWatcher (on the main thread): nothing is left to stop here
+    if (root) g_object_unref(root);
+  }
+
+  // Pool (the walks queue).
+  GFileMonitor *monitor(const std::string &path, bool directory, std::string &error);
+  bool addTree(const std::string &path, bool announce, std::string &error);
+  void removeTree(const std::string &path);
+  // Main thread.
+  static void onChanged(GFileMonitor *, GFile *, GFile *, GFileMonitorEvent, gpointer);
+  void changed(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event);
+  void walkLater(const std::string &path);
+  void removeLater(const std::string &path);
+  void close();
+  // Any thread: nothing once closed.
+  void report(GFile *file, FileChangeKind kind);
+
+  const uint64_t id;
+  const bool recursive;
+  const std::shared_ptr<ipc::EventSink> events;
+  const std::function<bool(const std::string &)> mayWatch;
+  // Set by the start before the first monitor exists, then only read.
+  std::string rootPath;
+  GFile *root = nullptr;
+  const std::shared_ptr<SerialQueue> walks = std::make_shared<SerialQueue>();
+
+  std::mutex mutex;
+  bool closed = false;
+  std::map<std::string, GFileMonitor *> monitors;  // by absolute path
+};
+
+FsWatcher::FsWatcher(uint64_t id, bool recursive, std::shared_ptr<ipc::EventSink> events,
                      std::function<bool(const std::string &)> mayWatch)
-    : id_(id), rootPath_(root), root_(g_file_new_for_path(root.c_str())), recursive_(recursive),
-      events_(std::move(events)), mayWatch_(std::move(mayWatch)) {}
+    : state_(std::make_shared<State>(id, recursive, std::move(events), std::move(mayWatch))) {}
 
-FsWatcher::~FsWatcher() {
-  for (auto &[path, monitor] : monitors_) {
-    g_file_monitor_cancel(monitor);
-    g_object_unref(monitor);
-  }
-  g_object_unref(root_);
+FsWatcher::~FsWatcher() { state_->close(); }
+
+void FsWatcher::start(std::function<bool(std::string &, bool &)> locate, std::function<void(bool, const std::string &)> done) {
+  // Copies: with the fuzzers' inline pool `done` runs inside post(), and may destroy this watcher there.
+  std::shared_ptr<State> state = state_;
+  std::shared_ptr<SerialQueue> walks = state->walks;
+  walks->post([state, locate = std::move(locate), done = std::move(done)] {
+    std::string path;
+    bool directory = false;
+    if (!locate(path, directory)) return runOnMainThread([done] { done(false, ""); });
+    {
+      std::lock_guard<std::mutex> lock(state->mutex);
+      state->rootPath = path;
+      state->root = g_file_new_for_path(path.c_str());
+    }
+    std::string error;
+    bool ok = directory ? state->addTree(path, false, error) : state->monitor(path, false, error) != nullptr;
+    runOnMainThread([done, error = ok ? std::string() : error] { done(true, error); });
+  });
 }
 
-bool FsWatcher::start(bool directory, std::string &error) {
-  if (!directory) return monitor(rootPath_, false, error) != nullptr;
-  return addTree(rootPath_, false, error);
+void FsWatcher::State::close() {
+  std::map<std::string, GFileMonitor *> stopping;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    closed = true;
+    stopping.swap(monitors);
+  }
+  // On the main thread, where the handler runs: once disconnected here it never runs for this watcher again,
+  // so the raw State pointer it was given cannot outlive its use.
+  for (auto &[path, made] : stopping) {
+    g_signal_handlers_disconnect_by_data(made, this);
+    stop(made);
+  }
 }
 
-GFileMonitor *FsWatcher::monitor(const std::string &path, bool directory, std::string &error) {
-  auto found = monitors_.find(path);
-  if (found != monitors_.end()) return found->second;
-  if (monitors_.size() >= kMaxDirectories) {
-    error = "more than " + std::to_string(kMaxDirectories) + " directories to watch";
-    return nullptr;
+GFileMonitor *FsWatcher::State::monitor(const std::string &path, bool directory, std::string &error) {
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (closed) {
+      error = "the watcher was closed";
+      return nullptr;
+    }
+    auto found = monitors.find(path);
+    if (found != monitors.end()) return found->second;
+    if (monitors.size() >= kMaxDirectories) {
+      error = "more than " + std::to_string(kMaxDirectories) + " directories to watch";
+      return nullptr;
+    }
   }
+  // Made outside the lock (inotify looks the path up on the disk); only this watcher's walks add monitors, one
+  // at a time, so nobody else adds `path` meanwhile.
   GFile *file = g_file_new_for_path(path.c_str());
   GError *failure = nullptr;
   GFileMonitor *made = directory ? g_file_monitor_directory(file, G_FILE_MONITOR_WATCH_MOVES, nullptr, &failure)
@@ -62,14 +141,21 @@ GFileMonitor *FsWatcher::monitor(const std::string &path, bool directory, std::s
     return nullptr;
   }
   g_file_monitor_set_rate_limit(made, 50);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (closed) {  // closed while it was being made: it never reports
+    stop(made);
+    error = "the watcher was closed";
+    return nullptr;
+  }
   g_signal_connect(made, "changed", G_CALLBACK(onChanged), this);
-  monitors_[path] = made;
+  monitors[path] = made;
   return made;
 }
 
-bool FsWatcher::addTree(const std::string &path, bool announce, std::string &error) {
+bool FsWatcher::State::addTree(const std::string &path, bool announce, std::string &error) {
+  // The monitor first, then the listing: an entry made meanwhile is either listed or reported by the monitor.
   if (!monitor(path, true, error)) return false;
-  if (!recursive_) return true;
+  if (!recursive) return true;
   DIR *dir = ::opendir(path.c_str());
   if (!dir) return true;  // gone or unreadable since it was seen: nothing below it to watch
   std::vector<std::string> below;
@@ -83,7 +169,7 @@ bool FsWatcher::addTree(const std::string &path, bool announce, std::string &err
       g_object_unref(file);
     }
     // Symbolic links are entries, never followed: a link to a parent would loop.
-    if (isDirectory(full) && mayWatch_(full)) below.push_back(full);
+    if (isDirectory(full) && mayWatch(full)) below.push_back(full);
   }
   ::closedir(dir);
   for (const auto &child : below)
@@ -91,40 +177,62 @@ bool FsWatcher::addTree(const std::string &path, bool announce, std::string &err
   return true;
 }
 
-void FsWatcher::removeTree(const std::string &path) {
-  for (auto it = monitors_.begin(); it != monitors_.end();) {
-    bool under = it->first == path || (it->first.size() > path.size() && it->first.compare(0, path.size(), path) == 0 && it->first[path.size()] == '/');
-    if (under && it->first != rootPath_) {
-      g_file_monitor_cancel(it->second);
-      g_object_unref(it->second);
-      it = monitors_.erase(it);
-    } else {
-      ++it;
+void FsWatcher::State::removeTree(const std::string &path) {
+  std::vector<GFileMonitor *> stopping;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    for (auto it = monitors.begin(); it != monitors.end();) {
+      bool under = it->first == path || (it->first.size() > path.size() && it->first.compare(0, path.size(), path) == 0 && it->first[path.size()] == '/');
+      if (under && it->first != rootPath) {
+        stopping.push_back(it->second);
+        it = monitors.erase(it);
+      } else {
+        ++it;
+      }
     }
   }
+  // Cancelling is thread-safe in GIO; a handler already running on the main thread holds its own reference.
+  for (GFileMonitor *made : stopping) stop(made);
 }
 
-void FsWatcher::report(GFile *file, FileChangeKind kind) {
-  if (!events_) return;
-  char *relative = g_file_get_relative_path(root_, file);
+void FsWatcher::State::report(GFile *file, FileChangeKind kind) {
+  std::lock_guard<std::mutex> lock(mutex);
+  if (closed || !events) return;
+  char *relative = g_file_get_relative_path(root, file);
   char *name = relative ? nullptr : g_file_get_basename(file);
-  emitChange(*events_, FileChange{id_, relative ? relative : name, kind});
+  emitChange(*events, FileChange{id, relative ? relative : name, kind});
   g_free(relative);
   g_free(name);
 }
 
-void FsWatcher::onChanged(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, gpointer data) {
-  static_cast<FsWatcher *>(data)->changed(monitor, file, other, event);
+// Whether a path that appeared is a directory to watch, and its tree, are found on the pool, after the walks
+// and removals already asked for.
+void FsWatcher::State::walkLater(const std::string &path) {
+  walks->post([self = shared_from_this(), path] {
+    std::string ignored;
+    if (isDirectory(path) && self->mayWatch(path)) self->addTree(path, true, ignored);
+  });
 }
 
-void FsWatcher::changed(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event) {
+void FsWatcher::State::removeLater(const std::string &path) {
+  walks->post([self = shared_from_this(), path] { self->removeTree(path); });
+}
+
+void FsWatcher::State::onChanged(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, gpointer data) {
+  static_cast<State *>(data)->changed(monitor, file, other, event);
+}
+
+void FsWatcher::State::changed(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event) {
   std::string path = pathOf(file);
-  // A watched subdirectory's own monitor reports its deletion; its parent's monitor reports it already.
-  if (path != rootPath_) {
-    auto own = monitors_.find(path);
-    if (own != monitors_.end() && own->second == monitor) return;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (closed) return;
+    // A watched subdirectory's own monitor reports its deletion; its parent's monitor reports it already.
+    if (path != rootPath) {
+      auto own = monitors.find(path);
+      if (own != monitors.end() && own->second == monitor) return;
+    }
   }
-  std::string ignored;
   switch (event) {
     case G_FILE_MONITOR_EVENT_CHANGED:
     case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
@@ -132,21 +240,20 @@ void FsWatcher::changed(GFileMonitor *monitor, GFile *file, GFile *other, GFileM
     case G_FILE_MONITOR_EVENT_CREATED:
     case G_FILE_MONITOR_EVENT_MOVED_IN:
       report(file, FileChangeKind::Rename);
-      if (recursive_ && isDirectory(path) && mayWatch_(path)) addTree(path, true, ignored);
+      if (recursive) walkLater(path);
       return;
     case G_FILE_MONITOR_EVENT_DELETED:
     case G_FILE_MONITOR_EVENT_MOVED_OUT:
       report(file, FileChangeKind::Rename);
-      if (recursive_) removeTree(path);
+      if (recursive) removeLater(path);
       return;
     case G_FILE_MONITOR_EVENT_RENAMED: {
       // Within one directory: the old name goes, the new one comes, as inotify reports both to Node.
       report(file, FileChangeKind::Rename);
-      if (recursive_) removeTree(path);
+      if (recursive) removeLater(path);
       if (!other) return;
       report(other, FileChangeKind::Rename);
-      std::string renamed = pathOf(other);
-      if (recursive_ && isDirectory(renamed) && mayWatch_(renamed)) addTree(renamed, true, ignored);
+      if (recursive) walkLater(pathOf(other));
       return;
     }
     default:

@@ -1,10 +1,14 @@
 // fs.watch's watcher: GFileMonitors (inotify) on a file, a directory, or, recursive, a directory and every
 // directory below it, kept in step as directories come and go. Paths are reported relative to the root.
+// Threads: finding the root, walking the tree and making the monitors (all of which wait on the disk) run on the
+// worker pool, one step at a time per watcher (its SerialQueue), so a large tree never stalls the window. The
+// monitors are made on pool threads that have no thread-default main context, so GLib delivers their events on
+// the global default context: the GTK main thread, where the handler reports them. A directory created or moved
+// in while watching is walked on the pool the same way, in order with the removal of trees that went away.
 #pragma once
 #include <gio/gio.h>
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 
@@ -14,32 +18,24 @@ namespace host {
 
 class FsWatcher {
  public:
-  // `mayWatch(path)`: whether a directory found below the root may be watched (the app's read permission).
-  FsWatcher(uint64_t id, const std::string &root, bool recursive, std::shared_ptr<ipc::EventSink> events,
+  // `mayWatch(path)`: whether a directory found below the root may be watched (the app's read permission); it
+  // is called on the pool.
+  FsWatcher(uint64_t id, bool recursive, std::shared_ptr<ipc::EventSink> events,
             std::function<bool(const std::string &)> mayWatch);
+  // Main thread. Stops every monitor: a walk still running makes no more and reports nothing more.
   ~FsWatcher();
   FsWatcher(const FsWatcher &) = delete;
   FsWatcher &operator=(const FsWatcher &) = delete;
 
-  // Starts the monitors; false with `error` set when the root (or, recursive, a directory below it) cannot be watched.
-  bool start(bool directory, std::string &error);
+  // On the pool, `locate(path, directory)` finds the real place to watch (false: it failed and has answered the
+  // caller); then the monitors are made. `done(located, error)` follows on the main thread, `error` empty when
+  // the watch runs (set when the root, or a directory below it, cannot be watched, or the watcher was destroyed).
+  void start(std::function<bool(std::string &path, bool &directory)> locate,
+             std::function<void(bool located, const std::string &error)> done);
 
  private:
-  static void onChanged(GFileMonitor *, GFile *, GFile *, GFileMonitorEvent, gpointer);
-  void changed(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event);
-  GFileMonitor *monitor(const std::string &path, bool directory, std::string &error);
-  // Watches `path` and, recursive, every directory below it; `announce` reports each entry found as a rename.
-  bool addTree(const std::string &path, bool announce, std::string &error);
-  void removeTree(const std::string &path);
-  void report(GFile *file, api::fs::FileChangeKind kind);
-
-  uint64_t id_;
-  std::string rootPath_;
-  GFile *root_;
-  bool recursive_;
-  std::shared_ptr<ipc::EventSink> events_;
-  std::function<bool(const std::string &)> mayWatch_;
-  std::map<std::string, GFileMonitor *> monitors_;  // by absolute path
+  struct State;  // shared with the pool's tasks; the monitors' handler gets it raw (see ~FsWatcher)
+  std::shared_ptr<State> state_;
 };
 
 }  // namespace host

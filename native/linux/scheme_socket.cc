@@ -1,13 +1,20 @@
 // Serves the app: socket://<bundle-id>/<path> from the resources directory, and the module proxies that make
 // `import 'socket:fs'` and `import 'node:fs'` resolve to the one instance at socket://<bundle-id>/socket/fs.js.
+// Threads: the handler runs on the GTK main thread, which must never wait on the disk (a slow mount, a file
+// under a lease being broken, a huge file). Anything that touches the app's files (finding, opening, reading)
+// runs on the worker pool; the request is finished back on the main thread, as WebKit requires. A large file
+// is handed to WebKit as a stream over its descriptor, which GLib reads on its own threads.
 #include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
 
 #include "linux/app.hh"
@@ -16,6 +23,7 @@
 #include "linux/schemes.hh"
 #include "linux/service_workers.hh"
 #include "linux/startup_trace.hh"
+#include "linux/worker_pool.hh"
 
 namespace host {
 
@@ -55,11 +63,24 @@ std::string defaultCsp(const Config &config) {
          "base-uri 'self' socket:; object-src 'none'";
 }
 
+// Files up to this size are read whole on the pool and handed over as bytes; larger ones stream from their
+// descriptor (GLib reads a regular file's stream on its own threads), so serving one never holds it in memory.
+constexpr off_t kStreamAbove = 1024 * 1024;
+constexpr gsize kStreamBuffer = 1024 * 1024;
+
 struct Response {
   int status = 200;
   std::string body;
   std::string type = "text/plain; charset=utf-8";
   bool csp = false;
+  int fd = -1;     // when set: a regular file of `size` bytes to stream instead of `body` (the stream closes it)
+  off_t size = 0;
+};
+
+// What the answer's headers need from the request and the app, taken on the main thread before the work leaves it.
+struct Headers {
+  std::string origin;  // Access-Control-Allow-Origin, or empty
+  std::string csp;     // the app's CSP, sent with HTML
 };
 
 // Pages of the app (and, in dev, the dev server's) may load its modules cross-origin; nobody else gets CORS.
@@ -69,25 +90,55 @@ std::string allowedOrigin(App &app, WebKitURISchemeRequest *request) {
   return origin && app.trustedOrigin(origin) ? origin : "";
 }
 
-void finish(App &app, WebKitURISchemeRequest *request, Response response) {
-  gsize size = response.body.size();
-  auto *copy = static_cast<gchar *>(g_malloc(size ? size : 1));
-  if (size) std::memcpy(copy, response.body.data(), size);
-  GInputStream *stream = g_memory_input_stream_new_from_data(copy, size, g_free);
+Headers headersFor(App &app, WebKitURISchemeRequest *request) { return {allowedOrigin(app, request), appCsp(app)}; }
+
+// Main thread only (WebKit's rule for webkit_uri_scheme_request_finish*).
+void finish(WebKitURISchemeRequest *request, Response response, const Headers &extra) {
+  GInputStream *stream;
+  gint64 size;
+  if (response.fd >= 0) {
+    // WebKit asks for a few KiB at a time and each read of the file runs on a GLib thread: the buffer makes that
+    // one thread hop per MiB instead.
+    GInputStream *file = g_unix_input_stream_new(response.fd, TRUE);
+    stream = g_buffered_input_stream_new_sized(file, kStreamBuffer);
+    g_object_unref(file);
+    size = response.size;
+  } else {
+    size = static_cast<gint64>(response.body.size());
+    auto *copy = static_cast<gchar *>(g_malloc(size ? size : 1));
+    if (size) std::memcpy(copy, response.body.data(), size);
+    stream = g_memory_input_stream_new_from_data(copy, size, g_free);
+  }
   WebKitURISchemeResponse *reply = webkit_uri_scheme_response_new(stream, size);
   webkit_uri_scheme_response_set_status(reply, response.status, nullptr);
   webkit_uri_scheme_response_set_content_type(reply, response.type.c_str());
   SoupMessageHeaders *headers = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
-  std::string origin = allowedOrigin(app, request);
-  if (!origin.empty()) soup_message_headers_append(headers, "Access-Control-Allow-Origin", origin.c_str());
+  if (!extra.origin.empty()) soup_message_headers_append(headers, "Access-Control-Allow-Origin", extra.origin.c_str());
   soup_message_headers_append(headers, "Vary", "Origin");
   soup_message_headers_append(headers, "Cache-Control", "no-cache");
   soup_message_headers_append(headers, "Content-Type", response.type.c_str());
-  if (response.csp) soup_message_headers_append(headers, "Content-Security-Policy", appCsp(app).c_str());
+  if (response.csp) soup_message_headers_append(headers, "Content-Security-Policy", extra.csp.c_str());
   webkit_uri_scheme_response_set_http_headers(reply, headers);
   webkit_uri_scheme_request_finish_with_response(request, reply);
   g_object_unref(reply);
   g_object_unref(stream);
+}
+
+void finish(App &app, WebKitURISchemeRequest *request, Response response) {
+  finish(request, std::move(response), headersFor(app, request));
+}
+
+// Runs `work` (which reads the app's files) on the worker pool and finishes `request` with its response on the
+// main thread. `work` must capture only copies: App and the request stay on the main thread.
+void answerOffMain(App &app, WebKitURISchemeRequest *request, std::function<Response()> work) {
+  g_object_ref(request);
+  runOffMainThread([request, extra = headersFor(app, request), work = std::move(work)] {
+    Response response = work();
+    runOnMainThread([request, extra, response = std::move(response)]() mutable {
+      finish(request, std::move(response), extra);
+      g_object_unref(request);
+    });
+  });
 }
 
 Response error(int status, const std::string &message) {
@@ -114,6 +165,39 @@ bool isRegularFile(const std::string &path) {
 bool isDirectory(const std::string &path) {
   struct stat info;
   return stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+// Opens `path` for `response` if it is a regular file: small ones are read into the body, larger ones left open
+// to stream. The file is found with O_PATH and checked before it is opened for reading through /proc (the same
+// inode), so a FIFO or device swapped in after the check above is refused, never opened (that could block).
+bool openRegularFile(const std::string &path, Response &response) {
+  int found = ::open(path.c_str(), O_PATH | O_CLOEXEC);
+  if (found < 0) return false;
+  struct stat info;
+  bool regular = ::fstat(found, &info) == 0 && S_ISREG(info.st_mode);
+  int fd = regular ? ::open(("/proc/self/fd/" + std::to_string(found)).c_str(), O_RDONLY | O_CLOEXEC) : -1;
+  ::close(found);
+  if (fd < 0) return false;
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return false;
+  }
+  if (info.st_size > kStreamAbove) {
+    response.fd = fd;
+    response.size = info.st_size;
+    return true;
+  }
+  response.body.resize(static_cast<size_t>(info.st_size));
+  size_t total = 0;
+  while (total < response.body.size()) {
+    ssize_t got = ::read(fd, response.body.data() + total, response.body.size() - total);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;  // an error, or a file that shrank meanwhile: serve what was there
+    total += static_cast<size_t>(got);
+  }
+  ::close(fd);
+  response.body.resize(total);
+  return true;
 }
 
 // Resolves a request path inside the resources directory. The decoded path is normalised segment by segment
@@ -143,14 +227,15 @@ bool hasDefaultExport(const std::string &source) {
   return source.find("export default") != std::string::npos || source.find(" as default") != std::string::npos;
 }
 
-Response moduleProxy(App &app, const std::string &name) {
+// On the pool: `resources` and `origin` are the app's, copied on the main thread.
+Response moduleProxy(const std::string &resources, const std::string &origin, const std::string &name) {
   if (name.empty() || name.find("..") != std::string::npos || name.find("//") != std::string::npos)
     return error(404, "no such module: " + name);
   // `socket:fs` is socket/fs.js, or a folder module socket/fs/index.js.
   for (const std::string &relative : {"/socket/" + name + ".js", "/socket/" + name + "/index.js"}) {
     std::string source;
-    if (!readFile(app.options().resources + relative, source)) continue;
-    std::string url = app.origin() + relative;
+    if (!readFile(resources + relative, source)) continue;
+    std::string url = origin + relative;
     Response response;
     response.type = "text/javascript; charset=utf-8";
     response.body = "export * from '" + url + "'\n";
@@ -160,6 +245,12 @@ Response moduleProxy(App &app, const std::string &name) {
   // Printed here too: a failed static import leaves the page blank and WebKit does not say which module.
   std::fprintf(stderr, "socket:%s: no such module (the socket: modules are listed in docs/modules.md)\n", name.c_str());
   return error(404, "no such module: socket:" + name);
+}
+
+void proxyOffMain(App &app, WebKitURISchemeRequest *request, const std::string &name) {
+  answerOffMain(app, request, [resources = app.options().resources, origin = app.origin(), name] {
+    return moduleProxy(resources, origin, name);
+  });
 }
 
 void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
@@ -175,10 +266,10 @@ void onSocketRequest(WebKitURISchemeRequest *request, gpointer data) {
 
   if (scheme == "node") {
     for (const char *allowed : kNodeModules)
-      if (path == allowed) return finish(app, request, moduleProxy(app, path));
+      if (path == allowed) return proxyOffMain(app, request, path);
     return finish(app, request, error(404, "node:" + path + " is not a module this runtime provides"));
   }
-  if (host.empty()) return finish(app, request, moduleProxy(app, path));  // socket:fs/promises
+  if (host.empty()) return proxyOffMain(app, request, path);  // socket:fs/promises
   if (host != app.bundleId()) return finish(app, request, error(404, "unknown origin: " + host));
 
   if (app.serviceWorkers().serveContainerPage(request, path)) return;
@@ -192,9 +283,11 @@ std::string appCsp(const App &app) {
   return csp.empty() ? defaultCsp(app.config()) : csp;
 }
 
-void serveAppFile(App &app, WebKitURISchemeRequest *request, const std::string &path) {
+namespace {
+// On the pool: `resources` and `defaultIndex` are the app's, copied on the main thread.
+Response appFile(const std::string &resources, const std::string &defaultIndex, const std::string &path) {
   std::string file;
-  if (!resolveInside(app.options().resources, path, file)) return finish(app, request, error(403, "path escapes the app"));
+  if (!resolveInside(resources, path, file)) return error(403, "path escapes the app");
   if (isDirectory(file)) file += "/index.html";
   bool found = isRegularFile(file);
   if (!found && path.find('.') == std::string::npos && isRegularFile(file + ".html")) {
@@ -203,17 +296,25 @@ void serveAppFile(App &app, WebKitURISchemeRequest *request, const std::string &
   }
   if (!found) {
     // Single-page apps: an unknown path without an extension falls back to the root index.
-    std::string index = app.options().resources + "/" + app.config().get("webview_default_index", "index.html");
+    std::string index = resources + "/" + defaultIndex;
     auto slash = path.rfind('/');
     if (path.find('.', slash == std::string::npos ? 0 : slash) != std::string::npos || !isRegularFile(index))
-      return finish(app, request, error(404, "not found: " + path));
+      return error(404, "not found: " + path);
     file = index;
   }
   Response response;
-  if (!readFile(file, response.body)) return finish(app, request, error(404, "cannot read: " + path));
+  if (!openRegularFile(file, response)) return error(404, "cannot read: " + path);
   response.type = mimeTypeFor(file);
   response.csp = response.type.rfind("text/html", 0) == 0;
-  finish(app, request, std::move(response));
+  return response;
+}
+}  // namespace
+
+void serveAppFile(App &app, WebKitURISchemeRequest *request, const std::string &path) {
+  answerOffMain(app, request, [resources = app.options().resources,
+                               defaultIndex = app.config().get("webview_default_index", "index.html"), path] {
+    return appFile(resources, defaultIndex, path);
+  });
 }
 
 void registerAppSchemes(App &app) {

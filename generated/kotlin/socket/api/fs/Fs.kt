@@ -559,6 +559,8 @@ class WriteArgs(
  * argument names of the original runtime's `fs.*` IPC. Descriptors and directory handles are named by an id
  * the caller chooses (a random 64-bit integer), so a call never waits for a handle from a previous reply.
  * Failures of the operating system come back as `ErrnoError` with `code` (`ENOENT`, …), `syscall` and `path`.
+ * Calls on one descriptor run in the order sent; when 1024 already wait behind one that has not finished (a read
+ * of a FIFO with no writer), a further call fails at once with `EAGAIN` (`close` never does).
  */
 interface FsService {
   /**
@@ -785,7 +787,8 @@ interface FsService {
   suspend fun utimes(context: Context, args: UtimesArgs)
   /**
    * Starts watching a file or directory; changes arrive as `change` events carrying this id. A window may have
-   * 256 watchers at once (RangeError past that).
+   * 256 watchers at once (RangeError past that). A watcher stopped before it has started (its tree is walked
+   * first) answers `ErrnoError` `ECANCELED`.
    *
    * Route `fs.watch`. Returns the result or throws an IpcError.
    */
