@@ -525,6 +525,7 @@ export class Peer extends Emitter<PeerEvents> {
       // The second half of reflection: a pong from our other socket tells the asker what its firewall lets in.
       const probe = { ...pong, flags: PingFlag.ProbeReply }
       this.#sendRaw(this.#probe, { address: from.address, port: ping.probePort }, this.#signed(this.#control(PacketType.Pong, encodePong(probe))))
+      this.#detector.noteReflected(from.address) // our NAT now lets that address in on the probe socket
     }
     if (ping.flags & PingFlag.Probe) return // from a probe socket: not the asker's real endpoint
     this.#heard(ping.peerId, ping.natType, from, socket, known, fromKey)
@@ -1014,8 +1015,7 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     const candidates = [...this.peers.values()].filter(p => p.lastSeen > 0 && this.#live(p, now))
       .sort((a, b) => Number(b.introducer) - Number(a.introducer))
-    if (candidates.length < 2) return
-    this.#detector.start(candidates[0], candidates[1])
+    this.#detector.start(candidates)
   }
 
   #onDetected (result: { natType: number, external: Endpoint } | undefined): void {
@@ -1025,7 +1025,8 @@ export class Peer extends Emitter<PeerEvents> {
     this.external = result.external
     if (changed) this.emit('nat', { natType: this.natType, name: natName(this.natType) })
     this.#becomeReady()
-    for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
+    // Unchanged: a re-check (NatDetector.recheckDue) confirmed the verdict, nothing new to tell.
+    if (changed) for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
   }
 
   /** Ready once the NAT type is known, or after READY_DEADLINE_MS without enough peers to detect it. */
@@ -1076,7 +1077,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc)) this.#announceJoin(sc)
     // A failed detection (probes lost in a burst) was retried only at the next tick, 30 s on; meanwhile an unknown
     // NAT type picks the wrong traversal for every introduction (simulator, all harsh settings at once).
-    if (this.natType === NatType.Unknown) this.#detect()
+    if (this.natType === NatType.Unknown || this.#detector.recheckDue()) this.#detect()
     this.#contactIfAlone()
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
   }
