@@ -238,6 +238,9 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #bindAddress: string
   #main?: UdpSocketLike
   #probe?: UdpSocketLike
+  /** Sends our answers to others' NAT detection (probe replies): from the probe socket they opened our NAT to
+   * the askers, and our own detection then took an asker's reply as proof of an open firewall (reflection.ts). */
+  #reflector?: UdpSocketLike
   #birthday?: BirthdayTraversal
   #birthdayRuns: number[] = []
   #lastBirthdayAt = -Infinity
@@ -323,6 +326,9 @@ export class Peer extends Emitter<PeerEvents> {
     this.#probe.onMessage((d, from) => this.#receive(d, from, 'probe'))
     this.local = await this.#main.bind(this.#bindPort, this.#bindAddress)
     await this.#probe.bind(0, this.#bindAddress)
+    this.#reflector = this.#transport.createSocket()
+    this.#reflector.onMessage(() => {}) // nobody answers a probe reply
+    await this.#reflector.bind(0, this.#bindAddress)
     if (this.config.natType !== undefined) this.#onDetected({ natType: this.config.natType, external: this.local })
     this.#contactAll()
     for (const ms of CONTACT_RETRY_MS) this.#clock.setTimeout(() => this.#contactIfAlone(), ms)
@@ -348,6 +354,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#birthday?.close()
     this.#main?.close()
     this.#probe?.close()
+    this.#reflector?.close()
   }
 
   addPeer (e: Endpoint): void {
@@ -522,10 +529,9 @@ export class Peer extends Emitter<PeerEvents> {
     this.#sendRaw(reply, from, this.#signed(this.#control(PacketType.Pong, encodePong(pong))))
     if (known !== undefined && reply === this.#socketFor(known)) known.lastSent = this.#clock.now()
     if (ping.flags & PingFlag.Reflection && ping.probePort > 0) {
-      // The second half of reflection: a pong from our other socket tells the asker what its firewall lets in.
+      // The second half of reflection: a pong from another of our sockets tells the asker what its firewall lets in.
       const probe = { ...pong, flags: PingFlag.ProbeReply }
-      this.#sendRaw(this.#probe, { address: from.address, port: ping.probePort }, this.#signed(this.#control(PacketType.Pong, encodePong(probe))))
-      this.#detector.noteReflected(from.address) // our NAT now lets that address in on the probe socket
+      this.#sendRaw(this.#reflector, { address: from.address, port: ping.probePort }, this.#signed(this.#control(PacketType.Pong, encodePong(probe))))
     }
     if (ping.flags & PingFlag.Probe) return // from a probe socket: not the asker's real endpoint
     this.#heard(ping.peerId, ping.natType, from, socket, known, fromKey)
@@ -1013,8 +1019,10 @@ export class Peer extends Emitter<PeerEvents> {
   #detect (): void {
     if (this.config.natType !== undefined || this.#closed || this.#detector.state === 'probe' || this.#detector.state === 'reflect') return
     const now = this.#clock.now()
-    const candidates = [...this.peers.values()].filter(p => p.lastSeen > 0 && this.#live(p, now))
-      .sort((a, b) => Number(b.introducer) - Number(a.introducer))
+    // Introducers first, then peers with open NATs: A must let our probe socket's ping in (a restricted NAT
+    // drops it: it comes from a port it has never heard from), and a NATed A failed every attempt.
+    const open = (p: RemotePeer): number => Number(p.introducer) * 2 + Number(natName(p.natType) === 'unrestricted')
+    const candidates = [...this.peers.values()].filter(p => p.lastSeen > 0 && this.#live(p, now)).sort((a, b) => open(b) - open(a))
     this.#detector.start(candidates)
   }
 

@@ -20,9 +20,10 @@
 //   again (RECHECKS times, when the peer asks: recheckDue()).
 // - A probe reply proves nothing if our probe socket itself sent to that address first (the NAT then lets
 //   it in whatever its type): a retry that swapped A and B judged an address-restricted NAT unrestricted.
-//   The detector keeps the same A and B across retries, remembers every address its probe socket sent to
-//   (its own probe pings, and the peer's answers to others' reflections: noteReflected), and takes no
-//   evidence from a reply that such a send explains.
+//   The detector keeps the same A and B across retries (until one fails SWITCH_AFTER_FAILURES attempts in a
+//   row and another peer can take its place), remembers every address its probe pings went to, and takes no
+//   proof from B's reply if one went to B's address. (Our answers to others' reflections leave from a third
+//   socket, peer.ts #reflector, for the same reason: from the probe socket they opened our NAT to the askers.)
 import { toHex } from './bytes.ts'
 import { PROBE_WAIT_MS } from './constants.ts'
 import { natTypeFrom } from './nat.ts'
@@ -55,6 +56,15 @@ const CONTACT_MS = 5 * 60_000
 const MAX_CONTACTS = 1024
 const OPENNESS: Record<Firewall, number> = { 'address-and-port': 0, address: 1, any: 2 }
 
+/** A reflector that failed this many attempts in a row is replaced, if another peer can take its place. */
+const SWITCH_AFTER_FAILURES = 2
+
+const keyOf = (e: Endpoint): string => `${e.address}:${e.port}`
+/** The first of `xs` that passes the first test any of them passes. */
+const pick = <T>(xs: T[], ...tests: Array<(x: T) => boolean>): T | undefined => {
+  for (const t of tests) { const x = xs.find(t); if (x !== undefined) return x }
+  return undefined
+}
 const sameEndpoint = (x: Endpoint | undefined, y: Endpoint): boolean => x !== undefined && x.address === y.address && x.port === y.port
 
 export class NatDetector {
@@ -69,14 +79,14 @@ export class NatDetector {
   #probePort: { port: number, at: number } | undefined
   #timer: TimerHandle | undefined
   #resendTimer: TimerHandle | undefined
-  /** Addresses our probe socket sent to, and when: our probe pings (to main sockets) and our answers to
-   * others' reflections (to probe sockets). */
+  /** Addresses our probe pings went to, and when. */
   #pinged = new Map<string, number>()
-  #reflected = new Map<string, number>()
   /** The most open firewall ever proven, and the last verdict. */
   #firewall: Firewall = 'address-and-port'
   #last: { independent: boolean, external: Endpoint, at: number } | undefined
   #rechecks = 0
+  /** Attempts failed in a row for want of each reflector's answer. */
+  #failures = new Map<string, number>()
 
   constructor (private readonly io: DetectionIo) {}
 
@@ -84,12 +94,14 @@ export class NatDetector {
    * attempt while they are candidates, else the first ones whose replies can prove something. */
   start (candidates: Endpoint[]): boolean {
     const now = this.io.clock.now()
-    const a = candidates.find(c => sameEndpoint(this.#a, c)) ??
-      candidates.find(c => !sameEndpoint(this.#b, c) && !this.#contacted(this.#reflected, c.address, now)) ?? candidates.find(c => !sameEndpoint(this.#b, c))
+    const usable = (c: Endpoint): boolean => (this.#failures.get(keyOf(c)) ?? 0) < SWITCH_AFTER_FAILURES
+    const keptB = (c: Endpoint): boolean => sameEndpoint(this.#b, c) && usable(c)
+    const a = pick(candidates, c => sameEndpoint(this.#a, c) && usable(c), c => !keptB(c) && usable(c), c => !keptB(c))
     if (a === undefined) return false
-    const others = candidates.filter(c => c !== a && c.address !== a.address)
-    const b = others.find(c => sameEndpoint(this.#b, c)) ??
-      others.find(c => !this.#contacted(this.#reflected, c.address, now) && !this.#contacted(this.#pinged, c.address, now)) ?? others[0]
+    // (A and B are never swapped: our probe pings to both would leave no reply able to prove an open firewall.)
+    // B at another address than A: a reply from A's address may be let in by our ping to A (address-restricted).
+    const b = pick(candidates.filter(c => c !== a), keptB, c => usable(c) && c.address !== a.address && !this.#contacted(c.address, now),
+      c => usable(c) && c.address !== a.address, usable, () => true)
     if (b === undefined) return false
     this.#reset()
     if (!sameEndpoint(this.#a, a)) this.#probePort = undefined
@@ -98,11 +110,6 @@ export class NatDetector {
     if (this.#probePort !== undefined && now - this.#probePort.at <= PROBE_PORT_FRESH_MS) this.#reflect(this.#probePort.port)
     else this.#probe()
     return true
-  }
-
-  /** The peer answered another's reflection from our probe socket, to `address`. */
-  noteReflected (address: string): void {
-    this.#note(this.#reflected, address)
   }
 
   /** A verdict rests on missing probe replies and should be checked again now. */
@@ -143,7 +150,7 @@ export class NatDetector {
     this.#resending(() => {
       const id = this.io.random.bytes(8)
       this.#probeIds.add(toHex(id))
-      this.#note(this.#pinged, a.address)
+      this.#note(a.address)
       this.io.sendPing('probe', a, id, false, 0)
     })
     this.#arm(STAGE_TIMEOUT_MS)
@@ -162,12 +169,11 @@ export class NatDetector {
     this.#arm(STAGE_TIMEOUT_MS)
   }
 
-  /** A reply from `who`'s probe socket proves our firewall open (to that address, for A; to anyone, for B)
-   * only if no earlier send from our probe socket explains it. */
+  /** A reply from B's probe socket proves our firewall open to anyone only if none of our probe pings went to
+   * B's address (B at A's address, on one host or loopback: nothing better to go on, taken as it comes). */
   #proves (who: Who): boolean {
-    const now = this.io.clock.now()
-    const address = (who === 'a' ? this.#a : this.#b)?.address as string
-    return !this.#contacted(this.#reflected, address, now) && (who === 'a' || !this.#contacted(this.#pinged, address, now))
+    const b = this.#b as Endpoint
+    return who === 'a' || b.address === this.#a?.address || !this.#contacted(b.address, this.io.clock.now())
   }
 
   /** A probe reply after the verdict: still proof, and the verdict opens up if it proves more. */
@@ -189,6 +195,7 @@ export class NatDetector {
 
   #conclude (): void {
     this.#stopResending()
+    this.#failures.clear()
     if (this.#timer !== undefined) this.io.clock.clearTimeout(this.#timer)
     this.#timer = undefined
     const { a, b } = this.#observed as Record<Who, Endpoint>
@@ -232,6 +239,9 @@ export class NatDetector {
   /** A stage timed out. A failed re-check keeps the verdict (and counts as a re-check: they are bounded). */
   #fail (): void {
     this.#stopResending()
+    const blamed = this.state === 'probe' ? [this.#a] : [this.#observed.a ? undefined : this.#a, this.#observed.b ? undefined : this.#b]
+    for (const e of blamed) if (e !== undefined) this.#failures.set(keyOf(e), (this.#failures.get(keyOf(e)) ?? 0) + 1)
+    if (this.#failures.size > MAX_CONTACTS) this.#failures.clear()
     if (this.#last === undefined) {
       this.state = 'failed'
       this.io.done(undefined)
@@ -242,14 +252,14 @@ export class NatDetector {
     this.#last.at = this.io.clock.now()
   }
 
-  #note (contacts: Map<string, number>, address: string): void {
-    contacts.delete(address)
-    contacts.set(address, this.io.clock.now())
-    if (contacts.size > MAX_CONTACTS) contacts.delete(contacts.keys().next().value as string)
+  #note (address: string): void {
+    this.#pinged.delete(address)
+    this.#pinged.set(address, this.io.clock.now())
+    if (this.#pinged.size > MAX_CONTACTS) this.#pinged.delete(this.#pinged.keys().next().value as string)
   }
 
-  #contacted (contacts: Map<string, number>, address: string, now: number): boolean {
-    const at = contacts.get(address)
+  #contacted (address: string, now: number): boolean {
+    const at = this.#pinged.get(address)
     return at !== undefined && now - at <= CONTACT_MS
   }
 
