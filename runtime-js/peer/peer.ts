@@ -1082,7 +1082,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#ready && this.#poorlyConnected()) this.#syncWithMember()
     // Not one member directly connected: our joins or their introductions were lost (a burst of loss takes a
     // whole exchange). Joining again at every check, not at the next tick, ended waits of up to 50 s.
-    if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc)) this.#announceJoin(sc)
+    if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc) && !this.#relayedByDesign(sc)) this.#announceJoin(sc)
     // A failed detection (probes lost in a burst) was retried only at the next tick, 30 s on; meanwhile an unknown
     // NAT type picks the wrong traversal for every introduction (simulator, all harsh settings at once).
     if (this.natType === NatType.Unknown || this.#detector.recheckDue()) this.#detect()
@@ -1244,6 +1244,20 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     for (const p of this.peers.values()) if (p.subclusters.has(sc.idHex) && this.#live(p, now)) return false
     return true
+  }
+
+  /** Every member of `sc` we know is relayed because both NATs are symmetric (connectionStrategy 'relay'): no
+   * introduction can connect us directly, so re-joining at every keepalive check (above) only re-introduced the
+   * same pair for ever: the re-join storm (netns lab: 6 joins a second per such room, and their introductions).
+   * The tick's re-join (#fewMembers) still runs, once a keepalive, and finds members that come later. */
+  #relayedByDesign (sc: Subcluster): boolean {
+    let known = 0
+    for (const p of this.peers.values()) {
+      if (!p.subclusters.has(sc.idHex)) continue
+      if (p.proxy === undefined || connectionStrategy(this.natType, p.natType) !== 'relay') return false
+      known++
+    }
+    return known > 0
   }
 
   /** Connected directly, heard from within a keepalive and not silent after a keepalive ping. A kept peer is
