@@ -243,8 +243,6 @@ export class Peer extends Emitter<PeerEvents> {
   #reflector?: UdpSocketLike
   #birthday?: BirthdayTraversal
   #birthdayRuns: number[] = []
-  /** Per subcluster, the backoff of re-joins at keepalive checks (#rejoinDue). */
-  readonly #rejoins = new Map<string, { gap: number, wait: number, steady: number }>()
   #lastBirthdayAt = -Infinity
   #readyAt: number | undefined
   #timer: TimerHandle | undefined
@@ -1084,7 +1082,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#ready && this.#poorlyConnected()) this.#syncWithMember()
     // Not one member directly connected: our joins or their introductions were lost (a burst of loss takes a
     // whole exchange). Joining again at every check, not at the next tick, ended waits of up to 50 s.
-    if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#rejoinDue(sc)) this.#announceJoin(sc)
+    if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc) && !this.#relayedByDesign(sc)) this.#announceJoin(sc)
     // A failed detection (probes lost in a burst) was retried only at the next tick, 30 s on; meanwhile an unknown
     // NAT type picks the wrong traversal for every introduction (simulator, all harsh settings at once).
     if (this.natType === NatType.Unknown || this.#detector.recheckDue()) this.#detect()
@@ -1245,28 +1243,6 @@ export class Peer extends Emitter<PeerEvents> {
   #noDirectMember (sc: Subcluster): boolean {
     const now = this.#clock.now()
     for (const p of this.peers.values()) if (p.subclusters.has(sc.idHex) && this.#live(p, now)) return false
-    return true
-  }
-
-  /**
-   * A re-join at this keepalive check (see #keepAlive): while no member is connected directly, at once, then
-   * after 1, 2, 4 and then every 6 checks (once a keepalive), until a member has been connected directly for a
-   * whole keepalive. Joining at every check for as long as it lasted was the re-join storm: members flicker
-   * out of #live under load (a pong a little late), and each flicker re-joined every subcluster; in the netns
-   * lab (keepalive 1 s) each introducer dropped about 4,000 duplicate joins per 90 s run, and 600 without them.
-   */
-  #rejoinDue (sc: Subcluster): boolean {
-    const r = this.#rejoins.get(sc.idHex)
-    if (!this.#noDirectMember(sc)) {
-      if (r !== undefined && ++r.steady >= 6) this.#rejoins.delete(sc.idHex)
-      return false
-    }
-    if (this.#relayedByDesign(sc)) return false
-    if (r === undefined) { this.#rejoins.set(sc.idHex, { gap: 1, wait: 0, steady: 0 }); return true }
-    r.steady = 0
-    if (--r.wait > 0) return false
-    r.gap = Math.min(r.gap * 2, 6)
-    r.wait = r.gap
     return true
   }
 
