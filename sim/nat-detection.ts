@@ -83,7 +83,9 @@ for (const kind of kinds) {
     `never detected though up over 20 s: ${rs.filter(r => r.verdicts.length === 0 && (r.closedAt ?? now()) - r.startedAt > 20_000).length}; ` +
     `right verdict after ${mean.toFixed(2)} s mean (${times.length} of ${rs.length}; max ${(delays[delays.length - 1] ?? 0).toFixed(2)} s)`)
 }
-// Why some never detect: how many live direct peers (detection's candidates) they had when they closed.
+// Why some never detect: how many live direct peers (detection's candidates) they had when they closed. With
+// one introducer, a peer in no topic meets nobody else, and detection needs two (harsh-128-one-introducer: every
+// such peer had 1).
 const stuck = records.filter(r => r.verdicts.length === 0 && (r.closedAt ?? now()) - r.startedAt > 20_000)
 const hist = new Map<string, number>()
 for (const r of stuck) { const k = `${r.liveAtClose ?? live(r)}${r.introducerAtClose ? '' : ' (introducer not connected)'}`; hist.set(k, (hist.get(k) ?? 0) + 1) }
