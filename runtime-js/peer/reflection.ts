@@ -42,7 +42,7 @@ export interface DetectionIo {
 }
 
 export const STAGE_TIMEOUT_MS = 2048
-/** An unanswered detection ping is sent again after this long, within its stage (two resends per stage). */
+/** An unanswered detection ping is sent again after this long, within its stage (up to three resends). */
 export const RESEND_MS = 640
 /** A verdict that rests on missing probe replies (a firewall not proven open) is checked again this many times. */
 export const RECHECKS = 3
