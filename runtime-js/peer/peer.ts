@@ -238,6 +238,9 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #bindAddress: string
   #main?: UdpSocketLike
   #probe?: UdpSocketLike
+  /** Sends our answers to others' NAT detection (probe replies): from the probe socket they opened our NAT to
+   * the askers, and our own detection then took an asker's reply as proof of an open firewall (reflection.ts). */
+  #reflector?: UdpSocketLike
   #birthday?: BirthdayTraversal
   #birthdayRuns: number[] = []
   #lastBirthdayAt = -Infinity
@@ -323,6 +326,9 @@ export class Peer extends Emitter<PeerEvents> {
     this.#probe.onMessage((d, from) => this.#receive(d, from, 'probe'))
     this.local = await this.#main.bind(this.#bindPort, this.#bindAddress)
     await this.#probe.bind(0, this.#bindAddress)
+    this.#reflector = this.#transport.createSocket()
+    this.#reflector.onMessage(() => {}) // nobody answers a probe reply
+    await this.#reflector.bind(0, this.#bindAddress)
     if (this.config.natType !== undefined) this.#onDetected({ natType: this.config.natType, external: this.local })
     this.#contactAll()
     for (const ms of CONTACT_RETRY_MS) this.#clock.setTimeout(() => this.#contactIfAlone(), ms)
@@ -348,6 +354,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#birthday?.close()
     this.#main?.close()
     this.#probe?.close()
+    this.#reflector?.close()
   }
 
   addPeer (e: Endpoint): void {
@@ -522,9 +529,9 @@ export class Peer extends Emitter<PeerEvents> {
     this.#sendRaw(reply, from, this.#signed(this.#control(PacketType.Pong, encodePong(pong))))
     if (known !== undefined && reply === this.#socketFor(known)) known.lastSent = this.#clock.now()
     if (ping.flags & PingFlag.Reflection && ping.probePort > 0) {
-      // The second half of reflection: a pong from our other socket tells the asker what its firewall lets in.
+      // The second half of reflection: a pong from another of our sockets tells the asker what its firewall lets in.
       const probe = { ...pong, flags: PingFlag.ProbeReply }
-      this.#sendRaw(this.#probe, { address: from.address, port: ping.probePort }, this.#signed(this.#control(PacketType.Pong, encodePong(probe))))
+      this.#sendRaw(this.#reflector, { address: from.address, port: ping.probePort }, this.#signed(this.#control(PacketType.Pong, encodePong(probe))))
     }
     if (ping.flags & PingFlag.Probe) return // from a probe socket: not the asker's real endpoint
     this.#heard(ping.peerId, ping.natType, from, socket, known, fromKey)
@@ -1012,10 +1019,11 @@ export class Peer extends Emitter<PeerEvents> {
   #detect (): void {
     if (this.config.natType !== undefined || this.#closed || this.#detector.state === 'probe' || this.#detector.state === 'reflect') return
     const now = this.#clock.now()
-    const candidates = [...this.peers.values()].filter(p => p.lastSeen > 0 && this.#live(p, now))
-      .sort((a, b) => Number(b.introducer) - Number(a.introducer))
-    if (candidates.length < 2) return
-    this.#detector.start(candidates[0], candidates[1])
+    // Introducers first, then peers with open NATs: A must let our probe socket's ping in (a restricted NAT
+    // drops it: it comes from a port it has never heard from), and a NATed A failed every attempt.
+    const open = (p: RemotePeer): number => Number(p.introducer) * 2 + Number(natName(p.natType) === 'unrestricted')
+    const candidates = [...this.peers.values()].filter(p => p.lastSeen > 0 && this.#live(p, now)).sort((a, b) => open(b) - open(a))
+    this.#detector.start(candidates)
   }
 
   #onDetected (result: { natType: number, external: Endpoint } | undefined): void {
@@ -1025,7 +1033,8 @@ export class Peer extends Emitter<PeerEvents> {
     this.external = result.external
     if (changed) this.emit('nat', { natType: this.natType, name: natName(this.natType) })
     this.#becomeReady()
-    for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
+    // Unchanged: a re-check (NatDetector.recheckDue) confirmed the verdict, nothing new to tell.
+    if (changed) for (const sc of this.#subclusters.values()) this.#announceJoin(sc)
   }
 
   /** Ready once the NAT type is known, or after READY_DEADLINE_MS without enough peers to detect it. */
@@ -1073,10 +1082,10 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#ready && this.#poorlyConnected()) this.#syncWithMember()
     // Not one member directly connected: our joins or their introductions were lost (a burst of loss takes a
     // whole exchange). Joining again at every check, not at the next tick, ended waits of up to 50 s.
-    if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc)) this.#announceJoin(sc)
+    if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc) && !this.#relayedByDesign(sc)) this.#announceJoin(sc)
     // A failed detection (probes lost in a burst) was retried only at the next tick, 30 s on; meanwhile an unknown
     // NAT type picks the wrong traversal for every introduction (simulator, all harsh settings at once).
-    if (this.natType === NatType.Unknown) this.#detect()
+    if (this.natType === NatType.Unknown || this.#detector.recheckDue()) this.#detect()
     this.#contactIfAlone()
     this.#keepAliveTimer = this.#clock.setTimeout(() => this.#keepAlive(), this.config.keepaliveMs / 6)
   }
@@ -1235,6 +1244,20 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     for (const p of this.peers.values()) if (p.subclusters.has(sc.idHex) && this.#live(p, now)) return false
     return true
+  }
+
+  /** Every member of `sc` we know is relayed because both NATs are symmetric (connectionStrategy 'relay'): no
+   * introduction can connect us directly, so re-joining at every keepalive check (above) only re-introduced the
+   * same pair for ever: the re-join storm (netns lab: 6 joins a second per such room, and their introductions).
+   * The tick's re-join (#fewMembers) still runs, once a keepalive, and finds members that come later. */
+  #relayedByDesign (sc: Subcluster): boolean {
+    let known = 0
+    for (const p of this.peers.values()) {
+      if (!p.subclusters.has(sc.idHex)) continue
+      if (p.proxy === undefined || connectionStrategy(this.natType, p.natType) !== 'relay') return false
+      known++
+    }
+    return known > 0
   }
 
   /** Connected directly, heard from within a keepalive and not silent after a keepalive ping. A kept peer is
