@@ -85,6 +85,8 @@ export interface PeerEvents extends Record<string, unknown> {
 interface Subcluster { keys: KeyPair, idHex: string, proof: Uint8Array }
 /** A message published while no fellow member was connected (see UNSENT_MESSAGES). */
 interface Unsent { scHex: string, to?: string, at: number, sends: Array<{ targets: RemotePeer[], bytes: Uint8Array }> }
+/** An own message no fellow member has acknowledged yet (see REPUSH_MS), by the id of its head. */
+interface Unacked { scHex: string, to?: string, packets: Uint8Array[] }
 
 /** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). */
 const EARLY_SYNC_MS = [2000, 5000, 10_000, 20_000]
@@ -150,6 +152,18 @@ const JOIN_RETRY_MS = [1000, 2000, 3000, 4000, 5000, 6500, 8000, 10_000]
  * first pong, or pushed to its introducer alone and lost, took 20-30 s to reach the subscribers. */
 const UNSENT_MESSAGES = 16
 const UNSENT_MS = 60_000
+
+/** An own message that no fellow member has acknowledged this long after it was published is pushed again (fresh,
+ * so that it is flooded on), at each of these delays until one does. Acknowledged: a member relays it back to us
+ * (members flood their own subcluster's packets to all their members), tells us it has it (a have), or asks for
+ * it. Back-to-back datagrams share a burst of loss, and in the simulator (all harsh settings) a publisher's whole
+ * push was lost: it alone held the message, no member could tell another of it, and 40-55 subscribers got it
+ * 13-17 s later, when a sync found the publisher. */
+const REPUSH_MS = [1200, 2400, 4000, 6000, 9000, 13_000]
+/** At most this many own messages wait for an acknowledgement; a longer message is pushed again by its head only
+ * (its fragments follow by the reassembly queries). */
+const REPUSH_MESSAGES = 16
+const REPUSH_PACKETS = 16
 
 /** A kept peer that has not answered a keepalive ping within this long is not counted as live (see #live). */
 const PONG_WAIT_MS = 2000
@@ -255,6 +269,8 @@ export class Peer extends Emitter<PeerEvents> {
   #firstContact = false
   /** Messages published while no fellow member was connected (see UNSENT_MESSAGES). */
   #unsent: Unsent[] = []
+  /** Own messages not acknowledged by a fellow member yet (see REPUSH_MS), oldest first. */
+  readonly #unacked = new Map<string, Unacked>()
   #poorSyncTimer: TimerHandle | undefined
   #lastDeliveryAt = -Infinity
   #ticks = 0
@@ -401,6 +417,7 @@ export class Peer extends Emitter<PeerEvents> {
     if (!targets.some(t => t.subclusters.has(sc.idHex)) && this.#unsent.length < UNSENT_MESSAGES) {
       this.#unsent.push({ scHex: sc.idHex, to: opts.to, at: this.#clock.now(), sends })
     }
+    this.#awaitAck(toHex(packetId(packets[0])), { scHex: sc.idHex, to: opts.to, packets: sends.map(s => s.bytes) })
     return idHex
   }
 
@@ -755,7 +772,11 @@ export class Peer extends Emitter<PeerEvents> {
     if (p.to) throw new PacketDecodeError('EFIELD', 'a publish packet has no route fields')
     const now = this.#clock.now()
     const idHex = toHex(packetId(p))
-    if (this.#seen.has(idHex, now) || this.cache.has(idHex) || this.#held.has(idHex)) { this.metrics.dropped.duplicate++; return }
+    if (this.#seen.has(idHex, now) || this.cache.has(idHex) || this.#held.has(idHex)) {
+      this.metrics.dropped.duplicate++
+      if (this.#unacked.size > 0 && !p.replay) this.#unacked.delete(idHex) // a member relayed our message back
+      return
+    }
     if (this.#expired(p, now)) { this.metrics.dropped.expired++; return }
     if (p.index > 0 && !p.previousId) throw new PacketDecodeError('EFIELD', 'a fragment links to its message head')
     if (!p.replay && !this.#subclusterLimit.allow(fromKey, now)) { this.metrics.dropped.rateLimited++; return }
@@ -905,6 +926,7 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     for (const id of ids) {
       const idHex = toHex(id)
+      if (this.#unacked.size > 0 && peer.member === true) this.#unacked.delete(idHex)
       if (this.cache.has(idHex) || this.#seen.has(idHex, now) || this.#held.has(idHex) || !this.#asked.add(idHex, now)) continue
       const q: Query = { kind: 'question', queryId: this.#random.bytes(8), packetId: id }
       const qHex = toHex(q.queryId)
@@ -962,6 +984,22 @@ export class Peer extends Emitter<PeerEvents> {
       this.#paced(m.sends.map(send => ({ targets, bytes: send.bytes })))
     }
     this.#unsent = waiting
+  }
+
+  /** Waits for a fellow member to acknowledge an own message (see REPUSH_MS). */
+  #awaitAck (headHex: string, m: Unacked): void {
+    if (this.#unacked.size >= REPUSH_MESSAGES) this.#unacked.delete(this.#unacked.keys().next().value as string)
+    this.#unacked.set(headHex, m.packets.length > REPUSH_PACKETS ? { ...m, packets: m.packets.slice(0, 1) } : m)
+    REPUSH_MS.forEach((ms, i) => this.#clock.setTimeout(() => this.#repush(headHex, i === REPUSH_MS.length - 1), ms))
+  }
+
+  /** Pushes an unacknowledged own message again, fresh, to every fellow member connected directly. */
+  #repush (headHex: string, last: boolean): void {
+    const m = this.#unacked.get(headHex)
+    if (m === undefined || this.#closed) return
+    if (last) this.#unacked.delete(headHex)
+    const targets = this.#fanoutTargets(m.scHex, undefined, m.to, undefined, true).filter(t => t.subclusters.has(m.scHex))
+    if (targets.length > 0) this.#paced(m.packets.map(bytes => ({ targets, bytes })))
   }
 
   /** See POOR_SYNC_MS. */
@@ -1058,19 +1096,26 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     if (now - this.#lastKeepAliveAt > this.config.keepaliveMs * RESUMED_GAP_KEEPALIVES) this.#resumed()
     this.#lastKeepAliveAt = now
-    if (this.#ticks === 0) this.#chooseKept() // before the first tick, the connections just made
+    // Before the first tick, the connections just made; later, whenever a kept peer stopped answering (gone, most
+    // likely: churn), so that a live one takes its place at once instead of at the next tick.
+    if (this.#ticks === 0 || this.#kept.some(p => !this.#live(p, now))) this.#chooseKept()
+    const poor = this.#ready && this.#poorlyConnected()
+    const quiet = this.config.keepaliveMs * KEEPALIVE_QUIET
+    // A poorly connected peer checks its few members sooner: one that left (churn) kept counting as live for a
+    // keepalive while we synced with it, and our re-join waited for that (simulator, all harsh settings: 15-20 s).
+    const memberQuiet = poor ? this.config.keepaliveMs / 6 : quiet
     for (const peer of this.#kept) {
       // Silent towards us, or we towards it: our NAT lets its packets in only while we send to it (a peer that kept
       // hearing a member's pushes sent to it only when the member's own ping asked; one lost ping or pong, and our
       // NAT closed to it).
-      const quiet = this.config.keepaliveMs * KEEPALIVE_QUIET
-      if (peer.connected && !peer.proxy && (now - peer.lastSeen >= quiet || now - (peer.lastSent ?? 0) >= quiet)) {
+      const silent = now - peer.lastSeen >= (peer.member === true ? memberQuiet : quiet)
+      if (peer.connected && !peer.proxy && (silent || now - (peer.lastSent ?? 0) >= quiet)) {
         this.#sendRaw(this.#socketFor(peer), peer, this.#signedPing(this.#pingBody(0)))
         peer.lastSent = now
         peer.pingedAt = now
       }
     }
-    if (this.#ready && this.#poorlyConnected()) this.#syncWithMember()
+    if (poor) this.#syncWithMember()
     // Not one member directly connected: our joins or their introductions were lost (a burst of loss takes a
     // whole exchange). Joining again at every check, not at the next tick, ended waits of up to 50 s.
     if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc)) this.#announceJoin(sc)
@@ -1100,9 +1145,14 @@ export class Peer extends Emitter<PeerEvents> {
   /** Kept alive: only the `maxConnections` that matter most: subcluster members, then up to KEPT_INTRODUCERS
    * introducers, then the most recently heard. The others fall silent and are forgotten. */
   #chooseKept (): void {
+    const now = this.#clock.now()
     const keep: RemotePeer[] = []
     for (const peer of this.peers.values()) if (!peer.proxy && peer.connected) keep.push(peer)
-    keep.sort((a, b) => this.#keepRank(b) - this.#keepRank(a) || b.lastSeen - a.lastSeen)
+    // Live peers first: a peer that left stays connected until forgotten (3 keepalives), and under churn the kept
+    // slots of a long-lived member filled with departed ones, while its one live member was not kept. In the
+    // simulator (all harsh settings) such a member synced with departed peers and got nothing for 20-36 s.
+    const live = new Set(keep.filter(p => this.#live(p, now)))
+    keep.sort((a, b) => Number(live.has(b)) - Number(live.has(a)) || this.#keepRank(b) - this.#keepRank(a) || b.lastSeen - a.lastSeen)
     const kept: RemotePeer[] = []
     let introducers = 0
     for (const peer of keep) {
@@ -1345,15 +1395,25 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #announceJoin (sc: Subcluster): void {
-    const targets = this.#fanoutTargets(sc.idHex)
-    const introducers = [...this.peers.values()].filter(p => p.introducer && p.connected && !targets.includes(p))
+    const now = this.#clock.now()
+    // Not to peers that stopped answering (they have likely left, see #live), and through an introducer even when
+    // we talk to none at the moment: a join straight from us is contact, as a ping is (#onJoin). A member whose
+    // members had all left re-joined through them alone, for 15 s (simulator, all harsh settings).
+    const targets = this.#fanoutTargets(sc.idHex).filter(p => this.#live(p, now))
+    const introducers = [...this.peers.values()].filter(p => p.introducer && this.#live(p, now) && !targets.includes(p))
     for (const t of [...targets, ...this.#pick(introducers, 2)]) this.#sendJoin(sc, t)
+    if (introducers.length === 0) for (const e of this.#pick([...this.peers.introducers.values()], 2)) this.#sendJoinTo(sc, this.#main, e)
   }
 
   #sendJoin (sc: Subcluster, to: RemotePeer): void {
+    to.lastSent = this.#clock.now()
+    this.#sendJoinTo(sc, this.#socketFor(to), to)
+  }
+
+  #sendJoinTo (sc: Subcluster, socket: UdpSocketLike | undefined, to: Endpoint): void {
     const p = this.#control(PacketType.Join, encodeJoin(this.#selfIntro(sc)))
     p.subclusterId = sc.keys.publicKey
-    this.#sendTo(to, encodePacket(this.#signed(p)))
+    this.#sendRaw(socket, to, this.#signed(p))
   }
 
   #sync (peer: RemotePeer, prefix: string, reply = false): void {
