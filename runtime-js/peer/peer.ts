@@ -414,6 +414,7 @@ export class Peer extends Emitter<PeerEvents> {
       return { targets, bytes: encodePacket(p) }
     })
     this.#paced(sends)
+    this.#lastDeliveryAt = this.#clock.now() // our subcluster is busy (see BUSY_MS)
     if (!targets.some(t => t.subclusters.has(sc.idHex)) && this.#unsent.length < UNSENT_MESSAGES) {
       this.#unsent.push({ scHex: sc.idHex, to: opts.to, at: this.#clock.now(), sends })
     }
@@ -598,7 +599,7 @@ export class Peer extends Emitter<PeerEvents> {
       peer.strategy = peer.strategy === undefined ? 'direct' : connectionStrategy(this.natType, natType)
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
       if (this.natType === NatType.Unknown) this.#detect()
-      if (!this.#firstContact) this.#onFirstContact()
+      if (!this.#firstContact) this.#onFirstContact(peer)
       if (this.#unsent.length > 0 && peer.member) this.#sendUnsent()
       for (const sc of this.#subclusters.values()) if (peer.subclusters.has(sc.idHex)) this.#tellMembership(peer, sc)
       if (this.#greeted.add(idHex, now)) {
@@ -960,8 +961,12 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   /** The first peer answered: if it is still the only one a moment later, we join without our NAT type. */
-  #onFirstContact (): void {
+  #onFirstContact (peer: RemotePeer): void {
     this.#firstContact = true
+    // A newcomer catches up from its first peer at once (an introducer relays and caches what passes through it),
+    // not only after it is ready and has met members: a message published in a newcomer's first second reached it
+    // 2.5-4 s later (simulator, all harsh settings). An empty summary: one datagram.
+    if (this.cache.size === 0 && this.#subclusters.size > 0) this.#sync(peer, '')
     this.#clock.setTimeout(() => {
       if (this.#ready || this.#closed) return
       let connected = 0
@@ -998,7 +1003,9 @@ export class Peer extends Emitter<PeerEvents> {
     const m = this.#unacked.get(headHex)
     if (m === undefined || this.#closed) return
     if (last) this.#unacked.delete(headHex)
-    const targets = this.#fanoutTargets(m.scHex, undefined, m.to, undefined, true).filter(t => t.subclusters.has(m.scHex))
+    // Live peers only (the others have likely left, see #live): the members, or a relay when no member is live.
+    const now = this.#clock.now()
+    const targets = this.#fanoutTargets(m.scHex, undefined, m.to, undefined, true).filter(t => this.#live(t, now))
     if (targets.length > 0) this.#paced(m.packets.map(bytes => ({ targets, bytes })))
   }
 
@@ -1100,10 +1107,13 @@ export class Peer extends Emitter<PeerEvents> {
     // likely: churn), so that a live one takes its place at once instead of at the next tick.
     if (this.#ticks === 0 || this.#kept.some(p => !this.#live(p, now))) this.#chooseKept()
     const poor = this.#ready && this.#poorlyConnected()
+    const busy = this.#ready && now - this.#lastDeliveryAt < BUSY_MS
     const quiet = this.config.keepaliveMs * KEEPALIVE_QUIET
-    // A poorly connected peer checks its few members sooner: one that left (churn) kept counting as live for a
-    // keepalive while we synced with it, and our re-join waited for that (simulator, all harsh settings: 15-20 s).
-    const memberQuiet = poor ? this.config.keepaliveMs / 6 : quiet
+    // While messages flow, a live member pushes each one to us, so one silent for a check has likely left (churn):
+    // it is pinged then, not after ⅔ of a keepalive. A member whose direct members had all left counted them as
+    // live for a keepalive, pushed its messages to them alone and got nothing itself for 13-18 s (simulator, all
+    // harsh settings). A poorly connected peer checks its few members so too, busy or not.
+    const memberQuiet = poor || busy ? this.config.keepaliveMs / 6 : quiet
     for (const peer of this.#kept) {
       // Silent towards us, or we towards it: our NAT lets its packets in only while we send to it (a peer that kept
       // hearing a member's pushes sent to it only when the member's own ping asked; one lost ping or pong, and our
@@ -1112,10 +1122,16 @@ export class Peer extends Emitter<PeerEvents> {
       if (peer.connected && !peer.proxy && (silent || now - (peer.lastSent ?? 0) >= quiet)) {
         this.#sendRaw(this.#socketFor(peer), peer, this.#signedPing(this.#pingBody(0)))
         peer.lastSent = now
-        peer.pingedAt = now
+        // The first ping still unanswered counts (see #live): re-pinging a departed peer every check made it
+        // count as live again for PONG_WAIT_MS each time, and we synced with it.
+        if (!((peer.pingedAt ?? 0) > peer.lastSeen)) peer.pingedAt = now
       }
     }
-    if (poor) this.#syncWithMember()
+    // While messages flow (a delivery in the last BUSY_MS), every member syncs at each check, not only a poorly
+    // connected one: a relay's flood leaves back to back, a burst of loss takes several of its datagrams at once,
+    // and a well-connected member that it alone was to reach waited for its tick's sync, 30-55 s (simulator, all
+    // harsh settings). A summary whose buckets match costs one datagram and no answer.
+    if (poor || (busy && this.cache.size > 0)) this.#syncWithMember()
     // Not one member directly connected: our joins or their introductions were lost (a burst of loss takes a
     // whole exchange). Joining again at every check, not at the next tick, ended waits of up to 50 s.
     if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc)) this.#announceJoin(sc)
@@ -1315,8 +1331,11 @@ export class Peer extends Emitter<PeerEvents> {
   /** Fewer than 2 × fanout members connected directly. Relayed members do not count: the fan-out skips them,
    * so a peer whose members are all behind relays gets messages only from syncs until it finds direct ones. */
   #fewMembers (sc: Subcluster): boolean {
+    const now = this.#clock.now()
     let n = 0
-    for (const p of this.peers.values()) if (p.connected && !p.proxy && p.subclusters.has(sc.idHex) && ++n >= this.config.fanout * 2) return false
+    // Live ones (see #live): under churn a long-lived member's table held a dozen departed members, counted as
+    // connected until forgotten (3 keepalives), and it never asked for new ones (simulator, all harsh settings).
+    for (const p of this.peers.values()) if (p.subclusters.has(sc.idHex) && this.#live(p, now) && ++n >= this.config.fanout * 2) return false
     return true
   }
 
@@ -1466,12 +1485,19 @@ export class Peer extends Emitter<PeerEvents> {
    * `allMembers`: every connected member instead of `fanout` of them (a member relaying its own subcluster's
    * packets: a random 3 of its members left ~5% of the subscribers to wait for a sync, 30 s later). */
   #fanoutTargets (scHex?: string, exclude?: Endpoint, to?: string, skipId?: string, allMembers = false): RemotePeer[] {
+    const now = this.#clock.now()
     const members: RemotePeer[] = []
     const others: RemotePeer[] = []
+    // Live peers first (see #live): a departed peer counts as connected until forgotten, and under churn a random
+    // `fanout` of a relay's members were often departed ones (simulator, all harsh settings). The others only
+    // when no live peer is left.
+    const stale: RemotePeer[] = []
     for (const p of this.peers.values()) {
       if (!p.connected || p.proxy || p.idHex === skipId || (exclude && p.port === exclude.port && p.address === exclude.address)) continue
+      if (!this.#live(p, now)) { stale.push(p); continue }
       ;(scHex && p.subclusters.has(scHex) ? members : others).push(p)
     }
+    if (members.length === 0 && others.length === 0) for (const p of stale) (scHex && p.subclusters.has(scHex) ? members : others).push(p)
     const out = allMembers ? members : this.#pick(members, this.config.fanout)
     out.push(...this.#pick(others, Math.max(1, this.config.fanout - out.length)))
     if (to) {
