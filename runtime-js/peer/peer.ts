@@ -88,8 +88,11 @@ interface Unsent { scHex: string, to?: string, at: number, sends: Array<{ target
 /** An own message no fellow member has acknowledged yet (see REPUSH_MS), by the id of its head. */
 interface Unacked { scHex: string, to?: string, packets: Uint8Array[] }
 
-/** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). */
-const EARLY_SYNC_MS = [2000, 5000, 10_000, 20_000]
+/** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). At once and after
+ * 1 s too: a message published between a newcomer's first contact and its first members reached it only at the
+ * 2 s sync, 2.5-3.5 s after the publish (simulator, all harsh settings); at first the only peer it syncs with is
+ * its introducer, which relays and caches what passes through it. */
+const EARLY_SYNC_MS = [0, 1000, 2000, 5000, 10_000, 20_000]
 
 /** A kept peer silent for this share of a keepalive is pinged (see #keepAlive). */
 const KEEPALIVE_QUIET = 2 / 3
@@ -1103,9 +1106,11 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     if (now - this.#lastKeepAliveAt > this.config.keepaliveMs * RESUMED_GAP_KEEPALIVES) this.#resumed()
     this.#lastKeepAliveAt = now
-    // Before the first tick, the connections just made; later, whenever a kept peer stopped answering (gone, most
-    // likely: churn), so that a live one takes its place at once instead of at the next tick.
-    if (this.#ticks === 0 || this.#kept.some(p => !this.#live(p, now))) this.#chooseKept()
+    // At every check, not only at the tick: a kept peer that stopped answering (gone, most likely: churn) gives its
+    // place to a live one at once, and members connected since the tick are kept (and so checked) at once. A member
+    // whose members all left while it was connected to them but kept none counted them as live until their
+    // keepalive ran out, and got nothing for 25 s (simulator, all harsh settings).
+    this.#chooseKept()
     const poor = this.#ready && this.#poorlyConnected()
     const busy = this.#ready && now - this.#lastDeliveryAt < BUSY_MS
     const quiet = this.config.keepaliveMs * KEEPALIVE_QUIET
