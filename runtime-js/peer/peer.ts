@@ -998,14 +998,16 @@ export class Peer extends Emitter<PeerEvents> {
   #awaitAck (headHex: string, m: Unacked): void {
     if (this.#unacked.size >= REPUSH_MESSAGES) this.#unacked.delete(this.#unacked.keys().next().value as string)
     this.#unacked.set(headHex, m.packets.length > REPUSH_PACKETS ? { ...m, packets: m.packets.slice(0, 1) } : m)
-    REPUSH_MS.forEach((ms, i) => this.#clock.setTimeout(() => this.#repush(headHex, i === REPUSH_MS.length - 1), ms))
+    this.#clock.setTimeout(() => this.#repush(headHex, 0), REPUSH_MS[0])
   }
 
-  /** Pushes an unacknowledged own message again, fresh, to every fellow member connected directly. */
-  #repush (headHex: string, last: boolean): void {
+  /** Pushes an unacknowledged own message again, fresh, to every fellow member connected directly; one timer per
+   * message at a time (an app publishing thousands of messages a second holds no more). */
+  #repush (headHex: string, i: number): void {
     const m = this.#unacked.get(headHex)
     if (m === undefined || this.#closed) return
-    if (last) this.#unacked.delete(headHex)
+    if (i + 1 < REPUSH_MS.length) this.#clock.setTimeout(() => this.#repush(headHex, i + 1), REPUSH_MS[i + 1] - REPUSH_MS[i])
+    else this.#unacked.delete(headHex)
     // Live peers only (the others have likely left, see #live): the members, or a relay when no member is live.
     const now = this.#clock.now()
     const targets = this.#fanoutTargets(m.scHex, undefined, m.to, undefined, true).filter(t => this.#live(t, now))
@@ -1163,8 +1165,8 @@ export class Peer extends Emitter<PeerEvents> {
     }, RESUME_REJOIN_MS)
   }
 
-  /** Kept alive: only the `maxConnections` that matter most: subcluster members, then up to KEPT_INTRODUCERS
-   * introducers, then the most recently heard. The others fall silent and are forgotten. */
+  /** Kept alive: only the `maxConnections` that matter most: live peers first (see #live), then subcluster members,
+   * then up to KEPT_INTRODUCERS introducers, then the most recently heard. The others fall silent and are forgotten. */
   #chooseKept (): void {
     const now = this.#clock.now()
     const keep: RemotePeer[] = []
