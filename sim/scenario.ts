@@ -44,7 +44,8 @@ export interface Scenario {
   natTimeoutMs: number
   latency: LatencyModel
   loss: number
-  /** Gilbert-Elliott burst loss on every sender's link, on top of `loss` (sim/net/fabric.ts, BurstLoss). */
+  /** Gilbert-Elliott burst loss on every sender's link, on top of `loss`: `{ mean, burstLength, slotMs? }`, the link
+   * stepping once per datagram and once per `slotMs` (default 20 ms) between them (sim/net/fabric.ts, BurstLoss). */
   burstLoss?: BurstLoss
   /** Per-host clock skew (±ms) and drift (±ppm), drawn at random per host. */
   clockError?: ClockError

@@ -85,9 +85,14 @@ export interface PeerEvents extends Record<string, unknown> {
 interface Subcluster { keys: KeyPair, idHex: string, proof: Uint8Array }
 /** A message published while no fellow member was connected (see UNSENT_MESSAGES). */
 interface Unsent { scHex: string, to?: string, at: number, sends: Array<{ targets: RemotePeer[], bytes: Uint8Array }> }
+/** An own message no fellow member has acknowledged yet (see REPUSH_MS), by the id of its head. */
+interface Unacked { scHex: string, to?: string, packets: Uint8Array[] }
 
-/** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). */
-const EARLY_SYNC_MS = [2000, 5000, 10_000, 20_000]
+/** After becoming ready, a peer syncs with a member at these delays (then once per keepalive). At once and after
+ * 1 s too: a message published between a newcomer's first contact and its first members reached it only at the
+ * 2 s sync, 2.5-3.5 s after the publish (simulator, all harsh settings); at first the only peer it syncs with is
+ * its introducer, which relays and caches what passes through it. */
+const EARLY_SYNC_MS = [0, 1000, 2000, 5000, 10_000, 20_000]
 
 /** A kept peer silent for this share of a keepalive is pinged (see #keepAlive). */
 const KEEPALIVE_QUIET = 2 / 3
@@ -150,6 +155,18 @@ const JOIN_RETRY_MS = [1000, 2000, 3000, 4000, 5000, 6500, 8000, 10_000]
  * first pong, or pushed to its introducer alone and lost, took 20-30 s to reach the subscribers. */
 const UNSENT_MESSAGES = 16
 const UNSENT_MS = 60_000
+
+/** An own message that no fellow member has acknowledged this long after it was published is pushed again (fresh,
+ * so that it is flooded on), at each of these delays until one does. Acknowledged: a member relays it back to us
+ * (members flood their own subcluster's packets to all their members), tells us it has it (a have), or asks for
+ * it. Back-to-back datagrams share a burst of loss, and in the simulator (all harsh settings) a publisher's whole
+ * push was lost: it alone held the message, no member could tell another of it, and 40-55 subscribers got it
+ * 13-17 s later, when a sync found the publisher. */
+const REPUSH_MS = [1200, 2400, 4000, 6000, 9000, 13_000]
+/** At most this many own messages wait for an acknowledgement; a longer message is pushed again by its head only
+ * (its fragments follow by the reassembly queries). */
+const REPUSH_MESSAGES = 16
+const REPUSH_PACKETS = 16
 
 /** A kept peer that has not answered a keepalive ping within this long is not counted as live (see #live). */
 const PONG_WAIT_MS = 2000
@@ -258,6 +275,8 @@ export class Peer extends Emitter<PeerEvents> {
   #firstContact = false
   /** Messages published while no fellow member was connected (see UNSENT_MESSAGES). */
   #unsent: Unsent[] = []
+  /** Own messages not acknowledged by a fellow member yet (see REPUSH_MS), oldest first. */
+  readonly #unacked = new Map<string, Unacked>()
   #poorSyncTimer: TimerHandle | undefined
   #lastDeliveryAt = -Infinity
   #ticks = 0
@@ -405,9 +424,11 @@ export class Peer extends Emitter<PeerEvents> {
       return { targets, bytes: encodePacket(p) }
     })
     this.#paced(sends)
+    this.#lastDeliveryAt = this.#clock.now() // our subcluster is busy (see BUSY_MS)
     if (!targets.some(t => t.subclusters.has(sc.idHex)) && this.#unsent.length < UNSENT_MESSAGES) {
       this.#unsent.push({ scHex: sc.idHex, to: opts.to, at: this.#clock.now(), sends })
     }
+    this.#awaitAck(toHex(packetId(packets[0])), { scHex: sc.idHex, to: opts.to, packets: sends.map(s => s.bytes) })
     return idHex
   }
 
@@ -588,7 +609,7 @@ export class Peer extends Emitter<PeerEvents> {
       peer.strategy = peer.strategy === undefined ? 'direct' : connectionStrategy(this.natType, natType)
       this.emit('connection', { peerId: idHex, strategy: peer.strategy, state: 'connected' })
       if (this.natType === NatType.Unknown) this.#detect()
-      if (!this.#firstContact) this.#onFirstContact()
+      if (!this.#firstContact) this.#onFirstContact(peer)
       if (this.#unsent.length > 0 && peer.member) this.#sendUnsent()
       for (const sc of this.#subclusters.values()) if (peer.subclusters.has(sc.idHex)) this.#tellMembership(peer, sc)
       if (this.#greeted.add(idHex, now)) {
@@ -762,7 +783,11 @@ export class Peer extends Emitter<PeerEvents> {
     if (p.to) throw new PacketDecodeError('EFIELD', 'a publish packet has no route fields')
     const now = this.#clock.now()
     const idHex = toHex(packetId(p))
-    if (this.#seen.has(idHex, now) || this.cache.has(idHex) || this.#held.has(idHex)) { this.metrics.dropped.duplicate++; return }
+    if (this.#seen.has(idHex, now) || this.cache.has(idHex) || this.#held.has(idHex)) {
+      this.metrics.dropped.duplicate++
+      if (this.#unacked.size > 0 && !p.replay) this.#unacked.delete(idHex) // a member relayed our message back
+      return
+    }
     if (this.#expired(p, now)) { this.metrics.dropped.expired++; return }
     if (p.index > 0 && !p.previousId) throw new PacketDecodeError('EFIELD', 'a fragment links to its message head')
     if (!p.replay && !this.#subclusterLimit.allow(fromKey, now)) { this.metrics.dropped.rateLimited++; return }
@@ -912,6 +937,7 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     for (const id of ids) {
       const idHex = toHex(id)
+      if (this.#unacked.size > 0 && peer.member === true) this.#unacked.delete(idHex)
       if (this.cache.has(idHex) || this.#seen.has(idHex, now) || this.#held.has(idHex) || !this.#asked.add(idHex, now)) continue
       const q: Query = { kind: 'question', queryId: this.#random.bytes(8), packetId: id }
       const qHex = toHex(q.queryId)
@@ -945,8 +971,12 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   /** The first peer answered: if it is still the only one a moment later, we join without our NAT type. */
-  #onFirstContact (): void {
+  #onFirstContact (peer: RemotePeer): void {
     this.#firstContact = true
+    // A newcomer catches up from its first peer at once (an introducer relays and caches what passes through it),
+    // not only after it is ready and has met members: a message published in a newcomer's first second reached it
+    // 2.5-4 s later (simulator, all harsh settings). An empty summary: one datagram.
+    if (this.cache.size === 0 && this.#subclusters.size > 0) this.#sync(peer, '')
     this.#clock.setTimeout(() => {
       if (this.#ready || this.#closed) return
       let connected = 0
@@ -969,6 +999,26 @@ export class Peer extends Emitter<PeerEvents> {
       this.#paced(m.sends.map(send => ({ targets, bytes: send.bytes })))
     }
     this.#unsent = waiting
+  }
+
+  /** Waits for a fellow member to acknowledge an own message (see REPUSH_MS). */
+  #awaitAck (headHex: string, m: Unacked): void {
+    if (this.#unacked.size >= REPUSH_MESSAGES) this.#unacked.delete(this.#unacked.keys().next().value as string)
+    this.#unacked.set(headHex, m.packets.length > REPUSH_PACKETS ? { ...m, packets: m.packets.slice(0, 1) } : m)
+    this.#clock.setTimeout(() => this.#repush(headHex, 0), REPUSH_MS[0])
+  }
+
+  /** Pushes an unacknowledged own message again, fresh, to every fellow member connected directly; one timer per
+   * message at a time (an app publishing thousands of messages a second holds no more). */
+  #repush (headHex: string, i: number): void {
+    const m = this.#unacked.get(headHex)
+    if (m === undefined || this.#closed) return
+    if (i + 1 < REPUSH_MS.length) this.#clock.setTimeout(() => this.#repush(headHex, i + 1), REPUSH_MS[i + 1] - REPUSH_MS[i])
+    else this.#unacked.delete(headHex)
+    // Live peers only (the others have likely left, see #live): the members, or a relay when no member is live.
+    const now = this.#clock.now()
+    const targets = this.#fanoutTargets(m.scHex, undefined, m.to, undefined, true).filter(t => this.#live(t, now))
+    if (targets.length > 0) this.#paced(m.packets.map(bytes => ({ targets, bytes })))
   }
 
   /** See POOR_SYNC_MS. */
@@ -1067,19 +1117,37 @@ export class Peer extends Emitter<PeerEvents> {
     const now = this.#clock.now()
     if (now - this.#lastKeepAliveAt > this.config.keepaliveMs * RESUMED_GAP_KEEPALIVES) this.#resumed()
     this.#lastKeepAliveAt = now
-    if (this.#ticks === 0) this.#chooseKept() // before the first tick, the connections just made
+    // At every check, not only at the tick: a kept peer that stopped answering (gone, most likely: churn) gives its
+    // place to a live one at once, and members connected since the tick are kept (and so checked) at once. A member
+    // whose members all left while it was connected to them but kept none counted them as live until their
+    // keepalive ran out, and got nothing for 25 s (simulator, all harsh settings).
+    this.#chooseKept()
+    const poor = this.#ready && this.#poorlyConnected()
+    const busy = this.#ready && now - this.#lastDeliveryAt < BUSY_MS
+    const quiet = this.config.keepaliveMs * KEEPALIVE_QUIET
+    // While messages flow, a live member pushes each one to us, so one silent for a check has likely left (churn):
+    // it is pinged then, not after ⅔ of a keepalive. A member whose direct members had all left counted them as
+    // live for a keepalive, pushed its messages to them alone and got nothing itself for 13-18 s (simulator, all
+    // harsh settings). A poorly connected peer checks its few members so too, busy or not.
+    const memberQuiet = poor || busy ? this.config.keepaliveMs / 6 : quiet
     for (const peer of this.#kept) {
       // Silent towards us, or we towards it: our NAT lets its packets in only while we send to it (a peer that kept
       // hearing a member's pushes sent to it only when the member's own ping asked; one lost ping or pong, and our
       // NAT closed to it).
-      const quiet = this.config.keepaliveMs * KEEPALIVE_QUIET
-      if (peer.connected && !peer.proxy && (now - peer.lastSeen >= quiet || now - (peer.lastSent ?? 0) >= quiet)) {
+      const silent = now - peer.lastSeen >= (peer.member === true ? memberQuiet : quiet)
+      if (peer.connected && !peer.proxy && (silent || now - (peer.lastSent ?? 0) >= quiet)) {
         this.#sendRaw(this.#socketFor(peer), peer, this.#signedPing(this.#pingBody(0)))
         peer.lastSent = now
-        peer.pingedAt = now
+        // The first ping still unanswered counts (see #live): re-pinging a departed peer every check made it
+        // count as live again for PONG_WAIT_MS each time, and we synced with it.
+        if (!((peer.pingedAt ?? 0) > peer.lastSeen)) peer.pingedAt = now
       }
     }
-    if (this.#ready && this.#poorlyConnected()) this.#syncWithMember()
+    // While messages flow (a delivery in the last BUSY_MS), every member syncs at each check, not only a poorly
+    // connected one: a relay's flood leaves back to back, a burst of loss takes several of its datagrams at once,
+    // and a well-connected member that it alone was to reach waited for its tick's sync, 30-55 s (simulator, all
+    // harsh settings). A summary whose buckets match costs one datagram and no answer.
+    if (poor || (busy && this.cache.size > 0)) this.#syncWithMember()
     // Not one member directly connected: our joins or their introductions were lost (a burst of loss takes a
     // whole exchange). Joining again at every check, not at the next tick, ended waits of up to 50 s.
     if (this.#ready) for (const sc of this.#subclusters.values()) if (this.#noDirectMember(sc) && !this.#relayedByDesign(sc)) this.#announceJoin(sc)
@@ -1106,12 +1174,17 @@ export class Peer extends Emitter<PeerEvents> {
     }, RESUME_REJOIN_MS)
   }
 
-  /** Kept alive: only the `maxConnections` that matter most: subcluster members, then up to KEPT_INTRODUCERS
-   * introducers, then the most recently heard. The others fall silent and are forgotten. */
+  /** Kept alive: only the `maxConnections` that matter most: live peers first (see #live), then subcluster members,
+   * then up to KEPT_INTRODUCERS introducers, then the most recently heard. The others fall silent and are forgotten. */
   #chooseKept (): void {
+    const now = this.#clock.now()
     const keep: RemotePeer[] = []
     for (const peer of this.peers.values()) if (!peer.proxy && peer.connected) keep.push(peer)
-    keep.sort((a, b) => this.#keepRank(b) - this.#keepRank(a) || b.lastSeen - a.lastSeen)
+    // Live peers first: a peer that left stays connected until forgotten (3 keepalives), and under churn the kept
+    // slots of a long-lived member filled with departed ones, while its one live member was not kept. In the
+    // simulator (all harsh settings) such a member synced with departed peers and got nothing for 20-36 s.
+    const live = new Set(keep.filter(p => this.#live(p, now)))
+    keep.sort((a, b) => Number(live.has(b)) - Number(live.has(a)) || this.#keepRank(b) - this.#keepRank(a) || b.lastSeen - a.lastSeen)
     const kept: RemotePeer[] = []
     let introducers = 0
     for (const peer of keep) {
@@ -1288,8 +1361,11 @@ export class Peer extends Emitter<PeerEvents> {
   /** Fewer than 2 × fanout members connected directly. Relayed members do not count: the fan-out skips them,
    * so a peer whose members are all behind relays gets messages only from syncs until it finds direct ones. */
   #fewMembers (sc: Subcluster): boolean {
+    const now = this.#clock.now()
     let n = 0
-    for (const p of this.peers.values()) if (p.connected && !p.proxy && p.subclusters.has(sc.idHex) && ++n >= this.config.fanout * 2) return false
+    // Live ones (see #live): under churn a long-lived member's table held a dozen departed members, counted as
+    // connected until forgotten (3 keepalives), and it never asked for new ones (simulator, all harsh settings).
+    for (const p of this.peers.values()) if (p.subclusters.has(sc.idHex) && this.#live(p, now) && ++n >= this.config.fanout * 2) return false
     return true
   }
 
@@ -1368,15 +1444,25 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #announceJoin (sc: Subcluster): void {
-    const targets = this.#fanoutTargets(sc.idHex)
-    const introducers = [...this.peers.values()].filter(p => p.introducer && p.connected && !targets.includes(p))
+    const now = this.#clock.now()
+    // Not to peers that stopped answering (they have likely left, see #live), and through an introducer even when
+    // we talk to none at the moment: a join straight from us is contact, as a ping is (#onJoin). A member whose
+    // members had all left re-joined through them alone, for 15 s (simulator, all harsh settings).
+    const targets = this.#fanoutTargets(sc.idHex).filter(p => this.#live(p, now))
+    const introducers = [...this.peers.values()].filter(p => p.introducer && this.#live(p, now) && !targets.includes(p))
     for (const t of [...targets, ...this.#pick(introducers, 2)]) this.#sendJoin(sc, t)
+    if (introducers.length === 0) for (const e of this.#pick([...this.peers.introducers.values()], 2)) this.#sendJoinTo(sc, this.#main, e)
   }
 
   #sendJoin (sc: Subcluster, to: RemotePeer): void {
+    to.lastSent = this.#clock.now()
+    this.#sendJoinTo(sc, this.#socketFor(to), to)
+  }
+
+  #sendJoinTo (sc: Subcluster, socket: UdpSocketLike | undefined, to: Endpoint): void {
     const p = this.#control(PacketType.Join, encodeJoin(this.#selfIntro(sc)))
     p.subclusterId = sc.keys.publicKey
-    this.#sendTo(to, encodePacket(this.#signed(p)))
+    this.#sendRaw(socket, to, this.#signed(p))
   }
 
   #sync (peer: RemotePeer, prefix: string, reply = false): void {
@@ -1429,12 +1515,19 @@ export class Peer extends Emitter<PeerEvents> {
    * `allMembers`: every connected member instead of `fanout` of them (a member relaying its own subcluster's
    * packets: a random 3 of its members left ~5% of the subscribers to wait for a sync, 30 s later). */
   #fanoutTargets (scHex?: string, exclude?: Endpoint, to?: string, skipId?: string, allMembers = false): RemotePeer[] {
+    const now = this.#clock.now()
     const members: RemotePeer[] = []
     const others: RemotePeer[] = []
+    // Live peers first (see #live): a departed peer counts as connected until forgotten, and under churn a random
+    // `fanout` of a relay's members were often departed ones (simulator, all harsh settings). The others only
+    // when no live peer is left.
+    const stale: RemotePeer[] = []
     for (const p of this.peers.values()) {
       if (!p.connected || p.proxy || p.idHex === skipId || (exclude && p.port === exclude.port && p.address === exclude.address)) continue
+      if (!this.#live(p, now)) { stale.push(p); continue }
       ;(scHex && p.subclusters.has(scHex) ? members : others).push(p)
     }
+    if (members.length === 0 && others.length === 0) for (const p of stale) (scHex && p.subclusters.has(scHex) ? members : others).push(p)
     const out = allMembers ? members : this.#pick(members, this.config.fanout)
     out.push(...this.#pick(others, Math.max(1, this.config.fanout - out.length)))
     if (to) {

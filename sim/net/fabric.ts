@@ -33,15 +33,22 @@ export interface FabricOptions {
 }
 
 /**
- * Gilbert-Elliott loss: each sender's link is good or bad; in the bad state every datagram is lost. Before
- * each datagram the link leaves the bad state with probability 1/burstLength and enters it with the probability
- * that makes `mean` the long-run share of datagrams lost (bursts average `burstLength` datagrams).
+ * Gilbert-Elliott loss: each sender's link is good or bad; in the bad state every datagram is lost. The link
+ * takes one step before each datagram it sends, and one more for every `slotMs` of time that passes between
+ * them; at each step it leaves the bad state with probability 1/burstLength and enters it with the probability
+ * that makes `mean` the long-run share of steps (and so of datagrams) lost. A sender that sends at least one
+ * datagram per slot loses bursts of `burstLength` datagrams on average; a quiet one is in a burst for about
+ * burstLength × slotMs of time. `slotMs` 0 takes steps at datagrams only (the model before, where a peer
+ * sending one datagram every few seconds stayed in a burst for tens of seconds, see docs/simulation/README.md).
  */
-export interface BurstLoss { mean: number, burstLength: number }
+export interface BurstLoss { mean: number, burstLength: number, slotMs?: number }
+/** Default BurstLoss.slotMs: a quiet sender's burst lasts about burstLength × 20 ms. */
+export const BURST_SLOT_MS = 20
 export interface ClockError { skewMs: number, driftPpm: number }
 
 export function validateBurstLoss (b: BurstLoss): void {
-  if (b === null || typeof b !== 'object' || !(b.mean >= 0 && b.mean < 1) || !(b.burstLength >= 1)) throw new RangeError('burstLoss needs 0 <= mean < 1 and burstLength >= 1')
+  if (b === null || typeof b !== 'object' || !(b.mean >= 0 && b.mean < 1) || !(b.burstLength >= 1)) throw new RangeError('burstLoss needs 0 <= mean < 1 and burstLength >= 1 (datagrams, or slots of slotMs when the sender is quiet)')
+  if (b.slotMs !== undefined && !(typeof b.slotMs === 'number' && b.slotMs >= 0 && Number.isFinite(b.slotMs))) throw new RangeError('burstLoss.slotMs must be a finite number >= 0 (0: the link steps at datagrams only)')
 }
 
 /**
@@ -101,8 +108,9 @@ export class Host {
   readonly clock: HostClock
   readonly stats = { sentDatagrams: 0, sentBytes: 0, receivedDatagrams: 0, receivedBytes: 0 }
   upFreeAt = 0
-  /** Gilbert-Elliott state of this host's outgoing link (true: bad, losing everything). */
+  /** Gilbert-Elliott state of this host's outgoing link (true: bad, losing everything), and when it last stepped. */
   burstBad = false
+  burstAt = 0
   /** The carrier NAT this host is also behind, and its place there. */
   carrier: CarrierNat | null = null
   carrierSlot = 0
@@ -268,6 +276,7 @@ export class Fabric {
   /** Per-datagram transition probabilities of the Gilbert-Elliott model (0 and 1 when it is off). */
   private readonly enterBad: number
   private readonly leaveBad: number
+  private readonly burstSlotMs: number
   readonly natTimeoutMs: number
   readonly maxQueueMs: number
   private readonly classify: ((data: Uint8Array) => string) | null
@@ -297,9 +306,11 @@ export class Fabric {
       this.leaveBad = 1 / options.burstLoss.burstLength
       // Long-run share of bad steps π = enter / (enter + leave) = mean.
       this.enterBad = options.burstLoss.mean * this.leaveBad / (1 - options.burstLoss.mean)
+      this.burstSlotMs = options.burstLoss.slotMs ?? BURST_SLOT_MS
     } else {
       this.enterBad = 0
       this.leaveBad = 1
+      this.burstSlotMs = 0
     }
   }
 
@@ -376,6 +387,7 @@ export class Fabric {
     if (to === undefined) return this.drop('no-route', from.id, -1, kind)
     if (from.lossRandom.float() < this.loss + from.loss + to.loss) return this.drop('loss', from.id, to.id, kind)
     if (this.enterBad > 0) {
+      if (this.burstSlotMs > 0) this.burstIdleSteps(from, sim.now)
       from.burstBad = from.lossRandom.float() < (from.burstBad ? 1 - this.leaveBad : this.enterBad)
       if (from.burstBad) return this.drop('burst-loss', from.id, to.id, kind)
     }
@@ -388,6 +400,19 @@ export class Fabric {
     const arrives = departs + this.latency.sample(from.id, to.id, from.jitterRandom.float())
     if (!to.local) return this.partition!.outboxes[to.id % this.partition!.count].add(arrives, from.id, fromPort, to.id, toPort, payload, bytes)
     sim.schedule(new Datagram(this, from, fromPort, to, toPort, this.copyPayload(payload), bytes, kind), arrives)
+  }
+
+  /**
+   * The steps the sender's link took in the slots since its last one (see BurstLoss), drawn at once: after k steps
+   * of the two-state chain, P(bad) = π + (P0(bad) − π)·λ^k with λ = 1 − enter − leave and π the mean.
+   */
+  private burstIdleSteps (from: Host, now: number): void {
+    const k = Math.floor((now - from.burstAt) / this.burstSlotMs)
+    if (k <= 0) return
+    from.burstAt += k * this.burstSlotMs
+    const pi = this.enterBad / (this.enterBad + this.leaveBad)
+    const decay = Math.pow(1 - this.enterBad - this.leaveBad, k)
+    from.burstBad = from.lossRandom.float() < pi + ((from.burstBad ? 1 : 0) - pi) * decay
   }
 
   /**

@@ -6,8 +6,8 @@ import { Simulation } from '../../sim/core/simulation.ts'
 import { Fabric } from '../../sim/net/fabric.ts'
 import { parseScenario, ScenarioError } from '../../sim/scenario.ts'
 
-/** Sends `n` numbered datagrams from one open host to another, one per ms; returns which arrived, and when. */
-async function stream (fabric: Fabric, sim: Simulation, n: number): Promise<Map<number, number>> {
+/** Sends `n` numbered datagrams from one open host to another, one per `gapMs`; returns which arrived, and when. */
+async function stream (fabric: Fabric, sim: Simulation, n: number, gapMs = 1): Promise<Map<number, number>> {
   const a = fabric.addHost({ nat: 'open' })
   const b = fabric.addHost({ nat: 'open' })
   const rx = b.transport.createSocket()
@@ -16,10 +16,17 @@ async function stream (fabric: Fabric, sim: Simulation, n: number): Promise<Map<
   rx.onMessage((d) => got.set(new DataView(d.buffer, d.byteOffset).getUint32(0), sim.now))
   const tx = a.transport.createSocket()
   for (let i = 0; i < n; i++) {
-    sim.at(i, () => { const d = new Uint8Array(8); new DataView(d.buffer).setUint32(0, i); tx.send(d, 1, b.publicAddress) })
+    sim.at(i * gapMs, () => { const d = new Uint8Array(8); new DataView(d.buffer).setUint32(0, i); tx.send(d, 1, b.publicAddress) })
   }
-  await sim.run(n + 10_000)
+  await sim.run(n * gapMs + 10_000)
   return got
+}
+
+/** Lost datagrams over runs of consecutive losses. */
+function meanRun (got: Map<number, number>, n: number): number {
+  let runs = 0
+  for (let i = 0; i < n; i++) if (!got.has(i) && (i === 0 || got.has(i - 1))) runs++
+  return (n - got.size) / runs
 }
 
 test('burst loss loses about the mean share, in runs of about the burst length', async () => {
@@ -39,6 +46,20 @@ test('burst loss loses about the mean share, in runs of about the burst length',
   let runsIndep = 0
   for (let i = 0; i < n; i++) if (!gotIndep.has(i) && (i === 0 || gotIndep.has(i - 1))) runsIndep++
   assert.ok((n - gotIndep.size) / runsIndep < 1.3)
+})
+
+test('a quiet sender is in a burst for about burstLength slots of time, not burstLength of its own datagrams', async () => {
+  // One datagram a second: the link takes 50 idle steps of 20 ms between two, so losses are nearly independent.
+  const n = 20_000
+  const sim = new Simulation('quiet')
+  const got = await stream(new Fabric(sim, { burstLoss: { mean: 0.05, burstLength: 5 } }), sim, n, 1000)
+  const lost = n - got.size
+  assert.ok(lost > n * 0.035 && lost < n * 0.065, `lost ${lost} of ${n} at a 5% mean`)
+  assert.ok(meanRun(got, n) < 1.3, `mean run of losses ${meanRun(got, n).toFixed(2)} for a sender quieter than a slot`)
+  // slotMs 0, the model before: the link steps at datagrams only, and the same sender loses runs of ~5 (5 s each).
+  const old = new Simulation('quiet-old')
+  const gotOld = await stream(new Fabric(old, { burstLoss: { mean: 0.05, burstLength: 5, slotMs: 0 } }), old, n, 1000)
+  assert.ok(meanRun(gotOld, n) > 3.5, `mean run of losses ${meanRun(gotOld, n).toFixed(2)} with slotMs 0`)
 })
 
 test('each host clock has its own skew and drift, and its timers follow its own clock', async () => {
@@ -83,6 +104,8 @@ test('scenarios accept the realism settings and reject bad ones with the key nam
   const s = parseScenario({ ...base, burstLoss: { mean: 0.05, burstLength: 4 }, clockError: { skewMs: 2000, driftPpm: 100 }, cpuMsPerDatagram: 0.1 })
   assert.deepEqual(s.burstLoss, { mean: 0.05, burstLength: 4 })
   assert.throws(() => parseScenario({ ...base, burstLoss: { mean: 1.5, burstLength: 4 } }), (e: Error) => e instanceof ScenarioError && /burstLoss/.test(e.message))
+  assert.equal(parseScenario({ ...base, burstLoss: { mean: 0.05, burstLength: 4, slotMs: 0 } }).burstLoss?.slotMs, 0)
+  assert.throws(() => parseScenario({ ...base, burstLoss: { mean: 0.05, burstLength: 4, slotMs: -1 } }), (e: Error) => e instanceof ScenarioError && /slotMs/.test(e.message))
   assert.throws(() => parseScenario({ ...base, clockError: { skewMs: -1, driftPpm: 0 } }), /clockError/)
   assert.throws(() => parseScenario({ ...base, cpuMsPerDatagram: -1 }), /cpuMsPerDatagram/)
 })
