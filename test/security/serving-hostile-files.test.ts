@@ -7,7 +7,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeApp, reports, runHost, testPage } from '../host/helpers.ts'
@@ -40,5 +40,31 @@ test('a FIFO named like a socket: module is refused and cannot starve the pool',
     assert.equal(run.code, 0, run.stderr)
   } finally {
     app.remove()
+  }
+})
+
+// The app quits while large files stream (each response holds a descriptor GLib reads on its threads) and while a
+// recursive watch walks a large tree on the pool: nothing may touch the window, the request or the app's
+// permissions after they are gone (run under scripts/test-asan.sh, where any such use aborts the host).
+test('quitting mid-stream and mid-walk exits cleanly', async () => {
+  const big = Buffer.alloc(8 * 1024 * 1024, 7)
+  const tree = mkdtempSync(join(tmpdir(), 'socket-sec-quit-'))
+  for (let a = 0; a < 12; a++) for (let b = 0; b < 12; b++) for (let c = 0; c < 12; c++) mkdirSync(join(tree, `a${a}`, `b${b}`, `c${c}`), { recursive: true })
+  const app = makeApp({
+    'big.bin': big,
+    'main.js': testPage(`
+      for (let i = 0; i < 6; i++) fetch('socket://com.example.hosttest/big.bin?' + i).then((r) => r.arrayBuffer()).catch(() => {})
+      call('fs.watch', { id: '1', path: ${JSON.stringify(tree)}, recursive: 'true' })
+      await sleep(20)
+      report('quitting', true)
+    `)
+  }, { filesystem_read: tree }, { runtime: false })
+  try {
+    const run = await runHost(app.dir, { args: ['--test=main.js'], timeoutMs: 120000 })
+    assert.equal((reports(run) as Record<string, unknown>).quitting, true)
+    assert.equal(run.code, 0, `signal ${run.signal}: ${run.stderr.slice(-3000)}`)
+  } finally {
+    app.remove()
+    rmSync(tree, { recursive: true, force: true })
   }
 })
