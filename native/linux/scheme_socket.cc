@@ -128,11 +128,11 @@ void finish(App &app, WebKitURISchemeRequest *request, Response response) {
   finish(request, std::move(response), headersFor(app, request));
 }
 
-// Runs `work` (which reads the app's files) on the worker pool and finishes `request` with its response on the
+// Runs `work` (which reads the app's files) on the serving threads (worker_pool.hh) and finishes `request` with its response on the
 // main thread. `work` must capture only copies: App and the request stay on the main thread.
 void answerOffMain(App &app, WebKitURISchemeRequest *request, std::function<Response()> work) {
   g_object_ref(request);
-  runOffMainThread([request, extra = headersFor(app, request), work = std::move(work)] {
+  runServingOffMainThread([request, extra = headersFor(app, request), work = std::move(work)] {
     Response response = work();
     runOnMainThread([request, extra, response = std::move(response)]() mutable {
       finish(request, std::move(response), extra);
@@ -192,7 +192,7 @@ bool openRegularFile(const std::string &path, Response &response) {
 }
 
 // The whole of a regular file, opened as openRegularFile does: a FIFO or device under the name is refused, never
-// opened, so a request for it cannot hold a pool thread (there are four) waiting for a writer that never comes.
+// opened, so a request for it cannot hold a serving thread waiting for a writer that never comes.
 bool readRegularFile(const std::string &path, std::string &out) {
   Response file;
   if (!openRegularFile(path, file)) return false;

@@ -1,9 +1,9 @@
-// Hostile files in the app's folder against socket:// serving (native/linux/scheme_socket.cc), which runs on the
-// worker pool (four threads, shared with fs). A FIFO named like a runtime module (socket/<name>.js) must be
+// Hostile files against socket:// serving (native/linux/scheme_socket.cc), which runs on threads of its own
+// (worker_pool.hh: four, apart from the four of fs). A FIFO named like a runtime module (socket/<name>.js) must be
 // refused, never opened: opening it waits for a writer that never comes, and each `import('socket:<name>')` would
-// hold a pool thread for good, until the app's own files and every fs call wait behind them. On the host before
-// this fix the module proxy read the file with g_file_get_contents (open(2) on the FIFO): the fifth import left
-// nothing to serve small.txt; before serving moved to the pool, the first one froze the window.
+// hold a thread for good, until the app's own files wait behind them. On the host as merged the module proxy
+// read the file with g_file_get_contents (open(2) on the FIFO): six imports left nothing to serve small.txt;
+// before serving moved off the main thread, the first one froze the window.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -66,5 +66,29 @@ test('quitting mid-stream and mid-walk exits cleanly', async () => {
   } finally {
     app.remove()
     rmSync(tree, { recursive: true, force: true })
+  }
+})
+
+// A FIFO planted in a folder the app reads (by anyone who may write there): the app's own fs.open of it waits for
+// a writer, on the pool, as Node's does. Four such opens used to hold every pool thread, and since serving moved
+// to the pool the window could then no longer load the app's own files or modules. Serving has threads of its own.
+test('fs calls stuck on a planted FIFO do not stop the app\'s files from being served', async () => {
+  const shared = mkdtempSync(join(tmpdir(), 'socket-sec-fifo-'))
+  execFileSync('mkfifo', [join(shared, 'planted')])
+  const app = makeApp({
+    'small.txt': 'small',
+    'main.js': testPage(`
+      const answer = (promise) => Promise.race([promise, sleep(20000).then(() => 'no answer in 20 s')])
+      for (let i = 0; i < 6; i++) call('fs.open', { id: String(10 + i), path: ${JSON.stringify(join(shared, 'planted'))}, flags: '0', mode: '0' })
+      await sleep(300)
+      report('file', await answer(fetch('socket://com.example.hosttest/small.txt').then((r) => r.text())))
+    `)
+  }, { filesystem_read: shared }, { runtime: false })
+  try {
+    const run = await runHost(app.dir, { args: ['--test=main.js'], timeoutMs: 120000 })
+    assert.equal((reports(run) as Record<string, unknown>).file, 'small', run.stderr.slice(-2000))
+  } finally {
+    app.remove()
+    rmSync(shared, { recursive: true, force: true })
   }
 })
