@@ -1,12 +1,15 @@
 #include "linux/fs_watch.hh"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <map>
 #include <mutex>
 #include <vector>
 
+#include "linux/fs_resolve.hh"
 #include "linux/serial_queue.hh"
 #include "linux/worker_pool.hh"
 
@@ -30,6 +33,27 @@ bool isDirectory(const std::string &path) {
   return ::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
 }
 
+// The directory named `path` itself, held open (O_PATH), or -1: never through a symbolic link, in the last
+// component (O_NOFOLLOW) or on the way (its real path must be `path`).
+int openExactDirectory(const std::string &path) {
+  int fd = ::open(path.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0 && pathOfDescriptor(fd) != path) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Whether `path` still names exactly the directory `held` holds.
+bool stillNames(const std::string &path, int held) {
+  int again = openExactDirectory(path);
+  if (again < 0) return false;
+  struct stat a, b;
+  bool same = ::fstat(held, &a) == 0 && ::fstat(again, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+  ::close(again);
+  return same;
+}
+
 void stop(GFileMonitor *monitor) {
   g_file_monitor_cancel(monitor);
   g_object_unref(monitor);
@@ -51,6 +75,11 @@ struct FsWatcher::State : std::enable_shared_from_this<State> {
   GFileMonitor *monitor(const std::string &path, bool directory, std::string &error);
   bool addTree(const std::string &path, bool announce, std::string &error);
   void removeTree(const std::string &path);
+  // Once closed (stopWatch, the window closing, the app exiting) the walks still queued end at once: they must
+  // not call mayWatch, whose Permissions belong to the app and are gone after it exits.
+  bool isClosed();
+  // Stops `made`, the monitor of `path`, unless close() took it already.
+  void forget(const std::string &path, GFileMonitor *made);
   // Main thread.
   static void onChanged(GFileMonitor *, GFile *, GFile *, GFileMonitorEvent, gpointer);
   void changed(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event);
@@ -153,11 +182,37 @@ GFileMonitor *FsWatcher::State::monitor(const std::string &path, bool directory,
 }
 
 bool FsWatcher::State::addTree(const std::string &path, bool announce, std::string &error) {
-  // The monitor first, then the listing: an entry made meanwhile is either listed or reported by the monitor.
-  if (!monitor(path, true, error)) return false;
-  if (!recursive) return true;
-  DIR *dir = ::opendir(path.c_str());
-  if (!dir) return true;  // gone or unreadable since it was seen: nothing below it to watch
+  // Swap race (docs/security.md): `path` was judged a directory the app may read, but anyone who can rename
+  // entries there may replace it with a link to a folder outside the app before the walk reaches it. So the walk
+  // holds the directory it verified, lists that (never what the name leads to later), and keeps the monitor
+  // (inotify takes only a name) only when the name still leads to that same directory after it was made.
+  if (isClosed()) {
+    error = "the watcher was closed";
+    return false;
+  }
+  int held = openExactDirectory(path);
+  if (held < 0) {  // gone, unreadable, or no longer the directory that was judged: nothing to watch there
+    if (path != rootPath) return true;
+    error = "the directory was replaced while it was being watched";
+    return false;
+  }
+  GFileMonitor *made = monitor(path, true, error);
+  if (!made) return ::close(held), false;
+  if (!stillNames(path, held)) {
+    ::close(held);
+    forget(path, made);
+    if (path != rootPath) return true;
+    error = "the directory was replaced while it was being watched";
+    return false;
+  }
+  if (!recursive) return ::close(held), true;
+  int listing = ::openat(held, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  ::close(held);
+  DIR *dir = listing >= 0 ? ::fdopendir(listing) : nullptr;
+  if (!dir) {  // unreadable: nothing below it to watch
+    if (listing >= 0) ::close(listing);
+    return true;
+  }
   std::vector<std::string> below;
   while (dirent *entry = ::readdir(dir)) {
     std::string name = entry->d_name;
@@ -169,12 +224,29 @@ bool FsWatcher::State::addTree(const std::string &path, bool announce, std::stri
       g_object_unref(file);
     }
     // Symbolic links are entries, never followed: a link to a parent would loop.
-    if (isDirectory(full) && mayWatch(full)) below.push_back(full);
+    struct stat info;
+    bool directory = ::fstatat(::dirfd(dir), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(info.st_mode);
+    if (directory && !isClosed() && mayWatch(full)) below.push_back(full);
   }
   ::closedir(dir);
   for (const auto &child : below)
     if (!addTree(child, announce, error)) return false;
   return true;
+}
+
+bool FsWatcher::State::isClosed() {
+  std::lock_guard<std::mutex> lock(mutex);
+  return closed;
+}
+
+void FsWatcher::State::forget(const std::string &path, GFileMonitor *made) {
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto found = monitors.find(path);
+    if (found == monitors.end() || found->second != made) return;  // closed meanwhile: close() stopped it
+    monitors.erase(found);
+  }
+  stop(made);
 }
 
 void FsWatcher::State::removeTree(const std::string &path) {
@@ -210,7 +282,7 @@ void FsWatcher::State::report(GFile *file, FileChangeKind kind) {
 void FsWatcher::State::walkLater(const std::string &path) {
   walks->post([self = shared_from_this(), path] {
     std::string ignored;
-    if (isDirectory(path) && self->mayWatch(path)) self->addTree(path, true, ignored);
+    if (!self->isClosed() && isDirectory(path) && self->mayWatch(path)) self->addTree(path, true, ignored);
   });
 }
 

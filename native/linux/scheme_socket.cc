@@ -128,11 +128,11 @@ void finish(App &app, WebKitURISchemeRequest *request, Response response) {
   finish(request, std::move(response), headersFor(app, request));
 }
 
-// Runs `work` (which reads the app's files) on the worker pool and finishes `request` with its response on the
+// Runs `work` (which reads the app's files) on the serving threads (worker_pool.hh) and finishes `request` with its response on the
 // main thread. `work` must capture only copies: App and the request stay on the main thread.
 void answerOffMain(App &app, WebKitURISchemeRequest *request, std::function<Response()> work) {
   g_object_ref(request);
-  runOffMainThread([request, extra = headersFor(app, request), work = std::move(work)] {
+  runServingOffMainThread([request, extra = headersFor(app, request), work = std::move(work)] {
     Response response = work();
     runOnMainThread([request, extra, response = std::move(response)]() mutable {
       finish(request, std::move(response), extra);
@@ -146,15 +146,6 @@ Response error(int status, const std::string &message) {
   response.status = status;
   response.body = message;
   return response;
-}
-
-bool readFile(const std::string &path, std::string &out) {
-  gchar *contents = nullptr;
-  gsize size = 0;
-  if (!g_file_get_contents(path.c_str(), &contents, &size, nullptr)) return false;
-  out.assign(contents, size);
-  g_free(contents);
-  return true;
 }
 
 bool isRegularFile(const std::string &path) {
@@ -200,6 +191,25 @@ bool openRegularFile(const std::string &path, Response &response) {
   return true;
 }
 
+// The whole of a regular file, opened as openRegularFile does: a FIFO or device under the name is refused, never
+// opened, so a request for it cannot hold a serving thread waiting for a writer that never comes.
+bool readRegularFile(const std::string &path, std::string &out) {
+  Response file;
+  if (!openRegularFile(path, file)) return false;
+  if (file.fd < 0) return out = std::move(file.body), true;
+  out.resize(static_cast<size_t>(file.size));
+  size_t total = 0;
+  while (total < out.size()) {
+    ssize_t got = ::read(file.fd, out.data() + total, out.size() - total);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    total += static_cast<size_t>(got);
+  }
+  ::close(file.fd);
+  out.resize(total);
+  return true;
+}
+
 // Resolves a request path inside the resources directory. The decoded path is normalised segment by segment
 // and any `..` (also as `%2e%2e`) is refused. Symlinks placed in the app by its build (socket/ may be one) are
 // the developer's choice and are followed.
@@ -234,7 +244,7 @@ Response moduleProxy(const std::string &resources, const std::string &origin, co
   // `socket:fs` is socket/fs.js, or a folder module socket/fs/index.js.
   for (const std::string &relative : {"/socket/" + name + ".js", "/socket/" + name + "/index.js"}) {
     std::string source;
-    if (!readFile(resources + relative, source)) continue;
+    if (!readRegularFile(resources + relative, source)) continue;
     std::string url = origin + relative;
     Response response;
     response.type = "text/javascript; charset=utf-8";

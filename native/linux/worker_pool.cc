@@ -8,19 +8,27 @@ namespace {
 // Every blocking fs call runs here (fs.cc), so a call stuck on a slow disk (NFS, a FIFO with no writer) holds
 // one thread: four leave room for the others. Threads waiting on the disk cost no CPU.
 constexpr int kThreads = 4;
+// Serving the app's files (scheme_socket.cc) has threads of its own: fs calls stuck on FIFOs planted where the
+// app reads must not stop the window from loading its own code (docs/security.md).
+constexpr int kServingThreads = 4;
 
-GThreadPool *pool() {
-  static GThreadPool *shared = g_thread_pool_new([](gpointer data, gpointer) {
+GThreadPool *makePool(int threads) {
+  return g_thread_pool_new([](gpointer data, gpointer) {
     auto *task = static_cast<std::function<void()> *>(data);
     (*task)();
     delete task;
-  }, nullptr, kThreads, FALSE, nullptr);
-  return shared;
+  }, nullptr, threads, FALSE, nullptr);
 }
 }  // namespace
 
 void runOffMainThread(std::function<void()> task) {
-  g_thread_pool_push(pool(), new std::function<void()>(std::move(task)), nullptr);
+  static GThreadPool *shared = makePool(kThreads);
+  g_thread_pool_push(shared, new std::function<void()>(std::move(task)), nullptr);
+}
+
+void runServingOffMainThread(std::function<void()> task) {
+  static GThreadPool *serving = makePool(kServingThreads);
+  g_thread_pool_push(serving, new std::function<void()>(std::move(task)), nullptr);
 }
 
 void runOnMainThread(std::function<void()> task) {

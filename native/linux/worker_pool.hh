@@ -6,6 +6,8 @@
 namespace host {
 
 void runOffMainThread(std::function<void()> task);
+// As runOffMainThread, on the threads that serve the app's files (socket://), kept apart from the fs calls.
+void runServingOffMainThread(std::function<void()> task);
 // Runs `task` on the GTK main thread (from any thread; at once when already there): from a worker, to touch
 // windows, descriptor tables or reply state.
 // A header of its own callers can use without GTK or WebKit (fs.cc is also built into the fuzzers).
