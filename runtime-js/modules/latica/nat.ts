@@ -3,13 +3,7 @@
 // runtime's peer also uses (runtime-js/peer/nat.ts `NatType`; a test keeps the two equal); the peer's own choice
 // of strategy is `connectionStrategy` there, whose differences from this table docs/network.md lists.
 
-const NatBits = {
-  MappingKnown: 0b00001,
-  MappingIndependent: 0b00010,
-  FirewallKnown: 0b00100,
-  AnyAddress: 0b01000,
-  AnyPort: 0b10000
-} as const
+import { NatBits } from '../../peer/nat.ts'
 
 export const UNKNOWN = 0
 /** Mapping known and endpoint-independent (0b00011). */
