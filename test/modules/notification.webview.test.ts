@@ -50,7 +50,8 @@ test('socket:notification shows notifications through org.freedesktop.Notificati
     process.env.DBUS_SESSION_BUS_ADDRESS = address
     // What a user (or the server) does to notifications 3 and 4; ignored until the page has shown them.
     const signal = (name: string, ...args: string[]): void => {
-      spawnSync('gdbus', ['emit', '--session', '--object-path', '/org/freedesktop/Notifications', '--signal', `org.freedesktop.Notifications.${name}`, ...args], { env })
+      // Bounded: a gdbus stuck on a loaded bus would block this process's loop, and with it every later signal.
+      spawnSync('gdbus', ['emit', '--session', '--object-path', '/org/freedesktop/Notifications', '--signal', `org.freedesktop.Notifications.${name}`, ...args], { env, timeout: 2000 })
     }
     const responder = setInterval(() => { signal('ActionInvoked', 'uint32 3', "'default'"); signal('NotificationClosed', 'uint32 4', 'uint32 2') }, 300)
     let run
