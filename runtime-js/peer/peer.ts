@@ -114,6 +114,11 @@ const INTROS_PER_KEEPALIVE = 16
 /** Traversal pings (hole punch) to one target address per keepalive, and the burst: an introduction cannot aim
  * more than this at an address. A birthday burst goes to one address at most once per RETRY_KEEPALIVES. */
 const PROBES_PER_ADDRESS = 64
+/** Probe replies (our answers to others' NAT detection, sent to a port the asker names) to one address per
+ * keepalive, burst the same. Any signed ping with a fresh identity asks for one, and each answer (a signed pong,
+ * 2.2 times the ping's bytes with the main pong) went to whatever port the ping named, with no limit: 400 pings
+ * from a stranger drew 400 probe replies (attack "reflection"). An honest asker sends at most a few per attempt. */
+const REFLECTIONS_PER_ADDRESS = 64
 /** New identities heard from one address per keepalive (burst: twice that): churned ids from one host. */
 const NEW_IDS_PER_ADDRESS = 32
 /** Fragments held until their chain vouches for them (see #onPublish), and for how long. */
@@ -238,6 +243,7 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #introLimit: RateLimiter
   readonly #probeLimit: RateLimiter
   readonly #newIdLimit: RateLimiter
+  readonly #reflectLimit: RateLimiter
   /** Signed pings and pongs already taken (replays are dropped), and the ping ids we sent (a pong answers one). */
   readonly #controlSeen: Gate
   readonly #sentPings: Gate
@@ -314,6 +320,7 @@ export class Peer extends Emitter<PeerEvents> {
     this.#introLimit = new RateLimiter(INTROS_PER_KEEPALIVE * perKeepalive, INTROS_PER_KEEPALIVE)
     this.#probeLimit = new RateLimiter(PROBES_PER_ADDRESS * perKeepalive, PROBES_PER_ADDRESS)
     this.#newIdLimit = new RateLimiter(NEW_IDS_PER_ADDRESS * perKeepalive, NEW_IDS_PER_ADDRESS * 2)
+    this.#reflectLimit = new RateLimiter(REFLECTIONS_PER_ADDRESS * perKeepalive, REFLECTIONS_PER_ADDRESS)
     this.#controlSeen = new Gate(65536, CONTROL_FRESH_MS * 2)
     this.#sentPings = new Gate(65536, this.config.keepaliveMs * 2)
     this.#vouched = new Gate(65536, lifetimeMs)
@@ -549,7 +556,7 @@ export class Peer extends Emitter<PeerEvents> {
     const reply = typeof socket === 'string' ? (socket === 'probe' ? this.#probe : this.#main) : socket
     this.#sendRaw(reply, from, this.#signed(this.#control(PacketType.Pong, encodePong(pong))))
     if (known !== undefined && reply === this.#socketFor(known)) known.lastSent = this.#clock.now()
-    if (ping.flags & PingFlag.Reflection && ping.probePort > 0) {
+    if (ping.flags & PingFlag.Reflection && ping.probePort > 0 && this.#reflectLimit.allow(from.address, this.#clock.now())) {
       // The second half of reflection: a pong from another of our sockets tells the asker what its firewall lets in.
       const probe = { ...pong, flags: PingFlag.ProbeReply }
       this.#sendRaw(this.#reflector, { address: from.address, port: ping.probePort }, this.#signed(this.#control(PacketType.Pong, encodePong(probe))))
@@ -785,7 +792,9 @@ export class Peer extends Emitter<PeerEvents> {
     const idHex = toHex(packetId(p))
     if (this.#seen.has(idHex, now) || this.cache.has(idHex) || this.#held.has(idHex)) {
       this.metrics.dropped.duplicate++
-      if (this.#unacked.size > 0 && !p.replay) this.#unacked.delete(idHex) // a member relayed our message back
+      // A member relayed our message back: acknowledged. Only a member's echo counts: any connected peer (one
+      // signed ping makes anyone that) gets our pushes as a fan-out relay, and its echo stopped the re-push.
+      if (this.#unacked.size > 0 && !p.replay && this.peers.byKey(fromKey)?.subclusters.has(toHex(p.subclusterId)) === true) this.#unacked.delete(idHex)
       return
     }
     if (this.#expired(p, now)) { this.metrics.dropped.expired++; return }
@@ -1228,7 +1237,7 @@ export class Peer extends Emitter<PeerEvents> {
       this.metrics.dropped.unverified++ // never vouched for: forged, or its chain was lost
     }
     this.#controlSeen.prune(now); this.#sentPings.prune(now); this.#strangers.prune(now); this.#vouched.prune(now); this.#birthdayTargets.prune(now)
-    this.#joinLimit.prune(now, this.config.keepaliveMs * 2); this.#introLimit.prune(now); this.#probeLimit.prune(now); this.#newIdLimit.prune(now)
+    this.#joinLimit.prune(now, this.config.keepaliveMs * 2); this.#introLimit.prune(now); this.#probeLimit.prune(now); this.#newIdLimit.prune(now); this.#reflectLimit.prune(now)
     this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now); this.#greeted.prune(now)
     // A sender's bucket outlives a tick while it is heard within two keepalives (every kept peer is).
     this.#senderLimit.prune(now, this.config.keepaliveMs * 2); this.#subclusterLimit.prune(now)
