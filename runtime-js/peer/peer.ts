@@ -749,7 +749,11 @@ export class Peer extends Emitter<PeerEvents> {
       }
     }
     if (p.hops + 1 < JOIN_RELAY_HOPS && p.hops + 1 <= this.config.maxHops) {
-      const fwd = { ...p, hops: p.hops + 1, message: encodeJoin(join) }
+      // Forwarded without the joiner's signature (a relayed join is taken on the relay's word, not on it): with
+      // it, any peer the join passed through could send it on as the joiner's own (hops 0) for five minutes,
+      // and a peer that did not know the joiner bound the joiner's id, and membership, to the replayer's socket
+      // (attack "join replay").
+      const fwd = { ...p, hops: p.hops + 1, sig: undefined, message: encodeJoin(join) }
       const bytes = encodePacket(fwd)
       for (const t of this.#fanoutTargets(scHex, from, undefined, joinerHex)) this.#sendTo(t, bytes)
     }

@@ -68,3 +68,22 @@ test('false acknowledgement: a connected non-member that echoes an author\'s mes
   await sleep(2500)
   assert.ok(fresh >= 1, 'the author pushed the message again to its member (re-push), though a non-member echoed it')
 })
+
+test('join replay: a relay that got a member\'s forwarded join cannot replay it as the member\'s own to a third peer', async (t) => {
+  const introducer = await startPeer([])
+  const attacker = await new Attacker().start()
+  attacker.connect(localEndpoint(introducer))
+  await waitFor('attacker connected to the introducer', () => [...introducer.peers.values()].some(p => p.port === attacker.local?.port && p.connected), 5000)
+  const member = await startPeer([localEndpoint(introducer)])
+  const victim = await startPeer([])
+  t.after(() => { introducer.close(); attacker.close(); member.close(); victim.close() })
+  member.join('room'); victim.join('room')
+  // The introducer knows no member of the room but the joiner: it forwards the join to its other peers (the attacker).
+  await waitFor('a forwarded join at the attacker', () => attacker.received.some(d => d[3] === PacketType.Join && d[5] > 0), 15_000)
+  const forwarded = attacker.received.find(d => d[3] === PacketType.Join && d[5] > 0) as Uint8Array
+  attacker.send(withHops(forwarded, 0), localEndpoint(victim))
+  await sleep(800)
+  const bound = victim.peers.get(member.peerId)
+  assert.ok(!(bound?.port === attacker.local?.port && bound?.connected), 'the victim took the attacker\'s socket for the member (connected there)')
+  assert.equal(bound?.subclusters.size ?? 0, 0, 'the victim took the attacker for a member of its room')
+})
