@@ -119,6 +119,15 @@ const PROBES_PER_ADDRESS = 64
  * 2.2 times the ping's bytes with the main pong) went to whatever port the ping named, with no limit: 400 pings
  * from a stranger drew 400 probe replies (attack "reflection"). An honest asker sends at most a few per attempt. */
 const REFLECTIONS_PER_ADDRESS = 64
+/** Cached packets sent to one address per keepalive in answer to syncs and questions (burst the same). A sync
+ * that says "I hold nothing" (22 bytes) drew up to 1024 packets per bucket, the whole cache, from anyone that had
+ * sent one signed ping: 20 of them drew 1.36 MB (attack "sync amplification"). A newcomer catching up on a big
+ * cache gets the rest at the next keepalives (about 42 kB/s per address at the defaults). */
+const SERVED_PER_ADDRESS = 1024
+/** Questions relayed per sender per keepalive (burst the same): a question for a packet nobody holds is flooded
+ * to the whole network (once per query id per peer), and a connected stranger sent 400 a second, each relayed
+ * to three peers by its first hop (attack "query flood"). An honest peer asks one peer at a time. */
+const QUERY_RELAYS_PER_SENDER = 64
 /** New identities heard from one address per keepalive (burst: twice that): churned ids from one host. */
 const NEW_IDS_PER_ADDRESS = 32
 /** Fragments held until their chain vouches for them (see #onPublish), and for how long. */
@@ -244,6 +253,8 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #probeLimit: RateLimiter
   readonly #newIdLimit: RateLimiter
   readonly #reflectLimit: RateLimiter
+  readonly #servedLimit: RateLimiter
+  readonly #queryRelayLimit: RateLimiter
   /** Signed pings and pongs already taken (replays are dropped), and the ping ids we sent (a pong answers one). */
   readonly #controlSeen: Gate
   readonly #sentPings: Gate
@@ -321,6 +332,8 @@ export class Peer extends Emitter<PeerEvents> {
     this.#probeLimit = new RateLimiter(PROBES_PER_ADDRESS * perKeepalive, PROBES_PER_ADDRESS)
     this.#newIdLimit = new RateLimiter(NEW_IDS_PER_ADDRESS * perKeepalive, NEW_IDS_PER_ADDRESS * 2)
     this.#reflectLimit = new RateLimiter(REFLECTIONS_PER_ADDRESS * perKeepalive, REFLECTIONS_PER_ADDRESS)
+    this.#servedLimit = new RateLimiter(SERVED_PER_ADDRESS * perKeepalive, SERVED_PER_ADDRESS)
+    this.#queryRelayLimit = new RateLimiter(QUERY_RELAYS_PER_SENDER * perKeepalive, QUERY_RELAYS_PER_SENDER)
     this.#controlSeen = new Gate(65536, CONTROL_FRESH_MS * 2)
     this.#sentPings = new Gate(65536, this.config.keepaliveMs * 2)
     this.#vouched = new Gate(65536, lifetimeMs)
@@ -1067,12 +1080,14 @@ export class Peer extends Emitter<PeerEvents> {
     if (this.#returnRoutes.size > 4096) this.#returnRoutes.delete(this.#returnRoutes.keys().next().value as string)
     const hit = q.kind === 'question' ? this.cache.get(toHex(q.packetId)) : this.cache.getFragment(toHex(q.messageId), q.index)
     if (hit) {
+      if (!this.#servedLimit.allow(from.address, now)) { this.metrics.dropped.rateLimited++; return }
       const packet = withHops(hit.bytes, hit.hops, true)
       this.#returnRoutes.delete(qHex)
       this.#sendRaw(this.#main, from, this.#control(PacketType.Query, encodeQuery({ kind: 'answer', queryId: q.queryId, packet })))
       return
     }
     if (p.hops + 1 >= this.config.maxHops) return
+    if (!this.#queryRelayLimit.allow(fromKey ?? endpointKey(from), now)) { this.metrics.dropped.rateLimited++; return }
     const bytes = encodePacket({ ...p, hops: p.hops + 1 })
     for (const t of this.#fanoutTargets(undefined, from)) this.#sendTo(t, bytes)
   }
@@ -1242,6 +1257,7 @@ export class Peer extends Emitter<PeerEvents> {
     }
     this.#controlSeen.prune(now); this.#sentPings.prune(now); this.#strangers.prune(now); this.#vouched.prune(now); this.#birthdayTargets.prune(now)
     this.#joinLimit.prune(now, this.config.keepaliveMs * 2); this.#introLimit.prune(now); this.#probeLimit.prune(now); this.#newIdLimit.prune(now); this.#reflectLimit.prune(now)
+    this.#servedLimit.prune(now); this.#queryRelayLimit.prune(now)
     this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now); this.#greeted.prune(now)
     // A sender's bucket outlives a tick while it is heard within two keepalives (every kept peer is).
     this.#senderLimit.prune(now, this.config.keepaliveMs * 2); this.#subclusterLimit.prune(now)
@@ -1492,7 +1508,11 @@ export class Peer extends Emitter<PeerEvents> {
   }
 
   #sendPackets (peer: RemotePeer, entries: CacheEntry[]): void {
-    for (const e of entries.slice(0, 1024)) this.#sendTo(peer, withHops(e.bytes, e.hops, true))
+    const now = this.#clock.now()
+    for (const e of entries.slice(0, 1024)) {
+      if (!this.#servedLimit.allow(peer.address, now)) { this.metrics.dropped.rateLimited++; return }
+      this.#sendTo(peer, withHops(e.bytes, e.hops, true))
+    }
   }
 
   #cacheInsert (p: Packet, idHex: string, raw?: Uint8Array): void {

@@ -3,10 +3,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { filteringTransport, localEndpoint, startPeer, waitFor } from './helpers.ts'
-import { Attacker, control, freshKeys, signedPing } from './attacker.ts'
+import { filteringTransport, localEndpoint, startNetwork, startPeer, waitFor } from './helpers.ts'
+import { Attacker, control, freshKeys, signedJoin } from './attacker.ts'
 import { sign } from '../../runtime-js/peer/crypto.ts'
-import { encodePing, PingFlag } from '../../runtime-js/peer/messages.ts'
+import { encodePing, encodeQuery, encodeSync, PingFlag } from '../../runtime-js/peer/messages.ts'
 import { encodePacket, Flag, PacketType, withHops } from '../../runtime-js/peer/packet.ts'
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -86,4 +86,71 @@ test('join replay: a relay that got a member\'s forwarded join cannot replay it 
   const bound = victim.peers.get(member.peerId)
   assert.ok(!(bound?.port === attacker.local?.port && bound?.connected), 'the victim took the attacker\'s socket for the member (connected there)')
   assert.equal(bound?.subclusters.size ?? 0, 0, 'the victim took the attacker for a member of its room')
+})
+
+test('eclipse by busy members: members that hold the key and chatter without end do not push honest members out of the kept peers', async (t) => {
+  // Honest members that keep nobody alive themselves (maxConnections 0) and know enough members not to re-join
+  // (fanout 1): they stay connected to the victim only while the victim keeps them (its keepalive pings), as in
+  // a large room where they keep others.
+  const quiet = { maxConnections: 0, fanout: 1 }
+  const honest1 = await startPeer([], quiet)
+  const honest2 = await startPeer([localEndpoint(honest1)], quiet)
+  const victim = await startPeer([localEndpoint(honest1), localEndpoint(honest2)])
+  const attackers = await Promise.all(Array.from({ length: 8 }, () => new Attacker().start()))
+  let chatter: NodeJS.Timeout | undefined
+  t.after(() => { clearInterval(chatter); for (const p of [honest1, honest2, victim]) p.close(); for (const a of attackers) a.close() })
+  for (const p of [honest1, honest2, victim]) p.join('room')
+  const honestConnected = (): number => [honest1, honest2].filter(h => victim.peers.get(h.peerId)?.connected === true && victim.peers.get(h.peerId)?.member === true).length
+  await waitFor('the victim connected to both honest members', () => honestConnected() === 2, 15_000)
+  // Eight members with the key join the victim, then send a cheap unsigned datagram every 100 ms, so that each
+  // is always the most recently heard and live (any packet from a connected endpoint counts as hearing it).
+  for (const a of attackers) a.send(signedJoin(a.keys, 'room'), localEndpoint(victim))
+  await waitFor('the attackers are members at the victim', () => [...victim.peers.values()].filter(p => p.member === true && attackers.some(a => a.local?.port === p.port)).length === 8, 5000)
+  const have = encodePacket(control(PacketType.Sync, encodeSync({ kind: 'have', prefix: '', ids: [] })))
+  chatter = setInterval(() => { for (const a of attackers) a.send(have, localEndpoint(victim)) }, 100)
+  for (let i = 0; i < 12; i++) { await sleep(500); console.log('dbg', [honest1, honest2].map(h => { const r = victim.peers.get(h.peerId); return r ? `${Date.now() - r.lastSeen} ${r.connected}` : 'gone' }).join(' | ')) }
+  await sleep(0) // six keepalives of the test configuration; a peer silent for three is forgotten
+  assert.equal(honestConnected(), 2, 'the victim let its honest members go (eclipsed by the chattering ones)')
+})
+
+test('sync amplification: a connected stranger\'s syncs draw at most the per-address budget of cached packets', async (t) => {
+  const victim = await startPeer([], { keepaliveMs: 30_000 }) // the default keepalive: the budget is 1024 packets per 30 s
+  const attacker = await new Attacker().start()
+  t.after(() => { victim.close(); attacker.close() })
+  victim.join('room')
+  for (let i = 0; i < 300; i++) victim.publish('room', new Uint8Array(randomBytes(200)))
+  assert.equal(victim.cache.size, 300)
+  attacker.connect(localEndpoint(victim))
+  await waitFor('attacker connected', () => [...victim.peers.values()].some(p => p.port === attacker.local?.port && p.connected), 5000)
+  // One signed ping made it a peer; now 20 syncs that say "I hold nothing" (about 60 bytes each).
+  const ask = encodePacket(control(PacketType.Sync, encodeSync({ kind: 'ids', prefix: '', reply: true, ids: [] })))
+  attacker.received.length = 0
+  for (let i = 0; i < 20; i++) { attacker.send(ask, localEndpoint(victim)); await sleep(25) }
+  await sleep(1000)
+  const packets = attacker.received.filter(d => d[3] === PacketType.Publish)
+  const bytes = packets.reduce((s, d) => s + d.length, 0)
+  console.log(`sync amplification: 20 syncs (${20 * ask.length} B) → ${packets.length} packets (${bytes} B)`)
+  assert.ok(packets.length <= 1100, `${packets.length} packets sent in answer to 20 datagrams`)
+})
+
+test('query flood: a connected stranger\'s questions for packets nobody holds are relayed within a per-sender budget', async (t) => {
+  const peers = await startNetwork(6)
+  const attacker = await new Attacker().start()
+  t.after(() => { for (const p of peers) p.close(); attacker.close() })
+  await waitFor('ready', () => peers.every(p => p.ready), 20_000)
+  const victim = peers[3]
+  attacker.connect(localEndpoint(victim))
+  await waitFor('attacker connected', () => [...victim.peers.values()].some(p => p.port === attacker.local?.port && p.connected), 5000)
+  const sentBefore = peers.map(p => p.metrics.sent)
+  const n = 400
+  for (let i = 0; i < n; i++) {
+    attacker.send(encodePacket(control(PacketType.Query, encodeQuery({ kind: 'question', queryId: new Uint8Array(randomBytes(8)), packetId: new Uint8Array(randomBytes(16)) }))), localEndpoint(victim))
+    if (i % 50 === 49) await sleep(10)
+  }
+  await sleep(1000)
+  const byVictim = victim.metrics.sent - sentBefore[3]
+  const byAll = peers.reduce((s, p, i) => s + p.metrics.sent - sentBefore[i], 0)
+  console.log(`query flood: ${n} questions → the victim sent ${byVictim} datagrams, the ${peers.length} peers ${byAll}`)
+  // Within a second of the test keepalive (1 s): the burst of 64 relayed to fan-out 3, plus keepalive traffic.
+  assert.ok(byVictim <= 64 * 3 + 150, `the victim relayed ${byVictim} datagrams for ${n} questions of a stranger`)
 })
