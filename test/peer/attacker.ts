@@ -3,8 +3,8 @@
 import dgram from 'node:dgram'
 import { randomBytes } from 'node:crypto'
 import { keyPairFromSeed, membershipProof, sign, subclusterKeys, type KeyPair } from '../../runtime-js/peer/crypto.ts'
-import { encodeIntro, encodeJoin, encodePing, PingFlag, type Intro } from '../../runtime-js/peer/messages.ts'
-import { encodePacket, PacketType, type Packet } from '../../runtime-js/peer/packet.ts'
+import { decodePing, encodeIntro, encodeJoin, encodePing, encodePong, PingFlag, type Intro } from '../../runtime-js/peer/messages.ts'
+import { decodePacket, encodePacket, PacketType, type Packet } from '../../runtime-js/peer/packet.ts'
 import type { Endpoint } from '../../runtime-js/peer/transport.ts'
 
 export const freshKeys = (): KeyPair => keyPairFromSeed(new Uint8Array(randomBytes(32)))
@@ -42,8 +42,16 @@ export class Attacker {
   #socket = dgram.createSocket('udp4')
   local?: Endpoint
 
+  /** `answerPings`: it answers pings with pongs signed by its own identity, as any peer does (a peer binds a new
+   * identity to an endpoint only on such a pong: docs/protocol.md, attack "ping replay"). */
+  constructor (private readonly answerPings = true) {}
+
   async start (): Promise<this> {
-    this.#socket.on('message', (m) => this.received.push(new Uint8Array(m)))
+    this.#socket.on('message', (m, rinfo) => {
+      const d = new Uint8Array(m)
+      this.received.push(d)
+      if (this.answerPings && d[3] === PacketType.Ping) this.#pong(d, { address: rinfo.address, port: rinfo.port })
+    })
     await new Promise<void>(resolve => this.#socket.bind(0, '127.0.0.1', () => resolve()))
     const a = this.#socket.address()
     this.local = { address: a.address, port: a.port }
@@ -54,6 +62,15 @@ export class Attacker {
 
   /** Becomes a connected peer of `to`, as any stranger can: one signed ping. */
   connect (to: Endpoint): void { this.send(signedPing(this.keys), to) }
+
+  #pong (ping: Uint8Array, to: Endpoint): void {
+    try {
+      const { pingId } = decodePing(decodePacket(ping).message)
+      const p = control(PacketType.Pong, encodePong({ peerId: this.keys.publicKey, natType: 31, flags: 0, pingId, probePort: 0, address: to.address, port: to.port }))
+      p.sig = sign(encodePacket(p, true), this.keys)
+      this.send(encodePacket(p), to)
+    } catch { /* not a ping we can answer */ }
+  }
 
   close (): void { this.#socket.close() }
 }

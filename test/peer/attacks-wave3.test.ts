@@ -104,12 +104,13 @@ test('eclipse by busy members: members that hold the key and chatter without end
   await waitFor('the victim connected to both honest members', () => honestConnected() === 2, 15_000)
   // Eight members with the key join the victim, then send a cheap unsigned datagram every 100 ms, so that each
   // is always the most recently heard and live (any packet from a connected endpoint counts as hearing it).
+  for (const a of attackers) a.connect(localEndpoint(victim))
+  await waitFor('the attackers connected', () => attackers.every(a => [...victim.peers.values()].some(p => p.port === a.local?.port && p.connected)), 5000)
   for (const a of attackers) a.send(signedJoin(a.keys, 'room'), localEndpoint(victim))
   await waitFor('the attackers are members at the victim', () => [...victim.peers.values()].filter(p => p.member === true && attackers.some(a => a.local?.port === p.port)).length === 8, 5000)
   const have = encodePacket(control(PacketType.Sync, encodeSync({ kind: 'have', prefix: '', ids: [] })))
   chatter = setInterval(() => { for (const a of attackers) a.send(have, localEndpoint(victim)) }, 100)
-  for (let i = 0; i < 12; i++) { await sleep(500); console.log('dbg', [honest1, honest2].map(h => { const r = victim.peers.get(h.peerId); return r ? `${Date.now() - r.lastSeen} ${r.connected}` : 'gone' }).join(' | ')) }
-  await sleep(0) // six keepalives of the test configuration; a peer silent for three is forgotten
+  await sleep(6000) // six keepalives of the test configuration; a peer silent for three is forgotten
   assert.equal(honestConnected(), 2, 'the victim let its honest members go (eclipsed by the chattering ones)')
 })
 
@@ -153,4 +154,21 @@ test('query flood: a connected stranger\'s questions for packets nobody holds ar
   console.log(`query flood: ${n} questions → the victim sent ${byVictim} datagrams, the ${peers.length} peers ${byAll}`)
   // Within a second of the test keepalive (1 s): the burst of 64 relayed to fan-out 3, plus keepalive traffic.
   assert.ok(byVictim <= 64 * 3 + 150, `the victim relayed ${byVictim} datagrams for ${n} questions of a stranger`)
+})
+
+// Not defended (docs/protocol.md, "Not protected"): a peer that a receives pings from can replay one, within its
+// five minutes, to a peer that does not know a, which then binds a's id to the replayer's socket until a itself
+// makes contact. Kept as a todo so that it runs and shows the state of things without failing the suite.
+test('ping replay: a ping of a, replayed to a peer that does not know a, does not bind a\'s id to the replayer', async (t) => {
+  const captured: Uint8Array[] = []
+  const b = await startPeer([], {}, filteringTransport(d => { if (d[3] === PacketType.Ping && (d[4] & Flag.Signature) !== 0) captured.push(d.slice()); return false }))
+  const a = await startPeer([localEndpoint(b)])
+  const c = await startPeer([])
+  const attacker = await new Attacker().start()
+  t.after(() => { a.close(); b.close(); c.close(); attacker.close() })
+  await waitFor('a ping of a captured at b', () => captured.some(d => Buffer.from(d.subarray(18, 50)).toString('hex') === a.peerId), 10_000)
+  attacker.send(captured.filter(d => Buffer.from(d.subarray(18, 50)).toString('hex') === a.peerId).pop() as Uint8Array, localEndpoint(c))
+  await sleep(600)
+  const bound = c.peers.get(a.peerId)
+  assert.ok(!(bound?.connected === true && bound.port === attacker.local?.port), 'c took the attacker\'s socket for a')
 })
