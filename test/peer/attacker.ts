@@ -39,6 +39,8 @@ export function signedJoin (keys: KeyPair, sharedKey: string): Uint8Array {
 export class Attacker {
   readonly keys = freshKeys()
   readonly received: Uint8Array[] = []
+  /** The port its pongs report as the pinger's (a lying reflector); the true one by default. */
+  reportPort?: (truePort: number) => number
   #socket = dgram.createSocket('udp4')
   local?: Endpoint
 
@@ -66,7 +68,7 @@ export class Attacker {
   #pong (ping: Uint8Array, to: Endpoint): void {
     try {
       const { pingId } = decodePing(decodePacket(ping).message)
-      const p = control(PacketType.Pong, encodePong({ peerId: this.keys.publicKey, natType: 31, flags: 0, pingId, probePort: 0, address: to.address, port: to.port }))
+      const p = control(PacketType.Pong, encodePong({ peerId: this.keys.publicKey, natType: 31, flags: 0, pingId, probePort: 0, address: to.address, port: this.reportPort?.(to.port) ?? to.port }))
       p.sig = sign(encodePacket(p, true), this.keys)
       this.send(encodePacket(p), to)
     } catch { /* not a ping we can answer */ }

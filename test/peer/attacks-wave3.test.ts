@@ -172,3 +172,15 @@ test('ping replay: a ping of a, replayed to a peer that does not know a, does no
   const bound = c.peers.get(a.peerId)
   assert.ok(!(bound?.connected === true && bound.port === attacker.local?.port), 'c took the attacker\'s socket for a')
 })
+
+// Not defended (docs/protocol.md, "Not protected"): NAT detection trusts its two reflectors' reports, and a
+// connected peer that says its NAT is open is taken as a reflector when fewer than two introducers are live.
+test('detection poisoning: a connected peer that claims an open NAT and misreports our port does not make us symmetric (not defended)', { todo: 'a symmetric verdict should be confirmed by a third reflector' }, async (t) => {
+  const introducer = await startPeer([], { natType: 31 })
+  const attacker = await new Attacker().start()
+  attacker.reportPort = (port) => port + 1
+  const victim = await startPeer([localEndpoint(introducer), attacker.local!])
+  t.after(() => { introducer.close(); attacker.close(); victim.close() })
+  await waitFor('the victim detected its NAT', () => victim.natType !== 0, 15_000)
+  assert.notEqual(victim.natType, 0b00101, 'judged symmetric on the word of one connected peer')
+})
