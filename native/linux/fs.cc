@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -167,7 +168,10 @@ FsServiceImpl::Descriptor *FsServiceImpl::findWritable(uint64_t id, const char *
 void FsServiceImpl::closeDescriptor(Descriptor &descriptor, std::function<void(int, int)> done) {
   int fd = descriptor.fd;
   auto *dir = static_cast<DIR *>(descriptor.dir);
-  descriptor.queue->post([fd, dir, done = std::move(done)] {
+  // A FIFO read or write waiting for a writer or a reader (maybe forever) ends now, and so does any sent before
+  // the close that would wait: the close behind them answers. The descriptor still closes only below, last.
+  if (descriptor.fifo) descriptor.fifo->interrupt();
+  descriptor.queue->post([fd, dir, fifo = std::move(descriptor.fifo), done = std::move(done)] {
     int status = dir ? ::closedir(dir) : fd >= 0 ? ::close(fd) : 0;
     int error = errno;
     if (done) done(status, error);
@@ -283,8 +287,9 @@ void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) 
     bool writable = false;
     UniqueFd fd = target(permissions, args.path, writes(args.flags) ? Access::Write : Access::Read, args.flags, args.mode,
                          "open", reply, &writable);
+    std::shared_ptr<FifoWait> fifo = FifoWait::forDescriptor(fd.get(), args.flags);
     int raw = fd.release();
-    runOnMainThread([alive, this, raw, writable, args, reply]() mutable {
+    runOnMainThread([alive, this, raw, writable, fifo, args, reply]() mutable {
       if (alive.expired()) {  // the window closed meanwhile: `this` is gone
         if (raw >= 0) ::close(raw);
         return;
@@ -292,6 +297,7 @@ void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) 
       opening_.erase(args.id);
       if (raw < 0) return;  // refused or failed: already answered
       descriptors_[args.id] = Descriptor{raw, nullptr, false, writable, args.path};
+      descriptors_[args.id].fifo = fifo;
       resolveOpen(reply, OpenResult{args.id, raw});
     });
   });
@@ -521,7 +527,9 @@ namespace {
 // errno set on failure. Allocates no more than the call may return: for a regular file no more than is left
 // after the position (a file that grows meanwhile grows the buffer); pipes and devices grow it as bytes arrive.
 // Loops until `want` bytes or the end: one short read(2) must not look like the end of the file.
-bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes) {
+// A FIFO with `fifo` waits for bytes in fifo->wait, and ends when its descriptor is closed: with the bytes it
+// had, or EBADF.
+bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes, FifoWait *fifo = nullptr) {
   size_t reserve = want;
   struct stat info;
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
@@ -539,6 +547,10 @@ bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes) 
                               : ::read(fd, bytes.data() + total, bytes.size() - total);
     if (got < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN && fifo) {
+        if (fifo->wait(fd, POLLIN)) continue;
+        if (total > 0) break;
+      }
       return false;
     }
     if (got == 0) break;
@@ -549,10 +561,13 @@ bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes) 
 }
 
 // fs.read: at most kMaxReadBytes per call.
-void readAndAnswer(int fd, size_t size, int64_t offset, ipc::Reply reply) {
+void readAndAnswer(int fd, FifoWait *fifo, size_t size, int64_t offset, ipc::Reply reply) {
   std::vector<uint8_t> bytes;
-  if (!readUpTo(fd, std::min<size_t>(size, FsServiceImpl::kMaxReadBytes), offset, bytes))
-    return (void)fail(reply, "read");
+  if (!readUpTo(fd, std::min<size_t>(size, FsServiceImpl::kMaxReadBytes), offset, bytes, fifo)) {
+    ipc::Error error = ipc::Error::fromErrno(errno, "read");
+    if (errno == EBADF && fifo) error.message += ": the descriptor was closed while the read waited for data";
+    return (void)reply.error(error);
+  }
   resolveRead(reply, std::move(bytes));
 }
 
@@ -570,8 +585,8 @@ void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) 
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   if (args.offset < -1) return (void)reply.error(ipc::Error::rangeError("offset must be -1 (the current position) or at least 0"));
-  queue(*descriptor, "read", reply, [fd = descriptor->fd, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
-    readAndAnswer(fd, size, offset, std::move(reply));
+  queue(*descriptor, "read", reply, [fd = descriptor->fd, fifo = descriptor->fifo, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
+    readAndAnswer(fd, fifo.get(), size, offset, std::move(reply));
   });
 }
 
@@ -601,7 +616,7 @@ void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   // On the descriptor's queue: two writes to one fd land in the order the page sent them.
-  queue(*descriptor, "write", reply, [fd = descriptor->fd, args = std::move(args), reply]() mutable {
+  queue(*descriptor, "write", reply, [fd = descriptor->fd, fifo = descriptor->fifo, args = std::move(args), reply]() mutable {
     size_t total = 0;
     while (total < args.data.size()) {
       ssize_t wrote = args.offset >= 0
@@ -609,6 +624,9 @@ void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply
         : ::write(fd, args.data.data() + total, args.data.size() - total);
       if (wrote < 0) {
         if (errno == EINTR) continue;
+        // A full FIFO: wait for its reader, unless the descriptor is closed meanwhile (then what was written).
+        if (errno == EAGAIN && fifo && fifo->wait(fd, POLLOUT)) continue;
+        if (errno == EBADF && fifo && total > 0) break;
         return (void)fail(reply, "write");
       }
       total += wrote;

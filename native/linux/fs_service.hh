@@ -12,6 +12,7 @@
 #include <set>
 
 #include "generated/cpp/fs.hh"
+#include "linux/fifo_wait.hh"
 #include "linux/fs_resolve.hh"
 #include "linux/fs_watch.hh"
 #include "linux/permissions.hh"
@@ -85,6 +86,8 @@ class FsServiceImpl : public api::fs::FsService {
     std::string path;  // as the page named it, for errors
     // Every syscall on fd/dir runs here, in order; closeDescriptor posts the close last.
     std::shared_ptr<SerialQueue> queue = std::make_shared<SerialQueue>();
+    // A FIFO: its reads and writes wait where closeDescriptor can interrupt them (fifo_wait.hh).
+    std::shared_ptr<FifoWait> fifo;
   };
 
   Descriptor *find(uint64_t id, bool directory, ipc::Reply &reply);
