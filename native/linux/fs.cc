@@ -125,7 +125,8 @@ bool refuseRoot(const std::string &name, const std::string &path, ipc::Reply &re
 }
 
 // A path route's whole body (the confined open below its root and the syscall) on the worker pool. It captures
-// only its arguments, its Reply and the app's Permissions (thread-safe, alive as long as the app).
+// only its arguments, its Reply and the app's Permissions (thread-safe), with a reference that keeps them alive:
+// tasks still queued when the app exits run after the App is gone.
 void offMain(std::function<void()> task) { runOffMainThread(std::move(task)); }
 }  // namespace
 
@@ -190,7 +191,7 @@ bool FsServiceImpl::queue(Descriptor &descriptor, const char *syscall, ipc::Repl
 }
 
 void FsServiceImpl::access(const ipc::Context &, AccessArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, (args.mode & W_OK) ? Access::Write : Access::Read, O_PATH, 0, "access", reply);
     if (!fd) return;
     if (args.mode != F_OK && ::access(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "access", args.path);
@@ -199,7 +200,7 @@ void FsServiceImpl::access(const ipc::Context &, AccessArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::chmod(const ipc::Context &, ChmodArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "chmod", reply);
     if (!fd) return;
     if (::chmod(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "chmod", args.path);
@@ -208,7 +209,7 @@ void FsServiceImpl::chmod(const ipc::Context &, ChmodArgs args, ipc::Reply reply
 }
 
 void FsServiceImpl::chown(const ipc::Context &, ChownArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "chown", reply);
     if (!fd) return;
     if (::fchownat(fd.get(), "", args.uid, args.gid, AT_EMPTY_PATH) != 0) return (void)fail(reply, "chown", args.path);
@@ -217,7 +218,7 @@ void FsServiceImpl::chown(const ipc::Context &, ChownArgs args, ipc::Reply reply
 }
 
 void FsServiceImpl::lchown(const ipc::Context &, LchownArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Write, name, "lchown", reply);
     if (!folder) return;
@@ -246,7 +247,7 @@ void FsServiceImpl::fchown(const ipc::Context &, FchownArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::utimes(const ipc::Context &, UtimesArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "utime", reply);
     if (!fd) return;
     const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
@@ -256,7 +257,7 @@ void FsServiceImpl::utimes(const ipc::Context &, UtimesArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::lutimes(const ipc::Context &, LutimesArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Write, name, "lutime", reply);
     if (!folder) return;
@@ -283,7 +284,7 @@ void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) 
   if (args.flags & O_PATH) return (void)reply.error(ipc::Error::typeError("O_PATH descriptors are not offered to pages"));
   // Opening may block (a FIFO with no writer, a slow mount): on the pool; the id is entered on the main thread.
   opening_.insert(args.id);
-  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
     bool writable = false;
     UniqueFd fd = target(permissions, args.path, writes(args.flags) ? Access::Write : Access::Read, args.flags, args.mode,
                          "open", reply, &writable);
@@ -296,8 +297,7 @@ void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) 
       }
       opening_.erase(args.id);
       if (raw < 0) return;  // refused or failed: already answered
-      descriptors_[args.id] = Descriptor{raw, nullptr, false, writable, args.path};
-      descriptors_[args.id].fifo = fifo;
+      descriptors_[args.id] = Descriptor{raw, nullptr, false, writable, args.path, std::make_shared<SerialQueue>(), fifo};
       resolveOpen(reply, OpenResult{args.id, raw});
     });
   });
@@ -306,7 +306,7 @@ void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) 
 void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply reply) {
   if (idTaken(args.id, reply)) return;
   opening_.insert(args.id);
-  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
     DIR *dir = nullptr;
     UniqueFd fd = target(permissions, args.path, Access::Read, O_RDONLY | O_DIRECTORY, 0, "opendir", reply);
     if (fd) {
@@ -321,7 +321,7 @@ void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply r
       }
       opening_.erase(args.id);
       if (!dir) return;
-      descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, false, args.path};
+      descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, false, args.path, std::make_shared<SerialQueue>(), nullptr};
       resolveOpendir(reply, OpenResult{args.id, dirfd(dir)});
     });
   });
@@ -399,7 +399,7 @@ void FsServiceImpl::constants(const ipc::Context &, ConstantsArgs, ipc::Reply re
 }
 
 void FsServiceImpl::copyFile(const ipc::Context &, CopyFileArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd in = target(permissions, args.src, Access::Read, O_RDONLY, 0, "copyfile", reply);
     if (!in) return;
     struct stat info;
@@ -455,7 +455,7 @@ void FsServiceImpl::ftruncate(const ipc::Context &, FtruncateArgs args, ipc::Rep
 }
 
 void FsServiceImpl::link(const ipc::Context &, LinkArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string from, to;
     UniqueFd source = parent(permissions, args.src, Access::Read, from, "link", reply);
     if (!source) return;
@@ -468,7 +468,7 @@ void FsServiceImpl::link(const ipc::Context &, LinkArgs args, ipc::Reply reply) 
 }
 
 void FsServiceImpl::symlink(const ipc::Context &, SymlinkArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.dest, Access::Write, name, "symlink", reply);
     if (!folder || refuseRoot(name, args.dest, reply)) return;
@@ -485,7 +485,7 @@ void FsServiceImpl::symlink(const ipc::Context &, SymlinkArgs args, ipc::Reply r
 }
 
 void FsServiceImpl::lstat(const ipc::Context &, LstatArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Read, name, "lstat", reply);
     if (!folder) return;
@@ -497,7 +497,7 @@ void FsServiceImpl::lstat(const ipc::Context &, LstatArgs args, ipc::Reply reply
 }
 
 void FsServiceImpl::stat(const ipc::Context &, StatArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "stat", reply);
     if (!fd) return;
     struct stat info;
@@ -507,7 +507,7 @@ void FsServiceImpl::stat(const ipc::Context &, StatArgs args, ipc::Reply reply) 
 }
 
 void FsServiceImpl::mkdir(const ipc::Context &, MkdirArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     if (args.recursive) {
       Permissions::Failure failure;
       if (!permissions.makeDirectories(args.path, args.mode, failure)) return (void)failed(reply, failure, "mkdir", args.path);
@@ -592,7 +592,7 @@ void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) 
 
 void FsServiceImpl::readFile(const ipc::Context &context, ReadFileArgs args, ipc::Reply reply) {
   // Opening, sizing and reading all run on the pool (opening a FIFO blocks until it has a writer).
-  offMain([&permissions = permissions_, readDescriptor = context.readDescriptor, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, readDescriptor = context.readDescriptor, args, reply]() mutable {
     // Opened below its root exactly as open(path, O_RDONLY) is; the descriptor never reaches the page.
     UniqueFd fd = target(permissions, args.path, Access::Read, O_RDONLY | O_CLOEXEC, 0, "open", reply);
     if (!fd) return;
@@ -663,7 +663,7 @@ void FsServiceImpl::readdir(const ipc::Context &, ReaddirArgs args, ipc::Reply r
 }
 
 void FsServiceImpl::readlink(const ipc::Context &, ReadlinkArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Read, name, "readlink", reply);
     if (!folder) return;
@@ -676,7 +676,7 @@ void FsServiceImpl::readlink(const ipc::Context &, ReadlinkArgs args, ipc::Reply
 }
 
 void FsServiceImpl::realpath(const ipc::Context &, RealpathArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "realpath", reply);
     if (!fd) return;
     std::string real = pathOfDescriptor(fd.get());
@@ -686,7 +686,7 @@ void FsServiceImpl::realpath(const ipc::Context &, RealpathArgs args, ipc::Reply
 }
 
 void FsServiceImpl::rename(const ipc::Context &, RenameArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string from, to;
     UniqueFd source = parent(permissions, args.src, Access::Write, from, "rename", reply);
     if (!source || refuseRoot(from, args.src, reply)) return;
@@ -699,7 +699,7 @@ void FsServiceImpl::rename(const ipc::Context &, RenameArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::rmdir(const ipc::Context &, RmdirArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Write, name, "rmdir", reply);
     if (!folder || refuseRoot(name, args.path, reply)) return;
@@ -709,7 +709,7 @@ void FsServiceImpl::rmdir(const ipc::Context &, RmdirArgs args, ipc::Reply reply
 }
 
 void FsServiceImpl::unlink(const ipc::Context &, UnlinkArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Write, name, "unlink", reply);
     if (!folder || refuseRoot(name, args.path, reply)) return;
@@ -723,7 +723,7 @@ void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Repl
   if (watchers_.size() >= kMaxWatchers)
     return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
   // Directories found below a recursive root are watched only where the app may read.
-  auto mayWatch = [&permissions = permissions_](const std::string &below) {
+  auto mayWatch = [keep = permissions_, &permissions = *permissions_](const std::string &below) {
     std::string resolved, why;
     return permissions.check(below, Access::Read, resolved, why) && resolved == below;
   };
@@ -732,7 +732,7 @@ void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Repl
   watchers_[args.id] = watcher;
   // Finding the place and walking the tree run on the pool (both wait on the disk); the answer on the main thread.
   watcher->start(
-    [&permissions = permissions_, args, reply](std::string &path, bool &directory) mutable {
+    [keep = permissions_, &permissions = *permissions_, args, reply](std::string &path, bool &directory) mutable {
       UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "watch", reply);
       if (!fd) return false;
       struct stat info;

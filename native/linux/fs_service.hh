@@ -22,7 +22,7 @@ namespace host {
 
 class FsServiceImpl : public api::fs::FsService {
  public:
-  explicit FsServiceImpl(Permissions &permissions) : permissions_(permissions) {}
+  explicit FsServiceImpl(std::shared_ptr<Permissions> permissions) : permissions_(std::move(permissions)) {}
   ~FsServiceImpl() override;
 
   void access(const ipc::Context &, api::fs::AccessArgs, ipc::Reply) override;
@@ -101,7 +101,8 @@ class FsServiceImpl : public api::fs::FsService {
   // Ids whose open/opendir runs on the pool: taken, though not yet in descriptors_.
   bool idTaken(uint64_t id, ipc::Reply &reply);
 
-  Permissions &permissions_;
+  // Every task on the pool holds it (`keep`): at exit the App, which made it, may be destroyed before they end.
+  std::shared_ptr<Permissions> permissions_;
   std::map<uint64_t, Descriptor> descriptors_;
   std::set<uint64_t> opening_;
   // Expires with the service: an open finishing after the window closed closes its descriptor instead.
