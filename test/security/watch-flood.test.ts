@@ -120,8 +120,9 @@ test('a flood of directories under a recursive watch queues a bounded number of 
     assert.ok(counted, `the host printed its count of waiting looks: ${run.stderr.slice(-2000)}`)
     // 1024 paths, and the one rescan that replaces them.
     assert.ok(Number(counted[1]) <= 1025, JSON.stringify(summary))
-    // Measured at 13-16 load: the old host +12.7 MiB over 8,005 swaps; this one +0.7 MiB over 8,525.
-    assert.ok(growthMiB < 8, JSON.stringify(summary))
+    // Measured at load 10-16: the old host +12.7 and +6.7 MiB (8,005 and 4,755 swaps); this one +0.7 to +0.9 MiB
+    // (5,327 to 8,525 swaps, 3 runs). The bound is on the host's growth over the flood, not on speed.
+    assert.ok(growthMiB < 4, JSON.stringify(summary))
   } finally {
     clearInterval(sampler)
     rmSync(base, { recursive: true, force: true })
