@@ -12,7 +12,8 @@ export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:halt_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$PWD/scripts/ubsan-suppressions.txt"
 tests=(test/host/fs.test.ts test/host/robustness.test.ts test/security/fs-symlinks.test.ts test/security/fs-limits.test.ts
   test/host/fs-off-main-thread.test.ts test/host/fs-queue-bound.test.ts test/host/watch-off-main-thread.test.ts
-  test/host/serving-off-main-thread.test.ts test/security/serving-hostile-files.test.ts test/security/watch-swap.test.ts)
+  test/host/serving-off-main-thread.test.ts test/security/serving-hostile-files.test.ts test/security/watch-swap.test.ts
+  test/host/fs-fifo-close.test.ts test/security/watch-flood.test.ts test/host/serving-range.test.ts)
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
   exec xvfb-run -a npx tsx scripts/run-tests.ts "${tests[@]}"
 fi

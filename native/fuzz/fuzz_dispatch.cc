@@ -24,7 +24,7 @@ void registerStubServices(ipc::Router &router);
 namespace {
 struct World {
   host::Config config;
-  std::unique_ptr<host::Permissions> permissions;
+  std::shared_ptr<host::Permissions> permissions;
   std::unique_ptr<host::FsServiceImpl> fs;
   ipc::Router router;
 
@@ -41,8 +41,8 @@ struct World {
     atexit([] { if (system(cleanup.c_str()) != 0) return; });
     std::string error;
     config.parse(R"({"meta_bundle_identifier":"com.example.fuzz","filesystem_allow":"/tmp/socket-fuzz-work"})", error);
-    permissions = std::make_unique<host::Permissions>(config, base + "/resources", "com.example.fuzz");
-    fs = std::make_unique<host::FsServiceImpl>(*permissions);
+    permissions = std::make_shared<host::Permissions>(config, base + "/resources", "com.example.fuzz");
+    fs = std::make_unique<host::FsServiceImpl>(permissions);
     fuzz::registerStubServices(router);
     api::fs::registerFsRoutes(router, *fs);
   }

@@ -15,7 +15,7 @@ namespace host {
 
 App::App(Options options, Config config)
     : options_(std::move(options)), config_(std::move(config)), bundleId_(config_.get("meta_bundle_identifier")),
-      permissions_(config_, options_.resources, bundleId_), environment_(config_) {
+      permissions_(std::make_shared<Permissions>(config_, options_.resources, bundleId_)), environment_(config_) {
   // Site data (localStorage, IndexedDB) lives per app under the XDG data dir, like any desktop app's.
   std::string data = std::string(g_get_user_data_dir()) + "/" + bundleId_;
   std::string cache = std::string(g_get_user_cache_dir()) + "/" + bundleId_;

@@ -73,7 +73,9 @@ class App {
   std::string startUrl() const;
   WebKitWebContext *context() const { return context_; }
   Backend &backend() const { return *backend_; }
-  Permissions &permissions() { return permissions_; }
+  Permissions &permissions() { return *permissions_; }
+  // Shared with the fs tasks on the worker pool, which may still run while the App is destroyed at exit.
+  std::shared_ptr<Permissions> sharedPermissions() { return permissions_; }
   ServiceWorkers &serviceWorkers() const { return *serviceWorkers_; }
   bool testMode() const { return !options_.test.empty(); }
 
@@ -81,7 +83,7 @@ class App {
   Options options_;
   Config config_;
   std::string bundleId_;
-  Permissions permissions_;
+  std::shared_ptr<Permissions> permissions_;
   PageEnvironment environment_;
   std::mutex refusedMutex_;
   std::set<std::string> refused_;

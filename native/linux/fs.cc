@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -124,7 +125,8 @@ bool refuseRoot(const std::string &name, const std::string &path, ipc::Reply &re
 }
 
 // A path route's whole body (the confined open below its root and the syscall) on the worker pool. It captures
-// only its arguments, its Reply and the app's Permissions (thread-safe, alive as long as the app).
+// only its arguments, its Reply and the app's Permissions (thread-safe), with a reference that keeps them alive:
+// tasks still queued when the app exits run after the App is gone.
 void offMain(std::function<void()> task) { runOffMainThread(std::move(task)); }
 }  // namespace
 
@@ -167,7 +169,10 @@ FsServiceImpl::Descriptor *FsServiceImpl::findWritable(uint64_t id, const char *
 void FsServiceImpl::closeDescriptor(Descriptor &descriptor, std::function<void(int, int)> done) {
   int fd = descriptor.fd;
   auto *dir = static_cast<DIR *>(descriptor.dir);
-  descriptor.queue->post([fd, dir, done = std::move(done)] {
+  // A FIFO read or write waiting for a writer or a reader (maybe forever) ends now, and so does any sent before
+  // the close that would wait: the close behind them answers. The descriptor still closes only below, last.
+  if (descriptor.fifo) descriptor.fifo->interrupt();
+  descriptor.queue->post([fd, dir, fifo = std::move(descriptor.fifo), done = std::move(done)] {
     int status = dir ? ::closedir(dir) : fd >= 0 ? ::close(fd) : 0;
     int error = errno;
     if (done) done(status, error);
@@ -186,7 +191,7 @@ bool FsServiceImpl::queue(Descriptor &descriptor, const char *syscall, ipc::Repl
 }
 
 void FsServiceImpl::access(const ipc::Context &, AccessArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, (args.mode & W_OK) ? Access::Write : Access::Read, O_PATH, 0, "access", reply);
     if (!fd) return;
     if (args.mode != F_OK && ::access(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "access", args.path);
@@ -195,7 +200,7 @@ void FsServiceImpl::access(const ipc::Context &, AccessArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::chmod(const ipc::Context &, ChmodArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "chmod", reply);
     if (!fd) return;
     if (::chmod(procPath(fd.get()).c_str(), args.mode) != 0) return (void)fail(reply, "chmod", args.path);
@@ -204,7 +209,7 @@ void FsServiceImpl::chmod(const ipc::Context &, ChmodArgs args, ipc::Reply reply
 }
 
 void FsServiceImpl::chown(const ipc::Context &, ChownArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "chown", reply);
     if (!fd) return;
     if (::fchownat(fd.get(), "", args.uid, args.gid, AT_EMPTY_PATH) != 0) return (void)fail(reply, "chown", args.path);
@@ -213,7 +218,7 @@ void FsServiceImpl::chown(const ipc::Context &, ChownArgs args, ipc::Reply reply
 }
 
 void FsServiceImpl::lchown(const ipc::Context &, LchownArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Write, name, "lchown", reply);
     if (!folder) return;
@@ -242,7 +247,7 @@ void FsServiceImpl::fchown(const ipc::Context &, FchownArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::utimes(const ipc::Context &, UtimesArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Write, O_PATH, 0, "utime", reply);
     if (!fd) return;
     const timespec times[2] = {toTimespec(args.atime), toTimespec(args.mtime)};
@@ -252,7 +257,7 @@ void FsServiceImpl::utimes(const ipc::Context &, UtimesArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::lutimes(const ipc::Context &, LutimesArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Write, name, "lutime", reply);
     if (!folder) return;
@@ -279,19 +284,20 @@ void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) 
   if (args.flags & O_PATH) return (void)reply.error(ipc::Error::typeError("O_PATH descriptors are not offered to pages"));
   // Opening may block (a FIFO with no writer, a slow mount): on the pool; the id is entered on the main thread.
   opening_.insert(args.id);
-  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
     bool writable = false;
     UniqueFd fd = target(permissions, args.path, writes(args.flags) ? Access::Write : Access::Read, args.flags, args.mode,
                          "open", reply, &writable);
+    std::shared_ptr<FifoWait> fifo = FifoWait::forDescriptor(fd.get(), args.flags);
     int raw = fd.release();
-    runOnMainThread([alive, this, raw, writable, args, reply]() mutable {
+    runOnMainThread([alive, this, raw, writable, fifo, args, reply]() mutable {
       if (alive.expired()) {  // the window closed meanwhile: `this` is gone
         if (raw >= 0) ::close(raw);
         return;
       }
       opening_.erase(args.id);
       if (raw < 0) return;  // refused or failed: already answered
-      descriptors_[args.id] = Descriptor{raw, nullptr, false, writable, args.path};
+      descriptors_[args.id] = Descriptor{raw, nullptr, false, writable, args.path, std::make_shared<SerialQueue>(), fifo};
       resolveOpen(reply, OpenResult{args.id, raw});
     });
   });
@@ -300,7 +306,7 @@ void FsServiceImpl::open(const ipc::Context &, OpenArgs args, ipc::Reply reply) 
 void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply reply) {
   if (idTaken(args.id, reply)) return;
   opening_.insert(args.id);
-  offMain([&permissions = permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, alive = std::weak_ptr<int>(alive_), this, args, reply]() mutable {
     DIR *dir = nullptr;
     UniqueFd fd = target(permissions, args.path, Access::Read, O_RDONLY | O_DIRECTORY, 0, "opendir", reply);
     if (fd) {
@@ -315,7 +321,7 @@ void FsServiceImpl::opendir(const ipc::Context &, OpendirArgs args, ipc::Reply r
       }
       opening_.erase(args.id);
       if (!dir) return;
-      descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, false, args.path};
+      descriptors_[args.id] = Descriptor{dirfd(dir), dir, false, false, args.path, std::make_shared<SerialQueue>(), nullptr};
       resolveOpendir(reply, OpenResult{args.id, dirfd(dir)});
     });
   });
@@ -393,7 +399,7 @@ void FsServiceImpl::constants(const ipc::Context &, ConstantsArgs, ipc::Reply re
 }
 
 void FsServiceImpl::copyFile(const ipc::Context &, CopyFileArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd in = target(permissions, args.src, Access::Read, O_RDONLY, 0, "copyfile", reply);
     if (!in) return;
     struct stat info;
@@ -449,7 +455,7 @@ void FsServiceImpl::ftruncate(const ipc::Context &, FtruncateArgs args, ipc::Rep
 }
 
 void FsServiceImpl::link(const ipc::Context &, LinkArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string from, to;
     UniqueFd source = parent(permissions, args.src, Access::Read, from, "link", reply);
     if (!source) return;
@@ -462,7 +468,7 @@ void FsServiceImpl::link(const ipc::Context &, LinkArgs args, ipc::Reply reply) 
 }
 
 void FsServiceImpl::symlink(const ipc::Context &, SymlinkArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.dest, Access::Write, name, "symlink", reply);
     if (!folder || refuseRoot(name, args.dest, reply)) return;
@@ -479,7 +485,7 @@ void FsServiceImpl::symlink(const ipc::Context &, SymlinkArgs args, ipc::Reply r
 }
 
 void FsServiceImpl::lstat(const ipc::Context &, LstatArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Read, name, "lstat", reply);
     if (!folder) return;
@@ -491,7 +497,7 @@ void FsServiceImpl::lstat(const ipc::Context &, LstatArgs args, ipc::Reply reply
 }
 
 void FsServiceImpl::stat(const ipc::Context &, StatArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "stat", reply);
     if (!fd) return;
     struct stat info;
@@ -501,7 +507,7 @@ void FsServiceImpl::stat(const ipc::Context &, StatArgs args, ipc::Reply reply) 
 }
 
 void FsServiceImpl::mkdir(const ipc::Context &, MkdirArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     if (args.recursive) {
       Permissions::Failure failure;
       if (!permissions.makeDirectories(args.path, args.mode, failure)) return (void)failed(reply, failure, "mkdir", args.path);
@@ -521,7 +527,9 @@ namespace {
 // errno set on failure. Allocates no more than the call may return: for a regular file no more than is left
 // after the position (a file that grows meanwhile grows the buffer); pipes and devices grow it as bytes arrive.
 // Loops until `want` bytes or the end: one short read(2) must not look like the end of the file.
-bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes) {
+// A FIFO with `fifo` waits for bytes in fifo->wait, and ends when its descriptor is closed: with the bytes it
+// had, or EBADF.
+bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes, FifoWait *fifo = nullptr) {
   size_t reserve = want;
   struct stat info;
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
@@ -539,6 +547,10 @@ bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes) 
                               : ::read(fd, bytes.data() + total, bytes.size() - total);
     if (got < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN && fifo) {
+        if (fifo->wait(fd, POLLIN)) continue;
+        if (total > 0) break;
+      }
       return false;
     }
     if (got == 0) break;
@@ -549,10 +561,13 @@ bool readUpTo(int fd, size_t want, int64_t offset, std::vector<uint8_t> &bytes) 
 }
 
 // fs.read: at most kMaxReadBytes per call.
-void readAndAnswer(int fd, size_t size, int64_t offset, ipc::Reply reply) {
+void readAndAnswer(int fd, FifoWait *fifo, size_t size, int64_t offset, ipc::Reply reply) {
   std::vector<uint8_t> bytes;
-  if (!readUpTo(fd, std::min<size_t>(size, FsServiceImpl::kMaxReadBytes), offset, bytes))
-    return (void)fail(reply, "read");
+  if (!readUpTo(fd, std::min<size_t>(size, FsServiceImpl::kMaxReadBytes), offset, bytes, fifo)) {
+    ipc::Error error = ipc::Error::fromErrno(errno, "read");
+    if (errno == EBADF && fifo) error.message += ": the descriptor was closed while the read waited for data";
+    return (void)reply.error(error);
+  }
   resolveRead(reply, std::move(bytes));
 }
 
@@ -570,14 +585,14 @@ void FsServiceImpl::read(const ipc::Context &, ReadArgs args, ipc::Reply reply) 
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   if (args.offset < -1) return (void)reply.error(ipc::Error::rangeError("offset must be -1 (the current position) or at least 0"));
-  queue(*descriptor, "read", reply, [fd = descriptor->fd, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
-    readAndAnswer(fd, size, offset, std::move(reply));
+  queue(*descriptor, "read", reply, [fd = descriptor->fd, fifo = descriptor->fifo, size = static_cast<size_t>(args.size), offset = static_cast<int64_t>(args.offset), reply]() mutable {
+    readAndAnswer(fd, fifo.get(), size, offset, std::move(reply));
   });
 }
 
 void FsServiceImpl::readFile(const ipc::Context &context, ReadFileArgs args, ipc::Reply reply) {
   // Opening, sizing and reading all run on the pool (opening a FIFO blocks until it has a writer).
-  offMain([&permissions = permissions_, readDescriptor = context.readDescriptor, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, readDescriptor = context.readDescriptor, args, reply]() mutable {
     // Opened below its root exactly as open(path, O_RDONLY) is; the descriptor never reaches the page.
     UniqueFd fd = target(permissions, args.path, Access::Read, O_RDONLY | O_CLOEXEC, 0, "open", reply);
     if (!fd) return;
@@ -601,7 +616,7 @@ void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply
   Descriptor *descriptor = find(args.id, false, reply);
   if (!descriptor) return;
   // On the descriptor's queue: two writes to one fd land in the order the page sent them.
-  queue(*descriptor, "write", reply, [fd = descriptor->fd, args = std::move(args), reply]() mutable {
+  queue(*descriptor, "write", reply, [fd = descriptor->fd, fifo = descriptor->fifo, args = std::move(args), reply]() mutable {
     size_t total = 0;
     while (total < args.data.size()) {
       ssize_t wrote = args.offset >= 0
@@ -609,6 +624,9 @@ void FsServiceImpl::write(const ipc::Context &, WriteArgs args, ipc::Reply reply
         : ::write(fd, args.data.data() + total, args.data.size() - total);
       if (wrote < 0) {
         if (errno == EINTR) continue;
+        // A full FIFO: wait for its reader, unless the descriptor is closed meanwhile (then what was written).
+        if (errno == EAGAIN && fifo && fifo->wait(fd, POLLOUT)) continue;
+        if (errno == EBADF && fifo && total > 0) break;
         return (void)fail(reply, "write");
       }
       total += wrote;
@@ -645,7 +663,7 @@ void FsServiceImpl::readdir(const ipc::Context &, ReaddirArgs args, ipc::Reply r
 }
 
 void FsServiceImpl::readlink(const ipc::Context &, ReadlinkArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Read, name, "readlink", reply);
     if (!folder) return;
@@ -658,7 +676,7 @@ void FsServiceImpl::readlink(const ipc::Context &, ReadlinkArgs args, ipc::Reply
 }
 
 void FsServiceImpl::realpath(const ipc::Context &, RealpathArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "realpath", reply);
     if (!fd) return;
     std::string real = pathOfDescriptor(fd.get());
@@ -668,7 +686,7 @@ void FsServiceImpl::realpath(const ipc::Context &, RealpathArgs args, ipc::Reply
 }
 
 void FsServiceImpl::rename(const ipc::Context &, RenameArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string from, to;
     UniqueFd source = parent(permissions, args.src, Access::Write, from, "rename", reply);
     if (!source || refuseRoot(from, args.src, reply)) return;
@@ -681,7 +699,7 @@ void FsServiceImpl::rename(const ipc::Context &, RenameArgs args, ipc::Reply rep
 }
 
 void FsServiceImpl::rmdir(const ipc::Context &, RmdirArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Write, name, "rmdir", reply);
     if (!folder || refuseRoot(name, args.path, reply)) return;
@@ -691,7 +709,7 @@ void FsServiceImpl::rmdir(const ipc::Context &, RmdirArgs args, ipc::Reply reply
 }
 
 void FsServiceImpl::unlink(const ipc::Context &, UnlinkArgs args, ipc::Reply reply) {
-  offMain([&permissions = permissions_, args, reply]() mutable {
+  offMain([keep = permissions_, &permissions = *permissions_, args, reply]() mutable {
     std::string name;
     UniqueFd folder = parent(permissions, args.path, Access::Write, name, "unlink", reply);
     if (!folder || refuseRoot(name, args.path, reply)) return;
@@ -705,7 +723,7 @@ void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Repl
   if (watchers_.size() >= kMaxWatchers)
     return (void)reply.error(ipc::Error::rangeError("a window may have at most " + std::to_string(kMaxWatchers) + " watchers"));
   // Directories found below a recursive root are watched only where the app may read.
-  auto mayWatch = [&permissions = permissions_](const std::string &below) {
+  auto mayWatch = [keep = permissions_, &permissions = *permissions_](const std::string &below) {
     std::string resolved, why;
     return permissions.check(below, Access::Read, resolved, why) && resolved == below;
   };
@@ -714,7 +732,7 @@ void FsServiceImpl::watch(const ipc::Context &context, WatchArgs args, ipc::Repl
   watchers_[args.id] = watcher;
   // Finding the place and walking the tree run on the pool (both wait on the disk); the answer on the main thread.
   watcher->start(
-    [&permissions = permissions_, args, reply](std::string &path, bool &directory) mutable {
+    [keep = permissions_, &permissions = *permissions_, args, reply](std::string &path, bool &directory) mutable {
       UniqueFd fd = target(permissions, args.path, Access::Read, O_PATH, 0, "watch", reply);
       if (!fd) return false;
       struct stat info;

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "generated/cpp/fs.hh"
+#include "linux/fifo_wait.hh"
 #include "linux/fs_resolve.hh"
 #include "linux/fs_watch.hh"
 #include "linux/permissions.hh"
@@ -21,7 +22,7 @@ namespace host {
 
 class FsServiceImpl : public api::fs::FsService {
  public:
-  explicit FsServiceImpl(Permissions &permissions) : permissions_(permissions) {}
+  explicit FsServiceImpl(std::shared_ptr<Permissions> permissions) : permissions_(std::move(permissions)) {}
   ~FsServiceImpl() override;
 
   void access(const ipc::Context &, api::fs::AccessArgs, ipc::Reply) override;
@@ -85,6 +86,8 @@ class FsServiceImpl : public api::fs::FsService {
     std::string path;  // as the page named it, for errors
     // Every syscall on fd/dir runs here, in order; closeDescriptor posts the close last.
     std::shared_ptr<SerialQueue> queue = std::make_shared<SerialQueue>();
+    // A FIFO: its reads and writes wait where closeDescriptor can interrupt them (fifo_wait.hh).
+    std::shared_ptr<FifoWait> fifo;
   };
 
   Descriptor *find(uint64_t id, bool directory, ipc::Reply &reply);
@@ -98,7 +101,8 @@ class FsServiceImpl : public api::fs::FsService {
   // Ids whose open/opendir runs on the pool: taken, though not yet in descriptors_.
   bool idTaken(uint64_t id, ipc::Reply &reply);
 
-  Permissions &permissions_;
+  // Every task on the pool holds it (`keep`): at exit the App, which made it, may be destroyed before they end.
+  std::shared_ptr<Permissions> permissions_;
   std::map<uint64_t, Descriptor> descriptors_;
   std::set<uint64_t> opening_;
   // Expires with the service: an open finishing after the window closed closes its descriptor instead.

@@ -5,8 +5,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <list>
 #include <map>
 #include <mutex>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "linux/fs_resolve.hh"
@@ -20,6 +26,10 @@ using namespace api::fs;
 namespace {
 // More directories than this under one recursive watch is refused rather than exhausting inotify's watches.
 constexpr size_t kMaxDirectories = 8192;
+// Paths that may wait for a look (a walk or a removal) under one watcher. Directories made and removed faster
+// than the pool walks them (a swap flood) would otherwise queue one task per event without end: a path that
+// already waits is not queued again, and past this many the watcher instead walks its whole tree once.
+constexpr size_t kMaxWaitingPaths = 1024;
 
 std::string pathOf(GFile *file) {
   char *path = g_file_get_path(file);
@@ -75,6 +85,10 @@ struct FsWatcher::State : std::enable_shared_from_this<State> {
   GFileMonitor *monitor(const std::string &path, bool directory, std::string &error);
   bool addTree(const std::string &path, bool announce, std::string &error);
   void removeTree(const std::string &path);
+  // Walks the whole tree again, quietly, and stops the monitors of directories that are gone or were replaced.
+  void rescan();
+  // Runs the looks that wait, one at a time, until none is left.
+  void drainLooks();
   // Once closed (stopWatch, the window closing, the app exiting) the walks still queued end at once: they must
   // not call mayWatch, whose Permissions belong to the app and are gone after it exits.
   bool isClosed();
@@ -85,6 +99,9 @@ struct FsWatcher::State : std::enable_shared_from_this<State> {
   void changed(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event);
   void walkLater(const std::string &path);
   void removeLater(const std::string &path);
+  // Coalesces: one look per path waits, the latest asked for (what a later look finds is the current state, which
+  // is all an earlier one would have acted on); past kMaxWaitingPaths, one rescan replaces them all.
+  void lookLater(bool walk, const std::string &path);
   void close();
   // Any thread: nothing once closed.
   void report(GFile *file, FileChangeKind kind);
@@ -101,6 +118,16 @@ struct FsWatcher::State : std::enable_shared_from_this<State> {
   std::mutex mutex;
   bool closed = false;
   std::map<std::string, GFileMonitor *> monitors;  // by absolute path
+  // What each monitored directory was when its monitor was made: a directory replaced under the same name
+  // (removed and made again, swapped) has stale monitors, which a walk of it stops first.
+  std::map<std::string, std::pair<dev_t, ino_t>> identities;
+  // The looks waiting (walk: true; removal: false), in the order last asked for, and where each path is.
+  std::list<std::pair<bool, std::string>> looks;
+  std::unordered_map<std::string, std::list<std::pair<bool, std::string>>::iterator> lookOf;
+  bool rescanWaits = false;   // more than kMaxWaitingPaths were asked for: one walk of the whole tree instead
+  bool drainPosted = false;   // a drainLooks task is on `walks`, waiting or running
+  size_t mostWaiting = 0;     // the most looks that ever waited at once (SOCKET_DEBUG_WATCH prints it at close)
+  size_t rescans = 0;
 };
 
 FsWatcher::FsWatcher(uint64_t id, bool recursive, std::shared_ptr<ipc::EventSink> events,
@@ -132,8 +159,14 @@ void FsWatcher::State::close() {
   std::map<std::string, GFileMonitor *> stopping;
   {
     std::lock_guard<std::mutex> lock(mutex);
+    if (!closed && std::getenv("SOCKET_DEBUG_WATCH"))
+      std::fprintf(stderr, "fs.watch %llu: at most %zu looks waited, %zu rescans\n", static_cast<unsigned long long>(id),
+                   mostWaiting, rescans);
     closed = true;
     stopping.swap(monitors);
+    identities.clear();
+    looks.clear();
+    lookOf.clear();
   }
   // On the main thread, where the handler runs: once disconnected here it never runs for this watcher again,
   // so the raw State pointer it was given cannot outlive its use.
@@ -196,8 +229,22 @@ bool FsWatcher::State::addTree(const std::string &path, bool announce, std::stri
     error = "the directory was replaced while it was being watched";
     return false;
   }
+  struct stat heldInfo;
+  if (::fstat(held, &heldInfo) != 0) return ::close(held), true;
+  const std::pair<dev_t, ino_t> identity{heldInfo.st_dev, heldInfo.st_ino};
+  bool stale;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto known = identities.find(path);
+    stale = known != identities.end() && known->second != identity;
+  }
+  if (stale) removeTree(path);  // another directory had this name: its monitors watch nothing here any more
   GFileMonitor *made = monitor(path, true, error);
   if (!made) return ::close(held), false;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (monitors.count(path)) identities[path] = identity;
+  }
   if (!stillNames(path, held)) {
     ::close(held);
     forget(path, made);
@@ -245,6 +292,7 @@ void FsWatcher::State::forget(const std::string &path, GFileMonitor *made) {
     auto found = monitors.find(path);
     if (found == monitors.end() || found->second != made) return;  // closed meanwhile: close() stopped it
     monitors.erase(found);
+    identities.erase(path);
   }
   stop(made);
 }
@@ -257,6 +305,7 @@ void FsWatcher::State::removeTree(const std::string &path) {
       bool under = it->first == path || (it->first.size() > path.size() && it->first.compare(0, path.size(), path) == 0 && it->first[path.size()] == '/');
       if (under && it->first != rootPath) {
         stopping.push_back(it->second);
+        identities.erase(it->first);
         it = monitors.erase(it);
       } else {
         ++it;
@@ -279,15 +328,81 @@ void FsWatcher::State::report(GFile *file, FileChangeKind kind) {
 
 // Whether a path that appeared is a directory to watch, and its tree, are found on the pool, after the walks
 // and removals already asked for.
-void FsWatcher::State::walkLater(const std::string &path) {
-  walks->post([self = shared_from_this(), path] {
-    std::string ignored;
-    if (!self->isClosed() && isDirectory(path) && self->mayWatch(path)) self->addTree(path, true, ignored);
-  });
+void FsWatcher::State::walkLater(const std::string &path) { lookLater(true, path); }
+
+void FsWatcher::State::removeLater(const std::string &path) { lookLater(false, path); }
+
+void FsWatcher::State::lookLater(bool walk, const std::string &path) {
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (closed) return;
+    if (!rescanWaits) {
+      auto found = lookOf.find(path);
+      if (found != lookOf.end()) {
+        looks.erase(found->second);
+        lookOf.erase(found);
+      }
+      if (looks.size() >= kMaxWaitingPaths) {
+        rescanWaits = true;
+        looks.clear();
+        lookOf.clear();
+      } else {
+        looks.emplace_back(walk, path);
+        lookOf[path] = std::prev(looks.end());
+      }
+    }
+    mostWaiting = std::max(mostWaiting, looks.size() + (rescanWaits ? 1 : 0));
+    if (drainPosted) return;
+    drainPosted = true;
+  }
+  walks->post([self = shared_from_this()] { self->drainLooks(); });
 }
 
-void FsWatcher::State::removeLater(const std::string &path) {
-  walks->post([self = shared_from_this(), path] { self->removeTree(path); });
+void FsWatcher::State::drainLooks() {
+  for (;;) {
+    bool walk = false, whole = false;
+    std::string path;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (closed || (looks.empty() && !rescanWaits)) {
+        drainPosted = false;
+        return;
+      }
+      if (rescanWaits) {
+        whole = true;
+        rescanWaits = false;
+        rescans++;
+      } else {
+        walk = looks.front().first;
+        path = std::move(looks.front().second);
+        lookOf.erase(path);
+        looks.pop_front();
+      }
+    }
+    std::string ignored;
+    if (whole) rescan();
+    else if (!walk) removeTree(path);
+    else if (!isClosed() && isDirectory(path) && mayWatch(path)) addTree(path, true, ignored);
+    else removeTree(path);  // not (or no longer) a directory to watch: nothing of an earlier one stays watched
+  }
+}
+
+void FsWatcher::State::rescan() {
+  std::string ignored;
+  addTree(rootPath, false, ignored);
+  std::vector<std::pair<std::string, std::pair<dev_t, ino_t>>> known;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    known.assign(identities.begin(), identities.end());
+  }
+  for (const auto &[path, identity] : known) {
+    if (path == rootPath || isClosed()) continue;
+    int held = openExactDirectory(path);
+    struct stat info;
+    bool same = held >= 0 && ::fstat(held, &info) == 0 && info.st_dev == identity.first && info.st_ino == identity.second;
+    if (held >= 0) ::close(held);
+    if (!same) removeTree(path);
+  }
 }
 
 void FsWatcher::State::onChanged(GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, gpointer data) {

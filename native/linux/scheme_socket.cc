@@ -3,7 +3,8 @@
 // Threads: the handler runs on the GTK main thread, which must never wait on the disk (a slow mount, a file
 // under a lease being broken, a huge file). Anything that touches the app's files (finding, opening, reading)
 // runs on the worker pool; the request is finished back on the main thread, as WebKit requires. A large file
-// is handed to WebKit as a stream over its descriptor, which GLib reads on its own threads.
+// is handed to WebKit as a stream over its descriptor, which GLib reads on its own threads. A `Range` request
+// (media elements seek with it) gets that part of the file, 206, from the same descriptor (seeked, never read whole).
 #include <fcntl.h>
 #include <gio/gunixinputstream.h>
 #include <sys/stat.h>
@@ -18,6 +19,8 @@
 #include <string>
 
 #include "linux/app.hh"
+#include "linux/bounded_stream.hh"
+#include "linux/byte_range.hh"
 #include "linux/mime.hh"
 #include "linux/protocol_handlers.hh"
 #include "linux/schemes.hh"
@@ -73,8 +76,10 @@ struct Response {
   std::string body;
   std::string type = "text/plain; charset=utf-8";
   bool csp = false;
-  int fd = -1;     // when set: a regular file of `size` bytes to stream instead of `body` (the stream closes it)
-  off_t size = 0;
+  int fd = -1;     // when set: a regular file to stream `size` bytes of, from its position, instead of `body`
+  off_t size = 0;  // (the stream closes it)
+  bool ranges = false;       // an app file: Accept-Ranges: bytes
+  std::string contentRange;  // 206 and 416: the Content-Range header
 };
 
 // What the answer's headers need from the request and the app, taken on the main thread before the work leaves it.
@@ -99,8 +104,11 @@ void finish(WebKitURISchemeRequest *request, Response response, const Headers &e
   if (response.fd >= 0) {
     // WebKit asks for a few KiB at a time and each read of the file runs on a GLib thread: the buffer makes that
     // one thread hop per MiB instead.
+    // Bounded: a range ends where it should, and a file growing meanwhile is not sent past the size announced.
     GInputStream *file = g_unix_input_stream_new(response.fd, TRUE);
-    stream = g_buffered_input_stream_new_sized(file, kStreamBuffer);
+    GInputStream *part = boundedInputStreamNew(file, static_cast<guint64>(response.size));
+    stream = g_buffered_input_stream_new_sized(part, kStreamBuffer);
+    g_object_unref(part);
     g_object_unref(file);
     size = response.size;
   } else {
@@ -118,6 +126,8 @@ void finish(WebKitURISchemeRequest *request, Response response, const Headers &e
   soup_message_headers_append(headers, "Cache-Control", "no-cache");
   soup_message_headers_append(headers, "Content-Type", response.type.c_str());
   if (response.csp) soup_message_headers_append(headers, "Content-Security-Policy", extra.csp.c_str());
+  if (response.ranges) soup_message_headers_append(headers, "Accept-Ranges", "bytes");
+  if (!response.contentRange.empty()) soup_message_headers_append(headers, "Content-Range", response.contentRange.c_str());
   webkit_uri_scheme_response_set_http_headers(reply, headers);
   webkit_uri_scheme_request_finish_with_response(request, reply);
   g_object_unref(reply);
@@ -294,8 +304,35 @@ std::string appCsp(const App &app) {
 }
 
 namespace {
-// On the pool: `resources` and `defaultIndex` are the app's, copied on the main thread.
-Response appFile(const std::string &resources, const std::string &defaultIndex, const std::string &path) {
+// Narrows `response` (a whole regular file, open or read) to the part `rangeHeader` asks for: 206 with that part,
+// or 416 when it starts past the end. On the pool: a streamed file is seeked, never read.
+void applyRange(Response &response, const std::string &rangeHeader) {
+  response.ranges = true;
+  off_t size = response.fd >= 0 ? response.size : static_cast<off_t>(response.body.size());
+  ByteRange range = parseByteRange(rangeHeader, size);
+  if (range.kind == ByteRange::Whole) return;
+  if (range.kind == ByteRange::Part && response.fd >= 0 && ::lseek(response.fd, range.start, SEEK_SET) != range.start)
+    range.kind = ByteRange::Unsatisfiable;  // cannot happen on a regular file within its size; refuse rather than send the wrong bytes
+  if (range.kind == ByteRange::Unsatisfiable) {
+    if (response.fd >= 0) ::close(response.fd);
+    response.fd = -1;
+    response.status = 416;
+    response.body = "range not satisfiable: the file has " + std::to_string(size) + " bytes";
+    response.type = "text/plain; charset=utf-8";
+    response.csp = false;
+    response.contentRange = contentRange(range, size);
+    return;
+  }
+  response.status = 206;
+  response.contentRange = contentRange(range, size);
+  if (response.fd >= 0) response.size = range.length;
+  else response.body = response.body.substr(static_cast<size_t>(range.start), static_cast<size_t>(range.length));
+}
+
+// On the pool: `resources` and `defaultIndex` are the app's, copied on the main thread; `rangeHeader` the
+// request's Range (If-Range present: empty, as no validator is ever sent to match it).
+Response appFile(const std::string &resources, const std::string &defaultIndex, const std::string &path,
+                 const std::string &rangeHeader) {
   std::string file;
   if (!resolveInside(resources, path, file)) return error(403, "path escapes the app");
   if (isDirectory(file)) file += "/index.html";
@@ -316,14 +353,25 @@ Response appFile(const std::string &resources, const std::string &defaultIndex, 
   if (!openRegularFile(file, response)) return error(404, "cannot read: " + path);
   response.type = mimeTypeFor(file);
   response.csp = response.type.rfind("text/html", 0) == 0;
+  applyRange(response, rangeHeader);
   return response;
+}
+
+// The Range header, unless an If-Range comes with it: socket:// sends no ETag or Last-Modified, so no If-Range
+// can match, and the RFC then asks for the whole file.
+std::string rangeOf(WebKitURISchemeRequest *request) {
+  SoupMessageHeaders *headers = webkit_uri_scheme_request_get_http_headers(request);
+  const char *range = headers ? soup_message_headers_get_one(headers, "Range") : nullptr;
+  if (!range || soup_message_headers_get_one(headers, "If-Range")) return "";
+  return range;
 }
 }  // namespace
 
 void serveAppFile(App &app, WebKitURISchemeRequest *request, const std::string &path) {
   answerOffMain(app, request, [resources = app.options().resources,
-                               defaultIndex = app.config().get("webview_default_index", "index.html"), path] {
-    return appFile(resources, defaultIndex, path);
+                               defaultIndex = app.config().get("webview_default_index", "index.html"), path,
+                               range = rangeOf(request)] {
+    return appFile(resources, defaultIndex, path, range);
   });
 }
 

@@ -41,7 +41,7 @@ WindowServices::WindowServices(Window &window) : window_(window), events_(makeWi
       .conduit = own<ConduitServiceImpl>(services_, app),
       .dns = own<DnsServiceImpl>(services_),
       .extension = own<ExtensionServiceImpl>(services_, app),
-      .fs = own<FsServiceImpl>(services_, app.permissions()),
+      .fs = own<FsServiceImpl>(services_, app.sharedPermissions()),
       .hotkey = own<HotkeyServiceImpl>(services_, app),
       .notification = own<NotificationServiceImpl>(services_, app),
       .os = own<OsServiceImpl>(services_, app),

@@ -560,7 +560,8 @@ class WriteArgs(
  * the caller chooses (a random 64-bit integer), so a call never waits for a handle from a previous reply.
  * Failures of the operating system come back as `ErrnoError` with `code` (`ENOENT`, …), `syscall` and `path`.
  * Calls on one descriptor run in the order sent; when 1024 already wait behind one that has not finished (a read
- * of a FIFO with no writer), a further call fails at once with `EAGAIN` (`close` never does).
+ * of a FIFO with no writer), a further call fails at once with `EAGAIN` (`close` never does). `close` on a FIFO
+ * ends a read or write of it that waits: that call fails with `EBADF` (a read that had bytes returns them).
  */
 interface FsService {
   /**
