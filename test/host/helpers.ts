@@ -45,6 +45,8 @@ export interface RunOptions {
   headless?: boolean
   // Called with each stdout line as it arrives (e.g. to react to a page's "ready" line).
   onLine?: (line: string, child: ReturnType<typeof spawn>) => void
+  // The same for stderr (the host's own messages, e.g. SOCKET_TRACE_STARTUP's phases).
+  onErrorLine?: (line: string, child: ReturnType<typeof spawn>) => void
 }
 
 // Runs the host on an app folder until it exits (or the timeout kills it, which fails the run).
@@ -66,7 +68,17 @@ export function runHost (dir: string, options: RunOptions = {}): Promise<HostRun
       options.onLine?.(line, child)
     }
   })
-  child.stderr.on('data', (chunk: string) => { stderr += chunk })
+  let pendingError = ''
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk
+    pendingError += chunk
+    let newline
+    while ((newline = pendingError.indexOf('\n')) >= 0) {
+      const line = pendingError.slice(0, newline)
+      pendingError = pendingError.slice(newline + 1)
+      options.onErrorLine?.(line, child)
+    }
+  })
   const timeout = setTimeout(() => {
     stderr += `\n[test] host killed after ${options.timeoutMs ?? 90000} ms\n`
     child.kill('SIGKILL')
