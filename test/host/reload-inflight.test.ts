@@ -1,7 +1,8 @@
 // `ssc build -w` reloads (SIGUSR2) a page at any moment, also while its module is waiting on ipc:// calls. In
 // WebKitGTK 2.50 a reload in the same web process could then leave that process spinning forever and the reloaded
 // page never running (native/linux/reload.cc says why); about 2% of reloads of a page polling ipc:// under load,
-// and every one of a page whose module always has a call in flight, as here. The host now reloads in a new process.
+// and every one of a page whose module always has a call in flight, as here. The host now reloads in a new process,
+// and the preload holds back the fetches of a page that is going away (for the page's own navigations).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { makeApp, runHost, testPage } from './helpers.ts'
@@ -30,6 +31,26 @@ test('a reload while the page\'s module awaits ipc:// calls runs the reloaded pa
     assert.equal(run.code, 0, `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`)
     assert.equal(reloads, 1)
     assert.match(run.stderr, /reloaded 1 window\(s\)/)
+    assert.deepEqual(run.stdout.split('\n').filter((line) => line.startsWith('STEP ')), ['STEP polling', 'STEP running again'])
+  } finally {
+    app.remove()
+  }
+})
+
+test('a page that reloads itself while its module awaits ipc:// calls runs again', async () => {
+  // The same WebKit loop without the signal: the page's own location.reload() (or any navigation away).
+  const body = `
+    if (sessionStorage.getItem('ran') !== '1') {
+      sessionStorage.setItem('ran', '1')
+      console.log('STEP polling')
+      setTimeout(() => location.reload(), 200)
+      for (;;) await call('fs.stat', { path: 'index.html' }).catch(() => {})
+    }
+    console.log('STEP running again')`
+  const app = makeApp({ 'main.js': testPage(body) }, {}, { runtime: false })
+  try {
+    const run = await runHost(app.dir, { args: ['--test=main.js', '--test-timeout=60000'], timeoutMs: 120000 })
+    assert.equal(run.code, 0, `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`)
     assert.deepEqual(run.stdout.split('\n').filter((line) => line.startsWith('STEP ')), ['STEP polling', 'STEP running again'])
   } finally {
     app.remove()
