@@ -5,7 +5,7 @@
 // and the preload holds back the fetches of a page that is going away (for the page's own navigations).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { makeApp, runHost, testPage } from './helpers.ts'
+import { makeAcks, makeApp, runHost, testPage } from './helpers.ts'
 
 test('a reload while the page\'s module awaits ipc:// calls runs the reloaded page', async () => {
   // sessionStorage outlives the reload: the first run polls ipc:// from its module until reloaded, the second ends.
@@ -34,6 +34,47 @@ test('a reload while the page\'s module awaits ipc:// calls runs the reloaded pa
     assert.deepEqual(run.stdout.split('\n').filter((line) => line.startsWith('STEP ')), ['STEP polling', 'STEP running again'])
   } finally {
     app.remove()
+  }
+})
+
+test('a reload signal reloads every window', async () => {
+  // Window 0 opens window 1; after the signal both pages run again (each counts its runs in its sessionStorage).
+  const acks = makeAcks()
+  const body = `
+    if (sessionStorage.getItem('ran') !== '1') {
+      sessionStorage.setItem('ran', '1')
+      await call('window.create', { options: JSON.stringify({ targetWindowIndex: 1, url: 'second.html', headless: true }) })
+      console.log('STEP first')
+      await new Promise(() => {})
+    }
+    console.log('STEP first again')
+    await step('done')`
+  const second = `<!doctype html><script>
+    const runs = Number(sessionStorage.getItem('runs') ?? 0) + 1
+    sessionStorage.setItem('runs', String(runs))
+    console.log('STEP second ' + runs)
+  </script>`
+  const app = makeApp({ 'main.js': testPage(body, acks.dir), 'second.html': second }, { filesystem_read: acks.dir }, { runtime: false })
+  try {
+    const seen = new Set<string>()
+    const run = await runHost(app.dir, {
+      args: ['--test=main.js', '--test-timeout=60000'],
+      timeoutMs: 120000,
+      onLine: (line, child) => {
+        if (!line.startsWith('STEP ')) return
+        seen.add(line)
+        if (line === 'STEP second 1' || line === 'STEP first') {
+          if (seen.has('STEP second 1') && seen.has('STEP first')) child.kill('SIGUSR2')
+        }
+        if (seen.has('STEP first again') && seen.has('STEP second 2')) acks.ack('done')
+      }
+    })
+    assert.equal(run.code, 0, `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`)
+    assert.match(run.stderr, /reloaded 2 window\(s\)/)
+    assert.ok(seen.has('STEP first again') && seen.has('STEP second 2'), run.stdout)
+  } finally {
+    app.remove()
+    acks.remove()
   }
 })
 
