@@ -75,8 +75,10 @@ constexpr const char *kPreload = R"JS((() => {
   addEventListener('unhandledrejection', (event) => post('__error', 'Unhandled rejection: ' + show(event.reason)))
 
   // A page that is going away never sees its fetches settle. In WebKitGTK 2.50 a fetch cancelled as the next page
-  // commits rejects after the old document lost its frame; a module awaiting it at top level is then resumed into
-  // a loop that never ends (native/linux/reload.cc), and the web process, with the next page, hangs for good.
+  // commits (a reload, `ssc build -w`'s too, or any navigation) rejects after the old document lost its frame. A
+  // module whose top-level await waits on it is resumed: JavaScriptCore's module loader (asyncModuleEvaluation)
+  // calls WebCore's evaluate, which does nothing for a frameless document, and awaits again, in a microtask loop
+  // that never yields. The web process spins for good and the next page never runs.
   const pageFetch = globalThis.fetch
   let leaving = false
   addEventListener('pagehide', (event) => { leaving = !event.persisted })

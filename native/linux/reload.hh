@@ -3,13 +3,10 @@
 // process for the message bridge, suspends threads for its garbage collector with SIGUSR1 (JSC_SIGNAL_FOR_GC);
 // a handler of ours on it would take those signals, reload the page and leave the collector waiting forever.
 #pragma once
-#include <webkit2/webkit2.h>
 
 namespace host {
 
 class App;
 void installReloadSignal(App &app);
-// Loads the view's page again in a new web process (the old one ends with its page; see reload.cc for why).
-void reloadInFreshProcess(WebKitWebView *view);
 
 }  // namespace host

@@ -1,8 +1,7 @@
 // `ssc build -w` reloads (SIGUSR2) a page at any moment, also while its module is waiting on ipc:// calls. In
-// WebKitGTK 2.50 a reload in the same web process could then leave that process spinning forever and the reloaded
-// page never running (native/linux/reload.cc says why); about 2% of reloads of a page polling ipc:// under load,
-// and every one of a page whose module always has a call in flight, as here. The host now reloads in a new process,
-// and the preload holds back the fetches of a page that is going away (for the page's own navigations).
+// WebKitGTK 2.50 the reload could then leave the web process spinning forever and the reloaded page never running
+// (native/linux/preload.cc says why): about 2% of reloads of a page polling ipc:// under load, and every one of a
+// page whose module always has a call in flight, as here. The preload now holds back a leaving page's fetches.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { makeAcks, makeApp, runHost, testPage } from './helpers.ts'
