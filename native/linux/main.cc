@@ -30,6 +30,7 @@ int reexecUnderXvfb(int argc, char **argv) {
   for (int i = 1; i < argc; i++) args.push_back(argv[i]);
   args.push_back(nullptr);
   setenv("SOCKET_HOST_UNDER_XVFB", "1", 1);
+  signal(SIGUSR2, SIG_DFL);  // not passed on to xvfb-run and Xvfb (the host run under them ignores it again)
   execvp("xvfb-run", args.data());
   std::fprintf(stderr, "socket-host: no display and xvfb-run is not installed (apt-get install -y xvfb xauth)\n");
   return 1;
@@ -37,6 +38,9 @@ int reexecUnderXvfb(int argc, char **argv) {
 }  // namespace
 
 int main(int argc, char **argv) {
+  // `ssc build -w` may send its reload signal while the app is still starting: until the handler is in place
+  // (installReloadSignal), SIGUSR2 is ignored rather than ending the process (its default action).
+  signal(SIGUSR2, SIG_IGN);
   host::tracePhase("main");
   host::Options options;
   std::string error;
@@ -69,6 +73,7 @@ int main(int argc, char **argv) {
   host::tracePhase("gtk initialised");
   host::App app(options, config);
   host::tracePhase("web context ready (context, data manager, schemes)");
+  host::installReloadSignal(app);  // ssc build -w; before the first window, so a reload during its load is one
   host::WindowOptions first;
   first.headless = options.headless;
   if (!app.createWindow(first, error)) {
@@ -94,7 +99,6 @@ int main(int argc, char **argv) {
     }, &app);
   }
   host::tracePhase("first window created");
-  host::installReloadSignal(app);  // ssc build -w
   if (app.backend().configured() && !app.backend().open(false, error))
     std::fprintf(stderr, "socket-host: %s\n", error.c_str());  // the app runs on without it
   if (host::startupTraceEnabled()) g_idle_add([](gpointer) -> gboolean { host::tracePhase("main loop running"); return G_SOURCE_REMOVE; }, nullptr);

@@ -74,6 +74,22 @@ constexpr const char *kPreload = R"JS((() => {
   addEventListener('error', (event) => post('__error', where(event) + 'Uncaught ' + show(event.error ?? event.message)))
   addEventListener('unhandledrejection', (event) => post('__error', 'Unhandled rejection: ' + show(event.reason)))
 
+  // A page that is going away never sees its fetches settle. In WebKitGTK 2.50 a fetch cancelled as the next page
+  // commits (a reload, `ssc build -w`'s too, or any navigation) rejects after the old document lost its frame. A
+  // module whose top-level await waits on it is resumed: JavaScriptCore's module loader (asyncModuleEvaluation)
+  // calls WebCore's evaluate, which does nothing for a frameless document, and awaits again, in a microtask loop
+  // that never yields. The web process spins for good and the next page never runs.
+  const pageFetch = globalThis.fetch
+  let leaving = false
+  addEventListener('pagehide', (event) => { leaving = !event.persisted })
+  addEventListener('pageshow', () => { leaving = false })
+  if (typeof pageFetch === 'function') {
+    globalThis.fetch = function fetch (input, init) {
+      const answer = Reflect.apply(pageFetch, globalThis, arguments)
+      return new Promise((resolve, reject) => answer.then((value) => { if (!leaving) resolve(value) }, (error) => { if (!leaving) reject(error) }))
+    }
+  }
+
   // Native to JS: the host calls __socketHost.dispatch with a batch of [name, detail, base64Bytes?] per
   // main-loop turn, so a burst of UDP datagrams costs one script evaluation, not one per datagram.
   const decode = (text) => {

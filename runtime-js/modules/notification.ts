@@ -4,7 +4,7 @@
 // `close()` fires `close`. The server's ActionInvoked becomes `click` (with `action`: "default" for the
 // notification itself) and its NotificationClosed `close` (with `reason`), through the host's
 // `notificationresponse` event. `showNotification` is the promise form.
-import { notification as client, onResponse, type NotificationServer } from '../../generated/js/notification.ts'
+import { notification as client, onResponse, type NotificationResponse, type NotificationServer } from '../../generated/js/notification.ts'
 import { runtimeArgs } from '../internal/args.ts'
 
 export type NotificationPermission = 'granted' | 'denied' | 'default'
@@ -21,16 +21,24 @@ function permission (): NotificationPermission {
 
 // Shown notifications by the server's id, for routing the host's responses.
 const shown = new Map<number, Notification>()
+// Responses for ids not shown yet: the host's event can overtake the reply to `show` (a server that closes a
+// notification at once, or a loaded machine), and the host forwards a close only once. Kept until the id is known.
+const early = new Map<number, NotificationResponse>()
+const kEarlyKept = 64
 let listening = false
 function listen (): void {
   if (listening) return
   listening = true
   onResponse((detail) => {
     const notification = shown.get(detail.id)
-    if (notification === undefined) return
-    if (detail.action !== '') notification.dispatchResponse('click', { action: detail.action })
-    else notification.dispatchResponse('close', { reason: detail.reason })
+    if (notification !== undefined) return deliver(notification, detail)
+    early.set(detail.id, detail)
+    if (early.size > kEarlyKept) early.delete(early.keys().next().value as number)
   })
+}
+function deliver (notification: Notification, detail: NotificationResponse): void {
+  if (detail.action !== '') notification.dispatchResponse('click', { action: detail.action })
+  else notification.dispatchResponse('close', { reason: detail.reason })
 }
 
 export class Notification extends EventTarget {
@@ -72,11 +80,17 @@ export class Notification extends EventTarget {
     this.data = options.data ?? null
     this.lang = options.lang ?? ''
     this.dir = options.dir ?? 'auto'
+    listen()
     this.shown = client.show(this.title, this.body, this.icon, this.tag, this.silent).then((id) => {
       this.id = id
       shown.set(id, this)
-      listen()
       this.#fire('show')
+      const overtaken = early.get(id)
+      if (overtaken !== undefined) {
+        early.delete(id)
+        // On a later task: after the caller's `await` has added its listeners.
+        setTimeout(() => deliver(this, overtaken), 0)
+      }
       return this
     }, (error: Error) => {
       this.#fire('error', error)

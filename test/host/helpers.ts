@@ -45,6 +45,22 @@ export interface RunOptions {
   headless?: boolean
   // Called with each stdout line as it arrives (e.g. to react to a page's "ready" line).
   onLine?: (line: string, child: ReturnType<typeof spawn>) => void
+  // The same for stderr (the host's own messages, e.g. SOCKET_TRACE_STARTUP's phases).
+  onErrorLine?: (line: string, child: ReturnType<typeof spawn>) => void
+}
+
+// A stream 'data' handler: each chunk to `chunk`, then each complete line to `line`.
+function byLine (chunk: (text: string) => void, line: (text: string) => void): (text: string) => void {
+  let pending = ''
+  return (text) => {
+    chunk(text)
+    pending += text
+    let newline
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      line(pending.slice(0, newline))
+      pending = pending.slice(newline + 1)
+    }
+  }
 }
 
 // Runs the host on an app folder until it exits (or the timeout kills it, which fails the run).
@@ -53,20 +69,10 @@ export function runHost (dir: string, options: RunOptions = {}): Promise<HostRun
   const child = spawn(hostBinary, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
-  let pending = ''
   child.stdout.setEncoding('utf8')
   child.stderr.setEncoding('utf8')
-  child.stdout.on('data', (chunk: string) => {
-    stdout += chunk
-    pending += chunk
-    let newline
-    while ((newline = pending.indexOf('\n')) >= 0) {
-      const line = pending.slice(0, newline)
-      pending = pending.slice(newline + 1)
-      options.onLine?.(line, child)
-    }
-  })
-  child.stderr.on('data', (chunk: string) => { stderr += chunk })
+  child.stdout.on('data', byLine((chunk) => { stdout += chunk }, (line) => options.onLine?.(line, child)))
+  child.stderr.on('data', byLine((chunk) => { stderr += chunk }, (line) => options.onErrorLine?.(line, child)))
   const timeout = setTimeout(() => {
     stderr += `\n[test] host killed after ${options.timeoutMs ?? 90000} ms\n`
     child.kill('SIGKILL')

@@ -71,6 +71,9 @@ test('socket:notification shows notifications through org.freedesktop.Notificati
     await t.test('ActionInvoked is a click, NotificationClosed a close with its reason', () => {
       assert.deepEqual(facts['server responses'], [[3, 'click', 'default'], [4, 'close', 2]])
     })
+    await t.test('a response that overtakes the reply to show still reaches the notification', () => {
+      assert.deepEqual(facts['response before the reply'], [5, 'close', 1])
+    })
     await t.test('bad titles are TypeErrors', () => {
       assert.equal(facts['no title'].threw.name, 'TypeError')
       assert.equal(facts['empty title'].threw.name, 'TypeError')

@@ -34,6 +34,17 @@ await o.seeAsync('server responses', async () => {
   })
   return [click, close]
 })
+// The host's response overtaking the reply to show (as the page sees it): the close still reaches the notification.
+// The server's next id is 5 (ids 1-4 above); the event is the one the host dispatches.
+await o.seeAsync('response before the reply', async () => {
+  const early = new Notification('Closed at once')
+  globalThis.dispatchEvent(new CustomEvent('notificationresponse', { detail: { id: 5, action: '', reason: 1 } }))
+  await early.shown
+  return await new Promise<any>((resolve, reject) => {
+    early.addEventListener('close', (event: any) => resolve([early.id, event.type, event.reason]))
+    setTimeout(() => reject(new Error('no close within 20 s')), 20_000)
+  })
+})
 o.see('no title', () => new Notification())
 await o.seeAsync('empty title', async () => await showNotification(''))
 console.log('%s', '__RESULT__ ' + JSON.stringify(o.results))
