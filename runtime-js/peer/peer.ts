@@ -182,8 +182,6 @@ const REPUSH_MS = [1200, 2400, 4000, 6000, 9000, 13_000]
 const REPUSH_MESSAGES = 16
 const REPUSH_PACKETS = 16
 
-/** A new identity at an endpoint is challenged (see #heard) at most once per this long there. */
-const CHALLENGE_AGAIN_MS = 500
 /** A kept peer that has not answered a keepalive ping within this long is not counted as live (see #live). */
 const PONG_WAIT_MS = 2000
 
@@ -269,8 +267,6 @@ export class Peer extends Emitter<PeerEvents> {
   readonly #birthdayTargets: Gate
   /** Endpoints we pinged because they sent us data without having proved who they are (see #stranger). */
   readonly #strangers: Gate
-  /** Endpoint/identity pairs we challenged (see #heard), so that a pinger's quick retries draw one ping. */
-  readonly #challenged: Gate
   readonly #detector: NatDetector
   readonly #bindPort: number
   readonly #bindAddress: string
@@ -343,7 +339,6 @@ export class Peer extends Emitter<PeerEvents> {
     this.#vouched = new Gate(65536, lifetimeMs)
     this.#birthdayTargets = new Gate(1024, this.config.keepaliveMs * RETRY_KEEPALIVES)
     this.#strangers = new Gate(4096, this.config.keepaliveMs / 6)
-    this.#challenged = new Gate(4096, CHALLENGE_AGAIN_MS)
     this.#startedAt = this.#clock.now()
     this.#detector = new NatDetector({
       clock: this.#clock,
@@ -606,17 +601,6 @@ export class Peer extends Emitter<PeerEvents> {
     // One endpoint speaks for one identity until that identity is forgotten: a different id at an endpoint is
     // refused meanwhile (id churn), and an address may bring only so many new ids per keepalive.
     if (known !== undefined && !same && known.lastSeen > 0 && now - known.lastSeen <= this.config.keepaliveMs * EXPIRE_KEEPALIVES) { this.metrics.dropped.churn++; return }
-    // A signed ping or join names no destination, so one sent to another peer can be replayed here from any
-    // socket for five minutes (attacks "replay" and "ping replay"): an identity is bound to an endpoint only by
-    // its pong to our own ping sent there. Until then we answer its ping and challenge it; an honest peer (which
-    // has our pong, and so counts us as connected) answers at once: one round trip more on this side. Before,
-    // a peer that b pinged could replay one of b's pings to a peer that did not know b, which bound b's id to the
-    // replayer's socket, and with a join b's membership too.
-    if (!answered && !(same && known.connected && !known.proxy)) {
-      const reply = typeof socket === 'string' ? (socket === 'probe' ? this.#probe : this.#main) : socket
-      if (this.#challenged.add(`${fromKey}/${idHex}`, now) && this.#probeLimit.allow(from.address, now)) this.#sendRaw(reply, from, this.#signedPing(this.#pingBody(PingFlag.Connection)))
-      return
-    }
     let peer = same ? known : this.peers.get(idHex)
     if (!peer && !this.#newIdLimit.allow(from.address, now)) { this.metrics.dropped.churn++; return }
     const isIntroducer = this.peers.introducers.has(fromKey)
@@ -624,7 +608,15 @@ export class Peer extends Emitter<PeerEvents> {
       peer = this.#newPeer(idHex, from, natType)
       this.peers.upsert(peer)
     } else if (peer.address !== from.address || peer.port !== from.port) {
-      this.peers.moveEndpoint(peer, from) // on its pong (above): a NAT re-mapped it
+      // A signed ping or join names no destination, so one sent to another peer can be replayed here from any
+      // socket for five minutes (attack "replay"): a peer connected elsewhere moves only once our own ping,
+      // sent to the new endpoint, is answered from there (a NAT that re-mapped it costs one round trip).
+      if (!answered && peer.connected && !peer.proxy) {
+        const reply = typeof socket === 'string' ? (socket === 'probe' ? this.#probe : this.#main) : socket
+        if (this.#strangers.add(fromKey, now) && this.#probeLimit.allow(from.address, now)) this.#sendRaw(reply, from, this.#signedPing(this.#pingBody(PingFlag.Connection)))
+        return
+      }
+      this.peers.moveEndpoint(peer, from)
     }
     peer.natType = natType
     peer.lastSeen = now
@@ -1263,7 +1255,7 @@ export class Peer extends Emitter<PeerEvents> {
       this.#held.delete(id)
       this.metrics.dropped.unverified++ // never vouched for: forged, or its chain was lost
     }
-    this.#controlSeen.prune(now); this.#sentPings.prune(now); this.#strangers.prune(now); this.#challenged.prune(now); this.#vouched.prune(now); this.#birthdayTargets.prune(now)
+    this.#controlSeen.prune(now); this.#sentPings.prune(now); this.#strangers.prune(now); this.#vouched.prune(now); this.#birthdayTargets.prune(now)
     this.#joinLimit.prune(now, this.config.keepaliveMs * 2); this.#introLimit.prune(now); this.#probeLimit.prune(now); this.#newIdLimit.prune(now); this.#reflectLimit.prune(now)
     this.#servedLimit.prune(now); this.#queryRelayLimit.prune(now)
     this.#seen.prune(now); this.#delivered.prune(now); this.#joins.prune(now); this.#queries.prune(now); this.#greeted.prune(now)

@@ -104,8 +104,6 @@ test('eclipse by busy members: members that hold the key and chatter without end
   await waitFor('the victim connected to both honest members', () => honestConnected() === 2, 15_000)
   // Eight members with the key join the victim, then send a cheap unsigned datagram every 100 ms, so that each
   // is always the most recently heard and live (any packet from a connected endpoint counts as hearing it).
-  for (const a of attackers) a.connect(localEndpoint(victim))
-  await waitFor('the attackers connected', () => attackers.every(a => [...victim.peers.values()].some(p => p.port === a.local?.port && p.connected)), 5000)
   for (const a of attackers) a.send(signedJoin(a.keys, 'room'), localEndpoint(victim))
   await waitFor('the attackers are members at the victim', () => [...victim.peers.values()].filter(p => p.member === true && attackers.some(a => a.local?.port === p.port)).length === 8, 5000)
   const have = encodePacket(control(PacketType.Sync, encodeSync({ kind: 'have', prefix: '', ids: [] })))
@@ -158,8 +156,10 @@ test('query flood: a connected stranger\'s questions for packets nobody holds ar
 
 // Not defended (docs/protocol.md, "Not protected"): a peer that a receives pings from can replay one, within its
 // five minutes, to a peer that does not know a, which then binds a's id to the replayer's socket until a itself
-// makes contact. Kept as a todo so that it runs and shows the state of things without failing the suite.
-test('ping replay: a ping of a, replayed to a peer that does not know a, does not bind a\'s id to the replayer', async (t) => {
+// makes contact. A challenge ping before binding fixed it, but cost reach in the simulator (10,000 peers: 19 s
+// mean to 100% instead of 0.5 s; small tables: half the subscribers missed messages) and was taken out. Kept as
+// a todo so that it runs and shows the state of things without failing the suite.
+test('ping replay: a ping of a, replayed to a peer that does not know a, does not bind a\'s id to the replayer (not defended)', { todo: 'bind a new identity only after a challenge, without the cost in reach' }, async (t) => {
   const captured: Uint8Array[] = []
   const b = await startPeer([], {}, filteringTransport(d => { if (d[3] === PacketType.Ping && (d[4] & Flag.Signature) !== 0) captured.push(d.slice()); return false }))
   const a = await startPeer([localEndpoint(b)])
