@@ -168,6 +168,21 @@ bool isDirectory(const std::string &path) {
   return stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
 }
 
+// Reads up to `size` bytes of `fd` into `out` and closes it. A read error or a file that shrank meanwhile leaves
+// what was there.
+void readAndClose(int fd, size_t size, std::string &out) {
+  out.resize(size);
+  size_t total = 0;
+  while (total < out.size()) {
+    ssize_t got = ::read(fd, out.data() + total, out.size() - total);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    total += static_cast<size_t>(got);
+  }
+  ::close(fd);
+  out.resize(total);
+}
+
 // Opens `path` for `response` if it is a regular file: small ones are read into the body, larger ones left open
 // to stream. The file is found with O_PATH and checked before it is opened for reading through /proc (the same
 // inode), so a FIFO or device swapped in after the check above is refused, never opened (that could block).
@@ -188,16 +203,7 @@ bool openRegularFile(const std::string &path, Response &response) {
     response.size = info.st_size;
     return true;
   }
-  response.body.resize(static_cast<size_t>(info.st_size));
-  size_t total = 0;
-  while (total < response.body.size()) {
-    ssize_t got = ::read(fd, response.body.data() + total, response.body.size() - total);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;  // an error, or a file that shrank meanwhile: serve what was there
-    total += static_cast<size_t>(got);
-  }
-  ::close(fd);
-  response.body.resize(total);
+  readAndClose(fd, static_cast<size_t>(info.st_size), response.body);
   return true;
 }
 
@@ -207,16 +213,7 @@ bool readRegularFile(const std::string &path, std::string &out) {
   Response file;
   if (!openRegularFile(path, file)) return false;
   if (file.fd < 0) return out = std::move(file.body), true;
-  out.resize(static_cast<size_t>(file.size));
-  size_t total = 0;
-  while (total < out.size()) {
-    ssize_t got = ::read(file.fd, out.data() + total, out.size() - total);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;
-    total += static_cast<size_t>(got);
-  }
-  ::close(file.fd);
-  out.resize(total);
+  readAndClose(file.fd, static_cast<size_t>(file.size), out);
   return true;
 }
 
